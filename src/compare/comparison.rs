@@ -1,0 +1,325 @@
+//! The comparison contract: the one value the engine produces and every display reads.
+//!
+//! Its serde form is the JSON report (schema [`SCHEMA`]). Everything here is plain data with byte
+//! spans into each side's `text`; text is only sliced when something is displayed.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::Span;
+
+/// The JSON schema identifier of [`Comparison`].
+pub const SCHEMA: &str = "parallax.comparison/1";
+
+/// Which article of the pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// The first article.
+    A,
+    /// The second article.
+    B,
+}
+
+impl Side {
+    /// The other side.
+    pub fn other(self) -> Side {
+        match self {
+            Side::A => Side::B,
+            Side::B => Side::A,
+        }
+    }
+}
+
+/// A pair of values, one per side.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PerSide<T> {
+    /// Article A's value.
+    pub a: T,
+    /// Article B's value.
+    pub b: T,
+}
+
+impl<T> PerSide<T> {
+    /// The value for `side`.
+    pub fn get(&self, side: Side) -> &T {
+        match side {
+            Side::A => &self.a,
+            Side::B => &self.b,
+        }
+    }
+}
+
+/// One article as the comparison saw it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SideInfo {
+    /// Library id of the article.
+    pub id: String,
+    /// Path of the source file, or `demo:<name>` for the bundled demo.
+    pub path: String,
+    /// Headline.
+    pub title: String,
+    /// Outlet, or null when unknown.
+    pub outlet: Option<String>,
+    /// Publication date, when known.
+    pub date: Option<String>,
+    /// Canonical URL, when known.
+    pub url: Option<String>,
+    /// The full text all spans index into (for a `.txt` input, the file's contents).
+    pub text: String,
+    /// Every sentence of the text, boilerplate included, in order.
+    pub sentences: Vec<Span>,
+    /// Indices of sentences left out of the analysis (page furniture and the headline).
+    pub excluded: Vec<usize>,
+    /// Number of words outside boilerplate.
+    pub words: usize,
+}
+
+/// Two sentences that report the same thing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AlignedPair {
+    /// Sentence index in A.
+    pub a: usize,
+    /// Sentence index in B.
+    pub b: usize,
+    /// Content similarity in `[0, 1]`.
+    pub score: f64,
+    /// True when the pair sits out of order relative to the rest of the alignment.
+    pub moved: bool,
+}
+
+/// How closely a quotation in one article matches one in the other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteMatchKind {
+    /// The same words after normalising case, quote marks, punctuation and whitespace.
+    Exact,
+    /// One is a part of the other: trimmed at either end, elided, or with editorial insertions.
+    Partial,
+    /// A long common run of words with small differences in wording.
+    Fuzzy,
+}
+
+/// A specific difference between two matched quotations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteEdit {
+    /// One side starts later.
+    TrimmedStart,
+    /// One side ends earlier.
+    TrimmedEnd,
+    /// Words left out and marked with an ellipsis ("…", "...", "[…]").
+    Elided,
+    /// An editorial insertion in brackets ("[sic]", "[the U.S.]").
+    Inserted,
+    /// Words that differ.
+    Reworded,
+    /// Only one side presents the words as a quotation.
+    Unquoted,
+}
+
+/// A quotation found in both articles.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SharedQuote {
+    /// The quoted words in A.
+    pub a: Span,
+    /// The quoted words in B.
+    pub b: Span,
+    /// Exact, partial or fuzzy.
+    pub kind: QuoteMatchKind,
+    /// What differs between the two versions.
+    pub edits: Vec<QuoteEdit>,
+    /// Share of the shorter version's words found in the other, in `[0, 1]`.
+    pub score: f64,
+    /// Who is quoted, when an attribution names the speaker.
+    pub speaker: Option<String>,
+}
+
+/// Lexicon category of a loaded term.
+pub type Category = String;
+
+/// A charged word or phrase from the lexicon, found in one article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LoadedTerm {
+    /// The article it occurs in.
+    pub side: Side,
+    /// Where.
+    pub span: Span,
+    /// The lexicon entry (its canonical form).
+    pub term: String,
+    /// Lexicon category, e.g. `labels`, `intensifiers`, `doubt`.
+    pub category: Category,
+    /// Why the lexicon lists it.
+    pub reason: String,
+    /// True when the other article does not use this entry.
+    pub only_here: bool,
+}
+
+/// What kind of contrast a changed word pair is, when it is one a reader cares about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContrastLabel {
+    /// Different verbs of attribution ("said" / "claimed").
+    Attribution,
+    /// Hedging or certainty differs ("allegedly", "irrefutable").
+    Hedge,
+    /// The same actor named differently ("Syrian Army" / "Syrian regime forces").
+    Naming,
+    /// Scare quotes on one side only.
+    ScareQuote,
+    /// A loaded term on one side only.
+    Loaded,
+    /// Numbers differ.
+    Number,
+    /// Any other wording change.
+    Wording,
+}
+
+/// One changed stretch inside an aligned pair: removed from A, added in B, or replaced.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// The changed words in A, or null when B adds words.
+    pub a: Option<Span>,
+    /// The changed words in B, or null when A has words B lacks.
+    pub b: Option<Span>,
+    /// The kind of contrast.
+    pub label: ContrastLabel,
+}
+
+/// A word-level diff of an aligned pair of sentences that differ.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Framing {
+    /// Sentence index in A.
+    pub a: usize,
+    /// Sentence index in B.
+    pub b: usize,
+    /// The changes, in order.
+    pub changes: Vec<Change>,
+    /// The labels present in `changes` (other than plain wording), deduplicated.
+    pub labels: Vec<ContrastLabel>,
+}
+
+/// A word that distinguishes one side's vocabulary from the other's (Monroe et al. 2008).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DistinctiveTerm {
+    /// The stem's most frequent surface form on this side.
+    pub term: String,
+    /// The stem.
+    pub stem: String,
+    /// z-score of the log-odds ratio with an informative Dirichlet prior.
+    pub z: f64,
+    /// Occurrences on this side.
+    pub count: usize,
+    /// Occurrences on the other side.
+    pub other_count: usize,
+    /// Where it occurs on this side.
+    pub positions: Vec<Span>,
+}
+
+/// How often a profile item occurs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Count {
+    /// The item (a verb, hedge, category or speaker).
+    pub item: String,
+    /// Occurrences.
+    pub count: usize,
+}
+
+/// Article-level framing profile.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Words outside boilerplate.
+    pub words: usize,
+    /// Attribution verbs used, most frequent first.
+    pub attribution: Vec<Count>,
+    /// Hedges and certainty markers used, most frequent first.
+    pub hedges: Vec<Count>,
+    /// Scare-quoted phrases.
+    pub scare_quotes: Vec<String>,
+    /// Loaded-term hits per 1,000 words.
+    pub loaded_per_1000: f64,
+    /// Loaded-term hits per category.
+    pub loaded_by_category: Vec<Count>,
+    /// Who is quoted, most quoted first.
+    pub quoted: Vec<Count>,
+    /// Number of quotations.
+    pub quotations: usize,
+}
+
+/// The kind of a row in the side-by-side reading order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowKind {
+    /// Aligned sentences, in order.
+    Aligned,
+    /// Aligned sentences whose counterpart sits elsewhere in the other article.
+    Moved,
+    /// Sentences only in A.
+    OnlyA,
+    /// Sentences only in B.
+    OnlyB,
+    /// Excluded sentences (boilerplate, headline) shown for completeness.
+    Excluded,
+}
+
+/// One row of the side-by-side reading order: sentences of A facing sentences of B.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    /// Aligned, moved, one-sided or excluded.
+    pub kind: RowKind,
+    /// Sentence indices of A in this row (empty for a blank).
+    pub a: Vec<usize>,
+    /// Sentence indices of B in this row (empty for a blank).
+    pub b: Vec<usize>,
+    /// Alignment score for aligned and moved rows.
+    pub score: Option<f64>,
+}
+
+/// Counts for the summary line.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Aligned sentence pairs.
+    pub aligned: usize,
+    /// Aligned pairs out of order.
+    pub moved: usize,
+    /// Analysed sentences of A with no counterpart.
+    pub only_a: usize,
+    /// Analysed sentences of B with no counterpart.
+    pub only_b: usize,
+    /// Shared quotations.
+    pub shared_quotes: usize,
+    /// Aligned pairs whose wording differs.
+    pub framing_differences: usize,
+    /// Loaded-term hits in A and in B.
+    pub loaded_a: usize,
+    /// Loaded-term hits in B.
+    pub loaded_b: usize,
+    /// Overall content similarity of the two articles in `[0, 1]`.
+    pub similarity: f64,
+}
+
+/// The complete result of comparing two articles.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// Article A.
+    pub a: SideInfo,
+    /// Article B.
+    pub b: SideInfo,
+    /// Aligned sentence pairs, sorted by A index then B index.
+    pub alignment: Vec<AlignedPair>,
+    /// Quotations found in both.
+    pub shared_quotes: Vec<SharedQuote>,
+    /// Loaded-term hits on both sides, in side then text order.
+    pub loaded_terms: Vec<LoadedTerm>,
+    /// Word-level differences of aligned pairs.
+    pub framing: Vec<Framing>,
+    /// Distinctive terms of each side against the other, strongest first.
+    pub distinctive: PerSide<Vec<DistinctiveTerm>>,
+    /// Framing profile of each side.
+    pub profile: PerSide<Profile>,
+    /// The side-by-side reading order, covering every sentence of both articles exactly once.
+    pub rows: Vec<Row>,
+    /// Summary counts.
+    pub summary: Summary,
+}

@@ -1,0 +1,20 @@
+//! parallax: compare how two outlets cover the same story.
+//!
+//! The crate is layered so that everything below the user interface can be used and tested
+//! without a terminal:
+//!
+//! - [`corpus`] loads articles from files, directories and the bundled demo, naming every file it
+//!   could not load and why;
+//! - [`text`] owns the text model: sanitising for display, segmentation into paragraphs,
+//!   sentences and words, quotations, boilerplate tagging and normalised tokens — every derived
+//!   piece is a byte [`text::Span`] into the article's original text;
+//! - [`compare`] is the pure, deterministic comparison engine producing a
+//!   [`compare::Comparison`];
+//! - [`report`] renders a comparison as text, Markdown or JSON;
+//! - [`tui`] is the terminal reader built on top of the same comparison.
+
+pub mod compare;
+pub mod corpus;
+pub mod report;
+pub mod text;
+pub mod tui;
