@@ -1,5 +1,110 @@
 //! The comparison engine: pure, deterministic, no terminal code.
+//!
+//! [`compare`] takes two analysed articles and produces a [`Comparison`]: sentence alignment
+//! ([`align`]), shared quotations ([`quotes`]), word-level framing differences ([`framing`]),
+//! loaded terms ([`lexicon`]), distinctive vocabulary ([`distinctive`]) and the framing profile
+//! ([`profile`]).
 
+pub mod align;
 pub mod comparison;
+pub mod distinctive;
+pub mod framing;
+pub mod lexicon;
+pub mod profile;
+pub mod quotes;
+
+use std::sync::Arc;
 
 pub use comparison::*;
+
+use crate::corpus::Article;
+
+/// Engine options (display options live with the displays).
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The lexicon of loaded terms (bundled, possibly patched by the user's lexicon).
+    pub lexicon: Arc<lexicon::Lexicon>,
+    /// Document frequencies of the loaded library, used with the bundled background table to
+    /// weight words by how informative they are. `None` uses the background table alone.
+    pub corpus: Option<Arc<align::DocFreq>>,
+    /// Minimum similarity for two sentences to be aligned, in `[0, 1]`.
+    pub min_score: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            lexicon: Arc::new(lexicon::Lexicon::builtin()),
+            corpus: None,
+            min_score: 0.3,
+        }
+    }
+}
+
+/// Compare two articles. Pure and deterministic: the same inputs always give the same value.
+pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
+    let alignment = align::align(a, b, opts);
+    let shared_quotes = quotes::match_quotes(a, b);
+    let loaded_terms = lexicon::loaded_terms(a, b, &opts.lexicon);
+    let framing = framing::framing(a, b, &alignment.pairs, &loaded_terms);
+    let distinctive = distinctive::distinctive(a, b, opts);
+    let profile = PerSide {
+        a: profile::profile(a, Side::A, &loaded_terms),
+        b: profile::profile(b, Side::B, &loaded_terms),
+    };
+    let summary = Summary {
+        aligned: alignment.pairs.len(),
+        moved: alignment.pairs.iter().filter(|p| p.moved).count(),
+        only_a: count_rows(&alignment.rows, RowKind::OnlyA, Side::A),
+        only_b: count_rows(&alignment.rows, RowKind::OnlyB, Side::B),
+        shared_quotes: shared_quotes.len(),
+        framing_differences: framing.len(),
+        loaded_a: loaded_terms.iter().filter(|t| t.side == Side::A).count(),
+        loaded_b: loaded_terms.iter().filter(|t| t.side == Side::B).count(),
+        similarity: alignment.similarity,
+    };
+    Comparison {
+        schema: SCHEMA.to_string(),
+        a: side_info(a),
+        b: side_info(b),
+        alignment: alignment.pairs,
+        shared_quotes,
+        loaded_terms,
+        framing,
+        distinctive,
+        profile,
+        rows: alignment.rows,
+        summary,
+    }
+}
+
+fn count_rows(rows: &[Row], kind: RowKind, side: Side) -> usize {
+    rows.iter()
+        .filter(|r| r.kind == kind)
+        .map(|r| {
+            if side == Side::A {
+                r.a.len()
+            } else {
+                r.b.len()
+            }
+        })
+        .sum()
+}
+
+fn side_info(art: &Article) -> SideInfo {
+    let an = &art.analysis;
+    SideInfo {
+        id: art.id.clone(),
+        path: art.source.display(),
+        title: art.title.clone(),
+        outlet: art.outlet.clone(),
+        date: art.date.clone(),
+        url: art.url.clone(),
+        text: art.text.clone(),
+        sentences: an.sentences.iter().map(|s| s.span).collect(),
+        excluded: (0..an.sentences.len())
+            .filter(|&i| an.sentence_role(i) != crate::text::ParagraphRole::Body)
+            .collect(),
+        words: an.content_words(),
+    }
+}
