@@ -1,1 +1,29 @@
 //! Reports: a comparison rendered as text, Markdown or JSON.
+//!
+//! Every format reads the same [`Comparison`]; the JSON report is its serde form.
+
+pub mod json;
+
+use serde::{Deserialize, Serialize};
+
+use crate::compare::Comparison;
+
+/// Output format of `parallax compare`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// For a person in a terminal.
+    Text,
+    /// For sharing.
+    Markdown,
+    /// The stable machine contract (`parallax.comparison/1`).
+    Json,
+}
+
+/// Render `cmp` in `format`.
+pub fn render(cmp: &Comparison, format: Format) -> String {
+    match format {
+        Format::Json => json::render(cmp),
+        Format::Text | Format::Markdown => json::render(cmp),
+    }
+}

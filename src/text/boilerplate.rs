@@ -34,3 +34,10 @@ pub fn tag(text: &str, paragraphs: &mut [Paragraph]) {
         }
     }
 }
+
+/// True when a single line is page furniture that can never be a headline ("Skip to content",
+/// "in ,", share counters). Used by loaders to pick the title line of a text file.
+pub fn is_furniture_line(line: &str) -> bool {
+    let t = line.trim();
+    t.is_empty() || t.eq_ignore_ascii_case("skip to content") || t == "in ,"
+}

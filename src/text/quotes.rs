@@ -25,6 +25,9 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// Number of words inside.
     pub words: usize,
+    /// The name of the speaker when an attribution next to the quote names one
+    /// ("… ,” Konashenkov said"), as a span into the text.
+    pub speaker: Option<Span>,
 }
 
 /// Find the quotations of `text`.
