@@ -107,7 +107,8 @@ pub struct TextBox {
     pub editing: bool,
 }
 
-/// A bag-of-stems vector of an article's reporting (body paragraphs), for relatedness.
+/// A bag-of-stems vector of an article's reporting (body paragraphs), weighted by rarity in
+/// the library, for relatedness.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct StemVector {
     /// `(stem id, count)` sorted by id.
@@ -201,11 +202,12 @@ impl LibraryState {
             })
             .collect();
         let mut ids: BTreeMap<String, u32> = BTreeMap::new();
-        let vectors = library
+        let mut vectors: Vec<StemVector> = library
             .articles
             .iter()
             .map(|a| stem_vector(a, &mut ids))
             .collect();
+        weight_by_rarity(&mut vectors);
         let skipped = library
             .skipped
             .iter()
@@ -235,6 +237,24 @@ impl LibraryState {
     /// The article at library index `i`.
     pub fn article(&self, i: usize) -> Option<&Article> {
         self.library.articles.get(i)
+    }
+}
+
+/// Scale counts by a smoothed inverse document frequency, `ln(1 + N / df)`, so words every
+/// article uses ("the", "said") count for less than the words of the story.
+fn weight_by_rarity(vectors: &mut [StemVector]) {
+    let mut df: BTreeMap<u32, f64> = BTreeMap::new();
+    for v in vectors.iter() {
+        for (id, _) in &v.counts {
+            *df.entry(*id).or_insert(0.0) += 1.0;
+        }
+    }
+    let n = vectors.len() as f64;
+    for v in vectors.iter_mut() {
+        for (id, c) in v.counts.iter_mut() {
+            *c *= (1.0 + n / df.get(id).copied().unwrap_or(1.0)).ln();
+        }
+        v.norm = v.counts.iter().map(|(_, c)| c * c).sum::<f64>().sqrt();
     }
 }
 
