@@ -348,8 +348,13 @@ fn resolve(arg: &str, pool: &Library, opts: &LoadOptions) -> Result<Article, Cli
 }
 
 fn load_one(path: &Path, entry: Option<usize>, opts: &LoadOptions) -> Result<Article, CliError> {
-    let lib = corpus::load(&[path.to_path_buf()], opts);
     let shown = one_line(&path.display().to_string());
+    if path.is_dir() {
+        return Err(CliError::Usage(format!(
+            "{shown} is a directory; give a file, or an id with --in {shown}"
+        )));
+    }
+    let lib = corpus::load(&[path.to_path_buf()], opts);
     if let Some(n) = entry {
         let found = lib.articles.into_iter().find(
             |a| matches!(&a.source, corpus::Source::File { index: Some(i), .. } if *i + 1 == n),

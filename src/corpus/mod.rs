@@ -4,7 +4,7 @@
 //! rest still loads. Loading never panics on any input.
 //!
 //! - [`load`] reads files and directories (see [`walk`] for the directory rules);
-//! - [`demo`] builds the bundled demo corpus (see [`demo`](mod@demo) for its ids);
+//! - [`demo()`](fn@demo) builds the bundled demo corpus (see [`demo`](mod@demo) for its ids);
 //! - the per-format readers live in [`txt`], [`markdown`] and [`json`].
 
 pub mod demo;
