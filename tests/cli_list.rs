@@ -230,3 +230,15 @@ fn unknown_options_are_usage_errors() {
     let out = env.cmd().args(["list", "--bogus"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn reader_exits_1_when_no_given_path_loads() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .arg(env.home.path().join("absent.md"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("absent.md"));
+}

@@ -264,3 +264,20 @@ fn arbitrary_bytes_never_panic() {
     }
     assert!(!lib.skipped.is_empty());
 }
+
+#[test]
+fn seed_files_loaded_as_txt_skip_their_furniture_lines() {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    let lib = load(&[
+        demo.join("001_dd23c285911bd19a.txt"),
+        demo.join("002_22b155f8244f00e4.txt"),
+    ]);
+    let titles: Vec<&str> = lib.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Russia kills more than 200 ISIS militants in an airstrike in\u{a0}Syria.",
+            "Russian Defense Ministry doubles down: ‘US continues to fight along side ISIS in eastern Syria’",
+        ]
+    );
+}
