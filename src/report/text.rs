@@ -15,7 +15,6 @@ pub fn render(cmp: &Comparison) -> String {
     let _ = writeln!(o, "   {} · {} words", one_line(&cmp.a.path), cmp.a.words);
     let _ = writeln!(o, "B  {}", heading(&cmp.b));
     let _ = writeln!(o, "   {} · {} words", one_line(&cmp.b.path), cmp.b.words);
-    o.push('\n');
     section(&mut o, "Summary");
     let _ = writeln!(
         o,
