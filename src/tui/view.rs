@@ -424,13 +424,13 @@ fn draw_legend(state: &State, c: &CompareState, theme: &Theme, area: Rect, buf: 
     let items = [
         (
             Action::ToggleQuotes,
-            "shared quote",
+            "quotes",
             theme.quote,
             c.toggles.quotes,
         ),
         (
             Action::ToggleFraming,
-            "changed words",
+            "changed",
             theme.framing,
             c.toggles.framing,
         ),
@@ -440,12 +440,7 @@ fn draw_legend(state: &State, c: &CompareState, theme: &Theme, area: Rect, buf: 
             theme.loaded_strong,
             c.toggles.loaded,
         ),
-        (
-            Action::ToggleScare,
-            "scare quotes",
-            theme.scare,
-            c.toggles.scare,
-        ),
+        (Action::ToggleScare, "scare", theme.scare, c.toggles.scare),
         (
             Action::ToggleDistinctive,
             "distinctive",

@@ -98,36 +98,7 @@ pub fn small_library() -> Library {
 
 /// The bundled demo articles.
 pub fn demo_library() -> Library {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .expect("demo dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    names.sort();
-    let articles = names
-        .iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(p).expect("demo text");
-            let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("x");
-            let title_line = text
-                .lines()
-                .find(|l| {
-                    !l.trim().is_empty() && !parallax::text::boilerplate::is_furniture_line(l)
-                })
-                .unwrap_or("");
-            let start = text.find(title_line).unwrap_or(0);
-            let mut a = article(stem, None, None, &text);
-            a.title = title_line.trim().to_string();
-            a.analysis =
-                parallax::text::analyse(&text, Some(Span::new(start, start + title_line.len())));
-            a
-        })
-        .collect();
-    Library {
-        articles,
-        skipped: vec![],
-    }
+    parallax::corpus::demo()
 }
 
 fn sentence_with(side: &parallax::compare::SideInfo, needle: &str) -> usize {
