@@ -23,6 +23,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
@@ -86,10 +87,8 @@ pub fn run(library: Library) -> anyhow::Result<()> {
         let _ = execute!(std::io::stdout(), EnableMouseCapture);
     }
     let result = event_loop(&mut terminal, &mut state, &theme, &options, &signal);
-    if mouse {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    }
-    ratatui::restore();
+    drop(terminal);
+    restore_terminal(mouse);
     let sig = signal.load(Ordering::SeqCst);
     if sig != 0 {
         std::process::exit(128 + sig as i32);
@@ -106,11 +105,18 @@ fn install_panic_hook(mouse: bool) {
         if std::thread::current().name() == Some(WORKER) {
             return;
         }
-        if mouse {
-            let _ = execute!(std::io::stdout(), DisableMouseCapture);
-        }
+        restore_terminal(mouse);
         previous(info);
     }));
+}
+
+/// Release the mouse, show the cursor, leave raw mode and the alternate screen.
+fn restore_terminal(mouse: bool) {
+    if mouse {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    }
+    let _ = execute!(std::io::stdout(), Show);
+    ratatui::restore();
 }
 
 const WORKER: &str = "parallax-compare";
@@ -145,8 +151,19 @@ fn event_loop(
             let ev = event::read()?;
             actions.extend(state.keymap.translate(&ev, state.mode()));
             dirty = true;
-        } else if state.pending.is_some() {
-            actions.push(Action::Tick);
+        } else {
+            if state.pending.is_some() {
+                actions.push(Action::Tick);
+            }
+            // A resize signal that arrived before the event reader was listening is not
+            // replayed; checking the size when idle catches it.
+            let size = terminal.size()?;
+            if (size.width, size.height) != state.size {
+                actions.push(Action::Resize {
+                    width: size.width,
+                    height: size.height,
+                });
+            }
         }
         actions.extend(rx.try_iter());
         for a in actions {
