@@ -355,8 +355,10 @@ pub fn summary(cmp: &Comparison) -> Vec<DocLine> {
         ),
     ];
     for (name, a, b) in rows {
-        out.push(DocLine::Dim(name.to_string()));
-        out.push(DocLine::Pair(a, b));
+        out.push(DocLine::Pair(
+            format!("{name}: {a}"),
+            format!("{name}: {b}"),
+        ));
     }
     out.push(DocLine::Blank);
     out.push(DocLine::Heading("Distinctive terms".to_string()));

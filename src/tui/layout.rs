@@ -35,8 +35,10 @@ pub struct LibraryLayout {
 }
 
 impl LibraryLayout {
-    /// Layout of `area`; `filter` reserves the filter line.
-    pub fn new(area: Rect, filter: bool) -> LibraryLayout {
+    /// Layout of `area` for a table of `rows` articles; `filter` reserves the filter line.
+    /// Below the side-by-side width, the table takes what its rows need (up to 55%) and the
+    /// preview the rest.
+    pub fn new(area: Rect, filter: bool, rows: usize) -> LibraryLayout {
         let [title, filter_r, main, status] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(u16::from(filter)),
@@ -47,7 +49,11 @@ impl LibraryLayout {
         let [list, preview] = if area.width >= SIDE_PREVIEW_WIDTH {
             Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(main)
         } else {
-            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(main)
+            let table = (rows as u16)
+                .saturating_add(1)
+                .max(4)
+                .min(main.height * 55 / 100);
+            Layout::vertical([Constraint::Length(table), Constraint::Min(0)]).areas(main)
         };
         let [table_header, table] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(list);
@@ -162,11 +168,17 @@ mod tests {
 
     #[test]
     fn library_preview_moves_beside_the_table_on_wide_screens() {
-        let narrow = LibraryLayout::new(Rect::new(0, 0, 80, 24), false);
+        let narrow = LibraryLayout::new(Rect::new(0, 0, 80, 24), false, 100);
         assert!(narrow.preview.y > narrow.table.y);
         assert_eq!(narrow.preview.width, 80);
         assert_eq!(narrow.filter.height, 0);
-        let wide = LibraryLayout::new(Rect::new(0, 0, 200, 60), true);
+        let few = LibraryLayout::new(Rect::new(0, 0, 80, 24), false, 3);
+        assert_eq!(
+            few.table.height, 3,
+            "a short list leaves room for the preview"
+        );
+        assert!(few.preview.height > narrow.preview.height);
+        let wide = LibraryLayout::new(Rect::new(0, 0, 200, 60), true, 3);
         assert!(wide.preview.x > wide.table.x);
         assert_eq!(wide.preview.y, wide.table_header.y);
         assert_eq!(wide.filter.height, 1);

@@ -65,6 +65,9 @@ pub fn update(state: &mut State, action: Action) -> Effect {
         }
         _ => {}
     }
+    // A message lasts until the next key.
+    state.status.message = None;
+    state.status.error = None;
     if state.popup.is_some() {
         popup_update(state, action);
         return Effect::None;
@@ -186,7 +189,11 @@ fn filter_shown(lib: &LibraryState) -> bool {
 }
 
 fn table_height(state: &State) -> usize {
-    let l = LibraryLayout::new(area(state), filter_shown(&state.library));
+    let l = LibraryLayout::new(
+        area(state),
+        filter_shown(&state.library),
+        state.library.visible.len(),
+    );
     (l.table.height as usize).max(1)
 }
 
@@ -318,7 +325,11 @@ fn library_update(state: &mut State, action: Action) -> Effect {
         Action::ShowSkipped => state.popup = Some(skipped_popup(lib)),
         Action::Select => return open_compare(state),
         Action::Click { column, row } => {
-            let l = LibraryLayout::new(area(state), filter_shown(&state.library));
+            let l = LibraryLayout::new(
+                area(state),
+                filter_shown(&state.library),
+                state.library.visible.len(),
+            );
             let lib = &mut state.library;
             if l.table.contains((column, row).into()) {
                 let pos = lib.offset + (row - l.table.y) as usize;

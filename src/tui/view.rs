@@ -125,18 +125,28 @@ fn status_line(
             ),
             theme.title,
         ));
-    } else if let Some(e) = &state.status.error {
-        spans.push(Span::styled(format!(" {e} "), theme.error));
     } else if let Some(m) = &state.status.message {
         spans.push(Span::raw(format!(" {m} ")));
+    } else if let Some(e) = &state.status.error {
+        spans.push(Span::styled(format!(" {e} "), theme.error));
     } else {
         spans.extend(left);
     }
     let right_w = right.width() as u16;
     let left_area = Rect {
-        width: area.width.saturating_sub(right_w + 1),
+        width: area.width.saturating_sub(right_w + 2),
         ..area
     };
+    // Hints come in (key, label) pairs: drop whole pairs from the end until they fit.
+    let width = |s: &[Span]| s.iter().map(|s| s.content.width()).sum::<usize>();
+    while state.pending.is_none()
+        && state.status.message.is_none()
+        && state.status.error.is_none()
+        && spans.len() >= 2
+        && width(&spans) > left_area.width as usize
+    {
+        spans.truncate(spans.len() - 2);
+    }
     Line::from(spans).render(left_area, buf);
     if right_w > 0 && right_w < area.width {
         buf.set_string(area.right() - right_w - 1, area.y, &right, Style::new());
@@ -148,7 +158,7 @@ fn status_line(
 
 fn draw_library(state: &State, lib: &LibraryState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let filter_shown = lib.filter.editing || !lib.filter.query.is_empty();
-    let l = LibraryLayout::new(area, filter_shown);
+    let l = LibraryLayout::new(area, filter_shown, lib.visible.len());
     let mut title = vec![
         Span::styled(" parallax ", theme.accent.add_modifier(Modifier::BOLD)),
         Span::raw(format!("· {} articles ", lib.rows.len())),
@@ -271,12 +281,12 @@ fn draw_library(state: &State, lib: &LibraryState, theme: &Theme, area: Rect, bu
         state,
         &[
             (Action::Search, "filter"),
-            (Action::MarkA, "A"),
-            (Action::MarkB, "B"),
             (Action::MarkNext, "mark"),
             (Action::Select, "compare"),
             (Action::Help, "help"),
             (Action::Quit, "quit"),
+            (Action::MarkA, "A"),
+            (Action::MarkB, "B"),
         ],
         theme,
     );
@@ -466,7 +476,7 @@ fn draw_legend(state: &State, c: &CompareState, theme: &Theme, area: Rect, buf: 
         }
         spans.push(Span::raw("  "));
     }
-    spans.push(Span::styled(
+    let boiler = Span::styled(
         format!(
             "{} boilerplate {}",
             state.keymap.first_key(&Action::ToggleBoilerplate),
@@ -477,7 +487,11 @@ fn draw_legend(state: &State, c: &CompareState, theme: &Theme, area: Rect, buf: 
             }
         ),
         theme.dim,
-    ));
+    );
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    if used + boiler.content.width() <= area.width as usize {
+        spans.push(boiler);
+    }
     Line::from(spans).render(area, buf);
 }
 
