@@ -31,7 +31,7 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let mut start = None;
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
-        let blank = line.trim().is_empty();
+        let blank = line.trim_matches(is_space).is_empty();
         match (blank, start) {
             (false, None) => start = Some(pos),
             (true, Some(s)) => {
@@ -58,6 +58,11 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     out
 }
 
+/// Whitespace for trimming: Unicode white space and the byte-order mark.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
 /// `span` with surrounding whitespace removed, or `None` if nothing is left (or the span does
 /// not fit the text).
 fn trimmed(text: &str, span: Span) -> Option<Span> {
@@ -65,8 +70,8 @@ fn trimmed(text: &str, span: Span) -> Option<Span> {
         return None;
     }
     let slice = span.slice(text);
-    let lead = slice.len() - slice.trim_start().len();
-    let body = slice.trim();
+    let lead = slice.len() - slice.trim_start_matches(is_space).len();
+    let body = slice.trim_matches(is_space);
     if body.is_empty() {
         None
     } else {
