@@ -11,7 +11,7 @@
 //!   ("All rights reserved"), a cookie notice, a source credit ("Source: Interfax",
 //!   "Via Zerohedge") or a section heading ("Related Articles", "2 Comments »",
 //!   "Leave a Reply"). A paragraph whose every line is furniture is furniture.
-//! - **paragraph rules**: short reader-directed appeals (subscribe, newsletter, donations,
+//! - **paragraph rules**: cookie banners and copyright footers, short reader-directed appeals (subscribe, newsletter, donations,
 //!   "we need your support", "will you help"), photo captions and credits ("Image Credit:",
 //!   "AP Photo/", hashtag-laden embed captions without a full stop, wire-style captions ending
 //!   "<Place> November 2, 2017."), teaser cards (a headline line without a full stop followed
@@ -182,6 +182,9 @@ pub fn classify_paragraph(ptext: &str) -> Option<Boilerplate> {
     }
     let attributed = is_attributed_quote(ptext);
     let words = lower_words(ptext);
+    if !attributed && words.len() <= 60 && is_notice(&words) {
+        return Some(Boilerplate::Other);
+    }
     if !attributed && words.len() <= 80 && is_appeal(&words) {
         return Some(Boilerplate::Appeal);
     }
@@ -502,6 +505,23 @@ fn is_comment_heading(w: &[&str]) -> bool {
                 | "leave a response"
                 | "write a comment"
         )
+}
+
+/// Cookie banners and copyright footers longer than one line.
+fn is_notice(words: &[String]) -> bool {
+    let cookie = words.iter().any(|w| w == "cookie" || w == "cookies")
+        && [
+            &["we", "use"][..],
+            &["this", "website"],
+            &["this", "site"],
+            &["accept"],
+            &["consent"],
+            &["cookie", "policy"],
+            &["privacy", "policy"],
+        ]
+        .iter()
+        .any(|p| contains_phrase(words, p));
+    cookie || contains_phrase(words, &["all", "rights", "reserved"])
 }
 
 /// True for a reader-directed appeal: subscriptions, newsletters, donations, support.
