@@ -129,3 +129,21 @@ fn spans_slice_back_to_trimmed_text() {
         ]
     );
 }
+
+#[test]
+fn one_paragraph_per_line_texts_split_per_line() {
+    let text = "Harbour strike enters second week\nDock workers extended their strike on Monday.\n\
+                The union said talks had failed.\nOfficials declined to comment.";
+    let an = analyse(text, None);
+    assert_eq!(an.paragraphs.len(), 4);
+    assert!(an.paragraphs.iter().all(|p| !p.role.is_boilerplate()));
+}
+
+#[test]
+fn hard_wrapped_prose_stays_one_paragraph() {
+    let text = "Dock workers in the port city extended\ntheir strike on Monday, the union\n\
+                said, after talks with the port\nauthority failed.";
+    let an = analyse(text, None);
+    assert_eq!(an.paragraphs.len(), 1);
+    assert_eq!(an.sentences.len(), 1);
+}

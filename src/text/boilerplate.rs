@@ -663,17 +663,19 @@ fn is_dated_caption(t: &str, words: &[String]) -> bool {
         && !MONTHS.contains(&place.as_str())
 }
 
-/// A teaser card: a headline line (no sentence punctuation at its end, a dozen words at most,
-/// mostly capitalised or short) followed on the next line by a sentence starting with a
-/// capital.
+/// A teaser card of at most three lines: a headline line (no sentence punctuation at its end,
+/// fourteen words at most, at least a third capitalised) followed on the next line by a
+/// standfirst of 4–60 words starting with a capital.
 fn is_teaser(ptext: &str) -> bool {
     let mut lines = ptext.lines().map(str::trim).filter(|l| !l.is_empty());
     let (Some(first), Some(second)) = (lines.next(), lines.next()) else {
         return false;
     };
-    headline_like(first)
+    let standfirst = second.unicode_words().count();
+    ptext.lines().filter(|l| !l.trim().is_empty()).count() <= 3
+        && headline_like(first)
         && second.chars().next().is_some_and(char::is_uppercase)
-        && second.unicode_words().count() >= 4
+        && (4..=60).contains(&standfirst)
 }
 
 /// True for a headline-shaped line: 2–14 words, starting with a capital or digit, not ending

@@ -1,7 +1,8 @@
 //! Segmentation: paragraphs and sentences as byte spans into the original text.
 //!
 //! **Paragraphs** are runs of non-blank lines separated by one or more blank lines (lines that
-//! are empty or whitespace only). A block of single-line-separated short lines, such as a
+//! are empty or whitespace only); a text without any blank line is read one paragraph per
+//! line unless it is hard-wrapped prose. A block of single-line-separated short lines, such as a
 //! comment thread or a "headline + standfirst" teaser, stays one paragraph: line breaks inside
 //! a paragraph are what [`crate::text::boilerplate`] uses to recognise such blocks, and
 //! sentences still split at them (see below).
@@ -26,7 +27,32 @@ use super::{Paragraph, ParagraphRole, Sentence, Span};
 
 /// Paragraphs: runs of non-blank lines separated by blank lines, trimmed. Every paragraph is
 /// non-empty and role [`ParagraphRole::Body`] until boilerplate tagging runs.
+///
+/// A text with no blank line at all but three or more lines is a one-paragraph-per-line text
+/// and each line is a paragraph, unless it looks hard-wrapped (most line breaks continue a
+/// sentence: the next line starts in lower case), in which case it stays one paragraph.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let blocks = blocks(text);
+    if blocks.len() == 1
+        && let Some(&block) = blocks.first()
+    {
+        let lines = lines(text, block);
+        if lines.len() >= 3 && !hard_wrapped(text, &lines) {
+            return lines.into_iter().map(body).collect();
+        }
+    }
+    blocks.into_iter().map(body).collect()
+}
+
+fn body(span: Span) -> Paragraph {
+    Paragraph {
+        span,
+        role: ParagraphRole::Body,
+    }
+}
+
+/// Trimmed runs of non-blank lines separated by blank lines.
+fn blocks(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = None;
     let mut pos = 0;
@@ -35,27 +61,55 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
         match (blank, start) {
             (false, None) => start = Some(pos),
             (true, Some(s)) => {
-                if let Some(span) = trimmed(text, Span::new(s, pos)) {
-                    out.push(Paragraph {
-                        span,
-                        role: ParagraphRole::Body,
-                    });
-                }
+                out.extend(trimmed(text, Span::new(s, pos)));
                 start = None;
             }
             _ => {}
         }
         pos += line.len();
     }
-    if let Some(s) = start
-        && let Some(span) = trimmed(text, Span::new(s, text.len()))
-    {
-        out.push(Paragraph {
-            span,
-            role: ParagraphRole::Body,
-        });
+    if let Some(s) = start {
+        out.extend(trimmed(text, Span::new(s, text.len())));
     }
     out
+}
+
+/// The trimmed non-blank lines of `block`.
+fn lines(text: &str, block: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut pos = block.start;
+    for line in block.slice(text).split_inclusive('\n') {
+        out.extend(trimmed(text, Span::new(pos, pos + line.len())));
+        pos += line.len();
+    }
+    out
+}
+
+/// True when most line breaks fall inside a sentence (the next line starts in lower case, or
+/// the line before ends with a word or mark that continues the sentence).
+fn hard_wrapped(text: &str, lines: &[Span]) -> bool {
+    let continuing = lines
+        .windows(2)
+        .filter(|w| {
+            let (before, after) = (w[0].slice(text), w[1].slice(text));
+            after.chars().next().is_some_and(char::is_lowercase) || line_continues(before)
+        })
+        .count();
+    continuing * 2 > lines.len() - 1
+}
+
+/// True when a line ends with punctuation or a word that continues the sentence on the next
+/// line.
+fn line_continues(before: &str) -> bool {
+    let before = before.trim_end();
+    before
+        .chars()
+        .last()
+        .is_none_or(|c| matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '(' | '/' | '&'))
+        || before
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| CONTINUING_WORDS.contains(&w))
 }
 
 /// Whitespace for trimming: Unicode white space and the byte-order mark.
@@ -153,14 +207,7 @@ fn line_break_cuts(ptext: &str) -> Vec<usize> {
         pos += pair[0].len();
         let before = pair[0].trim_end();
         let after = pair[1].trim_start();
-        let continues = before
-            .chars()
-            .last()
-            .is_none_or(|c| matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '(' | '/' | '&'))
-            || before
-                .rsplit(char::is_whitespace)
-                .next()
-                .is_some_and(|w| CONTINUING_WORDS.contains(&w));
+        let continues = line_continues(before);
         let starts_new = after.chars().next().is_some_and(|c| {
             c.is_uppercase()
                 || c.is_numeric()
@@ -244,8 +291,9 @@ mod tests {
     #[test]
     fn line_breaks_split_headlines_but_not_wrapped_prose() {
         assert_eq!(
-            sents("Sweden win\nHe was injured in 2010 and\nthe wrap continues here."),
+            sents("Intro.\n\nSweden win\nHe was injured in 2010 and\nthe wrap continues here."),
             [
+                "Intro.",
                 "Sweden win",
                 "He was injured in 2010 and\nthe wrap continues here."
             ]
