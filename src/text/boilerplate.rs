@@ -14,7 +14,7 @@
 //! - **paragraph rules**: cookie banners and copyright footers, short reader-directed appeals (subscribe, newsletter, donations,
 //!   "we need your support", "will you help"), photo captions and credits ("Image Credit:",
 //!   "AP Photo/", hashtag-laden embed captions without a full stop, wire-style captions ending
-//!   "<Place> November 2, 2017."), teaser cards (a headline line without a full stop followed
+//!   "`<Place> November 2, 2017.`"), teaser cards (a headline line without a full stop followed
 //!   on the next line by a standfirst), and repeats of an earlier short paragraph.
 //! - **context**: a comment-section heading ("2 Comments", "12 Responses", "Leave a Reply")
 //!   starts the page tail: everything after it is comments (or related links, appeals…) up
@@ -637,7 +637,7 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 
-/// Wire-photo captions: one sentence ending in "<Place> <Month> <day>, <year>." with the place
+/// Wire-photo captions: one sentence ending in `<Place> <Month> <day>, <year>.` with the place
 /// directly before the date (no "on"/"in"), the caption convention of news agencies.
 fn is_dated_caption(t: &str, words: &[String]) -> bool {
     if !t.ends_with('.') || t.contains(['“', '”', '"']) || words.len() < 6 {
