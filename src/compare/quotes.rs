@@ -623,7 +623,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
     "because", "been", "before", "being", "but", "by", "can", "could", "did", "do", "does",
     "don't", "for", "from", "had", "has", "have", "he", "her", "here", "him", "his", "how", "i",
-    "if", "in", "into", "is", "it", "its", "it's", "just", "me", "more", "most", "my", "no", "not",
+    "if", "in", "into", "is", "it", "it's", "its", "just", "me", "more", "most", "my", "no", "not",
     "now", "of", "on", "one", "only", "or", "our", "out", "over", "said", "she", "so", "some",
     "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
     "to", "up", "us", "very", "was", "we", "were", "what", "when", "which", "who", "will", "with",
