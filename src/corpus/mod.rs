@@ -1,9 +1,20 @@
 //! Loading articles: files, directories and the bundled demo corpus.
 //!
 //! Every file that cannot be loaded is reported as a [`Skipped`] entry with a plain reason; the
-//! rest still loads.
+//! rest still loads. Loading never panics on any input.
+//!
+//! - [`load`] reads files and directories (see [`walk`] for the directory rules);
+//! - [`demo()`](fn@demo) builds the bundled demo corpus (see [`demo`](mod@demo) for its ids);
+//! - the per-format readers live in [`txt`], [`markdown`] and [`json`].
 
-use std::path::PathBuf;
+pub mod demo;
+pub mod json;
+pub mod markdown;
+pub mod read;
+pub mod txt;
+pub mod walk;
+
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -126,4 +137,139 @@ pub struct Library {
     pub articles: Vec<Article>,
     /// Files that could not be loaded.
     pub skipped: Vec<Skipped>,
+}
+
+/// The default per-file size limit: 8 MiB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 8 * 1024 * 1024;
+
+/// Options for [`load`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Files larger than this many bytes are skipped.
+    pub max_file_size: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
+}
+
+impl Library {
+    /// The article with id `id`, if any.
+    pub fn get(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// Add an article, making its id unique within the library by appending `-2`, `-3`, … on
+    /// collision.
+    pub fn push_unique(&mut self, mut article: Article) {
+        if self.get(&article.id).is_some() {
+            let base = article.id.clone();
+            let mut n = 2usize;
+            loop {
+                let candidate = format!("{base}-{n}");
+                if self.get(&candidate).is_none() {
+                    article.id = candidate;
+                    break;
+                }
+                n += 1;
+            }
+        }
+        self.articles.push(article);
+    }
+
+    /// Record a skipped file or entry.
+    pub fn skip(&mut self, path: impl Into<PathBuf>, reason: impl Into<String>) {
+        self.skipped.push(Skipped {
+            path: path.into(),
+            reason: reason.into(),
+        });
+    }
+}
+
+/// Load every article found at `paths`, in the order given. Directories are walked recursively
+/// in sorted order; anything that cannot be loaded is recorded in [`Library::skipped`].
+pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Library {
+    let mut lib = Library::default();
+    for path in paths {
+        walk::load_path(path, opts, &mut lib);
+    }
+    lib
+}
+
+/// The bundled demo corpus.
+pub fn demo() -> Library {
+    demo::library()
+}
+
+/// A command-line-friendly slug of a file stem: lowercase ASCII letters, digits and single
+/// dashes; `"article"` when nothing remains.
+pub fn slug(stem: &str) -> String {
+    let mut out = String::new();
+    for c in stem.chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("article");
+    }
+    out
+}
+
+/// The file stem of `path` as text (lossy), or `"article"`.
+pub(crate) fn stem_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "article".to_string())
+}
+
+/// The span of the first line of `text` (trimmed, byte offsets) that is not page furniture, as
+/// judged by [`crate::text::boilerplate::is_furniture_line`].
+pub fn first_headline_line(text: &str) -> Option<Span> {
+    let mut offset = 0usize;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        if text::boilerplate::is_furniture_line(body) {
+            continue;
+        }
+        let lead = body.len() - body.trim_start().len();
+        let trimmed = body.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let s = start + lead;
+        return Some(Span::new(s, s + trimmed.len()));
+    }
+    None
+}
+
+/// The first line-span of `text` whose trimmed content equals `title`.
+pub fn find_line(text: &str, title: &str) -> Option<Span> {
+    let want = title.trim();
+    if want.is_empty() {
+        return None;
+    }
+    let mut offset = 0usize;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body.trim() == want {
+            let lead = body.len() - body.trim_start().len();
+            return Some(Span::new(start + lead, start + lead + want.len()));
+        }
+    }
+    None
 }

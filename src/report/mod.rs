@@ -2,7 +2,10 @@
 //!
 //! Every format reads the same [`Comparison`]; the JSON report is its serde form.
 
+mod common;
 pub mod json;
+pub mod markdown;
+pub mod text;
 
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +27,7 @@ pub enum Format {
 pub fn render(cmp: &Comparison, format: Format) -> String {
     match format {
         Format::Json => json::render(cmp),
-        Format::Text | Format::Markdown => json::render(cmp),
+        Format::Text => text::render(cmp),
+        Format::Markdown => markdown::render(cmp),
     }
 }

@@ -1,0 +1,390 @@
+//! The command line: argument parsing (clap derive) and the `list`, `compare` and reader
+//! commands. Everything printed here that came from input (titles, outlets, paths, reasons)
+//! goes through [`sanitize`] first.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use parallax::corpus::{self, Article, Library, LoadOptions, read::parse_size};
+use parallax::text::sanitize::sanitize;
+
+/// Compare how two outlets cover the same story.
+#[derive(Debug, Parser)]
+#[command(name = "parallax", version, about)]
+pub struct Cli {
+    /// Command to run; without one, open the reader.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files or directories to read (the bundled demo when none are given).
+    pub paths: Vec<PathBuf>,
+    /// Skip files larger than this (e.g. 8MiB, 500K, 1048576).
+    #[arg(long, value_parser = parse_size, default_value = "8MiB", global = true)]
+    pub max_file_size: u64,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the articles found at PATH… (the demo when none are given), then skipped files.
+    List {
+        /// Files or directories to read.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Compare two articles, each given as a file path (`path#N` picks entry N of a JSON or
+    /// JSON Lines file) or as an id from `parallax list`.
+    Compare {
+        /// First article: path or id.
+        a: String,
+        /// Second article: path or id.
+        b: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Look ids up in the articles of these files or directories instead of the demo.
+        #[arg(long = "in", value_name = "PATH", num_args = 1..)]
+        library: Vec<PathBuf>,
+    },
+}
+
+/// Output format of `list`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// An aligned table.
+    Text,
+    /// `{ "articles": [...], "skipped": [...] }`.
+    Json,
+}
+
+/// Output format of `compare`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// For a person in a terminal.
+    Text,
+    /// For sharing.
+    Markdown,
+    /// The machine-readable comparison.
+    Json,
+}
+
+impl From<ReportFormat> for parallax::report::Format {
+    fn from(f: ReportFormat) -> Self {
+        match f {
+            ReportFormat::Text => parallax::report::Format::Text,
+            ReportFormat::Markdown => parallax::report::Format::Markdown,
+            ReportFormat::Json => parallax::report::Format::Json,
+        }
+    }
+}
+
+/// Why a command failed, with the exit code it maps to.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Nothing at all could be loaded (exit 1).
+    #[error("nothing could be loaded")]
+    NothingLoaded,
+    /// The arguments name something unusable (exit 2).
+    #[error("{0}")]
+    Usage(String),
+    /// Writing output or running the reader failed (exit 1).
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+impl CliError {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::NothingLoaded | CliError::Other(_) => 1,
+            CliError::Usage(_) => 2,
+        }
+    }
+}
+
+/// Run the parsed command line.
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    let opts = LoadOptions {
+        max_file_size: cli.max_file_size,
+    };
+    match cli.command {
+        None => {
+            let lib = load_or_demo(&cli.paths, &opts)?;
+            parallax::tui::run(lib).map_err(CliError::Other)
+        }
+        Some(Command::List { paths, format }) => {
+            let lib = load_or_demo(&paths, &opts)?;
+            list(&lib, format)
+        }
+        Some(Command::Compare {
+            a,
+            b,
+            format,
+            library,
+        }) => {
+            let pool = if library.is_empty() {
+                corpus::demo()
+            } else {
+                load_or_demo(&library, &opts)?
+            };
+            let a = resolve(&a, &pool, &opts)?;
+            let b = resolve(&b, &pool, &opts)?;
+            let cmp = parallax::compare::compare(&a, &b, &parallax::compare::Options::default());
+            let out = parallax::report::render(&cmp, format.into());
+            write_stdout(&out)
+        }
+    }
+}
+
+/// Load `paths` (the demo when empty), reporting skipped files on stderr; fails only when
+/// nothing could be loaded.
+fn load_or_demo(paths: &[PathBuf], opts: &LoadOptions) -> Result<Library, CliError> {
+    let lib = if paths.is_empty() {
+        corpus::demo()
+    } else {
+        corpus::load(paths, opts)
+    };
+    report_skipped(&lib);
+    if lib.articles.is_empty() {
+        return Err(CliError::NothingLoaded);
+    }
+    Ok(lib)
+}
+
+fn report_skipped(lib: &Library) {
+    let mut err = std::io::stderr().lock();
+    for s in &lib.skipped {
+        let _ = writeln!(
+            err,
+            "skipped {}: {}",
+            one_line(&s.path.display().to_string()),
+            one_line(&s.reason)
+        );
+    }
+}
+
+/// Sanitised and on one line, for table cells and messages.
+fn one_line(s: &str) -> String {
+    sanitize(s)
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect()
+}
+
+fn write_stdout(s: &str) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    let r = out.write_all(s.as_bytes()).and_then(|_| {
+        if s.ends_with('\n') {
+            Ok(())
+        } else {
+            out.write_all(b"\n")
+        }
+    });
+    match r {
+        Ok(()) => Ok(()),
+        // A closed pipe (`parallax list | head`) is not an error worth reporting.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(CliError::Other(e.into())),
+    }
+}
+
+/// One row of `parallax list --format json`.
+#[derive(Serialize)]
+struct ListedArticle {
+    id: String,
+    title: String,
+    outlet: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+    author: Option<String>,
+    source: String,
+    words: usize,
+    paragraphs: usize,
+    boilerplate_paragraphs: usize,
+}
+
+#[derive(Serialize)]
+struct ListedSkipped {
+    path: String,
+    reason: String,
+}
+
+#[derive(Serialize)]
+struct Listing {
+    articles: Vec<ListedArticle>,
+    skipped: Vec<ListedSkipped>,
+}
+
+fn listed(a: &Article) -> ListedArticle {
+    let opt = |s: &Option<String>| s.as_deref().map(sanitize);
+    ListedArticle {
+        id: sanitize(&a.id),
+        title: sanitize(&a.title),
+        outlet: opt(&a.outlet),
+        date: opt(&a.date),
+        url: opt(&a.url),
+        author: opt(&a.author),
+        source: sanitize(&a.source.display()),
+        words: a.analysis.content_words(),
+        paragraphs: a.analysis.paragraphs.len(),
+        boilerplate_paragraphs: boilerplate_count(a),
+    }
+}
+
+fn boilerplate_count(a: &Article) -> usize {
+    a.analysis
+        .paragraphs
+        .iter()
+        .filter(|p| p.role.is_boilerplate())
+        .count()
+}
+
+fn list(lib: &Library, format: ListFormat) -> Result<(), CliError> {
+    match format {
+        ListFormat::Json => {
+            let listing = Listing {
+                articles: lib.articles.iter().map(listed).collect(),
+                skipped: lib
+                    .skipped
+                    .iter()
+                    .map(|s| ListedSkipped {
+                        path: sanitize(&s.path.display().to_string()),
+                        reason: sanitize(&s.reason),
+                    })
+                    .collect(),
+            };
+            let json =
+                serde_json::to_string_pretty(&listing).map_err(|e| CliError::Other(e.into()))?;
+            write_stdout(&json)
+        }
+        ListFormat::Text => write_stdout(&table(lib)),
+    }
+}
+
+/// The text table of `parallax list`.
+fn table(lib: &Library) -> String {
+    let header = ["ID", "OUTLET", "DATE", "WORDS", "BOILERPLATE", "TITLE"];
+    let mut rows: Vec<[String; 6]> = vec![header.map(String::from)];
+    for a in &lib.articles {
+        rows.push([
+            one_line(&a.id),
+            one_line(a.outlet_label()),
+            one_line(a.date.as_deref().unwrap_or("-")),
+            a.analysis.content_words().to_string(),
+            boilerplate_count(a).to_string(),
+            one_line(&a.title),
+        ]);
+    }
+    let mut widths = [0usize; 6];
+    for r in &rows {
+        for (w, cell) in widths.iter_mut().zip(r.iter()) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let mut out = String::new();
+    for r in &rows {
+        let mut line = String::new();
+        for (i, cell) in r.iter().enumerate() {
+            if i == 5 {
+                line.push_str(cell);
+                break;
+            }
+            let pad = widths[i].saturating_sub(cell.width());
+            // Numbers right-aligned, text left-aligned.
+            if i == 3 || i == 4 {
+                line.push_str(&" ".repeat(pad));
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&" ".repeat(pad));
+            }
+            line.push_str("  ");
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    if !lib.skipped.is_empty() {
+        out.push_str(&format!("\nSkipped ({}):\n", lib.skipped.len()));
+        for s in &lib.skipped {
+            out.push_str(&format!(
+                "  {}: {}\n",
+                one_line(&s.path.display().to_string()),
+                one_line(&s.reason)
+            ));
+        }
+    }
+    out
+}
+
+/// Find the article `arg` names: an existing file (or `file#N`), else an id in `pool`.
+fn resolve(arg: &str, pool: &Library, opts: &LoadOptions) -> Result<Article, CliError> {
+    let as_path = Path::new(arg);
+    if as_path.exists() {
+        return load_one(as_path, None, opts);
+    }
+    if let Some((file, n)) = arg.rsplit_once('#') {
+        if let Ok(n) = n.parse::<usize>() {
+            let file = Path::new(file);
+            if file.exists() {
+                return load_one(file, Some(n), opts);
+            }
+        }
+    }
+    if let Some(a) = pool.get(arg) {
+        return Ok(a.clone());
+    }
+    let mut ids: Vec<&str> = pool.articles.iter().map(|a| a.id.as_str()).collect();
+    ids.truncate(12);
+    Err(CliError::Usage(format!(
+        "'{}' is neither a file nor an article id (known ids: {})",
+        one_line(arg),
+        one_line(&ids.join(", "))
+    )))
+}
+
+fn load_one(path: &Path, entry: Option<usize>, opts: &LoadOptions) -> Result<Article, CliError> {
+    let shown = one_line(&path.display().to_string());
+    if path.is_dir() {
+        return Err(CliError::Usage(format!(
+            "{shown} is a directory; give a file, or an id with --in {shown}"
+        )));
+    }
+    let lib = corpus::load(&[path.to_path_buf()], opts);
+    if let Some(n) = entry {
+        let found = lib.articles.into_iter().find(
+            |a| matches!(&a.source, corpus::Source::File { index: Some(i), .. } if *i + 1 == n),
+        );
+        return found.ok_or_else(|| {
+            let why = lib
+                .skipped
+                .iter()
+                .find(|s| s.path.to_string_lossy().ends_with(&format!("#{n}")))
+                .map(|s| one_line(&s.reason))
+                .unwrap_or_else(|| "no such entry".to_string());
+            CliError::Usage(format!("cannot load {shown}#{n}: {why}"))
+        });
+    }
+    match lib.articles.len() {
+        1 => Ok(lib
+            .articles
+            .into_iter()
+            .next()
+            .ok_or(CliError::NothingLoaded)?),
+        0 => {
+            let why = lib
+                .skipped
+                .first()
+                .map(|s| one_line(&s.reason))
+                .unwrap_or_else(|| "no article found".to_string());
+            Err(CliError::Usage(format!("cannot load {shown}: {why}")))
+        }
+        n => Err(CliError::Usage(format!(
+            "{shown} holds {n} articles; pick one with {shown}#N (N from 1)"
+        ))),
+    }
+}

@@ -1,0 +1,172 @@
+//! Pieces shared by the human-readable reports: sentence text, marked-up diffs, labels.
+//!
+//! Everything returned here is already sanitised for display.
+
+use crate::compare::{
+    Change, Comparison, ContrastLabel, Count, QuoteEdit, QuoteMatchKind, Side, SideInfo,
+};
+use crate::text::Span;
+use crate::text::sanitize::sanitize;
+
+/// One side of the comparison.
+pub fn side_info(cmp: &Comparison, side: Side) -> &SideInfo {
+    match side {
+        Side::A => &cmp.a,
+        Side::B => &cmp.b,
+    }
+}
+
+/// Sanitised single-line text of `span` on `info` (line breaks folded to spaces).
+pub fn span_text(info: &SideInfo, span: Span) -> String {
+    one_line(span.slice(&info.text))
+}
+
+/// Sanitised text of sentence `i`, on one line.
+pub fn sentence_text(info: &SideInfo, i: usize) -> String {
+    info.sentences
+        .get(i)
+        .map(|s| span_text(info, *s))
+        .unwrap_or_default()
+}
+
+/// Sanitise and fold all whitespace runs into single spaces.
+pub fn one_line(s: &str) -> String {
+    sanitize(s).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Sentence `i` of `info` with the given spans wrapped in `open`/`close` markers.
+/// Spans outside the sentence are ignored; overlapping spans are merged.
+pub fn marked_sentence(
+    info: &SideInfo,
+    i: usize,
+    spans: &[Span],
+    open: &str,
+    close: &str,
+    escape: &dyn Fn(&str) -> String,
+) -> String {
+    let Some(&sent) = info.sentences.get(i) else {
+        return String::new();
+    };
+    let mut inside: Vec<Span> = spans
+        .iter()
+        .filter(|s| sent.contains(s) && !s.is_empty())
+        .copied()
+        .collect();
+    inside.sort();
+    let mut out = String::new();
+    let mut pos = sent.start;
+    for s in inside {
+        if s.start < pos {
+            continue;
+        }
+        out.push_str(&escape(&one_line_keep_edges(
+            Span::new(pos, s.start).slice(&info.text),
+        )));
+        out.push_str(open);
+        out.push_str(&escape(&one_line(s.slice(&info.text))));
+        out.push_str(close);
+        pos = s.end;
+    }
+    out.push_str(&escape(&one_line_keep_edges(
+        Span::new(pos, sent.end).slice(&info.text),
+    )));
+    out
+}
+
+/// Like [`one_line`] but keeps a single leading/trailing space when the input had whitespace
+/// there, so marked pieces stay separated from their neighbours.
+fn one_line_keep_edges(s: &str) -> String {
+    let core = one_line(s);
+    if core.is_empty() {
+        return if s.is_empty() {
+            String::new()
+        } else {
+            " ".into()
+        };
+    }
+    let lead = if s.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let trail = if s.ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    format!("{lead}{core}{trail}")
+}
+
+/// The spans of `changes` on `side`.
+pub fn change_spans(changes: &[Change], side: Side) -> Vec<Span> {
+    changes
+        .iter()
+        .filter_map(|c| match side {
+            Side::A => c.a,
+            Side::B => c.b,
+        })
+        .collect()
+}
+
+/// A reader-facing name of a contrast label.
+pub fn label_name(label: ContrastLabel) -> &'static str {
+    match label {
+        ContrastLabel::Attribution => "attribution",
+        ContrastLabel::Hedge => "hedging",
+        ContrastLabel::Naming => "naming",
+        ContrastLabel::ScareQuote => "scare quotes",
+        ContrastLabel::Loaded => "loaded term",
+        ContrastLabel::Number => "numbers",
+        ContrastLabel::Wording => "wording",
+    }
+}
+
+/// A reader-facing name of a quote match kind.
+pub fn kind_name(kind: QuoteMatchKind) -> &'static str {
+    match kind {
+        QuoteMatchKind::Exact => "exact",
+        QuoteMatchKind::Partial => "partial",
+        QuoteMatchKind::Fuzzy => "fuzzy",
+    }
+}
+
+/// A reader-facing name of a quote edit.
+pub fn edit_name(edit: QuoteEdit) -> &'static str {
+    match edit {
+        QuoteEdit::TrimmedStart => "trimmed at the start",
+        QuoteEdit::TrimmedEnd => "trimmed at the end",
+        QuoteEdit::Elided => "words elided",
+        QuoteEdit::Inserted => "editorial insertion",
+        QuoteEdit::Reworded => "reworded",
+        QuoteEdit::Unquoted => "unquoted on one side",
+    }
+}
+
+/// "title — outlet" with the unknown outlet spelled out.
+pub fn heading(info: &SideInfo) -> String {
+    format!(
+        "{} — {}",
+        one_line(&info.title),
+        one_line(info.outlet.as_deref().unwrap_or("unknown outlet"))
+    )
+}
+
+/// Counts as "said ×3, claimed ×1", or "none".
+pub fn counts(items: &[Count]) -> String {
+    if items.is_empty() {
+        return "none".into();
+    }
+    items
+        .iter()
+        .map(|c| format!("{} ×{}", one_line(&c.item), c.count))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Sentence number as a reader sees it (1-based).
+pub fn sentence_ref(side: Side, i: usize) -> String {
+    match side {
+        Side::A => format!("A{}", i + 1),
+        Side::B => format!("B{}", i + 1),
+    }
+}

@@ -1,0 +1,249 @@
+//! The Markdown report, for sharing (`--format markdown`).
+//!
+//! Article text is escaped so that nothing in it is read as Markdown or HTML: changed words are
+//! shown as ~~removed~~ on A's side and **added** on B's.
+
+use std::fmt::Write;
+
+use super::common::*;
+use super::text::group_terms;
+use crate::compare::{Comparison, LoadedTerm, RowKind, Side};
+
+/// Escape text so Markdown renders it literally (also inside table cells).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
+            | '!' | '|' | '~' | '>' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '&' => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn esc(s: &str) -> String {
+    escape(&one_line(s))
+}
+
+/// Render the Markdown report.
+pub fn render(cmp: &Comparison) -> String {
+    let mut o = String::new();
+    let s = &cmp.summary;
+    let _ = writeln!(o, "# Comparison\n");
+    let _ = writeln!(
+        o,
+        "| | Title | Outlet | Source | Words |\n|---|---|---|---|---|"
+    );
+    for (name, info) in [("A", &cmp.a), ("B", &cmp.b)] {
+        let _ = writeln!(
+            o,
+            "| {name} | {} | {} | {} | {} |",
+            esc(&info.title),
+            esc(info.outlet.as_deref().unwrap_or("unknown")),
+            esc(&info.path),
+            info.words
+        );
+    }
+    let _ = writeln!(o, "\n## Summary\n");
+    let _ = writeln!(o, "- Similarity: {:.2}", s.similarity);
+    let _ = writeln!(
+        o,
+        "- Aligned sentence pairs: {} ({} moved); only in A: {}; only in B: {}",
+        s.aligned, s.moved, s.only_a, s.only_b
+    );
+    let _ = writeln!(o, "- Shared quotations: {}", s.shared_quotes);
+    let _ = writeln!(o, "- Framing differences: {}", s.framing_differences);
+    let _ = writeln!(o, "- Loaded terms: A {}, B {}", s.loaded_a, s.loaded_b);
+
+    let _ = writeln!(o, "\n## Shared quotations\n");
+    if cmp.shared_quotes.is_empty() {
+        o.push_str("None found.\n");
+    }
+    for (n, q) in cmp.shared_quotes.iter().enumerate() {
+        let edits: Vec<_> = q.edits.iter().map(|e| edit_name(*e)).collect();
+        let mut what = kind_name(q.kind).to_string();
+        if !edits.is_empty() {
+            what = format!("{what} ({})", edits.join(", "));
+        }
+        if let Some(sp) = &q.speaker {
+            what = format!("{what}, {}", esc(sp));
+        }
+        let _ = writeln!(o, "{}. {what}", n + 1);
+        let _ = writeln!(o, "   - A: “{}”", escape(&span_text(&cmp.a, q.a)));
+        let _ = writeln!(o, "   - B: “{}”", escape(&span_text(&cmp.b, q.b)));
+    }
+
+    let _ = writeln!(o, "\n## Framing differences\n");
+    if cmp.framing.is_empty() {
+        o.push_str("None found.\n");
+    }
+    for f in &cmp.framing {
+        let labels: Vec<_> = f.labels.iter().map(|l| label_name(*l)).collect();
+        let labels = if labels.is_empty() {
+            "wording".to_string()
+        } else {
+            labels.join(", ")
+        };
+        let _ = writeln!(
+            o,
+            "- **{} ↔ {}** ({labels})",
+            sentence_ref(Side::A, f.a),
+            sentence_ref(Side::B, f.b)
+        );
+        let a = marked_sentence(
+            &cmp.a,
+            f.a,
+            &change_spans(&f.changes, Side::A),
+            "~~",
+            "~~",
+            &escape,
+        );
+        let b = marked_sentence(
+            &cmp.b,
+            f.b,
+            &change_spans(&f.changes, Side::B),
+            "**",
+            "**",
+            &escape,
+        );
+        let _ = writeln!(o, "  - A: {a}");
+        let _ = writeln!(o, "  - B: {b}");
+    }
+
+    for (side, kind, title) in [
+        (Side::A, RowKind::OnlyA, "Only in A"),
+        (Side::B, RowKind::OnlyB, "Only in B"),
+    ] {
+        let info = side_info(cmp, side);
+        let sents: Vec<usize> = cmp
+            .rows
+            .iter()
+            .filter(|r| r.kind == kind)
+            .flat_map(|r| {
+                if side == Side::A {
+                    r.a.clone()
+                } else {
+                    r.b.clone()
+                }
+            })
+            .collect();
+        let _ = writeln!(o, "\n## {title} ({} sentences)\n", sents.len());
+        for i in sents {
+            let _ = writeln!(
+                o,
+                "- {} {}",
+                sentence_ref(side, i),
+                escape(&sentence_text(info, i))
+            );
+        }
+    }
+
+    let _ = writeln!(o, "\n## Loaded terms\n");
+    let _ = writeln!(
+        o,
+        "| Side | Term | Hits | Category | Only here | Why |\n|---|---|---|---|---|---|"
+    );
+    for side in [Side::A, Side::B] {
+        let hits: Vec<&LoadedTerm> = cmp.loaded_terms.iter().filter(|t| t.side == side).collect();
+        for g in group_terms(&hits) {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} | {} | {} |",
+                if side == Side::A { "A" } else { "B" },
+                esc(&g.term),
+                g.count,
+                esc(&g.category),
+                if g.only_here { "yes" } else { "no" },
+                esc(&g.reason)
+            );
+        }
+    }
+
+    let _ = writeln!(o, "\n## Distinctive terms\n");
+    for side in [Side::A, Side::B] {
+        let list: Vec<String> = cmp
+            .distinctive
+            .get(side)
+            .iter()
+            .take(12)
+            .map(|t| format!("{} (z {:.1})", esc(&t.term), t.z))
+            .collect();
+        let list = if list.is_empty() {
+            "none".to_string()
+        } else {
+            list.join(", ")
+        };
+        let _ = writeln!(o, "- {}: {list}", if side == Side::A { "A" } else { "B" });
+    }
+
+    let _ = writeln!(o, "\n## Framing profile\n");
+    let (pa, pb) = (&cmp.profile.a, &cmp.profile.b);
+    let _ = writeln!(o, "| | A | B |\n|---|---|---|");
+    let scare = |v: &[String]| {
+        if v.is_empty() {
+            "none".to_string()
+        } else {
+            v.iter()
+                .map(|s| format!("‘{}’", esc(s)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let rows: [(&str, String, String); 7] = [
+        ("Words", pa.words.to_string(), pb.words.to_string()),
+        (
+            "Attribution",
+            escape(&counts(&pa.attribution)),
+            escape(&counts(&pb.attribution)),
+        ),
+        (
+            "Hedges",
+            escape(&counts(&pa.hedges)),
+            escape(&counts(&pb.hedges)),
+        ),
+        (
+            "Scare quotes",
+            scare(&pa.scare_quotes),
+            scare(&pb.scare_quotes),
+        ),
+        (
+            "Loaded terms / 1,000 words",
+            format!("{:.1}", pa.loaded_per_1000),
+            format!("{:.1}", pb.loaded_per_1000),
+        ),
+        (
+            "Quotations",
+            pa.quotations.to_string(),
+            pb.quotations.to_string(),
+        ),
+        (
+            "Quoted",
+            escape(&counts(&pa.quoted)),
+            escape(&counts(&pb.quoted)),
+        ),
+    ];
+    for (label, a, b) in rows {
+        let _ = writeln!(o, "| {label} | {a} | {b} |");
+    }
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn article_text_cannot_become_markup() {
+        let e = escape("**bold** <script>alert(1)</script> [link](http://x) | cell");
+        assert!(!e.contains("**"));
+        assert!(!e.contains("<script"));
+        assert!(e.contains("\\[link\\]"));
+        assert!(e.contains("\\|"));
+    }
+}

@@ -1,0 +1,250 @@
+//! The plain-text report, for a person reading in a terminal (`--format text`).
+//!
+//! Changed words are marked the way `wdiff` does: `[-removed-]` on A's side, `{+added+}` on B's.
+
+use std::fmt::Write;
+
+use super::common::*;
+use crate::compare::{Comparison, LoadedTerm, RowKind, Side};
+
+/// Render the text report.
+pub fn render(cmp: &Comparison) -> String {
+    let mut o = String::new();
+    let s = &cmp.summary;
+    let _ = writeln!(o, "A  {}", heading(&cmp.a));
+    let _ = writeln!(o, "   {} · {} words", one_line(&cmp.a.path), cmp.a.words);
+    let _ = writeln!(o, "B  {}", heading(&cmp.b));
+    let _ = writeln!(o, "   {} · {} words", one_line(&cmp.b.path), cmp.b.words);
+    section(&mut o, "Summary");
+    let _ = writeln!(
+        o,
+        "  similarity {:.2} · {} aligned sentence pairs ({} moved) · {} only in A · {} only in B",
+        s.similarity, s.aligned, s.moved, s.only_a, s.only_b
+    );
+    let _ = writeln!(
+        o,
+        "  {} shared quotations · {} framing differences · loaded terms: A {}, B {}",
+        s.shared_quotes, s.framing_differences, s.loaded_a, s.loaded_b
+    );
+
+    section(&mut o, "Shared quotations");
+    if cmp.shared_quotes.is_empty() {
+        o.push_str("  none found\n");
+    }
+    for (n, q) in cmp.shared_quotes.iter().enumerate() {
+        let mut what = kind_name(q.kind).to_string();
+        if !q.edits.is_empty() {
+            let edits: Vec<_> = q.edits.iter().map(|e| edit_name(*e)).collect();
+            what = format!("{what}: {}", edits.join(", "));
+        }
+        if let Some(sp) = &q.speaker {
+            what = format!("{what} — {}", one_line(sp));
+        }
+        let _ = writeln!(o, "  {}. {}", n + 1, what);
+        let _ = writeln!(o, "     A: “{}”", span_text(&cmp.a, q.a));
+        let _ = writeln!(o, "     B: “{}”", span_text(&cmp.b, q.b));
+    }
+
+    section(&mut o, "Framing differences");
+    if cmp.framing.is_empty() {
+        o.push_str("  none found\n");
+    }
+    let plain = |s: &str| s.to_string();
+    for f in &cmp.framing {
+        let score = cmp
+            .alignment
+            .iter()
+            .find(|p| p.a == f.a && p.b == f.b)
+            .map(|p| p.score)
+            .unwrap_or(0.0);
+        let labels: Vec<_> = f.labels.iter().map(|l| label_name(*l)).collect();
+        let labels = if labels.is_empty() {
+            "wording".to_string()
+        } else {
+            labels.join(", ")
+        };
+        let _ = writeln!(
+            o,
+            "  {} ↔ {}  (similarity {:.2}; {})",
+            sentence_ref(Side::A, f.a),
+            sentence_ref(Side::B, f.b),
+            score,
+            labels
+        );
+        let a = marked_sentence(
+            &cmp.a,
+            f.a,
+            &change_spans(&f.changes, Side::A),
+            "[-",
+            "-]",
+            &plain,
+        );
+        let b = marked_sentence(
+            &cmp.b,
+            f.b,
+            &change_spans(&f.changes, Side::B),
+            "{+",
+            "+}",
+            &plain,
+        );
+        let _ = writeln!(o, "     A: {a}");
+        let _ = writeln!(o, "     B: {b}");
+    }
+
+    for (side, kind, title) in [
+        (Side::A, RowKind::OnlyA, "Only in A"),
+        (Side::B, RowKind::OnlyB, "Only in B"),
+    ] {
+        let info = side_info(cmp, side);
+        let sents: Vec<usize> = cmp
+            .rows
+            .iter()
+            .filter(|r| r.kind == kind)
+            .flat_map(|r| {
+                if side == Side::A {
+                    r.a.clone()
+                } else {
+                    r.b.clone()
+                }
+            })
+            .collect();
+        section(&mut o, &format!("{title} ({} sentences)", sents.len()));
+        for i in sents {
+            let _ = writeln!(o, "  {}  {}", sentence_ref(side, i), sentence_text(info, i));
+        }
+    }
+
+    section(&mut o, "Loaded terms");
+    for side in [Side::A, Side::B] {
+        let hits: Vec<&LoadedTerm> = cmp.loaded_terms.iter().filter(|t| t.side == side).collect();
+        let name = if side == Side::A { "A" } else { "B" };
+        if hits.is_empty() {
+            let _ = writeln!(o, "  {name}: none");
+            continue;
+        }
+        let _ = writeln!(o, "  {name}:");
+        for g in group_terms(&hits) {
+            let only = if g.only_here { ", only here" } else { "" };
+            let _ = writeln!(
+                o,
+                "    {} ×{} ({}{}) — {}",
+                one_line(&g.term),
+                g.count,
+                one_line(&g.category),
+                only,
+                one_line(&g.reason)
+            );
+        }
+    }
+
+    section(&mut o, "Distinctive terms");
+    for side in [Side::A, Side::B] {
+        let terms = cmp.distinctive.get(side);
+        let name = if side == Side::A { "A" } else { "B" };
+        let list: Vec<String> = terms
+            .iter()
+            .take(12)
+            .map(|t| {
+                format!(
+                    "{} (z {:.1}, {}:{})",
+                    one_line(&t.term),
+                    t.z,
+                    t.count,
+                    t.other_count
+                )
+            })
+            .collect();
+        let list = if list.is_empty() {
+            "none".to_string()
+        } else {
+            list.join(", ")
+        };
+        let _ = writeln!(o, "  {name}: {list}");
+    }
+
+    section(&mut o, "Framing profile");
+    let (pa, pb) = (&cmp.profile.a, &cmp.profile.b);
+    let rows: [(&str, String, String); 7] = [
+        ("words", pa.words.to_string(), pb.words.to_string()),
+        (
+            "attribution",
+            counts(&pa.attribution),
+            counts(&pb.attribution),
+        ),
+        ("hedges", counts(&pa.hedges), counts(&pb.hedges)),
+        (
+            "scare quotes",
+            list_or_none(&pa.scare_quotes),
+            list_or_none(&pb.scare_quotes),
+        ),
+        (
+            "loaded / 1000 words",
+            format!("{:.1}", pa.loaded_per_1000),
+            format!("{:.1}", pb.loaded_per_1000),
+        ),
+        (
+            "quotations",
+            pa.quotations.to_string(),
+            pb.quotations.to_string(),
+        ),
+        ("quoted", counts(&pa.quoted), counts(&pb.quoted)),
+    ];
+    for (label, a, b) in rows {
+        let _ = writeln!(o, "  {label:<20} A: {a}");
+        let _ = writeln!(o, "  {:<20} B: {b}", "");
+    }
+    o
+}
+
+fn section(o: &mut String, title: &str) {
+    let _ = writeln!(o, "\n{title}\n{}", "─".repeat(title.chars().count()));
+}
+
+fn list_or_none(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".into()
+    } else {
+        items
+            .iter()
+            .map(|s| format!("‘{}’", one_line(s)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A lexicon entry's hits on one side, grouped.
+pub(crate) struct TermGroup {
+    pub term: String,
+    pub category: String,
+    pub reason: String,
+    pub only_here: bool,
+    pub count: usize,
+}
+
+/// Group hits by entry: only-here entries first, then by count, then by term.
+pub(crate) fn group_terms(hits: &[&LoadedTerm]) -> Vec<TermGroup> {
+    let mut groups: Vec<TermGroup> = Vec::new();
+    for h in hits {
+        if let Some(g) = groups
+            .iter_mut()
+            .find(|g| g.term == h.term && g.category == h.category)
+        {
+            g.count += 1;
+        } else {
+            groups.push(TermGroup {
+                term: h.term.clone(),
+                category: h.category.clone(),
+                reason: h.reason.clone(),
+                only_here: h.only_here,
+                count: 1,
+            });
+        }
+    }
+    groups.sort_by(|x, y| {
+        y.only_here
+            .cmp(&x.only_here)
+            .then(y.count.cmp(&x.count))
+            .then(x.term.cmp(&y.term))
+    });
+    groups
+}
