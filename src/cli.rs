@@ -118,8 +118,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             parallax::tui::run(lib).map_err(CliError::Other)
         }
         Some(Command::List { paths, format }) => {
-            // The listing itself names every skipped file, so stderr stays quiet.
-            let lib = load_or_demo(&paths, &opts, false)?;
+            // The text listing names every skipped file itself; JSON goes to a script, so a
+            // person watching still hears about skipped files on stderr.
+            let lib = load_or_demo(&paths, &opts, format == ListFormat::Json)?;
             list(&lib, format)
         }
         Some(Command::Compare {
