@@ -27,6 +27,7 @@ use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
+use crate::compare::lexicon::UserLexicon;
 use crate::compare::{self, Options};
 use crate::config::Config;
 use crate::corpus::Library;
@@ -59,16 +60,32 @@ pub fn run(library: Library) -> anyhow::Result<()> {
         std::process::exit(2);
     }
     let loaded = Config::load();
-    for e in &loaded.errors {
-        eprintln!("parallax: {e} (using defaults for it)");
+    let mut problems: Vec<String> = loaded.errors.iter().map(|e| e.to_string()).collect();
+    let mut options = Options::default();
+    if loaded.config.lexicon != UserLexicon::default() {
+        match options.lexicon.with_user(&loaded.config.lexicon) {
+            Ok(lexicon) => options.lexicon = Arc::new(lexicon),
+            Err(e) => problems.push(format!(
+                "bad [lexicon] in {}: {}",
+                loaded
+                    .path
+                    .as_deref()
+                    .map(|p| crate::text::sanitize::sanitize(&p.display().to_string()))
+                    .unwrap_or_default(),
+                crate::text::sanitize::sanitize(&e.to_string())
+            )),
+        }
+    }
+    for p in &problems {
+        eprintln!("parallax: {p} (using defaults for it)");
     }
     let theme = Theme::new(&loaded.config.palette, Theme::no_color_from_env());
     let mut state = State::new(library, loaded.config.keymap());
-    state.status.error = loaded.errors.first().map(|e| match loaded.errors.len() {
+    state.status.error = problems.first().map(|e| match problems.len() {
         1 => format!("config: {e}"),
         n => format!("config: {e} (and {} more)", n - 1),
     });
-    let options = Arc::new(Options::default());
+    let options = Arc::new(options);
 
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [
