@@ -409,19 +409,19 @@ fn finish_compare(state: &mut State, done: Finished) {
         b: state.library.article(done.b),
     };
     let mut c = CompareState::new(done.comparison, (done.a, done.b), articles);
-    if let Some(old) = state.compare.take() {
-        if old.pair == (done.b, done.a) {
-            // A swap: keep what the reader had switched on and stay on the same sentence.
-            c.toggles = old.toggles;
-            c.refresh_visible();
-            c.focus = old.focus.other();
-            if let Some(row) = old.cursor_row().and_then(|r| old.model.rows.get(r)) {
-                let (side, sents) = (old.focus, &row.sides.get(old.focus).sentences);
-                if let Some(&s) = sents.first() {
-                    if let Some(&nr) = c.model.row_of.get(side.other()).get(s) {
-                        c.cursor = c.visible.partition_point(|&v| v < nr);
-                    }
-                }
+    if let Some(old) = state.compare.take()
+        && old.pair == (done.b, done.a)
+    {
+        // A swap: keep what the reader had switched on and stay on the same sentence.
+        c.toggles = old.toggles;
+        c.refresh_visible();
+        c.focus = old.focus.other();
+        if let Some(row) = old.cursor_row().and_then(|r| old.model.rows.get(r)) {
+            let (side, sents) = (old.focus, &row.sides.get(old.focus).sentences);
+            if let Some(&s) = sents.first()
+                && let Some(&nr) = c.model.row_of.get(side.other()).get(s)
+            {
+                c.cursor = c.visible.partition_point(|&v| v < nr);
             }
         }
     }
@@ -504,10 +504,10 @@ fn page_rows(c: &CompareState, from: usize, vh: usize, forward: bool) -> usize {
 
 fn toggle(c: &mut CompareState, class: &str, on: bool, status: &mut super::state::Status) {
     status.info(format!("{class} {}", if on { "shown" } else { "hidden" }));
-    if let Some(t) = &c.current {
-        if !class_on(c, t.what) {
-            c.current = None;
-        }
+    if let Some(t) = &c.current
+        && !class_on(c, t.what)
+    {
+        c.current = None;
     }
 }
 
@@ -657,10 +657,10 @@ fn compare_update(state: &mut State, action: Action) -> Effect {
             c.refresh_visible();
             let on = c.toggles.boilerplate;
             toggle(c, "boilerplate", on, &mut state.status);
-            if let Some(t) = &c.current {
-                if c.visible.binary_search(&t.row).is_err() {
-                    c.current = None;
-                }
+            if let Some(t) = &c.current
+                && c.visible.binary_search(&t.row).is_err()
+            {
+                c.current = None;
             }
         }
         Action::Summary => state.popup = Some(summary_popup(c)),
