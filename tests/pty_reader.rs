@@ -111,7 +111,22 @@ impl Session {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().expect("try_wait") {
-                while self.pump(Duration::from_millis(200)) {}
+                // Read everything it wrote: the reader ends when the pty reports end of output.
+                let drain = Instant::now();
+                loop {
+                    match self.output.recv_timeout(Duration::from_millis(100)) {
+                        Ok(bytes) => {
+                            self.parser.process(&bytes);
+                            self.raw.extend_from_slice(&bytes);
+                        }
+                        Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                        Err(mpsc::RecvTimeoutError::Timeout) => {
+                            if drain.elapsed() > Duration::from_secs(5) {
+                                break;
+                            }
+                        }
+                    }
+                }
                 return status;
             }
             assert!(start.elapsed() < DEADLINE, "parallax did not exit");

@@ -200,22 +200,31 @@ impl Model {
                 score: row.score,
             });
         }
-        let sentence_of = |side: Side, span: Span| -> Option<usize> {
+        // Every sentence a span touches: a quotation can run across sentences that sit in
+        // different rows.
+        let sentences_of = |side: Side, span: Span| -> Range<usize> {
             let sents = &info.get(side).sentences;
-            let i = sents.partition_point(|s| s.end <= span.start);
-            sents.get(i).filter(|s| s.start <= span.start).map(|_| i)
+            let lo = sents.partition_point(|s| s.end <= span.start);
+            let hi = sents.partition_point(|s| s.start < span.end);
+            lo..hi.max(lo)
         };
         let mut add = |side: Side, span: Span, class: Class, what: What| {
-            let Some(sent) = sentence_of(side, span) else {
-                return;
-            };
-            let Some(&ri) = row_of.get(side).get(sent) else {
-                return;
-            };
-            let Some(row) = rows.get_mut(ri) else { return };
-            let st = per_side_mut(&mut row.sides, side);
-            if let Some(range) = st.display_range(span) {
-                st.marks.push(Mark { range, class, what });
+            let mut seen: Vec<usize> = Vec::new();
+            for sent in sentences_of(side, span) {
+                let Some(&ri) = row_of.get(side).get(sent) else {
+                    continue;
+                };
+                if seen.contains(&ri) {
+                    continue;
+                }
+                seen.push(ri);
+                let Some(row) = rows.get_mut(ri) else {
+                    continue;
+                };
+                let st = per_side_mut(&mut row.sides, side);
+                if let Some(range) = st.display_range(span) {
+                    st.marks.push(Mark { range, class, what });
+                }
             }
         };
         for (i, q) in cmp.shared_quotes.iter().enumerate() {

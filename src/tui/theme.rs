@@ -135,7 +135,7 @@ impl Theme {
             scare: fg(p.scare).add_modifier(Modifier::ITALIC),
             distinctive: fg(p.distinctive).add_modifier(Modifier::UNDERLINED | Modifier::ITALIC),
             search: fg(p.search).add_modifier(Modifier::REVERSED),
-            current: Style::new().add_modifier(Modifier::REVERSED | Modifier::SLOW_BLINK),
+            current: Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
             dim: Style::new().add_modifier(Modifier::DIM),
             title: Style::new().add_modifier(Modifier::BOLD),
             accent: fg(p.accent),

@@ -572,6 +572,7 @@ fn compare_update(state: &mut State, action: Action) -> Effect {
         return Effect::None;
     }
     let vh = viewport(c, area);
+    let explain_key = state.keymap.first_key(&Action::Select);
     let mut moved_cursor = false;
     match action {
         Action::Back => {
@@ -620,12 +621,30 @@ fn compare_update(state: &mut State, action: Action) -> Effect {
                 if c.focus == Side::A { "A" } else { "B" }
             ));
         }
-        Action::NextQuote => jump(c, TargetKind::Quote, true, &mut state.status),
-        Action::PrevQuote => jump(c, TargetKind::Quote, false, &mut state.status),
-        Action::NextFraming => jump(c, TargetKind::Framing, true, &mut state.status),
-        Action::PrevFraming => jump(c, TargetKind::Framing, false, &mut state.status),
-        Action::NextLoaded => jump(c, TargetKind::Loaded, true, &mut state.status),
-        Action::PrevLoaded => jump(c, TargetKind::Loaded, false, &mut state.status),
+        Action::NextQuote => jump(c, TargetKind::Quote, true, &mut state.status, &explain_key),
+        Action::PrevQuote => jump(c, TargetKind::Quote, false, &mut state.status, &explain_key),
+        Action::NextFraming => jump(
+            c,
+            TargetKind::Framing,
+            true,
+            &mut state.status,
+            &explain_key,
+        ),
+        Action::PrevFraming => jump(
+            c,
+            TargetKind::Framing,
+            false,
+            &mut state.status,
+            &explain_key,
+        ),
+        Action::NextLoaded => jump(c, TargetKind::Loaded, true, &mut state.status, &explain_key),
+        Action::PrevLoaded => jump(
+            c,
+            TargetKind::Loaded,
+            false,
+            &mut state.status,
+            &explain_key,
+        ),
         Action::JumpMoved => jump_moved(c, &mut state.status),
         Action::ToggleQuotes => {
             c.toggles.quotes = !c.toggles.quotes;
@@ -716,7 +735,13 @@ fn click(c: &mut CompareState, area: Rect, column: u16, row: u16) {
     }
 }
 
-fn jump(c: &mut CompareState, kind: TargetKind, forward: bool, status: &mut super::state::Status) {
+fn jump(
+    c: &mut CompareState,
+    kind: TargetKind,
+    forward: bool,
+    status: &mut super::state::Status,
+    explain_key: &str,
+) {
     let targets = c.model.targets(kind);
     if targets.is_empty() {
         status.info(format!("no {} in this comparison", kind.plural()));
@@ -751,10 +776,9 @@ fn jump(c: &mut CompareState, kind: TargetKind, forward: bool, status: &mut supe
     };
     let n = targets.iter().position(|x| *x == t).map_or(0, |i| i + 1);
     status.info(format!(
-        "{} {n} of {} — {} explains",
+        "{} {n} of {} — {explain_key} explains",
         kind.plural(),
         targets.len(),
-        "enter"
     ));
     if let Ok(pos) = c.visible.binary_search(&t.row) {
         c.cursor = pos;
