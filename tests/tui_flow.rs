@@ -502,3 +502,47 @@ fn demo_pair_opens() {
     seen_a.sort_unstable();
     assert_eq!(seen_a, (0..c.cmp.a.sentences.len()).collect::<Vec<_>>());
 }
+
+#[test]
+fn moved_jump_goes_to_where_the_sentence_sits_in_the_other_article() {
+    // Make the "satellite images" pair a moved pair, shown once at A's position.
+    let lib = small_library();
+    let mut cmp = handmade(&lib);
+    let ri = cmp
+        .rows
+        .iter()
+        .position(|r| {
+            r.kind == RowKind::Aligned && r.a.last() == Some(&(cmp.a.sentences.len() - 1))
+        })
+        .expect("the last A sentence is aligned");
+    cmp.rows[ri].kind = RowKind::Moved;
+    let bj = cmp.rows[ri].b[0];
+    let before = cmp
+        .rows
+        .iter()
+        .position(|r| r.b.contains(&(bj - 1)))
+        .unwrap();
+    let mut s = state(lib, 100, 30);
+    s.compare = Some(parallax::tui::state::CompareState::new(
+        cmp,
+        (0, 2),
+        parallax::compare::PerSide { a: None, b: None },
+    ));
+    press(
+        &mut s,
+        &[Action::Resize {
+            width: 100,
+            height: 30,
+        }],
+    );
+    let c = s.compare.as_mut().unwrap();
+    c.cursor = c.visible.binary_search(&ri).unwrap();
+    press(&mut s, &[Action::JumpMoved]);
+    let c = s.compare.as_ref().unwrap();
+    assert_eq!(c.cursor_row(), Some(before));
+    assert_eq!(c.focus, Side::B);
+    assert_eq!(
+        s.status.message.as_deref(),
+        Some("in B this sentence comes right after this row")
+    );
+}

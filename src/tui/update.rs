@@ -811,20 +811,43 @@ fn jump_moved(c: &mut CompareState, status: &mut super::state::Status) {
         status.info("this sentence has no aligned counterpart");
         return;
     };
-    let Some(&target_row) = c.model.row_of.get(side.other()).get(other) else {
+    let other_side = side.other();
+    let other_name = if other_side == Side::A { "A" } else { "B" };
+    let rows_other = c.model.row_of.get(other_side);
+    let Some(&counterpart_row) = rows_other.get(other) else {
         return;
+    };
+    // A moved pair is shown once, at one side's position. Jump to where the counterpart sits
+    // in the other article's own order: next to its neighbouring sentence there.
+    let (target_row, msg) = if counterpart_row == ri {
+        match (
+            other.checked_sub(1).and_then(|p| rows_other.get(p)),
+            rows_other.get(other + 1),
+        ) {
+            (Some(&r), _) => (
+                r,
+                format!("in {other_name} this sentence comes right after this row"),
+            ),
+            (None, Some(&r)) => (
+                r,
+                format!("in {other_name} this sentence comes right before this row"),
+            ),
+            (None, None) => {
+                status.info(format!("{other_name} has no other sentence"));
+                return;
+            }
+        }
+    } else {
+        (counterpart_row, format!("counterpart in {other_name}"))
     };
     match c.visible.binary_search(&target_row) {
         Ok(pos) => {
             c.cursor = pos;
-            c.focus = side.other();
+            c.focus = other_side;
             c.current = None;
-            status.info(format!(
-                "counterpart in {}",
-                if side.other() == Side::A { "A" } else { "B" }
-            ));
+            status.info(msg);
         }
-        Err(_) => status.info("the counterpart is hidden (boilerplate)"),
+        Err(_) => status.info("that place is hidden (boilerplate): press h to show it"),
     }
 }
 
