@@ -546,3 +546,32 @@ fn moved_jump_goes_to_where_the_sentence_sits_in_the_other_article() {
         Some("in B this sentence comes right after this row")
     );
 }
+
+#[test]
+fn a_jump_off_screen_shows_the_target_with_context_above() {
+    let mut s = handmade_state(60, 15);
+    press(&mut s, &[Action::Search]);
+    press(&mut s, &typed("monitors"));
+    press(&mut s, &[Action::Select]);
+    let c = s.compare.as_ref().unwrap();
+    let row = c.cursor_row().unwrap();
+    assert!(
+        c.model.rows[row]
+            .sides
+            .b
+            .text
+            .contains("Independent monitors")
+    );
+    assert!(
+        c.top < c.cursor,
+        "rows before the match stay visible as context"
+    );
+    // Placed a third of the way down the 11-line viewport, not at its bottom edge.
+    let above: usize = (c.top..c.cursor)
+        .map(|p| c.wrapped.height(c.visible[p]))
+        .sum();
+    assert!(
+        (1..=11 / 3).contains(&above),
+        "{above} lines above the match"
+    );
+}

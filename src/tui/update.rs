@@ -568,6 +568,9 @@ fn compare_update(state: &mut State, action: Action) -> Effect {
             _ => {}
         }
         rewrap(c, area);
+        if !fully_visible(c, area) {
+            reveal(c, area);
+        }
         ensure_visible(c, area);
         return Effect::None;
     }
@@ -705,8 +708,48 @@ fn compare_update(state: &mut State, action: Action) -> Effect {
         c.current = None;
     }
     rewrap(c, area);
+    let jumped = matches!(
+        action,
+        Action::NextQuote
+            | Action::PrevQuote
+            | Action::NextFraming
+            | Action::PrevFraming
+            | Action::NextLoaded
+            | Action::PrevLoaded
+            | Action::JumpMoved
+            | Action::NextMatch
+            | Action::PrevMatch
+    );
+    if jumped && !fully_visible(c, area) {
+        reveal(c, area);
+    }
     ensure_visible(c, area);
     Effect::None
+}
+
+/// True when the cursor row lies entirely inside the viewport.
+fn fully_visible(c: &CompareState, area: Rect) -> bool {
+    if c.cursor < c.top {
+        return false;
+    }
+    let vh = viewport(c, area);
+    let lines: usize = (c.top..=c.cursor)
+        .map(|p| height_at(c, p))
+        .take(vh + 1)
+        .sum();
+    lines <= vh
+}
+
+/// Scroll so the cursor row sits a third of the way down, with the rows before it as context.
+fn reveal(c: &mut CompareState, area: Rect) {
+    let context = viewport(c, area) / 3;
+    let mut top = c.cursor;
+    let mut used = 0;
+    while top > 0 && used + height_at(c, top - 1) <= context {
+        top -= 1;
+        used += height_at(c, top);
+    }
+    c.top = top;
 }
 
 fn click(c: &mut CompareState, area: Rect, column: u16, row: u16) {
