@@ -177,7 +177,7 @@ struct Prepared {
     ellipsis: Vec<bool>,
     /// Number of words outside brackets.
     content: usize,
-    /// Distinct normal forms, for a cheap pre-check.
+    /// Distinct stems of informative words, for a cheap pre-check.
     vocab: BTreeSet<String>,
 }
 
@@ -213,7 +213,11 @@ fn prepared(art: &Article) -> Vec<Prepared> {
             ellipsis[i] = true;
         }
         let content = words.iter().filter(|w| !w.bracketed).count();
-        let vocab = words.iter().map(|w| w.norm.clone()).collect();
+        let vocab = words
+            .iter()
+            .filter(|w| !is_function_word(&w.norm))
+            .map(|w| w.stem.clone())
+            .collect();
         out.push(Prepared {
             quote: q.clone(),
             words,
@@ -492,7 +496,7 @@ fn content_in(p: &Prepared, range: std::ops::Range<usize>) -> usize {
 
 /// Compare two quotations; `Some` when they are the same quotation.
 fn compare(x: &Prepared, y: &Prepared) -> Option<Match> {
-    if x.content == 0 || y.content == 0 || x.vocab.is_disjoint(&y.vocab) {
+    if x.content == 0 || y.content == 0 {
         return None;
     }
     let plain_x: Vec<&str> = x.words.iter().map(|w| w.norm.as_str()).collect();
@@ -508,7 +512,8 @@ fn compare(x: &Prepared, y: &Prepared) -> Option<Match> {
         });
     }
     let short = x.content.min(y.content);
-    if short < 4 {
+    // Every accepted pair shares an informative word.
+    if short < 4 || x.vocab.is_disjoint(&y.vocab) {
         return None;
     }
     let path = align(x, y);
