@@ -136,11 +136,38 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             };
             let a = resolve(&a, &pool, &opts)?;
             let b = resolve(&b, &pool, &opts)?;
-            let cmp = parallax::compare::compare(&a, &b, &parallax::compare::Options::default());
+            let cmp = parallax::compare::compare(&a, &b, &engine_options(&pool.articles));
             let out = parallax::report::render(&cmp, format.into());
             write_stdout(&out)
         }
     }
+}
+
+/// Engine options from the user's config file (its `[lexicon]` patch) and the library's word
+/// statistics. Problems with the config are reported on stderr; the comparison then runs on
+/// the defaults for whatever was wrong, and the file is never touched.
+fn engine_options(library: &[Article]) -> parallax::compare::Options {
+    let loaded = parallax::config::Config::load();
+    let mut err = std::io::stderr().lock();
+    for e in &loaded.errors {
+        let _ = writeln!(err, "parallax: {}", one_line(&e.to_string()));
+    }
+    let (opts, lexicon_error) =
+        parallax::compare::Options::for_library(library, &loaded.config.lexicon);
+    if let Some(e) = lexicon_error {
+        let shown = loaded
+            .path
+            .as_deref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        let _ = writeln!(
+            err,
+            "parallax: {}: {}; using the bundled lexicon",
+            one_line(&shown),
+            one_line(&e.to_string())
+        );
+    }
+    opts
 }
 
 /// Load `paths` (the demo when empty), reporting skipped files on stderr when `report` is set;

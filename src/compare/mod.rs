@@ -41,6 +41,30 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// Options for comparing articles of `library`: the bundled lexicon patched by the user's
+    /// `[lexicon]` table, and word weights informed by the library's document frequencies.
+    /// A bad user lexicon is returned as an error next to options using the bundled lexicon,
+    /// so the caller can report it and carry on.
+    pub fn for_library(
+        library: &[Article],
+        user: &lexicon::UserLexicon,
+    ) -> (Options, Option<lexicon::LexiconError>) {
+        let builtin = lexicon::Lexicon::builtin();
+        let (lexicon, error) = match builtin.with_user(user) {
+            Ok(l) => (l, None),
+            Err(e) => (builtin, Some(e)),
+        };
+        let corpus = (library.len() > 2).then(|| Arc::new(align::DocFreq::from_articles(library)));
+        let opts = Options {
+            lexicon: Arc::new(lexicon),
+            corpus,
+            ..Options::default()
+        };
+        (opts, error)
+    }
+}
+
 /// Compare two articles. Pure and deterministic: the same inputs always give the same value.
 pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
     let alignment = align::align(a, b, opts);
