@@ -139,8 +139,10 @@ impl Theme {
             dim: Style::new().add_modifier(Modifier::DIM),
             title: Style::new().add_modifier(Modifier::BOLD),
             accent: fg(p.accent),
+            // Without colour the cursor row is marked by the reversed gutter and the ›/‹
+            // markers only, so reversed highlights inside it stay visible.
             cursor: if no_color {
-                Style::new().add_modifier(Modifier::REVERSED)
+                Style::new()
             } else {
                 Style::new().bg(Color::Rgb(0x1F, 0x3A, 0x4D))
             },
