@@ -575,3 +575,11 @@ fn a_jump_off_screen_shows_the_target_with_context_above() {
         "{above} lines above the match"
     );
 }
+
+#[test]
+fn help_names_the_config_file() {
+    let mut s = state(small_library(), 100, 30);
+    s.config_path = Some("/home/u/.config/parallax/config.toml".to_string());
+    press(&mut s, &[Action::Help]);
+    assert!(popup_text(&s).contains("/home/u/.config/parallax/config.toml"));
+}

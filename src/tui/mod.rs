@@ -81,6 +81,10 @@ pub fn run(library: Library) -> anyhow::Result<()> {
     }
     let theme = Theme::new(&loaded.config.palette, Theme::no_color_from_env());
     let mut state = State::new(library, loaded.config.keymap());
+    state.config_path = loaded
+        .path
+        .as_deref()
+        .map(|p| crate::text::sanitize::sanitize(&p.display().to_string()));
     state.status.error = problems.first().map(|e| match problems.len() {
         1 => format!("config: {e}"),
         n => format!("config: {e} (and {} more)", n - 1),

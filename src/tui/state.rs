@@ -37,6 +37,8 @@ pub struct State {
     pub request: u64,
     /// Set once the reader should exit.
     pub quit: bool,
+    /// The user's config file path (sanitised), shown in the help popup.
+    pub config_path: Option<String>,
 }
 
 impl State {
@@ -52,6 +54,7 @@ impl State {
             size: (80, 24),
             request: 0,
             quit: false,
+            config_path: None,
         }
     }
 

@@ -164,6 +164,13 @@ fn help_popup(state: &State) -> Popup {
     ] {
         lines.push(DocLine::Key(g.to_string(), d.to_string()));
     }
+    if let Some(p) = &state.config_path {
+        lines.push(DocLine::Blank);
+        lines.push(DocLine::Heading("Configuration".to_string()));
+        lines.push(DocLine::Text(format!(
+            "Keys, colours and lexicon additions: {p} (PARALLAX_CONFIG overrides the path)"
+        )));
+    }
     Popup {
         kind: PopupKind::Help,
         title: "Keys".to_string(),
