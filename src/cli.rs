@@ -327,13 +327,11 @@ fn resolve(arg: &str, pool: &Library, opts: &LoadOptions) -> Result<Article, Cli
     if as_path.exists() {
         return load_one(as_path, None, opts);
     }
-    if let Some((file, n)) = arg.rsplit_once('#') {
-        if let Ok(n) = n.parse::<usize>() {
-            let file = Path::new(file);
-            if file.exists() {
-                return load_one(file, Some(n), opts);
-            }
-        }
+    if let Some((file, n)) = arg.rsplit_once('#')
+        && let Ok(n) = n.parse::<usize>()
+        && Path::new(file).exists()
+    {
+        return load_one(Path::new(file), Some(n), opts);
     }
     if let Some(a) = pool.get(arg) {
         return Ok(a.clone());
