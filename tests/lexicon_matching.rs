@@ -118,7 +118,9 @@ fn stemming_false_friends_do_not_match() {
     let a = article(
         "a",
         "Health\n\nHis regimen of exercise and the regiment's history were discussed. The United \
-         States said several remarks covered the entire report and were hard to follow.",
+         States said several remarks covered the entire report and were hard to follow. Social \
+         media users on a Pacific route asked questions of doctors who dictate the weapons \
+         policy; the contenders were neutral.",
     );
     let b = article("b", EMPTY);
     let terms = loaded_terms(&a, &b, &Lexicon::builtin());
