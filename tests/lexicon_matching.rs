@@ -222,15 +222,22 @@ fn duran_and_meduza_each_use_loaded_terms_the_other_does_not() {
         "memory hole",
         "jihadist",
         "regime forces",
-        "propaganda",
         "conclusive",
-        "disinformation",
+        "double down",
+        "neutralise",
     ] {
         assert!(only(Side::A, term), "The Duran should use {term:?} alone");
     }
     for term in ["irrefutable", "alleged", "claim", "collusion"] {
         assert!(only(Side::B, term), "Meduza should use {term:?} alone");
     }
+    // The donation appeal ("all the propaganda and disinformation reported by the mainstream
+    // media") is page furniture, not reporting: its words are not counted.
+    assert!(
+        !terms
+            .iter()
+            .any(|t| t.term == "propaganda" || t.term == "disinformation")
+    );
     let duran_jihadists = terms
         .iter()
         .filter(|t| t.side == Side::A && t.term == "jihadist")
