@@ -109,5 +109,7 @@ fn demo_pair_terms_are_real_words_of_their_side() {
             assert!(!["the", "that", "of", "and"].contains(&t.stem.as_str()));
         }
     }
-    assert!(d.a.iter().any(|t| t.stem == "mainstream"), "{:?}", d.a);
+    assert!(d.a.iter().any(|t| t.stem == "regim"), "{:?}", d.a);
+    assert!(d.a.iter().any(|t| t.term == "jihadists"), "{:?}", d.a);
+    assert!(d.b.iter().any(|t| t.term == "videogame"), "{:?}", d.b);
 }
