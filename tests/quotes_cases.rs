@@ -267,3 +267,39 @@ fn bad_paragraph_spans_are_skipped_not_trusted() {
     // No paragraphs at all: the whole text is one paragraph.
     assert_eq!(extract(text, &[]).len(), 2);
 }
+
+#[test]
+fn straight_double_quotes_nested_in_straight_double_quotes() {
+    let text = "\"By dodging the vote she once called a \"gold standard,\" the senator shows why \
+                nobody trusts her,\" the spokesman said.";
+    let qs = quotes(text);
+    let got: Vec<_> = qs.iter().map(|q| (q.inner.slice(text), q.nested)).collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "By dodging the vote she once called a \"gold standard,\" the senator shows why \
+                 nobody trusts her",
+                false
+            ),
+            ("gold standard", true),
+        ]
+    );
+    assert_eq!(qs[0].speaker.map(|s| s.slice(text)), Some("the spokesman"));
+}
+
+#[test]
+fn an_unclosed_quote_never_ends_inside_a_quote_it_contains() {
+    let text = "He said “the ‘plan. It’ works and “the town agrees” with him.";
+    let qs = quotes(text);
+    for q in &qs {
+        for o in &qs {
+            assert!(
+                !o.outer.overlaps(&q.outer)
+                    || o.outer.contains(&q.outer)
+                    || q.outer.contains(&o.outer)
+            );
+        }
+    }
+    assert!(qs.iter().any(|q| q.inner.slice(text) == "the town agrees"));
+}

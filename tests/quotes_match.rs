@@ -138,6 +138,9 @@ fn one_changed_word_is_a_fuzzy_rewording() {
     assert!((score - 0.9).abs() < 1e-9);
     let b = b_with("“We will rebuild every bridge in a valley before winter”");
     assert_eq!(one(A, &b).0, QuoteMatchKind::Fuzzy);
+    // Another form of one word is a rewording too, even at the very end.
+    let b = b_with("“We will rebuild every bridge in the valley before winters”");
+    assert_eq!(one(A, &b), (QuoteMatchKind::Fuzzy, vec![Reworded], 1.0));
 }
 
 #[test]
@@ -212,4 +215,35 @@ fn results_are_in_a_then_b_order_and_deterministic() {
     assert!(m[0].a.start < m[1].a.start);
     assert!(m[0].b.start > m[1].b.start);
     assert_eq!(m, shared(a, b).2);
+}
+
+#[test]
+fn a_long_statement_quoted_in_pieces_pairs_every_piece() {
+    let a = "“The river rose faster than any model predicted,” the engineer said. \
+             “Next year the levees along the north bank will be raised by a metre,” she added.";
+    let b = "The engineer said: “The river rose faster than any model predicted. Next year the \
+             levees along the north bank will be raised by a metre.”";
+    let (x, _, m) = shared(a, b);
+    assert_eq!(m.len(), 2, "{m:?}");
+    assert_eq!(m[0].b, m[1].b);
+    assert!(m[0].a.slice(&x.text).starts_with("The river"));
+    assert!(m[1].a.slice(&x.text).starts_with("Next year"));
+    assert_eq!(m[0].edits, [TrimmedEnd]);
+    assert_eq!(m[1].edits, [TrimmedStart]);
+    // A phrase of the statement quoted again on its own is paired too.
+    let a = "“The river rose faster than any model predicted,” the engineer said, calling it \
+             “faster than any model predicted” twice.";
+    let b = "She said: “The river rose faster than any model predicted.”";
+    let (x, _, m) = shared(a, b);
+    let got: Vec<_> = m.iter().map(|s| (s.a.slice(&x.text), s.kind)).collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "The river rose faster than any model predicted",
+                QuoteMatchKind::Exact
+            ),
+            ("faster than any model predicted", QuoteMatchKind::Partial),
+        ]
+    );
 }

@@ -7,7 +7,8 @@
 //! `[...]`).
 //!
 //! Two quotations are compared with a local token alignment (Smith–Waterman: +2 for a shared
-//! word, −1 for a changed word, −2 for an added or dropped one, +1 for a bracketed word standing in for one) in which editorial marks cost nothing: a
+//! word or two forms of one word (same stem, counted as a rewording), −1 for a changed word,
+//! −2 for an added or dropped one, +1 for a bracketed word standing in for one) in which editorial marks cost nothing: a
 //! bracketed word may be skipped or may stand in for one word of the other side, and at an
 //! ellipsis the other side may skip any number of words. The alignment path tells what
 //! differs: unmatched words before or after it (trimming), words skipped at an ellipsis
@@ -25,7 +26,10 @@
 //!   not paired.
 //!
 //! Quotations of fewer than four words are only paired when exact. Each quotation of B is
-//! paired with its best match in A; pairs nested inside another reported pair are dropped.
+//! paired with its best match in A, and with further A quotations that match other words of it
+//! (A quoting one long statement of B in two pieces); every A quotation left over gets its best
+//! B match unless the same words of A are already paired with that quotation (a quotation
+//! repeated in A is paired once). Pairs nested inside another reported pair are dropped.
 //! A quotation of four or more words with no counterpart quotation is then looked for in the
 //! other article's text outside quotes and boilerplate: a run of six or more of its words, or
 //! all of them, is reported with the [`QuoteEdit::Unquoted`] edit and the span of the matched
@@ -42,23 +46,50 @@ pub fn match_quotes(a: &Article, b: &Article) -> Vec<SharedQuote> {
     let qa = prepared(a);
     let qb = prepared(b);
 
-    // Best A quotation for every B quotation.
-    let mut pairs: Vec<Pair> = Vec::new();
+    // Every acceptable pair, best first (among equals, the first in A, then in B).
+    let mut cands: Vec<Pair> = Vec::new();
     for (jb, y) in qb.iter().enumerate() {
-        if y.content == 0 {
-            continue;
-        }
-        let mut best: Option<Pair> = None;
         for (ia, x) in qa.iter().enumerate() {
             if let Some(m) = compare(x, y) {
-                let p = Pair { a: ia, b: jb, m };
-                if best.as_ref().is_none_or(|q| p.m.rank() > q.m.rank()) {
-                    best = Some(p);
-                }
+                cands.push(Pair { a: ia, b: jb, m });
             }
         }
-        pairs.extend(best);
     }
+    cands.sort_by(|p, q| {
+        q.m.rank()
+            .cmp(&p.m.rank())
+            .then(p.a.cmp(&q.a))
+            .then(p.b.cmp(&q.b))
+    });
+    // Every B quotation gets its best A match, and further A matches of other words of it (A
+    // quoting one long statement of B in two pieces).
+    let mut pairs: Vec<Pair> = Vec::new();
+    let mut taken = vec![false; cands.len()];
+    for (k, p) in cands.iter().enumerate() {
+        let (lo, hi) = p.m.b_words;
+        let disjoint = pairs
+            .iter()
+            .filter(|q| q.b == p.b)
+            .all(|q| hi <= q.m.b_words.0 || q.m.b_words.1 <= lo);
+        if disjoint {
+            taken[k] = true;
+            pairs.push(p.clone());
+        }
+    }
+    // Every A quotation still unpaired gets its best B match, unless A already pairs the same
+    // words with that B quotation (a quotation repeated in A is paired once).
+    for (k, p) in cands.iter().enumerate() {
+        if taken[k] || pairs.iter().any(|q| q.a == p.a) {
+            continue;
+        }
+        let repeated = pairs
+            .iter()
+            .any(|q| q.b == p.b && qa[q.a].norms() == qa[p.a].norms());
+        if !repeated {
+            pairs.push(p.clone());
+        }
+    }
+    pairs.sort_by_key(|p| (p.a, p.b));
     // A pair nested inside another pair on both sides (a scare quote inside a shared
     // quotation) adds nothing.
     let nested_in_other = |p: &Pair| {
@@ -131,6 +162,7 @@ pub fn match_quotes(a: &Article, b: &Article) -> Vec<SharedQuote> {
 #[derive(Clone, Debug)]
 struct Word {
     norm: String,
+    stem: String,
     span: Span,
     /// Inside square brackets: an editorial insertion.
     bracketed: bool,
@@ -145,7 +177,7 @@ struct Prepared {
     ellipsis: Vec<bool>,
     /// Number of words outside brackets.
     content: usize,
-    /// Distinct normal forms, for a cheap pre-check.
+    /// Distinct stems of informative words, for a cheap pre-check.
     vocab: BTreeSet<String>,
 }
 
@@ -169,6 +201,7 @@ fn prepared(art: &Article) -> Vec<Prepared> {
             .iter()
             .map(|t| Word {
                 norm: t.norm.clone(),
+                stem: t.stem.clone(),
                 span: t.span,
                 bracketed: brackets.iter().any(|b| b.contains(&t.span)),
             })
@@ -180,7 +213,11 @@ fn prepared(art: &Article) -> Vec<Prepared> {
             ellipsis[i] = true;
         }
         let content = words.iter().filter(|w| !w.bracketed).count();
-        let vocab = words.iter().map(|w| w.norm.clone()).collect();
+        let vocab = words
+            .iter()
+            .filter(|w| !is_function_word(&w.norm))
+            .map(|w| w.stem.clone())
+            .collect();
         out.push(Prepared {
             quote: q.clone(),
             words,
@@ -190,6 +227,17 @@ fn prepared(art: &Article) -> Vec<Prepared> {
         });
     }
     out
+}
+
+impl Prepared {
+    /// The normal forms of the words outside brackets.
+    fn norms(&self) -> Vec<&str> {
+        self.words
+            .iter()
+            .filter(|w| !w.bracketed)
+            .map(|w| w.norm.as_str())
+            .collect()
+    }
 }
 
 /// True when the byte at `pos` lies in a boilerplate paragraph.
@@ -247,6 +295,7 @@ fn speaker(art: &Article, p: &Prepared) -> Option<String> {
 }
 
 /// A quotation of A paired with one of B.
+#[derive(Clone, Debug)]
 struct Pair {
     a: usize,
     b: usize,
@@ -260,6 +309,8 @@ struct Match {
     edits: Vec<QuoteEdit>,
     score: f64,
     matched: usize,
+    /// The range of B's words the match covers.
+    b_words: (usize, usize),
 }
 
 impl Match {
@@ -281,6 +332,8 @@ enum Step {
     Stop,
     /// Both sides have the same word.
     Match,
+    /// Two forms of one word ("environmentalist" / "environmentalists").
+    Inflect,
     /// Different words.
     Substitute,
     /// A bracketed word standing in for a word of the other side.
@@ -348,6 +401,8 @@ fn align(x: &Prepared, y: &Prepared) -> Path {
             let diag = score[(i - 1) * w + j - 1];
             if wa.norm == wb.norm {
                 consider(diag + MATCH, Step::Match);
+            } else if wa.stem == wb.stem && !wa.bracketed && !wb.bracketed {
+                consider(diag + MATCH, Step::Inflect);
             } else if wa.bracketed || wb.bracketed {
                 consider(diag + STAND_IN, Step::InsertDiag);
             } else {
@@ -396,6 +451,15 @@ fn align(x: &Prepared, y: &Prepared) -> Path {
                 run += 1;
                 plain += 1;
             }
+            Step::Inflect => {
+                path.matched += 1;
+                path.changed += 1;
+                if !is_function_word(&x.words[i - 1].norm) {
+                    path.informative += 1;
+                }
+                run += 1;
+                plain += 1;
+            }
             Step::Substitute | Step::GapA | Step::GapB => {
                 path.changed += 1;
                 run = 0;
@@ -410,7 +474,7 @@ fn align(x: &Prepared, y: &Prepared) -> Path {
         path.run = path.run.max(run);
         path.plain_run = path.plain_run.max(plain);
         match st {
-            Step::Match | Step::Substitute | Step::InsertDiag => {
+            Step::Match | Step::Inflect | Step::Substitute | Step::InsertDiag => {
                 i -= 1;
                 j -= 1;
             }
@@ -432,7 +496,7 @@ fn content_in(p: &Prepared, range: std::ops::Range<usize>) -> usize {
 
 /// Compare two quotations; `Some` when they are the same quotation.
 fn compare(x: &Prepared, y: &Prepared) -> Option<Match> {
-    if x.content == 0 || y.content == 0 || x.vocab.is_disjoint(&y.vocab) {
+    if x.content == 0 || y.content == 0 {
         return None;
     }
     let plain_x: Vec<&str> = x.words.iter().map(|w| w.norm.as_str()).collect();
@@ -444,10 +508,12 @@ fn compare(x: &Prepared, y: &Prepared) -> Option<Match> {
             edits: Vec::new(),
             score: 1.0,
             matched: plain_x.len(),
+            b_words: (0, y.words.len()),
         });
     }
     let short = x.content.min(y.content);
-    if short < 4 {
+    // Every accepted pair shares an informative word.
+    if short < 4 || x.vocab.is_disjoint(&y.vocab) {
         return None;
     }
     let path = align(x, y);
@@ -480,7 +546,7 @@ fn compare(x: &Prepared, y: &Prepared) -> Option<Match> {
     let contained = changed == 0 && path.matched >= short;
     let accepted = if contained {
         path.matched >= 4
-            && path.informative >= 2
+            && path.informative >= 1
             && (path.plain_run >= 4 || (path.elided && path.plain_run >= 3))
     } else if changed == 0 {
         // Overlapping parts of one statement, each side running on past the other.
@@ -503,6 +569,7 @@ fn compare(x: &Prepared, y: &Prepared) -> Option<Match> {
         edits,
         score,
         matched: path.matched,
+        b_words: path.b,
     })
 }
 
@@ -614,6 +681,7 @@ fn unquoted(p: &Prepared, other: &Article, free: &[Vec<usize>]) -> Option<(Span,
             edits,
             score: (len as f64 / p.content as f64).clamp(0.0, 1.0),
             matched: len,
+            b_words: (0, 0),
         },
     ))
 }

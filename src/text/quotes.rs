@@ -260,7 +260,8 @@ fn scan_paragraph(
                 if ctx.can_close && find(&stack, |o| o.mark == '„').is_some() {
                     close(text, &mut stack, pos, c, out);
                 } else if ctx.can_open {
-                    open_double(text, &mut stack, pos, c, pi, out);
+                    let nest = closers_ahead(&chars, i) >= 2;
+                    open_double(text, &mut stack, pos, c, pi, nest, out);
                 } else if ctx.can_close && find(&stack, |o| o.mark == '“').is_some() {
                     let k = find(&stack, |o| o.mark == '“');
                     close_at(text, &mut stack, k, pos, c, out);
@@ -271,11 +272,12 @@ fn scan_paragraph(
                 if k.is_some() && (ctx.can_close || !ctx.can_open) {
                     close_at(text, &mut stack, k, pos, c, out);
                 } else if ctx.can_open && !ctx.can_close {
-                    open_double(text, &mut stack, pos, c, pi, out);
+                    let nest = closers_ahead(&chars, i) >= 2;
+                    open_double(text, &mut stack, pos, c, pi, nest, out);
                 }
             }
             '„' if ctx.next.is_some_and(|n| !n.is_whitespace()) => {
-                open_double(text, &mut stack, pos, c, pi, out);
+                open_double(text, &mut stack, pos, c, pi, false, out);
             }
             '«' | '‹' | '»' | '›' => {
                 let k = find(&stack, |o| o.closed_by(c));
@@ -283,7 +285,7 @@ fn scan_paragraph(
                     close_at(text, &mut stack, k, pos, c, out);
                 } else if matches!(c, '«' | '‹') || (ctx.can_open && !ctx.can_close) {
                     if family_of(c) == Family::Double {
-                        open_double(text, &mut stack, pos, c, pi, out);
+                        open_double(text, &mut stack, pos, c, pi, false, out);
                     } else {
                         stack.push(Open {
                             pos,
@@ -391,18 +393,35 @@ fn find(stack: &[Open], f: impl Fn(&Open) -> bool) -> Option<usize> {
     stack.iter().rposition(f)
 }
 
-/// Open a double quote. A double quote of the same mark already on top of the stack was never
-/// closed: it ends just before the new opening mark.
+/// Number of marks after `chars[i]` in the paragraph that can close a double quote opened by
+/// `chars[i]` (straight or curly closing marks in closing position).
+fn closers_ahead(chars: &[(usize, char)], i: usize) -> usize {
+    (i + 1..chars.len())
+        .filter(|&k| {
+            let c = chars[k].1;
+            let prev = chars[k - 1].1;
+            let next = chars.get(k + 1).map(|&(_, c)| c);
+            matches!(c, '"' | '”') && !prev.is_whitespace() && closes_before(next)
+        })
+        .count()
+}
+
+/// Open a double quote. When a double quote of the same mark is already open, the new mark
+/// opens a nested quote if enough closing marks follow in the paragraph to close both
+/// (`"… called a "gold standard," …," he said`); otherwise the open quote was never closed and
+/// ends at its last sentence end before the new mark.
 fn open_double(
     text: &str,
     stack: &mut Vec<Open>,
     pos: usize,
     c: char,
     pi: usize,
+    nest: bool,
     out: &mut Vec<Quote>,
 ) {
     if let Some(k) = find(stack, |o| o.family() == Family::Double)
         && stack[k].mark == c
+        && !nest
     {
         let open = stack[k];
         stack.truncate(k);
@@ -415,6 +434,14 @@ fn open_double(
                 matches!(c, '.' | '!' | '?') && between[i + 1..].starts_with(char::is_whitespace)
             })
             .map_or(pos, |(i, _)| inner_start + i + 1);
+        // Never inside a quote that was closed within this one.
+        let floor = out
+            .iter()
+            .filter(|q| q.outer.start > open.pos)
+            .map(|q| q.outer.end)
+            .max()
+            .unwrap_or(inner_start);
+        let end = if end < floor { pos } else { end };
         push_quote(text, open, Span::new(inner_start, end), end, out);
     }
     stack.push(Open {
