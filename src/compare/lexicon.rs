@@ -5,7 +5,9 @@
 //! word), so `claims`, `claimed` and `claiming` all hit the entry `claim`, and a multi-word entry
 //! such as `regime forces` also hits `regime's forces`. Matching never crosses sentence
 //! punctuation (`regime. Forces` is no hit) and never looks inside boilerplate paragraphs; the
-//! headline counts. Overlapping entries resolve to the longest match starting leftmost.
+//! headline counts. Overlapping entries resolve to the longest match starting leftmost. Entries
+//! marked `exact` match only the words as written, for words whose stem a neutral word shares
+//! (`historic` would otherwise hit `history`, `questionable` every `question`).
 //!
 //! The shared word lists of attribution verbs, hedges and certainty markers live in
 //! [`markers`]; the framing profile and the framing diff both read them from there.
