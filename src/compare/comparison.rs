@@ -310,7 +310,7 @@ pub struct Comparison {
     pub alignment: Vec<AlignedPair>,
     /// Quotations found in both.
     pub shared_quotes: Vec<SharedQuote>,
-    /// Loaded-term hits on both sides, in side then text order.
+    /// Loaded-term hits: side A then B; within a side by category priority, then text order.
     pub loaded_terms: Vec<LoadedTerm>,
     /// Word-level differences of aligned pairs.
     pub framing: Vec<Framing>,

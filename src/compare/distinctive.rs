@@ -16,7 +16,7 @@
 //!
 //! A stem is distinctive for A when `z_w > 1.96` (for B when `z_w < −1.96`, reported with the
 //! sign flipped). When fewer than [`MIN_TERMS`] pass, the strongest remaining stems used at least
-//! twice on that side (function words excluded) fill the list up to [`MIN_TERMS`]. Lists are at
+//! twice on that side fill the list up to [`MIN_TERMS`]. Function words are never reported. Lists are at
 //! most [`MAX_TERMS`] long, strongest first, ties broken by stem, so the result never depends on
 //! hash order.
 
@@ -40,7 +40,7 @@ pub const MIN_TERMS: usize = 15;
 /// Longest list reported per side.
 pub const MAX_TERMS: usize = 40;
 
-/// Function words never used to fill a short list (they may still pass the threshold).
+/// Function words (as stems), never reported: they tell a reader about style, not framing.
 const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "ani", "are", "as", "at", "be", "been",
     "but", "by", "can", "could", "did", "do", "doe", "for", "from", "had", "has", "have", "he",
@@ -128,7 +128,10 @@ pub fn distinctive(a: &Article, b: &Article, opts: &Options) -> PerSide<Vec<Dist
                 .filter(|&(z, w)| z > 0.0 && mine.contains_key(w))
                 .collect();
             list.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)));
-            let strong = list.iter().filter(|(z, _)| *z > Z_THRESHOLD).count();
+            let strong = list
+                .iter()
+                .filter(|(z, w)| *z > Z_THRESHOLD && !FUNCTION_WORDS.contains(&w.as_str()))
+                .count();
             let mut out = Vec::new();
             for &(z, w) in &list {
                 if out.len() >= MAX_TERMS {
@@ -139,7 +142,7 @@ pub fn distinctive(a: &Article, b: &Article, opts: &Options) -> PerSide<Vec<Dist
                     break;
                 }
                 let fill = z <= Z_THRESHOLD;
-                if fill && (c.positions.len() < 2 || FUNCTION_WORDS.contains(&w.as_str())) {
+                if FUNCTION_WORDS.contains(&w.as_str()) || (fill && c.positions.len() < 2) {
                     continue;
                 }
                 let term = c

@@ -5,7 +5,9 @@
 //! word), so `claims`, `claimed` and `claiming` all hit the entry `claim`, and a multi-word entry
 //! such as `regime forces` also hits `regime's forces`. Matching never crosses sentence
 //! punctuation (`regime. Forces` is no hit) and never looks inside boilerplate paragraphs; the
-//! headline counts. Overlapping entries resolve to the longest match starting leftmost.
+//! headline counts. Overlapping entries resolve to the longest match starting leftmost. Entries
+//! marked `exact` match only the words as written, for words whose stem a neutral word shares
+//! (`historic` would otherwise hit `history`, `questionable` every `question`).
 //!
 //! The shared word lists of attribution verbs, hedges and certainty markers live in
 //! [`markers`]; the framing profile and the framing diff both read them from there.
@@ -29,6 +31,9 @@ const BUNDLED: &str = include_str!("../../assets/lexicon.toml");
 
 /// Reason shown for a user-added entry that gives none.
 const USER_REASON: &str = "listed in your own lexicon";
+
+/// Priority of a category that only the user's lexicon uses: listed with the first.
+const USER_PRIORITY: u32 = 0;
 
 /// Description of a category that only the user's lexicon uses.
 const USER_CATEGORY: &str = "a category from your own lexicon";
@@ -57,6 +62,8 @@ pub struct Category {
     pub name: String,
     /// What the category collects.
     pub description: String,
+    /// Display priority: hits of lower-priority categories are listed first on each side.
+    pub priority: u32,
 }
 
 /// The user's patch to the bundled lexicon (the `[lexicon]` table of the config file).
@@ -104,6 +111,7 @@ struct LexiconFile {
 struct CategoryDef {
     name: String,
     description: String,
+    priority: u32,
     reason: String,
     #[serde(default)]
     terms: Vec<String>,
@@ -193,6 +201,7 @@ fn parse_file(src: &str) -> Result<(Vec<Category>, Vec<Entry>), LexiconError> {
         categories.push(Category {
             name: def.name,
             description: def.description,
+            priority: def.priority,
         });
     }
     Ok((categories, entries))
@@ -297,6 +306,7 @@ impl Lexicon {
                 categories.push(Category {
                     name: entry.category.clone(),
                     description: USER_CATEGORY.to_string(),
+                    priority: USER_PRIORITY,
                 });
             }
             entries.retain(|x| !same(x, &key, entry.exact));
@@ -313,6 +323,15 @@ impl Lexicon {
     /// The categories, in lexicon order.
     pub fn categories(&self) -> &[Category] {
         &self.categories
+    }
+
+    /// Display priority of `category` (see [`Category::priority`]); unknown categories rank
+    /// with the user's own.
+    pub fn priority(&self, category: &str) -> u32 {
+        self.categories
+            .iter()
+            .find(|c| c.name == category)
+            .map_or(USER_PRIORITY, |c| c.priority)
     }
 
     /// Number of entries.
@@ -424,7 +443,10 @@ fn breaks_phrase(gap: &str) -> bool {
     })
 }
 
-/// Loaded-term hits in both articles: side A's hits in text order, then side B's.
+/// Loaded-term hits in both articles: side A's hits, then side B's; within a side by category
+/// priority (labels, judgements, emotive and conspiratorial words first, then loaded attribution
+/// and doubt, then praise, alarm, certainty and euphemism, intensifiers last), then text order.
+/// A reader who looks at the first few hits sees the words aimed at the story's actors first.
 /// `only_here` is true when the other article has no hit of the same entry.
 pub fn loaded_terms(a: &Article, b: &Article, lexicon: &Lexicon) -> Vec<LoadedTerm> {
     let hits_a = lexicon.find(a);
@@ -447,6 +469,7 @@ pub fn loaded_terms(a: &Article, b: &Article, lexicon: &Lexicon) -> Vec<LoadedTe
             });
         }
     }
+    out.sort_by_cached_key(|t| (t.side, lexicon.priority(&t.category), t.span.start));
     out
 }
 

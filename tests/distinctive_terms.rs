@@ -1,0 +1,115 @@
+//! Distinctive terms (log-odds ratio with an informative Dirichlet prior).
+
+use parallax::compare::Options;
+use parallax::compare::distinctive::{Z_THRESHOLD, distinctive};
+use parallax::corpus::{Article, Meta, Source};
+
+fn article(id: &str, text: &str) -> Article {
+    Article::new(
+        id.to_string(),
+        Meta {
+            title: id.to_string(),
+            ..Meta::default()
+        },
+        Source::Demo {
+            name: format!("{id}.txt"),
+        },
+        text.to_string(),
+        None,
+    )
+}
+
+const SHARED: &str = "The council met on Tuesday to discuss the budget for the coming year. \
+    Members reviewed spending on roads, schools and parks. The mayor spoke about taxes. \
+    Residents asked questions about the library and the bus service. ";
+
+#[test]
+fn a_word_only_one_side_repeats_is_its_top_distinctive_term() {
+    let a_text = format!(
+        "{SHARED}Critics called the plan a scandal. The scandal grew. Another scandal followed \
+         the first scandal, and the scandal dominated. Scandals everywhere, a scandal a day, \
+         the scandal of the year."
+    );
+    let b_text = format!(
+        "{SHARED}The plan passed with a vote of seven to two. The vote was close. Members \
+         thanked staff."
+    );
+    let a = article("a", &a_text);
+    let b = article("b", &b_text);
+    let d = distinctive(&a, &b, &Options::default());
+    let top = d.a.first().expect("a distinctive term for A");
+    assert_eq!(top.stem, "scandal");
+    assert_eq!(top.term, "scandal");
+    assert!(top.z > Z_THRESHOLD, "z = {}", top.z);
+    assert_eq!(top.count, 8);
+    assert_eq!(top.other_count, 0);
+    assert!(!d.b.iter().any(|t| t.stem == "scandal"));
+    // Positions slice back to the word, in any inflection.
+    assert_eq!(top.positions.len(), top.count);
+    for p in &top.positions {
+        assert!(p.slice(&a.text).to_lowercase().starts_with("scandal"));
+    }
+    // Strongest first, ties by stem.
+    for w in d.a.windows(2) {
+        assert!(
+            w[0].z > w[1].z || (w[0].z == w[1].z && w[0].stem < w[1].stem),
+            "{} {} / {} {}",
+            w[0].stem,
+            w[0].z,
+            w[1].stem,
+            w[1].z
+        );
+    }
+}
+
+#[test]
+fn identical_articles_have_no_distinctive_terms() {
+    let a = article("a", SHARED);
+    let b = article("b", SHARED);
+    let d = distinctive(&a, &b, &Options::default());
+    assert!(d.a.is_empty(), "{:?}", d.a);
+    assert!(d.b.is_empty(), "{:?}", d.b);
+}
+
+#[test]
+fn swapping_sides_swaps_the_lists() {
+    let a = article("a", &format!("{SHARED}The regime regime regime acted."));
+    let b = article("b", &format!("{SHARED}The government government acted."));
+    let d1 = distinctive(&a, &b, &Options::default());
+    let d2 = distinctive(&b, &a, &Options::default());
+    assert_eq!(d1.a, d2.b);
+    assert_eq!(d1.b, d2.a);
+}
+
+#[test]
+fn empty_articles_give_empty_lists() {
+    let a = article("a", "");
+    let b = article("b", SHARED);
+    let d = distinctive(&a, &b, &Options::default());
+    assert!(d.a.is_empty() && d.b.is_empty());
+}
+
+#[test]
+fn demo_pair_terms_are_real_words_of_their_side() {
+    let lib = parallax::corpus::demo();
+    let pick = |p: &str| {
+        lib.articles
+            .iter()
+            .find(|a| matches!(&a.source, Source::Demo { name } if name.starts_with(p)))
+            .expect("seed")
+    };
+    let (a, b) = (pick("002_"), pick("003_"));
+    let d = distinctive(a, b, &Options::default());
+    assert!(!d.a.is_empty() && !d.b.is_empty());
+    for (list, art) in [(&d.a, a), (&d.b, b)] {
+        for t in list.iter() {
+            assert!(t.z > 0.0);
+            assert_eq!(t.positions.len(), t.count);
+            assert!(t.positions.iter().any(|p| p.slice(&art.text) == t.term));
+            assert!(!["the", "that", "of", "and"].contains(&t.stem.as_str()));
+        }
+    }
+    assert!(d.a.iter().any(|t| t.stem == "regim"), "{:?}", d.a);
+    assert!(d.a.iter().any(|t| t.term == "jihadists"), "{:?}", d.a);
+    assert!(d.b.iter().any(|t| t.term == "videogame"), "{:?}", d.b);
+}
