@@ -315,3 +315,57 @@ fn stdout_not_a_terminal_points_to_the_script_commands() {
     );
     assert!(out.stdout.is_empty(), "no escape sequences on a pipe");
 }
+
+#[test]
+fn closing_the_terminal_ends_the_reader() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+    cmd.env("HOME", home.path());
+    cmd.env("XDG_CONFIG_HOME", home.path());
+    cmd.env("PARALLAX_CONFIG", home.path().join("config.toml"));
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn parallax");
+    drop(pair.slave);
+    // Read until the library is on screen, then let go of every handle on the terminal, as a
+    // terminal window being closed does.
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let started = std::thread::spawn(move || {
+        let mut parser = vt100::Parser::new(nz(ROWS), nz(COLS), 0);
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                return false;
+            }
+            parser.process(&buf[..n]);
+            if parser.screen().contents().contains("5 articles") {
+                return true;
+            }
+        }
+        false
+    });
+    assert!(
+        started.join().expect("reader thread"),
+        "the reader never started"
+    );
+    drop(pair.master);
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            assert!(!status.success(), "a hang-up is not a normal quit");
+            break;
+        }
+        if start.elapsed() > DEADLINE {
+            let _ = child.kill();
+            panic!("parallax kept running after its terminal was closed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

@@ -27,7 +27,6 @@ use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
-use crate::compare::lexicon::UserLexicon;
 use crate::compare::{self, Options};
 use crate::config::Config;
 use crate::corpus::Library;
@@ -61,20 +60,17 @@ pub fn run(library: Library) -> anyhow::Result<()> {
     }
     let loaded = Config::load();
     let mut problems: Vec<String> = loaded.errors.iter().map(|e| e.to_string()).collect();
-    let mut options = Options::default();
-    if loaded.config.lexicon != UserLexicon::default() {
-        match options.lexicon.with_user(&loaded.config.lexicon) {
-            Ok(lexicon) => options.lexicon = Arc::new(lexicon),
-            Err(e) => problems.push(format!(
-                "bad [lexicon] in {}: {}",
-                loaded
-                    .path
-                    .as_deref()
-                    .map(|p| crate::text::sanitize::sanitize(&p.display().to_string()))
-                    .unwrap_or_default(),
-                crate::text::sanitize::sanitize(&e.to_string())
-            )),
-        }
+    let (options, lexicon_error) = Options::for_library(&library.articles, &loaded.config.lexicon);
+    if let Some(e) = lexicon_error {
+        problems.push(format!(
+            "bad [lexicon] in {}: {}",
+            loaded
+                .path
+                .as_deref()
+                .map(|p| crate::text::sanitize::sanitize(&p.display().to_string()))
+                .unwrap_or_default(),
+            crate::text::sanitize::sanitize(&e.to_string())
+        ));
     }
     for p in &problems {
         eprintln!("parallax: {p} (using defaults for it)");
@@ -91,17 +87,8 @@ pub fn run(library: Library) -> anyhow::Result<()> {
     });
     let options = Arc::new(options);
 
-    let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGQUIT,
-    ] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
-    }
-
     let mouse = loaded.config.mouse;
+    let signal = watch_signals(mouse)?;
     let mut terminal = ratatui::init();
     install_panic_hook(mouse);
     if mouse {
@@ -115,6 +102,32 @@ pub fn run(library: Library) -> anyhow::Result<()> {
         std::process::exit(128 + sig as i32);
     }
     result
+}
+
+/// How long a signal waits for the event loop to restore the terminal itself before the
+/// signal thread does it and exits.
+const SIGNAL_GRACE: Duration = Duration::from_millis(500);
+
+/// Watch SIGTERM, SIGHUP, SIGINT and SIGQUIT on a thread of their own. The returned flag tells
+/// the event loop to leave; if it has not left within [`SIGNAL_GRACE`] — as happens when the
+/// terminal has gone away and reading it never returns — the thread restores the terminal and
+/// exits with 128+n itself, so a hung-up reader never lingers.
+fn watch_signals(mouse: bool) -> anyhow::Result<Arc<AtomicUsize>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let flag = Arc::new(AtomicUsize::new(0));
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    let seen = Arc::clone(&flag);
+    std::thread::Builder::new()
+        .name("parallax-signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                seen.store(sig as usize, Ordering::SeqCst);
+                std::thread::sleep(SIGNAL_GRACE);
+                restore_terminal(mouse);
+                std::process::exit(128 + sig);
+            }
+        })?;
+    Ok(flag)
 }
 
 /// Chain a panic hook in front of ratatui's: only a panic on the interface thread restores the
