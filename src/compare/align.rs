@@ -54,7 +54,7 @@ pub use background::{informativeness, zipf};
 pub const CANDIDATES_PER_SENTENCE: usize = 8;
 
 /// Extra score an out-of-order pair needs beyond `min_score` to count as moved.
-pub const MOVED_MARGIN: f64 = 0.05;
+pub const MOVED_MARGIN: f64 = 0.1;
 
 /// How much higher a merge must score than its better part alone.
 pub const MERGE_GAIN: f64 = 0.05;
