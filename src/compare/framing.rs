@@ -36,6 +36,8 @@
 
 pub mod words;
 
+use std::collections::HashMap;
+
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -159,11 +161,10 @@ pub fn framing(
 /// gives two pairs sharing the A sentence). Each group's sentence indices, sorted.
 fn groups(pairs: &[AlignedPair]) -> Vec<(Vec<usize>, Vec<usize>)> {
     let mut out: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    let mut of_a: HashMap<usize, usize> = HashMap::new();
+    let mut of_b: HashMap<usize, usize> = HashMap::new();
     for p in pairs {
-        let hit = out
-            .iter()
-            .position(|(ga, gb)| ga.contains(&p.a) || gb.contains(&p.b));
-        match hit {
+        match of_a.get(&p.a).or_else(|| of_b.get(&p.b)).copied() {
             Some(k) => {
                 let (ga, gb) = &mut out[k];
                 if !ga.contains(&p.a) {
@@ -172,8 +173,14 @@ fn groups(pairs: &[AlignedPair]) -> Vec<(Vec<usize>, Vec<usize>)> {
                 if !gb.contains(&p.b) {
                     gb.push(p.b);
                 }
+                of_a.insert(p.a, k);
+                of_b.insert(p.b, k);
             }
-            None => out.push((vec![p.a], vec![p.b])),
+            None => {
+                of_a.insert(p.a, out.len());
+                of_b.insert(p.b, out.len());
+                out.push((vec![p.a], vec![p.b]));
+            }
         }
     }
     for (ga, gb) in &mut out {
@@ -386,8 +393,7 @@ fn name_like(t: &DiffToken) -> bool {
     if !t.initial {
         return true;
     }
-    let stem = tokens::stem(&t.norm);
-    super::align::zipf(&stem).is_none_or(|z| z < 5.0)
+    super::align::zipf(&t.norm).is_none_or(|z| z < 5.0)
 }
 
 /// The scare quote of `art` that `span` touches: with `marks`, `span` overlaps the quote
