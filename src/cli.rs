@@ -10,7 +10,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use parallax::corpus::{self, Article, Library, LoadOptions, read::parse_size};
-use parallax::text::sanitize::sanitize;
+use parallax::text::sanitize::{sanitize, sanitize_line};
 
 /// Compare how two outlets cover the same story.
 #[derive(Debug, Parser)]
@@ -114,11 +114,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     };
     match cli.command {
         None => {
-            let lib = load_or_demo(&cli.paths, &opts)?;
+            let lib = load_or_demo(&cli.paths, &opts, true)?;
             parallax::tui::run(lib).map_err(CliError::Other)
         }
         Some(Command::List { paths, format }) => {
-            let lib = load_or_demo(&paths, &opts)?;
+            // The text listing names every skipped file itself; JSON goes to a script, so a
+            // person watching still hears about skipped files on stderr.
+            let lib = load_or_demo(&paths, &opts, format == ListFormat::Json)?;
             list(&lib, format)
         }
         Some(Command::Compare {
@@ -130,7 +132,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let pool = if library.is_empty() {
                 corpus::demo()
             } else {
-                load_or_demo(&library, &opts)?
+                load_or_demo(&library, &opts, true)?
             };
             let a = resolve(&a, &pool, &opts)?;
             let b = resolve(&b, &pool, &opts)?;
@@ -141,15 +143,17 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     }
 }
 
-/// Load `paths` (the demo when empty), reporting skipped files on stderr; fails only when
-/// nothing could be loaded.
-fn load_or_demo(paths: &[PathBuf], opts: &LoadOptions) -> Result<Library, CliError> {
+/// Load `paths` (the demo when empty), reporting skipped files on stderr when `report` is set;
+/// fails only when nothing could be loaded (and then always names what was skipped).
+fn load_or_demo(paths: &[PathBuf], opts: &LoadOptions, report: bool) -> Result<Library, CliError> {
     let lib = if paths.is_empty() {
         corpus::demo()
     } else {
         corpus::load(paths, opts)
     };
-    report_skipped(&lib);
+    if report || lib.articles.is_empty() {
+        report_skipped(&lib);
+    }
     if lib.articles.is_empty() {
         return Err(CliError::NothingLoaded);
     }
@@ -170,10 +174,7 @@ fn report_skipped(lib: &Library) {
 
 /// Sanitised and on one line, for table cells and messages.
 fn one_line(s: &str) -> String {
-    sanitize(s)
-        .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect()
+    sanitize_line(s)
 }
 
 fn write_stdout(s: &str) -> Result<(), CliError> {
@@ -327,13 +328,11 @@ fn resolve(arg: &str, pool: &Library, opts: &LoadOptions) -> Result<Article, Cli
     if as_path.exists() {
         return load_one(as_path, None, opts);
     }
-    if let Some((file, n)) = arg.rsplit_once('#') {
-        if let Ok(n) = n.parse::<usize>() {
-            let file = Path::new(file);
-            if file.exists() {
-                return load_one(file, Some(n), opts);
-            }
-        }
+    if let Some((file, n)) = arg.rsplit_once('#')
+        && let Ok(n) = n.parse::<usize>()
+        && Path::new(file).exists()
+    {
+        return load_one(Path::new(file), Some(n), opts);
     }
     if let Some(a) = pool.get(arg) {
         return Ok(a.clone());

@@ -11,9 +11,11 @@
 //! - [`compare`] is the pure, deterministic comparison engine producing a
 //!   [`compare::Comparison`];
 //! - [`report`] renders a comparison as text, Markdown or JSON;
-//! - [`tui`] is the terminal reader built on top of the same comparison.
+//! - [`tui`] is the terminal reader built on top of the same comparison, configured by
+//!   [`config`].
 
 pub mod compare;
+pub mod config;
 pub mod corpus;
 pub mod report;
 pub mod text;

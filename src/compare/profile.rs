@@ -1,10 +1,107 @@
-//! The article-level framing profile.
+//! The article-level framing profile: how an article attributes, hedges, quotes and loads its
+//! words, counted over the headline and body (boilerplate left out).
+//!
+//! The word lists it counts are the shared ones in [`super::lexicon::markers`].
 
-use super::{LoadedTerm, Profile, Side};
+use std::collections::BTreeMap;
+
+use super::lexicon::markers::{ATTRIBUTION_VERBS, CERTAINTY, HEDGES, Marker, find_markers};
+use super::{Count, LoadedTerm, Profile, Side};
 use crate::corpus::Article;
+use crate::text::{Analysis, QuoteKind, Span};
 
-/// The framing profile of one article.
+/// True when `span` starts inside a boilerplate paragraph.
+fn in_boilerplate(an: &Analysis, span: Span) -> bool {
+    let i = an.paragraphs.partition_point(|p| p.span.end <= span.start);
+    an.paragraphs
+        .get(i)
+        .is_some_and(|p| p.span.start <= span.start && p.role.is_boilerplate())
+}
+
+/// Counts sorted most frequent first, ties by item.
+fn ranked(counts: BTreeMap<String, usize>) -> Vec<Count> {
+    let mut v: Vec<Count> = counts
+        .into_iter()
+        .map(|(item, count)| Count { item, count })
+        .collect();
+    v.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.item.cmp(&y.item)));
+    v
+}
+
+/// Collapse runs of whitespace to one space and trim.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The framing profile of one article. `loaded` may hold both sides' hits; only `side`'s count.
 pub fn profile(art: &Article, side: Side, loaded: &[LoadedTerm]) -> Profile {
-    let _ = (art, side, loaded);
-    Profile::default()
+    let an = &art.analysis;
+    let words = an.content_words();
+
+    let mut attribution = BTreeMap::new();
+    let mut hedges = BTreeMap::new();
+    let ranges = super::lexicon::analysed_token_ranges(an);
+    for range in ranges {
+        let toks = an.tokens.get(range).unwrap_or(&[]);
+        let tally = |list: &'static [Marker], into: &mut BTreeMap<String, usize>| {
+            for (marker, _, _) in find_markers(list, toks) {
+                *into.entry(marker.lemma.to_string()).or_default() += 1;
+            }
+        };
+        tally(ATTRIBUTION_VERBS, &mut attribution);
+        tally(HEDGES, &mut hedges);
+        tally(CERTAINTY, &mut hedges);
+    }
+
+    let mut scare_quotes: Vec<String> = Vec::new();
+    let mut quoted = BTreeMap::new();
+    let mut quotations = 0;
+    for q in &an.quotes {
+        if in_boilerplate(an, q.outer) {
+            continue;
+        }
+        match q.kind {
+            QuoteKind::ScareQuote => {
+                let phrase = squash(q.inner.slice(&art.text));
+                if !phrase.is_empty()
+                    && !scare_quotes
+                        .iter()
+                        .any(|s| s.to_lowercase() == phrase.to_lowercase())
+                {
+                    scare_quotes.push(phrase);
+                }
+            }
+            QuoteKind::Quotation => {
+                quotations += 1;
+                if let Some(sp) = q.speaker {
+                    let name = squash(sp.slice(&art.text));
+                    if !name.is_empty() {
+                        *quoted.entry(name).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    let mine: Vec<&LoadedTerm> = loaded.iter().filter(|t| t.side == side).collect();
+    let mut by_category = BTreeMap::new();
+    for t in &mine {
+        *by_category.entry(t.category.clone()).or_default() += 1;
+    }
+    let loaded_per_1000 = if words == 0 {
+        0.0
+    } else {
+        mine.len() as f64 * 1000.0 / words as f64
+    };
+
+    Profile {
+        words,
+        attribution: ranked(attribution),
+        hedges: ranked(hedges),
+        scare_quotes,
+        loaded_per_1000,
+        loaded_by_category: ranked(by_category),
+        quoted: ranked(quoted),
+        quotations,
+    }
 }

@@ -29,11 +29,11 @@ pub fn io_reason(e: &io::Error) -> String {
 /// Format a byte count for people: `8 MiB`, `500 KiB`, `12 bytes`.
 pub fn human_size(n: u64) -> String {
     const KI: u64 = 1024;
-    if n >= KI * KI && n % (KI * KI) == 0 {
+    if n >= KI * KI && n.is_multiple_of(KI * KI) {
         format!("{} MiB", n / (KI * KI))
     } else if n >= KI * KI {
         format!("{:.1} MiB", n as f64 / (KI * KI) as f64)
-    } else if n >= KI && n % KI == 0 {
+    } else if n >= KI && n.is_multiple_of(KI) {
         format!("{} KiB", n / KI)
     } else if n >= KI {
         format!("{:.1} KiB", n as f64 / KI as f64)

@@ -1,6 +1,35 @@
 //! Boilerplate: tagging paragraphs that are page furniture rather than reporting.
+//!
+//! Scraped pages carry navigation, share counters, advertising markers, newsletter and
+//! donation appeals, photo credits, related-article teasers and reader comments around the
+//! reporting. [`tag`] recognises them with general rules over kinds of furniture, never with
+//! site-specific strings:
+//!
+//! - **line rules** ([`classify_line`]): a short line that is wholly navigation ("Skip to
+//!   content", "Menu", "in ,"), a counter ("0 1,670", "Total votes: 45", "Upvote Downvote",
+//!   "Like"), an advertising marker ("- Advertisement -"), a share/follow prompt, a footer
+//!   ("All rights reserved"), a cookie notice, a source credit ("Source: Interfax",
+//!   "Via Zerohedge") or a section heading ("Related Articles", "2 Comments »",
+//!   "Leave a Reply"). A paragraph whose every line is furniture is furniture.
+//! - **paragraph rules**: cookie banners and copyright footers, short reader-directed appeals (subscribe, newsletter, donations,
+//!   "we need your support", "will you help"), photo captions and credits ("Image Credit:",
+//!   "AP Photo/", hashtag-laden embed captions without a full stop, wire-style captions ending
+//!   "`<Place> November 2, 2017.`"), teaser cards (a headline line without a full stop followed
+//!   on the next line by a standfirst), and repeats of an earlier short paragraph.
+//! - **context**: a comment-section heading ("2 Comments", "12 Responses", "Leave a Reply")
+//!   starts the page tail: everything after it is comments (or related links, appeals…) up
+//!   to the end of the text, because reader comments look like prose and often quote the
+//!   article. A "Related" heading tags the headline-like paragraphs after it until prose
+//!   resumes. A paragraph addressed to the reader that sits between two appeals is an appeal.
+//!
+//! A paragraph that quotes someone with attribution ("… ,” he said") is never tagged by the
+//! keyword rules (only by the comment-section context), and keyword rules only apply to short
+//! paragraphs, so reporting that mentions "support" or "subscribers" stays body. Bylines are
+//! not boilerplate. Source-credit lines ("Source: Interfax") are tagged [`Boilerplate::Other`]:
+//! they name where the story came from but are not reporting to compare.
 
 use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Paragraph, ParagraphRole};
 
@@ -26,18 +55,787 @@ pub enum Boilerplate {
     Other,
 }
 
-/// Tag boilerplate paragraphs in place.
-pub fn tag(text: &str, paragraphs: &mut [Paragraph]) {
-    for p in paragraphs.iter_mut() {
-        if p.span.slice(text).trim() == "Skip to content" {
-            p.role = ParagraphRole::Boilerplate(Boilerplate::Navigation);
+/// What a single line of furniture is, beyond its [`Boilerplate`] kind: section headings
+/// change how the paragraphs after them are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// A line of furniture of this kind.
+    Furniture(Boilerplate),
+    /// The heading of a reader comment section or comment form: the page tail starts here.
+    CommentsHeading,
+    /// The heading of a related-content list.
+    RelatedHeading,
+}
+
+impl LineKind {
+    /// The boilerplate kind of the line itself.
+    pub fn kind(self) -> Boilerplate {
+        match self {
+            LineKind::Furniture(k) => k,
+            LineKind::CommentsHeading => Boilerplate::Comments,
+            LineKind::RelatedHeading => Boilerplate::Related,
         }
     }
 }
 
+/// Where the tagger is in the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Context {
+    /// Reading the article.
+    Article,
+    /// After a "Related" heading, until prose resumes.
+    Related,
+    /// After a comment-section heading: everything to the end is furniture.
+    Tail,
+}
+
+/// Tag boilerplate paragraphs in place; reporting paragraphs keep their role. Paragraph spans
+/// that do not fit `text` are left alone.
+pub fn tag(text: &str, paragraphs: &mut [Paragraph]) {
+    let mut context = Context::Article;
+    let mut after_form = false;
+    let mut seen: Vec<String> = Vec::new();
+    for p in paragraphs.iter_mut() {
+        if p.role != ParagraphRole::Body || !p.span.is_valid_in(text) {
+            continue;
+        }
+        let ptext = p.span.slice(text);
+        let own = classify_paragraph(ptext);
+        let kind = match context {
+            Context::Tail => Some(match own {
+                Some(
+                    k @ (Boilerplate::Related
+                    | Boilerplate::Advertisement
+                    | Boilerplate::Appeal
+                    | Boilerplate::Navigation
+                    | Boilerplate::Other),
+                ) => k,
+                Some(_) => Boilerplate::Comments,
+                None if after_form && is_headline_line(ptext) => Boilerplate::Related,
+                None => Boilerplate::Comments,
+            }),
+            Context::Related => match own {
+                Some(k) => Some(k),
+                None if headline_like(ptext) || is_teaser(ptext) => Some(Boilerplate::Related),
+                None => {
+                    context = Context::Article;
+                    None
+                }
+            },
+            Context::Article => own,
+        };
+        let kind = kind.or_else(|| {
+            let key = fold(ptext);
+            let words = ptext.unicode_words().count();
+            (words <= 40 && seen.contains(&key)).then_some(Boilerplate::Other)
+        });
+        match line_heading(ptext) {
+            Some(LineKind::CommentsHeading) => {
+                context = Context::Tail;
+                after_form |= is_comment_form(ptext);
+            }
+            Some(LineKind::RelatedHeading) if context == Context::Article => {
+                context = Context::Related;
+            }
+            _ => {}
+        }
+        match kind {
+            Some(k) => p.role = ParagraphRole::Boilerplate(k),
+            None => seen.push(fold(ptext)),
+        }
+    }
+    tag_appeal_runs(text, paragraphs);
+}
+
+/// A paragraph addressed to the reader ("you", "your") lying between two appeals is part of
+/// the appeal.
+fn tag_appeal_runs(text: &str, paragraphs: &mut [Paragraph]) {
+    let appeal = ParagraphRole::Boilerplate(Boilerplate::Appeal);
+    for i in 1..paragraphs.len().saturating_sub(1) {
+        if paragraphs[i].role != ParagraphRole::Body
+            || paragraphs[i - 1].role != appeal
+            || paragraphs[i + 1].role != appeal
+        {
+            continue;
+        }
+        let ptext = paragraphs[i].span.slice(text);
+        let words = lower_words(ptext);
+        if words.len() <= 80
+            && words.iter().any(|w| w == "you" || w == "your")
+            && !is_attributed_quote(ptext)
+        {
+            paragraphs[i].role = appeal;
+        }
+    }
+}
+
+/// The furniture kind of one paragraph on its own, without context.
+pub fn classify_paragraph(ptext: &str) -> Option<Boilerplate> {
+    let lines: Vec<&str> = ptext.lines().filter(|l| !l.trim().is_empty()).collect();
+    if lines.is_empty() {
+        return Some(Boilerplate::Other);
+    }
+    // Every line furniture: the first line's kind names the paragraph.
+    let kinds: Vec<Option<LineKind>> = lines.iter().map(|l| classify_line(l)).collect();
+    if kinds.iter().all(Option::is_some) {
+        return kinds.first().copied().flatten().map(LineKind::kind);
+    }
+    let attributed = is_attributed_quote(ptext);
+    let words = lower_words(ptext);
+    if !attributed && words.len() <= 60 && is_notice(&words) {
+        return Some(Boilerplate::Other);
+    }
+    if !attributed && words.len() <= 80 && is_appeal(&words) {
+        return Some(Boilerplate::Appeal);
+    }
+    if !attributed && words.len() <= 60 && is_caption(ptext, &words) {
+        return Some(Boilerplate::ImageCredit);
+    }
+    if !attributed && lines.len() >= 2 && is_teaser(ptext) {
+        return Some(Boilerplate::Related);
+    }
+    None
+}
+
+/// The heading kind of a one-line paragraph, if it is a section heading.
+fn line_heading(ptext: &str) -> Option<LineKind> {
+    let mut lines = ptext.lines().filter(|l| !l.trim().is_empty());
+    let first = lines.next()?;
+    if lines.next().is_some() {
+        return None;
+    }
+    match classify_line(first) {
+        Some(k @ (LineKind::CommentsHeading | LineKind::RelatedHeading)) => Some(k),
+        _ => None,
+    }
+}
+
 /// True when a single line is page furniture that can never be a headline ("Skip to content",
-/// "in ,", share counters). Used by loaders to pick the title line of a text file.
+/// "in ,", share counters, "Menu"). Used by loaders to pick the title line of a text file.
 pub fn is_furniture_line(line: &str) -> bool {
     let t = line.trim();
-    t.is_empty() || t.eq_ignore_ascii_case("skip to content") || t == "in ,"
+    t.is_empty() || !t.chars().any(char::is_alphabetic) || classify_line(t).is_some()
+}
+
+/// What kind of furniture one line is, if any. Only short lines (a dozen words at most) are
+/// ever furniture.
+pub fn classify_line(line: &str) -> Option<LineKind> {
+    use Boilerplate::*;
+    let t = line.trim();
+    if t.is_empty() {
+        return Some(LineKind::Furniture(Other));
+    }
+    let words = lower_words(t);
+    if words.is_empty() {
+        // Only punctuation and symbols ("in ," has a word; "|", "»", "•" do not).
+        return Some(LineKind::Furniture(Navigation));
+    }
+    if words.len() > 12 {
+        return None;
+    }
+    let w: Vec<&str> = words.iter().map(String::as_str).collect();
+    let joined = w.join(" ");
+    let starts = |p: &str| joined == p || joined.starts_with(&format!("{p} "));
+
+    // Comment sections and forms.
+    if is_comment_heading(&w) {
+        return Some(LineKind::CommentsHeading);
+    }
+    if matches!(
+        joined.as_str(),
+        "what do you think" | "what are your thoughts" | "have your say" | "share your thoughts"
+    ) {
+        return Some(LineKind::Furniture(Comments));
+    }
+    // Related-content headings.
+    if w.len() <= 5
+        && (matches!(
+            joined.as_str(),
+            "related"
+                | "recommended"
+                | "trending"
+                | "most read"
+                | "most popular"
+                | "popular"
+                | "read more"
+                | "read next"
+                | "see also"
+                | "also read"
+                | "more stories"
+                | "latest news"
+                | "latest stories"
+                | "top stories"
+                | "more news"
+                | "you may also like"
+                | "you might also like"
+                | "we recommend"
+        ) || starts("related")
+            || starts("more from")
+            || starts("more on this")
+            || starts("recommended for you"))
+    {
+        return Some(LineKind::RelatedHeading);
+    }
+    if starts("read more") || starts("also read") || starts("read also") || starts("see also") {
+        return Some(LineKind::Furniture(Related));
+    }
+    // Navigation.
+    if starts("skip to")
+        || matches!(
+            joined.as_str(),
+            "in" | "menu"
+                | "main menu"
+                | "toggle navigation"
+                | "navigation"
+                | "search"
+                | "home"
+                | "close"
+                | "back to top"
+                | "previous"
+                | "next"
+                | "previous article"
+                | "next article"
+                | "previous post"
+                | "next post"
+                | "log in"
+                | "login"
+                | "sign in"
+                | "register"
+                | "open menu"
+                | "close menu"
+                | "sections"
+                | "top"
+        )
+        || (w.len() >= 3 && t.contains(['»', '›', '>']) && starts("home"))
+    {
+        return Some(LineKind::Furniture(Navigation));
+    }
+    // Advertising.
+    if matches!(
+        joined.as_str(),
+        "advertisement"
+            | "advertising"
+            | "ad"
+            | "ads"
+            | "sponsored"
+            | "sponsored content"
+            | "promoted"
+            | "paid content"
+            | "partner content"
+    ) || starts("story continues below")
+        || starts("article continues below")
+        || starts("continue reading below")
+    {
+        return Some(LineKind::Furniture(Advertisement));
+    }
+    // Counters: numbers and counter words only.
+    if w.iter().all(|x| is_number(x) || COUNTER_WORDS.contains(x)) {
+        return Some(LineKind::Furniture(Counter));
+    }
+    // Share / follow prompts, footers, cookie notices.
+    if (w.len() <= 8
+        && (matches!(
+            joined.as_str(),
+            "share"
+                | "share this"
+                | "share article"
+                | "share this article"
+                | "share this story"
+                | "share this post"
+                | "print"
+                | "print this"
+                | "print article"
+                | "email"
+                | "email this"
+                | "tweet"
+                | "tweet this"
+                | "pin it"
+                | "whatsapp"
+                | "telegram"
+        ) || starts("share on")
+            || starts("share via")
+            || starts("share to")
+            || starts("follow us")
+            || (starts("follow") && w.iter().any(|x| SOCIAL.contains(x)))
+            || starts("click here")
+            || starts("like us")
+            || starts("join us on")))
+        || joined.contains("all rights reserved")
+        || t.starts_with('©')
+        || starts("copyright")
+        || joined.contains("cookie")
+        || matches!(
+            joined.as_str(),
+            "privacy policy" | "terms of use" | "terms of service" | "contact us" | "about us"
+        )
+    {
+        return Some(LineKind::Furniture(Other));
+    }
+    // Source credits: "Source: Interfax", "Via Zerohedge", "H/T …".
+    if w.len() <= 6
+        && !t.ends_with(['.', '!', '?'])
+        && (starts("source")
+            || starts("sources")
+            || starts("via")
+            || starts("h t")
+            || starts("hat tip")
+            || starts("courtesy of"))
+    {
+        return Some(LineKind::Furniture(Other));
+    }
+    // Image credits on their own line.
+    if is_credit_line(t, &joined) {
+        return Some(LineKind::Furniture(ImageCredit));
+    }
+    // Subscription prompts on one line ("Subscribe to our newsletter").
+    if w.len() <= 8 && is_appeal(&words) {
+        return Some(LineKind::Furniture(Appeal));
+    }
+    None
+}
+
+/// Words that make up share, vote and comment counters.
+const COUNTER_WORDS: &[&str] = &[
+    "points",
+    "point",
+    "votes",
+    "vote",
+    "upvote",
+    "upvotes",
+    "downvote",
+    "downvotes",
+    "total",
+    "percentage",
+    "shares",
+    "share",
+    "likes",
+    "like",
+    "comments",
+    "comment",
+    "views",
+    "view",
+    "reads",
+    "tweet",
+    "tweets",
+    "pin",
+    "reactions",
+    "reaction",
+    "replies",
+    "reply",
+    "followers",
+    "retweets",
+    "claps",
+    "loves",
+    "k",
+    "m",
+    "score",
+    "rating",
+];
+
+/// Social networks named in follow prompts.
+const SOCIAL: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "instagram",
+    "telegram",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "whatsapp",
+    "vk",
+    "mastodon",
+    "threads",
+    "bluesky",
+];
+
+/// True for the heading of a comment form ("Leave a Reply"), which usually closes the thread.
+fn is_comment_form(ptext: &str) -> bool {
+    let joined = lower_words(ptext).join(" ");
+    matches!(
+        joined.as_str(),
+        "leave a comment"
+            | "leave a reply"
+            | "post a comment"
+            | "add a comment"
+            | "add comment"
+            | "comments are closed"
+            | "cancel reply"
+            | "leave a response"
+            | "write a comment"
+    )
+}
+
+/// A single line of at least four words, starting with a capital or digit and not ending in
+/// sentence punctuation: a link to another story.
+fn is_headline_line(ptext: &str) -> bool {
+    let t = ptext.trim();
+    !t.contains('\n')
+        && t.unicode_words().count() >= 4
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && !t.ends_with(['.', ',', ':', ';', '!', '?', '”', '"'])
+}
+
+/// "2 Comments", "Comments (3)", "12 Responses to …", "3 thoughts on …", "Leave a Reply".
+fn is_comment_heading(w: &[&str]) -> bool {
+    let rest: Vec<&str> = w.iter().copied().filter(|x| !is_number(x)).collect();
+    let noun = |x: &str| matches!(x, "comment" | "comments" | "responses" | "response");
+    let joined = rest.join(" ");
+    (rest.len() == 1 && noun(rest[0]))
+        || (w.len() >= 2
+            && is_number(w[0])
+            && rest.first().is_some_and(|x| noun(x) || *x == "thoughts"))
+        || matches!(
+            joined.as_str(),
+            "leave a comment"
+                | "leave a reply"
+                | "post a comment"
+                | "add a comment"
+                | "add comment"
+                | "join the discussion"
+                | "join the conversation"
+                | "comments are closed"
+                | "show comments"
+                | "view comments"
+                | "reader comments"
+                | "discussion"
+                | "cancel reply"
+                | "leave a response"
+                | "write a comment"
+        )
+}
+
+/// Cookie banners and copyright footers longer than one line.
+fn is_notice(words: &[String]) -> bool {
+    let cookie = words.iter().any(|w| w == "cookie" || w == "cookies")
+        && [
+            &["we", "use"][..],
+            &["this", "website"],
+            &["this", "site"],
+            &["accept"],
+            &["consent"],
+            &["cookie", "policy"],
+            &["privacy", "policy"],
+        ]
+        .iter()
+        .any(|p| contains_phrase(words, p));
+    cookie || contains_phrase(words, &["all", "rights", "reserved"])
+}
+
+/// True for a reader-directed appeal: subscriptions, newsletters, donations, support.
+fn is_appeal(words: &[String]) -> bool {
+    const PHRASES: &[&[&str]] = &[
+        &["subscribe"],
+        &["newsletter"],
+        &["newsletters"],
+        &["sign", "up"],
+        &["donate"],
+        &["your", "donations"],
+        &["your", "donation"],
+        &["your", "support"],
+        &["support", "us"],
+        &["support", "our"],
+        &["please", "support"],
+        &["we", "need", "your"],
+        &["help", "us", "keep"],
+        &["will", "you", "help"],
+        &["become", "a", "member"],
+        &["become", "a", "patron"],
+        &["become", "a", "subscriber"],
+        &["patreon"],
+        &["make", "a", "contribution"],
+        &["chip", "in"],
+        &["your", "inbox"],
+        &["real", "time", "updates"],
+        &["turn", "on", "notifications"],
+        &["download", "our", "app"],
+        &["mailing", "list"],
+        &["free", "trial"],
+    ];
+    const READER: &[&str] = &["you", "your", "our", "us", "we", "please", "here", "now"];
+    let addressed = words.iter().any(|w| READER.contains(&w.as_str()))
+        || words.first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "subscribe" | "sign" | "donate" | "support" | "join" | "get"
+            )
+        });
+    addressed && PHRASES.iter().any(|p| contains_phrase(words, p))
+}
+
+/// True for a photo caption or image credit.
+fn is_caption(ptext: &str, words: &[String]) -> bool {
+    let t = ptext.trim();
+    let joined = words.join(" ");
+    if is_credit_line(t, &joined) {
+        return true;
+    }
+    // Embedded post captions: hashtags and no full stop.
+    let hashtags = t
+        .split_whitespace()
+        .filter(|w| w.starts_with('#') && w.chars().nth(1).is_some_and(char::is_alphabetic))
+        .count();
+    if hashtags >= 1 && !t.ends_with(['.', '!', '?', '”', '"']) {
+        return true;
+    }
+    is_dated_caption(t, words)
+}
+
+/// Image credit markers: "Image Credit: …", "Photo: …", "(AP Photo/…)", "Getty Images".
+fn is_credit_line(t: &str, joined: &str) -> bool {
+    let lower = t.to_lowercase();
+    let starts = |p: &str| joined == p || joined.starts_with(&format!("{p} "));
+    starts("image credit")
+        || starts("image credits")
+        || starts("photo credit")
+        || starts("image source")
+        || starts("featured image")
+        || starts("file photo")
+        || starts("pictured")
+        || starts("photo by")
+        || starts("photo via")
+        || lower.starts_with("photo:")
+        || lower.starts_with("image:")
+        || lower.starts_with("picture:")
+        || lower.starts_with("credit:")
+        || lower.starts_with("credits:")
+        || lower.starts_with("(photo")
+        || lower.contains("ap photo/")
+        || lower.contains("afp photo")
+        || lower.contains("getty images")
+        || lower.contains("reuters/")
+        || lower.contains("/reuters")
+        || lower.contains("shutterstock")
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Wire-photo captions: one sentence ending in `<Place> <Month> <day>, <year>.` with the place
+/// directly before the date (no "on"/"in"), the caption convention of news agencies.
+fn is_dated_caption(t: &str, words: &[String]) -> bool {
+    if !t.ends_with('.') || t.contains(['“', '”', '"']) || words.len() < 6 {
+        return false;
+    }
+    let n = words.len();
+    let (place, month, day, year) = (&words[n - 4], &words[n - 3], &words[n - 2], &words[n - 1]);
+    let original_place = t
+        .unicode_words()
+        .rev()
+        .nth(3)
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    MONTHS.contains(&month.as_str())
+        && day.len() <= 2
+        && day.chars().all(|c| c.is_ascii_digit())
+        && year.len() == 4
+        && year.chars().all(|c| c.is_ascii_digit())
+        && original_place
+        && !matches!(
+            place.as_str(),
+            "on" | "in" | "since" | "by" | "until" | "of" | "from"
+        )
+        && !MONTHS.contains(&place.as_str())
+}
+
+/// A teaser card of at most three lines: a headline line (no sentence punctuation at its end,
+/// fourteen words at most, at least a third capitalised) followed on the next line by a
+/// standfirst of 4–60 words starting with a capital.
+fn is_teaser(ptext: &str) -> bool {
+    let mut lines = ptext.lines().map(str::trim).filter(|l| !l.is_empty());
+    let (Some(first), Some(second)) = (lines.next(), lines.next()) else {
+        return false;
+    };
+    let standfirst = second.unicode_words().count();
+    ptext.lines().filter(|l| !l.trim().is_empty()).count() <= 3
+        && headline_like(first)
+        && second.chars().next().is_some_and(char::is_uppercase)
+        && (4..=60).contains(&standfirst)
+}
+
+/// True for a headline-shaped line: 2–14 words, starting with a capital or digit, not ending
+/// in sentence punctuation, a comma or a colon, and with at least a third of its words
+/// capitalised.
+fn headline_like(line: &str) -> bool {
+    let t = line.trim();
+    if t.contains('\n') {
+        return false;
+    }
+    let words: Vec<&str> = t.unicode_words().collect();
+    if words.len() < 2 || words.len() > 14 {
+        return false;
+    }
+    let caps = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+        .count();
+    t.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && !t.ends_with(['.', ',', ':', ';', '!', '?'])
+        && caps * 3 >= words.len()
+}
+
+/// True when the paragraph quotes someone with attribution: a quotation mark and a reporting
+/// verb. Such paragraphs are reporting, whatever words they contain.
+fn is_attributed_quote(ptext: &str) -> bool {
+    if !ptext.contains(['“', '”', '"', '‘', '’', '«', '»']) {
+        return false;
+    }
+    let words = lower_words(ptext);
+    words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "said"
+                | "says"
+                | "say"
+                | "told"
+                | "stated"
+                | "added"
+                | "according"
+                | "claimed"
+                | "wrote"
+                | "asked"
+                | "declared"
+                | "announced"
+                | "insisted"
+                | "warned"
+        )
+    })
+}
+
+/// Lower-cased UAX #29 words of `s`, apostrophes folded.
+fn lower_words(s: &str) -> Vec<String> {
+    s.unicode_words()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect()
+}
+
+/// True for a number token: digits with `,` `.` separators ("1,670", "95.5").
+fn is_number(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
+/// True when `phrase` occurs as consecutive words of `words`.
+fn contains_phrase(words: &[String], phrase: &[&str]) -> bool {
+    !phrase.is_empty()
+        && words.len() >= phrase.len()
+        && words
+            .windows(phrase.len())
+            .any(|win| win.iter().zip(phrase).all(|(a, b)| a == b))
+}
+
+/// Case- and whitespace-folded form of a paragraph, for spotting repeats.
+fn fold(s: &str) -> String {
+    lower_words(s).join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_lines() {
+        for l in [
+            "",
+            "  Skip to content",
+            "Skip to main content",
+            "in ,",
+            "Menu",
+            "0 1,670",
+            "Total votes: 45",
+            "Upvote Downvote",
+            "- Advertisement -",
+            "2 Comments »",
+            "Leave a Reply",
+            "Related Articles",
+            "Share this:",
+            "© 2017 Example Media. All rights reserved.",
+            "We use cookies to improve your experience",
+            "Follow us on Telegram",
+            "|",
+        ] {
+            assert!(is_furniture_line(l), "{l:?} should be furniture");
+        }
+    }
+
+    #[test]
+    fn headlines_are_not_furniture_lines() {
+        for l in [
+            "“HOAX”: Russia rejects ISIS claims of killed military personnel",
+            "Russia kills more than 200 ISIS militants in an airstrike in Syria.",
+            "Source of the leak remains unknown, officials say",
+            "Share prices fall as sanctions bite",
+            "Comments by the minister spark outrage",
+            "In Syria, a convoy vanishes",
+            "Home Office denies report",
+        ] {
+            assert!(!is_furniture_line(l), "{l:?} should be a possible headline");
+        }
+    }
+
+    #[test]
+    fn attributed_quotes_are_never_appeals() {
+        assert_eq!(
+            classify_paragraph("“Please support us, we need your help,” the mayor said."),
+            None
+        );
+        assert_eq!(
+            classify_paragraph("Subscribe to our newsletter\nSign up here for updates."),
+            Some(Boilerplate::Appeal)
+        );
+    }
+
+    #[test]
+    fn reporting_mentioning_subscribers_is_body() {
+        assert_eq!(
+            classify_paragraph("The channel has two million subscribers and growing support."),
+            None
+        );
+    }
+
+    #[test]
+    fn dated_wire_caption_is_a_caption_but_dated_sentence_is_not() {
+        assert_eq!(
+            classify_paragraph(
+                "A man walks past a damaged building in Aleppo, Syria November 2, 2017."
+            ),
+            Some(Boilerplate::ImageCredit)
+        );
+        assert_eq!(
+            classify_paragraph("The convoy left the town of Abu Kamal on November 2, 2017."),
+            None
+        );
+    }
 }

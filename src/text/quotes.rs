@@ -1,6 +1,33 @@
 //! Quotations: finding quoted passages and scare quotes in a text.
+//!
+//! [`extract`] scans each paragraph once, left to right, keeping a stack of open quote marks.
+//! Every mark is classified by its context:
+//!
+//! - straight, curly, low-9 (`„…“`, `„…”`) and guillemet (`«…»`, `»…«`, `‹…›`) marks are
+//!   supported, double and single, nested to any depth (`“… ‘accidents’ …”` gives the outer
+//!   quotation and the inner scare quote);
+//! - a mark opens when it is preceded by the start of the paragraph, a space or opening
+//!   punctuation and followed by a word; it closes when it follows a word or punctuation and is
+//!   followed by a space, punctuation or the end;
+//! - an apostrophe between letters or digits is never a quote mark (`don't`, `O’Brien`), nor
+//!   are elisions like `’90s` and `rock ’n’ roll`; a trailing `s’` is a possessive unless a single
+//!   quote is open in the paragraph;
+//! - a closing mark with nothing open is ignored, an unclosed single quote is dropped (it was
+//!   most likely an apostrophe), and an unclosed double quote ends at the end of its paragraph;
+//! - multi-paragraph quotations follow the typographic convention: a paragraph that leaves a
+//!   double quote open, followed by a paragraph that starts with an opening double mark,
+//!   continues the quotation. The passage is reported as **one** [`Quote`] spanning all its
+//!   paragraphs (the intermediate paragraph breaks and re-opening marks are inside `inner`).
+//!
+//! Quotes are found in every paragraph, boilerplate included; [`Quote::paragraph`] names the
+//! paragraph a quote starts in so consumers can filter by its role.
+//!
+//! Each quote gets a speaker when an attribution right next to it names one
+//! (`“…,” the ministry said`, `X said: “…”`, `according to the agency, “…”`,
+//! `“…,” said Col Ryan Dillon`); pronouns and anything less clear give `None`.
 
 use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Paragraph, Span};
 
@@ -28,10 +55,721 @@ pub struct Quote {
     /// The name of the speaker when an attribution next to the quote names one
     /// ("… ,” Konashenkov said"), as a span into the text.
     pub speaker: Option<Span>,
+    /// Index of the paragraph (in the slice given to [`extract`]) the quote starts in.
+    pub paragraph: usize,
+    /// True when the quote lies inside another quote's words (a scare quote inside a
+    /// quotation).
+    pub nested: bool,
 }
 
-/// Find the quotations of `text`.
+/// Number of words from which a quoted passage is a quotation rather than a scare quote.
+pub const QUOTATION_MIN_WORDS: usize = 4;
+
+/// Find the quotations of `text`, in text order (an enclosing quote before the quotes nested in
+/// it). Paragraph spans that do not fit `text` are skipped; with no paragraphs at all the whole
+/// text is treated as one paragraph.
 pub fn extract(text: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
-    let _ = (text, paragraphs);
-    Vec::new()
+    let mut spans: Vec<(usize, Span)> = Vec::new();
+    let mut last_end = 0;
+    for (i, p) in paragraphs.iter().enumerate() {
+        if p.span.is_valid_in(text) && p.span.start >= last_end && !p.span.is_empty() {
+            spans.push((i, p.span));
+            last_end = p.span.end;
+        }
+    }
+    if paragraphs.is_empty() && !text.is_empty() {
+        spans.push((0, Span::new(0, text.len())));
+    }
+
+    let mut out = Vec::new();
+    let mut carry: Option<Open> = None;
+    for (k, &(pi, span)) in spans.iter().enumerate() {
+        let next_opens = spans
+            .get(k + 1)
+            .is_some_and(|&(_, next)| starts_with_double_opener(next.slice(text)));
+        carry = scan_paragraph(text, pi, span, carry.take(), next_opens, &mut out);
+    }
+
+    for q in out.iter_mut() {
+        q.speaker = find_speaker(text, q, &spans);
+    }
+    out.sort_by(|a, b| {
+        a.outer
+            .start
+            .cmp(&b.outer.start)
+            .then(b.outer.end.cmp(&a.outer.end))
+    });
+    out.dedup_by(|a, b| a.outer == b.outer);
+    // Quotes never cross, so in this order every quote's enclosing quotes are on a stack.
+    let mut open: Vec<Span> = Vec::new();
+    for q in out.iter_mut() {
+        while open.last().is_some_and(|o| !o.contains(&q.outer)) {
+            open.pop();
+        }
+        q.nested = !open.is_empty();
+        open.push(q.inner);
+    }
+    out
+}
+
+/// Double or single quotation marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+}
+
+/// An opening mark waiting for its closer.
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    /// Byte position of the opening mark.
+    pos: usize,
+    /// The opening mark.
+    mark: char,
+    /// Paragraph index the quote starts in.
+    paragraph: usize,
+}
+
+impl Open {
+    fn family(&self) -> Family {
+        family_of(self.mark)
+    }
+
+    /// True when `c` can close a quote opened by this mark.
+    fn closed_by(&self, c: char) -> bool {
+        match self.mark {
+            '“' => matches!(c, '”' | '"'),
+            '„' => matches!(c, '“' | '”' | '"'),
+            '"' => matches!(c, '"' | '”'),
+            '”' => c == '”',
+            '«' => c == '»',
+            '»' => c == '«',
+            '‹' => c == '›',
+            '›' => c == '‹',
+            '‘' => matches!(c, '’' | '\''),
+            '\'' => matches!(c, '\'' | '’'),
+            '‚' => matches!(c, '‘' | '’'),
+            _ => false,
+        }
+    }
+}
+
+fn family_of(c: char) -> Family {
+    match c {
+        '“' | '”' | '„' | '"' | '«' | '»' => Family::Double,
+        _ => Family::Single,
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '\'' | '‘' | '’' | '‚'
+    )
+}
+
+/// True when a paragraph starts with a mark that opens a double quote (the re-opening mark of a
+/// continued quotation).
+fn starts_with_double_opener(p: &str) -> bool {
+    let mut it = p.chars();
+    match (it.next(), it.next()) {
+        (Some(c), Some(n)) => matches!(c, '"' | '“' | '„' | '«' | '»') && !n.is_whitespace(),
+        _ => false,
+    }
+}
+
+/// Characters after which an opening mark may stand.
+fn opens_after(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || is_mark(c)
+                || matches!(c, '(' | '[' | '{' | '<' | '—' | '–' | '-' | '/' | ':')
+        }
+    }
+}
+
+/// Characters before which a closing mark may stand.
+fn closes_before(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace() || is_mark(c) || (c.is_ascii_punctuation() && c != '\'') || {
+                matches!(c, '—' | '–' | '…')
+            }
+        }
+    }
+}
+
+/// Words that follow an elision apostrophe (’em, ’til, rock ’n’ roll).
+fn is_elision(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "em" | "til" | "tis" | "twas" | "cause" | "bout" | "n" | "round" | "nuff"
+    )
+}
+
+/// The context of one mark inside a paragraph.
+struct Ctx {
+    prev: Option<char>,
+    next: Option<char>,
+    can_open: bool,
+    can_close: bool,
+}
+
+/// Scan one paragraph, pushing finished quotes to `out`. `carry` is a quotation continued from
+/// the previous paragraph; the return value is the quotation this paragraph leaves open when the
+/// next paragraph continues it.
+fn scan_paragraph(
+    text: &str,
+    pi: usize,
+    span: Span,
+    carry: Option<Open>,
+    next_opens: bool,
+    out: &mut Vec<Quote>,
+) -> Option<Open> {
+    let para = span.slice(text);
+    let chars: Vec<(usize, char)> = para
+        .char_indices()
+        .map(|(i, c)| (i + span.start, c))
+        .collect();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut skip_first = false;
+    if let Some(open) = carry {
+        stack.push(open);
+        skip_first = true;
+    }
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if !is_mark(c) || (skip_first && i == 0) {
+            i += 1;
+            continue;
+        }
+        let prev = if i == 0 { None } else { Some(chars[i - 1].1) };
+        let next = chars.get(i + 1).map(|&(_, c)| c);
+        let ctx = Ctx {
+            prev,
+            next,
+            can_open: opens_after(prev) && next.is_some_and(|n| !n.is_whitespace()),
+            can_close: prev.is_some_and(|p| !p.is_whitespace()) && closes_before(next),
+        };
+        match c {
+            '“' => {
+                if ctx.can_close && find(&stack, |o| o.mark == '„').is_some() {
+                    close(text, &mut stack, pos, c, out);
+                } else if ctx.can_open {
+                    let nest = closers_ahead(&chars, i) >= 2;
+                    open_double(text, &mut stack, pos, c, pi, nest, out);
+                } else if ctx.can_close && find(&stack, |o| o.mark == '“').is_some() {
+                    let k = find(&stack, |o| o.mark == '“');
+                    close_at(text, &mut stack, k, pos, c, out);
+                }
+            }
+            '”' | '"' => {
+                let k = find(&stack, |o| o.closed_by(c));
+                if k.is_some() && (ctx.can_close || !ctx.can_open) {
+                    close_at(text, &mut stack, k, pos, c, out);
+                } else if ctx.can_open && !ctx.can_close {
+                    let nest = closers_ahead(&chars, i) >= 2;
+                    open_double(text, &mut stack, pos, c, pi, nest, out);
+                }
+            }
+            '„' if ctx.next.is_some_and(|n| !n.is_whitespace()) => {
+                open_double(text, &mut stack, pos, c, pi, false, out);
+            }
+            '«' | '‹' | '»' | '›' => {
+                let k = find(&stack, |o| o.closed_by(c));
+                if k.is_some() {
+                    close_at(text, &mut stack, k, pos, c, out);
+                } else if matches!(c, '«' | '‹') || (ctx.can_open && !ctx.can_close) {
+                    if family_of(c) == Family::Double {
+                        open_double(text, &mut stack, pos, c, pi, false, out);
+                    } else {
+                        stack.push(Open {
+                            pos,
+                            mark: c,
+                            paragraph: pi,
+                        });
+                    }
+                }
+            }
+            '‘' | '’' | '\'' | '‚' => {
+                let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                if letter(ctx.prev) && letter(ctx.next) {
+                    // An apostrophe inside a word.
+                } else if let Some(skip) = elision_len(&chars, i) {
+                    i += skip;
+                    continue;
+                } else {
+                    let k = find(&stack, |o| o.closed_by(c));
+                    if k.is_some() && ctx.can_close {
+                        close_at(text, &mut stack, k, pos, c, out);
+                    } else if c != '’'
+                        && opens_after(ctx.prev)
+                        && ctx.next.is_some_and(|n| n.is_alphanumeric() || is_mark(n))
+                    {
+                        if let Some(top) = stack.last()
+                            && top.family() == Family::Single
+                            && top.mark == c
+                        {
+                            stack.pop();
+                        }
+                        stack.push(Open {
+                            pos,
+                            mark: c,
+                            paragraph: pi,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+
+    // Whatever is still open at the end of the paragraph: the outermost double quote either
+    // continues into the next paragraph or ends here; everything else is dropped.
+    let bottom = stack
+        .iter()
+        .position(|o| o.family() == Family::Double)
+        .map(|k| stack[k]);
+    let open = bottom?;
+    if next_opens {
+        return Some(open);
+    }
+    let mark_len = open.mark.len_utf8();
+    push_quote(
+        text,
+        open,
+        Span::new(open.pos + mark_len, span.end),
+        span.end,
+        out,
+    );
+    None
+}
+
+/// Length in chars to skip when the single mark at `i` starts an elision (’90s, ’em, ’n’),
+/// counted so the scan resumes after the elided word's closing mark if there is one.
+fn elision_len(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    let prev = if i == 0 { None } else { Some(chars[i - 1].1) };
+    if !opens_after(prev) || prev.is_some_and(is_mark) {
+        return None;
+    }
+    let next = chars.get(i + 1).map(|&(_, c)| c)?;
+    if next.is_ascii_digit() {
+        // ’90s, '05
+        let digits = chars[i + 1..]
+            .iter()
+            .take_while(|(_, c)| c.is_ascii_digit())
+            .count();
+        let after = chars.get(i + 1 + digits).map(|&(_, c)| c);
+        if digits == 2 && after.is_none_or(|c| c == 's' || !c.is_alphanumeric()) {
+            return Some(1);
+        }
+        return None;
+    }
+    let word: String = chars[i + 1..]
+        .iter()
+        .map(|&(_, c)| c)
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    if word.is_empty() || !is_elision(&word) {
+        return None;
+    }
+    let n = word.chars().count();
+    let after = chars.get(i + 1 + n).map(|&(_, c)| c);
+    match after {
+        // rock ’n’ roll: skip the closing apostrophe too.
+        Some(c) if matches!(c, '’' | '\'') && word.eq_ignore_ascii_case("n") => Some(n + 2),
+        Some(c) if is_mark(c) => None,
+        _ => Some(1),
+    }
+}
+
+/// Index of the topmost stack entry satisfying `f`.
+fn find(stack: &[Open], f: impl Fn(&Open) -> bool) -> Option<usize> {
+    stack.iter().rposition(f)
+}
+
+/// Number of marks after `chars[i]` in the paragraph that can close a double quote opened by
+/// `chars[i]` (straight or curly closing marks in closing position).
+fn closers_ahead(chars: &[(usize, char)], i: usize) -> usize {
+    (i + 1..chars.len())
+        .filter(|&k| {
+            let c = chars[k].1;
+            let prev = chars[k - 1].1;
+            let next = chars.get(k + 1).map(|&(_, c)| c);
+            matches!(c, '"' | '”') && !prev.is_whitespace() && closes_before(next)
+        })
+        .count()
+}
+
+/// Open a double quote. When a double quote of the same mark is already open, the new mark
+/// opens a nested quote if enough closing marks follow in the paragraph to close both
+/// (`"… called a "gold standard," …," he said`); otherwise the open quote was never closed and
+/// ends at its last sentence end before the new mark.
+fn open_double(
+    text: &str,
+    stack: &mut Vec<Open>,
+    pos: usize,
+    c: char,
+    pi: usize,
+    nest: bool,
+    out: &mut Vec<Quote>,
+) {
+    if let Some(k) = find(stack, |o| o.family() == Family::Double)
+        && stack[k].mark == c
+        && !nest
+    {
+        let open = stack[k];
+        stack.truncate(k);
+        let inner_start = open.pos + open.mark.len_utf8();
+        // It ends at the last sentence end before the new mark, if there is one.
+        let between = &text[inner_start..pos];
+        let end = between
+            .char_indices()
+            .rfind(|&(i, c)| {
+                matches!(c, '.' | '!' | '?') && between[i + 1..].starts_with(char::is_whitespace)
+            })
+            .map_or(pos, |(i, _)| inner_start + i + 1);
+        // Never inside a quote that was closed within this one.
+        let floor = out
+            .iter()
+            .filter(|q| q.outer.start > open.pos)
+            .map(|q| q.outer.end)
+            .max()
+            .unwrap_or(inner_start);
+        let end = if end < floor { pos } else { end };
+        push_quote(text, open, Span::new(inner_start, end), end, out);
+    }
+    stack.push(Open {
+        pos,
+        mark: c,
+        paragraph: pi,
+    });
+}
+
+/// Close the topmost quote that `c` can close, if any.
+fn close(text: &str, stack: &mut Vec<Open>, pos: usize, c: char, out: &mut Vec<Quote>) {
+    let k = find(stack, |o| o.closed_by(c));
+    close_at(text, stack, k, pos, c, out);
+}
+
+/// Close stack entry `k` with the mark `c` at `pos`; entries above it were never closed and are
+/// dropped.
+fn close_at(
+    text: &str,
+    stack: &mut Vec<Open>,
+    k: Option<usize>,
+    pos: usize,
+    c: char,
+    out: &mut Vec<Quote>,
+) {
+    let Some(k) = k else { return };
+    let open = stack[k];
+    stack.truncate(k);
+    let inner = Span::new(open.pos + open.mark.len_utf8(), pos);
+    push_quote(text, open, inner, pos + c.len_utf8(), out);
+}
+
+/// Record a quote whose inner text is `inner` (trimmed here) and whose outer span ends at
+/// `outer_end`. Quotes without a single word are not quotes.
+fn push_quote(text: &str, open: Open, inner: Span, outer_end: usize, out: &mut Vec<Quote>) {
+    let raw = inner.slice(text);
+    let lead = raw.len() - raw.trim_start().len();
+    // “…,” the ministry said: the comma is the attribution's, not the speaker's.
+    let trimmed = raw.trim().trim_end_matches(',').trim_end();
+    let inner = Span::new(inner.start + lead, inner.start + lead + trimmed.len());
+    let words = count_words(trimmed);
+    if words == 0 {
+        return;
+    }
+    let outer_end = if outer_end > inner.end && text[inner.end..outer_end].trim().is_empty() {
+        inner.end
+    } else {
+        outer_end
+    };
+    out.push(Quote {
+        outer: Span::new(open.pos, outer_end),
+        inner,
+        kind: if words >= QUOTATION_MIN_WORDS {
+            QuoteKind::Quotation
+        } else {
+            QuoteKind::ScareQuote
+        },
+        words,
+        speaker: None,
+        paragraph: open.paragraph,
+        nested: false,
+    });
+}
+
+/// Number of word tokens in `s` (the same words [`super::tokens`] counts).
+pub fn count_words(s: &str) -> usize {
+    s.unicode_words()
+        .filter(|w| !super::tokens::normalize(w).is_empty())
+        .count()
+}
+
+// ----- speakers -----------------------------------------------------------------------------
+
+/// Verbs (and verb phrases' last words) that attribute speech.
+const ATTRIBUTION: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "claimed",
+    "claims",
+    "stated",
+    "states",
+    "insisted",
+    "insists",
+    "wrote",
+    "writes",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "argued",
+    "argues",
+    "asserted",
+    "asserts",
+    "declared",
+    "declares",
+    "announced",
+    "announces",
+    "warned",
+    "warns",
+    "replied",
+    "replies",
+    "continued",
+    "stressed",
+    "stresses",
+    "maintained",
+    "maintains",
+    "alleged",
+    "alleges",
+    "tweeted",
+    "tweets",
+    "responded",
+    "concluded",
+    "emphasised",
+    "emphasized",
+    "remarked",
+    "admitted",
+    "acknowledged",
+    "confirmed",
+    "denied",
+    "asked",
+];
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "who", "which", "this", "that",
+];
+
+const DETERMINERS: &[&str] = &["the", "a", "an"];
+
+fn is_attribution(w: &str) -> bool {
+    ATTRIBUTION.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
+fn is_pronoun(w: &str) -> bool {
+    PRONOUNS.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
+/// Words that end a noun phrase ("said the ministry *in* a statement").
+const FUNCTION_WORDS: &[&str] = &[
+    "in", "on", "at", "of", "to", "for", "with", "from", "by", "after", "before", "and", "or",
+    "but", "as", "that", "on", "during", "when", "while", "about", "is", "was", "were", "are",
+];
+
+fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
+fn is_determiner(w: &str) -> bool {
+    DETERMINERS.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word with its span, and whether the text between it and the previous word is plain
+/// spacing (so the two belong to one phrase).
+struct Word<'t> {
+    span: Span,
+    text: &'t str,
+    joined: bool,
+}
+
+/// Words of `text[from..to]`, stopping after `limit` words.
+fn words_in(text: &str, from: usize, to: usize, limit: usize) -> Vec<Word<'_>> {
+    let region = Span::new(from, to).slice(text);
+    let mut out = Vec::new();
+    let mut last = 0;
+    for (i, w) in region.unicode_word_indices() {
+        let gap = &region[last..i];
+        out.push(Word {
+            span: Span::new(from + i, from + i + w.len()),
+            text: w,
+            joined: is_phrase_gap(gap),
+        });
+        last = i + w.len();
+        if out.len() >= limit {
+            break;
+        }
+    }
+    out
+}
+
+/// Spacing inside a name or noun phrase: spaces, a hyphen, an abbreviation's full stop.
+fn is_phrase_gap(gap: &str) -> bool {
+    let g = gap.trim_matches(|c: char| c.is_whitespace());
+    g.is_empty() || g == "-" || g == "." || g == "’" || g == "'"
+}
+
+/// Speaker of quote `q`: an attribution after the closing mark, else one before the opening
+/// mark, in the same sentence.
+fn find_speaker(text: &str, q: &Quote, spans: &[(usize, Span)]) -> Option<Span> {
+    let para = spans
+        .iter()
+        .map(|&(_, s)| s)
+        .find(|s| s.start <= q.outer.end && q.outer.end <= s.end)?;
+    speaker_after(text, q, para).or_else(|| {
+        let start_para = spans
+            .iter()
+            .map(|&(_, s)| s)
+            .find(|s| s.start <= q.outer.start && q.outer.start < s.end)?;
+        speaker_before(text, q, start_para)
+    })
+}
+
+/// `“…,” the ministry said`, `“…,” Russian military spokesman Igor Konashenkov said`,
+/// `“…,” said Col Ryan Dillon`.
+fn speaker_after(text: &str, q: &Quote, para: Span) -> Option<Span> {
+    let words = words_in(text, q.outer.end, para.end, 12);
+    let first = words.first()?;
+    let gap = &text[q.outer.end..first.span.start];
+    if gap
+        .chars()
+        .any(|c| !(c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-')))
+    {
+        return None;
+    }
+    // “… hoax.” The next sentence is not an attribution of this one.
+    if q.inner.slice(text).ends_with('.') && capitalised(first.text) && !is_attribution(first.text)
+    {
+        return None;
+    }
+    // The attribution clause: words joined by plain spacing from the first one on.
+    let run = 1 + words[1..].iter().take_while(|w| w.joined).count();
+    let clause = &words[..run];
+    let v = clause.iter().position(|w| is_attribution(w.text))?;
+    if v == 0 {
+        // "said Col Ryan Dillon", "said the ministry"
+        return noun_phrase_forward(&words[1..]);
+    }
+    noun_phrase_before(&clause[..v])
+}
+
+/// `X said: “…”`, `X said, “…”`, `according to the agency, “…”`.
+fn speaker_before(text: &str, q: &Quote, para: Span) -> Option<Span> {
+    let from = sentence_start(text, para.start, q.outer.start);
+    let words = words_in(text, from, q.outer.start, usize::MAX);
+    let last = words.last()?;
+    let gap = &text[last.span.end..q.outer.start];
+    if gap
+        .chars()
+        .any(|c| !(c.is_whitespace() || matches!(c, ',' | ':' | '—' | '–')))
+    {
+        return None;
+    }
+    let n = words.len();
+    // The trailing phrase: words joined by plain spacing back from the last one.
+    let mut lo = n - 1;
+    while lo > 0 && words[lo].joined {
+        lo -= 1;
+    }
+    let phrase = &words[lo..];
+    if is_attribution(last.text) {
+        return noun_phrase_before(&phrase[..phrase.len() - 1]);
+    }
+    // according to <noun phrase>,
+    let k = phrase
+        .windows(2)
+        .position(|w| w[0].text.eq_ignore_ascii_case("according") && w[1].text == "to")?;
+    noun_phrase_forward(&phrase[k + 2..])
+}
+
+/// Start of the sentence containing `pos`, not before `floor`.
+fn sentence_start(text: &str, floor: usize, pos: usize) -> usize {
+    let before = &text[floor..pos];
+    let mut start = floor;
+    for (i, c) in before.char_indices() {
+        if matches!(c, '.' | '!' | '?' | ';') {
+            let rest = &before[i + c.len_utf8()..];
+            if rest.starts_with(char::is_whitespace) {
+                start = floor + i + c.len_utf8();
+            }
+        }
+    }
+    start
+}
+
+/// The noun phrase ending a run of words: `the <words>` or the trailing capitalised name.
+fn noun_phrase_before(words: &[Word<'_>]) -> Option<Span> {
+    let last = words.last()?;
+    if words.len() == 1 && is_pronoun(last.text) {
+        return None;
+    }
+    // "the ministry", "the Russian defence ministry" (up to five words after the determiner).
+    let tail = words.len().saturating_sub(6);
+    if let Some(d) = words[tail..].iter().rposition(|w| is_determiner(w.text)) {
+        let d = tail + d;
+        if d + 1 < words.len() && words[d + 1..].iter().all(|w| !is_pronoun(w.text)) {
+            return Some(Span::new(words[d].span.start, last.span.end));
+        }
+    }
+    if !capitalised(last.text) {
+        return None;
+    }
+    let mut lo = words.len() - 1;
+    while lo > 0 && capitalised(words[lo - 1].text) && words[lo].joined {
+        lo -= 1;
+    }
+    Some(Span::new(words[lo].span.start, last.span.end))
+}
+
+/// The noun phrase starting a run of words: `the <noun>` or a capitalised name sequence.
+fn noun_phrase_forward(words: &[Word<'_>]) -> Option<Span> {
+    let first = words.first()?;
+    if is_pronoun(first.text) {
+        return None;
+    }
+    if is_determiner(first.text) {
+        let n = 1 + words[1..]
+            .iter()
+            .take(4)
+            .take_while(|w| w.joined && !is_attribution(w.text) && !is_function_word(w.text))
+            .count();
+        if n < 2 {
+            return None;
+        }
+        return Some(Span::new(first.span.start, words[n - 1].span.end));
+    }
+    if !capitalised(first.text) {
+        return None;
+    }
+    let n = 1 + words[1..]
+        .iter()
+        .take_while(|w| w.joined && capitalised(w.text))
+        .count();
+    Some(Span::new(first.span.start, words[n - 1].span.end))
 }

@@ -1,8 +1,337 @@
-//! Sanitising untrusted text for display.
+//! Sanitising untrusted text (article text, titles, file names) for display in a terminal.
+//!
+//! Everything a renderer prints goes through [`sanitize`] (multi-line text) or
+//! [`sanitize_line`] (titles, file names, table cells). What happens to each class of
+//! character:
+//!
+//! | input | output |
+//! |---|---|
+//! | `\n`, `\t`, ordinary printable text | unchanged |
+//! | `\r\n`, lone `\r`, VT, FF, U+0085 NEL, U+2028, U+2029 | `\n` |
+//! | whole escape sequences: CSI `ESC [ … final`, OSC `ESC ] … BEL/ST` (titles, OSC 52 clipboard, hyperlinks), DCS/SOS/PM/APC `ESC P/X/^/_ … ST`, `ESC` + intermediates + final, two-char `ESC x`, and their 8-bit forms U+009B, U+009D, U+0090, U+0098, U+009E, U+009F | one `�` (U+FFFD) per sequence: the payload is terminal instructions, not text, but the reader sees that something was removed |
+//! | any other C0 control (NUL, BEL, BS, …) and a lone `ESC` | its visible Unicode Control Picture (`␀`, `␇`, `␈`, `␛`, …) |
+//! | DEL | `␡` |
+//! | any other C1 control (U+0080–U+009F) | `�` |
+//! | bidi overrides, embeddings and isolates (U+202A–U+202E, U+2066–U+2069) | `�`: they can reorder what the reader sees ("Trojan Source"), so their presence is shown |
+//! | bidi marks U+200E, U+200F, U+061C | removed: invisible marks whose only effect is reordering |
+//! | other invisible format characters that can hide or spoof text: U+00AD soft hyphen, U+180E, U+200B, U+2060–U+2064, U+206A–U+206F, U+FEFF, U+FFF9–U+FFFB, tag characters U+E0000–U+E007F | removed |
+//!
+//! Zero-width joiner and non-joiner (U+200C, U+200D) and variation selectors are kept: emoji
+//! sequences and several scripts need them, and they cannot reorder or hide text.
+//!
+//! No published crate covers all of this: `strip-ansi-escapes`/`vte` parse 7-bit escape
+//! sequences but pass 8-bit C1 controls encoded as UTF-8 and bidi controls through, so this
+//! module is a small state machine over `char`s. Unterminated string sequences (OSC, DCS, …)
+//! end at the next line break, so a stray `ESC ]` can never swallow more than one line.
 
-/// Make `s` safe to print to a terminal.
+use std::path::Path;
+
+/// Make multi-line text safe to print to a terminal: see the module documentation for what
+/// happens to each class of character. The output never contains ESC, C0 controls other than
+/// `\n` and `\t`, DEL, C1 controls, or bidi control characters.
 pub fn sanitize(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect()
+    if s.chars().all(is_plain) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut state = State::Ground;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        state = match state {
+            State::Ground => ground(c, &mut chars, &mut out),
+            State::Escape => escape(c, &mut chars, &mut out),
+            State::EscIntermediate => {
+                if is_intermediate(c) {
+                    State::EscIntermediate
+                } else if ('\u{30}'..='\u{7e}').contains(&c) {
+                    State::Ground
+                } else {
+                    ground(c, &mut chars, &mut out)
+                }
+            }
+            State::Csi => {
+                if ('\u{30}'..='\u{3f}').contains(&c) || is_intermediate(c) {
+                    State::Csi
+                } else if ('\u{40}'..='\u{7e}').contains(&c) {
+                    State::Ground
+                } else {
+                    // Malformed sequence: it ends here and `c` is handled as ordinary input.
+                    ground(c, &mut chars, &mut out)
+                }
+            }
+            State::String => match c {
+                '\u{07}' | '\u{9c}' | '\u{18}' | '\u{1a}' => State::Ground,
+                '\u{1b}' => {
+                    if chars.peek() == Some(&'\\') {
+                        chars.next();
+                        State::Ground
+                    } else {
+                        State::Escape
+                    }
+                }
+                '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                    ground(c, &mut chars, &mut out)
+                }
+                _ => State::String,
+            },
+        };
+    }
+    if state == State::Escape {
+        out.push('\u{241b}');
+    }
+    out
+}
+
+/// Sanitise text for a single display line (titles, file names, table cells): like
+/// [`sanitize`], and every line break or tab becomes one space.
+pub fn sanitize_line(s: &str) -> String {
+    let mut out = sanitize(s);
+    if out.contains(['\n', '\t']) {
+        out = out
+            .chars()
+            .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+            .collect();
+    }
+    out
+}
+
+/// Sanitise a file path for display on one line; names that are not valid UTF-8 are shown
+/// with `�` in place of the invalid bytes.
+pub fn sanitize_path(path: &Path) -> String {
+    sanitize_line(&path.to_string_lossy())
+}
+
+/// True for a character that can be printed as is.
+fn is_plain(c: char) -> bool {
+    if c == '\n' || c == '\t' {
+        return true;
+    }
+    !(c.is_control() || is_bidi_control(c) || is_hidden_format(c) || is_line_separator(c))
+}
+
+/// Bidi overrides, embeddings and isolates: shown as `�`.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Invisible characters dropped from the output: bidi marks and format characters that can
+/// hide or spoof text.
+fn is_hidden_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200e}'
+            | '\u{200f}'
+            | '\u{061c}'
+            | '\u{00ad}'
+            | '\u{180e}'
+            | '\u{200b}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{206a}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{e0000}'..='\u{e007f}'
+    )
+}
+
+/// Unicode line and paragraph separators, shown as a line break.
+fn is_line_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+fn is_intermediate(c: char) -> bool {
+    ('\u{20}'..='\u{2f}').contains(&c)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    /// Ordinary text.
+    Ground,
+    /// Just after ESC.
+    Escape,
+    /// `ESC` followed by intermediate bytes, waiting for the final byte.
+    EscIntermediate,
+    /// Inside a control sequence (`ESC [` or U+009B).
+    Csi,
+    /// Inside an OSC, DCS, SOS, PM or APC string, waiting for its terminator.
+    String,
+}
+
+/// Handle one character of ordinary text.
+fn ground(
+    c: char,
+    chars: &mut std::iter::Peekable<std::str::Chars<'_>>,
+    out: &mut String,
+) -> State {
+    match c {
+        '\n' | '\t' => out.push(c),
+        '\r' => {
+            if chars.peek() != Some(&'\n') {
+                out.push('\n');
+            }
+        }
+        '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+        '\u{1b}' => return State::Escape,
+        '\u{9b}' => {
+            out.push('\u{FFFD}');
+            return State::Csi;
+        }
+        '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => {
+            out.push('\u{FFFD}');
+            return State::String;
+        }
+        '\u{00}'..='\u{1f}' => {
+            out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'));
+        }
+        '\u{7f}' => out.push('\u{2421}'),
+        '\u{80}'..='\u{9f}' => out.push('\u{FFFD}'),
+        c if is_bidi_control(c) => out.push('\u{FFFD}'),
+        c if is_hidden_format(c) => {}
+        c => out.push(c),
+    }
+    State::Ground
+}
+
+/// Handle the character after an ESC.
+fn escape(
+    c: char,
+    chars: &mut std::iter::Peekable<std::str::Chars<'_>>,
+    out: &mut String,
+) -> State {
+    match c {
+        '[' => {
+            out.push('\u{FFFD}');
+            State::Csi
+        }
+        ']' | 'P' | 'X' | '^' | '_' => {
+            out.push('\u{FFFD}');
+            State::String
+        }
+        c if is_intermediate(c) => {
+            out.push('\u{FFFD}');
+            State::EscIntermediate
+        }
+        '\u{30}'..='\u{7e}' => {
+            out.push('\u{FFFD}');
+            State::Ground
+        }
+        _ => {
+            // A lone ESC: show it and handle `c` as ordinary input.
+            out.push('\u{241b}');
+            ground(c, chars, out)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_unchanged() {
+        let s = "Russia’s “Defense Ministry” said\n\tthe U.S. — 3.5 € 🏴‍☠️ Привет";
+        assert_eq!(sanitize(s), s);
+    }
+
+    #[test]
+    fn csi_sequences_are_removed_whole() {
+        assert_eq!(
+            sanitize("a\x1b[31;1mred\x1b[0m b"),
+            "a\u{FFFD}red\u{FFFD} b"
+        );
+        assert_eq!(sanitize("x\x1b[2J\x1b[H"), "x\u{FFFD}\u{FFFD}");
+        assert_eq!(sanitize("x\u{9b}31my"), "x\u{FFFD}y");
+    }
+
+    #[test]
+    fn osc_sequences_are_removed_with_their_payload() {
+        // Window title, terminated by BEL.
+        assert_eq!(sanitize("a\x1b]0;pwned\x07b"), "a\u{FFFD}b");
+        // OSC 52 clipboard write, terminated by ST.
+        assert_eq!(sanitize("a\x1b]52;c;ZWNobyBoaQ==\x1b\\b"), "a\u{FFFD}b");
+        // 8-bit OSC with 8-bit ST.
+        assert_eq!(sanitize("a\u{9d}0;title\u{9c}b"), "a\u{FFFD}b");
+        // Hyperlink.
+        assert_eq!(
+            sanitize("\x1b]8;;http://evil\x1b\\click\x1b]8;;\x1b\\"),
+            "\u{FFFD}click\u{FFFD}"
+        );
+    }
+
+    #[test]
+    fn unterminated_string_sequence_ends_at_the_line_break() {
+        assert_eq!(sanitize("a\x1b]0;title\nnext line"), "a\u{FFFD}\nnext line");
+    }
+
+    #[test]
+    fn dcs_and_friends_are_removed() {
+        assert_eq!(sanitize("a\x1bPq#0;2;0;0;0\x1b\\b"), "a\u{FFFD}b");
+        assert_eq!(
+            sanitize("a\x1b_apc\x1b\\b\x1b^pm\x1b\\c"),
+            "a\u{FFFD}b\u{FFFD}c"
+        );
+        assert_eq!(sanitize("a\u{90}dcs\u{9c}b"), "a\u{FFFD}b");
+    }
+
+    #[test]
+    fn two_char_and_nf_escapes_are_removed() {
+        assert_eq!(sanitize("a\x1bcb"), "a\u{FFFD}b");
+        assert_eq!(sanitize("a\x1b(Bb"), "a\u{FFFD}b");
+        assert_eq!(sanitize("a\x1b#8b"), "a\u{FFFD}b");
+    }
+
+    #[test]
+    fn lone_controls_are_made_visible() {
+        assert_eq!(sanitize("a\x00b\x07c\x08d"), "a\u{2400}b\u{2407}c\u{2408}d");
+        assert_eq!(sanitize("a\x7fb"), "a\u{2421}b");
+        assert_eq!(sanitize("a\u{85}b\u{81}c"), "a\nb\u{FFFD}c");
+        assert_eq!(sanitize("end\x1b"), "end\u{241b}");
+        assert_eq!(sanitize("a\x1b\u{e9}b"), "a\u{241b}\u{e9}b");
+    }
+
+    #[test]
+    fn line_endings_are_normalised() {
+        assert_eq!(sanitize("a\r\nb\rc\u{2028}d"), "a\nb\nc\nd");
+        assert_eq!(
+            sanitize("progress 10%\rOVERWRITTEN"),
+            "progress 10%\nOVERWRITTEN"
+        );
+    }
+
+    #[test]
+    fn bidi_overrides_are_inert_and_visible() {
+        // "Trojan Source" style override.
+        let s = "access\u{202e}level\u{2066}admin\u{2069}\u{202c}";
+        assert_eq!(
+            sanitize(s),
+            "access\u{FFFD}level\u{FFFD}admin\u{FFFD}\u{FFFD}"
+        );
+        assert_eq!(sanitize("a\u{200f}b\u{200e}c\u{61c}d"), "abcd");
+    }
+
+    #[test]
+    fn invisible_spoofing_characters_are_removed() {
+        assert_eq!(sanitize("pay\u{ad}pal\u{200b}.com\u{feff}"), "paypal.com");
+        assert_eq!(sanitize("a\u{e0041}\u{e0042}b"), "ab");
+    }
+
+    #[test]
+    fn single_line_variant_flattens_breaks() {
+        assert_eq!(
+            sanitize_line("Title\nsecond\tpart\r\n"),
+            "Title second part "
+        );
+        assert_eq!(sanitize_line("a\x1b]0;x\nb"), "a\u{FFFD} b");
+    }
+
+    #[test]
+    fn paths_are_sanitised_lossily() {
+        #[cfg(unix)]
+        {
+            use std::ffi::OsStr;
+            use std::os::unix::ffi::OsStrExt;
+            let p = Path::new(OsStr::from_bytes(b"bad\xff\x1b[31mname.txt"));
+            assert_eq!(sanitize_path(p), "bad\u{FFFD}\u{FFFD}name.txt");
+        }
+        assert_eq!(sanitize_path(Path::new("a\nb.txt")), "a b.txt");
+    }
 }

@@ -1,0 +1,447 @@
+//! The reader's configuration: embedded defaults (`assets/config.toml`) patched by the user's
+//! `config.toml`.
+//!
+//! The user's file lives in the platform config directory (`~/.config/parallax/config.toml` on
+//! Linux) or wherever `PARALLAX_CONFIG` points. It overrides only what it names. Bad entries
+//! are reported with the file, the line and the value, and the defaults stay in force for them;
+//! the file itself is never written.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use ratatui::style::Color;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::compare::lexicon::UserLexicon;
+use crate::text::sanitize::sanitize;
+use crate::tui::action::Action;
+use crate::tui::keymap::{KeyChord, Keymap};
+use crate::tui::theme::Palette;
+
+/// The default configuration, embedded.
+pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
+
+/// Environment variable naming the config file, overriding the platform path.
+pub const CONFIG_ENV: &str = "PARALLAX_CONFIG";
+
+/// A problem with the user's configuration. Displayed as one line naming the file.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    /// The file exists but could not be read.
+    #[error("cannot read config {path}: {reason}")]
+    Unreadable {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// The config path names a directory.
+    #[error("config path {path} is a directory, not a file")]
+    Directory {
+        /// The path.
+        path: String,
+    },
+    /// The file is not valid TOML, or has a section parallax does not know.
+    #[error("{message} in {path} line {line}")]
+    Syntax {
+        /// What is wrong.
+        message: String,
+        /// The file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+    },
+    /// One entry has a bad value; the default stays in force for it.
+    #[error("{what} in {path} line {line}")]
+    Entry {
+        /// What is wrong, quoting the value (`unknown action 'qiut'`).
+        what: String,
+        /// The file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+    },
+}
+
+/// The resolved configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// Capture the mouse (wheel scrolling, click to select).
+    pub mouse: bool,
+    /// Key bindings, one entry per bindable action.
+    pub keys: Vec<(Action, Vec<KeyChord>)>,
+    /// Colours.
+    pub palette: Palette,
+    /// The user's patch to the bundled lexicon of loaded terms.
+    pub lexicon: UserLexicon,
+}
+
+/// The configuration as loaded, with where it came from and what was wrong with it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The configuration in force.
+    pub config: Config,
+    /// The user file consulted, if any path could be determined.
+    pub path: Option<PathBuf>,
+    /// Problems found; empty when the file was fine or absent.
+    pub errors: Vec<ConfigError>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum KeyList {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    mouse: Option<bool>,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
+    #[serde(default)]
+    theme: BTreeMap<Spanned<String>, Spanned<String>>,
+    lexicon: Option<Spanned<toml::Value>>,
+}
+
+fn line_of(src: &str, byte: usize) -> usize {
+    src.get(..byte.min(src.len()))
+        .unwrap_or(src)
+        .matches('\n')
+        .count()
+        + 1
+}
+
+impl Default for Config {
+    /// The embedded defaults.
+    fn default() -> Self {
+        let mut cfg = Config {
+            mouse: true,
+            keys: Vec::new(),
+            palette: Palette::default(),
+            lexicon: UserLexicon::default(),
+        };
+        // The embedded file is checked by a test; a failure here would leave empty bindings.
+        let _ = cfg.apply(DEFAULT_CONFIG, "<built-in config>", false);
+        cfg
+    }
+}
+
+impl Config {
+    /// The path of the user's config file: `$PARALLAX_CONFIG`, else `config.toml` in the
+    /// platform config directory.
+    pub fn path() -> Option<PathBuf> {
+        if let Some(p) = std::env::var_os(CONFIG_ENV).filter(|p| !p.is_empty()) {
+            return Some(PathBuf::from(p));
+        }
+        directories::ProjectDirs::from("", "", "parallax")
+            .map(|d| d.config_dir().join("config.toml"))
+    }
+
+    /// Load the defaults patched by the user's file at [`Config::path`].
+    pub fn load() -> Loaded {
+        let path = Config::path();
+        let (config, errors) = match &path {
+            Some(p) => Config::load_file(p),
+            None => (Config::default(), Vec::new()),
+        };
+        Loaded {
+            config,
+            path,
+            errors,
+        }
+    }
+
+    /// The defaults patched by the file at `path`. A missing file is not an error.
+    pub fn load_file(path: &Path) -> (Config, Vec<ConfigError>) {
+        let shown = sanitize(&path.display().to_string());
+        let mut cfg = Config::default();
+        if path.is_dir() {
+            return (cfg, vec![ConfigError::Directory { path: shown }]);
+        }
+        let src = match std::fs::read(path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(s) => s,
+                Err(e) => {
+                    let reason = format!(
+                        "not valid UTF-8 (first bad byte at offset {})",
+                        e.utf8_error().valid_up_to()
+                    );
+                    return (
+                        cfg,
+                        vec![ConfigError::Unreadable {
+                            path: shown,
+                            reason,
+                        }],
+                    );
+                }
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (cfg, Vec::new()),
+            Err(e) => {
+                let reason = sanitize(&e.to_string());
+                return (
+                    cfg,
+                    vec![ConfigError::Unreadable {
+                        path: shown,
+                        reason,
+                    }],
+                );
+            }
+        };
+        let errors = cfg.apply(&src, &shown, true);
+        (cfg, errors)
+    }
+
+    /// The defaults patched by `src`, a config file's text (`path` names it in errors).
+    pub fn from_user_text(src: &str, path: &str) -> (Config, Vec<ConfigError>) {
+        let mut cfg = Config::default();
+        let errors = cfg.apply(src, &sanitize(path), true);
+        (cfg, errors)
+    }
+
+    /// The keymap of these bindings.
+    pub fn keymap(&self) -> Keymap {
+        Keymap::new(self.keys.clone())
+    }
+
+    /// Apply the entries of `src` on top of `self`. With `user`, keys named here take
+    /// precedence over the same key bound to another action in the same context.
+    fn apply(&mut self, src: &str, path: &str, user: bool) -> Vec<ConfigError> {
+        let raw: RawConfig = match toml::from_str(src) {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.span().map(|s| line_of(src, s.start)).unwrap_or(1);
+                let message = sanitize(e.message().trim());
+                return vec![ConfigError::Syntax {
+                    message,
+                    path: path.to_string(),
+                    line,
+                }];
+            }
+        };
+        let mut errors = Vec::new();
+        let entry = |what: String, span: std::ops::Range<usize>| ConfigError::Entry {
+            what: sanitize(&what),
+            path: path.to_string(),
+            line: line_of(src, span.start),
+        };
+        if let Some(m) = raw.mouse {
+            self.mouse = m;
+        }
+        let mut named: Vec<(Action, Vec<KeyChord>)> = Vec::new();
+        for (name, keys) in raw.keys {
+            let Some(action) = Action::from_name(name.get_ref()) else {
+                errors.push(entry(
+                    format!("unknown action '{}'", name.get_ref()),
+                    name.span(),
+                ));
+                continue;
+            };
+            let list = match keys.get_ref() {
+                KeyList::One(k) => vec![k.clone()],
+                KeyList::Many(ks) => ks.clone(),
+            };
+            let mut chords = Vec::new();
+            let mut ok = true;
+            for k in &list {
+                match KeyChord::parse(k) {
+                    Ok(c) => chords.push(c),
+                    Err(why) => {
+                        errors.push(entry(
+                            format!("bad key '{k}' for '{}' ({why})", name.get_ref()),
+                            keys.span(),
+                        ));
+                        ok = false;
+                    }
+                }
+            }
+            if ok {
+                named.push((action, chords));
+            }
+        }
+        self.bind(named, user);
+        for (name, value) in raw.theme {
+            match value.get_ref().parse::<Color>() {
+                Ok(c) => {
+                    if !self.palette.set(name.get_ref(), c) {
+                        errors.push(entry(
+                            format!(
+                                "unknown theme colour '{}' (known: {})",
+                                name.get_ref(),
+                                Palette::NAMES.join(", ")
+                            ),
+                            name.span(),
+                        ));
+                    }
+                }
+                Err(_) => errors.push(entry(
+                    format!(
+                        "bad colour '{}' for '{}' (use a name or #rrggbb)",
+                        value.get_ref(),
+                        name.get_ref()
+                    ),
+                    value.span(),
+                )),
+            }
+        }
+        if let Some(lex) = raw.lexicon {
+            let span = lex.span();
+            match lex.into_inner().try_into::<UserLexicon>() {
+                Ok(l) => self.lexicon = l,
+                Err(e) => errors.push(entry(
+                    format!("bad [lexicon] table: {}", e.message().trim()),
+                    span,
+                )),
+            }
+        }
+        errors
+    }
+
+    fn bind(&mut self, named: Vec<(Action, Vec<KeyChord>)>, user: bool) {
+        for (action, chords) in named {
+            if user {
+                // The user's key wins over a default binding of another action that applies
+                // in one of the same contexts.
+                for (other, keys) in self.keys.iter_mut() {
+                    if *other != action
+                        && other
+                            .contexts()
+                            .iter()
+                            .any(|c| action.contexts().contains(c))
+                    {
+                        keys.retain(|k| !chords.contains(k));
+                    }
+                }
+            }
+            match self.keys.iter_mut().find(|(a, _)| *a == action) {
+                Some(slot) => slot.1 = chords,
+                None => self.keys.push((action, chords)),
+            }
+        }
+        let order = |a: &Action| {
+            crate::tui::action::BINDABLE
+                .iter()
+                .position(|b| b == a)
+                .unwrap_or(usize::MAX)
+        };
+        self.keys.sort_by_key(|(a, _)| order(a));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_defaults_are_valid_and_bind_every_action() {
+        let mut cfg = Config {
+            mouse: false,
+            keys: Vec::new(),
+            palette: Palette::default(),
+            lexicon: UserLexicon::default(),
+        };
+        let errors = cfg.apply(DEFAULT_CONFIG, "defaults", false);
+        assert_eq!(errors, vec![]);
+        assert!(cfg.mouse);
+        for a in crate::tui::action::BINDABLE {
+            assert!(
+                cfg.keys.iter().any(|(b, k)| b == a && !k.is_empty()),
+                "{a:?} unbound"
+            );
+        }
+        assert_eq!(cfg.palette, Palette::default());
+    }
+
+    #[test]
+    fn user_file_overrides_only_what_it_names() {
+        let (cfg, errors) = Config::from_user_text("[keys]\nnext_quote = \"ctrl-n\"\n", "u.toml");
+        assert!(errors.is_empty());
+        let km = cfg.keymap();
+        assert_eq!(km.keys_label(&Action::NextQuote), "ctrl-n");
+        assert_eq!(km.keys_label(&Action::PrevQuote), "N");
+        assert_eq!(cfg.palette, Palette::default());
+    }
+
+    #[test]
+    fn user_key_takes_over_from_a_default_binding() {
+        let (cfg, errors) = Config::from_user_text("[keys]\nswap = \"n\"\n", "u.toml");
+        assert!(errors.is_empty());
+        let km = cfg.keymap();
+        assert_eq!(km.keys_label(&Action::Swap), "n");
+        assert_eq!(km.keys_label(&Action::NextQuote), "");
+    }
+
+    #[test]
+    fn errors_name_file_line_and_value() {
+        let src = "mouse = false\n\n[keys]\nqiut = \"q\"\nhelp = \"ctrl-\"\n[theme]\nquote = \"blurple\"\n";
+        let (cfg, errors) = Config::from_user_text(src, "/home/u/.config/parallax/config.toml");
+        let msgs: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            msgs,
+            vec![
+                "bad key 'ctrl-' for 'help' (nothing after 'ctrl-') in /home/u/.config/parallax/config.toml line 5",
+                "unknown action 'qiut' in /home/u/.config/parallax/config.toml line 4",
+                "bad colour 'blurple' for 'quote' (use a name or #rrggbb) in /home/u/.config/parallax/config.toml line 7",
+            ]
+        );
+        // Everything valid still applies; the bad entries keep their defaults.
+        assert!(!cfg.mouse);
+        assert_eq!(cfg.keymap().keys_label(&Action::Help), "?");
+        assert_eq!(cfg.palette, Palette::default());
+    }
+
+    #[test]
+    fn syntax_errors_report_a_line_and_keep_defaults() {
+        let (cfg, errors) = Config::from_user_text("[keys]\nquit = [\"q\"\n", "c.toml");
+        assert_eq!(errors.len(), 1);
+        let msg = errors[0].to_string();
+        assert!(msg.contains("c.toml line 2"), "{msg}");
+        assert_eq!(cfg, Config::default());
+    }
+
+    #[test]
+    fn unknown_section_is_reported() {
+        let (_, errors) = Config::from_user_text("\n[colours]\nx = 1\n", "c.toml");
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].to_string().contains("colours"), "{}", errors[0]);
+        assert!(errors[0].to_string().contains("line 2"), "{}", errors[0]);
+    }
+
+    #[test]
+    fn lexicon_patch_is_read() {
+        let src = "[lexicon]\ndisable = [\"regime\"]\nadd = [{ term = \"junta\", category = \"labels\", reason = \"r\" }]\n";
+        let (cfg, errors) = Config::from_user_text(src, "c.toml");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(cfg.lexicon.disable, vec!["regime".to_string()]);
+        assert_eq!(cfg.lexicon.add[0].term, "junta");
+    }
+
+    #[test]
+    fn hex_and_named_colours_are_accepted() {
+        let (cfg, errors) = Config::from_user_text(
+            "[theme]\nquote = \"#112233\"\nloaded = \"light-red\"\n",
+            "c",
+        );
+        assert!(errors.is_empty());
+        assert_eq!(cfg.palette.quote, Color::Rgb(0x11, 0x22, 0x33));
+        assert_eq!(cfg.palette.loaded, Color::LightRed);
+    }
+
+    #[test]
+    fn missing_file_is_fine_directory_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let (cfg, errors) = Config::load_file(&dir.path().join("absent.toml"));
+        assert!(errors.is_empty());
+        assert_eq!(cfg, Config::default());
+        let (_, errors) = Config::load_file(dir.path());
+        assert!(matches!(errors[0], ConfigError::Directory { .. }));
+    }
+
+    #[test]
+    fn control_characters_in_values_are_not_echoed() {
+        let (_, errors) = Config::from_user_text("[theme]\nquote = \"\\u001b[31m\"\n", "c");
+        assert!(!errors[0].to_string().contains('\u{1b}'));
+    }
+}

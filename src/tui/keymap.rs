@@ -1,0 +1,373 @@
+//! Key bindings: the only place terminal key codes are known.
+//!
+//! A [`Keymap`] turns terminal events into [`Action`]s for the active [`Mode`]. It is built from
+//! the `[keys]` table of the configuration (defaults embedded from `assets/config.toml`, patched
+//! by the user's file). The help overlay and the status-bar hints are generated from the same
+//! keymap, so what is shown is always what is bound.
+
+use std::fmt;
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+
+use super::action::{Action, Context};
+
+/// Rows scrolled per mouse-wheel step.
+pub const WHEEL_ROWS: i16 = 3;
+
+/// One key with its modifiers, as written in the config file (`ctrl-d`, `pgdn`, `G`, `?`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct KeyChord {
+    code: KeyCode,
+    mods: KeyModifiers,
+}
+
+impl KeyChord {
+    /// Parse a key string: an optional `ctrl-`/`alt-`/`shift-` prefix chain, then a single
+    /// character or a key name (`enter`, `esc`, `tab`, `backtab`, `space`, `backspace`, `up`,
+    /// `down`, `left`, `right`, `pgup`, `pgdn`, `home`, `end`, `delete`, `insert`, `f1`…`f12`).
+    pub fn parse(s: &str) -> Result<KeyChord, String> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = s;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (m, len) = if lower.starts_with("ctrl-") {
+                (KeyModifiers::CONTROL, 5)
+            } else if lower.starts_with("alt-") {
+                (KeyModifiers::ALT, 4)
+            } else if lower.starts_with("shift-") {
+                (KeyModifiers::SHIFT, 6)
+            } else {
+                break;
+            };
+            if rest.len() == len {
+                return Err(format!("nothing after '{}'", &rest[..len]));
+            }
+            mods |= m;
+            rest = &rest[len..];
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (None, _) => return Err("empty key".to_string()),
+            (Some(c), None) if !c.is_control() => KeyCode::Char(c),
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "tab" => KeyCode::Tab,
+                "backtab" => KeyCode::BackTab,
+                "space" => KeyCode::Char(' '),
+                "backspace" => KeyCode::Backspace,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "pgup" | "pageup" => KeyCode::PageUp,
+                "pgdn" | "pagedown" => KeyCode::PageDown,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "delete" | "del" => KeyCode::Delete,
+                "insert" | "ins" => KeyCode::Insert,
+                f if f.starts_with('f') => match f[1..].parse::<u8>() {
+                    Ok(n) if (1..=12).contains(&n) => KeyCode::F(n),
+                    _ => return Err("unknown key name".to_string()),
+                },
+                _ => return Err("unknown key name".to_string()),
+            },
+        };
+        Ok(KeyChord::new(code, mods))
+    }
+
+    fn new(code: KeyCode, mods: KeyModifiers) -> KeyChord {
+        // A typed character already carries its shift state ('G', '?'); the SHIFT bit the
+        // terminal may add is not part of the identity of the key.
+        let mods = match code {
+            KeyCode::Char(_) => mods - KeyModifiers::SHIFT,
+            _ => mods,
+        };
+        let code = match code {
+            KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            c => c,
+        };
+        KeyChord { code, mods }
+    }
+
+    fn from_event(k: &KeyEvent) -> KeyChord {
+        KeyChord::new(k.code, k.modifiers)
+    }
+}
+
+impl fmt::Display for KeyChord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            f.write_str("ctrl-")?;
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            f.write_str("alt-")?;
+        }
+        if self.mods.contains(KeyModifiers::SHIFT) {
+            f.write_str("shift-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Enter => f.write_str("enter"),
+            KeyCode::Esc => f.write_str("esc"),
+            KeyCode::Tab => f.write_str("tab"),
+            KeyCode::BackTab => f.write_str("backtab"),
+            KeyCode::Backspace => f.write_str("backspace"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::PageUp => f.write_str("pgup"),
+            KeyCode::PageDown => f.write_str("pgdn"),
+            KeyCode::Home => f.write_str("home"),
+            KeyCode::End => f.write_str("end"),
+            KeyCode::Delete => f.write_str("delete"),
+            KeyCode::Insert => f.write_str("insert"),
+            KeyCode::F(n) => write!(f, "f{n}"),
+            _ => f.write_str("?"),
+        }
+    }
+}
+
+/// What the keyboard is currently driving.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Bound keys, looked up for this context.
+    Normal(Context),
+    /// A text box (filter or search) is being edited: characters are typed into it; Enter
+    /// accepts, Esc cancels, Backspace deletes, ↑/↓ move, Ctrl-C quits.
+    Input,
+}
+
+/// Key bindings: for each bindable action, the keys that trigger it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keymap {
+    bindings: Vec<(Action, Vec<KeyChord>)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        crate::config::Config::default().keymap()
+    }
+}
+
+impl Keymap {
+    /// A keymap from action → keys pairs. Earlier pairs win when a key is bound twice in a
+    /// context.
+    pub fn new(bindings: Vec<(Action, Vec<KeyChord>)>) -> Keymap {
+        Keymap { bindings }
+    }
+
+    /// The keys bound to `action`.
+    pub fn keys(&self, action: &Action) -> &[KeyChord] {
+        self.bindings
+            .iter()
+            .find(|(a, _)| a == action)
+            .map(|(_, k)| k.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// The keys of `action` for display: `j/↓`.
+    pub fn keys_label(&self, action: &Action) -> String {
+        let keys: Vec<String> = self.keys(action).iter().map(|k| k.to_string()).collect();
+        keys.join("/")
+    }
+
+    /// The first key of `action` for display, or `""` when it has none.
+    pub fn first_key(&self, action: &Action) -> String {
+        self.keys(action)
+            .first()
+            .map(|k| k.to_string())
+            .unwrap_or_default()
+    }
+
+    /// The action bound to `key` in `ctx`.
+    pub fn lookup(&self, ctx: Context, key: KeyChord) -> Option<Action> {
+        self.bindings
+            .iter()
+            .find(|(a, keys)| a.contexts().contains(&ctx) && keys.contains(&key))
+            .map(|(a, _)| a.clone())
+    }
+
+    /// Turn a terminal event into an action for `mode`.
+    pub fn translate(&self, ev: &Event, mode: Mode) -> Option<Action> {
+        match ev {
+            Event::Key(k) if k.kind != KeyEventKind::Release => self.translate_key(k, mode),
+            Event::Resize(w, h) => Some(Action::Resize {
+                width: *w,
+                height: *h,
+            }),
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollDown => Some(Action::Scroll(WHEEL_ROWS)),
+                MouseEventKind::ScrollUp => Some(Action::Scroll(-WHEEL_ROWS)),
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                    column: m.column,
+                    row: m.row,
+                }),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn translate_key(&self, k: &KeyEvent, mode: Mode) -> Option<Action> {
+        let chord = KeyChord::from_event(k);
+        match mode {
+            Mode::Normal(ctx) => self.lookup(ctx, chord),
+            Mode::Input => {
+                if self.keys(&Action::ForceQuit).contains(&chord) {
+                    return Some(Action::ForceQuit);
+                }
+                match k.code {
+                    KeyCode::Esc => Some(Action::Back),
+                    KeyCode::Enter => Some(Action::Select),
+                    KeyCode::Backspace => Some(Action::DeleteChar),
+                    KeyCode::Up => Some(Action::MoveUp),
+                    KeyCode::Down => Some(Action::MoveDown),
+                    KeyCode::Char(c)
+                        if !k
+                            .modifiers
+                            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                    {
+                        Some(Action::Input(c))
+                    }
+                    _ => None,
+                }
+            }
+        }
+    }
+
+    /// The help text: for each context, every bound action with its keys and description.
+    pub fn help(&self) -> Vec<(Context, Vec<(String, &'static str)>)> {
+        Context::ALL
+            .iter()
+            .map(|&ctx| {
+                let lines = self
+                    .bindings
+                    .iter()
+                    .filter(|(a, keys)| a.contexts().contains(&ctx) && !keys.is_empty())
+                    .map(|(a, _)| (self.keys_label(a), a.describe(ctx)))
+                    .collect();
+                (ctx, lines)
+            })
+            .collect()
+    }
+
+    /// Short hints for the status bar: `key label` pairs for the given actions, skipping
+    /// unbound ones.
+    pub fn hints(&self, actions: &[(Action, &'static str)]) -> Vec<(String, &'static str)> {
+        actions
+            .iter()
+            .filter_map(|(a, label)| {
+                let k = self.first_key(a);
+                (!k.is_empty()).then_some((k, *label))
+            })
+            .collect()
+    }
+}
+
+/// Key help for the text box, which is not configurable.
+pub const INPUT_HELP: &[(&str, &str)] = &[
+    ("enter", "accept"),
+    ("esc", "cancel and clear"),
+    ("backspace", "delete a character"),
+    ("↑/↓", "move"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> Event {
+        Event::Key(KeyEvent::new(code, mods))
+    }
+
+    #[test]
+    fn key_strings_parse_and_print_back() {
+        for s in [
+            "q", "ctrl-d", "pgdn", "enter", "G", "?", "space", "f5", "alt-x", "-",
+        ] {
+            let k = KeyChord::parse(s).unwrap();
+            assert_eq!(KeyChord::parse(&k.to_string()).unwrap(), k, "{s}");
+        }
+        assert!(KeyChord::parse("ctrl-").is_err());
+        assert!(KeyChord::parse("").is_err());
+        assert!(KeyChord::parse("hyper").is_err());
+        assert!(KeyChord::parse("f13").is_err());
+    }
+
+    #[test]
+    fn shifted_letters_match_whatever_the_terminal_reports() {
+        let km = Keymap::default();
+        let plain = key(KeyCode::Char('G'), KeyModifiers::NONE);
+        let shifted = key(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        let ctx = Mode::Normal(Context::Compare);
+        assert_eq!(km.translate(&plain, ctx), Some(Action::Bottom));
+        assert_eq!(km.translate(&shifted, ctx), Some(Action::Bottom));
+    }
+
+    #[test]
+    fn same_key_means_different_things_per_screen() {
+        let km = Keymap::default();
+        let b = key(KeyCode::Char('b'), KeyModifiers::NONE);
+        assert_eq!(
+            km.translate(&b, Mode::Normal(Context::Library)),
+            Some(Action::MarkB)
+        );
+        assert_eq!(
+            km.translate(&b, Mode::Normal(Context::Compare)),
+            Some(Action::ToggleBoilerplate)
+        );
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(
+            km.translate(&q, Mode::Normal(Context::Library)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            km.translate(&q, Mode::Normal(Context::Compare)),
+            Some(Action::Back)
+        );
+    }
+
+    #[test]
+    fn text_box_takes_letters_literally() {
+        let km = Keymap::default();
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(km.translate(&q, Mode::Input), Some(Action::Input('q')));
+        let cc = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(km.translate(&cc, Mode::Input), Some(Action::ForceQuit));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context_by_default() {
+        let km = Keymap::default();
+        for ctx in Context::ALL {
+            let mut seen = Vec::new();
+            for (a, keys) in &km.bindings {
+                if !a.contexts().contains(&ctx) {
+                    continue;
+                }
+                for k in keys {
+                    assert!(!seen.contains(k), "{k} bound twice in {ctx:?}");
+                    seen.push(*k);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn help_lists_every_bound_action() {
+        let km = Keymap::default();
+        let help = km.help();
+        let compare = &help.iter().find(|(c, _)| *c == Context::Compare).unwrap().1;
+        assert!(compare.contains(&("n".to_string(), "next shared quote")));
+        assert!(compare.contains(&("esc/q".to_string(), "back to the library")));
+        let library = &help.iter().find(|(c, _)| *c == Context::Library).unwrap().1;
+        assert!(library.contains(&("q".to_string(), "quit")));
+    }
+}

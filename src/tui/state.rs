@@ -1,0 +1,480 @@
+//! The reader's state, in small focused pieces: the library table, the comparison being read,
+//! a pending background comparison, the open popup and the status line.
+//!
+//! Only [`crate::tui::update::update`] changes it; the view only reads it.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::compare::{Comparison, PerSide, RowKind, Side};
+use crate::corpus::{Article, Library};
+use crate::text::ParagraphRole;
+use crate::text::sanitize::sanitize;
+
+use super::action::Context;
+use super::keymap::{Keymap, Mode};
+use super::model::{Model, Target, wrap};
+
+/// The whole state of the reader.
+#[derive(Debug)]
+pub struct State {
+    /// The article table.
+    pub library: LibraryState,
+    /// The comparison being read, when the compare screen is shown.
+    pub compare: Option<CompareState>,
+    /// A comparison being computed in the background.
+    pub pending: Option<Pending>,
+    /// The open popup, drawn over the screen.
+    pub popup: Option<Popup>,
+    /// The status line message.
+    pub status: Status,
+    /// Key bindings (for lookup, help and hints).
+    pub keymap: Keymap,
+    /// The terminal size.
+    pub size: (u16, u16),
+    /// Number of the last comparison requested.
+    pub request: u64,
+    /// Set once the reader should exit.
+    pub quit: bool,
+}
+
+impl State {
+    /// A fresh state on the library screen.
+    pub fn new(library: Library, keymap: Keymap) -> State {
+        State {
+            library: LibraryState::new(library),
+            compare: None,
+            pending: None,
+            popup: None,
+            status: Status::default(),
+            keymap,
+            size: (80, 24),
+            request: 0,
+            quit: false,
+        }
+    }
+
+    /// Where keys go right now.
+    pub fn mode(&self) -> Mode {
+        if self.popup.is_some() {
+            return Mode::Normal(Context::Overlay);
+        }
+        match &self.compare {
+            Some(c) if c.search.editing => Mode::Input,
+            Some(_) => Mode::Normal(Context::Compare),
+            None if self.library.filter.editing => Mode::Input,
+            None => Mode::Normal(Context::Library),
+        }
+    }
+}
+
+/// The status line: a message from the last action, or an error.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Status {
+    /// Informational message.
+    pub message: Option<String>,
+    /// Error message (shown in the error style).
+    pub error: Option<String>,
+}
+
+impl Status {
+    /// Show an informational message.
+    pub fn info(&mut self, msg: impl Into<String>) {
+        self.message = Some(msg.into());
+    }
+}
+
+/// A comparison running in the background.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pending {
+    /// The request number.
+    pub request: u64,
+    /// Library index of A.
+    pub a: usize,
+    /// Library index of B.
+    pub b: usize,
+    /// Frame of the progress animation.
+    pub frame: usize,
+}
+
+/// A fuzzy filter or search box.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextBox {
+    /// The text typed.
+    pub query: String,
+    /// True while keys go into the box.
+    pub editing: bool,
+}
+
+/// A bag-of-stems vector of an article's reporting (body paragraphs), weighted by rarity in
+/// the library, for relatedness.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StemVector {
+    /// `(stem id, count)` sorted by id.
+    pub counts: Vec<(u32, f64)>,
+    /// Euclidean norm of the counts.
+    pub norm: f64,
+}
+
+impl StemVector {
+    /// Cosine similarity in `[0, 1]`.
+    pub fn cosine(&self, other: &StemVector) -> f64 {
+        if self.norm == 0.0 || other.norm == 0.0 {
+            return 0.0;
+        }
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < self.counts.len() && j < other.counts.len() {
+            let (a, x) = self.counts[i];
+            let (b, y) = other.counts[j];
+            match a.cmp(&b) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += x * y;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (dot / (self.norm * other.norm)).clamp(0.0, 1.0)
+    }
+}
+
+/// One article as the table shows it: sanitised, single-line fields.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleRow {
+    /// Outlet or "unknown".
+    pub outlet: String,
+    /// Date or "".
+    pub date: String,
+    /// Headline.
+    pub title: String,
+    /// Words outside boilerplate.
+    pub words: usize,
+    /// Where it came from.
+    pub source: String,
+}
+
+/// The library screen.
+#[derive(Debug)]
+pub struct LibraryState {
+    /// The loaded library (shared with background comparisons).
+    pub library: Arc<Library>,
+    /// Display fields per article.
+    pub rows: Vec<ArticleRow>,
+    /// Relatedness vectors per article.
+    pub vectors: Vec<StemVector>,
+    /// Article indices shown, in display order (all, or the filter's matches best first).
+    pub visible: Vec<usize>,
+    /// Cursor position in `visible`.
+    pub cursor: usize,
+    /// First shown position of `visible`.
+    pub offset: usize,
+    /// The fuzzy filter.
+    pub filter: TextBox,
+    /// Article marked A.
+    pub mark_a: Option<usize>,
+    /// Article marked B.
+    pub mark_b: Option<usize>,
+    /// Relatedness of every article to A, computed when A is marked.
+    pub related: Option<Vec<f64>>,
+    /// Sanitised skipped files: (path, reason).
+    pub skipped: Vec<(String, String)>,
+}
+
+fn one_line(s: &str) -> String {
+    sanitize(s).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl LibraryState {
+    /// The library screen for a loaded library.
+    pub fn new(library: Library) -> LibraryState {
+        let rows = library
+            .articles
+            .iter()
+            .map(|a| ArticleRow {
+                outlet: one_line(a.outlet_label()),
+                date: one_line(a.date.as_deref().unwrap_or("")),
+                title: one_line(&a.title),
+                words: a.analysis.content_words(),
+                source: one_line(&a.source.display()),
+            })
+            .collect();
+        let mut ids: BTreeMap<String, u32> = BTreeMap::new();
+        let mut vectors: Vec<StemVector> = library
+            .articles
+            .iter()
+            .map(|a| stem_vector(a, &mut ids))
+            .collect();
+        weight_by_rarity(&mut vectors);
+        let skipped = library
+            .skipped
+            .iter()
+            .map(|s| (one_line(&s.path.display().to_string()), one_line(&s.reason)))
+            .collect();
+        let visible = (0..library.articles.len()).collect();
+        LibraryState {
+            library: Arc::new(library),
+            rows,
+            vectors,
+            visible,
+            cursor: 0,
+            offset: 0,
+            filter: TextBox::default(),
+            mark_a: None,
+            mark_b: None,
+            related: None,
+            skipped,
+        }
+    }
+
+    /// The article index under the cursor.
+    pub fn current(&self) -> Option<usize> {
+        self.visible.get(self.cursor).copied()
+    }
+
+    /// The article at library index `i`.
+    pub fn article(&self, i: usize) -> Option<&Article> {
+        self.library.articles.get(i)
+    }
+}
+
+/// Scale counts by a smoothed inverse document frequency, `ln(1 + N / df)`, so words every
+/// article uses ("the", "said") count for less than the words of the story.
+fn weight_by_rarity(vectors: &mut [StemVector]) {
+    let mut df: BTreeMap<u32, f64> = BTreeMap::new();
+    for v in vectors.iter() {
+        for (id, _) in &v.counts {
+            *df.entry(*id).or_insert(0.0) += 1.0;
+        }
+    }
+    let n = vectors.len() as f64;
+    for v in vectors.iter_mut() {
+        for (id, c) in v.counts.iter_mut() {
+            *c *= (1.0 + n / df.get(id).copied().unwrap_or(1.0)).ln();
+        }
+        v.norm = v.counts.iter().map(|(_, c)| c * c).sum::<f64>().sqrt();
+    }
+}
+
+fn stem_vector(a: &Article, ids: &mut BTreeMap<String, u32>) -> StemVector {
+    let mut counts: BTreeMap<u32, f64> = BTreeMap::new();
+    for p in &a.analysis.paragraphs {
+        if p.role != ParagraphRole::Body {
+            continue;
+        }
+        for t in &a.analysis.tokens[a.analysis.tokens_in(p.span)] {
+            let next = ids.len() as u32;
+            let id = *ids.entry(t.stem.clone()).or_insert(next);
+            *counts.entry(id).or_insert(0.0) += 1.0;
+        }
+    }
+    let norm = counts.values().map(|c| c * c).sum::<f64>().sqrt();
+    StemVector {
+        counts: counts.into_iter().collect(),
+        norm,
+    }
+}
+
+/// Which highlight classes are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Toggles {
+    /// Shared quotes (1).
+    pub quotes: bool,
+    /// Changed words (2).
+    pub framing: bool,
+    /// Loaded terms (3).
+    pub loaded: bool,
+    /// Scare quotes (4).
+    pub scare: bool,
+    /// Distinctive terms (5).
+    pub distinctive: bool,
+    /// Boilerplate rows (h).
+    pub boilerplate: bool,
+}
+
+impl Default for Toggles {
+    fn default() -> Self {
+        Toggles {
+            quotes: true,
+            framing: true,
+            loaded: true,
+            scare: true,
+            distinctive: false,
+            boilerplate: true,
+        }
+    }
+}
+
+/// A search hit: a row side and a display range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Row index.
+    pub row: usize,
+    /// Side.
+    pub side: Side,
+    /// Display range.
+    pub range: Range<usize>,
+}
+
+/// The search box of the compare screen and its hits.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Search {
+    /// The query.
+    pub query: String,
+    /// True while typing.
+    pub editing: bool,
+    /// Hits in reading order.
+    pub hits: Vec<Hit>,
+    /// The hit last jumped to.
+    pub current: Option<usize>,
+}
+
+/// Wrapped lines of every row at one pane width.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Wrapped {
+    /// Width of each pane's text, in columns.
+    pub width: u16,
+    /// Per row, per side: line byte ranges.
+    pub lines: Vec<PerSide<Vec<Range<usize>>>>,
+}
+
+impl Wrapped {
+    /// Wrap every row of `model` at `width` columns.
+    pub fn new(model: &Model, width: u16) -> Wrapped {
+        let w = width as usize;
+        let lines = model
+            .rows
+            .iter()
+            .map(|r| PerSide {
+                a: wrap(&r.sides.a.text, w),
+                b: wrap(&r.sides.b.text, w),
+            })
+            .collect();
+        Wrapped { width, lines }
+    }
+
+    /// Screen lines row `i` takes.
+    pub fn height(&self, i: usize) -> usize {
+        self.lines
+            .get(i)
+            .map(|l| l.a.len().max(l.b.len()).max(1))
+            .unwrap_or(1)
+    }
+}
+
+/// The compare screen.
+#[derive(Debug)]
+pub struct CompareState {
+    /// The comparison.
+    pub cmp: Arc<Comparison>,
+    /// Library indices of A and B.
+    pub pair: (usize, usize),
+    /// Display model.
+    pub model: Model,
+    /// Row indices shown (excluded rows drop out when boilerplate is hidden).
+    pub visible: Vec<usize>,
+    /// Cursor position in `visible`.
+    pub cursor: usize,
+    /// First shown position in `visible`.
+    pub top: usize,
+    /// The side that has the focus.
+    pub focus: Side,
+    /// Highlight classes shown.
+    pub toggles: Toggles,
+    /// The highlight the explain cursor is on.
+    pub current: Option<Target>,
+    /// Search box and hits.
+    pub search: Search,
+    /// Wrapped lines at the current pane width.
+    pub wrapped: Wrapped,
+}
+
+impl CompareState {
+    /// The compare screen for `cmp` of library articles `pair`.
+    pub fn new(
+        cmp: Comparison,
+        pair: (usize, usize),
+        articles: PerSide<Option<&Article>>,
+    ) -> CompareState {
+        let model = Model::build(&cmp, articles);
+        let mut s = CompareState {
+            cmp: Arc::new(cmp),
+            pair,
+            model,
+            visible: Vec::new(),
+            cursor: 0,
+            top: 0,
+            focus: Side::A,
+            toggles: Toggles::default(),
+            current: None,
+            search: Search::default(),
+            wrapped: Wrapped::default(),
+        };
+        s.refresh_visible();
+        s
+    }
+
+    /// Recompute the visible rows after the boilerplate toggle, keeping the cursor's row.
+    pub fn refresh_visible(&mut self) {
+        let keep = self.visible.get(self.cursor).copied();
+        self.visible = (0..self.model.rows.len())
+            .filter(|&i| self.toggles.boilerplate || self.model.rows[i].kind != RowKind::Excluded)
+            .collect();
+        self.cursor = match keep {
+            Some(r) => self.visible.partition_point(|&v| v < r),
+            None => 0,
+        }
+        .min(self.visible.len().saturating_sub(1));
+        self.top = self.top.min(self.cursor);
+    }
+
+    /// The row index under the cursor.
+    pub fn cursor_row(&self) -> Option<usize> {
+        self.visible.get(self.cursor).copied()
+    }
+}
+
+/// What a popup shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PopupKind {
+    /// Key help.
+    Help,
+    /// Files that could not be loaded.
+    Skipped,
+    /// Summary of the comparison.
+    Summary,
+    /// Why something is highlighted.
+    Explain,
+}
+
+/// One line of a popup.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocLine {
+    /// A heading.
+    Heading(String),
+    /// Plain text (wrapped by the popup).
+    Text(String),
+    /// De-emphasised text.
+    Dim(String),
+    /// Two columns (A | B).
+    Pair(String, String),
+    /// A key and what it does.
+    Key(String, String),
+    /// An empty line.
+    Blank,
+}
+
+/// A popup drawn over the screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Popup {
+    /// Which popup.
+    pub kind: PopupKind,
+    /// Title on its border.
+    pub title: String,
+    /// Content, already sanitised.
+    pub lines: Vec<DocLine>,
+    /// First line shown.
+    pub scroll: usize,
+}

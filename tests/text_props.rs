@@ -1,0 +1,105 @@
+//! Property tests: arbitrary text never panics the text model, every span is valid and in
+//! order, and sanitised output never carries terminal control characters.
+
+use parallax::text::{analyse, sanitize, segment};
+use proptest::prelude::*;
+
+/// Text built from pieces that stress segmentation: words, dots, quotes, line breaks,
+/// abbreviations, multi-byte characters and control characters.
+fn article_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[A-Za-z]{1,8}",
+        Just(" ".to_string()),
+        Just(". ".to_string()),
+        Just(".".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("U.S. ".to_string()),
+        Just("Mr. ".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("\"".to_string()),
+        Just("’".to_string()),
+        Just("…".to_string()),
+        Just("?! ".to_string()),
+        Just("1. ".to_string()),
+        Just("\u{a0}".to_string()),
+        Just("\r\n".to_string()),
+        Just("Related Articles\n\n".to_string()),
+        Just("2 Comments\n\n".to_string()),
+        "\\PC{1,4}",
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+fn check_analysis(text: &str) {
+    let an = analyse(text, None);
+    let mut last = 0;
+    for p in &an.paragraphs {
+        assert!(p.span.is_valid_in(text));
+        assert!(!p.span.is_empty());
+        assert!(p.span.start >= last);
+        last = p.span.end;
+        let s = p.span.slice(text);
+        assert_eq!(s, s.trim());
+    }
+    let mut last = 0;
+    for s in &an.sentences {
+        assert!(s.span.is_valid_in(text));
+        assert!(!s.span.is_empty());
+        assert!(s.span.start >= last);
+        last = s.span.end;
+        let para = an
+            .paragraphs
+            .get(s.paragraph)
+            .expect("sentence paragraph exists");
+        assert!(para.span.contains(&s.span));
+        let t = s.span.slice(text);
+        assert_eq!(t, t.trim());
+    }
+    for t in &an.tokens {
+        assert!(t.span.is_valid_in(text));
+    }
+    // Direct calls agree with the pipeline.
+    let ps = segment::paragraphs(text);
+    assert_eq!(ps.len(), an.paragraphs.len());
+    assert_eq!(segment::sentences(text, &ps).len(), an.sentences.len());
+}
+
+fn is_forbidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
+proptest! {
+    #[test]
+    fn analyse_never_panics_and_spans_are_sound(text in article_like()) {
+        check_analysis(&text);
+    }
+
+    #[test]
+    fn analyse_arbitrary_unicode(text in "\\PC*|.*") {
+        check_analysis(&text);
+    }
+
+    #[test]
+    fn sanitize_output_has_no_controls(text in prop::collection::vec(
+        prop_oneof![
+            any::<char>(),
+            prop::char::range('\u{0}', '\u{a0}'),
+            prop::sample::select(vec!['\u{1b}', '[', ']', '\\', '\u{7}', '\u{9b}', '\u{9d}', '\u{9c}', '\u{202e}', '\u{2066}', '\u{200f}', '\r', '\n']),
+        ],
+        0..80,
+    ).prop_map(|v| v.into_iter().collect::<String>())) {
+        let out = sanitize::sanitize(&text);
+        prop_assert!(!out.chars().any(is_forbidden), "{:?} -> {:?}", text, out);
+        let line = sanitize::sanitize_line(&text);
+        prop_assert!(!line.chars().any(|c| is_forbidden(c) || c == '\n' || c == '\t'));
+    }
+
+    #[test]
+    fn sanitize_keeps_ordinary_text(text in "[\\p{L}\\p{N}\\p{P} \n]*") {
+        prop_assert_eq!(sanitize::sanitize(&text), text);
+    }
+}
