@@ -190,6 +190,7 @@ fn a_one_to_two_merge_is_diffed_against_both_sentences_together() {
 
 /// Mark `phrase` (with its quote marks, which must surround it) as a scare quote of `art`.
 fn scare_quote(art: &mut Article, phrase: &str) {
+    art.analysis.quotes.clear();
     let inner_start = art.text.find(phrase).unwrap_or(0);
     let inner = Span::new(inner_start, inner_start + phrase.len());
     let open = art.text[..inner.start]
@@ -206,6 +207,8 @@ fn scare_quote(art: &mut Article, phrase: &str) {
         kind: parallax::text::QuoteKind::ScareQuote,
         words: phrase.split_whitespace().count(),
         speaker: None,
+        paragraph: 0,
+        nested: false,
     });
 }
 

@@ -12,8 +12,11 @@
 //! - *library IDF* from [`DocFreq`] when a library is loaded: words common across the library's
 //!   articles count less.
 //!
-//! Numbers (×1.6) and names — stems written capitalised away from the sentence start more
-//! often than not — (×1.3) are boosted: a shared rare name or figure is strong evidence.
+//! Names — stems written capitalised away from the sentence start more often than not — are
+//! boosted (×1.3); numbers are not in the background table, so they already count as rare. A
+//! shared rare name or figure is strong evidence, while figures that differ (rounded, updated)
+//! do not swamp the rest of a paraphrase.
+//!
 //! A sentence's vector holds `(1 + ln tf) · √weight` per stem, so that in the cosine's dot
 //! product a shared stem counts with its weight once (not squared, which would let the single
 //! rarest word decide); similarity is the cosine.
@@ -185,9 +188,7 @@ pub fn build(
                 let docs = c.docs as f64;
                 0.5 + ((docs + 1.0) / (df + 1.0)).ln() / (docs + 1.0).ln()
             });
-            let boost = if st.numeric {
-                1.6
-            } else if st.name_votes > 0 {
+            let boost = if !st.numeric && st.name_votes > 0 {
                 1.3
             } else {
                 1.0
