@@ -54,7 +54,7 @@ pub use background::{informativeness, zipf};
 pub const CANDIDATES_PER_SENTENCE: usize = 8;
 
 /// Extra score an out-of-order pair needs beyond `min_score` to count as moved.
-pub const MOVED_MARGIN: f64 = 0.05;
+pub const MOVED_MARGIN: f64 = 0.1;
 
 /// How much higher a merge must score than its better part alone.
 pub const MERGE_GAIN: f64 = 0.05;
@@ -218,7 +218,12 @@ fn candidates(va: &[SparseVec], vb: &[SparseVec], stems: usize) -> Vec<(usize, u
     let cap = 64.max(vb.len() / 8);
     let mut acc = vec![0.0f64; vb.len()];
     let mut touched: Vec<u32> = Vec::new();
-    let mut proposed: Vec<(usize, usize, f64)> = Vec::new();
+    let mut proposed: Vec<(usize, usize)> = Vec::new();
+    let k = CANDIDATES_PER_SENTENCE;
+    // Each B sentence's best few proposers so far: (partial score, A index).
+    let mut best_b: Vec<Vec<(f64, usize)>> = vec![Vec::new(); vb.len()];
+    // The score a proposer must beat to enter a full list.
+    let mut floor_b = vec![0.0f64; vb.len()];
     for (i, v) in va.iter().enumerate() {
         for &(id, x) in &v.terms {
             let p = &postings[id as usize];
@@ -232,50 +237,46 @@ fn candidates(va: &[SparseVec], vb: &[SparseVec], stems: usize) -> Vec<(usize, u
                 acc[j as usize] += x * y;
             }
         }
-        let mut row: Vec<(usize, usize, f64)> = touched
+        let mut row: Vec<(f64, usize)> = touched
             .drain(..)
             .map(|j| {
                 let s = acc[j as usize] / (v.norm * vb[j as usize].norm).max(f64::MIN_POSITIVE);
                 acc[j as usize] = 0.0;
-                (i, j as usize, s)
+                (s, j as usize)
             })
-            .filter(|p| p.2 > 0.0)
+            .filter(|p| p.0 > 0.0)
             .collect();
-        row.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.1.cmp(&y.1)));
-        proposed.extend(row);
-    }
-    // Keep each sentence's best few, from either side.
-    let mut keep = vec![false; proposed.len()];
-    let mut per_a = vec![0usize; va.len()];
-    let mut order: Vec<usize> = (0..proposed.len()).collect();
-    for &k in &order {
-        let i = proposed[k].0;
-        if per_a[i] < CANDIDATES_PER_SENTENCE {
-            per_a[i] += 1;
-            keep[k] = true;
+        for &(s, j) in &row {
+            if s <= floor_b[j] {
+                continue;
+            }
+            let kept = &mut best_b[j];
+            if kept.len() < k {
+                kept.push((s, i));
+            } else if let Some(worst) = kept.iter_mut().min_by(|x, y| x.0.total_cmp(&y.0)) {
+                *worst = (s, i);
+            }
+            if kept.len() == k {
+                floor_b[j] = kept.iter().map(|x| x.0).fold(f64::INFINITY, f64::min);
+            }
         }
-    }
-    order.sort_by(|&x, &y| {
-        let (p, q) = (&proposed[x], &proposed[y]);
-        p.1.cmp(&q.1).then(q.2.total_cmp(&p.2)).then(p.0.cmp(&q.0))
-    });
-    let mut per_b = vec![0usize; vb.len()];
-    for &k in &order {
-        let j = proposed[k].1;
-        if per_b[j] < CANDIDATES_PER_SENTENCE {
-            per_b[j] += 1;
-            keep[k] = true;
+        let by_score = |x: &(f64, usize), y: &(f64, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+        if row.len() > k {
+            row.select_nth_unstable_by(k - 1, by_score);
+            row.truncate(k);
         }
+        proposed.extend(row.into_iter().map(|(_, j)| (i, j)));
     }
-    let mut out: Vec<(usize, usize, f64)> = proposed
-        .iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k)
-        .map(|(&(i, j, _), _)| (i, j, va[i].cosine(&vb[j])))
+    for (j, kept) in best_b.iter().enumerate() {
+        proposed.extend(kept.iter().map(|&(_, i)| (i, j)));
+    }
+    proposed.sort_unstable();
+    proposed.dedup();
+    proposed
+        .into_iter()
+        .map(|(i, j)| (i, j, va[i].cosine(&vb[j])))
         .filter(|p| p.2 >= MERGE_PART_FLOOR)
-        .collect();
-    out.sort_by_key(|p| (p.0, p.1));
-    out
+        .collect()
 }
 
 /// For each candidate pair, whether it is a clear best match (see the module documentation).

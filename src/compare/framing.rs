@@ -1,15 +1,415 @@
-//! Framing differences: word-level diffs of aligned sentence pairs, labelled.
+//! Framing differences: word-level diffs of aligned sentence pairs, each change labelled with
+//! the kind of contrast it is.
+//!
+//! Each aligned pair (or each merged group: a 1:2 or 2:1 alignment is diffed as one sentence
+//! against the concatenation of the two; its [`Framing`] carries the first sentence index of
+//! each side) is cut into word tokens and punctuation tokens, and diffed on normalised forms
+//! with `similar` (Myers). Adjacent changed tokens merge into one [`Change`] whose spans run
+//! from the first to the last changed token on each side: a replacement has both spans, a
+//! deletion only A's, an insertion only B's. Changes made only of punctuation are dropped,
+//! except quote marks that make a scare quote on one side (reported as a [`ScareQuote`]
+//! change spanning the scare-quoted passage). Pairs with no change left produce no entry.
+//!
+//! Labels, first match wins:
+//!
+//! 1. [`Number`]: the numbers in the two changed stretches differ;
+//! 2. [`Attribution`]: either stretch holds an attribution verb ([`words::ATTRIBUTION`]);
+//! 3. [`Hedge`]: either stretch holds a hedge or certainty marker ([`words::HEDGES`]);
+//! 4. [`ScareQuote`]: the stretch is scare-quoted on one side only;
+//! 5. [`Loaded`]: a loaded-term hit lies in the stretch on one side, and the other side's
+//!    stretch has no hit of the same entry;
+//! 6. [`Naming`]: a replacement of at most [`NAMING_MAX_WORDS`] words on each side where both
+//!    sides hold a name-like word ("Russia's Defense Ministry" / "Moscow") or the stretch
+//!    borders the same name-like word on both sides ("the Syrian Army" / "Syrian regime
+//!    forces": the changed words qualify the shared name "Syrian"). A word is name-like when it
+//!    is capitalised away from the sentence start, has a capital after its first letter
+//!    ("ISIS", "U.S."), or starts the sentence capitalised and is not a common English word;
+//! 7. [`Wording`] otherwise.
+//!
+//! [`Number`]: ContrastLabel::Number
+//! [`Attribution`]: ContrastLabel::Attribution
+//! [`Hedge`]: ContrastLabel::Hedge
+//! [`ScareQuote`]: ContrastLabel::ScareQuote
+//! [`Loaded`]: ContrastLabel::Loaded
+//! [`Naming`]: ContrastLabel::Naming
+//! [`Wording`]: ContrastLabel::Wording
 
-use super::{AlignedPair, Framing, LoadedTerm};
+pub mod words;
+
+use std::collections::HashMap;
+
+use similar::{Algorithm, DiffTag, capture_diff_slices};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::{AlignedPair, Change, ContrastLabel, Framing, LoadedTerm, Side};
 use crate::corpus::Article;
+use crate::text::{QuoteKind, Span, tokens};
 
-/// Word-level differences of every aligned pair that differs.
+/// Longest changed stretch, in words per side, that can be labelled a naming difference.
+pub const NAMING_MAX_WORDS: usize = 5;
+
+/// One token of a sentence for diffing: a word or a punctuation mark.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiffToken {
+    /// Where it is in the article's text.
+    pub span: Span,
+    /// Normalised form: [`tokens::normalize`] for words; for punctuation the mark itself,
+    /// with curly and angled quotation marks folded to `"` and `'`.
+    pub norm: String,
+    /// True for a word, false for punctuation.
+    pub word: bool,
+    /// True when the token is the first word of its sentence.
+    pub initial: bool,
+    /// As written, starts with an upper-case letter.
+    pub capitalized: bool,
+    /// Has an upper-case letter after its first character ("ISIS", "U.S.", "McCain").
+    pub inner_capital: bool,
+    /// Contains a digit.
+    pub numeric: bool,
+}
+
+fn fold_mark(c: char) -> char {
+    match c {
+        '“' | '”' | '„' | '‟' | '«' | '»' | '〝' | '〞' | '＂' => '"',
+        '‘' | '’' | '‚' | '‛' | '‹' | '›' | '`' | '´' => '\'',
+        c => c,
+    }
+}
+
+/// The word and punctuation tokens of `span` in `text`, in order; whitespace is skipped.
+pub fn diff_tokens(text: &str, span: Span) -> Vec<DiffToken> {
+    let mut out = Vec::new();
+    let slice = span.slice(text);
+    let mut first_word = true;
+    for (off, piece) in slice.split_word_bound_indices() {
+        let start = span.start + off;
+        if piece.chars().any(char::is_alphanumeric) {
+            let norm = tokens::normalize(piece);
+            let mut chars = piece.chars();
+            let capitalized = chars.next().is_some_and(char::is_uppercase);
+            out.push(DiffToken {
+                span: Span::new(start, start + piece.len()),
+                norm,
+                word: true,
+                initial: first_word,
+                capitalized,
+                inner_capital: chars.any(char::is_uppercase),
+                numeric: piece.chars().any(|c| c.is_ascii_digit()),
+            });
+            first_word = false;
+        } else {
+            for (k, c) in piece.char_indices() {
+                if c.is_whitespace() {
+                    continue;
+                }
+                let s = start + k;
+                out.push(DiffToken {
+                    span: Span::new(s, s + c.len_utf8()),
+                    norm: fold_mark(c).to_string(),
+                    word: false,
+                    initial: false,
+                    capitalized: false,
+                    inner_capital: false,
+                    numeric: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Word-level differences of every aligned pair (or merged group) whose wording differs.
 pub fn framing(
     a: &Article,
     b: &Article,
     pairs: &[AlignedPair],
     loaded: &[LoadedTerm],
 ) -> Vec<Framing> {
-    let _ = (a, b, pairs, loaded);
-    Vec::new()
+    let mut out = Vec::new();
+    for (sa, sb) in groups(pairs) {
+        let ta = group_tokens(a, &sa);
+        let tb = group_tokens(b, &sb);
+        let ctx = Context {
+            a,
+            b,
+            ta: &ta,
+            tb: &tb,
+            loaded,
+        };
+        let changes = ctx.changes();
+        if changes.is_empty() {
+            continue;
+        }
+        let mut labels: Vec<ContrastLabel> = Vec::new();
+        for c in &changes {
+            if c.label != ContrastLabel::Wording && !labels.contains(&c.label) {
+                labels.push(c.label);
+            }
+        }
+        out.push(Framing {
+            a: sa[0],
+            b: sb[0],
+            changes,
+            labels,
+        });
+    }
+    out.sort_by_key(|f| (f.a, f.b));
+    out
+}
+
+/// Pairs grouped into alignment units: pairs sharing a sentence belong together (a 1:2 merge
+/// gives two pairs sharing the A sentence). Each group's sentence indices, sorted.
+fn groups(pairs: &[AlignedPair]) -> Vec<(Vec<usize>, Vec<usize>)> {
+    let mut out: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    let mut of_a: HashMap<usize, usize> = HashMap::new();
+    let mut of_b: HashMap<usize, usize> = HashMap::new();
+    for p in pairs {
+        match of_a.get(&p.a).or_else(|| of_b.get(&p.b)).copied() {
+            Some(k) => {
+                let (ga, gb) = &mut out[k];
+                if !ga.contains(&p.a) {
+                    ga.push(p.a);
+                }
+                if !gb.contains(&p.b) {
+                    gb.push(p.b);
+                }
+                of_a.insert(p.a, k);
+                of_b.insert(p.b, k);
+            }
+            None => {
+                of_a.insert(p.a, out.len());
+                of_b.insert(p.b, out.len());
+                out.push((vec![p.a], vec![p.b]));
+            }
+        }
+    }
+    for (ga, gb) in &mut out {
+        ga.sort_unstable();
+        gb.sort_unstable();
+    }
+    out
+}
+
+fn group_tokens(art: &Article, sentences: &[usize]) -> Vec<DiffToken> {
+    sentences
+        .iter()
+        .filter_map(|&i| art.analysis.sentences.get(i))
+        .flat_map(|s| diff_tokens(&art.text, s.span))
+        .collect()
+}
+
+struct Context<'x> {
+    a: &'x Article,
+    b: &'x Article,
+    ta: &'x [DiffToken],
+    tb: &'x [DiffToken],
+    loaded: &'x [LoadedTerm],
+}
+
+/// A changed stretch: token ranges on both sides (possibly empty on one).
+struct Stretch {
+    a: std::ops::Range<usize>,
+    b: std::ops::Range<usize>,
+}
+
+fn span_of(toks: &[DiffToken]) -> Option<Span> {
+    Some(Span::new(toks.first()?.span.start, toks.last()?.span.end))
+}
+
+impl Context<'_> {
+    fn changes(&self) -> Vec<Change> {
+        let na: Vec<&str> = self.ta.iter().map(|t| t.norm.as_str()).collect();
+        let nb: Vec<&str> = self.tb.iter().map(|t| t.norm.as_str()).collect();
+        let ops = capture_diff_slices(Algorithm::Myers, &na, &nb);
+        let mut stretches: Vec<Stretch> = Vec::new();
+        for op in &ops {
+            let (tag, ra, rb) = op.as_tag_tuple();
+            if tag == DiffTag::Equal {
+                continue;
+            }
+            match stretches.last_mut() {
+                Some(last) if last.a.end == ra.start && last.b.end == rb.start => {
+                    last.a.end = ra.end;
+                    last.b.end = rb.end;
+                }
+                _ => stretches.push(Stretch { a: ra, b: rb }),
+            }
+        }
+        let mut out: Vec<Change> = Vec::new();
+        for st in stretches {
+            if let Some(c) = self.change(&st)
+                && !out.contains(&c)
+            {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    fn change(&self, st: &Stretch) -> Option<Change> {
+        // Trim punctuation at the edges: spans slice to the changed words.
+        let wa = trim_to_words(self.ta, st.a.clone());
+        let wb = trim_to_words(self.tb, st.b.clone());
+        if wa.is_empty() && wb.is_empty() {
+            return self.quote_mark_change(st);
+        }
+        let a = span_of(&self.ta[wa.clone()]);
+        let b = span_of(&self.tb[wb.clone()]);
+        let label = self.label(wa, wb, a, b);
+        Some(Change { a, b, label })
+    }
+
+    /// A change of punctuation only: kept when it adds or removes the quote marks of a scare
+    /// quote on one side.
+    fn quote_mark_change(&self, st: &Stretch) -> Option<Change> {
+        let marks_a = span_of(&self.ta[st.a.clone()]);
+        let marks_b = span_of(&self.tb[st.b.clone()]);
+        let qa = marks_a.and_then(|s| scare_quote_at(self.a, s, true));
+        let qb = marks_b.and_then(|s| scare_quote_at(self.b, s, true));
+        match (qa, qb) {
+            (Some(q), None) => Some(Change {
+                a: Some(q),
+                b: None,
+                label: ContrastLabel::ScareQuote,
+            }),
+            (None, Some(q)) => Some(Change {
+                a: None,
+                b: Some(q),
+                label: ContrastLabel::ScareQuote,
+            }),
+            _ => None,
+        }
+    }
+
+    fn label(
+        &self,
+        wa: std::ops::Range<usize>,
+        wb: std::ops::Range<usize>,
+        a: Option<Span>,
+        b: Option<Span>,
+    ) -> ContrastLabel {
+        let xa = &self.ta[wa.clone()];
+        let xb = &self.tb[wb.clone()];
+        fn nums(x: &[DiffToken]) -> Vec<&str> {
+            let mut v: Vec<&str> = x
+                .iter()
+                .filter(|t| t.numeric)
+                .map(|t| t.norm.as_str())
+                .collect();
+            v.sort_unstable();
+            v
+        }
+        let (num_a, num_b) = (nums(xa), nums(xb));
+        if (!num_a.is_empty() || !num_b.is_empty()) && num_a != num_b {
+            return ContrastLabel::Number;
+        }
+        if words::has_attribution(xa) || words::has_attribution(xb) {
+            return ContrastLabel::Attribution;
+        }
+        if words::has_hedge(xa) || words::has_hedge(xb) {
+            return ContrastLabel::Hedge;
+        }
+        let sq_a = a.and_then(|s| scare_quote_at(self.a, s, false)).is_some();
+        let sq_b = b.and_then(|s| scare_quote_at(self.b, s, false)).is_some();
+        if sq_a != sq_b {
+            return ContrastLabel::ScareQuote;
+        }
+        let hits_a = self.loaded_in(Side::A, a);
+        let hits_b = self.loaded_in(Side::B, b);
+        if hits_a.iter().any(|t| !hits_b.contains(t)) || hits_b.iter().any(|t| !hits_a.contains(t))
+        {
+            return ContrastLabel::Loaded;
+        }
+        if self.naming(wa, wb) {
+            return ContrastLabel::Naming;
+        }
+        ContrastLabel::Wording
+    }
+
+    fn loaded_in(&self, side: Side, span: Option<Span>) -> Vec<&str> {
+        let Some(span) = span else {
+            return Vec::new();
+        };
+        let mut v: Vec<&str> = self
+            .loaded
+            .iter()
+            .filter(|t| t.side == side && t.span.overlaps(&span))
+            .map(|t| t.term.as_str())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    fn naming(&self, wa: std::ops::Range<usize>, wb: std::ops::Range<usize>) -> bool {
+        let words = |t: &[DiffToken]| t.iter().filter(|t| t.word).count();
+        let (xa, xb) = (&self.ta[wa.clone()], &self.tb[wb.clone()]);
+        let (ca, cb) = (words(xa), words(xb));
+        if ca == 0 || cb == 0 || ca > NAMING_MAX_WORDS || cb > NAMING_MAX_WORDS {
+            return false;
+        }
+        if xa.iter().any(name_like) && xb.iter().any(name_like) {
+            return true;
+        }
+        // The same name-like word right before or right after the stretch on both sides.
+        let before = |t: &[DiffToken], r: &std::ops::Range<usize>| {
+            t[..r.start].iter().rev().find(|t| t.word).cloned()
+        };
+        let after = |t: &[DiffToken], r: &std::ops::Range<usize>| {
+            t[r.end..].iter().find(|t| t.word).cloned()
+        };
+        let shared = |x: Option<DiffToken>, y: Option<DiffToken>| match (x, y) {
+            (Some(x), Some(y)) => x.norm == y.norm && name_like(&x) && name_like(&y),
+            _ => false,
+        };
+        shared(before(self.ta, &wa), before(self.tb, &wb))
+            || shared(after(self.ta, &wa), after(self.tb, &wb))
+    }
+}
+
+/// Narrow a token range to its first and last word.
+fn trim_to_words(toks: &[DiffToken], r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let slice = &toks[r.clone()];
+    match (
+        slice.iter().position(|t| t.word),
+        slice.iter().rposition(|t| t.word),
+    ) {
+        (Some(s), Some(e)) => r.start + s..r.start + e + 1,
+        _ => r.start..r.start,
+    }
+}
+
+/// A word that names someone or something: see the module documentation.
+fn name_like(t: &DiffToken) -> bool {
+    if !t.word || t.numeric {
+        return false;
+    }
+    if t.inner_capital {
+        return true;
+    }
+    if !t.capitalized {
+        return false;
+    }
+    if !t.initial {
+        return true;
+    }
+    super::align::zipf(&t.norm).is_none_or(|z| z < 5.0)
+}
+
+/// The scare quote of `art` that `span` touches: with `marks`, `span` overlaps the quote
+/// marks (outer but not inner span); without, `span` overlaps the quoted words. Returns the
+/// scare quote's outer span.
+fn scare_quote_at(art: &Article, span: Span, marks: bool) -> Option<Span> {
+    art.analysis
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::ScareQuote)
+        .find(|q| {
+            if marks {
+                q.outer.overlaps(&span) && !q.inner.contains(&span)
+            } else {
+                q.inner.overlaps(&span)
+            }
+        })
+        .map(|q| q.outer)
 }

@@ -6,13 +6,17 @@
 //! - *local IDF* over the analysed sentences of both articles, `ln(1 + N / df)`: words found in
 //!   many sentences of this pair count little, in any language;
 //! - *background informativeness* from the bundled English frequency table
-//!   ([`super::background`]): function words count almost nothing, words the table does not
-//!   list (names, numbers, foreign words) count most;
+//!   ([`super::background`]; a stem takes the highest frequency of its forms in the two
+//!   texts): function words count almost nothing, words the table does not list (names,
+//!   numbers, foreign words) count most;
 //! - *library IDF* from [`DocFreq`] when a library is loaded: words common across the library's
 //!   articles count less.
 //!
-//! Numbers (×1.6) and names — stems written capitalised away from the sentence start more
-//! often than not — (×1.3) are boosted: a shared rare name or figure is strong evidence.
+//! Names — stems written capitalised away from the sentence start more often than not — are
+//! boosted (×1.3); numbers are not in the background table, so they already count as rare. A
+//! shared rare name or figure is strong evidence, while figures that differ (rounded, updated)
+//! do not swamp the rest of a paraphrase.
+//!
 //! A sentence's vector holds `(1 + ln tf) · √weight` per stem, so that in the cosine's dot
 //! product a shared stem counts with its weight once (not squared, which would let the single
 //! rarest word decide); similarity is the cosine.
@@ -104,6 +108,8 @@ pub struct Vectors {
 
 struct StemStats {
     df: u32,
+    /// Highest background frequency among the stem's forms in these texts.
+    zipf: Option<f32>,
     name_votes: i32,
     numeric: bool,
 }
@@ -139,12 +145,16 @@ pub fn build(
                     names.push(tok.stem.as_str());
                     stats.push(StemStats {
                         df: 0,
+                        zipf: None,
                         name_votes: 0,
                         numeric: false,
                     });
                 }
                 let st = &mut stats[id as usize];
                 st.numeric |= tok.numeric;
+                if let Some(z) = background::zipf(&tok.norm) {
+                    st.zipf = Some(st.zipf.map_or(z, |old| old.max(z)));
+                }
                 if k > 0 {
                     st.name_votes += if tok.capitalized { 1 } else { -1 };
                 }
@@ -172,15 +182,13 @@ pub fn build(
         .zip(&stats)
         .map(|(stem, st)| {
             let local = (1.0 + n / f64::from(st.df.max(1))).ln();
-            let bg = f64::from(background::informativeness(stem));
+            let bg = f64::from(background::informativeness(st.zipf));
             let lib = corpus.map_or(1.0, |c| {
                 let df = c.df.get(*stem).copied().unwrap_or(0) as f64;
                 let docs = c.docs as f64;
                 0.5 + ((docs + 1.0) / (df + 1.0)).ln() / (docs + 1.0).ln()
             });
-            let boost = if st.numeric {
-                1.6
-            } else if st.name_votes > 0 {
+            let boost = if !st.numeric && st.name_votes > 0 {
                 1.3
             } else {
                 1.0

@@ -1,0 +1,244 @@
+//! Framing differences on invented sentence pairs: labels and spans.
+
+use parallax::compare::framing::framing;
+use parallax::compare::{AlignedPair, Change, ContrastLabel, Framing, LoadedTerm, Side};
+use parallax::corpus::{Article, Meta, Source};
+use parallax::text::Span;
+
+fn article(id: &str, body: &str) -> Article {
+    Article::new(
+        id.to_string(),
+        Meta::default(),
+        Source::Demo {
+            name: id.to_string(),
+        },
+        body.to_string(),
+        None,
+    )
+}
+
+/// Framing of two one-sentence articles aligned to each other.
+fn diff(a: &str, b: &str, loaded: &[LoadedTerm]) -> (Article, Article, Vec<Framing>) {
+    let (a, b) = (article("a", a), article("b", b));
+    let pairs = [AlignedPair {
+        a: 0,
+        b: 0,
+        score: 0.9,
+        moved: false,
+    }];
+    let f = framing(&a, &b, &pairs, loaded);
+    (a, b, f)
+}
+
+fn texts(a: &Article, b: &Article, c: &Change) -> (String, String) {
+    (
+        c.a.map_or(String::new(), |s| s.slice(&a.text).to_string()),
+        c.b.map_or(String::new(), |s| s.slice(&b.text).to_string()),
+    )
+}
+
+#[test]
+fn said_to_claimed_is_attribution_on_both_spans() {
+    let (a, b, f) = diff(
+        "The ministry said the footage showed a convoy.",
+        "The ministry claimed the footage showed a convoy.",
+        &[],
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].changes.len(), 1);
+    let c = &f[0].changes[0];
+    assert_eq!(c.label, ContrastLabel::Attribution);
+    assert_eq!(texts(&a, &b, c), ("said".into(), "claimed".into()));
+    assert_eq!(f[0].labels, vec![ContrastLabel::Attribution]);
+}
+
+#[test]
+fn syrian_army_against_syrian_regime_forces_is_naming() {
+    let (a, b, f) = diff(
+        "The Syrian Army retook the town on Sunday.",
+        "Syrian regime forces retook the town on Sunday.",
+        &[],
+    );
+    assert_eq!(f.len(), 1);
+    let naming: Vec<_> = f[0]
+        .changes
+        .iter()
+        .filter(|c| c.label == ContrastLabel::Naming)
+        .collect();
+    assert_eq!(naming.len(), 1, "{:?}", f[0].changes);
+    assert_eq!(
+        texts(&a, &b, naming[0]),
+        ("Army".into(), "regime forces".into())
+    );
+    assert!(f[0].labels.contains(&ContrastLabel::Naming));
+}
+
+#[test]
+fn a_differently_named_actor_is_naming() {
+    let (a, b, f) = diff(
+        "Russia’s Defense Ministry published more photos on Tuesday.",
+        "Moscow published more photos on Tuesday.",
+        &[],
+    );
+    assert_eq!(f[0].changes.len(), 1);
+    let c = &f[0].changes[0];
+    assert_eq!(c.label, ContrastLabel::Naming);
+    assert_eq!(
+        texts(&a, &b, c),
+        ("Russia’s Defense Ministry".into(), "Moscow".into())
+    );
+}
+
+#[test]
+fn adding_allegedly_is_a_hedge_insert_with_only_a_b_span() {
+    let (a, b, f) = diff(
+        "Moscow published more evidence recorded by drones.",
+        "Moscow published more evidence allegedly recorded by drones.",
+        &[],
+    );
+    assert_eq!(f[0].changes.len(), 1);
+    let c = &f[0].changes[0];
+    assert_eq!(c.label, ContrastLabel::Hedge);
+    assert!(c.a.is_none());
+    assert_eq!(texts(&a, &b, c), (String::new(), "allegedly".into()));
+}
+
+#[test]
+fn spans_slice_to_the_changed_words_not_the_punctuation() {
+    let (a, b, f) = diff(
+        "About 300 fighters left Raqqa, officials said.",
+        "About 250 fighters left Raqqa (officials said).",
+        &[],
+    );
+    // Only the number changed among the words; punctuation-only changes are dropped.
+    assert_eq!(f[0].changes.len(), 1, "{:?}", f[0].changes);
+    let c = &f[0].changes[0];
+    assert_eq!(c.label, ContrastLabel::Number);
+    assert_eq!(texts(&a, &b, c), ("300".into(), "250".into()));
+}
+
+#[test]
+fn a_deletion_has_only_an_a_span() {
+    let (a, b, f) = diff(
+        "The convoy left the city at night under heavy escort.",
+        "The convoy left the city at night.",
+        &[],
+    );
+    let c = &f[0].changes[0];
+    assert!(c.b.is_none());
+    assert_eq!(c.label, ContrastLabel::Wording);
+    assert_eq!(texts(&a, &b, c).0, "under heavy escort");
+    assert!(f[0].labels.is_empty());
+}
+
+#[test]
+fn a_loaded_term_on_one_side_only_is_loaded() {
+    let a_text = "The militants seized the bridge.";
+    let b_text = "The terrorists seized the bridge.";
+    let start = b_text.find("terrorists").unwrap_or(0);
+    let loaded = [LoadedTerm {
+        side: Side::B,
+        span: Span::new(start, start + "terrorists".len()),
+        term: "terrorist".into(),
+        category: "labels".into(),
+        reason: "a label".into(),
+        only_here: true,
+    }];
+    let (_, _, f) = diff(a_text, b_text, &loaded);
+    assert_eq!(f[0].changes[0].label, ContrastLabel::Loaded);
+}
+
+#[test]
+fn identical_sentences_and_punctuation_only_differences_give_no_entry() {
+    let (_, _, f) = diff("Moscow denied it.", "Moscow denied it.", &[]);
+    assert!(f.is_empty());
+    let (_, _, f) = diff("Moscow denied it.", "Moscow denied it!", &[]);
+    assert!(f.is_empty());
+}
+
+#[test]
+fn a_one_to_two_merge_is_diffed_against_both_sentences_together() {
+    let a = article(
+        "a",
+        "The river rose two metres overnight, and police closed the valley road.",
+    );
+    let b = article(
+        "b",
+        "The river rose two metres overnight.\n\nPolice closed the valley road.",
+    );
+    let pairs = [
+        AlignedPair {
+            a: 0,
+            b: 0,
+            score: 0.9,
+            moved: false,
+        },
+        AlignedPair {
+            a: 0,
+            b: 1,
+            score: 0.9,
+            moved: false,
+        },
+    ];
+    let f = framing(&a, &b, &pairs, &[]);
+    assert_eq!(f.len(), 1);
+    assert_eq!((f[0].a, f[0].b), (0, 0));
+    // Only "and" is gone once both B sentences are read together.
+    assert_eq!(f[0].changes.len(), 1, "{:?}", f[0].changes);
+    assert_eq!(f[0].changes[0].a.map(|s| s.slice(&a.text)), Some("and"));
+}
+
+/// Mark `phrase` (with its quote marks, which must surround it) as a scare quote of `art`.
+fn scare_quote(art: &mut Article, phrase: &str) {
+    art.analysis.quotes.clear();
+    let inner_start = art.text.find(phrase).unwrap_or(0);
+    let inner = Span::new(inner_start, inner_start + phrase.len());
+    let open = art.text[..inner.start]
+        .char_indices()
+        .next_back()
+        .map_or(inner.start, |(i, _)| i);
+    let close = art.text[inner.end..]
+        .chars()
+        .next()
+        .map_or(inner.end, |c| inner.end + c.len_utf8());
+    art.analysis.quotes.push(parallax::text::Quote {
+        outer: Span::new(open, close),
+        inner,
+        kind: parallax::text::QuoteKind::ScareQuote,
+        words: phrase.split_whitespace().count(),
+        speaker: None,
+        paragraph: 0,
+        nested: false,
+    });
+}
+
+#[test]
+fn scare_quotes_on_one_side_only_are_labelled() {
+    let mut a = article("a", "Moscow published more evidence on Tuesday.");
+    let mut b = article(
+        "b",
+        "Moscow published more “irrefutable evidence” on Tuesday.",
+    );
+    scare_quote(&mut b, "irrefutable evidence");
+    let pairs = [AlignedPair {
+        a: 0,
+        b: 0,
+        score: 0.9,
+        moved: false,
+    }];
+    let f = framing(&a, &b, &pairs, &[]);
+    // "irrefutable" is a certainty marker inserted in B: a hedge change.
+    assert_eq!(f[0].changes[0].label, ContrastLabel::Hedge);
+    // Only the quote marks differ: the scare quote itself is the change.
+    a = article("a", "Moscow published more “evidence” on Tuesday.");
+    scare_quote(&mut a, "evidence");
+    b = article("b", "Moscow published more evidence on Tuesday.");
+    let f = framing(&a, &b, &pairs, &[]);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].changes.len(), 1, "{:?}", f[0].changes);
+    let c = &f[0].changes[0];
+    assert_eq!(c.label, ContrastLabel::ScareQuote);
+    assert_eq!(c.a.map(|s| s.slice(&a.text)), Some("“evidence”"));
+    assert!(c.b.is_none());
+    assert_eq!(f[0].labels, vec![ContrastLabel::ScareQuote]);
+}
