@@ -13,8 +13,8 @@
 //! Labels, first match wins:
 //!
 //! 1. [`Number`]: the numbers in the two changed stretches differ;
-//! 2. [`Attribution`]: either stretch holds an attribution verb ([`words::ATTRIBUTION`]);
-//! 3. [`Hedge`]: either stretch holds a hedge or certainty marker ([`words::HEDGES`]);
+//! 2. [`Attribution`]: either stretch holds an attribution verb ([`markers::ATTRIBUTION_VERBS`](crate::compare::lexicon::markers::ATTRIBUTION_VERBS));
+//! 3. [`Hedge`]: either stretch holds a hedge or certainty marker ([`markers::HEDGES`](crate::compare::lexicon::markers::HEDGES));
 //! 4. [`ScareQuote`]: the stretch is scare-quoted on one side only;
 //! 5. [`Loaded`]: a loaded-term hit lies in the stretch on one side, and the other side's
 //!    stretch has no hit of the same entry;
