@@ -71,6 +71,8 @@ pub enum ReportFormat {
     Markdown,
     /// The machine-readable comparison.
     Json,
+    /// A self-contained HTML page: both articles side by side, highlighted.
+    Html,
 }
 
 impl From<ReportFormat> for parallax::report::Format {
@@ -79,6 +81,7 @@ impl From<ReportFormat> for parallax::report::Format {
             ReportFormat::Text => parallax::report::Format::Text,
             ReportFormat::Markdown => parallax::report::Format::Markdown,
             ReportFormat::Json => parallax::report::Format::Json,
+            ReportFormat::Html => parallax::report::Format::Html,
         }
     }
 }

@@ -1,8 +1,9 @@
-//! Reports: a comparison rendered as text, Markdown or JSON.
+//! Reports: a comparison rendered as text, Markdown, HTML or JSON.
 //!
 //! Every format reads the same [`Comparison`]; the JSON report is its serde form.
 
 mod common;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;
@@ -21,6 +22,8 @@ pub enum Format {
     Markdown,
     /// The stable machine contract (`parallax.comparison/1`).
     Json,
+    /// A self-contained HTML page with both articles side by side.
+    Html,
 }
 
 /// Render `cmp` in `format`.
@@ -29,5 +32,6 @@ pub fn render(cmp: &Comparison, format: Format) -> String {
         Format::Json => json::render(cmp),
         Format::Text => text::render(cmp),
         Format::Markdown => markdown::render(cmp),
+        Format::Html => html::render(cmp),
     }
 }

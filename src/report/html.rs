@@ -1,0 +1,698 @@
+//! The HTML report (`--format html`): one self-contained HTML5 page with both articles side by
+//! side, highlighted like the terminal reader.
+//!
+//! The page carries its own CSS and nothing else: no JavaScript, no fonts, images or links to
+//! other resources, and a Content-Security-Policy that forbids loading any. Every piece of
+//! input (article text, titles, outlets, paths, lexicon reasons) is sanitised with
+//! [`sanitize`] and then escaped with [`escape`], so it is always text, never markup.
+//!
+//! Highlights are cut into segments at every span boundary inside a sentence; each segment
+//! carries the classes of all highlights covering it, so overlapping spans never produce
+//! unbalanced tags. Each highlight explains itself in a `title` attribute and, because it is
+//! focusable, in a note shown on keyboard or touch focus. Every class has a non-colour style
+//! (underline, bold, border), so the page also reads in black and white and in print.
+
+use std::fmt::Write;
+
+use super::common::*;
+use super::text::group_terms;
+use crate::compare::{Comparison, LoadedTerm, RowKind, Side, SideInfo};
+use crate::text::Span;
+use crate::text::sanitize::sanitize;
+
+/// Escape text for HTML element content and quoted attribute values (`& < > " '`, and `=` so
+/// that no attribute-like text such as `src=` survives even as visible text).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '=' => out.push_str("&#61;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Sanitise, fold to one line and escape.
+fn esc(s: &str) -> String {
+    escape(&one_line(s))
+}
+
+/// The highlight classes, in the order their CSS classes are listed on a segment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Class {
+    Quote,
+    Change,
+    LoadedStrong,
+    LoadedWeak,
+}
+
+impl Class {
+    fn css(self) -> &'static str {
+        match self {
+            Class::Quote => "quote",
+            Class::Change => "change",
+            Class::LoadedStrong => "loaded-strong",
+            Class::LoadedWeak => "loaded-weak",
+        }
+    }
+}
+
+/// One highlight over a byte span, with its explanation (plain, unescaped text).
+#[derive(Clone, Debug)]
+struct Mark {
+    span: Span,
+    class: Class,
+    why: String,
+}
+
+fn other_name(side: Side) -> &'static str {
+    match side {
+        Side::A => "B",
+        Side::B => "A",
+    }
+}
+
+/// All highlights of `side`: shared quotes, framing changes and loaded terms.
+fn marks_for(cmp: &Comparison, side: Side) -> Vec<Mark> {
+    let info = side_info(cmp, side);
+    let other = side_info(cmp, side.other());
+    let mut marks = Vec::new();
+    for q in &cmp.shared_quotes {
+        let (here, there) = match side {
+            Side::A => (q.a, q.b),
+            Side::B => (q.b, q.a),
+        };
+        let mut why = format!(
+            "Quotation also in {} ({} match",
+            other_name(side),
+            kind_name(q.kind)
+        );
+        if !q.edits.is_empty() {
+            let edits: Vec<_> = q.edits.iter().map(|e| edit_name(*e)).collect();
+            why.push_str(&format!(": {}", edits.join(", ")));
+        }
+        why.push(')');
+        if let Some(sp) = &q.speaker {
+            why.push_str(&format!("; speaker: {}", one_line(sp)));
+        }
+        why.push_str(&format!(
+            ". {}: “{}”",
+            other_name(side),
+            span_text(other, there)
+        ));
+        marks.push(Mark {
+            span: here,
+            class: Class::Quote,
+            why,
+        });
+    }
+    for f in &cmp.framing {
+        let there_sentence = match side {
+            Side::A => f.b,
+            Side::B => f.a,
+        };
+        for ch in &f.changes {
+            let (here, there) = match side {
+                Side::A => (ch.a, ch.b),
+                Side::B => (ch.b, ch.a),
+            };
+            let Some(here) = here else { continue };
+            let there = match there {
+                Some(s) => format!("“{}”", span_text(other, s)),
+                None => "nothing in its place".to_string(),
+            };
+            let why = format!(
+                "Changed words ({}); {} has {there}",
+                label_name(ch.label),
+                sentence_ref(side.other(), there_sentence)
+            );
+            marks.push(Mark {
+                span: here,
+                class: Class::Change,
+                why,
+            });
+        }
+    }
+    for t in cmp.loaded_terms.iter().filter(|t| t.side == side) {
+        let (class, who) = if t.only_here {
+            (
+                Class::LoadedStrong,
+                format!("only this article uses it, not {}", other_name(side)),
+            )
+        } else {
+            (
+                Class::LoadedWeak,
+                format!("{} uses it too", other_name(side)),
+            )
+        };
+        let why = format!(
+            "Loaded term “{}” ({}): {}; {who}",
+            one_line(&t.term),
+            one_line(&t.category),
+            one_line(&t.reason)
+        );
+        marks.push(Mark {
+            span: t.span,
+            class,
+            why,
+        });
+    }
+    marks.retain(|m| m.span.is_valid_in(&info.text) && !m.span.is_empty());
+    marks
+}
+
+/// Sentence `i` of `info` as HTML, cut into segments at every highlight boundary.
+/// `focusable` adds `tabindex` and the focus note to each highlight.
+fn sentence_html(info: &SideInfo, i: usize, marks: &[Mark], focusable: bool) -> String {
+    let Some(&sent) = info.sentences.get(i) else {
+        return String::new();
+    };
+    if !sent.is_valid_in(&info.text) {
+        return String::new();
+    }
+    let inside: Vec<(Span, &Mark)> = marks
+        .iter()
+        .filter(|m| m.span.overlaps(&sent))
+        .map(|m| {
+            (
+                Span::new(m.span.start.max(sent.start), m.span.end.min(sent.end)),
+                m,
+            )
+        })
+        .collect();
+    let mut cuts: Vec<usize> = vec![sent.start, sent.end];
+    for (s, _) in &inside {
+        cuts.push(s.start);
+        cuts.push(s.end);
+    }
+    cuts.retain(|&c| info.text.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = String::new();
+    for w in cuts.windows(2) {
+        let seg = Span::new(w[0], w[1]);
+        let text = escape(&sanitize(seg.slice(&info.text)));
+        let mut covering: Vec<&Mark> = inside
+            .iter()
+            .filter(|(s, _)| s.contains(&seg))
+            .map(|(_, m)| *m)
+            .collect();
+        if covering.is_empty() {
+            out.push_str(&text);
+            continue;
+        }
+        covering.sort_by(|x, y| x.class.cmp(&y.class).then(x.why.cmp(&y.why)));
+        covering.dedup_by(|x, y| x.class == y.class && x.why == y.why);
+        let mut classes: Vec<&str> = covering.iter().map(|m| m.class.css()).collect();
+        classes.dedup();
+        let why = escape(
+            &covering
+                .iter()
+                .map(|m| m.why.as_str())
+                .collect::<Vec<_>>()
+                .join(" | "),
+        );
+        let focus = if focusable {
+            format!(" tabindex=\"0\" data-why=\"{why}\"")
+        } else {
+            String::new()
+        };
+        let _ = write!(
+            out,
+            "<mark class=\"{}\" title=\"{why}\"{focus}>{text}</mark>",
+            classes.join(" ")
+        );
+    }
+    out
+}
+
+const CSS: &str = r#"
+:root { color-scheme: light; --quote: #56B4E9; --change: #E69F00; --loaded: #D55E00; --dim: #6b6b6b; }
+* { box-sizing: border-box; }
+body { font: 16px/1.55 Georgia, "Times New Roman", serif; color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 78rem; padding: 1rem; }
+h1, h2, h3 { font-family: system-ui, sans-serif; line-height: 1.25; }
+h1 { font-size: 1.5rem; }
+h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
+.sources { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+.source { border: 1px solid #ccc; padding: .5rem .75rem; }
+.source h2 { margin: 0; border: 0; font-size: 1.1rem; }
+.meta { color: var(--dim); font-size: .9rem; overflow-wrap: anywhere; margin: .25rem 0 0; }
+.legend, .summary { font-family: system-ui, sans-serif; font-size: .95rem; }
+.legend li { margin: .2rem 0; }
+mark { background: transparent; color: inherit; padding: 0 .05em; }
+mark.quote { background: rgba(86,180,233,.18); text-decoration: underline 2px var(--quote); text-underline-offset: .18em; }
+mark.change { font-weight: bold; background: rgba(230,159,0,.22); }
+mark.loaded-strong { border: 2px solid var(--loaded); border-radius: 3px; }
+mark.loaded-weak { border: 1px dashed var(--loaded); border-radius: 3px; }
+mark[tabindex]:focus { outline: 3px solid #0072B2; outline-offset: 1px; }
+mark[data-why]:focus::after { content: " [" attr(data-why) "]"; font: .85rem/1.4 system-ui, sans-serif; font-weight: normal; font-style: normal; background: #fffbe6; color: #1a1a1a; border: 1px solid #999; padding: 0 .3em; }
+.columns { border-top: 1px solid #ccc; }
+.row { display: grid; grid-template-columns: 1fr 2rem 1fr; gap: .5rem; border-bottom: 1px solid #eee; padding: .35rem 0; }
+.row .g { text-align: center; font-family: system-ui, sans-serif; color: var(--dim); }
+.row.excluded { color: var(--dim); font-size: .9rem; }
+.row.moved .g { color: #CC79A7; font-weight: bold; }
+.s { margin: 0 0 .3rem; }
+.ref { font: .75rem system-ui, sans-serif; color: var(--dim); margin-right: .3em; }
+.colhead { font-family: system-ui, sans-serif; font-weight: bold; }
+table { border-collapse: collapse; font-family: system-ui, sans-serif; font-size: .9rem; width: 100%; }
+th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+.pair { margin: .75rem 0; }
+.pair p { margin: .2rem 0; }
+.none { color: var(--dim); font-style: italic; }
+@media (max-width: 700px) {
+  body { padding: .5rem; }
+  .sources { grid-template-columns: 1fr; }
+  .row { grid-template-columns: 1fr; gap: .15rem; }
+  .row .g { text-align: left; }
+  .row .empty, .colhead .g, .colhead .b { display: none; }
+  .row .b { border-left: 3px solid #ddd; padding-left: .4rem; }
+}
+@media print {
+  body { max-width: none; font-size: 11pt; }
+  mark[data-why]:focus::after { content: none; }
+  mark[tabindex]:focus { outline: none; }
+  mark { background: none !important; color: #000; }
+  mark.quote { text-decoration: underline 1.5px #000; }
+  mark.loaded-strong { border: 2px solid #000; }
+  mark.loaded-weak { border: 1px dashed #000; }
+  .row { break-inside: avoid; }
+}
+"#;
+
+/// Render the HTML report: a complete, self-contained HTML5 document.
+pub fn render(cmp: &Comparison) -> String {
+    let mut o = String::new();
+    o.push_str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    o.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
+    o.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
+    let _ = writeln!(
+        o,
+        "<title>Comparison: {} / {}</title>",
+        esc(&cmp.a.title),
+        esc(&cmp.b.title)
+    );
+    let _ = writeln!(o, "<style>{CSS}</style>\n</head>\n<body>");
+    header(&mut o, cmp);
+    legend(&mut o);
+    summary(&mut o, cmp);
+    let marks_a = marks_for(cmp, Side::A);
+    let marks_b = marks_for(cmp, Side::B);
+    columns(&mut o, cmp, &marks_a, &marks_b);
+    quotes(&mut o, cmp);
+    framing(&mut o, cmp, &marks_a, &marks_b);
+    loaded(&mut o, cmp);
+    distinctive(&mut o, cmp);
+    profile(&mut o, cmp);
+    o.push_str("</body>\n</html>\n");
+    o
+}
+
+fn header(o: &mut String, cmp: &Comparison) {
+    o.push_str("<header>\n<h1>Comparison</h1>\n<div class=\"sources\">\n");
+    for (name, info) in [("A", &cmp.a), ("B", &cmp.b)] {
+        let _ = writeln!(
+            o,
+            "<section class=\"source\"><h2>{name}: {}</h2>",
+            esc(&info.title)
+        );
+        let _ = writeln!(
+            o,
+            "<p class=\"meta\">{} · {} words</p>",
+            esc(info.outlet.as_deref().unwrap_or("unknown outlet")),
+            info.words
+        );
+        if let Some(d) = &info.date {
+            let _ = writeln!(o, "<p class=\"meta\">Date: {}</p>", esc(d));
+        }
+        let _ = writeln!(o, "<p class=\"meta\">Source: {}</p>", esc(&info.path));
+        if let Some(u) = &info.url {
+            // Shown as text: the page links to nothing.
+            let _ = writeln!(o, "<p class=\"meta\">URL: {}</p>", esc(u));
+        }
+        o.push_str("</section>\n");
+    }
+    o.push_str("</div>\n</header>\n");
+}
+
+fn legend(o: &mut String) {
+    o.push_str("<section class=\"legend\">\n<h2>Legend</h2>\n<ul>\n");
+    let items = [
+        (
+            "quote",
+            "shared quotation",
+            "underlined: words quoted in both articles",
+        ),
+        (
+            "change",
+            "changed words",
+            "bold: wording that differs within an aligned pair of sentences",
+        ),
+        (
+            "loaded-strong",
+            "loaded term, this side only",
+            "solid box: a charged term the other article does not use",
+        ),
+        (
+            "loaded-weak",
+            "loaded term, both sides",
+            "dashed box: a charged term both articles use",
+        ),
+    ];
+    for (class, name, what) in items {
+        let _ = writeln!(o, "<li><mark class=\"{class}\">{name}</mark> — {what}</li>");
+    }
+    o.push_str("<li>Between the columns: ═ aligned · ⇄ moved (its counterpart sits elsewhere) · ◀ only in A · ▶ only in B · <span class=\"dimmed\">·</span> left out of the analysis (headline, page furniture), dimmed</li>\n");
+    o.push_str("<li>Select a highlight (Tab, tap, or hover) to see why it is marked.</li>\n");
+    o.push_str("</ul>\n</section>\n");
+}
+
+fn summary(o: &mut String, cmp: &Comparison) {
+    let s = &cmp.summary;
+    o.push_str("<section class=\"summary\">\n<h2>Summary</h2>\n<ul>\n");
+    let _ = writeln!(o, "<li>Similarity: {:.2}</li>", s.similarity);
+    let _ = writeln!(
+        o,
+        "<li>Aligned sentence pairs: {} ({} moved); only in A: {}; only in B: {}</li>",
+        s.aligned, s.moved, s.only_a, s.only_b
+    );
+    let _ = writeln!(o, "<li>Shared quotations: {}</li>", s.shared_quotes);
+    let _ = writeln!(o, "<li>Framing differences: {}</li>", s.framing_differences);
+    let _ = writeln!(
+        o,
+        "<li>Loaded terms: A {}, B {}</li>",
+        s.loaded_a, s.loaded_b
+    );
+    o.push_str("</ul>\n</section>\n");
+}
+
+fn cell(o: &mut String, info: &SideInfo, side: Side, sents: &[usize], marks: &[Mark]) {
+    let col = if side == Side::A { "a" } else { "b" };
+    if sents.is_empty() {
+        let _ = writeln!(o, "<div class=\"{col} empty\"></div>");
+        return;
+    }
+    let _ = writeln!(o, "<div class=\"{col}\">");
+    for &i in sents {
+        let r = sentence_ref(side, i);
+        let _ = writeln!(
+            o,
+            "<p class=\"s\"><span class=\"ref\">{r}</span> <span class=\"t\" id=\"{}\">{}</span></p>",
+            r.to_lowercase(),
+            sentence_html(info, i, marks, true)
+        );
+    }
+    o.push_str("</div>\n");
+}
+
+fn columns(o: &mut String, cmp: &Comparison, marks_a: &[Mark], marks_b: &[Mark]) {
+    o.push_str("<section>\n<h2>Side by side</h2>\n<div class=\"columns\">\n");
+    let _ = writeln!(
+        o,
+        "<div class=\"row colhead\"><div class=\"a\">A: {}</div><div class=\"g\"></div><div class=\"b\">B: {}</div></div>",
+        esc(&cmp.a.title),
+        esc(&cmp.b.title)
+    );
+    for row in &cmp.rows {
+        let (class, glyph, what) = match row.kind {
+            RowKind::Aligned => ("aligned", "═", "aligned"),
+            RowKind::Moved => ("moved", "⇄", "moved: the counterpart sits elsewhere"),
+            RowKind::OnlyA => ("only-a", "◀", "only in A"),
+            RowKind::OnlyB => ("only-b", "▶", "only in B"),
+            RowKind::Excluded => ("excluded", "·", "left out of the analysis"),
+        };
+        let what = match row.score {
+            Some(s) => format!("{what} (similarity {s:.2})"),
+            None => what.to_string(),
+        };
+        let _ = writeln!(o, "<div class=\"row {class}\">");
+        cell(o, &cmp.a, Side::A, &row.a, marks_a);
+        let _ = writeln!(
+            o,
+            "<div class=\"g\" title=\"{what}\" aria-label=\"{what}\">{glyph}</div>"
+        );
+        cell(o, &cmp.b, Side::B, &row.b, marks_b);
+        o.push_str("</div>\n");
+    }
+    o.push_str("</div>\n</section>\n");
+}
+
+fn quotes(o: &mut String, cmp: &Comparison) {
+    o.push_str("<section>\n<h2>Shared quotations</h2>\n");
+    if cmp.shared_quotes.is_empty() {
+        o.push_str("<p class=\"none\">None found.</p>\n</section>\n");
+        return;
+    }
+    o.push_str("<ol>\n");
+    for q in &cmp.shared_quotes {
+        let mut what = kind_name(q.kind).to_string();
+        if !q.edits.is_empty() {
+            let edits: Vec<_> = q.edits.iter().map(|e| edit_name(*e)).collect();
+            what = format!("{what} ({})", edits.join(", "));
+        }
+        if let Some(sp) = &q.speaker {
+            what = format!("{what}, {}", one_line(sp));
+        }
+        let _ = writeln!(
+            o,
+            "<li class=\"pair\">{}\n<p>A: <mark class=\"quote\">“{}”</mark></p>\n<p>B: <mark class=\"quote\">“{}”</mark></p></li>",
+            escape(&what),
+            escape(&span_text(&cmp.a, q.a)),
+            escape(&span_text(&cmp.b, q.b))
+        );
+    }
+    o.push_str("</ol>\n</section>\n");
+}
+
+fn framing(o: &mut String, cmp: &Comparison, marks_a: &[Mark], marks_b: &[Mark]) {
+    o.push_str("<section>\n<h2>Framing differences</h2>\n");
+    if cmp.framing.is_empty() {
+        o.push_str("<p class=\"none\">None found.</p>\n</section>\n");
+        return;
+    }
+    let changes_only = |m: &[Mark]| -> Vec<Mark> {
+        m.iter()
+            .filter(|m| m.class == Class::Change)
+            .cloned()
+            .collect()
+    };
+    let (ca, cb) = (changes_only(marks_a), changes_only(marks_b));
+    for f in &cmp.framing {
+        let labels: Vec<_> = f.labels.iter().map(|l| label_name(*l)).collect();
+        let labels = if labels.is_empty() {
+            "wording".to_string()
+        } else {
+            labels.join(", ")
+        };
+        let _ = writeln!(
+            o,
+            "<div class=\"pair\"><h3>{} ↔ {} ({labels})</h3>\n<p>A: {}</p>\n<p>B: {}</p></div>",
+            sentence_ref(Side::A, f.a),
+            sentence_ref(Side::B, f.b),
+            sentence_html(&cmp.a, f.a, &ca, false),
+            sentence_html(&cmp.b, f.b, &cb, false)
+        );
+    }
+    o.push_str("</section>\n");
+}
+
+fn loaded(o: &mut String, cmp: &Comparison) {
+    o.push_str("<section>\n<h2>Loaded terms</h2>\n");
+    for side in [Side::A, Side::B] {
+        let name = if side == Side::A { "A" } else { "B" };
+        let hits: Vec<&LoadedTerm> = cmp.loaded_terms.iter().filter(|t| t.side == side).collect();
+        let _ = writeln!(o, "<h3>{name} ({} hits)</h3>", hits.len());
+        if hits.is_empty() {
+            o.push_str("<p class=\"none\">None found.</p>\n");
+            continue;
+        }
+        o.push_str("<table>\n<tr><th>Term</th><th>Hits</th><th>Category</th><th>Only here</th><th>Why</th></tr>\n");
+        for g in group_terms(&hits) {
+            let class = if g.only_here {
+                "loaded-strong"
+            } else {
+                "loaded-weak"
+            };
+            let _ = writeln!(
+                o,
+                "<tr><td><mark class=\"{class}\">{}</mark></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&g.term),
+                g.count,
+                esc(&g.category),
+                if g.only_here { "yes" } else { "no" },
+                esc(&g.reason)
+            );
+        }
+        o.push_str("</table>\n");
+    }
+    o.push_str("</section>\n");
+}
+
+fn distinctive(o: &mut String, cmp: &Comparison) {
+    o.push_str("<section>\n<h2>Distinctive terms</h2>\n<ul>\n");
+    for side in [Side::A, Side::B] {
+        let list: Vec<String> = cmp
+            .distinctive
+            .get(side)
+            .iter()
+            .take(12)
+            .map(|t| {
+                format!(
+                    "{} (z {:.1}, {}:{})",
+                    esc(&t.term),
+                    t.z,
+                    t.count,
+                    t.other_count
+                )
+            })
+            .collect();
+        let list = if list.is_empty() {
+            "none".to_string()
+        } else {
+            list.join(", ")
+        };
+        let _ = writeln!(
+            o,
+            "<li>{}: {list}</li>",
+            if side == Side::A { "A" } else { "B" }
+        );
+    }
+    o.push_str("</ul>\n</section>\n");
+}
+
+fn profile(o: &mut String, cmp: &Comparison) {
+    let (pa, pb) = (&cmp.profile.a, &cmp.profile.b);
+    let scare = |v: &[String]| {
+        if v.is_empty() {
+            "none".to_string()
+        } else {
+            v.iter()
+                .map(|s| format!("‘{}’", esc(s)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let rows: [(&str, String, String); 8] = [
+        ("Words", pa.words.to_string(), pb.words.to_string()),
+        (
+            "Attribution",
+            escape(&counts(&pa.attribution)),
+            escape(&counts(&pb.attribution)),
+        ),
+        (
+            "Hedges",
+            escape(&counts(&pa.hedges)),
+            escape(&counts(&pb.hedges)),
+        ),
+        (
+            "Scare quotes",
+            scare(&pa.scare_quotes),
+            scare(&pb.scare_quotes),
+        ),
+        (
+            "Loaded terms / 1,000 words",
+            format!("{:.1}", pa.loaded_per_1000),
+            format!("{:.1}", pb.loaded_per_1000),
+        ),
+        (
+            "Loaded terms by category",
+            escape(&counts(&pa.loaded_by_category)),
+            escape(&counts(&pb.loaded_by_category)),
+        ),
+        (
+            "Quotations",
+            pa.quotations.to_string(),
+            pb.quotations.to_string(),
+        ),
+        (
+            "Quoted",
+            escape(&counts(&pa.quoted)),
+            escape(&counts(&pb.quoted)),
+        ),
+    ];
+    o.push_str(
+        "<section>\n<h2>Framing profile</h2>\n<table>\n<tr><th></th><th>A</th><th>B</th></tr>\n",
+    );
+    for (label, a, b) in rows {
+        let _ = writeln!(o, "<tr><th>{label}</th><td>{a}</td><td>{b}</td></tr>");
+    }
+    o.push_str("</table>\n</section>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(text: &str, sentences: Vec<Span>) -> SideInfo {
+        SideInfo {
+            id: "x".into(),
+            path: "x.txt".into(),
+            title: "t".into(),
+            outlet: None,
+            date: None,
+            url: None,
+            text: text.into(),
+            sentences,
+            excluded: vec![],
+            words: 0,
+        }
+    }
+
+    #[test]
+    fn escape_covers_all_five_characters() {
+        assert_eq!(
+            escape(r#"<a href="x">&'"#),
+            "&lt;a href&#61;&quot;x&quot;&gt;&amp;&#39;"
+        );
+    }
+
+    #[test]
+    fn overlapping_spans_become_balanced_segments() {
+        let text = "Ünïcode words overlap here.";
+        let i = info(text, vec![Span::new(0, text.len())]);
+        let marks = vec![
+            Mark {
+                span: Span::new(0, 14),
+                class: Class::Quote,
+                why: "q".into(),
+            },
+            Mark {
+                span: Span::new(9, 22),
+                class: Class::Change,
+                why: "c".into(),
+            },
+            // Not on a char boundary: the cut inside "Ü" is dropped rather than panicking.
+            Mark {
+                span: Span::new(1, 3),
+                class: Class::LoadedWeak,
+                why: "bad".into(),
+            },
+        ];
+        let html = sentence_html(&i, 0, &marks, true);
+        assert_eq!(
+            html.matches("<mark").count(),
+            html.matches("</mark>").count()
+        );
+        assert!(html.contains("class=\"quote change\""), "{html}");
+        let stripped: String = {
+            let mut s = String::new();
+            let mut in_tag = false;
+            for c in html.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => s.push(c),
+                    _ => {}
+                }
+            }
+            s
+        };
+        assert_eq!(stripped, text);
+    }
+}
