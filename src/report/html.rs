@@ -265,6 +265,7 @@ th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertic
 .pair { margin: .75rem 0; }
 .pair p { margin: .2rem 0; }
 .none { color: var(--dim); font-style: italic; }
+.dimmed { color: var(--dim); }
 @media (max-width: 700px) {
   body { padding: .5rem; }
   .sources { grid-template-columns: 1fr; }
@@ -645,7 +646,7 @@ mod tests {
     }
 
     #[test]
-    fn escape_covers_all_five_characters() {
+    fn escape_covers_markup_characters() {
         assert_eq!(
             escape(r#"<a href="x">&'"#),
             "&lt;a href&#61;&quot;x&quot;&gt;&amp;&#39;"
