@@ -188,14 +188,19 @@ fn quotes_in_boilerplate_paragraphs_are_left_out() {
 }
 
 #[test]
-fn one_shared_quote_per_quotation_of_b_and_none_for_nested_scare_quotes() {
-    // A repeats the quotation; B quotes it once: one pair, with A's first occurrence.
+fn a_repeated_quotation_is_paired_at_each_occurrence_and_nested_scare_quotes_are_not() {
+    // A repeats the quotation; B quotes it once: each occurrence of A is paired with it.
     let a = "“The dam held because the engineers worked all night,” she said.\n\n\
              Later: “The dam held because the engineers worked all night.”";
     let b = "She said: \"the dam held because the engineers worked all night\"";
     let (x, _, m) = shared(a, b);
-    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m.len(), 2, "{m:?}");
     assert_eq!(m[0].a.start, x.text.find("The dam").unwrap_or(usize::MAX));
+    assert_eq!(m[1].a.start, x.text.rfind("The dam").unwrap_or(usize::MAX));
+    assert!(
+        m.iter()
+            .all(|s| s.kind == QuoteMatchKind::Exact && s.b == m[0].b)
+    );
     // A nested scare quote shared inside a shared quotation is not reported on its own.
     let a = "“They call the floods ‘acts of God’ but the dams were never repaired,” he said.";
     let b = "He said: “They call the floods ‘acts of God’ but the dams were never repaired.”";

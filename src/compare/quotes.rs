@@ -27,9 +27,10 @@
 //!
 //! Quotations of fewer than four words are only paired when exact. Each quotation of B is
 //! paired with its best match in A, and with further A quotations that match other words of it
-//! (A quoting one long statement of B in two pieces); every A quotation left over gets its best
-//! B match unless the same words of A are already paired with that quotation (a quotation
-//! repeated in A is paired once). Pairs nested inside another reported pair are dropped.
+//! (A quoting one long statement of B in two pieces); every A quotation is likewise paired with
+//! its best B match. So a quotation one article repeats (a pull-quote and the body) is shared at
+//! every occurrence, and a quotation is never left with only a weaker partner when one with
+//! its very words exists. Pairs nested inside another reported pair are dropped.
 //! A quotation of four or more words with no counterpart quotation is then looked for in the
 //! other article's text outside quotes and boilerplate: a run of six or more of its words, or
 //! all of them, is reported with the [`QuoteEdit::Unquoted`] edit and the span of the matched
@@ -76,16 +77,16 @@ pub fn match_quotes(a: &Article, b: &Article) -> Vec<SharedQuote> {
             pairs.push(p.clone());
         }
     }
-    // Every A quotation still unpaired gets its best B match, unless A already pairs the same
-    // words with that B quotation (a quotation repeated in A is paired once).
+    // Every A quotation gets its best B match too: a quotation A repeats (a pull-quote and the
+    // body) is paired at each occurrence, and a quotation B's look-alike took in the loop above
+    // still gets its identical partner.
+    let mut has_best = vec![false; qa.len()];
     for (k, p) in cands.iter().enumerate() {
-        if taken[k] || pairs.iter().any(|q| q.a == p.a) {
+        if std::mem::replace(&mut has_best[p.a], true) {
             continue;
         }
-        let repeated = pairs
-            .iter()
-            .any(|q| q.b == p.b && qa[q.a].norms() == qa[p.a].norms());
-        if !repeated {
+        if !taken[k] {
+            taken[k] = true;
             pairs.push(p.clone());
         }
     }
@@ -227,17 +228,6 @@ fn prepared(art: &Article) -> Vec<Prepared> {
         });
     }
     out
-}
-
-impl Prepared {
-    /// The normal forms of the words outside brackets.
-    fn norms(&self) -> Vec<&str> {
-        self.words
-            .iter()
-            .filter(|w| !w.bracketed)
-            .map(|w| w.norm.as_str())
-            .collect()
-    }
 }
 
 /// True when the byte at `pos` lies in a boilerplate paragraph.

@@ -3,7 +3,8 @@
 //! Everything returned here is already sanitised for display.
 
 use crate::compare::{
-    Change, Comparison, ContrastLabel, Count, QuoteEdit, QuoteMatchKind, Side, SideInfo,
+    Change, Comparison, ContrastLabel, Count, Framing, QuoteEdit, QuoteMatchKind, RowKind, Side,
+    SideInfo,
 };
 use crate::text::Span;
 use crate::text::sanitize::sanitize;
@@ -169,4 +170,32 @@ pub fn sentence_ref(side: Side, i: usize) -> String {
         Side::A => format!("A{}", i + 1),
         Side::B => format!("B{}", i + 1),
     }
+}
+
+/// Sentences of `side` with no counterpart on the other side, in reading order.
+pub fn one_sided(cmp: &Comparison, side: Side) -> Vec<usize> {
+    let kind = match side {
+        Side::A => RowKind::OnlyA,
+        Side::B => RowKind::OnlyB,
+    };
+    cmp.rows
+        .iter()
+        .filter(|r| r.kind == kind)
+        .flat_map(|r| match side {
+            Side::A => r.a.iter().copied(),
+            Side::B => r.b.iter().copied(),
+        })
+        .collect()
+}
+
+/// The contrast labels of a framing difference as a list, or "wording" when it has none.
+pub fn labels_text(f: &Framing) -> String {
+    if f.labels.is_empty() {
+        return "wording".into();
+    }
+    f.labels
+        .iter()
+        .map(|l| label_name(*l))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

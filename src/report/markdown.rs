@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use super::common::*;
 use super::text::group_terms;
-use crate::compare::{Comparison, LoadedTerm, RowKind, Side};
+use crate::compare::{Comparison, LoadedTerm, Side};
 
 /// Escape text so Markdown renders it literally (also inside table cells).
 pub fn escape(s: &str) -> String {
@@ -84,12 +84,7 @@ pub fn render(cmp: &Comparison) -> String {
         o.push_str("None found.\n");
     }
     for f in &cmp.framing {
-        let labels: Vec<_> = f.labels.iter().map(|l| label_name(*l)).collect();
-        let labels = if labels.is_empty() {
-            "wording".to_string()
-        } else {
-            labels.join(", ")
-        };
+        let labels = labels_text(f);
         let _ = writeln!(
             o,
             "- **{} ↔ {}** ({labels})",
@@ -116,23 +111,9 @@ pub fn render(cmp: &Comparison) -> String {
         let _ = writeln!(o, "  - B: {b}");
     }
 
-    for (side, kind, title) in [
-        (Side::A, RowKind::OnlyA, "Only in A"),
-        (Side::B, RowKind::OnlyB, "Only in B"),
-    ] {
+    for (side, title) in [(Side::A, "Only in A"), (Side::B, "Only in B")] {
         let info = side_info(cmp, side);
-        let sents: Vec<usize> = cmp
-            .rows
-            .iter()
-            .filter(|r| r.kind == kind)
-            .flat_map(|r| {
-                if side == Side::A {
-                    r.a.clone()
-                } else {
-                    r.b.clone()
-                }
-            })
-            .collect();
+        let sents = one_sided(cmp, side);
         let _ = writeln!(o, "\n## {title} ({} sentences)\n", sents.len());
         for i in sents {
             let _ = writeln!(

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::common::*;
-use crate::compare::{Comparison, LoadedTerm, RowKind, Side};
+use crate::compare::{Comparison, LoadedTerm, Side};
 
 /// Render the text report.
 pub fn render(cmp: &Comparison) -> String {
@@ -57,12 +57,7 @@ pub fn render(cmp: &Comparison) -> String {
             .find(|p| p.a == f.a && p.b == f.b)
             .map(|p| p.score)
             .unwrap_or(0.0);
-        let labels: Vec<_> = f.labels.iter().map(|l| label_name(*l)).collect();
-        let labels = if labels.is_empty() {
-            "wording".to_string()
-        } else {
-            labels.join(", ")
-        };
+        let labels = labels_text(f);
         let _ = writeln!(
             o,
             "  {} ↔ {}  (similarity {:.2}; {})",
@@ -91,23 +86,9 @@ pub fn render(cmp: &Comparison) -> String {
         let _ = writeln!(o, "     B: {b}");
     }
 
-    for (side, kind, title) in [
-        (Side::A, RowKind::OnlyA, "Only in A"),
-        (Side::B, RowKind::OnlyB, "Only in B"),
-    ] {
+    for (side, title) in [(Side::A, "Only in A"), (Side::B, "Only in B")] {
         let info = side_info(cmp, side);
-        let sents: Vec<usize> = cmp
-            .rows
-            .iter()
-            .filter(|r| r.kind == kind)
-            .flat_map(|r| {
-                if side == Side::A {
-                    r.a.clone()
-                } else {
-                    r.b.clone()
-                }
-            })
-            .collect();
+        let sents = one_sided(cmp, side);
         section(&mut o, &format!("{title} ({} sentences)", sents.len()));
         for i in sents {
             let _ = writeln!(o, "  {}  {}", sentence_ref(side, i), sentence_text(info, i));

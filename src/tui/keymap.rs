@@ -215,6 +215,20 @@ impl Keymap {
         }
     }
 
+    /// A terminal sends Esc followed closely by a key as that key with Alt held. When `ev` is
+    /// such an Alt chord and nothing is bound to it in `mode`, it is returned as the two keys
+    /// that were typed: Esc, then the key without Alt.
+    pub fn split_alt(&self, ev: &Event, mode: Mode) -> Option<(Event, Event)> {
+        let Event::Key(k) = ev else { return None };
+        if !k.modifiers.contains(KeyModifiers::ALT) || self.translate(ev, mode).is_some() {
+            return None;
+        }
+        let mut plain = *k;
+        plain.modifiers.remove(KeyModifiers::ALT);
+        let esc = Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+        Some((esc, Event::Key(plain)))
+    }
+
     fn translate_key(&self, k: &KeyEvent, mode: Mode) -> Option<Action> {
         let chord = KeyChord::from_event(k);
         match mode {
@@ -285,6 +299,25 @@ mod tests {
 
     fn key(code: KeyCode, mods: KeyModifiers) -> Event {
         Event::Key(KeyEvent::new(code, mods))
+    }
+
+    #[test]
+    fn an_unbound_alt_chord_is_esc_then_the_key() {
+        let km = Keymap::default();
+        let alt_g = key(KeyCode::Char('G'), KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let (esc, plain) = km
+            .split_alt(&alt_g, Mode::Normal(Context::Library))
+            .expect("alt-G is unbound");
+        assert_eq!(esc, key(KeyCode::Esc, KeyModifiers::NONE));
+        assert_eq!(
+            km.translate(&plain, Mode::Normal(Context::Library)),
+            Some(Action::Bottom)
+        );
+        let plain_g = key(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert!(
+            km.split_alt(&plain_g, Mode::Normal(Context::Library))
+                .is_none()
+        );
     }
 
     #[test]

@@ -183,8 +183,19 @@ fn event_loop(
         let mut actions = Vec::new();
         if event::poll(POLL)? {
             let ev = event::read()?;
-            actions.extend(state.keymap.translate(&ev, state.mode()));
             dirty = true;
+            match state.keymap.split_alt(&ev, state.mode()) {
+                // Esc typed just before a key: Esc acts first, then the key in the mode Esc left.
+                Some((esc, key)) => {
+                    if let Some(a) = state.keymap.translate(&esc, state.mode())
+                        && apply(state, a, options, &tx)
+                    {
+                        return Ok(());
+                    }
+                    actions.extend(state.keymap.translate(&key, state.mode()));
+                }
+                None => actions.extend(state.keymap.translate(&ev, state.mode())),
+            }
         } else {
             if state.pending.is_some() {
                 actions.push(Action::Tick);
@@ -202,11 +213,21 @@ fn event_loop(
         actions.extend(rx.try_iter());
         for a in actions {
             dirty = true;
-            match update(state, a) {
-                Effect::None => {}
-                Effect::Quit => return Ok(()),
-                effect @ Effect::Compare { .. } => spawn_compare(state, effect, options, &tx),
+            if apply(state, a, options, &tx) {
+                return Ok(());
             }
+        }
+    }
+}
+
+/// Apply one action and carry out its effect; true when the reader should quit.
+fn apply(state: &mut State, a: Action, options: &Arc<Options>, tx: &mpsc::Sender<Action>) -> bool {
+    match update(state, a) {
+        Effect::None => false,
+        Effect::Quit => true,
+        effect @ Effect::Compare { .. } => {
+            spawn_compare(state, effect, options, tx);
+            false
         }
     }
 }
