@@ -199,3 +199,73 @@ pub fn labels_text(f: &Framing) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// Up to twelve distinctive terms of `side`, strongest first, as `term (z 3.1, 5:0)` (uses on
+/// this side : the other), or "none".
+pub fn distinctive_list(cmp: &Comparison, side: Side) -> String {
+    let list: Vec<String> = cmp
+        .distinctive
+        .get(side)
+        .iter()
+        .take(12)
+        .map(|t| {
+            format!(
+                "{} (z {:.1}, {}:{})",
+                one_line(&t.term),
+                t.z,
+                t.count,
+                t.other_count
+            )
+        })
+        .collect();
+    if list.is_empty() {
+        "none".into()
+    } else {
+        list.join(", ")
+    }
+}
+
+/// The framing profiles side by side as `(label, A, B)` rows of sanitised plain text.
+pub fn profile_rows(cmp: &Comparison) -> Vec<(&'static str, String, String)> {
+    let (pa, pb) = (&cmp.profile.a, &cmp.profile.b);
+    let scare = |v: &[String]| {
+        if v.is_empty() {
+            "none".to_string()
+        } else {
+            v.iter()
+                .map(|s| format!("‘{}’", one_line(s)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    vec![
+        ("Words", pa.words.to_string(), pb.words.to_string()),
+        (
+            "Attribution",
+            counts(&pa.attribution),
+            counts(&pb.attribution),
+        ),
+        ("Hedges", counts(&pa.hedges), counts(&pb.hedges)),
+        (
+            "Scare quotes",
+            scare(&pa.scare_quotes),
+            scare(&pb.scare_quotes),
+        ),
+        (
+            "Loaded terms / 1,000 words",
+            format!("{:.1}", pa.loaded_per_1000),
+            format!("{:.1}", pb.loaded_per_1000),
+        ),
+        (
+            "Loaded terms by category",
+            counts(&pa.loaded_by_category),
+            counts(&pb.loaded_by_category),
+        ),
+        (
+            "Quotations",
+            pa.quotations.to_string(),
+            pb.quotations.to_string(),
+        ),
+        ("Quoted", counts(&pa.quoted), counts(&pb.quoted)),
+    ]
+}

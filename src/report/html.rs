@@ -537,91 +537,28 @@ fn loaded(o: &mut String, cmp: &Comparison) {
 
 fn distinctive(o: &mut String, cmp: &Comparison) {
     o.push_str("<section>\n<h2>Distinctive terms</h2>\n<ul>\n");
-    for side in [Side::A, Side::B] {
-        let list: Vec<String> = cmp
-            .distinctive
-            .get(side)
-            .iter()
-            .take(12)
-            .map(|t| {
-                format!(
-                    "{} (z {:.1}, {}:{})",
-                    esc(&t.term),
-                    t.z,
-                    t.count,
-                    t.other_count
-                )
-            })
-            .collect();
-        let list = if list.is_empty() {
-            "none".to_string()
-        } else {
-            list.join(", ")
-        };
+    for (side, name) in [(Side::A, "A"), (Side::B, "B")] {
         let _ = writeln!(
             o,
-            "<li>{}: {list}</li>",
-            if side == Side::A { "A" } else { "B" }
+            "<li>{name}: {}</li>",
+            escape(&distinctive_list(cmp, side))
         );
     }
     o.push_str("</ul>\n</section>\n");
 }
 
 fn profile(o: &mut String, cmp: &Comparison) {
-    let (pa, pb) = (&cmp.profile.a, &cmp.profile.b);
-    let scare = |v: &[String]| {
-        if v.is_empty() {
-            "none".to_string()
-        } else {
-            v.iter()
-                .map(|s| format!("‘{}’", esc(s)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
-    };
-    let rows: [(&str, String, String); 8] = [
-        ("Words", pa.words.to_string(), pb.words.to_string()),
-        (
-            "Attribution",
-            escape(&counts(&pa.attribution)),
-            escape(&counts(&pb.attribution)),
-        ),
-        (
-            "Hedges",
-            escape(&counts(&pa.hedges)),
-            escape(&counts(&pb.hedges)),
-        ),
-        (
-            "Scare quotes",
-            scare(&pa.scare_quotes),
-            scare(&pb.scare_quotes),
-        ),
-        (
-            "Loaded terms / 1,000 words",
-            format!("{:.1}", pa.loaded_per_1000),
-            format!("{:.1}", pb.loaded_per_1000),
-        ),
-        (
-            "Loaded terms by category",
-            escape(&counts(&pa.loaded_by_category)),
-            escape(&counts(&pb.loaded_by_category)),
-        ),
-        (
-            "Quotations",
-            pa.quotations.to_string(),
-            pb.quotations.to_string(),
-        ),
-        (
-            "Quoted",
-            escape(&counts(&pa.quoted)),
-            escape(&counts(&pb.quoted)),
-        ),
-    ];
     o.push_str(
         "<section>\n<h2>Framing profile</h2>\n<table>\n<tr><th></th><th>A</th><th>B</th></tr>\n",
     );
-    for (label, a, b) in rows {
-        let _ = writeln!(o, "<tr><th>{label}</th><td>{a}</td><td>{b}</td></tr>");
+    for (label, a, b) in profile_rows(cmp) {
+        let _ = writeln!(
+            o,
+            "<tr><th>{}</th><td>{}</td><td>{}</td></tr>",
+            escape(label),
+            escape(&a),
+            escape(&b)
+        );
     }
     o.push_str("</table>\n</section>\n");
 }

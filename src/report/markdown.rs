@@ -147,70 +147,14 @@ pub fn render(cmp: &Comparison) -> String {
     }
 
     let _ = writeln!(o, "\n## Distinctive terms\n");
-    for side in [Side::A, Side::B] {
-        let list: Vec<String> = cmp
-            .distinctive
-            .get(side)
-            .iter()
-            .take(12)
-            .map(|t| format!("{} (z {:.1})", esc(&t.term), t.z))
-            .collect();
-        let list = if list.is_empty() {
-            "none".to_string()
-        } else {
-            list.join(", ")
-        };
-        let _ = writeln!(o, "- {}: {list}", if side == Side::A { "A" } else { "B" });
+    for (side, name) in [(Side::A, "A"), (Side::B, "B")] {
+        let _ = writeln!(o, "- {name}: {}", escape(&distinctive_list(cmp, side)));
     }
 
     let _ = writeln!(o, "\n## Framing profile\n");
-    let (pa, pb) = (&cmp.profile.a, &cmp.profile.b);
     let _ = writeln!(o, "| | A | B |\n|---|---|---|");
-    let scare = |v: &[String]| {
-        if v.is_empty() {
-            "none".to_string()
-        } else {
-            v.iter()
-                .map(|s| format!("‘{}’", esc(s)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
-    };
-    let rows: [(&str, String, String); 7] = [
-        ("Words", pa.words.to_string(), pb.words.to_string()),
-        (
-            "Attribution",
-            escape(&counts(&pa.attribution)),
-            escape(&counts(&pb.attribution)),
-        ),
-        (
-            "Hedges",
-            escape(&counts(&pa.hedges)),
-            escape(&counts(&pb.hedges)),
-        ),
-        (
-            "Scare quotes",
-            scare(&pa.scare_quotes),
-            scare(&pb.scare_quotes),
-        ),
-        (
-            "Loaded terms / 1,000 words",
-            format!("{:.1}", pa.loaded_per_1000),
-            format!("{:.1}", pb.loaded_per_1000),
-        ),
-        (
-            "Quotations",
-            pa.quotations.to_string(),
-            pb.quotations.to_string(),
-        ),
-        (
-            "Quoted",
-            escape(&counts(&pa.quoted)),
-            escape(&counts(&pb.quoted)),
-        ),
-    ];
-    for (label, a, b) in rows {
-        let _ = writeln!(o, "| {label} | {a} | {b} |");
+    for (label, a, b) in profile_rows(cmp) {
+        let _ = writeln!(o, "| {label} | {} | {} |", escape(&a), escape(&b));
     }
     o
 }

@@ -119,78 +119,20 @@ pub fn render(cmp: &Comparison) -> String {
     }
 
     section(&mut o, "Distinctive terms");
-    for side in [Side::A, Side::B] {
-        let terms = cmp.distinctive.get(side);
-        let name = if side == Side::A { "A" } else { "B" };
-        let list: Vec<String> = terms
-            .iter()
-            .take(12)
-            .map(|t| {
-                format!(
-                    "{} (z {:.1}, {}:{})",
-                    one_line(&t.term),
-                    t.z,
-                    t.count,
-                    t.other_count
-                )
-            })
-            .collect();
-        let list = if list.is_empty() {
-            "none".to_string()
-        } else {
-            list.join(", ")
-        };
-        let _ = writeln!(o, "  {name}: {list}");
+    for (side, name) in [(Side::A, "A"), (Side::B, "B")] {
+        let _ = writeln!(o, "  {name}: {}", distinctive_list(cmp, side));
     }
 
     section(&mut o, "Framing profile");
-    let (pa, pb) = (&cmp.profile.a, &cmp.profile.b);
-    let rows: [(&str, String, String); 7] = [
-        ("words", pa.words.to_string(), pb.words.to_string()),
-        (
-            "attribution",
-            counts(&pa.attribution),
-            counts(&pb.attribution),
-        ),
-        ("hedges", counts(&pa.hedges), counts(&pb.hedges)),
-        (
-            "scare quotes",
-            list_or_none(&pa.scare_quotes),
-            list_or_none(&pb.scare_quotes),
-        ),
-        (
-            "loaded / 1000 words",
-            format!("{:.1}", pa.loaded_per_1000),
-            format!("{:.1}", pb.loaded_per_1000),
-        ),
-        (
-            "quotations",
-            pa.quotations.to_string(),
-            pb.quotations.to_string(),
-        ),
-        ("quoted", counts(&pa.quoted), counts(&pb.quoted)),
-    ];
-    for (label, a, b) in rows {
-        let _ = writeln!(o, "  {label:<20} A: {a}");
-        let _ = writeln!(o, "  {:<20} B: {b}", "");
+    for (label, a, b) in profile_rows(cmp) {
+        let _ = writeln!(o, "  {label:<28} A: {a}");
+        let _ = writeln!(o, "  {:<28} B: {b}", "");
     }
     o
 }
 
 fn section(o: &mut String, title: &str) {
     let _ = writeln!(o, "\n{title}\n{}", "─".repeat(title.chars().count()));
-}
-
-fn list_or_none(items: &[String]) -> String {
-    if items.is_empty() {
-        "none".into()
-    } else {
-        items
-            .iter()
-            .map(|s| format!("‘{}’", one_line(s)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
 }
 
 /// A lexicon entry's hits on one side, grouped.
