@@ -2,22 +2,10 @@
 
 use parallax::compare::Options;
 use parallax::compare::distinctive::{Z_THRESHOLD, distinctive};
-use parallax::corpus::{Article, Meta, Source};
+use parallax::corpus::Source;
 
-fn article(id: &str, text: &str) -> Article {
-    Article::new(
-        id.to_string(),
-        Meta {
-            title: id.to_string(),
-            ..Meta::default()
-        },
-        Source::Demo {
-            name: format!("{id}.txt"),
-        },
-        text.to_string(),
-        None,
-    )
-}
+mod common;
+use common::bare_article as article;
 
 const SHARED: &str = "The council met on Tuesday to discuss the budget for the coming year. \
     Members reviewed spending on roads, schools and parks. The mayor spoke about taxes. \

@@ -2,25 +2,13 @@
 
 use parallax::compare::quotes::match_quotes;
 use parallax::compare::{QuoteEdit, QuoteMatchKind, SharedQuote};
-use parallax::corpus::{Article, Meta, Source};
+use parallax::corpus::Article;
+
+mod common;
+use common::bare_article as article;
 use parallax::text::{Boilerplate, ParagraphRole};
 
 use QuoteEdit::*;
-
-fn article(id: &str, text: &str) -> Article {
-    Article::new(
-        id.to_string(),
-        Meta {
-            title: id.to_string(),
-            ..Meta::default()
-        },
-        Source::Demo {
-            name: format!("{id}.txt"),
-        },
-        text.to_string(),
-        None,
-    )
-}
 
 fn shared(a: &str, b: &str) -> (Article, Article, Vec<SharedQuote>) {
     let (x, y) = (article("a", a), article("b", b));

@@ -4,22 +4,10 @@
 
 use parallax::compare::quotes::match_quotes;
 use parallax::compare::{QuoteMatchKind, SharedQuote};
-use parallax::corpus::{Article, Meta, Source};
+use parallax::corpus::Article;
 
-fn article(id: &str, text: &str) -> Article {
-    Article::new(
-        id.to_string(),
-        Meta {
-            title: id.to_string(),
-            ..Meta::default()
-        },
-        Source::Demo {
-            name: format!("{id}.txt"),
-        },
-        text.to_string(),
-        None,
-    )
-}
+mod common;
+use common::bare_article as article;
 
 const PROMISE: &str = "we will rebuild every bridge in the valley before winter";
 

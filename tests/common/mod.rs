@@ -1,4 +1,4 @@
-//! Shared fixtures for the reader's tests: small hand-written articles, the bundled demo, a
+//! Shared fixtures for the integration tests: a bare article from text; for the reader's tests, small hand-written articles, the bundled demo, a
 //! hand-built comparison with every highlight class, and helpers to drive and render state.
 #![allow(dead_code)]
 
@@ -42,6 +42,22 @@ The ministry published satellite images of the area.
 
 Independent monitors could not verify the claim.
 ";
+
+/// An article from bare text: the id doubles as title, no headline paragraph is marked.
+pub fn bare_article(id: &str, text: &str) -> Article {
+    Article::new(
+        id.to_string(),
+        Meta {
+            title: id.to_string(),
+            ..Meta::default()
+        },
+        Source::Demo {
+            name: format!("{id}.txt"),
+        },
+        text.to_string(),
+        None,
+    )
+}
 
 /// An article with its title on the first line.
 pub fn article(id: &str, outlet: Option<&str>, date: Option<&str>, text: &str) -> Article {
