@@ -509,6 +509,19 @@ fn page_rows(c: &CompareState, from: usize, vh: usize, forward: bool) -> usize {
     n.max(1)
 }
 
+/// Flip one highlight class on or off and say so.
+fn flip(
+    c: &mut CompareState,
+    field: fn(&mut super::state::Toggles) -> &mut bool,
+    class: &str,
+    status: &mut super::state::Status,
+) {
+    let flag = field(&mut c.toggles);
+    *flag = !*flag;
+    let on = *flag;
+    toggle(c, class, on, status);
+}
+
 fn toggle(c: &mut CompareState, class: &str, on: bool, status: &mut super::state::Status) {
     status.info(format!("{class} {}", if on { "shown" } else { "hidden" }));
     if let Some(t) = &c.current
@@ -656,31 +669,16 @@ fn compare_update(state: &mut State, action: Action) -> Effect {
             &explain_key,
         ),
         Action::JumpMoved => jump_moved(c, &mut state.status),
-        Action::ToggleQuotes => {
-            c.toggles.quotes = !c.toggles.quotes;
-            let on = c.toggles.quotes;
-            toggle(c, "shared quotes", on, &mut state.status);
-        }
-        Action::ToggleFraming => {
-            c.toggles.framing = !c.toggles.framing;
-            let on = c.toggles.framing;
-            toggle(c, "changed words", on, &mut state.status);
-        }
-        Action::ToggleLoaded => {
-            c.toggles.loaded = !c.toggles.loaded;
-            let on = c.toggles.loaded;
-            toggle(c, "loaded terms", on, &mut state.status);
-        }
-        Action::ToggleScare => {
-            c.toggles.scare = !c.toggles.scare;
-            let on = c.toggles.scare;
-            toggle(c, "scare quotes", on, &mut state.status);
-        }
-        Action::ToggleDistinctive => {
-            c.toggles.distinctive = !c.toggles.distinctive;
-            let on = c.toggles.distinctive;
-            toggle(c, "distinctive terms", on, &mut state.status);
-        }
+        Action::ToggleQuotes => flip(c, |t| &mut t.quotes, "shared quotes", &mut state.status),
+        Action::ToggleFraming => flip(c, |t| &mut t.framing, "changed words", &mut state.status),
+        Action::ToggleLoaded => flip(c, |t| &mut t.loaded, "loaded terms", &mut state.status),
+        Action::ToggleScare => flip(c, |t| &mut t.scare, "scare quotes", &mut state.status),
+        Action::ToggleDistinctive => flip(
+            c,
+            |t| &mut t.distinctive,
+            "distinctive terms",
+            &mut state.status,
+        ),
         Action::ToggleBoilerplate => {
             c.toggles.boilerplate = !c.toggles.boilerplate;
             c.refresh_visible();
