@@ -5,9 +5,12 @@
 //!
 //! - [`load`] reads files and directories (see [`walk`] for the directory rules);
 //! - [`demo()`](fn@demo) builds the bundled demo corpus (see [`demo`](mod@demo) for its ids);
-//! - the per-format readers live in [`txt`], [`markdown`] and [`json`].
+//! - the per-format readers live in [`txt`], [`markdown`], [`json`], [`html`] (saved web pages)
+//!   and [`feed`] (RSS and Atom).
 
 pub mod demo;
+pub mod feed;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod read;

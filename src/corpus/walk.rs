@@ -4,8 +4,9 @@
 //! own ancestors is reported as a symlink loop and not followed.
 //!
 //! The format is chosen by extension (case-insensitive): `.txt`, `.md`/`.markdown`, `.json`,
-//! `.jsonl`. Other files are reported as skipped, one entry per file, whether given directly or
-//! found in a directory.
+//! `.jsonl`, `.html`/`.htm` (saved web pages), `.rss`/`.atom` (feeds) and `.xml` (a feed when its
+//! root element says so). Other files are reported as skipped, one entry per file, whether given
+//! directly or found in a directory.
 
 use std::fs;
 use std::io;
@@ -14,10 +15,16 @@ use std::path::Path;
 use walkdir::WalkDir;
 
 use super::read::{io_reason, read_text};
-use super::{Library, LoadOptions, json, markdown, txt};
+use super::{Library, LoadOptions, feed, html, json, markdown, txt};
 
 /// The file extensions parallax reads.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "json", "jsonl"];
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "json", "jsonl", "html", "htm", "rss", "atom", "xml",
+];
+
+/// The readable extensions, for messages.
+const EXTENSION_LIST: &str =
+    ".txt, .md, .markdown, .json, .jsonl, .html, .htm, .rss, .atom and .xml";
 
 /// Load one path given by the user (file or directory) into `lib`.
 pub fn load_path(path: &Path, opts: &LoadOptions, lib: &mut Library) {
@@ -95,7 +102,7 @@ fn load_dir(root: &Path, opts: &LoadOptions, lib: &mut Library) {
     if (lib.articles.len(), lib.skipped.len()) == before {
         lib.skip(
             root,
-            "directory holds no article files (.txt, .md, .markdown, .json, .jsonl)",
+            format!("directory holds no article files ({EXTENSION_LIST})"),
         );
     }
 }
@@ -110,10 +117,7 @@ pub fn load_file(path: &Path, opts: &LoadOptions, lib: &mut Library) {
             Some(e) => format!("unsupported file type '.{}'", e.to_string_lossy()),
             None => "no file extension".to_string(),
         };
-        lib.skip(
-            path,
-            format!("{what} (parallax reads .txt, .md, .markdown, .json and .jsonl)"),
-        );
+        lib.skip(path, format!("{what} (parallax reads {EXTENSION_LIST})"));
         return;
     };
     let text = match read_text(path, opts.max_file_size) {
@@ -127,6 +131,9 @@ pub fn load_file(path: &Path, opts: &LoadOptions, lib: &mut Library) {
         "txt" => txt::load(path, text, lib),
         "md" | "markdown" => markdown::load(path, text, lib),
         "json" => json::load_json(path, &text, lib),
+        "html" | "htm" => html::load(path, text, lib),
+        "rss" | "atom" => feed::load(path, &text, lib),
+        "xml" => feed::load_xml(path, &text, lib),
         _ => json::load_jsonl(path, &text, lib),
     }
 }
