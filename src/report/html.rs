@@ -6,6 +6,10 @@
 //! input (article text, titles, outlets, paths, lexicon reasons) is sanitised with
 //! [`sanitize`] and then escaped with [`escape`], so it is always text, never markup.
 //!
+//! Scare quotes come from the articles' own analysis, not the comparison: [`render_with`] takes
+//! the two articles and highlights them as the terminal reader does; [`render`] (comparison
+//! only) leaves them out.
+//!
 //! Highlights are cut into segments at every span boundary inside a sentence; each segment
 //! carries the classes of all highlights covering it, so overlapping spans never produce
 //! unbalanced tags. Each highlight explains itself in a `title` attribute and, because it is
@@ -16,7 +20,9 @@ use std::fmt::Write;
 
 use super::common::*;
 use super::text::group_terms;
-use crate::compare::{Comparison, LoadedTerm, RowKind, Side, SideInfo};
+use crate::compare::{Comparison, LoadedTerm, PerSide, RowKind, Side, SideInfo};
+use crate::corpus::Article;
+use crate::text::QuoteKind;
 use crate::text::Span;
 use crate::text::sanitize::sanitize;
 
@@ -50,6 +56,7 @@ enum Class {
     Change,
     LoadedStrong,
     LoadedWeak,
+    Scare,
 }
 
 impl Class {
@@ -59,6 +66,7 @@ impl Class {
             Class::Change => "change",
             Class::LoadedStrong => "loaded-strong",
             Class::LoadedWeak => "loaded-weak",
+            Class::Scare => "scare",
         }
     }
 }
@@ -78,8 +86,9 @@ fn other_name(side: Side) -> &'static str {
     }
 }
 
-/// All highlights of `side`: shared quotes, framing changes and loaded terms.
-fn marks_for(cmp: &Comparison, side: Side) -> Vec<Mark> {
+/// All highlights of `side`: shared quotes, framing changes, loaded terms and — when the
+/// article analysed is given and its text is the text compared — scare quotes.
+fn marks_for(cmp: &Comparison, side: Side, article: Option<&Article>) -> Vec<Mark> {
     let info = side_info(cmp, side);
     let other = side_info(cmp, side.other());
     let mut marks = Vec::new();
@@ -163,6 +172,34 @@ fn marks_for(cmp: &Comparison, side: Side) -> Vec<Mark> {
             why,
         });
     }
+    if let Some(art) = article.filter(|a| a.text == info.text) {
+        let theirs = &cmp.profile.get(side.other()).scare_quotes;
+        for q in art
+            .analysis
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::ScareQuote)
+        {
+            let inner = one_line(&span_text(info, q.inner));
+            let also = theirs
+                .iter()
+                .any(|s| one_line(s).to_lowercase() == inner.to_lowercase());
+            let why = format!(
+                "Scare quotes: “{inner}” set in quotation marks without being a quotation (distance, irony or doubt); {} {}",
+                other_name(side),
+                if also {
+                    "also puts these words in scare quotes"
+                } else {
+                    "does not"
+                }
+            );
+            marks.push(Mark {
+                span: q.outer,
+                class: Class::Scare,
+                why,
+            });
+        }
+    }
     marks.retain(|m| m.span.is_valid_in(&info.text) && !m.span.is_empty());
     marks
 }
@@ -233,7 +270,7 @@ fn sentence_html(info: &SideInfo, i: usize, marks: &[Mark], focusable: bool) -> 
 }
 
 const CSS: &str = r#"
-:root { color-scheme: light; --quote: #56B4E9; --change: #E69F00; --loaded: #D55E00; --dim: #6b6b6b; }
+:root { color-scheme: light; --quote: #56B4E9; --change: #E69F00; --loaded: #D55E00; --scare: #CC79A7; --dim: #6b6b6b; }
 * { box-sizing: border-box; }
 body { font: 16px/1.55 Georgia, "Times New Roman", serif; color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 78rem; padding: 1rem; }
 h1, h2, h3 { font-family: system-ui, sans-serif; line-height: 1.25; }
@@ -250,6 +287,7 @@ mark.quote { background: rgba(86,180,233,.18); text-decoration: underline 2px va
 mark.change { font-weight: bold; background: rgba(230,159,0,.22); }
 mark.loaded-strong { border: 2px solid var(--loaded); border-radius: 3px; }
 mark.loaded-weak { border: 1px dashed var(--loaded); border-radius: 3px; }
+mark.scare { font-style: italic; background: rgba(204,121,167,.22); }
 mark[tabindex]:focus { outline: 3px solid #0072B2; outline-offset: 1px; }
 mark[data-why]:focus::after { content: " [" attr(data-why) "]"; font: .85rem/1.4 system-ui, sans-serif; font-weight: normal; font-style: normal; background: #fffbe6; color: #1a1a1a; border: 1px solid #999; padding: 0 .3em; }
 .columns { border-top: 1px solid #ccc; }
@@ -282,12 +320,20 @@ th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertic
   mark.quote { text-decoration: underline 1.5px #000; }
   mark.loaded-strong { border: 2px solid #000; }
   mark.loaded-weak { border: 1px dashed #000; }
+  mark.scare { font-style: italic; }
   .row { break-inside: avoid; }
 }
 "#;
 
-/// Render the HTML report: a complete, self-contained HTML5 document.
+/// Render the HTML report from the comparison alone (no scare quotes): a complete,
+/// self-contained HTML5 document.
 pub fn render(cmp: &Comparison) -> String {
+    render_with(cmp, PerSide { a: None, b: None })
+}
+
+/// Render the HTML report with the compared articles at hand, so their scare quotes are
+/// highlighted too (an article whose text is not the text compared is ignored).
+pub fn render_with(cmp: &Comparison, articles: PerSide<Option<&Article>>) -> String {
     let mut o = String::new();
     o.push_str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -303,8 +349,8 @@ pub fn render(cmp: &Comparison) -> String {
     header(&mut o, cmp);
     legend(&mut o);
     summary(&mut o, cmp);
-    let marks_a = marks_for(cmp, Side::A);
-    let marks_b = marks_for(cmp, Side::B);
+    let marks_a = marks_for(cmp, Side::A, articles.a);
+    let marks_b = marks_for(cmp, Side::B, articles.b);
     columns(&mut o, cmp, &marks_a, &marks_b);
     quotes(&mut o, cmp);
     framing(&mut o, cmp, &marks_a, &marks_b);
@@ -364,6 +410,11 @@ fn legend(o: &mut String) {
             "loaded-weak",
             "loaded term, both sides",
             "dashed box: a charged term both articles use",
+        ),
+        (
+            "scare",
+            "scare quotes",
+            "italic: words set in quotation marks without being a quotation",
         ),
     ];
     for (class, name, what) in items {
