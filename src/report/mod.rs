@@ -1,8 +1,10 @@
 //! Reports: a comparison rendered as text, Markdown, HTML or JSON.
 //!
-//! Every format reads the same [`Comparison`]; the JSON report is its serde form.
+//! Every format reads the same [`Comparison`]; the JSON report is its serde form. [`export`]
+//! writes a report to a new file safely.
 
 mod common;
+pub mod export;
 pub mod html;
 pub mod json;
 pub mod markdown;

@@ -114,6 +114,8 @@ pub enum Action {
     Summary,
     /// Swap sides A and B (compares B with A).
     Swap,
+    /// Save the comparison as a self-contained HTML page in the current directory.
+    Export,
     /// Jump to the next search match.
     NextMatch,
     /// Jump to the previous search match.
@@ -144,6 +146,8 @@ pub enum Action {
     CompareDone(Box<Finished>),
     /// A background comparison could not be carried out.
     CompareFailed(String),
+    /// An export finished: the (sanitised) path written, or why it failed.
+    ExportDone(Result<String, String>),
 }
 
 /// Every action that can be bound to a key, in help order.
@@ -183,6 +187,7 @@ pub const BINDABLE: &[Action] = &[
     Action::ToggleBoilerplate,
     Action::Summary,
     Action::Swap,
+    Action::Export,
 ];
 
 impl Action {
@@ -222,6 +227,7 @@ impl Action {
             Action::ToggleBoilerplate => "toggle_boilerplate",
             Action::Summary => "summary",
             Action::Swap => "swap",
+            Action::Export => "export",
             Action::NextMatch => "next_match",
             Action::PrevMatch => "prev_match",
             Action::Resize { .. }
@@ -231,7 +237,8 @@ impl Action {
             | Action::Scroll(_)
             | Action::Click { .. }
             | Action::CompareDone(_)
-            | Action::CompareFailed(_) => return None,
+            | Action::CompareFailed(_)
+            | Action::ExportDone(_) => return None,
         })
     }
 
@@ -306,6 +313,7 @@ impl Action {
             (Action::ToggleBoilerplate, _) => "show/hide boilerplate",
             (Action::Summary, _) => "summary",
             (Action::Swap, _) => "swap A and B",
+            (Action::Export, _) => "export as an HTML page",
             (Action::NextMatch, _) => "next search match",
             (Action::PrevMatch, _) => "previous search match",
             _ => "",

@@ -229,7 +229,36 @@ fn apply(state: &mut State, a: Action, options: &Arc<Options>, tx: &mpsc::Sender
             spawn_compare(state, effect, options, tx);
             false
         }
+        Effect::Export => {
+            let done = export(state, &std::env::current_dir().unwrap_or_default());
+            update(state, done);
+            false
+        }
     }
+}
+
+/// Write the comparison on screen as a self-contained HTML page (the `--format html` report,
+/// with the articles' scare quotes) into `dir`, under a name that clashes with no existing
+/// file, and return the [`Action::ExportDone`] that reports it.
+pub fn export(state: &State, dir: &std::path::Path) -> Action {
+    let Some(c) = state.compare.as_ref() else {
+        return Action::ExportDone(Err("no comparison is open".to_string()));
+    };
+    let articles = &state.library.library.articles;
+    let pick = |i: usize| articles.get(i);
+    let html = crate::report::html::render_with(
+        &c.cmp,
+        compare::PerSide {
+            a: pick(c.pair.0),
+            b: pick(c.pair.1),
+        },
+    );
+    let name = crate::report::export::file_stem(&c.cmp.a.id, &c.cmp.b.id);
+    Action::ExportDone(
+        crate::report::export::write_new(dir, &name, "html", html.as_bytes())
+            .map(|p| crate::text::sanitize::sanitize_path(&p))
+            .map_err(|e| crate::text::sanitize::sanitize_line(&e.to_string())),
+    )
 }
 
 fn spawn_compare(state: &State, effect: Effect, options: &Arc<Options>, tx: &mpsc::Sender<Action>) {

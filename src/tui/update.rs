@@ -3,7 +3,7 @@
 //! Everything that changes what is shown happens here: cursor movement and scroll clamping (the
 //! terminal size arrives as a `Resize` action), filtering, marking, relatedness, jumps between
 //! highlights, search, and building popups. Work that needs the outside world (running a
-//! comparison in the background, quitting) is returned as an [`Effect`].
+//! comparison in the background, writing an export, quitting) is returned as an [`Effect`].
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config as MatcherConfig, Matcher, Utf32Str};
@@ -37,6 +37,9 @@ pub enum Effect {
         /// Library index of B.
         b: usize,
     },
+    /// Write the comparison on screen as an HTML page and answer with
+    /// [`Action::ExportDone`].
+    Export,
 }
 
 /// Apply `action` to `state`.
@@ -61,6 +64,13 @@ pub fn update(state: &mut State, action: Action) -> Effect {
         Action::CompareFailed(why) => {
             state.pending = None;
             state.status.error = Some(why);
+            return Effect::None;
+        }
+        Action::ExportDone(result) => {
+            match result {
+                Ok(path) => state.status.info(format!("exported to {path}")),
+                Err(why) => state.status.error = Some(format!("export failed: {why}")),
+            }
             return Effect::None;
         }
         _ => {}
@@ -695,6 +705,7 @@ fn compare_update(state: &mut State, action: Action) -> Effect {
             let (a, b) = c.pair;
             return start_compare(state, b, a);
         }
+        Action::Export => return Effect::Export,
         Action::Search => {
             c.search.editing = true;
             c.search.query.clear();

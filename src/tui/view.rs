@@ -417,6 +417,7 @@ fn draw_compare(state: &State, c: &CompareState, theme: &Theme, area: Rect, buf:
             (Action::NextLoaded, "loaded"),
             (Action::Select, "explain"),
             (Action::Summary, "summary"),
+            (Action::Export, "export"),
             (Action::Help, "help"),
             (Action::Back, "back"),
         ],
