@@ -37,8 +37,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// Compare two articles, each given as a file path (`path#N` picks entry N of a JSON or
-    /// JSON Lines file) or as an id from `parallax list`.
+    /// Compare two articles, each given as a file path (`path#N` picks entry N of a JSON,
+    /// JSON Lines or feed file) or as an id from `parallax list`.
     Compare {
         /// First article: path or id.
         a: String,
