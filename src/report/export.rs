@@ -4,7 +4,8 @@
 //! The content goes to a temporary file in the target directory first, which is then linked
 //! into place under the first free name (`parallax-A-vs-B.html`, `parallax-A-vs-B-2.html`, …)
 //! with `tempfile`'s `persist_noclobber`: the final name either does not exist or holds the
-//! whole report, and a file created by someone else in the meantime is never replaced.
+//! whole report, and a file created by someone else in the meantime is never replaced. The file
+//! gets the permissions of any new file (`0o666` less the umask).
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -23,10 +24,16 @@ pub fn file_stem(a: &str, b: &str) -> String {
 /// Write `contents` atomically into `dir` as `{stem}.{ext}`, or `{stem}-N.{ext}` (N = 2, 3, …)
 /// when that name is taken. Returns the path written.
 pub fn write_new(dir: &Path, stem: &str, ext: &str, contents: &[u8]) -> io::Result<PathBuf> {
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".parallax-export-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".parallax-export-").suffix(".tmp");
+    // A page to share gets the permissions of any new file (0o666 less the umask), not the
+    // owner-only mode of a temporary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
     for n in 1..=MAX_ATTEMPTS {
@@ -72,6 +79,18 @@ mod tests {
         assert_eq!(read(&second), "<p>two</p>");
         // No temporary file is left behind.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_is_as_readable_as_any_new_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain");
+        std::fs::write(&plain, "x").unwrap();
+        let written = write_new(dir.path(), "page", "html", b"x").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&written), mode(&plain));
     }
 
     #[test]
