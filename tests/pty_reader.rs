@@ -25,6 +25,15 @@ struct Session {
 
 impl Session {
     fn start(extra_env: &[(&str, &str)]) -> Session {
+        Session::start_in(&[], None, extra_env)
+    }
+
+    /// Start parallax with `args`, in working directory `cwd` when given.
+    fn start_in(
+        args: &[&std::path::Path],
+        cwd: Option<&std::path::Path>,
+        extra_env: &[(&str, &str)],
+    ) -> Session {
         let home = tempfile::tempdir().expect("temp dir");
         let pty = native_pty_system();
         let pair = pty
@@ -36,6 +45,12 @@ impl Session {
             })
             .expect("open pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+        for a in args {
+            cmd.arg(a);
+        }
+        if let Some(dir) = cwd {
+            cmd.cwd(dir);
+        }
         cmd.env("HOME", home.path());
         cmd.env("XDG_CONFIG_HOME", home.path());
         cmd.env("PARALLAX_CONFIG", home.path().join("config.toml"));
@@ -368,4 +383,44 @@ fn closing_the_terminal_ends_the_reader() {
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+#[test]
+fn saved_pages_and_feeds_compare_and_export_to_an_html_file() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let out = tempfile::tempdir().expect("temp dir");
+    let mut s = Session::start_in(
+        &[&fixtures.join("web"), &fixtures.join("feeds")],
+        Some(out.path()),
+        &[],
+    );
+    // Two pages and four feed entries load; the page without an article, the sitemap and three
+    // entries without content are counted as skipped.
+    s.wait_for("6 articles");
+    s.wait_for("5 files skipped");
+    s.send("/");
+    s.send("duran");
+    s.send("\r");
+    s.send("a");
+    s.wait_for(" A  The Duran");
+    s.send("\x1b");
+    s.send("/");
+    s.send("syria desk hoax");
+    s.send("\r");
+    s.send("b");
+    s.wait_for(" B  Syria Desk");
+    s.send("\r");
+    s.wait_for("row 1/");
+    s.send("e");
+    s.wait_for("exported to ");
+    let name = "parallax-duran-doubles-down-vs-syria-desk-1.html";
+    let page = std::fs::read_to_string(out.path().join(name)).expect("the exported file");
+    assert!(page.starts_with("<!doctype html>"));
+    assert!(page.contains("The Duran"));
+    assert!(page.contains("Syria Desk — World News Wire"));
+    s.wait_for(name);
+    s.send("q");
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
 }
