@@ -365,3 +365,63 @@ fn without_the_feeds_feature_feeds_are_skipped_with_that_reason() {
     assert!(lib.articles.is_empty());
     assert!(reason_for(&lib, "syria-desk.rss").contains("`feeds` feature"));
 }
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Markup-ish strings: tags of pages and feeds, entities, text, and stray control characters.
+    fn markup() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("<p>".to_string()),
+            Just("</p>".to_string()),
+            Just("<article>".to_string()),
+            Just("<div class=\"comments\">".to_string()),
+            Just("</div>".to_string()),
+            Just("<title>".to_string()),
+            Just("<meta property=\"og:site_name\" content=\"".to_string()),
+            Just("<rss version=\"2.0\"><channel><item><title>".to_string()),
+            Just(
+                "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><content type=\"html\">"
+                    .to_string()
+            ),
+            Just("<![CDATA[".to_string()),
+            Just("&#27;[31m".to_string()),
+            Just("&amp;&lt;&#0;".to_string()),
+            "[a-zA-Z ,.]{0,40}".prop_map(|s| s),
+            any::<char>().prop_map(|c| c.to_string()),
+        ];
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+        #[test]
+        fn pages_and_feeds_never_panic_and_never_keep_control_characters(body in markup()) {
+            let dir = tempfile::tempdir().unwrap();
+            let mut paths = Vec::new();
+            for ext in ["html", "rss", "xml"] {
+                let p = dir.path().join(format!("x.{ext}"));
+                fs::write(&p, &body).unwrap();
+                paths.push(p);
+            }
+            let lib = load(&paths);
+            // Every file is either loaded or named with a reason.
+            for p in &paths {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                let seen = lib.articles.iter().any(|a| a.source.display().contains(&name))
+                    || lib.skipped.iter().any(|s| s.path.to_string_lossy().contains(&name));
+                prop_assert!(seen, "{name} vanished");
+            }
+            for a in &lib.articles {
+                for field in [Some(&a.title), a.outlet.as_ref(), a.date.as_ref(), a.url.as_ref(), a.author.as_ref(), Some(&a.text)].into_iter().flatten() {
+                    prop_assert!(
+                        !field.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
+                        "control character in {field:?}"
+                    );
+                }
+            }
+        }
+    }
+}
