@@ -185,6 +185,36 @@ fn page_metadata_and_text_are_sanitised() {
 }
 
 #[test]
+fn a_page_without_any_title_is_named_after_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let body: String = (0..6)
+        .map(|i| {
+            format!(
+                "<p>Paragraph {i}: the council met on Tuesday to debate the budget, and members \
+                 argued for an hour about the new library and the state of the roads.</p>"
+            )
+        })
+        .collect();
+    let path = dir.path().join("Council Notes.html");
+    fs::write(
+        &path,
+        format!("<html><body><div>{body}</div></body></html>"),
+    )
+    .unwrap();
+    let lib = load(&[path]);
+    assert!(lib.skipped.is_empty(), "{:?}", lib.skipped);
+    let a = &lib.articles[0];
+    assert_eq!(a.title, "Council Notes");
+    assert_eq!(a.id, "council-notes");
+    assert_eq!(a.outlet, None);
+    assert!(
+        a.text.starts_with("Paragraph 0: the council met"),
+        "{}",
+        a.text
+    );
+}
+
+#[test]
 fn a_wrapper_named_like_furniture_does_not_take_the_article_with_it() {
     let dir = tempfile::tempdir().unwrap();
     let body: String = (0..6)

@@ -43,10 +43,11 @@ pub fn load(path: &Path, raw: String, lib: &mut Library) {
     let stem = stem_of(path);
     match extract_page(&raw) {
         Ok((mut meta, body)) => {
+            // A page without any title gets the file name as its title, not as text.
+            let (text, title_span) = with_headline(&meta.title, &body);
             if meta.title.is_empty() {
                 meta.title = sanitize_line(&stem);
             }
-            let (text, title_span) = with_headline(&meta.title, &body);
             let source = Source::File {
                 path: path.to_path_buf(),
                 index: None,
