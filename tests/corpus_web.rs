@@ -297,6 +297,35 @@ fn rss_entries_become_articles_and_entries_without_content_are_named() {
 
 #[test]
 #[cfg(feature = "feeds")]
+fn a_whole_page_inside_a_feed_entry_goes_through_reader_mode() {
+    let page = fs::read_to_string(fixture("web/duran-doubles-down.html")).unwrap();
+    let feed = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\" \
+         xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>\
+         <title>Archive</title><item><title>Saved copy</title>\
+         <content:encoded><![CDATA[{page}]]></content:encoded></item></channel></rss>"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("archive.rss");
+    fs::write(&path, feed).unwrap();
+    let lib = load(&[path]);
+    assert!(lib.skipped.is_empty(), "{:?}", lib.skipped);
+    let a = &lib.articles[0];
+    // The entry's own title and the feed's outlet win; the page supplies the rest.
+    assert_eq!(a.title, "Saved copy");
+    assert_eq!(a.outlet.as_deref(), Some("Archive"));
+    assert_eq!(a.date.as_deref(), Some("2017-11-15T09:12:00+00:00"));
+    assert!(
+        a.text
+            .contains("The Russian Defense Ministry is not letting this story disappear")
+    );
+    for furniture in ["cookie", "share this everywhere", "Most read", "dataLayer"] {
+        assert!(!a.text.contains(furniture), "{furniture:?} survived");
+    }
+}
+
+#[test]
+#[cfg(feature = "feeds")]
 fn atom_feeds_load_by_extension_and_xml_feeds_by_content() {
     for (rel, outlet) in [
         ("feeds/coalition-monitor.atom", "Coalition Monitor"),
