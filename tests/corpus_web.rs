@@ -215,6 +215,56 @@ fn a_page_without_any_title_is_named_after_its_file() {
 }
 
 #[test]
+fn pages_in_a_legacy_encoding_are_decoded_from_what_they_declare() {
+    let dir = tempfile::tempdir().unwrap();
+    let para = "<p>The caf\u{e9} owner said the \u{201c}new rules\u{201d} would cost her \u{a3}200 a \
+                month, and the council\u{2019}s spokesman declined to comment on the figures.</p>";
+    let body = para.repeat(5);
+    let declared = format!(
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">\
+         <title>Caf\u{e9} rules</title></head><body><article>{body}</article></body></html>"
+    );
+    let undeclared = declared.replace("; charset=windows-1252", "");
+    let latin = |s: &str| -> Vec<u8> {
+        let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(s);
+        assert!(!unmappable);
+        bytes.into_owned()
+    };
+    for (name, page) in [
+        ("declared.html", &declared),
+        ("undeclared.htm", &undeclared),
+    ] {
+        let path = dir.path().join(name);
+        fs::write(&path, latin(page)).unwrap();
+        assert!(
+            String::from_utf8(fs::read(&path).unwrap()).is_err(),
+            "not UTF-8"
+        );
+        let lib = load(&[path]);
+        assert!(lib.skipped.is_empty(), "{name}: {:?}", lib.skipped);
+        let a = &lib.articles[0];
+        assert_eq!(a.title, "Caf\u{e9} rules");
+        assert!(
+            a.text.contains(
+                "The caf\u{e9} owner said the \u{201c}new rules\u{201d} would cost her \u{a3}200"
+            ),
+            "{}",
+            a.text
+        );
+    }
+    // A page that claims UTF-8 but is not is refused with both facts.
+    let lying = declared.replace("windows-1252", "utf-8");
+    let path = dir.path().join("lying.html");
+    fs::write(&path, latin(&lying)).unwrap();
+    let lib = load(&[path]);
+    let why = reason_for(&lib, "lying.html");
+    assert!(
+        why.starts_with("not valid UTF-8") && why.contains("declares UTF-8"),
+        "{why}"
+    );
+}
+
+#[test]
 fn a_wrapper_named_like_furniture_does_not_take_the_article_with_it() {
     let dir = tempfile::tempdir().unwrap();
     let body: String = (0..6)

@@ -17,6 +17,10 @@
 //! | url    | `<link rel="canonical">`, else `og:url` |
 //! | author | the reader-mode byline (JSON-LD `author`, `<meta name="author">`, a `byline` element) |
 //!
+//! A page that is not UTF-8 is decoded from the character encoding it declares
+//! (`<meta charset>` or `http-equiv="Content-Type"`), or from Windows-1252 when it declares none
+//! (the HTML standard's fallback), with `encoding_rs`.
+//!
 //! A page in which no article can be found — an error page, a front page of links, a page that
 //! is all furniture — is skipped with that reason. [`fragment_text`] turns an HTML fragment
 //! (the content of a feed entry) into the same plain paragraphs without reader-mode extraction.
@@ -25,7 +29,9 @@ use std::path::Path;
 
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
+use encoding_rs::Encoding;
 
+use super::read::{check_bytes, io_reason, read_text};
 use super::{Article, Library, Meta, Source, slug, stem_of};
 use crate::text::Span;
 use crate::text::sanitize::{sanitize, sanitize_line};
@@ -36,6 +42,52 @@ pub const MIN_ARTICLE_WORDS: usize = 40;
 /// Pages with more elements than this are refused rather than parsed (a guard against
 /// pathological input; real article pages have a few thousand).
 const MAX_ELEMENTS: usize = 200_000;
+
+/// Read a saved page as text: like any text file when it is UTF-8, else decoded from the
+/// encoding it declares in its first 2 KiB (Windows-1252 when it declares none).
+pub fn read_page(path: &Path, max_file_size: u64) -> Result<String, String> {
+    let reason = match read_text(path, max_file_size) {
+        Ok(text) => return Ok(text),
+        Err(reason) if reason.starts_with("not valid UTF-8") => reason,
+        Err(reason) => return Err(reason),
+    };
+    let bytes = std::fs::read(path).map_err(|e| io_reason(&e))?;
+    if bytes.len() as u64 > max_file_size {
+        return Err("file is too large (it grew while being read)".to_string());
+    }
+    let declared = declared_charset(&bytes);
+    let encoding = match declared.as_deref() {
+        Some(label) => match Encoding::for_label(label.as_bytes()) {
+            Some(e) if e == encoding_rs::UTF_8 => {
+                return Err(format!("{reason} (the page declares UTF-8)"));
+            }
+            Some(e) => e,
+            None => {
+                return Err(format!(
+                    "{reason}; the page declares the unknown character encoding '{}'",
+                    sanitize_line(label)
+                ));
+            }
+        },
+        None => encoding_rs::WINDOWS_1252,
+    };
+    let (text, _, _) = encoding.decode(&bytes);
+    check_bytes(text.into_owned().into_bytes())
+}
+
+/// The `charset` a page declares near its start, lowercased.
+fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(2048)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let label: String = lower[at..]
+        .iter()
+        .skip_while(|&&b| b == b'"' || b == b'\'' || b == b' ')
+        .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .map(|&b| b as char)
+        .collect();
+    (!label.is_empty()).then_some(label)
+}
 
 /// Add the article in the saved page `raw`, read from `path`, to `lib`, or record why it was
 /// skipped.

@@ -120,7 +120,13 @@ pub fn load_file(path: &Path, opts: &LoadOptions, lib: &mut Library) {
         lib.skip(path, format!("{what} (parallax reads {EXTENSION_LIST})"));
         return;
     };
-    let text = match read_text(path, opts.max_file_size) {
+    // Saved pages may be in the legacy encoding they declare; everything else is UTF-8.
+    let read = if matches!(ext.as_str(), "html" | "htm") {
+        html::read_page
+    } else {
+        read_text
+    };
+    let text = match read(path, opts.max_file_size) {
         Ok(t) => t,
         Err(reason) => {
             lib.skip(path, reason);
