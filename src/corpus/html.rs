@@ -351,8 +351,9 @@ fn strip_by(byline: &str) -> String {
 /// Separators between a headline and the site's name in `<title>`.
 const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " · ", " :: ", " « ", " » "];
 
-/// `title` without a trailing " | Site" (any of [`SEPARATORS`]) when Site names `outlet`, or —
-/// with no outlet known — when the separator is " | " and what follows is a short name.
+/// `title` without a trailing " | Site" (or " - ", " – ", " — ", " · ", " :: ", " « ",
+/// " » " Site) when Site names `outlet`, or — with no outlet known — when the separator is
+/// " | " and what follows is a short name (one to four words).
 pub fn strip_site_suffix(title: &str, outlet: Option<&str>) -> String {
     let Some((sep, head, tail)) = last_separator(title) else {
         return title.to_string();
