@@ -12,6 +12,7 @@ pub mod framing;
 pub mod lexicon;
 pub mod profile;
 pub mod quotes;
+pub mod stories;
 
 use std::sync::Arc;
 
