@@ -583,3 +583,49 @@ fn help_names_the_config_file() {
     press(&mut s, &[Action::Help]);
     assert!(popup_text(&s).contains("/home/u/.config/parallax/config.toml"));
 }
+
+#[test]
+fn suggest_pair_marks_a_pair_of_the_cursor_s_story_and_cycles() {
+    let mut s = state(parallax::corpus::demo(), 120, 30);
+    assert_eq!(s.library.stories.stories.len(), 1);
+    let pairs = s.library.stories.stories[0].pairs.clone();
+    assert!(pairs.len() >= 2);
+    press(&mut s, &[Action::SuggestPair]);
+    assert_eq!(
+        (s.library.mark_a, s.library.mark_b),
+        (Some(pairs[0].a), Some(pairs[0].b))
+    );
+    assert_eq!(s.library.current(), Some(pairs[0].a));
+    assert!(
+        s.status
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("pair 1 of")
+    );
+    press(&mut s, &[Action::SuggestPair]);
+    assert_eq!(
+        (s.library.mark_a, s.library.mark_b),
+        (Some(pairs[1].a), Some(pairs[1].b))
+    );
+}
+
+#[test]
+fn suggest_pair_on_an_article_without_a_story_says_so() {
+    let mut s = state(small_library(), 100, 30);
+    let alone = (0..3)
+        .find(|&i| s.library.stories.story_of[i].is_none())
+        .expect("the garden article has no story");
+    while s.library.current() != Some(alone) {
+        press(&mut s, &[Action::MoveDown]);
+    }
+    press(&mut s, &[Action::SuggestPair]);
+    assert_eq!((s.library.mark_a, s.library.mark_b), (None, None));
+    assert!(
+        s.status
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("no story")
+    );
+}

@@ -80,6 +80,8 @@ pub enum Action {
     MarkB,
     /// Mark the article under the cursor as A, or as B once A is marked.
     MarkNext,
+    /// Mark the next pair worth comparing in the story of the article under the cursor.
+    SuggestPair,
     /// List the files that could not be loaded, and why.
     ShowSkipped,
     /// Move the focus to the other side (A/B).
@@ -164,6 +166,7 @@ pub const BINDABLE: &[Action] = &[
     Action::MarkA,
     Action::MarkB,
     Action::MarkNext,
+    Action::SuggestPair,
     Action::ShowSkipped,
     Action::FocusOther,
     Action::NextQuote,
@@ -205,6 +208,7 @@ impl Action {
             Action::MarkA => "mark_a",
             Action::MarkB => "mark_b",
             Action::MarkNext => "mark_next",
+            Action::SuggestPair => "suggest_pair",
             Action::ShowSkipped => "skipped",
             Action::FocusOther => "focus_other",
             Action::NextQuote => "next_quote",
@@ -257,6 +261,7 @@ impl Action {
             | Action::MarkA
             | Action::MarkB
             | Action::MarkNext
+            | Action::SuggestPair
             | Action::ShowSkipped => &[Library],
             Action::Search | Action::Select => &[Library, Compare],
             Action::Summary => &[Compare, Overlay],
@@ -289,6 +294,7 @@ impl Action {
             (Action::MarkA, _) => "mark as A",
             (Action::MarkB, _) => "mark as B",
             (Action::MarkNext, _) => "mark A, then B",
+            (Action::SuggestPair, _) => "mark the next pair worth comparing in this story",
             (Action::ShowSkipped, _) => "skipped files",
             (Action::FocusOther, _) => "focus other side",
             (Action::NextQuote, _) => "next shared quote",

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::compare::stories::Stories;
 use crate::compare::{Comparison, PerSide, RowKind, Side};
 use crate::corpus::{Article, Library};
 use crate::text::ParagraphRole;
@@ -157,6 +158,8 @@ pub struct ArticleRow {
     pub words: usize,
     /// Where it came from.
     pub source: String,
+    /// Story number (`"3"`), empty when the article shares no story with another.
+    pub story: String,
 }
 
 /// The library screen.
@@ -184,6 +187,10 @@ pub struct LibraryState {
     pub related: Option<Vec<f64>>,
     /// Sanitised skipped files: (path, reason).
     pub skipped: Vec<(String, String)>,
+    /// The library grouped into stories.
+    pub stories: Stories,
+    /// The suggested pair last marked: (index into `stories.stories`, index into its pairs).
+    pub suggested: Option<(usize, usize)>,
 }
 
 fn one_line(s: &str) -> String {
@@ -193,15 +200,21 @@ fn one_line(s: &str) -> String {
 impl LibraryState {
     /// The library screen for a loaded library.
     pub fn new(library: Library) -> LibraryState {
+        let stories = crate::compare::stories::group(&library.articles);
         let rows = library
             .articles
             .iter()
-            .map(|a| ArticleRow {
+            .enumerate()
+            .map(|(i, a)| ArticleRow {
                 outlet: one_line(a.outlet_label()),
                 date: one_line(a.date.as_deref().unwrap_or("")),
                 title: one_line(&a.title),
                 words: a.analysis.content_words(),
                 source: one_line(&a.source.display()),
+                story: stories
+                    .of(i)
+                    .map(|s| s.number.to_string())
+                    .unwrap_or_default(),
             })
             .collect();
         let mut ids: BTreeMap<String, u32> = BTreeMap::new();
@@ -229,6 +242,8 @@ impl LibraryState {
             mark_b: None,
             related: None,
             skipped,
+            stories,
+            suggested: None,
         }
     }
 

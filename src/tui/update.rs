@@ -329,6 +329,7 @@ fn library_update(state: &mut State, action: Action) -> Effect {
             (None, _) => set_mark_a(lib, cur),
             (Some(_), _) => set_mark_b(lib, cur),
         },
+        Action::SuggestPair => suggest_pair(lib, cur, &mut state.status),
         Action::ShowSkipped => state.popup = Some(skipped_popup(lib)),
         Action::Select => return open_compare(state),
         Action::Click { column, row } => {
@@ -349,6 +350,45 @@ fn library_update(state: &mut State, action: Action) -> Effect {
     }
     clamp_library(state);
     Effect::None
+}
+
+/// Mark the next suggested pair of the story of article `cur` (the first when the last pair
+/// marked was of another story) and put the cursor on A.
+fn suggest_pair(lib: &mut LibraryState, cur: Option<usize>, status: &mut super::state::Status) {
+    let Some(k) = cur.and_then(|i| lib.stories.story_of.get(i).copied().flatten()) else {
+        status.info("this article shares no story with another: no pair to suggest");
+        return;
+    };
+    let Some(story) = lib.stories.stories.get(k) else {
+        return;
+    };
+    if story.pairs.is_empty() {
+        status.info(format!("story {}: no pair to suggest", story.number));
+        return;
+    }
+    let n = match lib.suggested {
+        Some((s, p)) if s == k => (p + 1) % story.pairs.len(),
+        _ => 0,
+    };
+    let pair = story.pairs[n].clone();
+    let total = story.pairs.len();
+    let number = story.number;
+    lib.suggested = Some((k, n));
+    set_mark_a(lib, Some(pair.a));
+    set_mark_b(lib, Some(pair.b));
+    if let Some(pos) = lib.visible.iter().position(|&i| i == pair.a) {
+        lib.cursor = pos;
+    }
+    status.info(format!(
+        "story {number}: pair {} of {total} marked · {:.0}% similar{} · enter compares",
+        n + 1,
+        pair.similarity * 100.0,
+        if pair.different_outlets {
+            ", different outlets"
+        } else {
+            ", same outlet"
+        }
+    ));
 }
 
 fn skipped_popup(lib: &LibraryState) -> Popup {
