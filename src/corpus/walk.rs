@@ -56,55 +56,138 @@ pub fn run(
     opts: &LoadOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Library {
-    let total = items.iter().filter(|i| matches!(i, Item::File(_))).count();
+    let mut stream = Stream::new(items.to_vec());
+    let total = stream.files();
     let done = AtomicUsize::new(0);
-    let parts: Vec<Option<Library>> = items
-        .par_iter()
-        .map(|item| match item {
-            Item::File(path) => {
-                let mut part = Library::default();
-                load_file(path, opts, &mut part);
-                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-                Some(part)
-            }
-            _ => None,
-        })
-        .collect();
-    let mut lib = Library::default();
-    let mut ids: HashSet<String> = HashSet::new();
-    let mut starts: Vec<(usize, usize)> = Vec::new();
-    for (item, part) in items.iter().zip(parts) {
-        match item {
-            Item::File(_) => {
-                if let Some(part) = part {
-                    for mut a in part.articles {
-                        // As `Library::push_unique`, with a set instead of a scan.
-                        if ids.contains(&a.id) {
-                            let base = a.id.clone();
-                            a.id = (2..)
-                                .map(|n| format!("{base}-{n}"))
-                                .find(|c| !ids.contains(c))
-                                .unwrap_or(base);
-                        }
-                        ids.insert(a.id.clone());
-                        lib.articles.push(a);
-                    }
-                    lib.skipped.extend(part.skipped);
+    stream.next_batch(usize::MAX, opts, &|| {
+        progress(done.fetch_add(1, Ordering::Relaxed) + 1, total)
+    })
+}
+
+/// Loading in batches, for a reader that shows the first articles while the rest load. Each
+/// batch holds the articles and skipped entries of the next files in library order; all the
+/// batches together are exactly what [`run`] returns.
+#[derive(Debug)]
+pub struct Stream {
+    items: Vec<Item>,
+    pos: usize,
+    files: usize,
+    files_done: usize,
+    ids: HashSet<String>,
+    starts: Vec<(usize, usize)>,
+    articles: usize,
+    skipped: usize,
+}
+
+impl Stream {
+    /// A stream over planned work ([`plan`]).
+    pub fn new(items: Vec<Item>) -> Stream {
+        let files = items.iter().filter(|i| matches!(i, Item::File(_))).count();
+        Stream {
+            items,
+            pos: 0,
+            files,
+            files_done: 0,
+            ids: HashSet::new(),
+            starts: Vec::new(),
+            articles: 0,
+            skipped: 0,
+        }
+    }
+
+    /// Number of files in all.
+    pub fn files(&self) -> usize {
+        self.files
+    }
+
+    /// Number of files loaded so far.
+    pub fn files_done(&self) -> usize {
+        self.files_done
+    }
+
+    /// True once every item has been carried out.
+    pub fn is_done(&self) -> bool {
+        self.pos >= self.items.len()
+    }
+
+    /// Load the next `max_files` files (in parallel) and the entries around them; `each` is
+    /// called as each file finishes, from any thread.
+    pub fn next_batch(
+        &mut self,
+        max_files: usize,
+        opts: &LoadOptions,
+        each: &(dyn Fn() + Sync),
+    ) -> Library {
+        let start = self.pos;
+        let mut end = start;
+        let mut n = 0;
+        while end < self.items.len() {
+            if matches!(self.items[end], Item::File(_)) {
+                if n == max_files {
+                    break;
                 }
+                n += 1;
             }
-            Item::Skip(path, reason) => lib.skip(path, reason.clone()),
-            Item::DirStart => starts.push((lib.articles.len(), lib.skipped.len())),
-            Item::DirEnd(root) => {
-                if starts.pop() == Some((lib.articles.len(), lib.skipped.len())) {
-                    lib.skip(
-                        root,
-                        "directory holds no article files (.txt, .md, .markdown, .json, .jsonl)",
+            end += 1;
+        }
+        self.pos = end;
+        self.files_done += n;
+        let items = &self.items[start..end];
+        let parts: Vec<Option<Library>> = items
+            .par_iter()
+            .map(|item| match item {
+                Item::File(path) => {
+                    let mut part = Library::default();
+                    load_file(path, opts, &mut part);
+                    each();
+                    Some(part)
+                }
+                _ => None,
+            })
+            .collect();
+        let mut lib = Library::default();
+        for (item, part) in items.iter().zip(parts) {
+            match item {
+                Item::File(_) => {
+                    if let Some(part) = part {
+                        for mut a in part.articles {
+                            // As `Library::push_unique`, with a set instead of a scan.
+                            if self.ids.contains(&a.id) {
+                                let base = a.id.clone();
+                                a.id = (2..)
+                                    .map(|n| format!("{base}-{n}"))
+                                    .find(|c| !self.ids.contains(c))
+                                    .unwrap_or(base);
+                            }
+                            self.ids.insert(a.id.clone());
+                            lib.articles.push(a);
+                        }
+                        lib.skipped.extend(part.skipped);
+                    }
+                }
+                Item::Skip(path, reason) => lib.skip(path, reason.clone()),
+                Item::DirStart => self.starts.push((
+                    self.articles + lib.articles.len(),
+                    self.skipped + lib.skipped.len(),
+                )),
+                Item::DirEnd(root) => {
+                    let now = (
+                        self.articles + lib.articles.len(),
+                        self.skipped + lib.skipped.len(),
                     );
+                    if self.starts.pop() == Some(now) {
+                        lib.skip(
+                            root,
+                            "directory holds no article files (.txt, .md, .markdown, .json, .jsonl)",
+                        );
+                    }
                 }
             }
         }
+        self.articles += lib.articles.len();
+        self.skipped += lib.skipped.len();
+        lib
     }
-    lib
 }
 
 /// Load one path given by the user (file or directory) into `lib`.
