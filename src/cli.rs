@@ -120,8 +120,23 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     };
     match cli.command {
         None => {
-            let lib = load_or_demo(&cli.paths, &opts, true)?;
-            parallax::tui::run(lib).map_err(CliError::Other)
+            if cli.paths.is_empty() {
+                let lib = load_or_demo(&cli.paths, &opts, true)?;
+                return parallax::tui::run(lib).map_err(CliError::Other);
+            }
+            // The first files load before the reader opens; a large library's rest streams in
+            // while it is already usable.
+            let mut stream = corpus::walk::Stream::new(corpus::walk::plan(&cli.paths));
+            let first = stream.next_batch(parallax::tui::BATCH_FILES, &opts, &|| {});
+            if stream.is_done() {
+                report_skipped(&first);
+                if first.articles.is_empty() {
+                    return Err(CliError::NothingLoaded);
+                }
+                return parallax::tui::run(first).map_err(CliError::Other);
+            }
+            report_skipped(&first);
+            parallax::tui::run_loading(first, Some((stream, opts))).map_err(CliError::Other)
         }
         Some(Command::List {
             paths,

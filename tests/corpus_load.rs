@@ -286,9 +286,17 @@ fn seed_files_loaded_as_txt_skip_their_furniture_lines() {
 fn loading_in_batches_gives_the_library_loading_at_once_gives() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("empty_dir")).unwrap();
-    fs::write(dir.path().join("same.txt"), "Same title\n\nSome body text here.").unwrap();
+    fs::write(
+        dir.path().join("same.txt"),
+        "Same title\n\nSome body text here.",
+    )
+    .unwrap();
     fs::create_dir(dir.path().join("z")).unwrap();
-    fs::write(dir.path().join("z/same.txt"), "Same title\n\nOther body text.").unwrap();
+    fs::write(
+        dir.path().join("z/same.txt"),
+        "Same title\n\nOther body text.",
+    )
+    .unwrap();
     let paths = vec![
         fixtures(),
         dir.path().join("empty_dir"),

@@ -629,3 +629,69 @@ fn suggest_pair_on_an_article_without_a_story_says_so() {
             .contains("no story")
     );
 }
+
+#[test]
+fn articles_loaded_in_the_background_join_the_table_then_stories_follow() {
+    use parallax::corpus::Library;
+    use parallax::tui::action::Loaded;
+    use parallax::tui::keymap::Keymap;
+    use parallax::tui::state::State;
+    let demo = parallax::corpus::demo();
+    let first = Library {
+        articles: demo.articles[..2].to_vec(),
+        skipped: Vec::new(),
+    };
+    let mut s = State::new_unanalysed(first, Keymap::default());
+    s.library.loading = Some((2, 5));
+    update(
+        &mut s,
+        Action::Resize {
+            width: 120,
+            height: 30,
+        },
+    );
+    press(&mut s, &[Action::MoveDown]);
+    assert_eq!(s.library.current(), Some(1));
+    assert!(s.library.stories.stories.is_empty());
+    let screen = lines(&render(
+        &s,
+        &parallax::tui::theme::Theme::default(),
+        120,
+        30,
+    ))
+    .join("\n");
+    assert!(screen.contains("loading 2 of 5 files"), "{screen}");
+
+    let batch = |r: std::ops::Range<usize>| {
+        Action::Loaded(Box::new(Loaded {
+            batch: Library {
+                articles: demo.articles[r].to_vec(),
+                skipped: Vec::new(),
+            },
+            done: 0,
+            total: 5,
+        }))
+    };
+    let mut b = batch(2..4);
+    if let Action::Loaded(l) = &mut b {
+        l.done = 4;
+    }
+    assert_eq!(update(&mut s, b), Effect::None);
+    assert_eq!(s.library.visible, vec![0, 1, 2, 3]);
+    assert_eq!(
+        s.library.current(),
+        Some(1),
+        "the cursor stays on its article"
+    );
+    let mut b = batch(4..5);
+    if let Action::Loaded(l) = &mut b {
+        l.done = 5;
+    }
+    let effect = update(&mut s, b);
+    assert_eq!(effect, Effect::Analyse);
+    assert!(s.library.loading.is_none() && s.library.analysing);
+    run_effect(&mut s, effect);
+    assert!(!s.library.analysing);
+    assert_eq!(s.library.stories.stories.len(), 1);
+    assert!(s.library.rows.iter().all(|r| r.story == "1"));
+}

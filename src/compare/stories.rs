@@ -347,7 +347,9 @@ fn average_linkage(n: usize, links: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
     }
     let mut version = vec![0u32; n];
     let key = |avg: f64| (avg * 1e12) as i64;
-    let mut heap: BinaryHeap<(i64, Reverse<(usize, usize)>, u32, u32)> = BinaryHeap::new();
+    // (average similarity, the pair (lowest first among equals), the pair's versions).
+    type Entry = (i64, Reverse<(usize, usize)>, u32, u32);
+    let mut heap: BinaryHeap<Entry> = BinaryHeap::new();
     for (i, nb) in sums.iter().enumerate() {
         for (&j, &s) in nb.range(i + 1..) {
             heap.push((key(s), Reverse((i, j)), 0, 0));

@@ -45,6 +45,28 @@ pub struct Finished {
     pub comparison: Comparison,
 }
 
+/// Articles loaded in the background since the last batch.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The next articles and skipped files, in library order.
+    pub batch: crate::corpus::Library,
+    /// Files loaded so far.
+    pub done: usize,
+    /// Files in all.
+    pub total: usize,
+}
+
+/// The library's analysis, computed in the background once every article has loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysed {
+    /// Number of articles analysed (stale answers are ignored).
+    pub articles: usize,
+    /// Relatedness vectors.
+    pub vectors: Vec<super::state::StemVector>,
+    /// The story grouping.
+    pub stories: crate::compare::stories::Stories,
+}
+
 /// Something the reader should do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -146,6 +168,10 @@ pub enum Action {
     CompareDone(Box<Finished>),
     /// A background comparison could not be carried out.
     CompareFailed(String),
+    /// More articles loaded in the background.
+    Loaded(Box<Loaded>),
+    /// The library's stories and relatedness are ready.
+    Analysed(Box<Analysed>),
 }
 
 /// Every action that can be bound to a key, in help order.
@@ -235,7 +261,9 @@ impl Action {
             | Action::Scroll(_)
             | Action::Click { .. }
             | Action::CompareDone(_)
-            | Action::CompareFailed(_) => return None,
+            | Action::CompareFailed(_)
+            | Action::Loaded(_)
+            | Action::Analysed(_) => return None,
         })
     }
 

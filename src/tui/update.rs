@@ -37,6 +37,9 @@ pub enum Effect {
         /// Library index of B.
         b: usize,
     },
+    /// Every article has loaded: group the library into stories and compute relatedness in
+    /// the background, answering with [`Action::Analysed`].
+    Analyse,
 }
 
 /// Apply `action` to `state`.
@@ -61,6 +64,22 @@ pub fn update(state: &mut State, action: Action) -> Effect {
         Action::CompareFailed(why) => {
             state.pending = None;
             state.status.error = Some(why);
+            return Effect::None;
+        }
+        Action::Loaded(loaded) => return take_loaded(state, *loaded),
+        Action::Analysed(done) => {
+            let lib = &mut state.library;
+            if done.articles == lib.rows.len() {
+                let stories = done.stories.stories.len();
+                lib.set_analysis(done.vectors, done.stories);
+                if state.compare.is_none() && state.popup.is_none() {
+                    state.status.info(format!(
+                        "{} articles loaded · {stories} stor{} found",
+                        lib.rows.len(),
+                        if stories == 1 { "y" } else { "ies" }
+                    ));
+                }
+            }
             return Effect::None;
         }
         _ => {}
@@ -90,6 +109,34 @@ pub fn update(state: &mut State, action: Action) -> Effect {
     } else {
         library_update(state, action)
     }
+}
+
+/// Show a batch of articles loaded in the background: the cursor stays on its article, and a
+/// filter being typed takes the new articles in.
+fn take_loaded(state: &mut State, loaded: super::action::Loaded) -> Effect {
+    let lib = &mut state.library;
+    let before = lib.rows.len();
+    let added = lib.append(loaded.batch);
+    let finished = loaded.done >= loaded.total;
+    lib.loading = (!finished).then_some((loaded.done, loaded.total));
+    if added > 0 {
+        if lib.filter.query.trim().is_empty() {
+            lib.visible.extend(before..lib.rows.len());
+        } else {
+            let (cur, offset) = (lib.current(), lib.offset);
+            refilter(lib);
+            if let Some(pos) = cur.and_then(|c| lib.visible.iter().position(|&i| i == c)) {
+                lib.cursor = pos;
+                lib.offset = offset;
+            }
+        }
+        clamp_library(state);
+    }
+    if finished {
+        state.library.analysing = true;
+        return Effect::Analyse;
+    }
+    Effect::None
 }
 
 fn quit(state: &mut State) -> Effect {

@@ -321,6 +321,11 @@ fn draw_library(state: &State, lib: &LibraryState, theme: &Theme, area: Rect, bu
         theme,
     );
     let right = match lib.skipped.len() {
+        _ if lib.loading.is_some() => {
+            let (done, total) = lib.loading.unwrap_or_default();
+            format!("loading {done} of {total} files…")
+        }
+        _ if lib.analysing => "grouping stories…".to_string(),
         0 => String::new(),
         n => format!(
             "{n} file{} skipped — press {} to see why",
