@@ -1,7 +1,9 @@
 //! A generated library with known stories, built from real reporting text: the paragraphs of
 //! the five bundled demo seeds, recombined per story, with each story's actors and places
 //! swapped for its own (countries, cities, groups, officials), so that stories differ the way
-//! real ones do — by who and where — while sharing the language of the genre.
+//! real ones do — by who and where — while sharing the language of the genre. Countries and
+//! armed groups come from short lists and recur across many stories; the officials, leaders and
+//! places have names coined from syllables (600 possible), recurring across a few.
 //!
 //! Each story draws eight "core" paragraphs; each of its articles (a different outlet, a date
 //! within three days of the story's) tells five to seven of them in its own order, one or two
@@ -31,6 +33,22 @@ impl Lcg {
     pub fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
         xs[self.below(xs.len())]
     }
+}
+
+const NAME_START: &[&str] = &[
+    "Val", "Mar", "Kor", "Bel", "Tor", "Ren", "Sal", "Dor", "Fen", "Gal", "Hal", "Jor", "Kel",
+    "Lun", "Mor", "Nor", "Pel", "Ros", "Sten", "Var", "Wen", "Zal", "Bran", "Cal", "Dun",
+];
+
+const NAME_END: &[&str] = &[
+    "ovic", "ander", "essa", "ington", "oni", "berg", "ado", "etti", "vik", "ström", "ova", "enko",
+    "ard", "ino", "escu", "ley", "mann", "aro", "uzzi", "elli", "anen", "oza", "ides", "holm",
+];
+
+/// A made-up name of a person or place, composed from syllables (25 × 24 = 600 names), so a
+/// story's cast is its own, as in real reporting, while names still recur across stories.
+fn coined(rng: &mut Lcg) -> String {
+    format!("{}{}", rng.pick(NAME_START), rng.pick(NAME_END))
 }
 
 /// One generated article: its file name, its Markdown text and its story number.
@@ -227,11 +245,11 @@ struct Cast {
     home: (&'static str, &'static str, &'static str),
     away: (&'static str, &'static str, &'static str),
     rival: (&'static str, &'static str, &'static str),
-    place: &'static str,
-    place2: &'static str,
+    place: String,
+    place2: String,
     group: &'static str,
-    official: &'static str,
-    leader: &'static str,
+    official: String,
+    leader: String,
 }
 
 impl Cast {
@@ -249,11 +267,11 @@ impl Cast {
             home: COUNTRIES[three[0]],
             away: COUNTRIES[three[1]],
             rival: COUNTRIES[three[2]],
-            place: rng.pick(PLACES),
-            place2: rng.pick(PLACES),
+            place: format!("{} {}", rng.pick(PLACES), coined(rng)),
+            place2: coined(rng),
             group: rng.pick(GROUPS),
-            official: rng.pick(SURNAMES),
-            leader: rng.pick(SURNAMES),
+            official: format!("{} {}", rng.pick(SURNAMES), coined(rng)),
+            leader: coined(rng),
         }
     }
 
@@ -264,15 +282,15 @@ impl Cast {
             ("Russian", self.home.1),
             ("Russia", self.home.0),
             ("Moscow", self.home.2),
-            ("Deir Ezzor", self.place),
-            ("Deir ez-Zor", self.place),
-            ("Al Tanf", self.place2),
-            ("Tanf", self.place2),
+            ("Deir Ezzor", &self.place),
+            ("Deir ez-Zor", &self.place),
+            ("Al Tanf", &self.place2),
+            ("Tanf", &self.place2),
             ("Syrian", self.away.1),
             ("Syria", self.away.0),
             ("Damascus", self.away.2),
-            ("Bashar al-Assad", self.leader),
-            ("Assad", self.leader),
+            ("Bashar al-Assad", &self.leader),
+            ("Assad", &self.leader),
             ("Islamic State", self.group),
             ("ISIS", self.group),
             ("United States", self.rival.0),
@@ -289,7 +307,7 @@ impl Cast {
             .replace("IS ", &format!("{} ", self.group))
             .replace("US ", &format!("{} ", self.rival.0));
         for name in ["Konashenkov", "Karpov", "Kamal"] {
-            s = s.replace(name, self.official);
+            s = s.replace(name, &self.official);
         }
         s
     }
@@ -364,8 +382,15 @@ pub fn generate(n: usize, seed: u64) -> Vec<Generated> {
                 let at = rng.below(body.len() + 1);
                 body.insert(at, cast.cast(&paras[rng.below(paras.len())]));
             }
-            let outlet = OUTLETS[(story + i) % OUTLETS.len()];
             let title = headline(&body[0]);
+            // A wire-style dateline opens the story, as it does in most agency copy.
+            body[0] = format!(
+                "{}, {} — {}",
+                cast.place.to_uppercase(),
+                cast.home.0,
+                body[0]
+            );
+            let outlet = OUTLETS[(story + i) % OUTLETS.len()];
             let date = format!("2024-{month:02}-{:02}", day + rng.below(3));
             let text = format!(
                 "---\ntitle: \"{title}\"\noutlet: {outlet}\ndate: {date}\n---\n\n{}\n",

@@ -34,6 +34,11 @@ use crate::text::ParagraphRole;
 /// report the same story.
 pub const SAME_STORY: f64 = 0.25;
 
+/// A cluster joins another only when their average similarity reaches this fraction of the
+/// tighter one's own average (so two tight stories that share some wording stay apart, while a
+/// loose story — the same events told very differently — still gathers).
+const COHESION: f64 = 0.5;
+
 /// Links weaker than this are left out of the similarity graph (they count as 0).
 const LINK_FLOOR: f64 = 0.05;
 
@@ -56,8 +61,8 @@ const ALL_PAIRS_UP_TO: usize = 400;
 /// Stems per article entered in the candidate index.
 const INDEX_TERMS: usize = 16;
 
-/// Index stems shared by more articles than this propose no candidates (they name a topic, not
-/// a story).
+/// Index stems shared by more articles than this (or than a 25th of the library, when that is
+/// more) propose no candidates: they name a topic, not a story.
 const MAX_POSTING: usize = 200;
 
 /// Suggested pairs kept per story.
@@ -290,10 +295,24 @@ fn candidates(vecs: &[StoryVector]) -> Vec<(usize, usize)> {
             .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
             .collect();
     }
+    // Stems in too many articles name a topic, not a story: they are not indexed, and each
+    // article indexes its heaviest stems among the rest.
+    let cap = MAX_POSTING.max(n / 25);
+    let mut df: HashMap<u32, usize> = HashMap::new();
+    for v in vecs {
+        for &(id, _) in &v.terms {
+            *df.entry(id).or_insert(0) += 1;
+        }
+    }
     let top: Vec<Vec<u32>> = vecs
         .par_iter()
         .map(|v| {
-            let mut t = v.terms.clone();
+            let mut t: Vec<(u32, f64)> = v
+                .terms
+                .iter()
+                .copied()
+                .filter(|(id, _)| df[id] <= cap)
+                .collect();
             t.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
             let mut ids: Vec<u32> = t.iter().take(INDEX_TERMS).map(|x| x.0).collect();
             ids.sort_unstable();
@@ -311,11 +330,7 @@ fn candidates(vecs: &[StoryVector]) -> Vec<(usize, usize)> {
         .flat_map_iter(|i| {
             let mut shared: HashMap<usize, u32> = HashMap::new();
             for id in &top[i] {
-                let list = &postings[id];
-                if list.len() > MAX_POSTING {
-                    continue;
-                }
-                for &j in list.iter().filter(|&&j| j > i) {
+                for &j in postings[id].iter().filter(|&&j| j > i) {
                     *shared.entry(j).or_insert(0) += 1;
                 }
             }
@@ -334,7 +349,8 @@ fn candidates(vecs: &[StoryVector]) -> Vec<(usize, usize)> {
 
 /// Average-linkage clustering over the sparse similarity graph `links` (pairs not linked count
 /// as similarity 0): repeatedly merge the two clusters with the highest average similarity
-/// between their articles, while it reaches [`SAME_STORY`]. Returns the clusters' members.
+/// between their articles, while it reaches [`SAME_STORY`] and [`COHESION`] times the inner
+/// average of the two clusters (the lower). Returns the clusters' members.
 fn average_linkage(n: usize, links: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
     use std::cmp::Reverse;
     use std::collections::{BTreeMap, BinaryHeap};
@@ -346,6 +362,8 @@ fn average_linkage(n: usize, links: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
         *sums[j].entry(i).or_insert(0.0) += s;
     }
     let mut version = vec![0u32; n];
+    // Sum of the similarities of the pairs inside each cluster.
+    let mut inside = vec![0.0f64; n];
     let key = |avg: f64| (avg * 1e12) as i64;
     // (average similarity, the pair (lowest first among equals), the pair's versions).
     type Entry = (i64, Reverse<(usize, usize)>, u32, u32);
@@ -363,6 +381,20 @@ fn average_linkage(n: usize, links: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
         if version[i] != vi || version[j] != vj || members[i].is_empty() || members[j].is_empty() {
             continue;
         }
+        // Two tight stories need a link in proportion to how tight they are.
+        let cohesion = |c: usize| {
+            let m = members[c].len() as f64;
+            (m > 1.0).then(|| inside[c] / (m * (m - 1.0) / 2.0))
+        };
+        let tightest = match (cohesion(i), cohesion(j)) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        };
+        if tightest.is_some_and(|t| k < key(COHESION * t)) {
+            continue;
+        }
+        let cross = sums[i].get(&j).copied().unwrap_or(0.0);
+        inside[i] += inside[j] + cross;
         // Merge j into i (i < j).
         let moved = std::mem::take(&mut members[j]);
         members[i].extend(moved);
