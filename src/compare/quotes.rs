@@ -42,8 +42,21 @@ use super::{QuoteEdit, QuoteMatchKind, SharedQuote};
 use crate::corpus::Article;
 use crate::text::{Quote, Span};
 
+/// Work budget of fuzzy quotation matching, in word-alignment cells. Past it, only quotations
+/// with the same words on both sides are paired (a coarser but linear method), and the
+/// comparison says so.
+pub const WORK_BUDGET: u64 = 40_000_000;
+
 /// Quotations shared by `a` and `b`, ordered by their position in A, then in B.
 pub fn match_quotes(a: &Article, b: &Article) -> Vec<SharedQuote> {
+    match_quotes_within(a, b, WORK_BUDGET).0
+}
+
+/// [`match_quotes`] with a work budget (in word-alignment cells); the flag is true when the
+/// budget was reached and the remaining pairs were matched on identical words only.
+pub fn match_quotes_within(a: &Article, b: &Article, budget: u64) -> (Vec<SharedQuote>, bool) {
+    let mut work = 0u64;
+    let mut over = false;
     let qa = prepared(a);
     let qb = prepared(b);
 
@@ -77,7 +90,11 @@ pub fn match_quotes(a: &Article, b: &Article) -> Vec<SharedQuote> {
         }
         near.sort_unstable();
         for ia in near {
-            if let Some(m) = compare(&qa[ia], y) {
+            let x = &qa[ia];
+            work += (x.words.len() * y.words.len()) as u64;
+            over |= work > budget;
+            let m = if over { exact(x, y) } else { compare(x, y) };
+            if let Some(m) = m {
                 cands.push(Pair { a: ia, b: jb, m });
             }
         }
@@ -144,7 +161,10 @@ pub fn match_quotes(a: &Article, b: &Article) -> Vec<SharedQuote> {
         });
     }
 
-    // Quotations found unquoted on the other side.
+    // Quotations found unquoted on the other side (skipped once over budget).
+    let unquoted = |p: &Prepared, other: &Article, free: &FreeIndex| {
+        if over { None } else { unquoted(p, other, free) }
+    };
     let matched_a: BTreeSet<usize> = pairs.iter().map(|p| p.a).collect();
     let matched_b: BTreeSet<usize> = pairs.iter().map(|p| p.b).collect();
     let free_b = FreeIndex::new(b, &free_tokens(b));
@@ -182,7 +202,7 @@ pub fn match_quotes(a: &Article, b: &Article) -> Vec<SharedQuote> {
         (x.a.start, x.b.start, x.a.end, x.b.end).cmp(&(y.a.start, y.b.start, y.a.end, y.b.end))
     });
     out.dedup_by(|x, y| x.a == y.a && x.b == y.b);
-    out
+    (out, over)
 }
 
 /// A quotation's words, for finding the same words quoted on the other side.
@@ -513,6 +533,20 @@ fn align(x: &Prepared, y: &Prepared) -> Path {
 /// Number of words of `p` outside brackets in `range`.
 fn content_in(p: &Prepared, range: std::ops::Range<usize>) -> usize {
     p.words[range].iter().filter(|w| !w.bracketed).count()
+}
+
+/// The same quotation word for word, with no brackets or ellipses on either side.
+fn exact(x: &Prepared, y: &Prepared) -> Option<Match> {
+    let no_marks = |p: &Prepared| !p.ellipsis.iter().any(|&e| e) && p.content == p.words.len();
+    (x.content > 0 && no_marks(x) && no_marks(y) && plain_words(x) == plain_words(y)).then(|| {
+        Match {
+            kind: QuoteMatchKind::Exact,
+            edits: Vec::new(),
+            score: 1.0,
+            matched: x.words.len(),
+            b_words: (0, y.words.len()),
+        }
+    })
 }
 
 /// Compare two quotations; `Some` when they are the same quotation.

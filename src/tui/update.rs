@@ -519,8 +519,15 @@ fn finish_compare(state: &mut State, done: Finished) {
             }
         }
     }
+    let limited = !c.cmp.limits.is_empty();
     state.compare = Some(c);
     state.status.message = None;
+    if limited {
+        state.status.info(format!(
+            "long articles: part of the analysis was coarser (press {} for the summary)",
+            state.keymap.first_key(&Action::Summary)
+        ));
+    }
     clamp_all(state);
 }
 
