@@ -163,8 +163,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             } else {
                 load_or_demo(&library, &opts, true)?
             };
-            let a = resolve(&a, &pool, &opts)?;
-            let b = resolve(&b, &pool, &opts)?;
+            // Both articles are read and analysed at once.
+            let (a, b) = rayon::join(|| resolve(&a, &pool, &opts), || resolve(&b, &pool, &opts));
+            let (a, b) = (a?, b?);
             let cmp = parallax::compare::compare(&a, &b, &engine_options(&pool.articles));
             let out = parallax::report::render(&cmp, format.into());
             write_stdout(&out)
@@ -344,7 +345,11 @@ fn list(lib: &Library, format: ListFormat) -> Result<(), CliError> {
                 serde_json::to_string_pretty(&listing).map_err(|e| CliError::Other(e.into()))?;
             write_stdout(&json)
         }
-        ListFormat::Text => write_stdout(&table(lib)),
+        ListFormat::Text => {
+            let mut out = table(lib.articles.iter());
+            out.push_str(&skipped_text(lib));
+            write_stdout(&out)
+        }
     }
 }
 
@@ -422,11 +427,7 @@ fn list_stories(lib: &Library, format: ListFormat) -> Result<(), CliError> {
 fn stories_text(lib: &Library, grouping: &parallax::compare::stories::Stories) -> String {
     let mut out = String::new();
     let section = |out: &mut String, members: &[usize]| {
-        let sub = Library {
-            articles: members.iter().map(|&i| lib.articles[i].clone()).collect(),
-            skipped: Vec::new(),
-        };
-        for line in table(&sub).lines() {
+        for line in table(members.iter().map(|&i| &lib.articles[i])).lines() {
             out.push_str("  ");
             out.push_str(line);
             out.push('\n');
@@ -468,24 +469,15 @@ fn stories_text(lib: &Library, grouping: &parallax::compare::stories::Stories) -
         ));
         section(&mut out, &alone);
     }
-    if !lib.skipped.is_empty() {
-        out.push_str(&format!("\nSkipped ({}):\n", lib.skipped.len()));
-        for s in &lib.skipped {
-            out.push_str(&format!(
-                "  {}: {}\n",
-                one_line(&s.path.display().to_string()),
-                one_line(&s.reason)
-            ));
-        }
-    }
+    out.push_str(&skipped_text(lib));
     out
 }
 
 /// The text table of `parallax list`.
-fn table(lib: &Library) -> String {
+fn table<'a>(articles: impl Iterator<Item = &'a Article>) -> String {
     let header = ["ID", "OUTLET", "DATE", "WORDS", "BOILERPLATE", "TITLE"];
     let mut rows: Vec<[String; 6]> = vec![header.map(String::from)];
-    for a in &lib.articles {
+    for a in articles {
         rows.push([
             one_line(&a.id),
             one_line(a.outlet_label()),
@@ -523,6 +515,12 @@ fn table(lib: &Library) -> String {
         out.push_str(line.trim_end());
         out.push('\n');
     }
+    out
+}
+
+/// The list of skipped files that ends the text listings (empty when none were).
+fn skipped_text(lib: &Library) -> String {
+    let mut out = String::new();
     if !lib.skipped.is_empty() {
         out.push_str(&format!("\nSkipped ({}):\n", lib.skipped.len()));
         for s in &lib.skipped {

@@ -71,8 +71,17 @@ impl Options {
 
 /// Compare two articles. Pure and deterministic: the same inputs always give the same value.
 pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
-    let alignment = align::align(a, b, opts);
-    let (shared_quotes, quotes_over) = quotes::match_quotes_within(a, b, opts.quote_budget);
+    // Alignment runs beside the parts that do not need it (on two threads where there are).
+    let (alignment, ((shared_quotes, quotes_over), loaded_terms, distinctive)) = rayon::join(
+        || align::align(a, b, opts),
+        || {
+            (
+                quotes::match_quotes_within(a, b, opts.quote_budget),
+                lexicon::loaded_terms(a, b, &opts.lexicon),
+                distinctive::distinctive(a, b, opts),
+            )
+        },
+    );
     let mut limits = Vec::new();
     if quotes_over {
         limits.push(Limit {
@@ -82,9 +91,7 @@ pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
                 .to_string(),
         });
     }
-    let loaded_terms = lexicon::loaded_terms(a, b, &opts.lexicon);
     let framing = framing::framing(a, b, &alignment.pairs, &loaded_terms);
-    let distinctive = distinctive::distinctive(a, b, opts);
     let profile = PerSide {
         a: profile::profile(a, Side::A, &loaded_terms),
         b: profile::profile(b, Side::B, &loaded_terms),

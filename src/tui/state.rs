@@ -176,6 +176,8 @@ pub struct LibraryState {
     pub library: Arc<Library>,
     /// Display fields per article.
     pub rows: Vec<ArticleRow>,
+    /// What the filter matches per article: title, outlet, date and source.
+    pub haystacks: Vec<String>,
     /// Relatedness vectors per article.
     pub vectors: Vec<StemVector>,
     /// Article indices shown, in display order (all, or the filter's matches best first).
@@ -220,12 +222,14 @@ impl LibraryState {
     /// The library screen before the stories and relatedness are known (they arrive with
     /// [`LibraryState::set_analysis`]).
     pub fn unanalysed(library: Library) -> LibraryState {
-        let rows = library.articles.iter().map(article_row).collect();
+        let rows: Vec<ArticleRow> = library.articles.iter().map(article_row).collect();
+        let haystacks = rows.iter().map(haystack).collect();
         let skipped = library.skipped.iter().map(skipped_row).collect();
         let visible = (0..library.articles.len()).collect();
         LibraryState {
             library: Arc::new(library),
             rows,
+            haystacks,
             vectors: Vec::new(),
             visible,
             cursor: 0,
@@ -264,7 +268,10 @@ impl LibraryState {
     /// have arrived). Returns the number of articles added.
     pub fn append(&mut self, batch: Library) -> usize {
         let n = batch.articles.len();
+        let start = self.rows.len();
         self.rows.extend(batch.articles.iter().map(article_row));
+        self.haystacks
+            .extend(self.rows[start..].iter().map(haystack));
         self.skipped.extend(batch.skipped.iter().map(skipped_row));
         let lib = Arc::make_mut(&mut self.library);
         lib.articles.extend(batch.articles);
@@ -292,6 +299,10 @@ fn article_row(a: &Article) -> ArticleRow {
         source: one_line(&a.source.display()),
         story: String::new(),
     }
+}
+
+fn haystack(r: &ArticleRow) -> String {
+    format!("{} {} {} {}", r.title, r.outlet, r.date, r.source)
 }
 
 fn skipped_row(s: &crate::corpus::Skipped) -> (String, String) {

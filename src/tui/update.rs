@@ -269,19 +269,22 @@ fn refilter(lib: &mut LibraryState) {
     if q.is_empty() {
         lib.visible = (0..lib.rows.len()).collect();
     } else {
+        use rayon::prelude::*;
         let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
-        let mut matcher = Matcher::new(MatcherConfig::DEFAULT);
-        let mut buf = Vec::new();
+        // Scored in parallel, a matcher per thread; the order below does not depend on it.
         let mut scored: Vec<(u32, usize)> = lib
-            .rows
-            .iter()
+            .haystacks
+            .par_iter()
             .enumerate()
-            .filter_map(|(i, r)| {
-                let hay = format!("{} {} {} {}", r.title, r.outlet, r.date, r.source);
-                pattern
-                    .score(Utf32Str::new(&hay, &mut buf), &mut matcher)
-                    .map(|s| (s, i))
-            })
+            .map_init(
+                || (Matcher::new(MatcherConfig::DEFAULT), Vec::new()),
+                |(matcher, buf), (i, hay)| {
+                    pattern
+                        .score(Utf32Str::new(hay, buf), matcher)
+                        .map(|s| (s, i))
+                },
+            )
+            .flatten()
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         lib.visible = scored.into_iter().map(|(_, i)| i).collect();
