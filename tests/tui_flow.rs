@@ -690,7 +690,16 @@ fn articles_loaded_in_the_background_join_the_table_then_stories_follow() {
     let effect = update(&mut s, b);
     assert_eq!(effect, Effect::Analyse);
     assert!(s.library.loading.is_none() && s.library.analysing);
-    run_effect(&mut s, effect);
+    let lib = s.library.library.clone();
+    let done = parallax::tui::perform(&lib, &effect, &Options::default()).expect("analysed");
+    if let Action::Analysed(a) = &done {
+        assert_eq!(
+            a.corpus.as_ref().map(|c| c.docs),
+            Some(5),
+            "word statistics of all five"
+        );
+    }
+    update(&mut s, done);
     assert!(!s.library.analysing);
     assert_eq!(s.library.stories.stories.len(), 1);
     assert!(s.library.rows.iter().all(|r| r.story == "1"));

@@ -65,6 +65,8 @@ pub struct Analysed {
     pub vectors: Vec<super::state::StemVector>,
     /// The story grouping.
     pub stories: crate::compare::stories::Stories,
+    /// Word statistics of the whole library, for comparisons from now on.
+    pub corpus: Option<std::sync::Arc<crate::compare::align::DocFreq>>,
 }
 
 /// Something the reader should do.

@@ -105,7 +105,7 @@ pub fn run_loading(
         1 => format!("config: {e}"),
         n => format!("config: {e} (and {} more)", n - 1),
     });
-    let options = Arc::new(options);
+    let mut options = Arc::new(options);
 
     let mouse = loaded.config.mouse;
     let signal = watch_signals(mouse)?;
@@ -114,7 +114,14 @@ pub fn run_loading(
     if mouse {
         let _ = execute!(std::io::stdout(), EnableMouseCapture);
     }
-    let result = event_loop(&mut terminal, &mut state, &theme, &options, &signal, rest);
+    let result = event_loop(
+        &mut terminal,
+        &mut state,
+        &theme,
+        &mut options,
+        &signal,
+        rest,
+    );
     drop(terminal);
     restore_terminal(mouse);
     let sig = signal.load(Ordering::SeqCst);
@@ -179,7 +186,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     state: &mut State,
     theme: &Theme,
-    options: &Arc<Options>,
+    options: &mut Arc<Options>,
     signal: &AtomicUsize,
     rest: Option<(crate::corpus::walk::Stream, crate::corpus::LoadOptions)>,
 ) -> anyhow::Result<()> {
@@ -236,6 +243,12 @@ fn event_loop(
         }
         actions.extend(rx.try_iter());
         for a in actions {
+            // Once the whole library is in, comparisons weigh words by all of it.
+            if let Action::Analysed(done) = &a
+                && done.articles == state.library.rows.len()
+            {
+                Arc::make_mut(options).corpus.clone_from(&done.corpus);
+            }
             dirty = true;
             if apply(state, a, options, &tx) {
                 return Ok(());
@@ -336,10 +349,13 @@ fn spawn_compare(state: &State, effect: Effect, options: &Arc<Options>, tx: &mps
 pub fn perform(library: &Library, effect: &Effect, options: &Options) -> Option<Action> {
     if *effect == Effect::Analyse {
         let (vectors, stories) = state::analyse(library);
+        let corpus = (library.articles.len() > 2)
+            .then(|| Arc::new(compare::align::DocFreq::from_articles(&library.articles)));
         return Some(Action::Analysed(Box::new(action::Analysed {
             articles: library.articles.len(),
             vectors,
             stories,
+            corpus,
         })));
     }
     let Effect::Compare { request, a, b } = *effect else {
