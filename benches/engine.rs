@@ -6,98 +6,29 @@
 //! the same input), with light edits on B's side (attribution verbs swapped, a word dropped
 //! now and then) so that alignment and framing have work to do.
 
+#[path = "support/long.rs"]
+mod long;
+
+use long::{article, long_text};
 use parallax::compare::{Options, compare};
-use parallax::corpus::{self, Article, Meta, Source};
+use parallax::corpus;
 
 fn main() {
     divan::main();
-}
-
-/// A small deterministic generator (64-bit LCG), enough for shuffling.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
-fn paragraphs() -> Vec<String> {
-    corpus::demo()
-        .articles
-        .iter()
-        .flat_map(|a| a.text.split("\n\n").map(str::trim).map(str::to_string))
-        .filter(|p| !p.is_empty())
-        .collect()
-}
-
-fn edit(p: &str, rng: &mut Lcg) -> String {
-    let mut words: Vec<String> = p
-        .split(' ')
-        .map(|w| match w {
-            "said" => "claimed".to_string(),
-            "says" => "insists".to_string(),
-            w => w.to_string(),
-        })
-        .collect();
-    if words.len() > 8 && rng.below(3) == 0 {
-        let k = rng.below(words.len());
-        words.remove(k);
-    }
-    words.join(" ")
-}
-
-/// A long article of at least `words` words: shuffled demo paragraphs, edited when `edited`.
-fn long_text(words: usize, seed: u64, edited: bool) -> String {
-    let paras = paragraphs();
-    let mut rng = Lcg(seed);
-    let mut out = String::from("A long article\n");
-    let mut n = 0;
-    while n < words {
-        let mut order: Vec<usize> = (0..paras.len()).collect();
-        for i in (1..order.len()).rev() {
-            order.swap(i, rng.below(i + 1));
-        }
-        for k in order {
-            let p = if edited {
-                edit(&paras[k], &mut rng)
-            } else {
-                paras[k].clone()
-            };
-            n += p.split_whitespace().count();
-            out.push('\n');
-            out.push_str(&p);
-            out.push('\n');
-        }
-    }
-    out
-}
-
-fn article(id: &str, text: String) -> Article {
-    let title = corpus::first_headline_line(&text);
-    Article::new(
-        id.to_string(),
-        Meta::default(),
-        Source::Demo {
-            name: id.to_string(),
-        },
-        text,
-        title,
-    )
 }
 
 #[divan::bench(sample_count = 50)]
 fn demo_pair(bencher: divan::Bencher) {
     let lib = corpus::demo();
     let (a, b) = (lib.articles[3].clone(), lib.articles[4].clone());
+    let opts = Options::default();
+    bencher.bench(|| compare(divan::black_box(&a), divan::black_box(&b), &opts));
+}
+
+#[divan::bench(sample_count = 20)]
+fn long_pair_10k_words(bencher: divan::Bencher) {
+    let a = article("long-a", long_text(10_000, 7, false));
+    let b = article("long-b", long_text(10_000, 11, true));
     let opts = Options::default();
     bencher.bench(|| compare(divan::black_box(&a), divan::black_box(&b), &opts));
 }

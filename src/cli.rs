@@ -36,6 +36,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// Group the articles into stories and suggest the pairs most worth comparing.
+        #[arg(long)]
+        stories: bool,
     },
     /// Compare two articles, each given as a file path (`path#N` picks entry N of a JSON,
     /// JSON Lines or feed file) or as an id from `parallax list`.
@@ -117,14 +120,37 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     };
     match cli.command {
         None => {
-            let lib = load_or_demo(&cli.paths, &opts, true)?;
-            parallax::tui::run(lib).map_err(CliError::Other)
+            if cli.paths.is_empty() {
+                let lib = load_or_demo(&cli.paths, &opts, true)?;
+                return parallax::tui::run(lib).map_err(CliError::Other);
+            }
+            // The first files load before the reader opens; a large library's rest streams in
+            // while it is already usable.
+            let mut stream = corpus::walk::Stream::new(corpus::walk::plan(&cli.paths));
+            let first = stream.next_batch(parallax::tui::BATCH_FILES, &opts, &|| {});
+            if stream.is_done() {
+                report_skipped(&first);
+                if first.articles.is_empty() {
+                    return Err(CliError::NothingLoaded);
+                }
+                return parallax::tui::run(first).map_err(CliError::Other);
+            }
+            report_skipped(&first);
+            parallax::tui::run_loading(first, Some((stream, opts))).map_err(CliError::Other)
         }
-        Some(Command::List { paths, format }) => {
+        Some(Command::List {
+            paths,
+            format,
+            stories,
+        }) => {
             // The text listing names every skipped file itself; JSON goes to a script, so a
             // person watching still hears about skipped files on stderr.
             let lib = load_or_demo(&paths, &opts, format == ListFormat::Json)?;
-            list(&lib, format)
+            if stories {
+                list_stories(&lib, format)
+            } else {
+                list(&lib, format)
+            }
         }
         Some(Command::Compare {
             a,
@@ -137,8 +163,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             } else {
                 load_or_demo(&library, &opts, true)?
             };
-            let a = resolve(&a, &pool, &opts)?;
-            let b = resolve(&b, &pool, &opts)?;
+            // Both articles are read and analysed at once.
+            let (a, b) = rayon::join(|| resolve(&a, &pool, &opts), || resolve(&b, &pool, &opts));
+            let (a, b) = (a?, b?);
             let cmp = parallax::compare::compare(&a, &b, &engine_options(&pool.articles));
             let out = match format {
                 // The HTML page also shows the articles' scare quotes, as the reader does.
@@ -189,7 +216,7 @@ fn load_or_demo(paths: &[PathBuf], opts: &LoadOptions, report: bool) -> Result<L
     let lib = if paths.is_empty() {
         corpus::demo()
     } else {
-        corpus::load(paths, opts)
+        load_showing_progress(paths, opts)
     };
     if report || lib.articles.is_empty() {
         report_skipped(&lib);
@@ -198,6 +225,31 @@ fn load_or_demo(paths: &[PathBuf], opts: &LoadOptions, report: bool) -> Result<L
         return Err(CliError::NothingLoaded);
     }
     Ok(lib)
+}
+
+/// Load `paths`; when stderr is a terminal and loading takes more than a moment, show how many
+/// files are done on it (one line, rewritten, cleared at the end).
+fn load_showing_progress(paths: &[PathBuf], opts: &LoadOptions) -> Library {
+    use std::io::IsTerminal;
+    let tty = std::io::stderr().is_terminal();
+    let start = std::time::Instant::now();
+    let shown = std::sync::atomic::AtomicBool::new(false);
+    let lib = corpus::load_with_progress(paths, opts, &|done, total| {
+        if tty
+            && (done % 64 == 0 || done == total)
+            && start.elapsed() > std::time::Duration::from_millis(300)
+        {
+            shown.store(true, std::sync::atomic::Ordering::Relaxed);
+            let _ = write!(
+                std::io::stderr().lock(),
+                "\rloading {done} of {total} files…"
+            );
+        }
+    });
+    if shown.load(std::sync::atomic::Ordering::Relaxed) {
+        let _ = write!(std::io::stderr().lock(), "\r\x1b[2K");
+    }
+    lib
 }
 
 fn report_skipped(lib: &Library) {
@@ -303,15 +355,139 @@ fn list(lib: &Library, format: ListFormat) -> Result<(), CliError> {
                 serde_json::to_string_pretty(&listing).map_err(|e| CliError::Other(e.into()))?;
             write_stdout(&json)
         }
-        ListFormat::Text => write_stdout(&table(lib)),
+        ListFormat::Text => {
+            let mut out = table(lib.articles.iter());
+            out.push_str(&skipped_text(lib));
+            write_stdout(&out)
+        }
     }
 }
 
+/// One story of `parallax list --stories --format json`.
+#[derive(Serialize)]
+struct ListedStory {
+    story: usize,
+    title: String,
+    terms: Vec<String>,
+    articles: Vec<String>,
+    suggested_pairs: Vec<ListedPair>,
+}
+
+#[derive(Serialize)]
+struct ListedPair {
+    a: String,
+    b: String,
+    similarity: f64,
+    different_outlets: bool,
+}
+
+#[derive(Serialize)]
+struct StoryListing {
+    stories: Vec<ListedStory>,
+    ungrouped: Vec<String>,
+    skipped: Vec<ListedSkipped>,
+}
+
+fn list_stories(lib: &Library, format: ListFormat) -> Result<(), CliError> {
+    let grouping = parallax::compare::stories::group(&lib.articles);
+    let id = |i: usize| sanitize(&lib.articles[i].id);
+    match format {
+        ListFormat::Json => {
+            let listing = StoryListing {
+                stories: grouping
+                    .stories
+                    .iter()
+                    .map(|s| ListedStory {
+                        story: s.number,
+                        title: sanitize(&lib.articles[s.central].title),
+                        terms: s.terms.iter().map(|t| sanitize(t)).collect(),
+                        articles: s.members.iter().map(|&i| id(i)).collect(),
+                        suggested_pairs: s
+                            .pairs
+                            .iter()
+                            .map(|p| ListedPair {
+                                a: id(p.a),
+                                b: id(p.b),
+                                similarity: (p.similarity * 1000.0).round() / 1000.0,
+                                different_outlets: p.different_outlets,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+                ungrouped: grouping.ungrouped().into_iter().map(id).collect(),
+                skipped: lib
+                    .skipped
+                    .iter()
+                    .map(|s| ListedSkipped {
+                        path: sanitize(&s.path.display().to_string()),
+                        reason: sanitize(&s.reason),
+                    })
+                    .collect(),
+            };
+            let json =
+                serde_json::to_string_pretty(&listing).map_err(|e| CliError::Other(e.into()))?;
+            write_stdout(&json)
+        }
+        ListFormat::Text => write_stdout(&stories_text(lib, &grouping)),
+    }
+}
+
+/// The text of `parallax list --stories`: each story's articles as a table, its suggested
+/// pairs, then the articles no other article shares a story with, then skipped files.
+fn stories_text(lib: &Library, grouping: &parallax::compare::stories::Stories) -> String {
+    let mut out = String::new();
+    let section = |out: &mut String, members: &[usize]| {
+        for line in table(members.iter().map(|&i| &lib.articles[i])).lines() {
+            out.push_str("  ");
+            out.push_str(line);
+            out.push('\n');
+        }
+    };
+    for s in &grouping.stories {
+        out.push_str(&format!(
+            "Story {} · {} articles · {} — {}\n",
+            s.number,
+            s.members.len(),
+            one_line(&s.terms.join(", ")),
+            one_line(&lib.articles[s.central].title)
+        ));
+        section(&mut out, &s.members);
+        if !s.pairs.is_empty() {
+            out.push_str("  Worth comparing:\n");
+            for p in &s.pairs {
+                out.push_str(&format!(
+                    "    parallax compare {} {}   similarity {:.0}%{}\n",
+                    one_line(&lib.articles[p.a].id),
+                    one_line(&lib.articles[p.b].id),
+                    p.similarity * 100.0,
+                    if p.different_outlets {
+                        ""
+                    } else {
+                        " · same outlet"
+                    }
+                ));
+            }
+        }
+        out.push('\n');
+    }
+    let alone = grouping.ungrouped();
+    if !alone.is_empty() {
+        out.push_str(&format!(
+            "Not grouped ({} article{} sharing no story with another):\n",
+            alone.len(),
+            if alone.len() == 1 { "" } else { "s" }
+        ));
+        section(&mut out, &alone);
+    }
+    out.push_str(&skipped_text(lib));
+    out
+}
+
 /// The text table of `parallax list`.
-fn table(lib: &Library) -> String {
+fn table<'a>(articles: impl Iterator<Item = &'a Article>) -> String {
     let header = ["ID", "OUTLET", "DATE", "WORDS", "BOILERPLATE", "TITLE"];
     let mut rows: Vec<[String; 6]> = vec![header.map(String::from)];
-    for a in &lib.articles {
+    for a in articles {
         rows.push([
             one_line(&a.id),
             one_line(a.outlet_label()),
@@ -349,6 +525,12 @@ fn table(lib: &Library) -> String {
         out.push_str(line.trim_end());
         out.push('\n');
     }
+    out
+}
+
+/// The list of skipped files that ends the text listings (empty when none were).
+fn skipped_text(lib: &Library) -> String {
+    let mut out = String::new();
     if !lib.skipped.is_empty() {
         out.push_str(&format!("\nSkipped ({}):\n", lib.skipped.len()));
         for s in &lib.skipped {

@@ -242,3 +242,28 @@ fn reader_exits_1_when_no_given_path_loads() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("absent.md"));
 }
+
+#[test]
+fn list_stories_groups_the_demo_into_one_story_with_suggested_pairs() {
+    let env = Env::new();
+    let out = env.cmd().args(["list", "--stories"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Story 1 · 5 articles"), "{text}");
+    assert!(!text.contains("Story 2"), "{text}");
+    assert!(text.contains("parallax compare "), "{text}");
+
+    let out = env
+        .cmd()
+        .args(["list", "--stories", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stories = v["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0]["articles"].as_array().unwrap().len(), 5);
+    let pair = &stories[0]["suggested_pairs"][0];
+    assert_ne!(pair["a"], pair["b"]);
+    assert!(v["ungrouped"].as_array().unwrap().is_empty());
+}

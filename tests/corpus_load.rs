@@ -281,3 +281,45 @@ fn seed_files_loaded_as_txt_skip_their_furniture_lines() {
         ]
     );
 }
+
+#[test]
+fn loading_in_batches_gives_the_library_loading_at_once_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("empty_dir")).unwrap();
+    fs::write(
+        dir.path().join("same.txt"),
+        "Same title\n\nSome body text here.",
+    )
+    .unwrap();
+    fs::create_dir(dir.path().join("z")).unwrap();
+    fs::write(
+        dir.path().join("z/same.txt"),
+        "Same title\n\nOther body text.",
+    )
+    .unwrap();
+    let paths = vec![
+        fixtures(),
+        dir.path().join("empty_dir"),
+        dir.path().to_path_buf(),
+        fixtures(),
+    ];
+    let whole = load(&paths);
+    for size in [1, 2, 5] {
+        let mut stream = corpus::walk::Stream::new(corpus::walk::plan(&paths));
+        let mut lib = Library::default();
+        while !stream.is_done() {
+            let batch = stream.next_batch(size, &LoadOptions::default(), &|| {});
+            lib.articles.extend(batch.articles);
+            lib.skipped.extend(batch.skipped);
+        }
+        assert_eq!(lib, whole, "batches of {size}");
+        assert_eq!(stream.files_done(), stream.files());
+    }
+    // Ids stay unique across files and repeated paths, and the empty directory is named.
+    let mut ids: Vec<&str> = whole.articles.iter().map(|a| a.id.as_str()).collect();
+    ids.sort_unstable();
+    let n = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), n);
+    assert!(reason_for(&whole, "empty_dir").contains("no article files"));
+}

@@ -583,3 +583,124 @@ fn help_names_the_config_file() {
     press(&mut s, &[Action::Help]);
     assert!(popup_text(&s).contains("/home/u/.config/parallax/config.toml"));
 }
+
+#[test]
+fn suggest_pair_marks_a_pair_of_the_cursor_s_story_and_cycles() {
+    let mut s = state(parallax::corpus::demo(), 120, 30);
+    assert_eq!(s.library.stories.stories.len(), 1);
+    let pairs = s.library.stories.stories[0].pairs.clone();
+    assert!(pairs.len() >= 2);
+    press(&mut s, &[Action::SuggestPair]);
+    assert_eq!(
+        (s.library.mark_a, s.library.mark_b),
+        (Some(pairs[0].a), Some(pairs[0].b))
+    );
+    assert_eq!(s.library.current(), Some(pairs[0].a));
+    assert!(
+        s.status
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("pair 1 of")
+    );
+    press(&mut s, &[Action::SuggestPair]);
+    assert_eq!(
+        (s.library.mark_a, s.library.mark_b),
+        (Some(pairs[1].a), Some(pairs[1].b))
+    );
+}
+
+#[test]
+fn suggest_pair_on_an_article_without_a_story_says_so() {
+    let mut s = state(small_library(), 100, 30);
+    let alone = (0..3)
+        .find(|&i| s.library.stories.story_of[i].is_none())
+        .expect("the garden article has no story");
+    while s.library.current() != Some(alone) {
+        press(&mut s, &[Action::MoveDown]);
+    }
+    press(&mut s, &[Action::SuggestPair]);
+    assert_eq!((s.library.mark_a, s.library.mark_b), (None, None));
+    assert!(
+        s.status
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("no story")
+    );
+}
+
+#[test]
+fn articles_loaded_in_the_background_join_the_table_then_stories_follow() {
+    use parallax::corpus::Library;
+    use parallax::tui::action::Loaded;
+    use parallax::tui::keymap::Keymap;
+    use parallax::tui::state::State;
+    let demo = parallax::corpus::demo();
+    let first = Library {
+        articles: demo.articles[..2].to_vec(),
+        skipped: Vec::new(),
+    };
+    let mut s = State::new_unanalysed(first, Keymap::default());
+    s.library.loading = Some((2, 5));
+    update(
+        &mut s,
+        Action::Resize {
+            width: 120,
+            height: 30,
+        },
+    );
+    press(&mut s, &[Action::MoveDown]);
+    assert_eq!(s.library.current(), Some(1));
+    assert!(s.library.stories.stories.is_empty());
+    let screen = lines(&render(
+        &s,
+        &parallax::tui::theme::Theme::default(),
+        120,
+        30,
+    ))
+    .join("\n");
+    assert!(screen.contains("loading 2 of 5 files"), "{screen}");
+
+    let batch = |r: std::ops::Range<usize>| {
+        Action::Loaded(Box::new(Loaded {
+            batch: Library {
+                articles: demo.articles[r].to_vec(),
+                skipped: Vec::new(),
+            },
+            done: 0,
+            total: 5,
+        }))
+    };
+    let mut b = batch(2..4);
+    if let Action::Loaded(l) = &mut b {
+        l.done = 4;
+    }
+    assert_eq!(update(&mut s, b), Effect::None);
+    assert_eq!(s.library.visible, vec![0, 1, 2, 3]);
+    assert_eq!(
+        s.library.current(),
+        Some(1),
+        "the cursor stays on its article"
+    );
+    let mut b = batch(4..5);
+    if let Action::Loaded(l) = &mut b {
+        l.done = 5;
+    }
+    let effect = update(&mut s, b);
+    assert_eq!(effect, Effect::Analyse);
+    assert!(s.library.loading.is_none() && s.library.analysing);
+    let lib = s.library.library.clone();
+    let done = parallax::tui::perform(&lib, &effect, &Options::default()).expect("analysed");
+    if let Action::Analysed(a) = &done {
+        assert_eq!(
+            a.corpus.as_ref().map(|c| c.docs),
+            Some(5),
+            "word statistics of all five"
+        );
+    }
+    update(&mut s, done);
+    assert!(!s.library.analysing);
+    assert_eq!(s.library.stories.stories.len(), 1);
+    assert!(s.library.rows.iter().all(|r| r.story == "1"));
+}

@@ -36,7 +36,7 @@
 //! own position. A merge is one row, e.g. `a: [i], b: [j, j + 1]`, and gives one pair per
 //! sentence combination, all with the merge's score.
 
-mod background;
+pub(crate) mod background;
 pub mod vectors;
 
 use std::collections::HashMap;

@@ -322,4 +322,18 @@ pub struct Comparison {
     pub rows: Vec<Row>,
     /// Summary counts.
     pub summary: Summary,
+    /// Where a work budget was reached and a coarser method used instead (empty, and left out
+    /// of the JSON, when the full analysis ran).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub limits: Vec<Limit>,
+}
+
+/// A part of the comparison that reached its work budget and fell back to a coarser method.
+/// Budgets count operations, not time, so the same inputs always give the same result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Limit {
+    /// The part of the analysis: `"shared_quotes"`.
+    pub stage: String,
+    /// What was done instead, in plain words.
+    pub fallback: String,
 }

@@ -12,6 +12,7 @@ pub mod framing;
 pub mod lexicon;
 pub mod profile;
 pub mod quotes;
+pub mod stories;
 
 use std::sync::Arc;
 
@@ -29,6 +30,8 @@ pub struct Options {
     pub corpus: Option<Arc<align::DocFreq>>,
     /// Minimum similarity for two sentences to be aligned, in `[0, 1]`.
     pub min_score: f64,
+    /// Work budget of fuzzy quotation matching ([`quotes::WORK_BUDGET`] by default).
+    pub quote_budget: u64,
 }
 
 impl Default for Options {
@@ -37,6 +40,7 @@ impl Default for Options {
             lexicon: Arc::new(lexicon::Lexicon::builtin()),
             corpus: None,
             min_score: 0.3,
+            quote_budget: quotes::WORK_BUDGET,
         }
     }
 }
@@ -67,11 +71,27 @@ impl Options {
 
 /// Compare two articles. Pure and deterministic: the same inputs always give the same value.
 pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
-    let alignment = align::align(a, b, opts);
-    let shared_quotes = quotes::match_quotes(a, b);
-    let loaded_terms = lexicon::loaded_terms(a, b, &opts.lexicon);
+    // Alignment runs beside the parts that do not need it (on two threads where there are).
+    let (alignment, ((shared_quotes, quotes_over), loaded_terms, distinctive)) = rayon::join(
+        || align::align(a, b, opts),
+        || {
+            (
+                quotes::match_quotes_within(a, b, opts.quote_budget),
+                lexicon::loaded_terms(a, b, &opts.lexicon),
+                distinctive::distinctive(a, b, opts),
+            )
+        },
+    );
+    let mut limits = Vec::new();
+    if quotes_over {
+        limits.push(Limit {
+            stage: "shared_quotes".to_string(),
+            fallback: "too many quotation pairs to align word by word: past the work budget, \
+                       only quotations with identical words were paired"
+                .to_string(),
+        });
+    }
     let framing = framing::framing(a, b, &alignment.pairs, &loaded_terms);
-    let distinctive = distinctive::distinctive(a, b, opts);
     let profile = PerSide {
         a: profile::profile(a, Side::A, &loaded_terms),
         b: profile::profile(b, Side::B, &loaded_terms),
@@ -99,6 +119,7 @@ pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
         profile,
         rows: alignment.rows,
         summary,
+        limits,
     }
 }
 

@@ -36,22 +36,65 @@
 //! all of them, is reported with the [`QuoteEdit::Unquoted`] edit and the span of the matched
 //! words on the unquoted side.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::{QuoteEdit, QuoteMatchKind, SharedQuote};
 use crate::corpus::Article;
 use crate::text::{Quote, Span};
 
+/// Work budget of fuzzy quotation matching, in word-alignment cells. Past it, only quotations
+/// with the same words on both sides are paired (a coarser but linear method), and the
+/// comparison says so.
+pub const WORK_BUDGET: u64 = 40_000_000;
+
 /// Quotations shared by `a` and `b`, ordered by their position in A, then in B.
 pub fn match_quotes(a: &Article, b: &Article) -> Vec<SharedQuote> {
+    match_quotes_within(a, b, WORK_BUDGET).0
+}
+
+/// [`match_quotes`] with a work budget (in word-alignment cells); the flag is true when the
+/// budget was reached and the remaining pairs were matched on identical words only.
+pub fn match_quotes_within(a: &Article, b: &Article, budget: u64) -> (Vec<SharedQuote>, bool) {
+    let mut work = 0u64;
+    let mut over = false;
     let qa = prepared(a);
     let qb = prepared(b);
 
-    // Every acceptable pair, best first (among equals, the first in A, then in B).
+    // Every acceptable pair, best first (among equals, the first in A, then in B). Candidates
+    // come from an inverted index of A's quotations: every accepted pair shares an
+    // informative stem, or is the same words throughout.
+    let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_words: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
+    for (ia, x) in qa.iter().enumerate() {
+        for stem in &x.vocab {
+            by_stem.entry(stem.as_str()).or_default().push(ia);
+        }
+        by_words.entry(plain_words(x)).or_default().push(ia);
+    }
     let mut cands: Vec<Pair> = Vec::new();
+    let mut seen = vec![usize::MAX; qa.len()];
     for (jb, y) in qb.iter().enumerate() {
-        for (ia, x) in qa.iter().enumerate() {
-            if let Some(m) = compare(x, y) {
+        let mut near: Vec<usize> = Vec::new();
+        let words = plain_words(y);
+        let lists = y
+            .vocab
+            .iter()
+            .filter_map(|stem| by_stem.get(stem.as_str()))
+            .chain(by_words.get(&words));
+        for list in lists {
+            for &ia in list {
+                if std::mem::replace(&mut seen[ia], jb) != jb {
+                    near.push(ia);
+                }
+            }
+        }
+        near.sort_unstable();
+        for ia in near {
+            let x = &qa[ia];
+            work += (x.words.len() * y.words.len()) as u64;
+            over |= work > budget;
+            let m = if over { exact(x, y) } else { compare(x, y) };
+            if let Some(m) = m {
                 cands.push(Pair { a: ia, b: jb, m });
             }
         }
@@ -118,10 +161,13 @@ pub fn match_quotes(a: &Article, b: &Article) -> Vec<SharedQuote> {
         });
     }
 
-    // Quotations found unquoted on the other side.
+    // Quotations found unquoted on the other side (skipped once over budget).
+    let unquoted = |p: &Prepared, other: &Article, free: &FreeIndex| {
+        if over { None } else { unquoted(p, other, free) }
+    };
     let matched_a: BTreeSet<usize> = pairs.iter().map(|p| p.a).collect();
     let matched_b: BTreeSet<usize> = pairs.iter().map(|p| p.b).collect();
-    let free_b = free_tokens(b);
+    let free_b = FreeIndex::new(b, &free_tokens(b));
     for (ia, x) in qa.iter().enumerate() {
         if !matched_a.contains(&ia)
             && let Some((span, m)) = unquoted(x, b, &free_b)
@@ -136,7 +182,7 @@ pub fn match_quotes(a: &Article, b: &Article) -> Vec<SharedQuote> {
             });
         }
     }
-    let free_a = free_tokens(a);
+    let free_a = FreeIndex::new(a, &free_tokens(a));
     for (jb, y) in qb.iter().enumerate() {
         if !matched_b.contains(&jb)
             && let Some((span, m)) = unquoted(y, a, &free_a)
@@ -156,7 +202,12 @@ pub fn match_quotes(a: &Article, b: &Article) -> Vec<SharedQuote> {
         (x.a.start, x.b.start, x.a.end, x.b.end).cmp(&(y.a.start, y.b.start, y.a.end, y.b.end))
     });
     out.dedup_by(|x, y| x.a == y.a && x.b == y.b);
-    out
+    (out, over)
+}
+
+/// A quotation's words, for finding the same words quoted on the other side.
+fn plain_words(p: &Prepared) -> Vec<&str> {
+    p.words.iter().map(|w| w.norm.as_str()).collect()
 }
 
 /// One word of a quotation.
@@ -484,6 +535,20 @@ fn content_in(p: &Prepared, range: std::ops::Range<usize>) -> usize {
     p.words[range].iter().filter(|w| !w.bracketed).count()
 }
 
+/// The same quotation word for word, with no brackets or ellipses on either side.
+fn exact(x: &Prepared, y: &Prepared) -> Option<Match> {
+    let no_marks = |p: &Prepared| !p.ellipsis.iter().any(|&e| e) && p.content == p.words.len();
+    (x.content > 0 && no_marks(x) && no_marks(y) && plain_words(x) == plain_words(y)).then(|| {
+        Match {
+            kind: QuoteMatchKind::Exact,
+            edits: Vec::new(),
+            score: 1.0,
+            matched: x.words.len(),
+            b_words: (0, y.words.len()),
+        }
+    })
+}
+
 /// Compare two quotations; `Some` when they are the same quotation.
 fn compare(x: &Prepared, y: &Prepared) -> Option<Match> {
     if x.content == 0 || y.content == 0 {
@@ -604,9 +669,33 @@ fn free_tokens(art: &Article) -> Vec<Vec<usize>> {
     runs
 }
 
+/// Where each word occurs among an article's free tokens ([`free_tokens`]), and which run
+/// each token belongs to.
+struct FreeIndex<'a> {
+    /// Normal form → token indices, ascending.
+    at: HashMap<&'a str, Vec<usize>>,
+    /// Per token, its run number (`usize::MAX` outside every run).
+    run: Vec<usize>,
+}
+
+impl<'a> FreeIndex<'a> {
+    fn new(art: &'a Article, runs: &[Vec<usize>]) -> FreeIndex<'a> {
+        let toks = &art.analysis.tokens;
+        let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut run = vec![usize::MAX; toks.len()];
+        for (r, tokens) in runs.iter().enumerate() {
+            for &t in tokens {
+                run[t] = r;
+                at.entry(toks[t].norm.as_str()).or_default().push(t);
+            }
+        }
+        FreeIndex { at, run }
+    }
+}
+
 /// Longest run of a quotation's words (brackets left out, ellipses breaking runs) found
 /// unquoted in `other`; accepted when it has six or more words or covers the whole quotation.
-fn unquoted(p: &Prepared, other: &Article, free: &[Vec<usize>]) -> Option<(Span, Match)> {
+fn unquoted(p: &Prepared, other: &Article, free: &FreeIndex) -> Option<(Span, Match)> {
     if p.content < 4 {
         return None;
     }
@@ -621,22 +710,26 @@ fn unquoted(p: &Prepared, other: &Article, free: &[Vec<usize>]) -> Option<(Span,
         k += 1;
     }
     let toks = &other.analysis.tokens;
-    // Longest common run: (length, end in seq, end token index).
+    // Longest common run: (length, end in seq, end token index); among equals the one ending
+    // first in `other`, then first in the quotation. Runs grow along the index of where each
+    // word occurs, so the cost follows the occurrences, not the length of `other`.
     let mut best = (0usize, 0usize, 0usize);
-    for run in free {
-        let mut prev = vec![0usize; seq.len() + 1];
-        for &t in run {
-            let mut cur = vec![0usize; seq.len() + 1];
-            for (s, &(_, norm, broken)) in seq.iter().enumerate() {
-                if toks[t].norm == norm {
-                    cur[s + 1] = if broken { 1 } else { prev[s] + 1 };
-                    if cur[s + 1] > best.0 {
-                        best = (cur[s + 1], s + 1, t);
-                    }
-                }
+    let mut prev: HashMap<usize, usize> = HashMap::new();
+    for (s, &(_, norm, broken)) in seq.iter().enumerate() {
+        let mut cur: HashMap<usize, usize> = HashMap::new();
+        for &t in free.at.get(norm).map(Vec::as_slice).unwrap_or(&[]) {
+            let joined = t > 0 && free.run[t - 1] == free.run[t];
+            let len = if broken || !joined {
+                1
+            } else {
+                prev.get(&(t - 1)).copied().unwrap_or(0) + 1
+            };
+            cur.insert(t, len);
+            if len > best.0 || (len == best.0 && (t, s + 1) < (best.2, best.1)) {
+                best = (len, s + 1, t);
             }
-            prev = cur;
         }
+        prev = cur;
     }
     let (len, end_s, end_t) = best;
     if len == 0 || (len < OVERLAP_RUN && len < p.content) {

@@ -196,11 +196,18 @@ impl Library {
 /// Load every article found at `paths`, in the order given. Directories are walked recursively
 /// in sorted order; anything that cannot be loaded is recorded in [`Library::skipped`].
 pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Library {
-    let mut lib = Library::default();
-    for path in paths {
-        walk::load_path(path, opts, &mut lib);
-    }
-    lib
+    load_with_progress(paths, opts, &|_, _| {})
+}
+
+/// [`load`], reading and analysing files in parallel; `progress` is called with (files done,
+/// files in all) as each file finishes, from any thread. The library is in the same order
+/// as [`load`]'s, whatever the number of threads.
+pub fn load_with_progress(
+    paths: &[PathBuf],
+    opts: &LoadOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Library {
+    walk::run(&walk::plan(paths), opts, progress)
 }
 
 /// The bundled demo corpus.

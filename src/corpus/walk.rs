@@ -3,15 +3,22 @@
 //! (names starting with `.`). Symbolic links are followed; a link that leads back into one of its
 //! own ancestors is reported as a symlink loop and not followed.
 //!
+//! Walking only lists the work, in order ([`plan`]); the files are then read and analysed in
+//! parallel ([`run`], with rayon) and their articles and skipped entries merged back in that
+//! order, so the library is the same on every run whatever the number of threads.
+//!
 //! The format is chosen by extension (case-insensitive): `.txt`, `.md`/`.markdown`, `.json`,
 //! `.jsonl`, `.html`/`.htm` (saved web pages), `.rss`/`.atom` (feeds) and `.xml` (a feed when its
 //! root element says so). Other files are reported as skipped, one entry per file, whether given
 //! directly or found in a directory.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::read::{io_reason, read_text};
@@ -26,8 +33,181 @@ pub const EXTENSIONS: &[&str] = &[
 const EXTENSION_LIST: &str =
     ".txt, .md, .markdown, .json, .jsonl, .html, .htm, .rss, .atom and .xml";
 
+/// One step of loading, in library order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    /// A regular file to load.
+    File(PathBuf),
+    /// A path that cannot be loaded, and why.
+    Skip(PathBuf, String),
+    /// A directory given by the user starts here.
+    DirStart,
+    /// That directory ends here: if nothing was loaded or skipped since its start, it is
+    /// reported as holding no article files.
+    DirEnd(PathBuf),
+}
+
+/// The work of loading `paths`, in order: directories walked, nothing read yet.
+pub fn plan(paths: &[PathBuf]) -> Vec<Item> {
+    let mut items = Vec::new();
+    for path in paths {
+        plan_path(path, &mut items);
+    }
+    items
+}
+
+/// Carry out `items`: files are loaded in parallel, and the results merged in order.
+/// `progress` is called with (files done, files in all) as files finish, from any thread.
+pub fn run(
+    items: &[Item],
+    opts: &LoadOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Library {
+    let mut stream = Stream::new(items.to_vec());
+    let total = stream.files();
+    let done = AtomicUsize::new(0);
+    stream.next_batch(usize::MAX, opts, &|| {
+        progress(done.fetch_add(1, Ordering::Relaxed) + 1, total)
+    })
+}
+
+/// Loading in batches, for a reader that shows the first articles while the rest load. Each
+/// batch holds the articles and skipped entries of the next files in library order; all the
+/// batches together are exactly what [`run`] returns.
+#[derive(Debug)]
+pub struct Stream {
+    items: Vec<Item>,
+    pos: usize,
+    files: usize,
+    files_done: usize,
+    ids: HashSet<String>,
+    starts: Vec<(usize, usize)>,
+    articles: usize,
+    skipped: usize,
+}
+
+impl Stream {
+    /// A stream over planned work ([`plan`]).
+    pub fn new(items: Vec<Item>) -> Stream {
+        let files = items.iter().filter(|i| matches!(i, Item::File(_))).count();
+        Stream {
+            items,
+            pos: 0,
+            files,
+            files_done: 0,
+            ids: HashSet::new(),
+            starts: Vec::new(),
+            articles: 0,
+            skipped: 0,
+        }
+    }
+
+    /// Number of files in all.
+    pub fn files(&self) -> usize {
+        self.files
+    }
+
+    /// Number of files loaded so far.
+    pub fn files_done(&self) -> usize {
+        self.files_done
+    }
+
+    /// True once every item has been carried out.
+    pub fn is_done(&self) -> bool {
+        self.pos >= self.items.len()
+    }
+
+    /// Load the next `max_files` files (in parallel) and the entries around them; `each` is
+    /// called as each file finishes, from any thread.
+    pub fn next_batch(
+        &mut self,
+        max_files: usize,
+        opts: &LoadOptions,
+        each: &(dyn Fn() + Sync),
+    ) -> Library {
+        let start = self.pos;
+        let mut end = start;
+        let mut n = 0;
+        while end < self.items.len() {
+            if matches!(self.items[end], Item::File(_)) {
+                if n == max_files {
+                    break;
+                }
+                n += 1;
+            }
+            end += 1;
+        }
+        self.pos = end;
+        self.files_done += n;
+        let items = &self.items[start..end];
+        let parts: Vec<Option<Library>> = items
+            .par_iter()
+            .map(|item| match item {
+                Item::File(path) => {
+                    let mut part = Library::default();
+                    load_file(path, opts, &mut part);
+                    each();
+                    Some(part)
+                }
+                _ => None,
+            })
+            .collect();
+        let mut lib = Library::default();
+        for (item, part) in items.iter().zip(parts) {
+            match item {
+                Item::File(_) => {
+                    if let Some(part) = part {
+                        for mut a in part.articles {
+                            // As `Library::push_unique`, with a set instead of a scan.
+                            if self.ids.contains(&a.id) {
+                                let base = a.id.clone();
+                                a.id = (2..)
+                                    .map(|n| format!("{base}-{n}"))
+                                    .find(|c| !self.ids.contains(c))
+                                    .unwrap_or(base);
+                            }
+                            self.ids.insert(a.id.clone());
+                            lib.articles.push(a);
+                        }
+                        lib.skipped.extend(part.skipped);
+                    }
+                }
+                Item::Skip(path, reason) => lib.skip(path, reason.clone()),
+                Item::DirStart => self.starts.push((
+                    self.articles + lib.articles.len(),
+                    self.skipped + lib.skipped.len(),
+                )),
+                Item::DirEnd(root) => {
+                    let now = (
+                        self.articles + lib.articles.len(),
+                        self.skipped + lib.skipped.len(),
+                    );
+                    if self.starts.pop() == Some(now) {
+                        lib.skip(
+                            root,
+                            format!("directory holds no article files ({EXTENSION_LIST})"),
+                        );
+                    }
+                }
+            }
+        }
+        self.articles += lib.articles.len();
+        self.skipped += lib.skipped.len();
+        lib
+    }
+}
+
 /// Load one path given by the user (file or directory) into `lib`.
 pub fn load_path(path: &Path, opts: &LoadOptions, lib: &mut Library) {
+    let loaded = run(&plan(&[path.to_path_buf()]), opts, &|_, _| {});
+    for a in loaded.articles {
+        lib.push_unique(a);
+    }
+    lib.skipped.extend(loaded.skipped);
+}
+
+/// List the work of one path given by the user (file or directory).
+fn plan_path(path: &Path, items: &mut Vec<Item>) {
     let meta = match fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
@@ -36,16 +216,19 @@ pub fn load_path(path: &Path, opts: &LoadOptions, lib: &mut Library) {
             } else {
                 io_reason(&e)
             };
-            lib.skip(path, reason);
+            items.push(Item::Skip(path.to_path_buf(), reason));
             return;
         }
     };
     if meta.is_dir() {
-        load_dir(path, opts, lib);
+        plan_dir(path, items);
     } else if meta.is_file() {
-        load_file(path, opts, lib);
+        items.push(Item::File(path.to_path_buf()));
     } else {
-        lib.skip(path, "not a regular file");
+        items.push(Item::Skip(
+            path.to_path_buf(),
+            "not a regular file".to_string(),
+        ));
     }
 }
 
@@ -59,8 +242,8 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
-fn load_dir(root: &Path, opts: &LoadOptions, lib: &mut Library) {
-    let before = (lib.articles.len(), lib.skipped.len());
+fn plan_dir(root: &Path, items: &mut Vec<Item>) {
+    items.push(Item::DirStart);
     let walker = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -74,9 +257,12 @@ fn load_dir(root: &Path, opts: &LoadOptions, lib: &mut Library) {
                     continue;
                 }
                 if ft.is_file() {
-                    load_file(entry.path(), opts, lib);
+                    items.push(Item::File(entry.path().to_path_buf()));
                 } else {
-                    lib.skip(entry.path(), "not a regular file");
+                    items.push(Item::Skip(
+                        entry.path().to_path_buf(),
+                        "not a regular file".to_string(),
+                    ));
                 }
             }
             Err(e) => {
@@ -95,16 +281,11 @@ fn load_dir(root: &Path, opts: &LoadOptions, lib: &mut Library) {
                 } else {
                     e.to_string()
                 };
-                lib.skip(path, reason);
+                items.push(Item::Skip(path, reason));
             }
         }
     }
-    if (lib.articles.len(), lib.skipped.len()) == before {
-        lib.skip(
-            root,
-            format!("directory holds no article files ({EXTENSION_LIST})"),
-        );
-    }
+    items.push(Item::DirEnd(root.to_path_buf()));
 }
 
 /// Load one regular file into `lib`, choosing the reader by extension.

@@ -429,6 +429,9 @@ fn summary(o: &mut String, cmp: &Comparison) {
     let s = &cmp.summary;
     o.push_str("<section class=\"summary\">\n<h2>Summary</h2>\n<ul>\n");
     let _ = writeln!(o, "<li>Similarity: {:.2}</li>", s.similarity);
+    for l in &cmp.limits {
+        let _ = writeln!(o, "<li>Note: {}</li>", esc(&l.fallback));
+    }
     let _ = writeln!(
         o,
         "<li>Aligned sentence pairs: {} ({} moved); only in A: {}; only in B: {}</li>",

@@ -52,6 +52,9 @@ pub fn render(cmp: &Comparison) -> String {
     }
     let _ = writeln!(o, "\n## Summary\n");
     let _ = writeln!(o, "- Similarity: {:.2}", s.similarity);
+    for l in &cmp.limits {
+        let _ = writeln!(o, "- Note: {}", esc(&l.fallback));
+    }
     let _ = writeln!(
         o,
         "- Aligned sentence pairs: {} ({} moved); only in A: {}; only in B: {}",

@@ -27,6 +27,10 @@ pub fn render(cmp: &Comparison) -> String {
         s.shared_quotes, s.framing_differences, s.loaded_a, s.loaded_b
     );
 
+    for l in &cmp.limits {
+        let _ = writeln!(o, "  note: {}", one_line(&l.fallback));
+    }
+
     section(&mut o, "Shared quotations");
     if cmp.shared_quotes.is_empty() {
         o.push_str("  none found\n");

@@ -78,12 +78,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// text).
 pub fn tokenize_at(text: &str, offset: usize) -> Vec<Token> {
     let mut out = Vec::new();
+    // Words repeat: each distinct word is stemmed once per text.
+    let mut stems: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for (i, w) in text.unicode_word_indices() {
         let norm = normalize(w);
         if norm.is_empty() {
             continue;
         }
-        let stem = stem(&norm);
+        let stem = match stems.get(&norm) {
+            Some(s) => s.clone(),
+            None => {
+                let s = stem(&norm);
+                stems.insert(norm.clone(), s.clone());
+                s
+            }
+        };
         out.push(Token {
             span: Span::new(offset + i, offset + i + w.len()),
             capitalized: w.chars().next().is_some_and(char::is_uppercase),

@@ -45,6 +45,30 @@ pub struct Finished {
     pub comparison: Comparison,
 }
 
+/// Articles loaded in the background since the last batch.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The next articles and skipped files, in library order.
+    pub batch: crate::corpus::Library,
+    /// Files loaded so far.
+    pub done: usize,
+    /// Files in all.
+    pub total: usize,
+}
+
+/// The library's analysis, computed in the background once every article has loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysed {
+    /// Number of articles analysed (stale answers are ignored).
+    pub articles: usize,
+    /// Relatedness vectors.
+    pub vectors: Vec<super::state::StemVector>,
+    /// The story grouping.
+    pub stories: crate::compare::stories::Stories,
+    /// Word statistics of the whole library, for comparisons from now on.
+    pub corpus: Option<std::sync::Arc<crate::compare::align::DocFreq>>,
+}
+
 /// Something the reader should do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -80,6 +104,8 @@ pub enum Action {
     MarkB,
     /// Mark the article under the cursor as A, or as B once A is marked.
     MarkNext,
+    /// Mark the next pair worth comparing in the story of the article under the cursor.
+    SuggestPair,
     /// List the files that could not be loaded, and why.
     ShowSkipped,
     /// Move the focus to the other side (A/B).
@@ -148,6 +174,10 @@ pub enum Action {
     CompareFailed(String),
     /// An export finished: the (sanitised) path written, or why it failed.
     ExportDone(Result<String, String>),
+    /// More articles loaded in the background.
+    Loaded(Box<Loaded>),
+    /// The library's stories and relatedness are ready.
+    Analysed(Box<Analysed>),
 }
 
 /// Every action that can be bound to a key, in help order.
@@ -168,6 +198,7 @@ pub const BINDABLE: &[Action] = &[
     Action::MarkA,
     Action::MarkB,
     Action::MarkNext,
+    Action::SuggestPair,
     Action::ShowSkipped,
     Action::FocusOther,
     Action::NextQuote,
@@ -210,6 +241,7 @@ impl Action {
             Action::MarkA => "mark_a",
             Action::MarkB => "mark_b",
             Action::MarkNext => "mark_next",
+            Action::SuggestPair => "suggest_pair",
             Action::ShowSkipped => "skipped",
             Action::FocusOther => "focus_other",
             Action::NextQuote => "next_quote",
@@ -238,7 +270,9 @@ impl Action {
             | Action::Click { .. }
             | Action::CompareDone(_)
             | Action::CompareFailed(_)
-            | Action::ExportDone(_) => return None,
+            | Action::ExportDone(_)
+            | Action::Loaded(_)
+            | Action::Analysed(_) => return None,
         })
     }
 
@@ -264,6 +298,7 @@ impl Action {
             | Action::MarkA
             | Action::MarkB
             | Action::MarkNext
+            | Action::SuggestPair
             | Action::ShowSkipped => &[Library],
             Action::Search | Action::Select => &[Library, Compare],
             Action::Summary => &[Compare, Overlay],
@@ -296,6 +331,7 @@ impl Action {
             (Action::MarkA, _) => "mark as A",
             (Action::MarkB, _) => "mark as B",
             (Action::MarkNext, _) => "mark A, then B",
+            (Action::SuggestPair, _) => "mark the next pair worth comparing in this story",
             (Action::ShowSkipped, _) => "skipped files",
             (Action::FocusOther, _) => "focus other side",
             (Action::NextQuote, _) => "next shared quote",

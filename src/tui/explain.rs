@@ -309,6 +309,12 @@ pub fn summary(cmp: &Comparison) -> Vec<DocLine> {
             format!("B: {}", title(&cmp.b)),
         ),
         DocLine::Blank,
+    ];
+    for l in &cmp.limits {
+        out.push(DocLine::Dim(format!("Note: {}", clean(&l.fallback))));
+        out.push(DocLine::Blank);
+    }
+    out.extend([
         DocLine::Heading("Alignment".to_string()),
         DocLine::Text(format!(
             "{} aligned · {} moved · {} only in A · {} only in B · similarity {:.0}%",
@@ -324,7 +330,7 @@ pub fn summary(cmp: &Comparison) -> Vec<DocLine> {
         )),
         DocLine::Blank,
         DocLine::Heading("Framing profile".to_string()),
-    ];
+    ]);
     let rows: [(&str, String, String); 7] = [
         ("Words", pa.words.to_string(), pb.words.to_string()),
         (

@@ -47,9 +47,22 @@ pub const DUMB_TERMINAL: &str = "parallax: TERM=dumb cannot show the interactive
 /// How long the event loop waits for input before checking the worker and signals.
 const POLL: Duration = Duration::from_millis(80);
 
+/// Files loaded per batch while the rest of a library loads in the background.
+pub const BATCH_FILES: usize = 256;
+
 /// Run the terminal reader on a loaded library. Exits the process with status 2 when stdout
 /// is not a terminal or the terminal is `dumb`, and with 128+n after signal n.
 pub fn run(library: Library) -> anyhow::Result<()> {
+    run_loading(library, None)
+}
+
+/// Run the terminal reader on the first articles of a library while `rest` loads on a thread
+/// of its own, in batches of [`BATCH_FILES`] files streamed into the library screen (usable
+/// all along, progress in the status bar); stories are grouped once every article is in.
+pub fn run_loading(
+    library: Library,
+    rest: Option<(crate::corpus::walk::Stream, crate::corpus::LoadOptions)>,
+) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
         eprintln!("{NOT_A_TERMINAL}");
         std::process::exit(2);
@@ -76,7 +89,14 @@ pub fn run(library: Library) -> anyhow::Result<()> {
         eprintln!("parallax: {p} (using defaults for it)");
     }
     let theme = Theme::new(&loaded.config.palette, Theme::no_color_from_env());
-    let mut state = State::new(library, loaded.config.keymap());
+    let mut state = match &rest {
+        None => State::new(library, loaded.config.keymap()),
+        Some((stream, _)) => {
+            let mut s = State::new_unanalysed(library, loaded.config.keymap());
+            s.library.loading = Some((stream.files_done(), stream.files()));
+            s
+        }
+    };
     state.config_path = loaded
         .path
         .as_deref()
@@ -85,7 +105,7 @@ pub fn run(library: Library) -> anyhow::Result<()> {
         1 => format!("config: {e}"),
         n => format!("config: {e} (and {} more)", n - 1),
     });
-    let options = Arc::new(options);
+    let mut options = Arc::new(options);
 
     let mouse = loaded.config.mouse;
     let signal = watch_signals(mouse)?;
@@ -94,7 +114,14 @@ pub fn run(library: Library) -> anyhow::Result<()> {
     if mouse {
         let _ = execute!(std::io::stdout(), EnableMouseCapture);
     }
-    let result = event_loop(&mut terminal, &mut state, &theme, &options, &signal);
+    let result = event_loop(
+        &mut terminal,
+        &mut state,
+        &theme,
+        &mut options,
+        &signal,
+        rest,
+    );
     drop(terminal);
     restore_terminal(mouse);
     let sig = signal.load(Ordering::SeqCst);
@@ -136,7 +163,7 @@ fn watch_signals(mouse: bool) -> anyhow::Result<Arc<AtomicUsize>> {
 fn install_panic_hook(mouse: bool) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if std::thread::current().name() == Some(WORKER) {
+        if matches!(std::thread::current().name(), Some(WORKER | LOADER)) {
             return;
         }
         restore_terminal(mouse);
@@ -159,10 +186,14 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     state: &mut State,
     theme: &Theme,
-    options: &Arc<Options>,
+    options: &mut Arc<Options>,
     signal: &AtomicUsize,
+    rest: Option<(crate::corpus::walk::Stream, crate::corpus::LoadOptions)>,
 ) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel::<Action>();
+    if let Some((stream, opts)) = rest {
+        spawn_loader(stream, opts, &tx);
+    }
     let size = terminal.size()?;
     update(
         state,
@@ -212,6 +243,12 @@ fn event_loop(
         }
         actions.extend(rx.try_iter());
         for a in actions {
+            // Once the whole library is in, comparisons weigh words by all of it.
+            if let Action::Analysed(done) = &a
+                && done.articles == state.library.rows.len()
+            {
+                Arc::make_mut(options).corpus.clone_from(&done.corpus);
+            }
             dirty = true;
             if apply(state, a, options, &tx) {
                 return Ok(());
@@ -232,6 +269,10 @@ fn apply(state: &mut State, a: Action, options: &Arc<Options>, tx: &mpsc::Sender
         Effect::Export => {
             let done = export(state, &std::env::current_dir().unwrap_or_default());
             update(state, done);
+            false
+        }
+        Effect::Analyse => {
+            spawn_analyse(state, tx);
             false
         }
     }
@@ -261,6 +302,50 @@ pub fn export(state: &State, dir: &std::path::Path) -> Action {
     )
 }
 
+const LOADER: &str = "parallax-load";
+
+/// Load the rest of the library on a thread of its own, sending each batch as it is ready.
+fn spawn_loader(
+    mut stream: crate::corpus::walk::Stream,
+    opts: crate::corpus::LoadOptions,
+    tx: &mpsc::Sender<Action>,
+) {
+    let loader_tx = tx.clone();
+    let spawned = std::thread::Builder::new()
+        .name(LOADER.to_string())
+        .spawn(move || {
+            while !stream.is_done() {
+                let batch = stream.next_batch(BATCH_FILES, &opts, &|| {});
+                let loaded = action::Loaded {
+                    batch,
+                    done: stream.files_done(),
+                    total: stream.files(),
+                };
+                if loader_tx.send(Action::Loaded(Box::new(loaded))).is_err() {
+                    return;
+                }
+            }
+        });
+    if spawned.is_err() {
+        let _ = tx.send(Action::CompareFailed(
+            "could not start loading the rest of the library".to_string(),
+        ));
+    }
+}
+
+/// Group the library into stories and compute relatedness on a thread of its own.
+fn spawn_analyse(state: &State, tx: &mpsc::Sender<Action>) {
+    let library = Arc::clone(&state.library.library);
+    let tx = tx.clone();
+    let _ = std::thread::Builder::new()
+        .name(LOADER.to_string())
+        .spawn(move || {
+            if let Some(done) = perform(&library, &Effect::Analyse, &Options::default()) {
+                let _ = tx.send(done);
+            }
+        });
+}
+
 fn spawn_compare(state: &State, effect: Effect, options: &Arc<Options>, tx: &mpsc::Sender<Action>) {
     let library = Arc::clone(&state.library.library);
     let options = Arc::clone(options);
@@ -287,9 +372,21 @@ fn spawn_compare(state: &State, effect: Effect, options: &Arc<Options>, tx: &mps
 }
 
 /// Carry out an effect synchronously: for [`Effect::Compare`], run the comparison and return the
-/// [`Action::CompareDone`] that reports it. The event loop runs this on a worker thread; tests
+/// [`Action::CompareDone`] that reports it; for [`Effect::Analyse`], group the library and
+/// return [`Action::Analysed`]. The event loop runs this on a worker thread; tests
 /// and benchmarks call it directly.
 pub fn perform(library: &Library, effect: &Effect, options: &Options) -> Option<Action> {
+    if *effect == Effect::Analyse {
+        let (vectors, stories) = state::analyse(library);
+        let corpus = (library.articles.len() > 2)
+            .then(|| Arc::new(compare::align::DocFreq::from_articles(&library.articles)));
+        return Some(Action::Analysed(Box::new(action::Analysed {
+            articles: library.articles.len(),
+            vectors,
+            stories,
+            corpus,
+        })));
+    }
     let Effect::Compare { request, a, b } = *effect else {
         return None;
     };

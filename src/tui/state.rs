@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::compare::stories::Stories;
 use crate::compare::{Comparison, PerSide, RowKind, Side};
 use crate::corpus::{Article, Library};
 use crate::text::ParagraphRole;
@@ -56,6 +57,13 @@ impl State {
             quit: false,
             config_path: None,
         }
+    }
+
+    /// A fresh state on the library screen, before stories and relatedness are known.
+    pub fn new_unanalysed(library: Library, keymap: Keymap) -> State {
+        let mut s = State::new(Library::default(), keymap);
+        s.library = LibraryState::unanalysed(library);
+        s
     }
 
     /// Where keys go right now.
@@ -157,6 +165,8 @@ pub struct ArticleRow {
     pub words: usize,
     /// Where it came from.
     pub source: String,
+    /// Story number (`"3"`), empty when the article shares no story with another.
+    pub story: String,
 }
 
 /// The library screen.
@@ -166,6 +176,8 @@ pub struct LibraryState {
     pub library: Arc<Library>,
     /// Display fields per article.
     pub rows: Vec<ArticleRow>,
+    /// What the filter matches per article: title, outlet, date and source.
+    pub haystacks: Vec<String>,
     /// Relatedness vectors per article.
     pub vectors: Vec<StemVector>,
     /// Article indices shown, in display order (all, or the filter's matches best first).
@@ -184,6 +196,14 @@ pub struct LibraryState {
     pub related: Option<Vec<f64>>,
     /// Sanitised skipped files: (path, reason).
     pub skipped: Vec<(String, String)>,
+    /// The library grouped into stories.
+    pub stories: Stories,
+    /// The suggested pair last marked: (index into `stories.stories`, index into its pairs).
+    pub suggested: Option<(usize, usize)>,
+    /// While articles still load in the background: (files done, files in all).
+    pub loading: Option<(usize, usize)>,
+    /// True while stories and relatedness are being computed in the background.
+    pub analysing: bool,
 }
 
 fn one_line(s: &str) -> String {
@@ -193,34 +213,24 @@ fn one_line(s: &str) -> String {
 impl LibraryState {
     /// The library screen for a loaded library.
     pub fn new(library: Library) -> LibraryState {
-        let rows = library
-            .articles
-            .iter()
-            .map(|a| ArticleRow {
-                outlet: one_line(a.outlet_label()),
-                date: one_line(a.date.as_deref().unwrap_or("")),
-                title: one_line(&a.title),
-                words: a.analysis.content_words(),
-                source: one_line(&a.source.display()),
-            })
-            .collect();
-        let mut ids: BTreeMap<String, u32> = BTreeMap::new();
-        let mut vectors: Vec<StemVector> = library
-            .articles
-            .iter()
-            .map(|a| stem_vector(a, &mut ids))
-            .collect();
-        weight_by_rarity(&mut vectors);
-        let skipped = library
-            .skipped
-            .iter()
-            .map(|s| (one_line(&s.path.display().to_string()), one_line(&s.reason)))
-            .collect();
+        let (vectors, stories) = analyse(&library);
+        let mut lib = LibraryState::unanalysed(library);
+        lib.set_analysis(vectors, stories);
+        lib
+    }
+
+    /// The library screen before the stories and relatedness are known (they arrive with
+    /// [`LibraryState::set_analysis`]).
+    pub fn unanalysed(library: Library) -> LibraryState {
+        let rows: Vec<ArticleRow> = library.articles.iter().map(article_row).collect();
+        let haystacks = rows.iter().map(haystack).collect();
+        let skipped = library.skipped.iter().map(skipped_row).collect();
         let visible = (0..library.articles.len()).collect();
         LibraryState {
             library: Arc::new(library),
             rows,
-            vectors,
+            haystacks,
+            vectors: Vec::new(),
             visible,
             cursor: 0,
             offset: 0,
@@ -229,7 +239,44 @@ impl LibraryState {
             mark_b: None,
             related: None,
             skipped,
+            stories: Stories::default(),
+            suggested: None,
+            loading: None,
+            analysing: false,
         }
+    }
+
+    /// Take in the stories and relatedness vectors of the library.
+    pub fn set_analysis(&mut self, vectors: Vec<StemVector>, stories: Stories) {
+        for (i, row) in self.rows.iter_mut().enumerate() {
+            row.story = stories
+                .of(i)
+                .map(|s| s.number.to_string())
+                .unwrap_or_default();
+        }
+        self.vectors = vectors;
+        self.stories = stories;
+        self.suggested = None;
+        self.analysing = false;
+        self.related = self
+            .mark_a
+            .and_then(|a| self.vectors.get(a))
+            .map(|va| self.vectors.iter().map(|v| va.cosine(v)).collect());
+    }
+
+    /// Append a batch of articles loaded in the background (the analysis is redone once all
+    /// have arrived). Returns the number of articles added.
+    pub fn append(&mut self, batch: Library) -> usize {
+        let n = batch.articles.len();
+        let start = self.rows.len();
+        self.rows.extend(batch.articles.iter().map(article_row));
+        self.haystacks
+            .extend(self.rows[start..].iter().map(haystack));
+        self.skipped.extend(batch.skipped.iter().map(skipped_row));
+        let lib = Arc::make_mut(&mut self.library);
+        lib.articles.extend(batch.articles);
+        lib.skipped.extend(batch.skipped);
+        n
     }
 
     /// The article index under the cursor.
@@ -241,6 +288,39 @@ impl LibraryState {
     pub fn article(&self, i: usize) -> Option<&Article> {
         self.library.articles.get(i)
     }
+}
+
+fn article_row(a: &Article) -> ArticleRow {
+    ArticleRow {
+        outlet: one_line(a.outlet_label()),
+        date: one_line(a.date.as_deref().unwrap_or("")),
+        title: one_line(&a.title),
+        words: a.analysis.content_words(),
+        source: one_line(&a.source.display()),
+        story: String::new(),
+    }
+}
+
+fn haystack(r: &ArticleRow) -> String {
+    format!("{} {} {} {}", r.title, r.outlet, r.date, r.source)
+}
+
+fn skipped_row(s: &crate::corpus::Skipped) -> (String, String) {
+    (one_line(&s.path.display().to_string()), one_line(&s.reason))
+}
+
+/// The relatedness vectors and the story grouping of a library (the slow part of opening a
+/// large one, done off the interface thread for a library loaded in the background).
+pub fn analyse(library: &Library) -> (Vec<StemVector>, Stories) {
+    let stories = crate::compare::stories::group(&library.articles);
+    let mut ids: BTreeMap<String, u32> = BTreeMap::new();
+    let mut vectors: Vec<StemVector> = library
+        .articles
+        .iter()
+        .map(|a| stem_vector(a, &mut ids))
+        .collect();
+    weight_by_rarity(&mut vectors);
+    (vectors, stories)
 }
 
 /// Scale counts by a smoothed inverse document frequency, `ln(1 + N / df)`, so words every

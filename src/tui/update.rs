@@ -40,6 +40,9 @@ pub enum Effect {
     /// Write the comparison on screen as an HTML page and answer with
     /// [`Action::ExportDone`].
     Export,
+    /// Every article has loaded: group the library into stories and compute relatedness in
+    /// the background, answering with [`Action::Analysed`].
+    Analyse,
 }
 
 /// Apply `action` to `state`.
@@ -73,6 +76,22 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             }
             return Effect::None;
         }
+        Action::Loaded(loaded) => return take_loaded(state, *loaded),
+        Action::Analysed(done) => {
+            let lib = &mut state.library;
+            if done.articles == lib.rows.len() {
+                let stories = done.stories.stories.len();
+                lib.set_analysis(done.vectors, done.stories);
+                if state.compare.is_none() && state.popup.is_none() {
+                    state.status.info(format!(
+                        "{} articles loaded · {stories} stor{} found",
+                        lib.rows.len(),
+                        if stories == 1 { "y" } else { "ies" }
+                    ));
+                }
+            }
+            return Effect::None;
+        }
         _ => {}
     }
     // A message lasts until the next key.
@@ -100,6 +119,34 @@ pub fn update(state: &mut State, action: Action) -> Effect {
     } else {
         library_update(state, action)
     }
+}
+
+/// Show a batch of articles loaded in the background: the cursor stays on its article, and a
+/// filter being typed takes the new articles in.
+fn take_loaded(state: &mut State, loaded: super::action::Loaded) -> Effect {
+    let lib = &mut state.library;
+    let before = lib.rows.len();
+    let added = lib.append(loaded.batch);
+    let finished = loaded.done >= loaded.total;
+    lib.loading = (!finished).then_some((loaded.done, loaded.total));
+    if added > 0 {
+        if lib.filter.query.trim().is_empty() {
+            lib.visible.extend(before..lib.rows.len());
+        } else {
+            let (cur, offset) = (lib.current(), lib.offset);
+            refilter(lib);
+            if let Some(pos) = cur.and_then(|c| lib.visible.iter().position(|&i| i == c)) {
+                lib.cursor = pos;
+                lib.offset = offset;
+            }
+        }
+        clamp_library(state);
+    }
+    if finished {
+        state.library.analysing = true;
+        return Effect::Analyse;
+    }
+    Effect::None
 }
 
 fn quit(state: &mut State) -> Effect {
@@ -232,19 +279,22 @@ fn refilter(lib: &mut LibraryState) {
     if q.is_empty() {
         lib.visible = (0..lib.rows.len()).collect();
     } else {
+        use rayon::prelude::*;
         let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
-        let mut matcher = Matcher::new(MatcherConfig::DEFAULT);
-        let mut buf = Vec::new();
+        // Scored in parallel, a matcher per thread; the order below does not depend on it.
         let mut scored: Vec<(u32, usize)> = lib
-            .rows
-            .iter()
+            .haystacks
+            .par_iter()
             .enumerate()
-            .filter_map(|(i, r)| {
-                let hay = format!("{} {} {} {}", r.title, r.outlet, r.date, r.source);
-                pattern
-                    .score(Utf32Str::new(&hay, &mut buf), &mut matcher)
-                    .map(|s| (s, i))
-            })
+            .map_init(
+                || (Matcher::new(MatcherConfig::DEFAULT), Vec::new()),
+                |(matcher, buf), (i, hay)| {
+                    pattern
+                        .score(Utf32Str::new(hay, buf), matcher)
+                        .map(|s| (s, i))
+                },
+            )
+            .flatten()
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         lib.visible = scored.into_iter().map(|(_, i)| i).collect();
@@ -339,6 +389,7 @@ fn library_update(state: &mut State, action: Action) -> Effect {
             (None, _) => set_mark_a(lib, cur),
             (Some(_), _) => set_mark_b(lib, cur),
         },
+        Action::SuggestPair => suggest_pair(lib, cur, &mut state.status),
         Action::ShowSkipped => state.popup = Some(skipped_popup(lib)),
         Action::Select => return open_compare(state),
         Action::Click { column, row } => {
@@ -359,6 +410,45 @@ fn library_update(state: &mut State, action: Action) -> Effect {
     }
     clamp_library(state);
     Effect::None
+}
+
+/// Mark the next suggested pair of the story of article `cur` (the first when the last pair
+/// marked was of another story) and put the cursor on A.
+fn suggest_pair(lib: &mut LibraryState, cur: Option<usize>, status: &mut super::state::Status) {
+    let Some(k) = cur.and_then(|i| lib.stories.story_of.get(i).copied().flatten()) else {
+        status.info("this article shares no story with another: no pair to suggest");
+        return;
+    };
+    let Some(story) = lib.stories.stories.get(k) else {
+        return;
+    };
+    if story.pairs.is_empty() {
+        status.info(format!("story {}: no pair to suggest", story.number));
+        return;
+    }
+    let n = match lib.suggested {
+        Some((s, p)) if s == k => (p + 1) % story.pairs.len(),
+        _ => 0,
+    };
+    let pair = story.pairs[n].clone();
+    let total = story.pairs.len();
+    let number = story.number;
+    lib.suggested = Some((k, n));
+    set_mark_a(lib, Some(pair.a));
+    set_mark_b(lib, Some(pair.b));
+    if let Some(pos) = lib.visible.iter().position(|&i| i == pair.a) {
+        lib.cursor = pos;
+    }
+    status.info(format!(
+        "story {number}: pair {} of {total} marked · {:.0}% similar{} · enter compares",
+        n + 1,
+        pair.similarity * 100.0,
+        if pair.different_outlets {
+            ", different outlets"
+        } else {
+            ", same outlet"
+        }
+    ));
 }
 
 fn skipped_popup(lib: &LibraryState) -> Popup {
@@ -442,8 +532,15 @@ fn finish_compare(state: &mut State, done: Finished) {
             }
         }
     }
+    let limited = !c.cmp.limits.is_empty();
     state.compare = Some(c);
     state.status.message = None;
+    if limited {
+        state.status.info(format!(
+            "long articles: part of the analysis was coarser (press {} for the summary)",
+            state.keymap.first_key(&Action::Summary)
+        ));
+    }
     clamp_all(state);
 }
 

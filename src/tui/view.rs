@@ -198,19 +198,35 @@ fn draw_library(state: &State, lib: &LibraryState, theme: &Theme, area: Rect, bu
 
     let related = lib.related.is_some();
     let w = l.table.width as usize;
-    let (outlet_w, date_w, words_w, rel_w) =
-        (18usize, 10usize, 6usize, if related { 5 } else { 0 });
-    let fixed = 2 + outlet_w + 1 + date_w + 1 + words_w + 1 + if related { rel_w + 1 } else { 0 };
+    let (outlet_w, date_w, words_w, story_w, rel_w) = (
+        18usize,
+        10usize,
+        6usize,
+        5usize,
+        if related { 5 } else { 0 },
+    );
+    let fixed = 2
+        + outlet_w
+        + 1
+        + date_w
+        + 1
+        + words_w
+        + 1
+        + story_w
+        + 1
+        + if related { rel_w + 1 } else { 0 };
     let title_w = w.saturating_sub(fixed).max(1);
-    let cols = |m: &str, o: &str, d: &str, wd: &str, r: &str, t: &str| {
+    let cols = |m: &str, o: &str, d: &str, wd: &str, st: &str, r: &str, t: &str| {
         let mut s = format!(
-            "{m:<2}{:<ow$} {:<dw$} {:>ww$} ",
+            "{m:<2}{:<ow$} {:<dw$} {:>ww$} {:>sw$} ",
             truncate(o, outlet_w),
             truncate(d, date_w),
             wd,
+            truncate(st, story_w),
             ow = outlet_w,
             dw = date_w,
-            ww = words_w
+            ww = words_w,
+            sw = story_w
         );
         if related {
             s.push_str(&format!("{r:>rel_w$} "));
@@ -221,7 +237,7 @@ fn draw_library(state: &State, lib: &LibraryState, theme: &Theme, area: Rect, bu
     buf.set_stringn(
         l.table_header.x,
         l.table_header.y,
-        cols("", "Outlet", "Date", "Words", "~A", "Title"),
+        cols("", "Outlet", "Date", "Words", "Story", "~A", "Title"),
         w,
         theme.title.add_modifier(Modifier::UNDERLINED),
     );
@@ -259,7 +275,20 @@ fn draw_library(state: &State, lib: &LibraryState, theme: &Theme, area: Rect, bu
             Some(v) => format!("{:.0}%", v.get(i).copied().unwrap_or(0.0) * 100.0),
             None => String::new(),
         };
-        let line = cols(m, &r.outlet, &r.date, &r.words.to_string(), &rel, &r.title);
+        let story = if r.story.is_empty() {
+            String::new()
+        } else {
+            format!("#{}", r.story)
+        };
+        let line = cols(
+            m,
+            &r.outlet,
+            &r.date,
+            &r.words.to_string(),
+            &story,
+            &rel,
+            &r.title,
+        );
         let row_area = Rect::new(l.table.x, y, l.table.width, 1);
         let style = if n == lib.cursor {
             theme.cursor
@@ -282,6 +311,7 @@ fn draw_library(state: &State, lib: &LibraryState, theme: &Theme, area: Rect, bu
         &[
             (Action::Search, "filter"),
             (Action::MarkNext, "mark"),
+            (Action::SuggestPair, "suggest pair"),
             (Action::Select, "compare"),
             (Action::Help, "help"),
             (Action::Quit, "quit"),
@@ -291,6 +321,11 @@ fn draw_library(state: &State, lib: &LibraryState, theme: &Theme, area: Rect, bu
         theme,
     );
     let right = match lib.skipped.len() {
+        _ if lib.loading.is_some() => {
+            let (done, total) = lib.loading.unwrap_or_default();
+            format!("loading {done} of {total} files…")
+        }
+        _ if lib.analysing => "grouping stories…".to_string(),
         0 => String::new(),
         n => format!(
             "{n} file{} skipped — press {} to see why",
@@ -324,8 +359,18 @@ fn draw_preview(lib: &LibraryState, theme: &Theme, area: Rect, buf: &mut Buffer)
             )),
         ]),
         Line::styled(row.source.clone(), theme.dim),
-        Line::raw(""),
     ];
+    if let Some(story) = lib.stories.of(i) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("Story #{}", story.number), theme.accent),
+            Span::raw(format!(
+                " · {} articles · {}",
+                story.members.len(),
+                sanitize(&story.terms.join(", ")).replace(['\n', '\t'], " ")
+            )),
+        ]));
+    }
+    lines.push(Line::raw(""));
     // Enough paragraphs to fill the pane; the rest is never laid out.
     let mut budget = inner.height as usize * inner.width.max(1) as usize;
     for p in &art.analysis.paragraphs {
