@@ -39,6 +39,26 @@ fn library_screen() {
 }
 
 #[test]
+fn library_date_column_shows_the_day_of_a_timestamp() {
+    let mut lib = small_library();
+    lib.articles[0].date = Some("2017-11-14T18:40:00+03:00".to_string());
+    lib.articles[1].date = Some("Nov 2017".to_string());
+    let s = state(lib, 100, 24);
+    let text = screen(&render(&s, &Theme::default(), 100, 24));
+    let ledger = text
+        .lines()
+        .find(|l| l.contains("Northern Ledger"))
+        .unwrap();
+    assert!(ledger.contains(" 2017-11-14 "), "{ledger}");
+    assert!(!ledger.contains("2017-11-1…"), "{ledger}");
+    let garden = text.lines().find(|l| l.contains("Garden Weekly")).unwrap();
+    assert!(
+        garden.contains(" Nov 2017 "),
+        "other dates as given: {garden}"
+    );
+}
+
+#[test]
 fn library_filter_line() {
     let mut s = state(small_library(), 80, 24);
     let typed: Vec<Action> = "harbour".chars().map(Action::Input).collect();

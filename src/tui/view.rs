@@ -26,6 +26,21 @@ use super::update::shown;
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
+/// The calendar day of an ISO 8601 date-time ("2017-11-14T18:40:00+03:00" → "2017-11-14"), so
+/// the library's Date column shows the day rather than a cut-off timestamp; other dates as given.
+fn calendar_day(date: &str) -> &str {
+    let b = date.as_bytes();
+    let iso_day = b.len() > 10
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if iso_day { &date[..10] } else { date }
+}
+
 /// Draw the whole screen.
 pub fn view(state: &State, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
@@ -283,7 +298,7 @@ fn draw_library(state: &State, lib: &LibraryState, theme: &Theme, area: Rect, bu
         let line = cols(
             m,
             &r.outlet,
-            &r.date,
+            calendar_day(&r.date),
             &r.words.to_string(),
             &story,
             &rel,
