@@ -10,7 +10,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use parallax::corpus::{self, Article, Library, LoadOptions, read::parse_size};
-use parallax::text::sanitize::{sanitize, sanitize_line};
+use parallax::text::sanitize::{sanitize, sanitize_line, sanitize_path};
 
 /// Compare how two outlets cover the same story.
 #[derive(Debug, Parser)]
@@ -147,7 +147,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             // person watching still hears about skipped files on stderr.
             let lib = load_or_demo(&paths, &opts, format == ListFormat::Json)?;
             if stories {
-                list_stories(&lib, format)
+                list_stories(&lib, &paths, format)
             } else {
                 list(&lib, format)
             }
@@ -388,7 +388,7 @@ struct StoryListing {
     skipped: Vec<ListedSkipped>,
 }
 
-fn list_stories(lib: &Library, format: ListFormat) -> Result<(), CliError> {
+fn list_stories(lib: &Library, paths: &[PathBuf], format: ListFormat) -> Result<(), CliError> {
     let grouping = parallax::compare::stories::group(&lib.articles);
     let id = |i: usize| sanitize(&lib.articles[i].id);
     match format {
@@ -428,13 +428,39 @@ fn list_stories(lib: &Library, format: ListFormat) -> Result<(), CliError> {
                 serde_json::to_string_pretty(&listing).map_err(|e| CliError::Other(e.into()))?;
             write_stdout(&json)
         }
-        ListFormat::Text => write_stdout(&stories_text(lib, &grouping)),
+        ListFormat::Text => write_stdout(&stories_text(lib, &grouping, &in_args(paths))),
     }
 }
 
+/// The `--in PATH…` arguments that make a suggested `parallax compare` command find the
+/// articles listed from `paths` (nothing for the demo), quoted for a POSIX shell.
+fn in_args(paths: &[PathBuf]) -> String {
+    let quote = |p: &PathBuf| {
+        let p = sanitize_path(p);
+        let plain = !p.is_empty()
+            && p.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_./-+,:@%".contains(c));
+        if plain {
+            p
+        } else {
+            format!("'{}'", p.replace('\'', "'\\''"))
+        }
+    };
+    if paths.is_empty() {
+        return String::new();
+    }
+    let quoted: Vec<String> = paths.iter().map(quote).collect();
+    format!(" --in {}", quoted.join(" "))
+}
+
 /// The text of `parallax list --stories`: each story's articles as a table, its suggested
-/// pairs, then the articles no other article shares a story with, then skipped files.
-fn stories_text(lib: &Library, grouping: &parallax::compare::stories::Stories) -> String {
+/// pairs (as commands, with `in_args` to find the articles), then the articles no other
+/// article shares a story with, then skipped files.
+fn stories_text(
+    lib: &Library,
+    grouping: &parallax::compare::stories::Stories,
+    in_args: &str,
+) -> String {
     let mut out = String::new();
     let section = |out: &mut String, members: &[usize]| {
         for line in table(members.iter().map(|&i| &lib.articles[i])).lines() {
@@ -454,11 +480,25 @@ fn stories_text(lib: &Library, grouping: &parallax::compare::stories::Stories) -
         section(&mut out, &s.members);
         if !s.pairs.is_empty() {
             out.push_str("  Worth comparing:\n");
-            for p in &s.pairs {
+            let commands: Vec<String> = s
+                .pairs
+                .iter()
+                .map(|p| {
+                    format!(
+                        "parallax compare {} {}{in_args}",
+                        one_line(&lib.articles[p.a].id),
+                        one_line(&lib.articles[p.b].id)
+                    )
+                })
+                .collect();
+            let width = commands
+                .iter()
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap_or(0);
+            for (p, command) in s.pairs.iter().zip(&commands) {
                 out.push_str(&format!(
-                    "    parallax compare {} {}   similarity {:.0}%{}\n",
-                    one_line(&lib.articles[p.a].id),
-                    one_line(&lib.articles[p.b].id),
+                    "    {command:<width$}   similarity {:>3.0}%{}\n",
                     p.similarity * 100.0,
                     if p.different_outlets {
                         ""

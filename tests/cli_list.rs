@@ -267,3 +267,39 @@ fn list_stories_groups_the_demo_into_one_story_with_suggested_pairs() {
     assert_ne!(pair["a"], pair["b"]);
     assert!(v["ungrouped"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn suggested_compare_commands_run_as_printed_for_a_folder() {
+    let env = Env::new();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = env
+        .cmd()
+        .current_dir(root)
+        .args([
+            "list",
+            "--stories",
+            "tests/fixtures/web",
+            "tests/fixtures/feeds",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let listing = text(&out.stdout);
+    let commands: Vec<&str> = listing
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("parallax "))
+        .collect();
+    assert!(!commands.is_empty(), "{listing}");
+    for command in commands {
+        // The command up to the similarity figure, split as a shell would (no quoting here).
+        let args: Vec<&str> = command
+            .split("   similarity")
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .collect();
+        assert!(args.contains(&"--in"), "{command}");
+        let run = env.cmd().current_dir(root).args(&args).output().unwrap();
+        assert!(run.status.success(), "{command}: {}", text(&run.stderr));
+    }
+}
