@@ -10,7 +10,7 @@ use std::sync::Arc;
 use crate::compare::{Comparison, PerSide, RowKind, Side};
 use crate::corpus::{Article, Library};
 use crate::text::ParagraphRole;
-use crate::text::sanitize::sanitize;
+use crate::text::sanitize::sanitize_cells;
 
 use super::action::Context;
 use super::keymap::{Keymap, Mode};
@@ -187,7 +187,10 @@ pub struct LibraryState {
 }
 
 fn one_line(s: &str) -> String {
-    sanitize(s).split_whitespace().collect::<Vec<_>>().join(" ")
+    sanitize_cells(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl LibraryState {
