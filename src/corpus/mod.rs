@@ -181,6 +181,38 @@ impl Library {
         self.articles.push(article);
     }
 
+    /// Add an article whose id may still collide; [`Library::make_ids_unique`] settles it.
+    /// The file loaders use this, and [`load`] settles every id once at the end, so that
+    /// loading many files stays linear where checking each new id against all the others
+    /// would be quadratic.
+    pub fn push_pending(&mut self, article: Article) {
+        self.articles.push(article);
+    }
+
+    /// Make every id unique, in article order, exactly as [`Library::push_unique`] would have
+    /// one at a time: an id already taken by an earlier article gets the first free `-2`,
+    /// `-3`, … suffix.
+    pub fn make_ids_unique(&mut self) {
+        use std::collections::{HashMap, HashSet};
+        let mut taken: HashSet<String> = HashSet::with_capacity(self.articles.len());
+        // The last suffix tried for each base id: every smaller one is taken for good.
+        let mut next: HashMap<String, usize> = HashMap::new();
+        for a in &mut self.articles {
+            if taken.contains(&a.id) {
+                let n = next.entry(a.id.clone()).or_insert(1);
+                loop {
+                    *n += 1;
+                    let candidate = format!("{}-{n}", a.id);
+                    if !taken.contains(&candidate) {
+                        a.id = candidate;
+                        break;
+                    }
+                }
+            }
+            taken.insert(a.id.clone());
+        }
+    }
+
     /// Record a skipped file or entry.
     pub fn skip(&mut self, path: impl Into<PathBuf>, reason: impl Into<String>) {
         self.skipped.push(Skipped {
@@ -197,6 +229,7 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Library {
     for path in paths {
         walk::load_path(path, opts, &mut lib);
     }
+    lib.make_ids_unique();
     lib
 }
 
@@ -272,4 +305,42 @@ pub fn find_line(text: &str, title: &str) -> Option<Span> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(id: &str) -> Article {
+        Article::new(
+            id.to_string(),
+            Meta::default(),
+            Source::Demo {
+                name: id.to_string(),
+            },
+            "Some text.".to_string(),
+            None,
+        )
+    }
+
+    #[test]
+    fn settling_ids_at_the_end_matches_pushing_one_at_a_time() {
+        let ids = ["a", "a", "a-2", "a", "b", "a-2", "a-3", "a", "b"];
+        let mut one_by_one = Library::default();
+        let mut pending = Library::default();
+        for id in ids {
+            one_by_one.push_unique(art(id));
+            pending.push_pending(art(id));
+        }
+        pending.make_ids_unique();
+        let got: Vec<&str> = pending.articles.iter().map(|a| a.id.as_str()).collect();
+        let want: Vec<&str> = one_by_one.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(got, want);
+        assert_eq!(
+            got,
+            [
+                "a", "a-2", "a-2-2", "a-3", "b", "a-2-3", "a-3-2", "a-4", "b-2"
+            ]
+        );
+    }
 }
