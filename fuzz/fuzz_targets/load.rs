@@ -1,7 +1,7 @@
 //! Fuzz target: raw bytes through the loaders of every format (`.txt`, `.md`, `.json`,
 //! `.jsonl`), as if read from a file of that type. Loading must never panic, every article's
 //! spans must lie on character boundaries of its text, and every article must come out with
-//! a non-empty id; everything printed from it must be free of control characters once
+//! a non-empty id, unique once settled; everything printed from it must be free of control characters once
 //! sanitised.
 #![no_main]
 
@@ -55,6 +55,9 @@ fuzz_target!(|data: &[u8]| {
         2 => json::load_json(Path::new("fuzz.json"), &text, &mut lib),
         _ => json::load_jsonl(Path::new("fuzz.jsonl"), &text, &mut lib),
     }
+    lib.make_ids_unique();
+    let ids: std::collections::HashSet<&str> = lib.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids.len(), lib.articles.len(), "ids are not unique");
     assert!(
         !lib.articles.is_empty() || !lib.skipped.is_empty(),
         "a file vanished without an article or a reason"
