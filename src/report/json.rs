@@ -3,8 +3,8 @@
 //! The article text travels unchanged (every span indexes into it), so characters that a
 //! terminal would act on are written as `\uXXXX` escapes instead of raw: `serde_json` escapes
 //! C0 controls itself; DEL, the C1 controls (U+0080–U+009F, read as CSI, OSC, … by some
-//! terminals) and the bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069) are escaped
-//! here. The parsed JSON is the same either way.
+//! terminals), the bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the bidi
+//! marks (U+200E, U+200F, U+061C) are escaped here. The parsed JSON is the same either way.
 
 use crate::compare::Comparison;
 
@@ -16,7 +16,7 @@ pub fn render(cmp: &Comparison) -> String {
     s
 }
 
-/// Replace every raw DEL, C1 control and bidi override or isolate in serialised JSON by its
+/// Replace every raw DEL, C1 control and bidi control character in serialised JSON by its
 /// `\uXXXX` escape. Such characters can only occur inside JSON strings, where the escape means
 /// the same character.
 pub fn escape_terminal_controls(json: &str) -> String {
@@ -35,7 +35,10 @@ pub fn escape_terminal_controls(json: &str) -> String {
 }
 
 fn needs_escape(c: char) -> bool {
-    matches!(c, '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    matches!(
+        c,
+        '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}'
+    )
 }
 
 #[cfg(test)]

@@ -116,7 +116,20 @@ pub fn sanitize_cells(s: &str) -> String {
 
 /// The cluster reduction of [`sanitize_cells`] on the output of [`sanitize_mapped`], keeping
 /// each character's source offset.
-pub fn cell_safe(chars: Vec<(usize, char)>) -> Vec<(usize, char)> {
+pub fn cell_safe(mut chars: Vec<(usize, char)>) -> Vec<(usize, char)> {
+    // A reduction can bring two regional indicators together into a new flag, so reduce until
+    // nothing changes; each pass that changes anything at least halves such a run.
+    loop {
+        let before = chars.len();
+        chars = reduce_clusters(chars);
+        if chars.len() == before {
+            return chars;
+        }
+    }
+}
+
+/// One pass of [`cell_safe`].
+fn reduce_clusters(chars: Vec<(usize, char)>) -> Vec<(usize, char)> {
     use unicode_segmentation::UnicodeSegmentation;
     use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
     let text: String = chars.iter().map(|&(_, c)| c).collect();
@@ -405,6 +418,11 @@ mod tests {
         );
         // A flag: two regional indicators, one glyph or two letters depending on the terminal.
         assert_eq!(sanitize_cells("\u{1f1fa}\u{1f1e6}!"), "\u{1f1fa}!");
+        // Two flags reduce to two lone indicators, which would pair up again: reduced further.
+        assert_eq!(
+            sanitize_cells("\u{1f1fa}\u{1f1e6}\u{1f1fa}\u{1f1e6}"),
+            "\u{1f1fa}"
+        );
         // Combining marks, CJK and plain emoji keep every character.
         for kept in ["e\u{301}", "漢字", "\u{1f600}", "Z\u{351}\u{36b}", "한국어"] {
             assert_eq!(sanitize_cells(kept), kept);
