@@ -294,7 +294,7 @@ fn naughty_strings_are_inert_everywhere() {
     );
 
     let body = dir.join("body.txt");
-    for n in [1, 100, 200, 300, 400] {
+    for n in [1, 250] {
         let entry = format!("{}#{n}", dir.join("all.jsonl").display());
         for format in ["text", "markdown", "json", "html"] {
             let out = parallax(
@@ -318,7 +318,7 @@ fn naughty_strings_are_inert_everywhere() {
             );
         }
     }
-    for s in strings.iter().step_by(7) {
+    for s in strings.iter().step_by(15) {
         let arg = s.replace('\0', "");
         let out = parallax(&config, &[os("compare"), os(&arg), os("nothing")]);
         assert_inert(&format!("naughty error for {s:?}"), &out.stderr);
