@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+mod hostile;
+
 const ROWS: u16 = 30;
 const COLS: u16 = 110;
 const DEADLINE: Duration = Duration::from_secs(30);
@@ -18,37 +20,71 @@ struct Session {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     output: mpsc::Receiver<Vec<u8>>,
-    parser: vt100::Parser,
+    parser: vt100::Parser<hostile::Requests>,
     raw: Vec<u8>,
+    /// Output not yet handed to `parser` (an incomplete character).
+    pending: Vec<u8>,
     _home: tempfile::TempDir,
+}
+
+/// How to start the reader in [`Session::launch`].
+struct Launch<'a> {
+    rows: u16,
+    cols: u16,
+    args: &'a [&'a str],
+    env: &'a [(&'a str, &'a str)],
+    /// Give the reader `/dev/null` as standard input (through `sh -c 'exec … </dev/null'`).
+    stdin_null: bool,
+    /// The working directory, when not the test's.
+    cwd: Option<&'a std::path::Path>,
+}
+
+impl Default for Launch<'_> {
+    fn default() -> Self {
+        Launch {
+            rows: ROWS,
+            cols: COLS,
+            args: &[],
+            env: &[],
+            stdin_null: false,
+            cwd: None,
+        }
+    }
 }
 
 impl Session {
     fn start(extra_env: &[(&str, &str)]) -> Session {
-        Session::start_in(&[], None, extra_env)
+        Session::launch(Launch {
+            env: extra_env,
+            ..Launch::default()
+        })
     }
 
-    /// Start parallax with `args`, in working directory `cwd` when given.
-    fn start_in(
-        args: &[&std::path::Path],
-        cwd: Option<&std::path::Path>,
-        extra_env: &[(&str, &str)],
-    ) -> Session {
+    fn launch(how: Launch<'_>) -> Session {
         let home = tempfile::tempdir().expect("temp dir");
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
+                rows: how.rows,
+                cols: how.cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
             .expect("open pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
-        for a in args {
+        let mut cmd = if how.stdin_null {
+            let mut c = CommandBuilder::new("sh");
+            c.arg("-c");
+            c.arg("exec \"$0\" \"$@\" </dev/null");
+            c.arg(env!("CARGO_BIN_EXE_parallax"));
+            c
+        } else {
+            CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"))
+        };
+        for a in how.args {
             cmd.arg(a);
         }
-        if let Some(dir) = cwd {
+        let extra_env = how.env;
+        if let Some(dir) = how.cwd {
             cmd.cwd(dir);
         }
         cmd.env("HOME", home.path());
@@ -77,17 +113,46 @@ impl Session {
             child,
             writer,
             output: rx,
-            parser: vt100::Parser::new(nz(ROWS), nz(COLS), 0),
+            parser: hostile::terminal(how.rows, how.cols),
             raw: Vec::new(),
+            pending: Vec::new(),
             _home: home,
         }
+    }
+
+    /// Hand output to the terminal model. `vt100` skips U+FFFD (to it, the mark of an
+    /// undecodable byte) without moving the cursor, where a real terminal draws it in one
+    /// cell; the reader prints it where it removed an escape sequence, so it is drawn here as
+    /// U+FFFC, another one-cell character of the same length.
+    fn feed(&mut self, bytes: &[u8]) {
+        self.raw.extend_from_slice(bytes);
+        self.pending.extend_from_slice(bytes);
+        // Keep a possibly split U+FFFD for the next chunk.
+        let keep = if self.pending.ends_with(&[0xef, 0xbf]) {
+            2
+        } else if self.pending.ends_with(&[0xef]) {
+            1
+        } else {
+            0
+        };
+        let upto = self.pending.len() - keep;
+        let mut chunk: Vec<u8> = self.pending.drain(..upto).collect();
+        let mut i = 0;
+        while i + 3 <= chunk.len() {
+            if chunk[i..i + 3] == [0xef, 0xbf, 0xbd] {
+                chunk[i + 2] = 0xbc;
+                i += 3;
+            } else {
+                i += 1;
+            }
+        }
+        self.parser.process(&chunk);
     }
 
     fn pump(&mut self, wait: Duration) -> bool {
         match self.output.recv_timeout(wait) {
             Ok(bytes) => {
-                self.parser.process(&bytes);
-                self.raw.extend_from_slice(&bytes);
+                self.feed(&bytes);
                 true
             }
             Err(_) => false,
@@ -131,8 +196,7 @@ impl Session {
                 loop {
                     match self.output.recv_timeout(Duration::from_millis(100)) {
                         Ok(bytes) => {
-                            self.parser.process(&bytes);
-                            self.raw.extend_from_slice(&bytes);
+                            self.feed(&bytes);
                         }
                         Err(mpsc::RecvTimeoutError::Disconnected) => break,
                         Err(mpsc::RecvTimeoutError::Timeout) => {
@@ -144,9 +208,39 @@ impl Session {
                 }
                 return status;
             }
-            assert!(start.elapsed() < DEADLINE, "parallax did not exit");
+            assert!(
+                start.elapsed() < DEADLINE,
+                "parallax did not exit; the screen:\n{}",
+                self.screen()
+            );
             self.pump(Duration::from_millis(50));
         }
+    }
+
+    /// Resize the terminal and the parser that reads it.
+    fn resize(&mut self, rows: u16, cols: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+        self.parser.set_size(nz(rows), nz(cols));
+    }
+
+    /// Quit with `q` and check that the terminal was restored.
+    fn quit_and_check_restored(&mut self) {
+        self.send("q");
+        let status = self.wait_exit();
+        assert!(status.success(), "exit status {status:?}");
+        assert!(
+            position(&self.raw, b"\x1b[?1049l").is_some(),
+            "left the alternate screen"
+        );
+        assert!(position(&self.raw, b"\x1b[?25h").is_some(), "cursor shown");
+        assert!(self.terminal_is_cooked(), "raw mode is off");
     }
 
     fn terminal_is_cooked(&self) -> bool {
@@ -389,11 +483,16 @@ fn closing_the_terminal_ends_the_reader() {
 fn saved_pages_and_feeds_compare_and_export_to_an_html_file() {
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let out = tempfile::tempdir().expect("temp dir");
-    let mut s = Session::start_in(
-        &[&fixtures.join("web"), &fixtures.join("feeds")],
-        Some(out.path()),
-        &[],
-    );
+    let (web, feeds) = (fixtures.join("web"), fixtures.join("feeds"));
+    let args = [
+        web.to_str().expect("utf-8 path"),
+        feeds.to_str().expect("utf-8 path"),
+    ];
+    let mut s = Session::launch(Launch {
+        args: &args,
+        cwd: Some(out.path()),
+        ..Launch::default()
+    });
     // Two pages and four feed entries load; the page without an article, the sitemap and three
     // entries without content are counted as skipped.
     s.wait_for("6 articles");
@@ -423,4 +522,358 @@ fn saved_pages_and_feeds_compare_and_export_to_an_html_file() {
     s.send("q");
     let status = s.wait_exit();
     assert!(status.success(), "exit status {status:?}");
+}
+
+/// Mark the first two articles of the library as A and B and open their comparison.
+fn open_first_two(s: &mut Session) {
+    s.send("g");
+    s.send("a");
+    s.wait_for(" A  ");
+    s.send("j");
+    s.send("b");
+    s.wait_for(" B  ");
+    s.send("\r");
+    s.wait_for("row 1/");
+}
+
+/// The three gutter columns between the panes hold only gutter marks on every body row: no
+/// article text (wide, combining or otherwise) spills into them, so the panes line up.
+fn assert_gutter_aligned(s: &Session, cols: u16) {
+    let screen = s.parser.screen();
+    let (rows, _) = screen.size();
+    let gutter = (cols - 3) / 2;
+    let allowed = ["", " ", "‹", "›", "═", "⇄", "◀", "▶", "·", "│"];
+    let mut marks = 0;
+    for row in 3..rows.get().saturating_sub(1) {
+        for col in gutter..gutter + 3 {
+            let cell = screen.cell(row, col).expect("cell in range");
+            let c = cell.contents();
+            assert!(
+                allowed.contains(&c) && !cell.is_wide_continuation(),
+                "row {row} col {col} holds {c:?} inside the gutter; screen:\n{}",
+                screen.contents()
+            );
+            if col == gutter + 1 && !matches!(c, "" | " ") {
+                marks += 1;
+            }
+        }
+    }
+    assert!(
+        marks > 0,
+        "no gutter marks at column {}; screen:\n{}",
+        gutter + 1,
+        screen.contents()
+    );
+}
+
+/// True when the terminal was asked to set its title or icon, touch the clipboard or ring.
+fn asked_for_more_than_drawing(s: &Session) -> Vec<String> {
+    s.parser
+        .callbacks()
+        .seen
+        .iter()
+        .filter(|r| {
+            r.starts_with("window title")
+                || r.starts_with("icon name")
+                || r.starts_with("clipboard")
+                || r.contains("bell")
+        })
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn hostile_articles_leave_title_clipboard_and_panes_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let all = hostile::cases();
+    let get = |name: &str| {
+        all.iter()
+            .find(|c| c.name == name)
+            .map(|c| c.text.clone())
+            .expect("case")
+    };
+    let escapes = [
+        "csi",
+        "osc-title-bel",
+        "osc-title-st",
+        "osc-icon",
+        "osc52-clipboard",
+        "osc52-paste",
+        "osc8-link",
+        "dcs",
+        "c1-8bit",
+        "esc-reset",
+        "bidi-override",
+        "c0",
+    ]
+    .map(get)
+    .join(" ")
+    .replace('\0', "");
+    let wide = [
+        "cjk",
+        "emoji",
+        "wide-mixed",
+        "combining",
+        "rtl",
+        "zero-width",
+    ]
+    .map(get);
+    // Article 1: wide text in title and body; article 2: escapes everywhere. Both share a
+    // sentence so the comparison has aligned rows.
+    let shared =
+        "The Defence Ministry said on Monday that no soldiers were killed in the province.";
+    std::fs::write(
+        dir.path().join("1 wide.txt"),
+        format!(
+            "{} {}\n\n{shared}\n\n{}\n\n{}\n\n{}\n",
+            wide[0],
+            wide[1],
+            wide.join(" "),
+            wide[2].repeat(8),
+            wide[0].repeat(6)
+        ),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("2 escapes.txt"),
+        format!(
+            "{escapes}\n\n{shared}\n\n{escapes}\n\n{}\n",
+            wide[3].repeat(5)
+        ),
+    )
+    .expect("write");
+    let bad_name = dir.path().join("3 \x1b]0;PWNED-TITLE\x07\x1b[2J.rtf");
+    std::fs::write(&bad_name, "x").expect("write");
+    let path = dir.path().to_string_lossy().to_string();
+    let mut s = Session::launch(Launch {
+        args: &[&path],
+        ..Launch::default()
+    });
+    s.wait_for("2 articles");
+    // The skipped file, with its hostile name, in the `!` popup.
+    s.send("!");
+    s.wait_for("unsupported file type");
+    s.send("\x1b");
+    open_first_two(&mut s);
+    assert_gutter_aligned(&s, COLS);
+    for _ in 0..4 {
+        s.send(" ");
+        s.send("\x04");
+        s.pump(Duration::from_millis(200));
+        assert_gutter_aligned(&s, COLS);
+    }
+    s.send("x");
+    s.wait_for(" A  clear");
+    s.wait_for("row 1/");
+    s.pump(Duration::from_millis(300));
+    assert_gutter_aligned(&s, COLS);
+    assert!(
+        !s.screen().contains("PWNED"),
+        "an escape sequence's payload reached the screen:\n{}",
+        s.screen()
+    );
+    s.send("q");
+    s.wait_for("2 articles");
+    s.quit_and_check_restored();
+    let asked = asked_for_more_than_drawing(&s);
+    assert!(asked.is_empty(), "the terminal was asked for {asked:?}");
+    for (seq, what) in [
+        (&b"\x1b]"[..], "OSC"),
+        (b"\x1bP", "DCS"),
+        (b"\x1b_", "APC"),
+        (b"\xc2\x9b", "8-bit CSI"),
+        (b"\xc2\x9d", "8-bit OSC"),
+        (b"\xe2\x80\xae", "bidi override"),
+    ] {
+        assert!(!contains(&s.raw, seq), "the reader wrote an {what}");
+    }
+}
+
+#[test]
+fn one_by_one_terminal_survives_and_recovers() {
+    let mut s = Session::launch(Launch {
+        rows: 1,
+        cols: 1,
+        ..Launch::default()
+    });
+    s.wait_until("something drawn", |sc| !sc.trim().is_empty());
+    // Navigation keys at 1×1 do nothing harmful.
+    s.send("jkG");
+    s.pump(Duration::from_millis(300));
+    assert!(
+        s.child.try_wait().expect("try_wait").is_none(),
+        "still running"
+    );
+    s.resize(2, 3);
+    s.pump(Duration::from_millis(200));
+    s.resize(ROWS, COLS);
+    s.wait_for("5 articles");
+    s.quit_and_check_restored();
+}
+
+#[test]
+fn very_wide_terminal_keeps_the_panes_aligned() {
+    const WIDE: u16 = 600;
+    let mut s = Session::launch(Launch {
+        rows: 50,
+        cols: WIDE,
+        ..Launch::default()
+    });
+    s.wait_for("5 articles");
+    open_first_two(&mut s);
+    assert_gutter_aligned(&s, WIDE);
+    s.send("q");
+    s.wait_for("5 articles");
+    s.quit_and_check_restored();
+}
+
+#[test]
+fn resize_storm_ends_on_a_correct_screen() {
+    let mut s = Session::start(&[]);
+    s.wait_for("5 articles");
+    open_first_two(&mut s);
+    let sizes = [
+        (1, 1),
+        (200, 400),
+        (5, 20),
+        (15, 60),
+        (2, 1000),
+        (14, 59),
+        (100, 61),
+        (1, 300),
+        (40, 90),
+        (3, 3),
+    ];
+    for i in 0..120 {
+        let (r, c) = sizes[i % sizes.len()];
+        s.resize(r, c);
+        if i % 3 == 0 {
+            s.send("j");
+        }
+        while s.pump(Duration::from_millis(1)) {}
+    }
+    s.resize(ROWS, COLS);
+    s.wait_for("row ");
+    s.wait_until("a full-size comparison", |sc| {
+        sc.contains("row ") && !sc.contains("too small")
+    });
+    // The last frame settles at the final size with the gutter in place.
+    s.pump(Duration::from_millis(400));
+    assert_gutter_aligned(&s, COLS);
+    s.send("q");
+    s.wait_for("5 articles");
+    s.quit_and_check_restored();
+}
+
+#[test]
+fn stdin_not_a_terminal_still_reads_keys_from_the_terminal() {
+    let mut s = Session::launch(Launch {
+        stdin_null: true,
+        ..Launch::default()
+    });
+    s.wait_for("5 articles");
+    s.send("?");
+    s.wait_for("quit");
+    s.send("\x1b");
+    s.quit_and_check_restored();
+}
+
+/// Names, sizes, permissions and modification times of everything under `dir`.
+fn snapshot(dir: &std::path::Path) -> Vec<(String, u64, u32, std::time::SystemTime, Vec<u8>)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let mut entries: Vec<_> = std::fs::read_dir(&d)
+            .expect("read dir")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            let m = std::fs::symlink_metadata(&p).expect("metadata");
+            let bytes = if m.is_file() {
+                std::fs::read(&p).expect("read")
+            } else {
+                stack.push(p.clone());
+                Vec::new()
+            };
+            out.push((
+                p.display().to_string(),
+                m.len(),
+                m.permissions().mode(),
+                m.modified().expect("mtime"),
+                bytes,
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn read_only_config_directory_is_read_and_never_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let xdg = tempfile::tempdir().expect("temp dir");
+    let dir = xdg.path().join("parallax");
+    std::fs::create_dir(&dir).expect("mkdir");
+    let file = dir.join("config.toml");
+    std::fs::write(&file, "[keys]\nquit = [\"q\", \"Q\"]\n").expect("write config");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    let before = snapshot(xdg.path());
+    let home = xdg.path().to_string_lossy().to_string();
+    let mut s = Session::start(&[("XDG_CONFIG_HOME", home.as_str()), ("PARALLAX_CONFIG", "")]);
+    s.wait_for("5 articles");
+    // `Q` quits only through the binding in the read-only file.
+    s.send("Q");
+    assert!(s.wait_exit().success());
+    assert!(s.terminal_is_cooked());
+    assert_eq!(before, snapshot(xdg.path()), "the config directory changed");
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).expect("chmod back");
+}
+
+#[test]
+fn missing_config_directory_means_defaults_and_nothing_created() {
+    let xdg = tempfile::tempdir().expect("temp dir");
+    let missing = xdg.path().join("no").join("such").join("dir");
+    let home = missing.to_string_lossy().to_string();
+    let mut s = Session::start(&[("XDG_CONFIG_HOME", home.as_str()), ("PARALLAX_CONFIG", "")]);
+    s.wait_for("5 articles");
+    assert!(!s.screen().contains("config:"), "no config error shown");
+    s.quit_and_check_restored();
+    assert!(!xdg.path().join("no").exists(), "no directory was created");
+}
+
+#[test]
+fn config_that_is_a_directory_is_reported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cfg = dir.path().join("config.toml");
+    std::fs::create_dir(&cfg).expect("mkdir");
+    let cfg = cfg.to_string_lossy().to_string();
+    let mut s = Session::start(&[("PARALLAX_CONFIG", cfg.as_str())]);
+    s.wait_for("is a directory, not a file");
+    s.wait_for("5 articles");
+    s.quit_and_check_restored();
+}
+
+#[test]
+fn unknown_and_malformed_config_entries_are_reported_with_their_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, "mouse = true\ncolour = \"red\"\n").expect("write");
+    let shown = cfg.to_string_lossy().to_string();
+    let mut s = Session::start(&[("PARALLAX_CONFIG", shown.as_str())]);
+    s.wait_for("config: unknown field `colour`");
+    s.quit_and_check_restored();
+    // The full message, with the line, is on the normal screen once the reader has left.
+    assert!(s.screen().contains("line 2"), "{}", s.screen());
+    let before = std::fs::read(&cfg).expect("read");
+
+    std::fs::write(&cfg, "[keys\nquit = \"q\"\n").expect("write");
+    let mut s = Session::start(&[("PARALLAX_CONFIG", shown.as_str())]);
+    s.wait_for("config: unclosed table");
+    s.wait_for("5 articles");
+    s.quit_and_check_restored();
+    assert!(s.screen().contains("line 1"), "{}", s.screen());
+    assert_eq!(std::fs::read(&cfg).expect("read"), b"[keys\nquit = \"q\"\n");
+    assert_ne!(before, b"[keys\nquit = \"q\"\n");
 }

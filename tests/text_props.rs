@@ -1,5 +1,7 @@
 //! Property tests: arbitrary text never panics the text model, every span is valid and in
-//! order, and sanitised output never carries terminal control characters.
+//! order, the analysis is deterministic, and sanitised output never carries terminal control
+//! characters (also through the offset-keeping and cell-safe variants the reader uses, and the
+//! JSON report's escaping).
 
 use parallax::text::{analyse, sanitize, segment};
 use proptest::prelude::*;
@@ -35,6 +37,15 @@ fn article_like() -> impl Strategy<Value = String> {
 
 fn check_analysis(text: &str) {
     let an = analyse(text, None);
+    assert_eq!(an, analyse(text, None), "analysis is deterministic");
+    for q in &an.quotes {
+        assert!(q.outer.is_valid_in(text) && q.inner.is_valid_in(text));
+        assert!(q.outer.contains(&q.inner));
+        assert!(q.paragraph < an.paragraphs.len());
+        if let Some(sp) = q.speaker {
+            assert!(sp.is_valid_in(text));
+        }
+    }
     let mut last = 0;
     for p in &an.paragraphs {
         assert!(p.span.is_valid_in(text));
@@ -96,6 +107,46 @@ proptest! {
         prop_assert!(!out.chars().any(is_forbidden), "{:?} -> {:?}", text, out);
         let line = sanitize::sanitize_line(&text);
         prop_assert!(!line.chars().any(|c| is_forbidden(c) || c == '\n' || c == '\t'));
+        // The reader's variants: the same characters, offsets on char boundaries in order.
+        let mapped = sanitize::sanitize_mapped(&text);
+        prop_assert_eq!(mapped.iter().map(|&(_, c)| c).collect::<String>(), out);
+        let mut last = 0;
+        for &(at, _) in &mapped {
+            prop_assert!(text.is_char_boundary(at) && at < text.len().max(1) && at >= last);
+            last = at;
+        }
+        let cells = sanitize::sanitize_cells(&text);
+        prop_assert!(!cells.chars().any(is_forbidden));
+        // JSON escaping of the raw text parses back to it and carries no live control.
+        let json = parallax::report::json::escape_terminal_controls(
+            &serde_json::to_string(&text).expect("serialise"),
+        );
+        prop_assert!(!json.chars().any(is_forbidden));
+        let back: String = serde_json::from_str(&json).expect("parse");
+        prop_assert_eq!(back, text);
+    }
+
+    #[test]
+    fn cell_safe_text_is_as_wide_as_its_characters(text in prop::collection::vec(
+        prop_oneof![
+            "\\PC{1,3}",
+            prop::sample::select(vec![
+                "\u{1f469}\u{200d}\u{1f467}", "\u{1f44d}\u{1f3fd}", "\u{2764}\u{fe0f}",
+                "\u{1f1fa}\u{1f1e6}", "e\u{301}", "漢", "\u{200d}", "\u{fe0f}", "한",
+            ]).prop_map(|s: &str| s.to_string()),
+        ],
+        0..30,
+    ).prop_map(|v| v.concat())) {
+        use unicode_segmentation::UnicodeSegmentation;
+        use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+        // Every cluster is as wide as a terminal drawing it char by char makes it, and holds
+        // at most one character that takes a cell.
+        let cells = sanitize::sanitize_cells(&text);
+        for g in cells.graphemes(true).filter(|g| !g.contains(['\n', '\t'])) {
+            let summed: usize = g.chars().map(|c| c.width().unwrap_or(0)).sum();
+            prop_assert_eq!(g.width(), summed, "{:?}", g);
+            prop_assert!(g.chars().filter(|c| c.width().unwrap_or(0) > 0).count() <= 1, "{:?}", g);
+        }
     }
 
     #[test]

@@ -118,7 +118,7 @@ pub fn load(path: &Path, raw: &str, lib: &mut Library) {
                     index: Some(i),
                 };
                 let id = format!("{stem}-{}", i + 1);
-                lib.push_unique(Article::new(id, meta, source, text, title_span));
+                lib.push_pending(Article::new(id, meta, source, text, title_span));
             }
             Err(reason) => lib.skip(entry_path(path, i), reason),
         }

@@ -162,7 +162,7 @@ fn add_entry(
         path: path.to_path_buf(),
         index,
     };
-    lib.push_unique(Article::new(id, meta, source, text, title_span));
+    lib.push_pending(Article::new(id, meta, source, text, title_span));
     Ok(())
 }
 

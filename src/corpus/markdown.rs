@@ -49,7 +49,7 @@ pub fn load(path: &Path, raw: String, lib: &mut Library) {
         path: path.to_path_buf(),
         index: None,
     };
-    lib.push_unique(Article::new(
+    lib.push_pending(Article::new(
         slug(&stem),
         meta,
         source,

@@ -184,12 +184,57 @@ impl Library {
         self.articles.push(article);
     }
 
+    /// Add an article whose id may still collide; [`Library::make_ids_unique`] settles it.
+    /// The file loaders use this, and [`load`] settles every id once at the end, so that
+    /// loading many files stays linear where checking each new id against all the others
+    /// would be quadratic.
+    pub fn push_pending(&mut self, article: Article) {
+        self.articles.push(article);
+    }
+
+    /// Make every id unique, in article order, exactly as [`Library::push_unique`] would have
+    /// one at a time: an id already taken by an earlier article gets the first free `-2`,
+    /// `-3`, … suffix.
+    pub fn make_ids_unique(&mut self) {
+        let mut ids = UniqueIds::default();
+        for a in &mut self.articles {
+            ids.settle(&mut a.id);
+        }
+    }
+
     /// Record a skipped file or entry.
     pub fn skip(&mut self, path: impl Into<PathBuf>, reason: impl Into<String>) {
         self.skipped.push(Skipped {
             path: path.into(),
             reason: reason.into(),
         });
+    }
+}
+
+/// The ids given out so far while loading, to make each new one unique in linear time.
+#[derive(Debug, Default)]
+pub struct UniqueIds {
+    taken: std::collections::HashSet<String>,
+    /// The last suffix tried for each base id: every smaller one is taken for good.
+    next: std::collections::HashMap<String, usize>,
+}
+
+impl UniqueIds {
+    /// Make `id` unique among the ids settled before it, as [`Library::push_unique`] would: an
+    /// id already taken gets the first free `-2`, `-3`, … suffix.
+    pub fn settle(&mut self, id: &mut String) {
+        if self.taken.contains(id.as_str()) {
+            let n = self.next.entry(id.clone()).or_insert(1);
+            loop {
+                *n += 1;
+                let candidate = format!("{id}-{n}");
+                if !self.taken.contains(&candidate) {
+                    *id = candidate;
+                    break;
+                }
+            }
+        }
+        self.taken.insert(id.clone());
     }
 }
 
@@ -282,4 +327,42 @@ pub fn find_line(text: &str, title: &str) -> Option<Span> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(id: &str) -> Article {
+        Article::new(
+            id.to_string(),
+            Meta::default(),
+            Source::Demo {
+                name: id.to_string(),
+            },
+            "Some text.".to_string(),
+            None,
+        )
+    }
+
+    #[test]
+    fn settling_ids_at_the_end_matches_pushing_one_at_a_time() {
+        let ids = ["a", "a", "a-2", "a", "b", "a-2", "a-3", "a", "b"];
+        let mut one_by_one = Library::default();
+        let mut pending = Library::default();
+        for id in ids {
+            one_by_one.push_unique(art(id));
+            pending.push_pending(art(id));
+        }
+        pending.make_ids_unique();
+        let got: Vec<&str> = pending.articles.iter().map(|a| a.id.as_str()).collect();
+        let want: Vec<&str> = one_by_one.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(got, want);
+        assert_eq!(
+            got,
+            [
+                "a", "a-2", "a-2-2", "a-3", "b", "a-2-3", "a-3-2", "a-4", "b-2"
+            ]
+        );
+    }
 }

@@ -21,5 +21,5 @@ pub fn load(path: &Path, text: String, lib: &mut Library) {
         path: path.to_path_buf(),
         index: None,
     };
-    lib.push_unique(Article::new(slug(&stem), meta, source, text, title_span));
+    lib.push_pending(Article::new(slug(&stem), meta, source, text, title_span));
 }

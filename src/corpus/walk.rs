@@ -12,7 +12,6 @@
 //! root element says so). Other files are reported as skipped, one entry per file, whether given
 //! directly or found in a directory.
 
-use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -22,7 +21,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::read::{io_reason, read_text};
-use super::{Library, LoadOptions, feed, html, json, markdown, txt};
+use super::{Library, LoadOptions, UniqueIds, feed, html, json, markdown, txt};
 
 /// The file extensions parallax reads.
 pub const EXTENSIONS: &[&str] = &[
@@ -80,7 +79,7 @@ pub struct Stream {
     pos: usize,
     files: usize,
     files_done: usize,
-    ids: HashSet<String>,
+    ids: UniqueIds,
     starts: Vec<(usize, usize)>,
     articles: usize,
     skipped: usize,
@@ -95,7 +94,7 @@ impl Stream {
             pos: 0,
             files,
             files_done: 0,
-            ids: HashSet::new(),
+            ids: UniqueIds::default(),
             starts: Vec::new(),
             articles: 0,
             skipped: 0,
@@ -158,15 +157,7 @@ impl Stream {
                 Item::File(_) => {
                     if let Some(part) = part {
                         for mut a in part.articles {
-                            // As `Library::push_unique`, with a set instead of a scan.
-                            if self.ids.contains(&a.id) {
-                                let base = a.id.clone();
-                                a.id = (2..)
-                                    .map(|n| format!("{base}-{n}"))
-                                    .find(|c| !self.ids.contains(c))
-                                    .unwrap_or(base);
-                            }
-                            self.ids.insert(a.id.clone());
+                            self.ids.settle(&mut a.id);
                             lib.articles.push(a);
                         }
                         lib.skipped.extend(part.skipped);
@@ -195,15 +186,6 @@ impl Stream {
         self.skipped += lib.skipped.len();
         lib
     }
-}
-
-/// Load one path given by the user (file or directory) into `lib`.
-pub fn load_path(path: &Path, opts: &LoadOptions, lib: &mut Library) {
-    let loaded = run(&plan(&[path.to_path_buf()]), opts, &|_, _| {});
-    for a in loaded.articles {
-        lib.push_unique(a);
-    }
-    lib.skipped.extend(loaded.skipped);
 }
 
 /// List the work of one path given by the user (file or directory).

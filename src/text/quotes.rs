@@ -128,6 +128,22 @@ struct Open {
     mark: char,
     /// Paragraph index the quote starts in.
     paragraph: usize,
+    /// How many quotes had been found when this mark opened: the quotes found inside it are
+    /// the ones after that.
+    since: usize,
+}
+
+/// Most marks kept open at once. Real quotations nest two or three deep; a run of unmatched
+/// opening marks beyond this drops its oldest, so that matching a closing mark never has to
+/// search an ever-growing stack.
+const MAX_OPEN: usize = 32;
+
+/// Push an opening mark, dropping the oldest one past [`MAX_OPEN`].
+fn push_open(stack: &mut Vec<Open>, open: Open) {
+    if stack.len() >= MAX_OPEN {
+        stack.remove(0);
+    }
+    stack.push(open);
 }
 
 impl Open {
@@ -234,6 +250,17 @@ fn scan_paragraph(
         .char_indices()
         .map(|(i, c)| (i + span.start, c))
         .collect();
+    // closers_from[k]: marks at index k or later that can close a double quote.
+    let mut closers_from = vec![0usize; chars.len() + 1];
+    for k in (0..chars.len()).rev() {
+        let c = chars[k].1;
+        let closes = k > 0
+            && matches!(c, '"' | '”')
+            && !chars[k - 1].1.is_whitespace()
+            && closes_before(chars.get(k + 1).map(|&(_, c)| c));
+        closers_from[k] = closers_from[k + 1] + usize::from(closes);
+    }
+    let closers_ahead = |i: usize| closers_from[i + 1];
     let mut stack: Vec<Open> = Vec::new();
     let mut skip_first = false;
     if let Some(open) = carry {
@@ -260,7 +287,7 @@ fn scan_paragraph(
                 if ctx.can_close && find(&stack, |o| o.mark == '„').is_some() {
                     close(text, &mut stack, pos, c, out);
                 } else if ctx.can_open {
-                    let nest = closers_ahead(&chars, i) >= 2;
+                    let nest = closers_ahead(i) >= 2;
                     open_double(text, &mut stack, pos, c, pi, nest, out);
                 } else if ctx.can_close && find(&stack, |o| o.mark == '“').is_some() {
                     let k = find(&stack, |o| o.mark == '“');
@@ -272,7 +299,7 @@ fn scan_paragraph(
                 if k.is_some() && (ctx.can_close || !ctx.can_open) {
                     close_at(text, &mut stack, k, pos, c, out);
                 } else if ctx.can_open && !ctx.can_close {
-                    let nest = closers_ahead(&chars, i) >= 2;
+                    let nest = closers_ahead(i) >= 2;
                     open_double(text, &mut stack, pos, c, pi, nest, out);
                 }
             }
@@ -287,11 +314,16 @@ fn scan_paragraph(
                     if family_of(c) == Family::Double {
                         open_double(text, &mut stack, pos, c, pi, false, out);
                     } else {
-                        stack.push(Open {
-                            pos,
-                            mark: c,
-                            paragraph: pi,
-                        });
+                        let since = out.len();
+                        push_open(
+                            &mut stack,
+                            Open {
+                                pos,
+                                mark: c,
+                                paragraph: pi,
+                                since,
+                            },
+                        );
                     }
                 }
             }
@@ -316,11 +348,16 @@ fn scan_paragraph(
                         {
                             stack.pop();
                         }
-                        stack.push(Open {
-                            pos,
-                            mark: c,
-                            paragraph: pi,
-                        });
+                        let since = out.len();
+                        push_open(
+                            &mut stack,
+                            Open {
+                                pos,
+                                mark: c,
+                                paragraph: pi,
+                                since,
+                            },
+                        );
                     }
                 }
             }
@@ -374,6 +411,7 @@ fn elision_len(chars: &[(usize, char)], i: usize) -> Option<usize> {
         .iter()
         .map(|&(_, c)| c)
         .take_while(|c| c.is_alphabetic())
+        .take(8)
         .collect();
     if word.is_empty() || !is_elision(&word) {
         return None;
@@ -391,19 +429,6 @@ fn elision_len(chars: &[(usize, char)], i: usize) -> Option<usize> {
 /// Index of the topmost stack entry satisfying `f`.
 fn find(stack: &[Open], f: impl Fn(&Open) -> bool) -> Option<usize> {
     stack.iter().rposition(f)
-}
-
-/// Number of marks after `chars[i]` in the paragraph that can close a double quote opened by
-/// `chars[i]` (straight or curly closing marks in closing position).
-fn closers_ahead(chars: &[(usize, char)], i: usize) -> usize {
-    (i + 1..chars.len())
-        .filter(|&k| {
-            let c = chars[k].1;
-            let prev = chars[k - 1].1;
-            let next = chars.get(k + 1).map(|&(_, c)| c);
-            matches!(c, '"' | '”') && !prev.is_whitespace() && closes_before(next)
-        })
-        .count()
 }
 
 /// Open a double quote. When a double quote of the same mark is already open, the new mark
@@ -435,7 +460,7 @@ fn open_double(
             })
             .map_or(pos, |(i, _)| inner_start + i + 1);
         // Never inside a quote that was closed within this one.
-        let floor = out
+        let floor = out[open.since.min(out.len())..]
             .iter()
             .filter(|q| q.outer.start > open.pos)
             .map(|q| q.outer.end)
@@ -444,11 +469,16 @@ fn open_double(
         let end = if end < floor { pos } else { end };
         push_quote(text, open, Span::new(inner_start, end), end, out);
     }
-    stack.push(Open {
-        pos,
-        mark: c,
-        paragraph: pi,
-    });
+    let since = out.len();
+    push_open(
+        stack,
+        Open {
+            pos,
+            mark: c,
+            paragraph: pi,
+            since,
+        },
+    );
 }
 
 /// Close the topmost quote that `c` can close, if any.
@@ -611,7 +641,13 @@ struct Word<'t> {
 
 /// Words of `text[from..to]`, stopping after `limit` words.
 fn words_in(text: &str, from: usize, to: usize, limit: usize) -> Vec<Word<'_>> {
-    let region = Span::new(from, to).slice(text);
+    // A few words need only a short stretch of text: bounding it keeps every call short
+    // however long the paragraph (word segmentation looks at the whole region it is given).
+    let mut to = to.min(from.saturating_add(limit.saturating_mul(64)));
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let region = Span::new(from, to.max(from)).slice(text);
     let mut out = Vec::new();
     let mut last = 0;
     for (i, w) in region.unicode_word_indices() {
@@ -638,18 +674,32 @@ fn is_phrase_gap(gap: &str) -> bool {
 /// Speaker of quote `q`: an attribution after the closing mark, else one before the opening
 /// mark, in the same sentence.
 fn find_speaker(text: &str, q: &Quote, spans: &[(usize, Span)]) -> Option<Span> {
-    let para = spans
-        .iter()
-        .map(|&(_, s)| s)
-        .find(|s| s.start <= q.outer.end && q.outer.end <= s.end)?;
-    speaker_after(text, q, para).or_else(|| {
-        let start_para = spans
-            .iter()
+    // The spans are in text order and do not overlap: the first one that could hold `at` is
+    // found by binary search.
+    let holding = |at: usize, inclusive_end: bool| {
+        let k = spans.partition_point(|&(_, s)| {
+            if inclusive_end {
+                s.end < at
+            } else {
+                s.end <= at
+            }
+        });
+        spans
+            .get(k)
             .map(|&(_, s)| s)
-            .find(|s| s.start <= q.outer.start && q.outer.start < s.end)?;
+            .filter(|s| s.start <= at && (at < s.end || (inclusive_end && at == s.end)))
+    };
+    let para = holding(q.outer.end, true)?;
+    speaker_after(text, q, para).or_else(|| {
+        let start_para = holding(q.outer.start, false)?;
         speaker_before(text, q, start_para)
     })
 }
+
+/// How far before a quotation's opening mark its speaker is looked for, in bytes. A speaker
+/// phrase ("according to the Russian Defence Ministry, …") is a handful of words; the bound
+/// keeps a quote at the end of one enormous sentence from rescanning all of it.
+const SPEAKER_LOOKBACK: usize = 512;
 
 /// `“…,” the ministry said`, `“…,” Russian military spokesman Igor Konashenkov said`,
 /// `“…,” said Col Ryan Dillon`.
@@ -681,7 +731,15 @@ fn speaker_after(text: &str, q: &Quote, para: Span) -> Option<Span> {
 
 /// `X said: “…”`, `X said, “…”`, `according to the agency, “…”`.
 fn speaker_before(text: &str, q: &Quote, para: Span) -> Option<Span> {
-    let from = sentence_start(text, para.start, q.outer.start);
+    let mut window = q
+        .outer
+        .start
+        .saturating_sub(SPEAKER_LOOKBACK)
+        .max(para.start);
+    while !text.is_char_boundary(window) {
+        window += 1;
+    }
+    let from = sentence_start(text, window, q.outer.start);
     let words = words_in(text, from, q.outer.start, usize::MAX);
     let last = words.last()?;
     let gap = &text[last.span.end..q.outer.start];
@@ -711,16 +769,14 @@ fn speaker_before(text: &str, q: &Quote, para: Span) -> Option<Span> {
 /// Start of the sentence containing `pos`, not before `floor`.
 fn sentence_start(text: &str, floor: usize, pos: usize) -> usize {
     let before = &text[floor..pos];
-    let mut start = floor;
-    for (i, c) in before.char_indices() {
-        if matches!(c, '.' | '!' | '?' | ';') {
-            let rest = &before[i + c.len_utf8()..];
-            if rest.starts_with(char::is_whitespace) {
-                start = floor + i + c.len_utf8();
-            }
-        }
-    }
-    start
+    before
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            matches!(c, '.' | '!' | '?' | ';')
+                && before[i + c.len_utf8()..].starts_with(char::is_whitespace)
+        })
+        .map_or(floor, |(i, c)| floor + i + c.len_utf8())
 }
 
 /// The noun phrase ending a run of words: `the <words>` or the trailing capitalised name.

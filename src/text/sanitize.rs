@@ -34,9 +34,28 @@ pub fn sanitize(s: &str) -> String {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
+    run(s, &mut |_, c| out.push(c));
+    out
+}
+
+/// [`sanitize`], one output character at a time, each with the byte offset in `s` of the
+/// input character it came from (for a removed escape sequence, a character inside it): for display code that maps what is shown back to spans of
+/// the original text. The characters are exactly those of `sanitize(s)`.
+pub fn sanitize_mapped(s: &str) -> Vec<(usize, char)> {
+    let mut out = Vec::with_capacity(s.len());
+    run(s, &mut |at, c| out.push((at, c)));
+    out
+}
+
+/// The sanitiser's state machine over `s`; `emit` receives each output character with the
+/// offset of the input character that produced it.
+fn run(s: &str, emit: &mut impl FnMut(usize, char)) {
     let mut state = State::Ground;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut last = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        last = at;
+        let mut out = |c: char| emit(at, c);
         state = match state {
             State::Ground => ground(c, &mut chars, &mut out),
             State::Escape => escape(c, &mut chars, &mut out),
@@ -62,7 +81,7 @@ pub fn sanitize(s: &str) -> String {
             State::String => match c {
                 '\u{07}' | '\u{9c}' | '\u{18}' | '\u{1a}' => State::Ground,
                 '\u{1b}' => {
-                    if chars.peek() == Some(&'\\') {
+                    if chars.peek().map(|&(_, c)| c) == Some('\\') {
                         chars.next();
                         State::Ground
                     } else {
@@ -77,7 +96,59 @@ pub fn sanitize(s: &str) -> String {
         };
     }
     if state == State::Escape {
-        out.push('\u{241b}');
+        emit(last, '\u{241b}');
+    }
+}
+
+/// [`sanitize`] for a terminal's grid of cells: also reduces to its first character every
+/// grapheme cluster that is one glyph to some terminals and several to others: clusters whose
+/// width as a cluster differs from the sum of their characters' widths (emoji ZWJ sequences,
+/// skin-tone modifiers, emoji presentation selectors) or that hold more than one spacing
+/// character (flags made of two regional indicators). A cell grid drawn with the wrong guess
+/// shifts or litters the rest of the row; after the reduction every terminal agrees with the
+/// layout. Combining marks, CJK and plain emoji are kept.
+pub fn sanitize_cells(s: &str) -> String {
+    cell_safe(sanitize_mapped(s))
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect()
+}
+
+/// The cluster reduction of [`sanitize_cells`] on the output of [`sanitize_mapped`], keeping
+/// each character's source offset.
+pub fn cell_safe(mut chars: Vec<(usize, char)>) -> Vec<(usize, char)> {
+    // A reduction can bring two regional indicators together into a new flag, so reduce until
+    // nothing changes; each pass that changes anything at least halves such a run.
+    loop {
+        let before = chars.len();
+        chars = reduce_clusters(chars);
+        if chars.len() == before {
+            return chars;
+        }
+    }
+}
+
+/// One pass of [`cell_safe`].
+fn reduce_clusters(chars: Vec<(usize, char)>) -> Vec<(usize, char)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let text: String = chars.iter().map(|&(_, c)| c).collect();
+    if text.is_ascii() {
+        return chars;
+    }
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    for g in text.graphemes(true) {
+        let n = g.chars().count();
+        let widths = g.chars().map(|c| c.width().unwrap_or(0));
+        let summed: usize = widths.clone().sum();
+        let spacing = widths.filter(|&w| w > 0).count();
+        if n > 1 && (g.width() != summed || spacing > 1) {
+            out.push(chars[i]);
+        } else {
+            out.extend_from_slice(&chars[i..i + n]);
+        }
+        i += n;
     }
     out
 }
@@ -156,67 +227,61 @@ enum State {
     String,
 }
 
+type Chars<'a> = std::iter::Peekable<std::str::CharIndices<'a>>;
+
 /// Handle one character of ordinary text.
-fn ground(
-    c: char,
-    chars: &mut std::iter::Peekable<std::str::Chars<'_>>,
-    out: &mut String,
-) -> State {
+fn ground(c: char, chars: &mut Chars<'_>, out: &mut impl FnMut(char)) -> State {
     match c {
-        '\n' | '\t' => out.push(c),
+        '\n' | '\t' => out(c),
         '\r' => {
-            if chars.peek() != Some(&'\n') {
-                out.push('\n');
+            if chars.peek().map(|&(_, c)| c) != Some('\n') {
+                out('\n');
             }
         }
-        '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+        '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out('\n'),
         '\u{1b}' => return State::Escape,
         '\u{9b}' => {
-            out.push('\u{FFFD}');
+            out('\u{FFFD}');
             return State::Csi;
         }
         '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => {
-            out.push('\u{FFFD}');
+            out('\u{FFFD}');
             return State::String;
         }
         '\u{00}'..='\u{1f}' => {
-            out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'));
+            out(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'));
         }
-        '\u{7f}' => out.push('\u{2421}'),
-        '\u{80}'..='\u{9f}' => out.push('\u{FFFD}'),
-        c if is_bidi_control(c) => out.push('\u{FFFD}'),
+        '\u{7f}' => out('\u{2421}'),
+        '\u{80}'..='\u{9f}' => out('\u{FFFD}'),
+        c if is_bidi_control(c) => out('\u{FFFD}'),
         c if is_hidden_format(c) => {}
-        c => out.push(c),
+        c => out(c),
     }
     State::Ground
 }
 
 /// Handle the character after an ESC.
-fn escape(
-    c: char,
-    chars: &mut std::iter::Peekable<std::str::Chars<'_>>,
-    out: &mut String,
-) -> State {
+fn escape(c: char, chars: &mut Chars<'_>, out: &mut impl FnMut(char)) -> State {
     match c {
         '[' => {
-            out.push('\u{FFFD}');
+            out('\u{FFFD}');
             State::Csi
         }
         ']' | 'P' | 'X' | '^' | '_' => {
-            out.push('\u{FFFD}');
+            out('\u{FFFD}');
             State::String
         }
         c if is_intermediate(c) => {
-            out.push('\u{FFFD}');
+            out('\u{FFFD}');
             State::EscIntermediate
         }
         '\u{30}'..='\u{7e}' => {
-            out.push('\u{FFFD}');
+            out('\u{FFFD}');
             State::Ground
         }
         _ => {
             // A lone ESC: show it and handle `c` as ordinary input.
-            out.push('\u{241b}');
+            out('\u{241b}');
             ground(c, chars, out)
         }
     }
@@ -321,6 +386,48 @@ mod tests {
             "Title second part "
         );
         assert_eq!(sanitize_line("a\x1b]0;x\nb"), "a\u{FFFD} b");
+    }
+
+    #[test]
+    fn mapped_output_matches_and_points_at_the_source() {
+        let s = "a\x1b]0;PWNED\x07b\u{202e}c\r\nd\x1b";
+        let mapped = sanitize_mapped(s);
+        let chars: String = mapped.iter().map(|&(_, c)| c).collect();
+        assert_eq!(chars, sanitize(s));
+        assert_eq!(
+            mapped,
+            vec![
+                (0, 'a'),
+                (2, '\u{FFFD}'),
+                (11, 'b'),
+                (12, '\u{FFFD}'),
+                (15, 'c'),
+                (17, '\n'),
+                (18, 'd'),
+                (19, '\u{241b}')
+            ]
+        );
+    }
+
+    #[test]
+    fn cells_reduce_clusters_whose_width_terminals_disagree_on() {
+        // Family (ZWJ sequence), thumbs up with a skin tone, heart with VS16.
+        assert_eq!(
+            sanitize_cells("a\u{1f469}\u{200d}\u{1f467} \u{1f44d}\u{1f3fd} \u{2764}\u{fe0f}"),
+            "a\u{1f469} \u{1f44d} \u{2764}"
+        );
+        // A flag: two regional indicators, one glyph or two letters depending on the terminal.
+        assert_eq!(sanitize_cells("\u{1f1fa}\u{1f1e6}!"), "\u{1f1fa}!");
+        // Two flags reduce to two lone indicators, which would pair up again: reduced further.
+        assert_eq!(
+            sanitize_cells("\u{1f1fa}\u{1f1e6}\u{1f1fa}\u{1f1e6}"),
+            "\u{1f1fa}"
+        );
+        // Combining marks, CJK and plain emoji keep every character.
+        for kept in ["e\u{301}", "漢字", "\u{1f600}", "Z\u{351}\u{36b}", "한국어"] {
+            assert_eq!(sanitize_cells(kept), kept);
+        }
+        assert_eq!(sanitize_cells("x\x1b[2Jy"), "x\u{FFFD}y");
     }
 
     #[test]

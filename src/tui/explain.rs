@@ -6,7 +6,7 @@ use crate::compare::{
     Comparison, ContrastLabel, Count, PerSide, QuoteEdit, QuoteMatchKind, RowKind, Side,
 };
 use crate::corpus::Article;
-use crate::text::sanitize::sanitize;
+use crate::text::sanitize::sanitize_cells;
 
 use super::model::{Model, Target, What};
 use super::state::DocLine;
@@ -19,7 +19,10 @@ fn side_name(s: Side) -> &'static str {
 }
 
 fn clean(s: &str) -> String {
-    sanitize(s).split_whitespace().collect::<Vec<_>>().join(" ")
+    sanitize_cells(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Name of a contrast label for readers.

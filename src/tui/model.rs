@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::compare::{Comparison, PerSide, RowKind, Side};
 use crate::corpus::Article;
-use crate::text::sanitize::sanitize;
+use crate::text::sanitize::{cell_safe, sanitize_cells, sanitize_mapped};
 use crate::text::{QuoteKind, Span};
 
 /// What a highlight class is, for styling and toggling.
@@ -328,10 +328,10 @@ fn per_side_mut<T>(p: &mut PerSide<T>, side: Side) -> &mut T {
 }
 
 fn header(s: &crate::compare::SideInfo) -> (String, String) {
-    let title = sanitize(&s.title).replace(['\n', '\t'], " ");
-    let mut meta = vec![sanitize(s.outlet.as_deref().unwrap_or("unknown"))];
+    let title = sanitize_cells(&s.title).replace(['\n', '\t'], " ");
+    let mut meta = vec![sanitize_cells(s.outlet.as_deref().unwrap_or("unknown"))];
     if let Some(d) = &s.date {
-        meta.push(sanitize(d));
+        meta.push(sanitize_cells(d));
     }
     meta.push(format!("{} words", s.words));
     (title, meta.join(" · ").replace(['\n', '\t'], " "))
@@ -355,20 +355,11 @@ fn side_text(info: &crate::compare::SideInfo, sentences: &[usize]) -> SideText {
             st.map.push((st.text.len(), span.start));
             st.text.push(' ');
         }
-        if sanitize(slice) == slice {
-            for (off, c) in slice.char_indices() {
-                st.map.push((st.text.len(), span.start + off));
-                st.text.push(if c.is_whitespace() { ' ' } else { c });
-            }
-        } else {
-            let mut buf = [0u8; 4];
-            for (off, c) in slice.char_indices() {
-                let clean = sanitize(c.encode_utf8(&mut buf));
-                for d in clean.chars() {
-                    st.map.push((st.text.len(), span.start + off));
-                    st.text.push(if d.is_whitespace() { ' ' } else { d });
-                }
-            }
+        // Escape sequences go whole, as everywhere else; clusters that terminals draw at
+        // different widths are reduced so that the panes stay aligned.
+        for (off, c) in cell_safe(sanitize_mapped(slice)) {
+            st.map.push((st.text.len(), span.start + off));
+            st.text.push(if c.is_whitespace() { ' ' } else { c });
         }
     }
     st

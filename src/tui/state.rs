@@ -11,7 +11,7 @@ use crate::compare::stories::Stories;
 use crate::compare::{Comparison, PerSide, RowKind, Side};
 use crate::corpus::{Article, Library};
 use crate::text::ParagraphRole;
-use crate::text::sanitize::sanitize;
+use crate::text::sanitize::sanitize_cells;
 
 use super::action::Context;
 use super::keymap::{Keymap, Mode};
@@ -207,7 +207,10 @@ pub struct LibraryState {
 }
 
 fn one_line(s: &str) -> String {
-    sanitize(s).split_whitespace().collect::<Vec<_>>().join(" ")
+    sanitize_cells(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl LibraryState {

@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::compare::{RowKind, Side};
 use crate::text::ParagraphRole;
-use crate::text::sanitize::sanitize;
+use crate::text::sanitize::{sanitize, sanitize_cells};
 
 use super::action::Action;
 use super::layout::{self, CompareLayout, LibraryLayout, MIN_HEIGHT, MIN_WIDTH};
@@ -395,7 +395,7 @@ fn draw_preview(lib: &LibraryState, theme: &Theme, area: Rect, buf: &mut Buffer)
         if p.role == ParagraphRole::Title {
             continue;
         }
-        let text: String = sanitize(p.span.slice(&art.text))
+        let text: String = sanitize_cells(p.span.slice(&art.text))
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
