@@ -100,6 +100,40 @@ fn saved_page_keeps_the_article_and_drops_the_furniture() {
 }
 
 #[test]
+fn a_saved_pages_asset_folder_is_one_skipped_entry_not_one_per_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        fixture("web/duran-doubles-down.html"),
+        dir.path().join("Doubles down.html"),
+    )
+    .unwrap();
+    let assets = dir.path().join("Doubles down_files");
+    fs::create_dir_all(assets.join("img")).unwrap();
+    for name in ["app.js", "style.css", "img/photo.png", "ad-frame.html"] {
+        fs::write(assets.join(name), "x").unwrap();
+    }
+    // A folder that merely ends in `_files`, with no page beside it, is walked as usual.
+    let notes = dir.path().join("notes_files");
+    fs::create_dir(&notes).unwrap();
+    fs::write(
+        notes.join("note.txt"),
+        "A note\n\nThe ministry said the report was false.\n",
+    )
+    .unwrap();
+    fs::write(notes.join("logo.png"), "x").unwrap();
+
+    let lib = load(&[dir.path().to_path_buf()]);
+    let titles: Vec<&str> = lib.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(titles.contains(&"A note"), "{titles:?}");
+    assert_eq!(lib.skipped.len(), 2, "{:?}", lib.skipped);
+    let reason = reason_for(&lib, "Doubles down_files");
+    assert!(reason.contains("saved page Doubles down.html"), "{reason}");
+    assert!(reason.contains("(4 files)"), "{reason}");
+    assert!(reason_for(&lib, "logo.png").contains("unsupported file type"));
+}
+
+#[test]
 fn page_without_open_graph_uses_json_ld_and_the_title_tag() {
     let a = one("web/meduza-screenshot.htm");
     // <title> is "… — Meduza": the suffix naming the outlet is dropped.

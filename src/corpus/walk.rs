@@ -188,6 +188,18 @@ impl Stream {
     }
 }
 
+/// The file name of the saved page that the directory `dir` holds the assets of, when `dir` is
+/// the `NAME_files` folder a browser's "save complete page" writes beside `NAME.html` (or
+/// `.htm`).
+fn saved_page_of(dir: &Path) -> Option<String> {
+    let name = dir.file_name()?.to_str()?;
+    let stem = name.strip_suffix("_files")?;
+    ["html", "htm"].iter().find_map(|ext| {
+        let page = format!("{stem}.{ext}");
+        dir.with_file_name(&page).is_file().then_some(page)
+    })
+}
+
 /// List the work of one path given by the user (file or directory).
 fn plan_path(path: &Path, items: &mut Vec<Item>) {
     let meta = match fs::metadata(path) {
@@ -226,16 +238,34 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 
 fn plan_dir(root: &Path, items: &mut Vec<Item>) {
     items.push(Item::DirStart);
-    let walker = WalkDir::new(root)
+    let mut walker = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-    for item in walker {
+    while let Some(item) = walker.next() {
         match item {
             Ok(entry) => {
                 let ft = entry.file_type();
                 if ft.is_dir() {
+                    if entry.depth() > 0
+                        && let Some(page) = saved_page_of(entry.path())
+                    {
+                        walker.skip_current_dir();
+                        let files = WalkDir::new(entry.path())
+                            .into_iter()
+                            .filter_map(Result::ok)
+                            .filter(|e| !e.file_type().is_dir())
+                            .count();
+                        items.push(Item::Skip(
+                            entry.path().to_path_buf(),
+                            format!(
+                                "the scripts, styles and images of the saved page {page} \
+                                 ({files} file{}), not articles",
+                                if files == 1 { "" } else { "s" }
+                            ),
+                        ));
+                    }
                     continue;
                 }
                 if ft.is_file() {
