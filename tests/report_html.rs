@@ -276,3 +276,32 @@ fn cli_writes_an_html_document() {
     assert!(page.trim_end().ends_with("</html>"));
     assert_inert(&page);
 }
+
+#[test]
+fn the_scare_quote_legend_entry_appears_only_when_scare_quotes_can_be_marked() {
+    let lib = corpus::demo();
+    let (opts, _) = Options::for_library(&lib.articles, &Default::default());
+    let (a, b) = (
+        lib.get("meduza-screenshot").unwrap(),
+        lib.get("coalition-hampering").unwrap(),
+    );
+    let cmp = compare(a, b, &opts);
+    let entry = "<li><mark class=\"scare\">";
+    // From the comparison alone there is no analysis of scare quotes to show.
+    assert!(!html::render(&cmp).contains(entry));
+    // With the articles at hand the legend names them, and the columns mark them.
+    let page = html::render_with(
+        &cmp,
+        parallax::compare::PerSide {
+            a: Some(a),
+            b: Some(b),
+        },
+    );
+    assert!(page.contains(entry));
+    assert!(
+        marks(&page)
+            .iter()
+            .any(|(c, ..)| c.split(' ').any(|c| c == "scare")),
+        "a scare quote is marked in the columns"
+    );
+}

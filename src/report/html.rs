@@ -347,7 +347,14 @@ pub fn render_with(cmp: &Comparison, articles: PerSide<Option<&Article>>) -> Str
     );
     let _ = writeln!(o, "<style>{CSS}</style>\n</head>\n<body>");
     header(&mut o, cmp);
-    legend(&mut o);
+    // Scare quotes come from the articles' own analysis: without it none can be marked.
+    let analysed = |side: Side, article: Option<&Article>| {
+        article.is_some_and(|a| a.text == side_info(cmp, side).text)
+    };
+    legend(
+        &mut o,
+        analysed(Side::A, articles.a) || analysed(Side::B, articles.b),
+    );
     summary(&mut o, cmp);
     let marks_a = marks_for(cmp, Side::A, articles.a);
     let marks_b = marks_for(cmp, Side::B, articles.b);
@@ -388,7 +395,8 @@ fn header(o: &mut String, cmp: &Comparison) {
     o.push_str("</div>\n</header>\n");
 }
 
-fn legend(o: &mut String) {
+/// The legend: every highlight class, scare quotes only `with_scare` (when they can be marked).
+fn legend(o: &mut String, with_scare: bool) {
     o.push_str("<section class=\"legend\">\n<h2>Legend</h2>\n<ul>\n");
     let items = [
         (
@@ -418,6 +426,9 @@ fn legend(o: &mut String) {
         ),
     ];
     for (class, name, what) in items {
+        if class == "scare" && !with_scare {
+            continue;
+        }
         let _ = writeln!(o, "<li><mark class=\"{class}\">{name}</mark> — {what}</li>");
     }
     o.push_str("<li>Between the columns: ═ aligned · ⇄ moved (its counterpart sits elsewhere) · ◀ only in A · ▶ only in B · <span class=\"dimmed\">·</span> left out of the analysis (headline, page furniture), dimmed</li>\n");
