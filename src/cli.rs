@@ -329,6 +329,16 @@ fn listed(a: &Article) -> ListedArticle {
     }
 }
 
+fn listed_skipped(lib: &Library) -> Vec<ListedSkipped> {
+    lib.skipped
+        .iter()
+        .map(|s| ListedSkipped {
+            path: sanitize(&s.path.display().to_string()),
+            reason: sanitize(&s.reason),
+        })
+        .collect()
+}
+
 fn boilerplate_count(a: &Article) -> usize {
     a.analysis
         .paragraphs
@@ -342,14 +352,7 @@ fn list(lib: &Library, format: ListFormat) -> Result<(), CliError> {
         ListFormat::Json => {
             let listing = Listing {
                 articles: lib.articles.iter().map(listed).collect(),
-                skipped: lib
-                    .skipped
-                    .iter()
-                    .map(|s| ListedSkipped {
-                        path: sanitize(&s.path.display().to_string()),
-                        reason: sanitize(&s.reason),
-                    })
-                    .collect(),
+                skipped: listed_skipped(lib),
             };
             let json =
                 serde_json::to_string_pretty(&listing).map_err(|e| CliError::Other(e.into()))?;
@@ -415,14 +418,7 @@ fn list_stories(lib: &Library, paths: &[PathBuf], format: ListFormat) -> Result<
                     })
                     .collect(),
                 ungrouped: grouping.ungrouped().into_iter().map(id).collect(),
-                skipped: lib
-                    .skipped
-                    .iter()
-                    .map(|s| ListedSkipped {
-                        path: sanitize(&s.path.display().to_string()),
-                        reason: sanitize(&s.reason),
-                    })
-                    .collect(),
+                skipped: listed_skipped(lib),
             };
             let json =
                 serde_json::to_string_pretty(&listing).map_err(|e| CliError::Other(e.into()))?;

@@ -6,22 +6,9 @@
 
 use parallax::corpus::{self, Article, Meta, Source};
 
-/// A small deterministic generator (64-bit LCG), enough for shuffling.
-pub struct Lcg(u64);
-
-impl Lcg {
-    pub fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+#[path = "rng.rs"]
+mod rng;
+pub use rng::Lcg;
 
 pub fn paragraphs() -> Vec<String> {
     corpus::demo()
