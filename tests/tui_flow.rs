@@ -702,5 +702,5 @@ fn articles_loaded_in_the_background_join_the_table_then_stories_follow() {
     update(&mut s, done);
     assert!(!s.library.analysing);
     assert_eq!(s.library.stories.stories.len(), 1);
-    assert!(s.library.rows.iter().all(|r| r.story == "1"));
+    assert!((0..5).all(|i| s.library.stories.of(i).map(|st| st.number) == Some(1)));
 }

@@ -146,8 +146,6 @@ pub struct Stories {
     /// For each article, the index into `stories` of its story (`None`: no other article
     /// reports it).
     pub story_of: Vec<Option<usize>>,
-    /// The article vectors (for relatedness in the reader).
-    pub vectors: Vec<StoryVector>,
 }
 
 impl Stories {
@@ -469,11 +467,7 @@ pub fn group(articles: &[Article]) -> Stories {
         .enumerate()
         .map(|(k, (members, links))| story(k + 1, members, &links, &vecs, &forms, articles))
         .collect();
-    Stories {
-        stories,
-        story_of,
-        vectors: vecs,
-    }
+    Stories { stories, story_of }
 }
 
 fn story(

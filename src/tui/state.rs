@@ -165,8 +165,6 @@ pub struct ArticleRow {
     pub words: usize,
     /// Where it came from.
     pub source: String,
-    /// Story number (`"3"`), empty when the article shares no story with another.
-    pub story: String,
 }
 
 /// The library screen.
@@ -251,12 +249,6 @@ impl LibraryState {
 
     /// Take in the stories and relatedness vectors of the library.
     pub fn set_analysis(&mut self, vectors: Vec<StemVector>, stories: Stories) {
-        for (i, row) in self.rows.iter_mut().enumerate() {
-            row.story = stories
-                .of(i)
-                .map(|s| s.number.to_string())
-                .unwrap_or_default();
-        }
         self.vectors = vectors;
         self.stories = stories;
         self.suggested = None;
@@ -300,7 +292,6 @@ fn article_row(a: &Article) -> ArticleRow {
         title: one_line(&a.title),
         words: a.analysis.content_words(),
         source: one_line(&a.source.display()),
-        story: String::new(),
     }
 }
 

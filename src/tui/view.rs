@@ -290,11 +290,11 @@ fn draw_library(state: &State, lib: &LibraryState, theme: &Theme, area: Rect, bu
             Some(v) => format!("{:.0}%", v.get(i).copied().unwrap_or(0.0) * 100.0),
             None => String::new(),
         };
-        let story = if r.story.is_empty() {
-            String::new()
-        } else {
-            format!("#{}", r.story)
-        };
+        let story = lib
+            .stories
+            .of(i)
+            .map(|s| format!("#{}", s.number))
+            .unwrap_or_default();
         let line = cols(
             m,
             &r.outlet,
@@ -335,14 +335,11 @@ fn draw_library(state: &State, lib: &LibraryState, theme: &Theme, area: Rect, bu
         ],
         theme,
     );
-    let right = match lib.skipped.len() {
-        _ if lib.loading.is_some() => {
-            let (done, total) = lib.loading.unwrap_or_default();
-            format!("loading {done} of {total} files…")
-        }
+    let right = match (lib.loading, lib.skipped.len()) {
+        (Some((done, total)), _) => format!("loading {done} of {total} files…"),
         _ if lib.analysing => "grouping stories…".to_string(),
-        0 => String::new(),
-        n => format!(
+        (None, 0) => String::new(),
+        (None, n) => format!(
             "{n} file{} skipped — press {} to see why",
             if n == 1 { "" } else { "s" },
             state.keymap.first_key(&Action::ShowSkipped)
