@@ -335,15 +335,20 @@ fn spawn_loader(
 
 /// Group the library into stories and compute relatedness on a thread of its own.
 fn spawn_analyse(state: &State, tx: &mpsc::Sender<Action>) {
-    let library = Arc::clone(&state.library.library);
-    let tx = tx.clone();
-    let _ = std::thread::Builder::new()
+    let analyse = |library: &Library, tx: &mpsc::Sender<Action>| {
+        if let Some(done) = perform(library, &Effect::Analyse, &Options::default()) {
+            let _ = tx.send(done);
+        }
+    };
+    let (library, thread_tx) = (Arc::clone(&state.library.library), tx.clone());
+    let spawned = std::thread::Builder::new()
         .name(LOADER.to_string())
-        .spawn(move || {
-            if let Some(done) = perform(&library, &Effect::Analyse, &Options::default()) {
-                let _ = tx.send(done);
-            }
-        });
+        .spawn(move || analyse(&library, &thread_tx));
+    // Without a thread of its own the grouping still happens, on this one, rather than the
+    // status line promising it for ever.
+    if spawned.is_err() {
+        analyse(&state.library.library, tx);
+    }
 }
 
 fn spawn_compare(state: &State, effect: Effect, options: &Arc<Options>, tx: &mpsc::Sender<Action>) {
