@@ -433,14 +433,7 @@ fn list_stories(lib: &Library, paths: &[PathBuf], format: ListFormat) -> Result<
 fn in_args(paths: &[PathBuf]) -> String {
     let quote = |p: &PathBuf| {
         let p = sanitize_path(p);
-        let plain = !p.is_empty()
-            && p.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "_./-+,:@%".contains(c));
-        if plain {
-            p
-        } else {
-            format!("'{}'", p.replace('\'', "'\\''"))
-        }
+        shlex::try_quote(&p).map_or_else(|_| p.clone(), |q| q.into_owned())
     };
     if paths.is_empty() {
         return String::new();
