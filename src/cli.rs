@@ -128,14 +128,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             // while it is already usable.
             let mut stream = corpus::walk::Stream::new(corpus::walk::plan(&cli.paths));
             let first = stream.next_batch(parallax::tui::BATCH_FILES, &opts, &|| {});
+            report_skipped(&first);
             if stream.is_done() {
-                report_skipped(&first);
                 if first.articles.is_empty() {
                     return Err(CliError::NothingLoaded);
                 }
                 return parallax::tui::run(first).map_err(CliError::Other);
             }
-            report_skipped(&first);
             parallax::tui::run_loading(first, Some((stream, opts))).map_err(CliError::Other)
         }
         Some(Command::List {
