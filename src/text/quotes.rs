@@ -314,16 +314,7 @@ fn scan_paragraph(
                     if family_of(c) == Family::Double {
                         open_double(text, &mut stack, pos, c, pi, false, out);
                     } else {
-                        let since = out.len();
-                        push_open(
-                            &mut stack,
-                            Open {
-                                pos,
-                                mark: c,
-                                paragraph: pi,
-                                since,
-                            },
-                        );
+                        open_at(&mut stack, pos, c, pi, out);
                     }
                 }
             }
@@ -348,16 +339,7 @@ fn scan_paragraph(
                         {
                             stack.pop();
                         }
-                        let since = out.len();
-                        push_open(
-                            &mut stack,
-                            Open {
-                                pos,
-                                mark: c,
-                                paragraph: pi,
-                                since,
-                            },
-                        );
+                        open_at(&mut stack, pos, c, pi, out);
                     }
                 }
             }
@@ -469,14 +451,19 @@ fn open_double(
         let end = if end < floor { pos } else { end };
         push_quote(text, open, Span::new(inner_start, end), end, out);
     }
-    let since = out.len();
+    open_at(stack, pos, c, pi, out);
+}
+
+/// Put the opening mark `c` at `pos` (paragraph `pi`) on the stack, remembering how many
+/// quotes were found before it.
+fn open_at(stack: &mut Vec<Open>, pos: usize, c: char, pi: usize, out: &[Quote]) {
     push_open(
         stack,
         Open {
             pos,
             mark: c,
             paragraph: pi,
-            since,
+            since: out.len(),
         },
     );
 }
