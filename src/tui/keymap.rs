@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
-use super::action::{Action, Context};
+use super::action::{Action, Context, Edit};
 
 /// Rows scrolled per mouse-wheel step.
 pub const WHEEL_ROWS: i16 = 3;
@@ -237,6 +237,9 @@ impl Keymap {
                 if self.keys(&Action::ForceQuit).contains(&chord) {
                     return Some(Action::ForceQuit);
                 }
+                if let Some(e) = edit_key(k) {
+                    return Some(Action::Edit(e));
+                }
                 match k.code {
                     KeyCode::Esc => Some(Action::Back),
                     KeyCode::Enter => Some(Action::Select),
@@ -285,12 +288,60 @@ impl Keymap {
     }
 }
 
+/// The line-editing keys of a text box, as readline and most shells have them.
+fn edit_key(k: &KeyEvent) -> Option<Edit> {
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = k.modifiers.contains(KeyModifiers::ALT);
+    Some(match k.code {
+        KeyCode::Left if ctrl || alt => Edit::WordLeft,
+        KeyCode::Right if ctrl || alt => Edit::WordRight,
+        KeyCode::Left => Edit::Left,
+        KeyCode::Right => Edit::Right,
+        KeyCode::Home => Edit::Home,
+        KeyCode::End => Edit::End,
+        KeyCode::Delete => Edit::DeleteNext,
+        KeyCode::Backspace if ctrl || alt => Edit::DeleteWordBack,
+        KeyCode::Char(c) if ctrl => match c.to_ascii_lowercase() {
+            'a' => Edit::Home,
+            'e' => Edit::End,
+            'b' => Edit::Left,
+            'f' => Edit::Right,
+            'd' => Edit::DeleteNext,
+            'w' => Edit::DeleteWordBack,
+            'u' => Edit::DeleteToStart,
+            'k' => Edit::DeleteToEnd,
+            'y' => Edit::Yank,
+            _ => return None,
+        },
+        KeyCode::Char(c) if alt => match c.to_ascii_lowercase() {
+            'b' => Edit::WordLeft,
+            'f' => Edit::WordRight,
+            'd' => Edit::DeleteWordNext,
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
 /// Key help for the text box, which is not configurable.
 pub const INPUT_HELP: &[(&str, &str)] = &[
     ("enter", "accept"),
     ("esc", "cancel and clear"),
     ("backspace", "delete a character"),
     ("↑/↓", "move"),
+];
+
+/// Key help for the address line (`add_address`), which is not configurable.
+pub const ADDRESS_HELP: &[(&str, &str)] = &[
+    ("enter", "fetch the address and add its article"),
+    ("esc", "cancel"),
+    ("←/→, ctrl-b/ctrl-f", "move by a character"),
+    ("ctrl-←/→, alt-b/alt-f", "move by a word"),
+    ("home/end, ctrl-a/ctrl-e", "start or end of the line"),
+    ("backspace, delete/ctrl-d", "delete a character"),
+    ("ctrl-w, alt-d", "delete a word back, forward"),
+    ("ctrl-u, ctrl-k", "delete to the start, to the end"),
+    ("ctrl-y", "put back what was deleted"),
 ];
 
 #[cfg(test)]
