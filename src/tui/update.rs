@@ -88,7 +88,12 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             if done.articles == lib.rows.len() {
                 let stories = done.stories.stories.len();
                 lib.set_analysis(done.vectors, done.stories);
-                if state.compare.is_none() && state.popup.is_none() {
+                // Said on the library screen, unless something more recent is being said.
+                if state.compare.is_none()
+                    && state.popup.is_none()
+                    && state.status.message.is_none()
+                    && state.status.error.is_none()
+                {
                     state.status.info(format!(
                         "{} articles loaded · {stories} stor{} found",
                         lib.rows.len(),

@@ -233,6 +233,13 @@ fn serve(mut stream: TcpStream, addr: SocketAddr, log: &Mutex<Log>, stop: &Atomi
         "/broken.html" => reply(500, html, "<h1>Server error</h1>"),
         "/image.png" => reply(200, "image/png", b"\x89PNG\r\n\x1a\n0000".to_vec()),
         "/loop" => redirect("/loop"),
+        // Escape sequences in the title, the text and a header.
+        "/hostile.html" => reply(
+            200,
+            html,
+            page("Pier \u{1b}[2J\u{1b}]0;owned\u{7} closed", "", ENGLISH),
+        ),
+        "/hostile-type" => reply(200, "text/\u{1b}[2Jevil", "x"),
         "/slow.html" => {
             let until = Instant::now() + SLOW;
             while Instant::now() < until && !stop.load(Ordering::SeqCst) {
