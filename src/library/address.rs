@@ -77,7 +77,8 @@ impl Address {
 
     /// The address a person probably meant: `s` itself when it is an address, else `s` with
     /// `https://` in front when it looks like a host name followed by a path
-    /// (`example.com/story`). For the reader's address line.
+    /// (`example.com/story`; `http://` for this machine, `127.0.0.1:8000/story`). For the
+    /// reader's address line.
     pub fn guess(s: &str) -> Option<Address> {
         let s = s.trim();
         if let Some(a) = Address::parse(s) {
@@ -93,10 +94,15 @@ impl Address {
             && host
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
-        if looks_like_host {
-            Address::parse(&format!("https://{s}"))
+        if !looks_like_host {
+            return None;
+        }
+        // This machine's servers seldom speak HTTPS; everyone else's do.
+        let https = Address::parse(&format!("https://{s}"))?;
+        if https.is_loopback() {
+            Address::parse(&format!("http://{s}"))
         } else {
-            None
+            Some(https)
         }
     }
 
@@ -283,6 +289,10 @@ mod tests {
             Address::parse("https://notes.txt/")
         );
         assert_eq!(Address::guess("ftp://example.com"), None);
+        assert_eq!(
+            Address::guess("127.0.0.1:8000/a").map(|a| a.url),
+            Some("http://127.0.0.1:8000/a".to_string())
+        );
     }
 
     #[test]

@@ -273,6 +273,18 @@ fn from_ureq(e: ureq::Error, address: &Address, opts: &WebOptions) -> FetchError
             ErrorKind::ConnectionReset | ErrorKind::ConnectionAborted => {
                 FetchError::Other("the server closed the connection".to_string())
             }
+            // rustls reports through the connection as invalid data.
+            ErrorKind::InvalidData => {
+                let msg = io.to_string();
+                if msg.contains("InvalidContentType") {
+                    FetchError::Tls(
+                        "the server answered in plain HTTP; try the address with http://"
+                            .to_string(),
+                    )
+                } else {
+                    FetchError::Tls(msg)
+                }
+            }
             ErrorKind::UnexpectedEof => {
                 FetchError::Other("the server closed the connection before the end".to_string())
             }
