@@ -942,3 +942,19 @@ fn addresses_typed_in_the_reader_are_fetched_added_and_there_when_it_opens_again
     assert_eq!(server.hits("/a.html"), 1);
     assert_eq!(server.hits("/slow.html"), 1);
 }
+
+#[test]
+fn addresses_given_to_the_reader_open_with_the_failures_listed() {
+    let server = http_server::Server::start();
+    let (a, missing) = (server.url("/a.html"), server.url("/missing.html"));
+    let mut s = Session::launch(Launch {
+        args: &[a.as_str(), missing.as_str()],
+        ..Launch::default()
+    });
+    s.wait_for("The Duran");
+    s.wait_for("1 file skipped");
+    s.send("!");
+    s.wait_for("HTTP 404 Not Found");
+    s.send("\x1b");
+    s.quit_and_check_restored();
+}

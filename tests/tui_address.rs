@@ -190,6 +190,8 @@ fn a_failed_fetch_says_why_and_changes_nothing() {
     press(&mut s, &[Action::AddAddress]);
     press(&mut s, &typed(url));
     update(&mut s, Action::Select);
+    // Something said meanwhile (stories regrouped) gives way to the failure.
+    s.status.info("3 articles loaded · 1 story found");
     let effect = update(
         &mut s,
         Action::Fetched(Box::new(Fetched {
@@ -202,6 +204,7 @@ fn a_failed_fetch_says_why_and_changes_nothing() {
         s.status.error.as_deref(),
         Some("could not add harbour.example/gone: HTTP 404 Not Found")
     );
+    assert_eq!(s.status.message, None);
     assert!(!s.library.address.busy());
     assert_eq!(s.library.rows.len(), 3);
 }

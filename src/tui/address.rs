@@ -122,6 +122,12 @@ pub fn edit(state: &mut State, action: Action) -> Effect {
     Effect::None
 }
 
+/// Say `why` in the error style, in place of any message.
+fn error(state: &mut State, why: String) {
+    state.status.message = None;
+    state.status.error = Some(why);
+}
+
 /// Enter on the address line: fetch what was typed, or say why it is not an address.
 fn submit(state: &mut State) -> Effect {
     let ab = &mut state.library.address;
@@ -131,10 +137,13 @@ fn submit(state: &mut State) -> Effect {
         return Effect::None;
     }
     let Some(address) = Address::guess(&typed) else {
-        state.status.error = Some(format!(
-            "'{}' is not a web address: give one starting with http:// or https://",
-            short(&typed, 60)
-        ));
+        error(
+            state,
+            format!(
+                "'{}' is not a web address: give one starting with http:// or https://",
+                short(&typed, 60)
+            ),
+        );
         return Effect::None;
     };
     ab.editing = false;
@@ -169,7 +178,10 @@ pub fn finished(state: &mut State, done: Fetched) -> Effect {
     let (batch, note) = match done.result {
         Ok(got) => got,
         Err(why) => {
-            state.status.error = Some(format!("could not add {shown}: {}", sanitize_line(&why)));
+            error(
+                state,
+                format!("could not add {shown}: {}", sanitize_line(&why)),
+            );
             return Effect::None;
         }
     };
@@ -179,7 +191,7 @@ pub fn finished(state: &mut State, done: Fetched) -> Effect {
             .first()
             .map(|s| sanitize_line(&s.reason))
             .unwrap_or_else(|| "no article in it".to_string());
-        state.status.error = Some(format!("could not add {shown}: {why}"));
+        error(state, format!("could not add {shown}: {why}"));
         return Effect::None;
     }
     let same_source = |a: &Source, b: &Source| match (a, b) {
@@ -236,6 +248,7 @@ pub fn finished(state: &mut State, done: Fetched) -> Effect {
     if let Some(n) = note {
         message.push_str(&format!(" — {}", sanitize_line(&n)));
     }
+    state.status.error = None;
     state.status.info(message);
     super::update::clamp_library(state);
     if added > 0 && state.library.loading.is_none() {
