@@ -162,6 +162,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let first = stream.next_batch(parallax::tui::BATCH_FILES, &opts, &|| {});
             report_skipped(&first);
             if stream.is_done() {
+                // A library whose every entry is damaged holds no article: the demo opens.
+                if first.articles.is_empty() && cli.paths.is_empty() {
+                    return parallax::tui::run(corpus::demo()).map_err(CliError::Other);
+                }
                 if first.articles.is_empty() {
                     return Err(CliError::NothingLoaded);
                 }
@@ -277,7 +281,7 @@ fn load_or_default(
 /// Carry out `items`; when stderr is a terminal and loading takes more than a moment, show
 /// how many files are done on it (one line, rewritten, cleared at the end).
 fn load_showing_progress(items: &[Item], opts: &LoadOptions) -> Library {
-    let line = library::ProgressLine::new("files");
+    let line = library::ProgressLine::files();
     walk::run(items, opts, &|done, total| line.show(done, total))
 }
 

@@ -50,17 +50,30 @@ pub fn web_options(max_file_size: u64, refresh: bool) -> WebOptions {
 /// A line on stderr, when it is a terminal and the work takes more than a moment, saying how
 /// much of it is done (`fetching 2 of 5 addresses…`); cleared when dropped.
 pub struct ProgressLine {
+    verb: &'static str,
     what: &'static str,
+    every: usize,
     tty: bool,
     start: Instant,
     shown: AtomicBool,
 }
 
 impl ProgressLine {
-    /// A progress line counting `what` ("files", "addresses").
-    pub fn new(what: &'static str) -> ProgressLine {
+    /// A line counting files loaded (redrawn every 64 files).
+    pub fn files() -> ProgressLine {
+        ProgressLine::new("loading", "files", 64)
+    }
+
+    /// A line counting addresses fetched (redrawn for each).
+    pub fn addresses() -> ProgressLine {
+        ProgressLine::new("fetching", "addresses", 1)
+    }
+
+    fn new(verb: &'static str, what: &'static str, every: usize) -> ProgressLine {
         ProgressLine {
+            verb,
             what,
+            every,
             tty: std::io::stderr().is_terminal(),
             start: Instant::now(),
             shown: AtomicBool::new(false),
@@ -70,18 +83,14 @@ impl ProgressLine {
     /// `done` of `total` are done.
     pub fn show(&self, done: usize, total: usize) {
         if self.tty
-            && (done.is_multiple_of(64) || done == total || self.what == "addresses")
+            && (done.is_multiple_of(self.every) || done == total)
             && self.start.elapsed() > Duration::from_millis(300)
         {
             self.shown.store(true, Ordering::Relaxed);
-            let verb = if self.what == "addresses" {
-                "fetching"
-            } else {
-                "loading"
-            };
             let _ = write!(
                 std::io::stderr().lock(),
-                "\r{verb} {done} of {total} {}…",
+                "\r{} {done} of {total} {}…",
+                self.verb,
                 self.what
             );
         }
@@ -100,7 +109,7 @@ impl Drop for ProgressLine {
 /// obtained now, with a progress line, and any note about them goes to stderr.
 pub fn plan_showing_progress(args: &[PathBuf], web: &WebOptions) -> Vec<Item> {
     let (items, notes) = {
-        let line = ProgressLine::new("addresses");
+        let line = ProgressLine::addresses();
         saved::plan(args, web, &|done, total| line.show(done, total))
     };
     let mut err = std::io::stderr().lock();
@@ -135,7 +144,7 @@ pub fn saved_items() -> Option<Vec<Item>> {
 /// The articles of the saved library, when it has any.
 pub fn saved_library(opts: &LoadOptions) -> Option<Library> {
     let items = saved_items()?;
-    let line = ProgressLine::new("files");
+    let line = ProgressLine::files();
     let lib = walk::run(&items, opts, &|done, total| line.show(done, total));
     (!lib.articles.is_empty()).then_some(lib)
 }
@@ -210,7 +219,7 @@ pub fn run(
                 }
             }
             let results = {
-                let line = ProgressLine::new("addresses");
+                let line = ProgressLine::addresses();
                 saved::obtain_all(&addresses, web, &|done, total| line.show(done, total))
             };
             let mut out = Vec::new();
