@@ -180,6 +180,12 @@ fn the_library_lists_shows_its_folder_and_removes_entries() {
     let listing = env.json(&["library", "--format", "json"]);
     assert_eq!(listing["entries"].as_array().unwrap().len(), 1);
     assert_eq!(listing["damaged"].as_array().unwrap().len(), 0);
+    // By its address too.
+    let (code, out, _) = env.run(&["library", "remove", &b]);
+    assert_eq!(code, 0);
+    assert_eq!(out.trim(), format!("removed 127-0-0-1-b ({b})"));
+    let (_, out, _) = env.run(&["library"]);
+    assert!(out.starts_with("The library is empty"), "{out}");
     // `library add` fetches without opening.
     let (code, out, _) = env.run(&["library", "add", &a]);
     assert_eq!(code, 0);
