@@ -7,24 +7,30 @@
 //!
 //! 1. **Vectors.** Each analysed sentence becomes a vector of stems weighted by how informative
 //!    they are ([`vectors`]: local IDF × bundled background frequency × library IDF, names and
-//!    numbers boosted). Two sentences' similarity is the cosine of their vectors, in `[0, 1]`.
+//!    numbers boosted), plus a share of each common word's weight on its WordNet synsets
+//!    ([`synonyms`]: "fired" and "dismissed" meet there); a demonym counts as its place when
+//!    both occur ("Russian", "Russia"). Two sentences' similarity is the cosine of their
+//!    vectors, in `[0, 1]`.
 //! 2. **Candidates.** An inverted index over the stems of B proposes, for every sentence, the
 //!    few sentences of the other article sharing the most weight (stems found in very many
 //!    sentences are left out of the index for long inputs; at most [`CANDIDATES_PER_SENTENCE`]
-//!    per sentence and side), so long articles never cost all pairs. Next to each candidate
-//!    pair, 1:2 and 2:1 merges with the neighbouring sentence are scored on the concatenation:
-//!    a merge is a candidate when it scores clearly higher than either of its parts alone.
+//!    per sentence and side), so long articles never cost all pairs. From each candidate pair,
+//!    blocks of up to [`MAX_GROUP`] consecutive sentences per side (1:m, n:1 and n:m) are
+//!    scored on their concatenations: a block is a candidate when every sentence in it finds
+//!    at least [`MERGE_CONTAINED`] of its content on the other side of the block, and the
+//!    block scores clearly higher ([`MERGE_GAIN`]) than its best single pair.
 //! 3. **In-order alignment.** Dynamic programming picks the set of candidates (1:1 pairs
-//!    scoring at least `min_score` or *clearly best*, and merges scoring at least `min_score`)
-//!    that keeps both articles' order and has the largest
-//!    total weight (score × sentences covered), skipping freely — a diff over sentences with
+//!    scoring at least `min_score` or *clearly best*, the two ledes — first body sentences —
+//!    when they score at least [`LEDE_MIN_SCORE`], and blocks scoring at least `min_score`)
+//!    that keeps both articles' order and has the largest total weight (score × sentences
+//!    covered, the ledes' pair counting extra), skipping freely — a diff over sentences with
 //!    similarity scores. It runs over the sparse candidates with a prefix-maximum tree, in
 //!    `O(k log k)` for `k` candidates.
 //! 4. **Moved pairs.** Of the sentences still unaligned, strong 1:1 pairs (at least
 //!    `min_score +` [`MOVED_MARGIN`], or clearly best), strongest first, are added with
 //!    `moved: true`: they correspond but sit out of order relative to the rest.
 //!
-//! A pair is *clearly best* when it scores at least half of `min_score` and at least
+//! A pair is *clearly best* when it scores at least [`CLEAR_FLOOR`] × `min_score` and at least
 //! [`CLEAR_RATIO`] times the best rival of either of its sentences (margin scoring): a
 //! paraphrase far above every alternative is trusted even when its wording differs a lot,
 //! while sentences of one story that all resemble each other need the full `min_score`.
@@ -33,10 +39,11 @@
 //! before each aligned row come the sentences of A then of B that precede it (excluded ones as
 //! `Excluded` rows, unaligned ones as `OnlyA`/`OnlyB`). A moved pair is shown once, at A's
 //! position, as a `Moved` row holding both sentences; B's sentence does not appear again at its
-//! own position. A merge is one row, e.g. `a: [i], b: [j, j + 1]`, and gives one pair per
-//! sentence combination, all with the merge's score.
+//! own position. A block is one row, e.g. `a: [i], b: [j, j + 1]`, and gives one pair per
+//! sentence combination, all with the block's score.
 
 pub(crate) mod background;
+pub mod synonyms;
 pub mod vectors;
 
 use std::collections::HashMap;
@@ -62,8 +69,24 @@ pub const MERGE_GAIN: f64 = 0.05;
 /// How many times the best rival's score a weak pair needs to count as a clear best match.
 pub const CLEAR_RATIO: f64 = 2.0;
 
-/// Lowest score of a part of a merge: both parts must share some content with the other side.
-const MERGE_PART_FLOOR: f64 = 0.1;
+/// Share of `min_score` a clear best match needs.
+pub const CLEAR_FLOOR: f64 = 0.75;
+
+/// Lowest score at which the two ledes (first body sentences) are paired whatever else
+/// competes: two reports of one event open with its main fact.
+pub const LEDE_MIN_SCORE: f64 = 0.15;
+
+/// Extra weight of the ledes' pair in the in-order alignment.
+const LEDE_BONUS: f64 = 1.0;
+
+/// Most consecutive sentences on one side of a merged unit.
+pub const MAX_GROUP: usize = 3;
+
+/// Lowest score of a candidate pair.
+const CANDIDATE_FLOOR: f64 = 0.1;
+
+/// Least share of each sentence's content that a merged unit's other side must tell.
+pub const MERGE_CONTAINED: f64 = 0.4;
 
 /// Document frequencies of stems over a loaded library.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -129,7 +152,13 @@ struct Unit {
 
 impl Unit {
     fn weight(&self) -> f64 {
-        self.score * (self.a1 - self.a0 + 1 + self.b1 - self.b0 + 1) as f64 / 2.0
+        let w = self.score * (self.a1 - self.a0 + 1 + self.b1 - self.b0 + 1) as f64 / 2.0;
+        // The ledes tell the story's main fact: paired, they anchor the alignment.
+        if self.a0 == 0 && self.b0 == 0 {
+            w + LEDE_BONUS
+        } else {
+            w
+        }
     }
 }
 
@@ -275,7 +304,7 @@ fn candidates(va: &[SparseVec], vb: &[SparseVec], stems: usize) -> Vec<(usize, u
     proposed
         .into_iter()
         .map(|(i, j)| (i, j, va[i].cosine(&vb[j])))
-        .filter(|p| p.2 >= MERGE_PART_FLOOR)
+        .filter(|p| p.2 >= CANDIDATE_FLOOR)
         .collect()
 }
 
@@ -299,13 +328,15 @@ fn clear_best(pairs: &[(usize, usize, f64)], na: usize, nb: usize, min_score: f6
         .iter()
         .map(|&(i, j, s)| {
             let r = rival(top_a[i], s).max(rival(top_b[j], s));
-            s >= min_score / 2.0 && s >= CLEAR_RATIO * r
+            s >= min_score * CLEAR_FLOOR && s >= CLEAR_RATIO * r
         })
         .collect()
 }
 
-/// Alignment units: 1:1 candidates scoring at least `min_score` or clearly best, and 1:2 / 2:1
-/// merges scoring at least `min_score`.
+/// Alignment units: 1:1 candidates scoring at least `min_score` or clearly best, and merged
+/// blocks of up to [`MAX_GROUP`] consecutive sentences per side (1:m, n:1 and n:m) scoring at
+/// least `min_score` and clearly above their best 1:1 pair, in which every sentence shares
+/// content with the other side.
 fn units(
     va: &[SparseVec],
     vb: &[SparseVec],
@@ -316,7 +347,8 @@ fn units(
     let score: HashMap<(usize, usize), f64> = pairs.iter().map(|&(i, j, s)| ((i, j), s)).collect();
     let mut out = Vec::new();
     for (k, &(i, j, s)) in pairs.iter().enumerate() {
-        if s >= min_score || clear[k] {
+        let ledes = i == 0 && j == 0 && s >= LEDE_MIN_SCORE;
+        if s >= min_score || clear[k] || ledes {
             out.push(Unit {
                 a0: i,
                 a1: i,
@@ -325,30 +357,42 @@ fn units(
                 score: s,
             });
         }
-        // 1:2 — A sentence i against B sentences j and j + 1.
-        if let Some(&s2) = score.get(&(i, j + 1)) {
-            let merged = va[i].cosine(&vb[j].plus(&vb[j + 1]));
-            if merged >= min_score && merged >= s.max(s2) + MERGE_GAIN {
-                out.push(Unit {
-                    a0: i,
-                    a1: i,
-                    b0: j,
-                    b1: j + 1,
-                    score: merged,
-                });
+        // Blocks with (i, j) as their top-left corner.
+        let mut sum_a = va[i].clone();
+        for a1 in i..(i + MAX_GROUP).min(va.len()) {
+            if a1 > i {
+                sum_a = sum_a.plus(&va[a1]);
             }
-        }
-        // 2:1 — A sentences i and i + 1 against B sentence j.
-        if let Some(&s2) = score.get(&(i + 1, j)) {
-            let merged = va[i].plus(&va[i + 1]).cosine(&vb[j]);
-            if merged >= min_score && merged >= s.max(s2) + MERGE_GAIN {
-                out.push(Unit {
-                    a0: i,
-                    a1: i + 1,
-                    b0: j,
-                    b1: j,
-                    score: merged,
-                });
+            let mut sum_b = vb[j].clone();
+            for b1 in j..(j + MAX_GROUP).min(vb.len()) {
+                if b1 > j {
+                    sum_b = sum_b.plus(&vb[b1]);
+                }
+                if a1 == i && b1 == j {
+                    continue;
+                }
+                let pair = |x: usize, y: usize| score.get(&(x, y)).copied().unwrap_or(0.0);
+                // Every sentence of the block tells part of what the other side's block
+                // tells: most of its content is found there.
+                let told_a = (i..=a1).all(|x| contained(&va[x], &sum_b) >= MERGE_CONTAINED);
+                let told_b = (j..=b1).all(|y| contained(&vb[y], &sum_a) >= MERGE_CONTAINED);
+                if !told_a || !told_b {
+                    continue;
+                }
+                let best_part = (i..=a1)
+                    .flat_map(|x| (j..=b1).map(move |y| (x, y)))
+                    .map(|(x, y)| pair(x, y))
+                    .fold(0.0, f64::max);
+                let merged = sum_a.cosine(&sum_b);
+                if merged >= min_score && merged >= best_part + MERGE_GAIN {
+                    out.push(Unit {
+                        a0: i,
+                        a1,
+                        b0: j,
+                        b1,
+                        score: merged,
+                    });
+                }
             }
         }
     }
@@ -585,4 +629,26 @@ fn one_sided(kind: RowKind, a: Vec<usize>, b: Vec<usize>) -> Row {
         b,
         score: None,
     }
+}
+
+/// Share of `x`'s content found in `y`, in `[0, 1]`.
+fn contained(x: &SparseVec, y: &SparseVec) -> f64 {
+    if x.norm == 0.0 {
+        return 0.0;
+    }
+    // Each shared stem counts with the smaller of its two values.
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    let (p, q) = (&x.terms, &y.terms);
+    while i < p.len() && j < q.len() {
+        match p[i].0.cmp(&q[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += p[i].1 * p[i].1.min(q[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (s / (x.norm * x.norm)).clamp(0.0, 1.0)
 }
