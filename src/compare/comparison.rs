@@ -196,6 +196,16 @@ pub struct Framing {
     pub changes: Vec<Change>,
     /// The labels present in `changes` (other than plain wording), deduplicated.
     pub labels: Vec<ContrastLabel>,
+    /// True when the two versions are close enough for a word-by-word diff to read well, and
+    /// `changes` holds every changed stretch; false for the same fact in different wording,
+    /// where `changes` holds only the labelled ones (names, numbers, loaded words, attribution
+    /// and hedges).
+    #[serde(default = "word_diff_default")]
+    pub word_diff: bool,
+}
+
+fn word_diff_default() -> bool {
+    true
 }
 
 /// A word that distinguishes one side's vocabulary from the other's (Monroe et al. 2008).

@@ -188,16 +188,21 @@ pub fn one_sided(cmp: &Comparison, side: Side) -> Vec<usize> {
         .collect()
 }
 
-/// The contrast labels of a framing difference as a list, or "wording" when it has none.
+/// The contrast labels of a framing difference as a list, or "wording" when it has none;
+/// "same fact, different wording" first when the pair is too far apart for a word diff.
 pub fn labels_text(f: &Framing) -> String {
-    if f.labels.is_empty() {
-        return "wording".into();
-    }
-    f.labels
+    let labels = f
+        .labels
         .iter()
         .map(|l| label_name(*l))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    match (f.word_diff, labels.is_empty()) {
+        (true, true) => "wording".into(),
+        (true, false) => labels,
+        (false, true) => "same fact, different wording".into(),
+        (false, false) => format!("same fact, different wording; {labels}"),
+    }
 }
 
 /// Up to twelve distinctive terms of `side`, strongest first, as `term (z 3.1, 5:0)` (uses on

@@ -94,7 +94,15 @@ pub fn explain(
         .find(|f| Some(f.a) == a_s && Some(f.b) == b_s)
     {
         let labels: Vec<&str> = f.labels.iter().map(|l| label_name(*l)).collect();
-        if labels.is_empty() {
+        if !f.word_diff {
+            out.push(DocLine::Text(format!(
+                "Same fact, different wording: only the differing names, numbers and loaded \
+                 words are marked ({} change(s){}{})",
+                f.changes.len(),
+                if labels.is_empty() { "" } else { ": " },
+                labels.join(", ")
+            )));
+        } else if labels.is_empty() {
             out.push(DocLine::Text(format!(
                 "{} wording change(s) between the two versions",
                 f.changes.len()
