@@ -166,18 +166,19 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let (a, b) = rayon::join(|| resolve(&a, &pool, &opts), || resolve(&b, &pool, &opts));
             let (a, b) = (a?, b?);
             let cmp = parallax::compare::compare(&a, &b, &engine_options(&pool.articles));
-            let out = match format {
-                // The HTML page also shows the articles' scare quotes, as the reader does.
-                ReportFormat::Html => parallax::report::html::render_with(
-                    &cmp,
-                    parallax::compare::PerSide {
-                        a: Some(&a),
-                        b: Some(&b),
-                    },
-                ),
-                _ => parallax::report::render(&cmp, format.into()),
+            // The report goes out as it is made; the HTML page also shows the articles' scare
+            // quotes, as the reader does.
+            let articles = parallax::compare::PerSide {
+                a: Some(&a),
+                b: Some(&b),
             };
-            write_stdout(&out)
+            let mut out = std::io::stdout().lock();
+            match parallax::report::write(&cmp, format.into(), articles, &mut out) {
+                Ok(()) => Ok(()),
+                // A closed pipe (`parallax compare … | head`) is not an error worth reporting.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(CliError::Other(e.into())),
+            }
         }
     }
 }
