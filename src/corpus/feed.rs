@@ -22,7 +22,7 @@ use feed_rs::model::{Entry, Feed, Text};
 use super::Library;
 use super::html::clean_field;
 #[cfg(feature = "feeds")]
-use super::html::{extract_page, fragment_text, paragraphs, with_headline};
+use super::html::{extract_page, fragment_text, paragraphs, try_fragment_text, with_headline};
 #[cfg(feature = "feeds")]
 use super::json::entry_path;
 #[cfg(feature = "feeds")]
@@ -181,7 +181,7 @@ fn entry_article(entry: &Entry, outlet: Option<String>) -> Result<Built, String>
         page_meta = Some(m);
         t
     } else if is_html(&media_type) || body.contains("</") {
-        fragment_text(&body)
+        try_fragment_text(&body)?
     } else {
         paragraphs(&body)
     };

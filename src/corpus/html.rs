@@ -31,6 +31,7 @@ use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 use encoding_rs::Encoding;
 
+use super::nesting;
 use super::read::{check_bytes, io_reason, read_text};
 use super::{Article, Library, Meta, Source, slug, stem_of};
 use crate::text::Span;
@@ -110,15 +111,46 @@ pub fn load(path: &Path, raw: String, lib: &mut Library) {
     }
 }
 
+/// A parsed tree deeper than this is refused: [`nesting::flatten`] keeps trees well inside it,
+/// and the recursive code that reads the tree stays far from the end of its stack.
+const MAX_PARSED_DEPTH: usize = 2 * nesting::MAX_DEPTH;
+
+/// Parse markup already flattened by [`nesting::flatten`] with `parse`, and check that the tree
+/// is as shallow as promised before anything recursive reads it.
+fn parse_flat(
+    flat: &nesting::Flattened,
+    parse: impl FnOnce(&str) -> Document,
+) -> Result<Document, String> {
+    let doc = parse(&flat.html);
+    let depth = nesting::depth_of(&doc.root());
+    if depth > MAX_PARSED_DEPTH {
+        return Err(format!(
+            "page nests elements too deeply to read ({depth} levels even after flattening; the \
+             limit is {MAX_PARSED_DEPTH})"
+        ));
+    }
+    Ok(doc)
+}
+
 /// Extract the metadata and the main text (plain paragraphs, without the headline) of a page.
+/// A page nested deeper than [`nesting::MAX_DEPTH`] is flattened first; when no article can
+/// be found in it, the reason says so.
 pub fn extract_page(raw: &str) -> Result<(Meta, String), String> {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let flat = nesting::flatten(raw);
+    extract_flat(&flat).map_err(|reason| match flat.note() {
+        Some(note) => format!("{reason}; {note}"),
+        None => reason,
+    })
+}
+
+fn extract_flat(flat: &nesting::Flattened) -> Result<(Meta, String), String> {
     let cfg = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
-    let doc = Document::from(raw);
+    let doc = parse_flat(flat, |h| Document::from(h))?;
     let head = PageMeta::read(&doc);
     remove_furniture(&doc);
     let mut reader = Readability::with_document(doc, None, Some(cfg))
@@ -226,9 +258,19 @@ fn remove_furniture(doc: &Document) {
         .body()
         .map(|b| b.text().split_whitespace().count())
         .unwrap_or(0);
+    // The elements holding a <main>, <article> or <h1>, found by walking up from each of them
+    // once (a `:has()` selector would search every element's subtree, recursively).
+    let mut holders = rustc_hash::FxHashSet::default();
+    for node in doc.select("main, article, h1").nodes() {
+        for up in node.ancestors_it(None) {
+            if !holders.insert(up.id) {
+                break;
+            }
+        }
+    }
     let mut doomed = Vec::new();
     for node in doc.select("body *").nodes() {
-        if node.is("html, body, main, article, h1") || node.is(":has(main, article, h1)") {
+        if node.is("html, body, main, article, h1") || holders.contains(&node.id) {
             continue;
         }
         let named = node.is(FURNITURE_TAGS) || {
@@ -274,12 +316,20 @@ fn is_furniture_name(names: &str) -> bool {
 }
 
 /// The plain text of an HTML fragment (a feed entry's content): scripts, styles and embedded
-/// objects dropped, block elements turned into paragraphs separated by blank lines.
+/// objects dropped, block elements turned into paragraphs separated by blank lines. Markup
+/// nested too deep is flattened first (see [`nesting`]); a fragment that cannot be read gives
+/// no text.
 pub fn fragment_text(fragment: &str) -> String {
-    let doc = Document::fragment(fragment);
+    try_fragment_text(fragment).unwrap_or_default()
+}
+
+/// [`fragment_text`], or why the fragment cannot be read.
+pub fn try_fragment_text(fragment: &str) -> Result<String, String> {
+    let flat = nesting::flatten(fragment);
+    let doc = parse_flat(&flat, |h| Document::fragment(h))?;
     doc.select("script, style, noscript, template, iframe, object, embed, svg, form, button")
         .remove();
-    paragraphs(&doc.formatted_text())
+    Ok(paragraphs(&doc.formatted_text()))
 }
 
 /// `headline`, a blank line, then `body`; the span of the headline. An empty headline adds

@@ -6,13 +6,15 @@
 //! - [`load`] reads files and directories (see [`walk`] for the directory rules);
 //! - [`demo()`](fn@demo) builds the bundled demo corpus (see [`demo`](mod@demo) for its ids);
 //! - the per-format readers live in [`txt`], [`markdown`], [`json`], [`html`] (saved web pages)
-//!   and [`feed`] (RSS and Atom).
+//!   and [`feed`] (RSS and Atom); [`nesting`] flattens markup nested too deep before any of it
+//!   is parsed.
 
 pub mod demo;
 pub mod feed;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod nesting;
 pub mod read;
 pub mod txt;
 pub mod walk;
