@@ -32,7 +32,7 @@ use dom_smoothie::{Config, Readability, TextMode};
 use encoding_rs::Encoding;
 
 use super::nesting;
-use super::read::{check_bytes, io_reason, read_text};
+use super::read::{check_bytes, decode_bom, not_utf8, read_bytes};
 use super::{Article, Library, Meta, Source, slug, stem_of};
 use crate::text::Span;
 use crate::text::sanitize::{sanitize, sanitize_line};
@@ -47,15 +47,11 @@ const MAX_ELEMENTS: usize = 200_000;
 /// Read a saved page as text: like any text file when it is UTF-8, else decoded from the
 /// encoding it declares in its first 2 KiB (Windows-1252 when it declares none).
 pub fn read_page(path: &Path, max_file_size: u64) -> Result<String, String> {
-    let reason = match read_text(path, max_file_size) {
-        Ok(text) => return Ok(text),
-        Err(reason) if reason.starts_with("not valid UTF-8") => reason,
-        Err(reason) => return Err(reason),
+    let bytes = read_bytes(path, max_file_size)?;
+    let reason = match std::str::from_utf8(&bytes) {
+        Err(e) if decode_bom(&bytes).is_none() => not_utf8(e.valid_up_to()),
+        _ => return check_bytes(bytes),
     };
-    let bytes = std::fs::read(path).map_err(|e| io_reason(&e))?;
-    if bytes.len() as u64 > max_file_size {
-        return Err("file is too large (it grew while being read)".to_string());
-    }
     let declared = declared_charset(&bytes);
     let encoding = match declared.as_deref() {
         Some(label) => match Encoding::for_label(label.as_bytes()) {

@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use super::read::{io_reason, read_text};
+use super::read::{file_kind, io_reason, read_text};
 use super::{Library, LoadOptions, UniqueIds, feed, html, json, markdown, txt};
 
 /// The file extensions parallax reads.
@@ -221,7 +221,7 @@ fn plan_path(path: &Path, items: &mut Vec<Item>) {
     } else {
         items.push(Item::Skip(
             path.to_path_buf(),
-            "not a regular file".to_string(),
+            format!("not a regular file ({})", file_kind(&meta.file_type())),
         ));
     }
 }
@@ -273,7 +273,7 @@ fn plan_dir(root: &Path, items: &mut Vec<Item>) {
                 } else {
                     items.push(Item::Skip(
                         entry.path().to_path_buf(),
-                        "not a regular file".to_string(),
+                        format!("not a regular file ({})", file_kind(&ft)),
                     ));
                 }
             }
