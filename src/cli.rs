@@ -463,8 +463,8 @@ fn stories_text(
             "Story {} · {} articles · {} — {}\n",
             s.number,
             s.members.len(),
-            one_line(&s.terms.join(", ")),
-            one_line(&lib.articles[s.central].title)
+            fit(&one_line(&s.terms.join(", ")), TITLE_WIDTH),
+            fit(&one_line(&lib.articles[s.central].title), TITLE_WIDTH)
         ));
         section(&mut out, &s.members);
         if !s.pairs.is_empty() {
@@ -512,6 +512,33 @@ fn stories_text(
     out
 }
 
+/// Display widths the text tables cut their cells to (with an ellipsis): outlet, date, title.
+/// Ids are never cut, since they are typed back into `parallax compare`; they come from file
+/// names, which are short.
+const OUTLET_WIDTH: usize = 30;
+const DATE_WIDTH: usize = 25;
+const TITLE_WIDTH: usize = 100;
+
+/// `s` cut to at most `width` display columns, ending in `…` when something was cut.
+fn fit(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 /// The text table of `parallax list`.
 fn table<'a>(articles: impl Iterator<Item = &'a Article>) -> String {
     let header = ["ID", "OUTLET", "DATE", "WORDS", "BOILERPLATE", "TITLE"];
@@ -519,11 +546,11 @@ fn table<'a>(articles: impl Iterator<Item = &'a Article>) -> String {
     for a in articles {
         rows.push([
             one_line(&a.id),
-            one_line(a.outlet_label()),
-            one_line(a.date.as_deref().unwrap_or("-")),
+            fit(&one_line(a.outlet_label()), OUTLET_WIDTH),
+            fit(&one_line(a.date.as_deref().unwrap_or("-")), DATE_WIDTH),
             a.analysis.content_words().to_string(),
             boilerplate_count(a).to_string(),
-            one_line(&a.title),
+            fit(&one_line(&a.title), TITLE_WIDTH),
         ]);
     }
     let mut widths = [0usize; 6];
@@ -573,8 +600,13 @@ fn skipped_text(lib: &Library) -> String {
     out
 }
 
-/// Find the article `arg` names: an existing file (or `file#N`), else an id in `pool`.
+/// Find the article `arg` names: an id in `pool`, else an existing file (or `file#N`). Ids
+/// come first: an id has no extension or directory part, so a file of the same name (in the
+/// current directory, say) is not one parallax could read anyway.
 fn resolve(arg: &str, pool: &Library, opts: &LoadOptions) -> Result<Article, CliError> {
+    if let Some(a) = pool.get(arg) {
+        return Ok(a.clone());
+    }
     let as_path = Path::new(arg);
     if as_path.exists() {
         return load_one(as_path, None, opts);
@@ -584,9 +616,6 @@ fn resolve(arg: &str, pool: &Library, opts: &LoadOptions) -> Result<Article, Cli
         && Path::new(file).exists()
     {
         return load_one(Path::new(file), Some(n), opts);
-    }
-    if let Some(a) = pool.get(arg) {
-        return Ok(a.clone());
     }
     let mut ids: Vec<&str> = pool.articles.iter().map(|a| a.id.as_str()).collect();
     ids.truncate(12);
