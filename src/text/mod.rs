@@ -111,7 +111,18 @@ pub fn analyse(text: &str, title: Option<Span>) -> Analysis {
         }
     }
     let sentences = segment::sentences(text, &paragraphs);
-    let tokens = tokens::tokenize(text);
+    let mut tokens = tokens::tokenize(text);
+    // Words inside escape sequences are terminal instructions no reader sees.
+    let hidden = sanitize::escape_sequences(text);
+    if !hidden.is_empty() {
+        let mut k = 0;
+        tokens.retain(|t| {
+            while k < hidden.len() && hidden[k].end <= t.span.start {
+                k += 1;
+            }
+            hidden.get(k).is_none_or(|h| h.start >= t.span.end)
+        });
+    }
     let quotes = quotes::extract(text, &paragraphs);
     Analysis {
         paragraphs,
