@@ -27,7 +27,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
 use signal_hook::consts::signal::*;
 
 /// How long a signal that ends the program waits for the event loop to restore the terminal
@@ -150,11 +150,15 @@ pub fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
 /// draws every cell (the shell, or whatever ran meanwhile, has drawn over the screen).
 pub fn resume(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen)?;
+    execute!(io::stdout(), EnterAlternateScreen, Clear(ClearType::All))?;
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
-    terminal.clear()
+    // An empty frame makes the next one differ from it in every cell that has content, so it
+    // is drawn whole. (ratatui's own `clear` asks the terminal where its cursor is, which a
+    // terminal may never answer.)
+    terminal.draw(|_| {})?;
+    Ok(())
 }
 
 /// Chain a panic hook in front of ratatui's: only a panic on the interface thread restores the
