@@ -568,6 +568,11 @@ fn end_tag_end(html: &str, at: usize) -> usize {
     html[at..].find('>').map_or(html.len(), |e| at + e + 1)
 }
 
+/// The depth of the tree `markup` parses into as a document, counted without recursion.
+pub fn parsed_depth(markup: &str) -> usize {
+    depth_of(&dom_query::Document::from(markup).root())
+}
+
 /// The deepest nesting of elements under `root`, counted without recursion.
 pub fn depth_of(root: &NodeRef) -> usize {
     let mut deepest = 0;
