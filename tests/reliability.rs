@@ -12,6 +12,7 @@ fn parallax_in(dir: &Path, args: &[&str], config: &Path) -> Output {
     cmd.args(args)
         .current_dir(dir)
         .env("PARALLAX_CONFIG", config)
+        .env("PARALLAX_LIBRARY", dir.join("saved-library"))
         .stdin(Stdio::null());
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {

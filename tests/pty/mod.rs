@@ -89,6 +89,7 @@ impl Session {
         cmd.env("HOME", home.path());
         cmd.env("XDG_CONFIG_HOME", home.path());
         cmd.env("PARALLAX_CONFIG", home.path().join("config.toml"));
+        cmd.env("PARALLAX_LIBRARY", home.path().join("library"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         for (k, v) in extra_env {
