@@ -178,7 +178,7 @@ pub fn decode_bom(bytes: &[u8]) -> Option<Result<String, String>> {
 }
 
 /// "little-endian" or "big-endian" when `bytes` read like UTF-16 text without a byte-order
-/// mark: nearly every other byte NUL, the rest mostly printable ASCII.
+/// mark: three in four of every other byte NUL, and of the rest printable ASCII.
 fn bomless_utf16(bytes: &[u8]) -> Option<&'static str> {
     let sample = &bytes[..bytes.len().min(4096) & !1];
     if sample.len() < 4 {
@@ -201,9 +201,9 @@ fn bomless_utf16(bytes: &[u8]) -> Option<&'static str> {
             .filter(|&&b| b.is_ascii_graphic() || b.is_ascii_whitespace())
             .count()
     };
-    if zeros(1) * 10 >= half * 9 && printable(0) * 10 >= half * 9 {
+    if zeros(1) * 4 >= half * 3 && printable(0) * 4 >= half * 3 {
         Some("little-endian")
-    } else if zeros(0) * 10 >= half * 9 && printable(1) * 10 >= half * 9 {
+    } else if zeros(0) * 4 >= half * 3 && printable(1) * 4 >= half * 3 {
         Some("big-endian")
     } else {
         None
