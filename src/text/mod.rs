@@ -4,7 +4,9 @@
 //! sentences, word tokens and quotations. Display code never prints article text directly: it
 //! goes through [`sanitize::sanitize`].
 
+pub mod abbrev;
 pub mod boilerplate;
+pub mod boundaries;
 pub mod quotes;
 pub mod sanitize;
 pub mod segment;
