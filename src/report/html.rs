@@ -57,6 +57,7 @@ enum Class {
     LoadedStrong,
     LoadedWeak,
     Scare,
+    Furniture,
 }
 
 impl Class {
@@ -67,6 +68,7 @@ impl Class {
             Class::LoadedStrong => "loaded-strong",
             Class::LoadedWeak => "loaded-weak",
             Class::Scare => "scare",
+            Class::Furniture => "dimmed",
         }
     }
 }
@@ -199,6 +201,14 @@ fn marks_for(cmp: &Comparison, side: Side, article: Option<&Article>) -> Vec<Mar
                 why,
             });
         }
+    }
+    if let Some(d) = info.dateline {
+        marks.push(Mark {
+            span: d,
+            class: Class::Furniture,
+            why: "Dateline: where the report was filed; page furniture, left out of the comparison"
+                .to_string(),
+        });
     }
     marks.retain(|m| m.span.is_valid_in(&info.text) && !m.span.is_empty());
     marks
@@ -649,6 +659,7 @@ mod tests {
             text: text.into(),
             sentences,
             excluded: vec![],
+            dateline: None,
             words: 0,
         }
     }

@@ -1,7 +1,7 @@
 //! Abbreviations: the bundled table of words written with a full stop that does not (always)
 //! end a sentence, and the words that start a sentence after one.
 //!
-//! The table is `assets/abbreviations.txt` (its header documents the format and each group),
+//! The table is `assets/english/abbreviations.txt` (its header documents the format and each group),
 //! parsed once on first use. Sentence segmentation ([`super::boundaries`]) asks what a full stop
 //! after a word means; the normaliser ([`super::normalize`]) asks for full forms ("Gen." →
 //! "general") and which words are honorifics to leave out of matching.
@@ -9,7 +9,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-const TABLE: &str = include_str!("../../assets/abbreviations.txt");
+const TABLE: &str = include_str!("../../assets/english/abbreviations.txt");
 
 /// What a full stop after an abbreviation means: the groups of the data file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -9,7 +9,7 @@
 //!   lower-case word, a comma) nothing ends. An opening quote mark belongs to the sentence it
 //!   opens, a closing one to the sentence it closes; a straight mark is opening when a word
 //!   follows it and closing when a space or the end does.
-//! - **Abbreviations** come from the table in `assets/abbreviations.txt` ([`super::abbrev`]):
+//! - **Abbreviations** come from the table in `assets/english/abbreviations.txt` ([`super::abbrev`]):
 //!   after an honorific, a title, a Latin abbreviation ("Mr.", "Gen.", "e.g.") nothing ends;
 //!   after "No." or "Jan." nothing ends before a number; after a state, a country written with
 //!   full stops, a time ("a.m."), a suffix ("Jr.", "Inc."), dotted letters ("J.R.R.") or an

@@ -147,10 +147,13 @@ pub fn analyse(text: &str, title: Option<Span>) -> Analysis {
     }
     let sentences = segment::sentences(text, &paragraphs);
     let (mut tokens, honorifics) = tokens::tokens_and_honorifics(text, 0);
+    // The lede is the first body paragraph, or the second when the first is an untagged
+    // headline.
     let dateline = paragraphs
         .iter()
-        .find(|p| p.role == ParagraphRole::Body)
-        .and_then(|p| normalize::dateline(text, p.span));
+        .filter(|p| p.role == ParagraphRole::Body)
+        .take(2)
+        .find_map(|p| normalize::dateline(text, p.span));
     let mut unmatched: Vec<Unmatched> = honorifics
         .into_iter()
         .map(|span| Unmatched {

@@ -8,14 +8,14 @@
 //! - dotted and undotted acronyms: "F.B.I." and "FBI" are `fbi`; an acronym whose letters spell
 //!   a common word keeps capitals ("U.S." and "US" are `US`, not the pronoun `us`);
 //! - abbreviations and their full forms for titles, ranks, months and states, from
-//!   `assets/abbreviations.txt` ("Gen." and "General" are `general`, "Calif." is `california`);
+//!   `assets/english/abbreviations.txt` ("Gen." and "General" are `general`, "Calif." is `california`);
 //! - honorifics ("Mr.", "Ms.", "Mrs."…) are left out: "Mr. Trump said" and "Trump said" match;
 //! - number words and digits ("three" and "3", "twenty-three" and "23"), thousands separators
 //!   ("1,000" and "1000"), "per cent", "percent" and "%", and times ("5 p.m." and "5pm" are
 //!   `5 pm`);
 //! - British and American spellings of common words ("organisation" and "organization"), and
 //!   a few compounds written as one word or two ("health care"), from
-//!   `assets/normal_forms.txt`.
+//!   `assets/english/normal_forms.txt`.
 //!
 //! Spans always point into the original text: a normal word made of two written words
 //! ("per cent") spans both. Punctuation marks fold by [`fold_mark`] (curly and angled quote
@@ -32,7 +32,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::Span;
 use super::abbrev::{self, Group};
 
-const TABLE: &str = include_str!("../../assets/normal_forms.txt");
+const TABLE: &str = include_str!("../../assets/english/normal_forms.txt");
 
 struct Forms {
     spelling: HashMap<&'static str, &'static str>,

@@ -8,7 +8,7 @@
 //! sentences still split at them (see below).
 //!
 //! **Sentences** are cut by [`super::boundaries`], news-style rules over the abbreviation table
-//! in `assets/abbreviations.txt` (honorifics, titles, states, "a.m.", initials, "No. 2",
+//! in `assets/english/abbreviations.txt` (honorifics, titles, states, "a.m.", initials, "No. 2",
 //! "U.S." inside and at the end of a sentence), with quotations split at their own sentence
 //! ends and opening quote marks kept with the sentence they open. Plain UAX #29 sentence
 //! breaks split after "Mr." and "U.S.", and the `sentencex` crate keeps a
