@@ -259,7 +259,7 @@ pub fn normal_words(text: &str, offset: usize) -> (Vec<NormalWord>, Vec<Span>) {
         }
         // Two written words that are one normal word: "per cent", "twenty-three".
         if let Some((n, nw)) = next {
-            let merged = if joined_to_next(&[" "]) {
+            let merged = if joined_to_next(&[" ", "-", "‐"]) {
                 compound(&key, &word_key(nw))
             } else {
                 None
@@ -298,14 +298,16 @@ pub fn normal_words(text: &str, offset: usize) -> (Vec<NormalWord>, Vec<Span>) {
     (out, honorifics)
 }
 
-/// The normal form of two words written apart that the table joins ("per cent").
+/// The normal form of two words written apart (with a space or a hyphen) that the table joins
+/// ("per cent", "e-mails").
 fn compound(first: &str, second: &str) -> Option<String> {
-    forms()
-        .compounds
-        .get(first)?
-        .iter()
-        .find(|(s, _)| *s == second)
-        .map(|(_, n)| (*n).to_string())
+    let table = forms().compounds.get(first)?;
+    let find = |w: &str| table.iter().find(|(s, _)| *s == w).map(|(_, n)| *n);
+    if let Some(n) = find(second) {
+        return Some(n.to_string());
+    }
+    let singular = second.strip_suffix('s')?;
+    find(singular).map(|n| format!("{n}s"))
 }
 
 /// For a time written as one word ("5pm", "11AM"), the length of its hour.
@@ -483,6 +485,12 @@ mod tests {
         assert_eq!(words[0].span.slice(text), "Trump");
         let (words, _) = normal_words("5 per cent", 10);
         assert_eq!(words[1].span, Span::new(12, 20));
+    }
+
+    #[test]
+    fn compounds_written_apart() {
+        assert_eq!(keys("e-mails, e mail, emails"), ["emails", "email", "emails"]);
+        assert_eq!(keys("health care and healthcare"), ["healthcare", "and", "healthcare"]);
     }
 
     #[test]
