@@ -489,8 +489,14 @@ mod tests {
 
     #[test]
     fn compounds_written_apart() {
-        assert_eq!(keys("e-mails, e mail, emails"), ["emails", "email", "emails"]);
-        assert_eq!(keys("health care and healthcare"), ["healthcare", "and", "healthcare"]);
+        assert_eq!(
+            keys("e-mails, e mail, emails"),
+            ["emails", "email", "emails"]
+        );
+        assert_eq!(
+            keys("health care and healthcare"),
+            ["healthcare", "and", "healthcare"]
+        );
     }
 
     #[test]
