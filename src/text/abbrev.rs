@@ -120,6 +120,10 @@ fn parse(src: &'static str) -> Table {
 /// The abbreviation `word` is (written without its final full stop), looked up as written and
 /// then by the part after its last hyphen ("then-Rep" → "Rep", "R-S.C" → "S.C").
 pub fn lookup(word: &str) -> Option<Abbreviation> {
+    // No entry is longer than a few letters; a long hyphenated word's last part is looked up.
+    if word.len() > 64 {
+        return None;
+    }
     let t = table();
     if let Some(a) = t.abbreviations.get(word) {
         return Some(*a);

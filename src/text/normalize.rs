@@ -100,9 +100,16 @@ const INFLECTIONS: &[&str] = &[
     "ations", "ation", "ists", "ist", "ers", "ing", "ful", "er", "es", "ed", "s", "d",
 ];
 
+/// Longest British spelling with an inflection the table can hold: longer words are looked up
+/// no further.
+const LONGEST_SPELLING: usize = 24;
+
 /// The American spelling of a lower-case British one, inflections included, if the table has
 /// it.
 fn american(word: &str) -> Option<String> {
+    if word.len() > LONGEST_SPELLING || !word.is_ascii() {
+        return None;
+    }
     let table = &forms().spelling;
     if let Some(us) = table.get(word) {
         return Some((*us).to_string());
@@ -148,6 +155,13 @@ fn folded(word: &str) -> (String, bool) {
 /// apostrophes folded, possessive dropped, acronyms undotted, number words as digits, American
 /// spelling. Empty when nothing of the word is left ("'").
 pub fn word_key(word: &str) -> String {
+    // The common case, a plain lower-case word, needs one copy and two table lookups.
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        if let Some(n) = forms().numbers.get(word) {
+            return n.to_string();
+        }
+        return american(word).unwrap_or_else(|| word.to_string());
+    }
     let (s, all_caps) = folded(word);
     let dotted = abbrev::is_dotted_letters(&s);
     if dotted || all_caps {
@@ -259,13 +273,16 @@ pub fn normal_words(text: &str, offset: usize) -> (Vec<NormalWord>, Vec<Span>) {
         }
         // Two written words that are one normal word: "per cent", "twenty-three".
         if let Some((n, nw)) = next {
-            let merged = if joined_to_next(&[" ", "-", "‐"]) {
+            // Only a word that can start a compound or a number looks at the next one.
+            let merged = if forms().compounds.contains_key(key.as_str())
+                && joined_to_next(&[" ", "-", "‐"])
+            {
                 compound(&key, &word_key(nw))
             } else {
                 None
             }
             .or_else(|| {
-                joined_to_next(&[" ", "-", "‐", "–"])
+                (key.len() == 2 && joined_to_next(&[" ", "-", "‐", "–"]))
                     .then(|| tens_and_units(&key, nw))
                     .flatten()
             });
