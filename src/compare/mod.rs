@@ -159,6 +159,7 @@ fn side_info(art: &Article) -> SideInfo {
         excluded: (0..an.sentences.len())
             .filter(|&i| an.sentence_role(i) != crate::text::ParagraphRole::Body)
             .collect(),
+        dateline: an.dateline(),
         words: an.content_words(),
     }
 }
