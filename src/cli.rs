@@ -1,5 +1,5 @@
-//! The command line: argument parsing (clap derive) and the `list`, `compare` and reader
-//! commands. Everything printed here that came from input (titles, outlets, paths, reasons)
+//! The command line: argument parsing (clap derive) and the `list`, `compare`, `show` and
+//! reader commands. Everything printed here that came from input (titles, outlets, paths, reasons)
 //! goes through [`sanitize`] first.
 
 use std::io::Write;
@@ -54,9 +54,21 @@ pub enum Command {
         #[arg(long = "in", value_name = "PATH", num_args = 1..)]
         library: Vec<PathBuf>,
     },
+    /// Print one article as loaded: metadata, then every paragraph with its role (headline,
+    /// reporting, embedded post, or the kind of page furniture).
+    Show {
+        /// The article: path (`path#N` for entry N) or id.
+        article: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// Look the id up in the articles of these files or directories instead of the demo.
+        #[arg(long = "in", value_name = "PATH", num_args = 1..)]
+        library: Vec<PathBuf>,
+    },
 }
 
-/// Output format of `list`.
+/// Output format of `list` and `show`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
     /// An aligned table.
@@ -179,7 +191,29 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             };
             write_stdout(&out)
         }
+        Some(Command::Show {
+            article,
+            format,
+            library,
+        }) => {
+            // A path is read on its own; only an id needs the library (or the demo).
+            let a = match resolve_path(&article, &opts) {
+                Some(found) => found?,
+                None if library.is_empty() => resolve(&article, &corpus::demo(), &opts)?,
+                None => resolve(&article, &load_or_demo(&library, &opts, true)?, &opts)?,
+            };
+            write_stdout(&match format {
+                ListFormat::Json => parallax::report::article::render_json(&a),
+                ListFormat::Text => parallax::report::article::render_text(&a, dim_stdout()),
+            })
+        }
     }
+}
+
+/// Whether to dim page furniture on standard output: a terminal, and `NO_COLOR` unset.
+fn dim_stdout() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// Engine options from the user's config file (its `[lexicon]` patch) and the library's word
@@ -574,15 +608,8 @@ fn skipped_text(lib: &Library) -> String {
 
 /// Find the article `arg` names: an existing file (or `file#N`), else an id in `pool`.
 fn resolve(arg: &str, pool: &Library, opts: &LoadOptions) -> Result<Article, CliError> {
-    let as_path = Path::new(arg);
-    if as_path.exists() {
-        return load_one(as_path, None, opts);
-    }
-    if let Some((file, n)) = arg.rsplit_once('#')
-        && let Ok(n) = n.parse::<usize>()
-        && Path::new(file).exists()
-    {
-        return load_one(Path::new(file), Some(n), opts);
+    if let Some(found) = resolve_path(arg, opts) {
+        return found;
     }
     if let Some(a) = pool.get(arg) {
         return Ok(a.clone());
@@ -596,6 +623,21 @@ fn resolve(arg: &str, pool: &Library, opts: &LoadOptions) -> Result<Article, Cli
     )))
 }
 
+/// The article at `arg` when it names an existing file (or `file#N`); `None` otherwise.
+fn resolve_path(arg: &str, opts: &LoadOptions) -> Option<Result<Article, CliError>> {
+    let as_path = Path::new(arg);
+    if as_path.exists() {
+        return Some(load_one(as_path, None, opts));
+    }
+    if let Some((file, n)) = arg.rsplit_once('#')
+        && let Ok(n) = n.parse::<usize>()
+        && Path::new(file).exists()
+    {
+        return Some(load_one(Path::new(file), Some(n), opts));
+    }
+    None
+}
+
 fn load_one(path: &Path, entry: Option<usize>, opts: &LoadOptions) -> Result<Article, CliError> {
     let shown = one_line(&path.display().to_string());
     if path.is_dir() {
@@ -603,7 +645,9 @@ fn load_one(path: &Path, entry: Option<usize>, opts: &LoadOptions) -> Result<Art
             "{shown} is a directory; give a file, or an id with --in {shown}"
         )));
     }
-    let lib = corpus::load(&[path.to_path_buf()], opts);
+    // One file: read on this thread, without starting the parallel loader.
+    let mut lib = Library::default();
+    corpus::walk::load_file(path, opts, &mut lib);
     if let Some(n) = entry {
         let found = lib.articles.into_iter().find(
             |a| matches!(&a.source, corpus::Source::File { index: Some(i), .. } if *i + 1 == n),

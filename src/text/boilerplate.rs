@@ -15,7 +15,7 @@
 //!   "we need your support", "will you help"), photo captions and credits ("Image Credit:",
 //!   "AP Photo/", hashtag-laden embed captions without a full stop, wire-style captions ending
 //!   "`<Place> November 2, 2017.`"), teaser cards (a headline line without a full stop followed
-//!   on the next line by a standfirst), and repeats of an earlier short paragraph.
+//!   on the next line by a standfirst), and repeated paragraphs.
 //! - **context**: a comment-section heading ("2 Comments", "12 Responses", "Leave a Reply")
 //!   starts the page tail: everything after it is comments (or related links, appeals…) up
 //!   to the end of the text, because reader comments look like prose and often quote the
@@ -24,9 +24,12 @@
 //!
 //! A paragraph that quotes someone with attribution ("… ,” he said") is never tagged by the
 //! keyword rules (only by the comment-section context), and keyword rules only apply to short
-//! paragraphs, so reporting that mentions "support" or "subscribers" stays body. Bylines are
-//! not boilerplate. Source-credit lines ("Source: Interfax") are tagged [`Boilerplate::Other`]:
-//! they name where the story came from but are not reporting to compare.
+//! paragraphs, so reporting that mentions "support" or "subscribers" stays body. Bylines,
+//! "Updated …" timestamps, interface labels ("Image 1 of 8") and captions ending in a credit
+//! are recognised by [`super::furniture`]. Source-credit lines ("Source: Interfax") are tagged
+//! [`Boilerplate::Other`]: they name where the story came from but are not reporting to
+//! compare. A paragraph of six words or more repeating an earlier one on its own is
+//! [`Boilerplate::Repeated`]; runs of repeated paragraphs (a menu or table given twice) stay.
 
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
@@ -49,8 +52,18 @@ pub enum Boilerplate {
     Comments,
     /// "Related Articles" and other links to more content.
     Related,
-    /// Photo captions and image credits.
+    /// Image credits ("Photo: Jane Doe, AP", "Getty Images").
     ImageCredit,
+    /// Photo and gallery captions.
+    Caption,
+    /// Bylines ("By Jane Doe", "Jane Doe, AP Science Writer").
+    Byline,
+    /// Publication and update times ("Updated 5:27 am, November 20, 2019").
+    Timestamp,
+    /// Short interface labels left in the text ("Caption", "Close", "Image 1 of 8").
+    Label,
+    /// A repeat of an earlier paragraph (a caption shown twice, a repeated teaser).
+    Repeated,
     /// Anything else that is clearly not reporting.
     Other,
 }
@@ -94,7 +107,6 @@ enum Context {
 pub fn tag(text: &str, paragraphs: &mut [Paragraph]) {
     let mut context = Context::Article;
     let mut after_form = false;
-    let mut seen: Vec<String> = Vec::new();
     for p in paragraphs.iter_mut() {
         if p.role != ParagraphRole::Body || !p.span.is_valid_in(text) {
             continue;
@@ -124,11 +136,6 @@ pub fn tag(text: &str, paragraphs: &mut [Paragraph]) {
             },
             Context::Article => own,
         };
-        let kind = kind.or_else(|| {
-            let key = fold(ptext);
-            let words = ptext.unicode_words().count();
-            (words <= 40 && seen.contains(&key)).then_some(Boilerplate::Other)
-        });
         match line_heading(ptext) {
             Some(LineKind::CommentsHeading) => {
                 context = Context::Tail;
@@ -139,12 +146,39 @@ pub fn tag(text: &str, paragraphs: &mut [Paragraph]) {
             }
             _ => {}
         }
-        match kind {
-            Some(k) => p.role = ParagraphRole::Boilerplate(k),
-            None => seen.push(fold(ptext)),
+        if let Some(k) = kind {
+            p.role = ParagraphRole::Boilerplate(k);
         }
     }
+    tag_repeats(text, paragraphs);
     tag_appeal_runs(text, paragraphs);
+}
+
+/// A body paragraph of six words or more that repeats an earlier body paragraph on its own is
+/// a repeated block (a caption shown twice, a teaser, a pull quote); repeats that come in a run
+/// of two or more are kept, since structured text (menus, tables, lists for two plans) repeats
+/// whole runs of lines.
+fn tag_repeats(text: &str, paragraphs: &mut [Paragraph]) {
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut repeat = vec![false; paragraphs.len()];
+    for (i, p) in paragraphs.iter().enumerate() {
+        if p.role != ParagraphRole::Body || !p.span.is_valid_in(text) {
+            continue;
+        }
+        let key = fold(p.span.slice(text));
+        repeat[i] = !seen.insert(key);
+    }
+    for i in 0..paragraphs.len() {
+        let prev = i > 0 && repeat[i - 1];
+        let next = repeat.get(i + 1).copied().unwrap_or(false);
+        if repeat[i]
+            && !prev
+            && !next
+            && paragraphs[i].span.slice(text).unicode_words().count() >= 6
+        {
+            paragraphs[i].role = ParagraphRole::Boilerplate(Boilerplate::Repeated);
+        }
+    }
 }
 
 /// A paragraph addressed to the reader ("you", "your") lying between two appeals is part of
@@ -190,6 +224,9 @@ pub fn classify_paragraph(ptext: &str) -> Option<Boilerplate> {
     }
     if !attributed && words.len() <= 60 && is_caption(ptext, &words) {
         return Some(Boilerplate::ImageCredit);
+    }
+    if !attributed && super::furniture::is_credited_caption(ptext) {
+        return Some(Boilerplate::Caption);
     }
     if !attributed && lines.len() >= 2 && is_teaser(ptext) {
         return Some(Boilerplate::Related);
@@ -243,7 +280,11 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
     }
     if matches!(
         joined.as_str(),
-        "what do you think" | "what are your thoughts" | "have your say" | "share your thoughts"
+        "what do you think"
+            | "what are your thoughts"
+            | "have your say"
+            | "share your thoughts"
+            | "tell us what you think"
     ) {
         return Some(LineKind::Furniture(Comments));
     }
@@ -269,6 +310,9 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
                 | "you may also like"
                 | "you might also like"
                 | "we recommend"
+                | "don't miss"
+                | "must read"
+                | "editor's picks"
         ) || starts("related")
             || starts("more from")
             || starts("more on this")
@@ -276,7 +320,14 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
     {
         return Some(LineKind::RelatedHeading);
     }
-    if starts("read more") || starts("also read") || starts("read also") || starts("see also") {
+    if starts("read more")
+        || starts("also read")
+        || starts("read also")
+        || starts("see also")
+        || starts("see more")
+        || t.to_lowercase().starts_with("more:")
+        || t.to_lowercase().starts_with("related:")
+    {
         return Some(LineKind::Furniture(Related));
     }
     // Navigation.
@@ -314,6 +365,7 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
     if matches!(
         joined.as_str(),
         "advertisement"
+            | "advert"
             | "advertising"
             | "ad"
             | "ads"
@@ -382,6 +434,10 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
             || starts("courtesy of"))
     {
         return Some(LineKind::Furniture(Other));
+    }
+    // Bylines, timestamps, interface labels.
+    if let Some(k) = super::furniture::classify(t) {
+        return Some(LineKind::Furniture(k));
     }
     // Image credits on their own line.
     if is_credit_line(t, &joined) {
@@ -554,7 +610,7 @@ fn is_appeal(words: &[String]) -> bool {
         &["mailing", "list"],
         &["free", "trial"],
     ];
-    const READER: &[&str] = &["you", "your", "our", "us", "we", "please", "here", "now"];
+    const READER: &[&str] = &["you", "your", "our", "us", "we", "please"];
     let addressed = words.iter().any(|w| READER.contains(&w.as_str()))
         || words.first().is_some_and(|w| {
             matches!(
@@ -577,7 +633,7 @@ fn is_caption(ptext: &str, words: &[String]) -> bool {
         .split_whitespace()
         .filter(|w| w.starts_with('#') && w.chars().nth(1).is_some_and(char::is_alphabetic))
         .count();
-    if hashtags >= 1 && !t.ends_with(['.', '!', '?', '”', '"']) {
+    if hashtags >= 1 && !t.ends_with(['.', '!', '?', '”', '"', ':', ';']) {
         return true;
     }
     is_dated_caption(t, words)
@@ -602,6 +658,9 @@ fn is_credit_line(t: &str, joined: &str) -> bool {
         || lower.starts_with("credit:")
         || lower.starts_with("credits:")
         || lower.starts_with("(photo")
+        || lower.starts_with("(image")
+        || lower.starts_with("(picture")
+        || lower.starts_with("(credit")
         || lower.contains("ap photo/")
         || lower.contains("afp photo")
         || lower.contains("getty images")

@@ -5,6 +5,7 @@
 //! goes through [`sanitize::sanitize`].
 
 pub mod boilerplate;
+pub mod furniture;
 pub mod quotes;
 pub mod sanitize;
 pub mod segment;
@@ -28,6 +29,10 @@ pub enum ParagraphRole {
     Body,
     /// Page furniture, with the kind of furniture it is.
     Boilerplate(Boilerplate),
+    /// A post from another site embedded in the article (a tweet, an Instagram post): part
+    /// of the article as published, but someone else's words, so not compared as the
+    /// outlet's reporting.
+    Embedded,
 }
 
 impl ParagraphRole {
@@ -110,6 +115,20 @@ pub fn analyse(text: &str, title: Option<Span>) -> Analysis {
             }
         }
     }
+    analyse_rest(text, paragraphs)
+}
+
+/// Analyse `text` already cut into `paragraphs` (spans into `text`, in order, each trimmed and
+/// without blank lines), some of them already given a role by the loader (the headline, page
+/// furniture the markup named): boilerplate tagging judges the body paragraphs, then
+/// sentences, tokens and quotations follow as in [`analyse`].
+pub fn analyse_paragraphs(text: &str, mut paragraphs: Vec<Paragraph>) -> Analysis {
+    paragraphs.retain(|p| p.span.is_valid_in(text) && !p.span.is_empty());
+    boilerplate::tag(text, &mut paragraphs);
+    analyse_rest(text, paragraphs)
+}
+
+fn analyse_rest(text: &str, paragraphs: Vec<Paragraph>) -> Analysis {
     let sentences = segment::sentences(text, &paragraphs);
     let tokens = tokens::tokenize(text);
     let quotes = quotes::extract(text, &paragraphs);
