@@ -30,8 +30,8 @@ pub enum ParagraphRole {
     /// Page furniture, with the kind of furniture it is.
     Boilerplate(Boilerplate),
     /// A post from another site embedded in the article (a tweet, an Instagram post): part
-    /// of the article as published, but someone else's words, so not compared as the
-    /// outlet's reporting.
+    /// of the article as published, compared like the reporting, and labelled as someone
+    /// else's words wherever paragraphs are listed.
     Embedded,
 }
 
@@ -39,6 +39,13 @@ impl ParagraphRole {
     /// True for page furniture.
     pub fn is_boilerplate(&self) -> bool {
         matches!(self, ParagraphRole::Boilerplate(_))
+    }
+
+    /// True for the paragraphs a comparison reads: the reporting and the posts embedded in it
+    /// (two outlets citing the same post line up; one citing a post the other leaves out is a
+    /// difference worth seeing).
+    pub fn is_compared(&self) -> bool {
+        matches!(self, ParagraphRole::Body | ParagraphRole::Embedded)
     }
 }
 
