@@ -14,7 +14,7 @@
 //! [`crate::text::boilerplate`] still judge the unmarked ones.
 //!
 //! Names are read as words of the `class` and `id` values (split at `-`, `_`, spaces and case
-//! changes). A name never marks an element that also calls itself the article's container
+//! changes; see [`super::page_names`]). A name never marks an element that also calls itself the article's container
 //! (`article-body`, `story-text`, `entry-content`…, so `l-sidebar-fixed l-article-body-segment`
 //! is the article), nor one holding half or more of the extracted text (a `div.paywall` around
 //! most of a story is the story). "Sidebar" and "paywall" mark nothing: the extractor has
@@ -23,6 +23,7 @@
 
 use dom_query::{Document, NodeRef};
 
+use super::page_names::{is_hidden, mark_of_words, name_words, names_article, rel_author};
 use crate::text::Boilerplate;
 
 /// What the markup says a block is.
@@ -99,26 +100,6 @@ const SKIP_TAGS: &[&str] = &[
     "audio", "canvas", "select", "button", "input", "textarea", "head", "title",
 ];
 
-/// Words of a `class`/`id` that, followed by one of [`CONTAINER_WORDS`], name the article's
-/// own container (`article-body`, `story-text`, `entry-content`).
-const ARTICLE_WORDS: &[&str] = &["article", "story", "entry", "post", "main", "news"];
-
-/// See [`ARTICLE_WORDS`].
-const CONTAINER_WORDS: &[&str] = &["body", "content", "text", "segment", "copy", "prose"];
-
-/// True when the words of a `class`/`id` name the article's own container.
-fn names_article(words: &[String]) -> bool {
-    words
-        .windows(2)
-        .any(|p| ARTICLE_WORDS.contains(&p[0].as_str()) && CONTAINER_WORDS.contains(&p[1].as_str()))
-        || words.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "articlebody" | "storybody" | "entrycontent" | "postcontent" | "articletext"
-            )
-        })
-}
-
 /// The blocks of the article HTML `html` (the extractor's output).
 pub fn blocks(html: &str) -> Vec<Block> {
     let doc = Document::fragment(html);
@@ -127,14 +108,25 @@ pub fn blocks(html: &str) -> Vec<Block> {
 
 /// The blocks under `root`, marks judged against the text under `root`.
 fn walk(root: &NodeRef) -> Vec<Block> {
-    let total = root.text().chars().filter(|c| !c.is_whitespace()).count();
-    let mut walk = Walk {
-        total,
-        out: Vec::new(),
-        buf: Buffer::default(),
-    };
+    let mut walk = Walk::default();
     walk.run(root);
+    // Each marking element's size is known once it is left; a mark held by an element with
+    // half of the text or more is no mark (that element is the article).
+    let total = walk.seen;
+    let sizes = walk.sizes;
     walk.out
+        .into_iter()
+        .map(|(mut b, slot)| {
+            if let Some(size) = slot.map(|i| sizes[i]) {
+                if size * 2 < total {
+                    b.mark_size = size;
+                } else {
+                    b.mark = None;
+                }
+            }
+            b
+        })
+        .collect()
 }
 
 /// The marks the whole page's markup gives its paragraphs, by their folded text, read before
@@ -191,25 +183,31 @@ struct Buffer {
     text: String,
     /// Non-space characters in all, under the innermost mark, inside links.
     chars: usize,
-    /// (mark, characters under it, size of the element that gave it).
-    marked: Vec<(Option<Mark>, usize, usize)>,
+    /// (mark, characters under it, the slot of the element that gave it).
+    marked: Vec<(Option<Mark>, usize, Option<usize>)>,
     linked: usize,
     heading: bool,
 }
 
+#[derive(Default)]
 struct Walk {
-    total: usize,
-    out: Vec<Block>,
+    /// Blocks, each with the slot of its marking element in `sizes`.
+    out: Vec<(Block, Option<usize>)>,
     buf: Buffer,
+    /// Non-space characters of visible text seen so far.
+    seen: usize,
+    /// Size in non-space characters of each marking element, filled in when it is left.
+    sizes: Vec<usize>,
 }
 
 /// A step of the iterative walk.
 enum Step<'a> {
     Enter(NodeRef<'a>),
-    /// Leave an element: whether it was a block, and what it added to the walk's state.
+    /// Leave an element: whether it was a block, and what it added to the walk's state
+    /// (`marked`: its slot in the walk's sizes, and the characters seen before it).
     Leave {
         block: bool,
-        marked: bool,
+        marked: Option<(usize, usize)>,
         link: bool,
         heading: bool,
         pre: bool,
@@ -252,9 +250,12 @@ impl Walk {
                     if matches!(name.as_str(), "td" | "th") {
                         self.buf.text.push(' ');
                     }
-                    let mark = self.mark_of(&node, &name);
-                    let marked = mark.is_some();
-                    marks.extend(mark);
+                    let marked = mark_of(&node, &name).map(|mark| {
+                        let slot = self.sizes.len();
+                        self.sizes.push(0);
+                        marks.push((mark, slot));
+                        (slot, self.seen)
+                    });
                     let link = name == "a";
                     links += usize::from(link);
                     let heading = matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
@@ -281,7 +282,8 @@ impl Walk {
                         self.flush();
                     }
                     pre -= usize::from(is_pre);
-                    if marked {
+                    if let Some((slot, start)) = marked {
+                        self.sizes[slot] = self.seen - start;
                         marks.pop();
                     }
                     links -= usize::from(link);
@@ -320,14 +322,16 @@ impl Walk {
         if link {
             buf.linked += n;
         }
-        let size = mark.map_or(0, |(_, size)| size);
+        self.seen += n;
+        let slot = mark.map(|(_, slot)| slot);
         let mark = mark.map(|(m, _)| m);
         match buf.marked.iter_mut().find(|(m, _, _)| *m == mark) {
             Some((_, c, s)) => {
                 *c += n;
-                *s = (*s).max(size);
+                // The innermost element of that mark decides its size.
+                *s = (*s).max(slot);
             }
-            None => buf.marked.push((mark, n, size)),
+            None => buf.marked.push((mark, n, slot)),
         }
     }
 
@@ -338,13 +342,13 @@ impl Walk {
             return;
         }
         // A mark names the block when it covers most of its characters.
-        let (mark, mark_size) = buf
+        let (mark, slot) = buf
             .marked
             .iter()
             .max_by_key(|(_, c, _)| *c)
             .filter(|(_, c, _)| c * 5 >= buf.chars * 4)
-            .and_then(|(m, _, size)| m.map(|m| (Some(m), *size)))
-            .unwrap_or((None, 0));
+            .and_then(|(m, _, slot)| m.map(|m| (Some(m), *slot)))
+            .unwrap_or((None, None));
         let text = buf
             .text
             .lines()
@@ -352,45 +356,48 @@ impl Walk {
             .filter(|l| !l.is_empty())
             .collect::<Vec<_>>()
             .join("\n");
-        self.out.push(Block {
-            text,
-            mark,
-            heading: buf.heading,
-            link_density: buf.linked as f32 / buf.chars as f32,
-            mark_size,
-        });
+        self.out.push((
+            Block {
+                text,
+                mark,
+                heading: buf.heading,
+                link_density: buf.linked as f32 / buf.chars as f32,
+                mark_size: 0,
+            },
+            slot,
+        ));
     }
+}
 
-    /// The mark `node` gives the text inside it, if any.
-    fn mark_of(&self, node: &NodeRef, name: &str) -> Option<(Mark, usize)> {
-        let by_tag = match name {
-            "figure" | "figcaption" | "picture" => Some(Mark::Furniture(Boilerplate::Caption)),
-            "time" => Some(Mark::Furniture(Boilerplate::Timestamp)),
-            "address" => Some(Mark::Furniture(Boilerplate::Byline)),
-            "nav" => Some(Mark::Furniture(Boilerplate::Navigation)),
-            "aside" | "form" => Some(Mark::Furniture(Boilerplate::Other)),
-            _ => None,
-        };
-        let names = format!(
-            "{} {}",
-            node.attr("class").unwrap_or_default(),
-            node.attr("id").unwrap_or_default()
-        );
-        let words = name_words(&names);
-        let by_name = if by_tag.is_none() {
-            mark_of_words(&words, name)
-                .or_else(|| rel_author(node).then_some(Mark::Furniture(Boilerplate::Byline)))
-        } else {
-            None
-        };
-        let mark = by_tag.or(by_name)?;
-        // An element that names itself the article, or holds half of it, is the article.
-        if names_article(&words) && mark != Mark::Embedded {
-            return None;
-        }
-        let own = node.text().chars().filter(|c| !c.is_whitespace()).count();
-        (own * 2 < self.total).then_some((mark, own))
+/// The mark `node` (an element named `name`) gives the text inside it, if any.
+fn mark_of(node: &NodeRef, name: &str) -> Option<Mark> {
+    let by_tag = match name {
+        "figure" | "figcaption" | "picture" => Some(Mark::Furniture(Boilerplate::Caption)),
+        "time" => Some(Mark::Furniture(Boilerplate::Timestamp)),
+        "address" => Some(Mark::Furniture(Boilerplate::Byline)),
+        "nav" => Some(Mark::Furniture(Boilerplate::Navigation)),
+        "aside" | "form" => Some(Mark::Furniture(Boilerplate::Other)),
+        _ => None,
+    };
+    let (class, id) = (node.attr("class"), node.attr("id"));
+    if by_tag.is_none() && class.is_none() && id.is_none() {
+        return rel_author(node).then_some(Mark::Furniture(Boilerplate::Byline));
     }
+    let names = format!("{} {}", class.unwrap_or_default(), id.unwrap_or_default());
+    let words = name_words(&names);
+    let by_name = if by_tag.is_none() {
+        mark_of_words(&words, name)
+            .or_else(|| rel_author(node).then_some(Mark::Furniture(Boilerplate::Byline)))
+    } else {
+        None
+    };
+    let mark = by_tag.or(by_name)?;
+    // An element that names itself the article is the article (one that holds half of
+    // the text is found once the walk has measured it).
+    if names_article(&words) && mark != Mark::Embedded {
+        return None;
+    }
+    Some(mark)
 }
 
 /// An embedded post found in the page before extraction, with the text of the paragraph it
@@ -482,182 +489,9 @@ fn fold(s: &str) -> String {
         .to_lowercase()
 }
 
-/// `rel="author"` on a link or element.
-fn rel_author(node: &NodeRef) -> bool {
-    node.attr("rel").is_some_and(|r| {
-        r.split_whitespace()
-            .any(|t| t.eq_ignore_ascii_case("author"))
-    })
-}
-
-/// Words of a `class` that name a pop-up shown only when the reader acts (hover cards,
-/// tooltips); with one of [`POPUP_BODY_WORDS`] they name the pop-up's body, which is hidden
-/// until then (the trigger, often a name in a sentence, is not).
-const POPUP_WORDS: &[&str] = &["tooltip", "popover", "popup", "rollover", "hovercard"];
-
-/// See [`POPUP_WORDS`].
-const POPUP_BODY_WORDS: &[&str] = &[
-    "block",
-    "card",
-    "content",
-    "body",
-    "box",
-    "panel",
-    "text",
-    "inner",
-    "wrap",
-    "container",
-];
-
-/// Whole `class` tokens that hide an element from sighted readers.
-const HIDDEN_CLASSES: &[&str] = &[
-    "hidden",
-    "is-hidden",
-    "element-hidden",
-    "visually-hidden",
-    "visuallyhidden",
-    "sr-only",
-    "screen-reader-text",
-    "screen-reader-only",
-    "offscreen",
-];
-
-/// Hidden by the page itself (`hidden`, `aria-hidden="true"`, `display: none`, a class such
-/// as `visually-hidden` or `sr-only`, or the body of a hover card or tooltip such as
-/// `rollover-people-block`).
-fn is_hidden(node: &NodeRef) -> bool {
-    let class_hidden = node.attr("class").is_some_and(|c| {
-        c.split_whitespace()
-            .any(|t| HIDDEN_CLASSES.contains(&t.to_ascii_lowercase().as_str()))
-            || {
-                let words = name_words(&c);
-                let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-                has(&["hovercard"]) || has(POPUP_WORDS) && has(POPUP_BODY_WORDS)
-            }
-    });
-    class_hidden
-        || node.has_attr("hidden")
-        || node
-            .attr("aria-hidden")
-            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-        || node.attr("style").is_some_and(|s| {
-            let s: String = s
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            s.contains("display:none") || s.contains("visibility:hidden")
-        })
-}
-
-/// The words of a `class`/`id` value, lower-cased: split at every non-alphanumeric character
-/// and where lower case turns to upper case (`relatedLinks` → `related`, `links`).
-pub fn name_words(names: &str) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for c in names.chars() {
-        if !c.is_alphanumeric() {
-            if !cur.is_empty() {
-                words.push(std::mem::take(&mut cur));
-            }
-            prev_lower = false;
-            continue;
-        }
-        if c.is_uppercase() && prev_lower && !cur.is_empty() {
-            words.push(std::mem::take(&mut cur));
-        }
-        prev_lower = c.is_lowercase();
-        cur.extend(c.to_lowercase());
-    }
-    if !cur.is_empty() {
-        words.push(cur);
-    }
-    words
-}
-
-/// The mark that the words of an element's names give it.
-fn mark_of_words(words: &[String], tag: &str) -> Option<Mark> {
-    use Boilerplate::*;
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    let stem = |list: &[&str]| words.iter().any(|w| list.iter().any(|s| w.starts_with(s)));
-    let pair = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
-    // Embedded posts: named by the service, or an embed blockquote.
-    if has(&[
-        "tweet",
-        "twitter",
-        "instagram",
-        "tiktok",
-        "bluesky",
-        "mastodon",
-        "threads",
-    ]) && matches!(tag, "blockquote" | "div" | "section" | "figure")
-        && (tag == "blockquote" || stem(&["embed", "tweet", "media", "post"]))
-        || (tag == "blockquote" && stem(&["embed"]))
-        || pair("fb", "post")
-    {
-        return Some(Mark::Embedded);
-    }
-    let kind = if stem(&[
-        "caption",
-        "credit",
-        "gallery",
-        "slideshow",
-        "carousel",
-        "lightbox",
-    ]) || has(&["photo", "image", "img", "media"])
-        && has(&["credit", "caption", "source"])
-    {
-        Caption
-    } else if stem(&["byline", "author", "contributor"]) || has(&["writer", "by"]) {
-        Byline
-    } else if stem(&["timestamp", "datetime", "pubdate", "dateline-time"])
-        || has(&["date", "time", "published", "updated", "modified", "posted"])
-    {
-        Timestamp
-    } else if stem(&[
-        "related",
-        "readmore",
-        "recirc",
-        "recommend",
-        "outbrain",
-        "taboola",
-    ]) || pair("read", "more")
-        || pair("more", "stories")
-        || pair("see", "also")
-        || pair("also", "read")
-        || has(&["teaser", "teasers", "promo", "promos"])
-    {
-        Related
-    } else if stem(&["advert", "sponsor", "dfp", "adslot", "adunit"]) || has(&["ad", "ads"]) {
-        Advertisement
-    } else if stem(&["newsletter", "subscri", "signup", "donat"]) {
-        Appeal
-    } else if stem(&["comment", "disqus"]) {
-        Comments
-    } else if stem(&["breadcrumb", "pagination"]) || has(&["nav", "navigation", "menu"]) {
-        Navigation
-    } else if has(&["share", "sharing", "social", "tags", "toolbar", "pullquote"])
-        || pair("pull", "quote")
-    {
-        Other
-    } else {
-        return None;
-    };
-    Some(Mark::Furniture(kind))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_split_into_words() {
-        assert_eq!(
-            name_words("l-sidebar-fixed relatedLinks  x_y"),
-            ["l", "sidebar", "fixed", "related", "links", "x", "y"]
-        );
-    }
 
     #[test]
     fn paragraphs_and_line_breaks() {

@@ -18,6 +18,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod page_meta;
+pub mod page_names;
 pub mod read;
 pub mod txt;
 pub mod walk;

@@ -14,7 +14,9 @@
 //!   punctuation ("Image 1 of 8", "Hide caption", "Play video"; one word alone is left to the
 //!   navigation rules, since a one-word paragraph can be a heading);
 //! - **caption**: a short paragraph ending in a credit ("… (Image: GETTY)", "…Credit: EPA",
-//!   "… Photo: Hau Dinh, AP").
+//!   "… Photo: Hau Dinh, AP"); an image credit line ("Image Credit: …", "(AP Photo/…)",
+//!   "Getty Images"); a hashtag-laden post caption; a wire-photo caption ending
+//!   "`<Place> November 2, 2017.`".
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -298,6 +300,80 @@ pub fn is_credited_caption(ptext: &str) -> bool {
     (1..=6).contains(&credit)
         && before.unicode_words().count() >= 3
         && !after.contains(['.', '!', '?'])
+}
+
+/// True for a photo caption or image credit.
+pub(super) fn is_caption(ptext: &str, words: &[String]) -> bool {
+    let t = ptext.trim();
+    let joined = words.join(" ");
+    if is_credit_line(t, &joined) {
+        return true;
+    }
+    // Embedded post captions: hashtags and no full stop.
+    let hashtags = t
+        .split_whitespace()
+        .filter(|w| w.starts_with('#') && w.chars().nth(1).is_some_and(char::is_alphabetic))
+        .count();
+    if hashtags >= 1 && !t.ends_with(['.', '!', '?', '”', '"', ':', ';']) {
+        return true;
+    }
+    is_dated_caption(t, words)
+}
+
+/// Image credit markers: "Image Credit: …", "Photo: …", "(AP Photo/…)", "Getty Images".
+pub(super) fn is_credit_line(t: &str, joined: &str) -> bool {
+    let lower = t.to_lowercase();
+    let starts = |p: &str| joined == p || joined.starts_with(&format!("{p} "));
+    starts("image credit")
+        || starts("image credits")
+        || starts("photo credit")
+        || starts("image source")
+        || starts("featured image")
+        || starts("file photo")
+        || starts("pictured")
+        || starts("photo by")
+        || starts("photo via")
+        || lower.starts_with("photo:")
+        || lower.starts_with("image:")
+        || lower.starts_with("picture:")
+        || lower.starts_with("credit:")
+        || lower.starts_with("credits:")
+        || lower.starts_with("(photo")
+        || lower.starts_with("(image")
+        || lower.starts_with("(picture")
+        || lower.starts_with("(credit")
+        || lower.contains("ap photo/")
+        || lower.contains("afp photo")
+        || lower.contains("getty images")
+        || lower.contains("reuters/")
+        || lower.contains("/reuters")
+        || lower.contains("shutterstock")
+}
+
+/// Wire-photo captions: one sentence ending in `<Place> <Month> <day>, <year>.` with the place
+/// directly before the date (no "on"/"in"), the caption convention of news agencies.
+fn is_dated_caption(t: &str, words: &[String]) -> bool {
+    if !t.ends_with('.') || t.contains(['“', '”', '"']) || words.len() < 6 {
+        return false;
+    }
+    let n = words.len();
+    let (place, month, day, year) = (&words[n - 4], &words[n - 3], &words[n - 2], &words[n - 1]);
+    let original_place = t
+        .unicode_words()
+        .rev()
+        .nth(3)
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    MONTHS.contains(&month.as_str())
+        && day.len() <= 2
+        && day.chars().all(|c| c.is_ascii_digit())
+        && year.len() == 4
+        && year.chars().all(|c| c.is_ascii_digit())
+        && original_place
+        && !matches!(
+            place.as_str(),
+            "on" | "in" | "since" | "by" | "until" | "of" | "from"
+        )
+        && !MONTHS.contains(&place.as_str())
 }
 
 #[cfg(test)]
