@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 mod hostile;
+mod http_server;
 
 const ROWS: u16 = 30;
 const COLS: u16 = 110;
@@ -90,6 +91,7 @@ impl Session {
         cmd.env("HOME", home.path());
         cmd.env("XDG_CONFIG_HOME", home.path());
         cmd.env("PARALLAX_CONFIG", home.path().join("config.toml"));
+        cmd.env("PARALLAX_LIBRARY", home.path().join("library"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         for (k, v) in extra_env {
@@ -413,6 +415,7 @@ fn stdout_not_a_terminal_points_to_the_script_commands() {
         .env("HOME", home.path())
         .env("XDG_CONFIG_HOME", home.path())
         .env("PARALLAX_CONFIG", home.path().join("config.toml"))
+        .env("PARALLAX_LIBRARY", home.path().join("library"))
         .stdin(std::process::Stdio::null())
         .output()
         .expect("run parallax");
@@ -440,6 +443,7 @@ fn closing_the_terminal_ends_the_reader() {
     cmd.env("HOME", home.path());
     cmd.env("XDG_CONFIG_HOME", home.path());
     cmd.env("PARALLAX_CONFIG", home.path().join("config.toml"));
+    cmd.env("PARALLAX_LIBRARY", home.path().join("library"));
     cmd.env("TERM", "xterm-256color");
     let mut child = pair.slave.spawn_command(cmd).expect("spawn parallax");
     drop(pair.slave);
@@ -893,4 +897,64 @@ fn unknown_and_malformed_config_entries_are_reported_with_their_line() {
     assert!(s.screen().contains("line 1"), "{}", s.screen());
     assert_eq!(std::fs::read(&cfg).expect("read"), b"[keys\nquit = \"q\"\n");
     assert_ne!(before, b"[keys\nquit = \"q\"\n");
+}
+
+#[test]
+fn addresses_typed_in_the_reader_are_fetched_added_and_there_when_it_opens_again() {
+    let server = http_server::Server::start();
+    let library = tempfile::tempdir().expect("temp dir");
+    let lib_env = library.path().to_str().expect("UTF-8 path").to_string();
+    let mut s = Session::start(&[("PARALLAX_LIBRARY", lib_env.as_str())]);
+    // An empty library: the demo.
+    s.wait_for("5 articles");
+    s.send("o");
+    s.wait_for("address:");
+    // A typo in the middle, mended with ← and Backspace.
+    let url = server.url("/a.html");
+    let typo = url.replace("/a.html", "/aZ.html");
+    s.send(&typo);
+    s.send(&"\x1b[D".repeat(".html".len()));
+    s.send("\x7f\r");
+    s.wait_for("added “Russian Defense Ministry doubles down");
+    s.wait_for("6 articles");
+    // A slow answer: the spinner turns while the table stays usable.
+    s.send("o");
+    s.send(&server.url("/slow.html"));
+    s.send("\r");
+    s.wait_for("fetching 127.0.0.1");
+    s.send("j");
+    s.wait_for("added “Slow”");
+    s.wait_for("7 articles");
+    // One that fails says why, and the table keeps what it has.
+    s.send("o");
+    s.send(&server.url("/missing.html"));
+    s.send("\r");
+    s.wait_for("HTTP 404 Not Found");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    assert_eq!(server.hits("/a.html"), 1);
+
+    // Opened again without arguments: the saved library, not the demo, and no fetching.
+    let mut s = Session::start(&[("PARALLAX_LIBRARY", lib_env.as_str())]);
+    s.wait_for("2 articles");
+    s.wait_for("The Duran");
+    s.quit_and_check_restored();
+    assert_eq!(server.hits("/a.html"), 1);
+    assert_eq!(server.hits("/slow.html"), 1);
+}
+
+#[test]
+fn addresses_given_to_the_reader_open_with_the_failures_listed() {
+    let server = http_server::Server::start();
+    let (a, missing) = (server.url("/a.html"), server.url("/missing.html"));
+    let mut s = Session::launch(Launch {
+        args: &[a.as_str(), missing.as_str()],
+        ..Launch::default()
+    });
+    s.wait_for("The Duran");
+    s.wait_for("1 file skipped");
+    s.send("!");
+    s.wait_for("HTTP 404 Not Found");
+    s.send("\x1b");
+    s.quit_and_check_restored();
 }

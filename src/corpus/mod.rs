@@ -48,10 +48,20 @@ pub enum Source {
         /// Position inside a multi-article file.
         index: Option<usize>,
     },
+    /// A web address, read from its copy in the saved library (see [`crate::library`]).
+    Web {
+        /// The address.
+        url: String,
+        /// The saved page it was read from.
+        saved: PathBuf,
+        /// Position inside a feed.
+        index: Option<usize>,
+    },
 }
 
 impl Source {
-    /// A short human-readable description ("demo:000_….txt", "dir/a.jsonl#3").
+    /// A short human-readable description ("demo:000_….txt", "dir/a.jsonl#3",
+    /// "https://example.com/feed.xml#2").
     pub fn display(&self) -> String {
         match self {
             Source::Demo { name } => format!("demo:{name}"),
@@ -60,6 +70,14 @@ impl Source {
                 path,
                 index: Some(i),
             } => format!("{}#{}", path.display(), i + 1),
+            Source::Web {
+                url, index: None, ..
+            } => url.clone(),
+            Source::Web {
+                url,
+                index: Some(i),
+                ..
+            } => format!("{url}#{}", i + 1),
         }
     }
 }

@@ -69,6 +69,44 @@ pub struct Analysed {
     pub corpus: Option<std::sync::Arc<crate::compare::align::DocFreq>>,
 }
 
+/// A key that edits the text of the address line (beyond typing and Backspace).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edit {
+    /// One character left.
+    Left,
+    /// One character right.
+    Right,
+    /// One word left.
+    WordLeft,
+    /// One word right.
+    WordRight,
+    /// To the start of the line.
+    Home,
+    /// To the end of the line.
+    End,
+    /// Delete the character under the cursor.
+    DeleteNext,
+    /// Delete the word before the cursor.
+    DeleteWordBack,
+    /// Delete the word after the cursor.
+    DeleteWordNext,
+    /// Delete from the start of the line to the cursor.
+    DeleteToStart,
+    /// Delete from the cursor to the end of the line.
+    DeleteToEnd,
+    /// Put back the text deleted last.
+    Yank,
+}
+
+/// A web address fetched in the background from the reader.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fetched {
+    /// The address as typed (and shown while fetching).
+    pub url: String,
+    /// Its articles, with a note for the person if any; or why it could not be added.
+    pub result: Result<(crate::corpus::Library, Option<String>), String>,
+}
+
 /// Something the reader should do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -142,6 +180,8 @@ pub enum Action {
     Swap,
     /// Save the comparison as a self-contained HTML page in the current directory.
     Export,
+    /// Type a web address whose article is fetched, saved in the library and added.
+    AddAddress,
     /// Jump to the next search match.
     NextMatch,
     /// Jump to the previous search match.
@@ -155,8 +195,11 @@ pub enum Action {
     },
     /// A character typed into the filter or search box.
     Input(char),
-    /// Delete the last character of the filter or search box.
+    /// Delete the last character of the filter or search box (the character before the
+    /// cursor on the address line).
     DeleteChar,
+    /// Move the cursor or delete on the address line.
+    Edit(Edit),
     /// Time passed (animates the progress indicator).
     Tick,
     /// Mouse wheel: scroll by this many rows (negative is up).
@@ -178,6 +221,8 @@ pub enum Action {
     Loaded(Box<Loaded>),
     /// The library's stories and relatedness are ready.
     Analysed(Box<Analysed>),
+    /// A web address typed on the address line has been fetched (or has failed).
+    Fetched(Box<Fetched>),
 }
 
 /// Every action that can be bound to a key, in help order.
@@ -219,6 +264,7 @@ pub const BINDABLE: &[Action] = &[
     Action::Summary,
     Action::Swap,
     Action::Export,
+    Action::AddAddress,
 ];
 
 impl Action {
@@ -260,11 +306,13 @@ impl Action {
             Action::Summary => "summary",
             Action::Swap => "swap",
             Action::Export => "export",
+            Action::AddAddress => "add_address",
             Action::NextMatch => "next_match",
             Action::PrevMatch => "prev_match",
             Action::Resize { .. }
             | Action::Input(_)
             | Action::DeleteChar
+            | Action::Edit(_)
             | Action::Tick
             | Action::Scroll(_)
             | Action::Click { .. }
@@ -272,7 +320,8 @@ impl Action {
             | Action::CompareFailed(_)
             | Action::ExportDone(_)
             | Action::Loaded(_)
-            | Action::Analysed(_) => return None,
+            | Action::Analysed(_)
+            | Action::Fetched(_) => return None,
         })
     }
 
@@ -299,7 +348,8 @@ impl Action {
             | Action::MarkB
             | Action::MarkNext
             | Action::SuggestPair
-            | Action::ShowSkipped => &[Library],
+            | Action::ShowSkipped
+            | Action::AddAddress => &[Library],
             Action::Search | Action::Select => &[Library, Compare],
             Action::Summary => &[Compare, Overlay],
             _ if self.name().is_some() => &[Compare],
@@ -350,6 +400,7 @@ impl Action {
             (Action::Summary, _) => "summary",
             (Action::Swap, _) => "swap A and B",
             (Action::Export, _) => "export as an HTML page",
+            (Action::AddAddress, _) => "add an article from a web address",
             (Action::NextMatch, _) => "next search match",
             (Action::PrevMatch, _) => "previous search match",
             _ => "",

@@ -7,6 +7,7 @@
 //! and on SIGTERM/SIGHUP/SIGINT/SIGQUIT.
 
 pub mod action;
+pub mod address;
 pub mod explain;
 pub mod keymap;
 pub mod layout;
@@ -53,15 +54,17 @@ pub const BATCH_FILES: usize = 256;
 /// Run the terminal reader on a loaded library. Exits the process with status 2 when stdout
 /// is not a terminal or the terminal is `dumb`, and with 128+n after signal n.
 pub fn run(library: Library) -> anyhow::Result<()> {
-    run_loading(library, None)
+    run_loading(library, None, crate::library::WebOptions::default())
 }
 
 /// Run the terminal reader on the first articles of a library while `rest` loads on a thread
 /// of its own, in batches of [`BATCH_FILES`] files streamed into the library screen (usable
 /// all along, progress in the status bar); stories are grouped once every article is in.
+/// Addresses typed on the address line are fetched with `web`.
 pub fn run_loading(
     library: Library,
     rest: Option<(crate::corpus::walk::Stream, crate::corpus::LoadOptions)>,
+    web: crate::library::WebOptions,
 ) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
         eprintln!("{NOT_A_TERMINAL}");
@@ -97,6 +100,7 @@ pub fn run_loading(
             s
         }
     };
+    state.library.address.options = web;
     state.config_path = loaded
         .path
         .as_deref()
@@ -163,7 +167,10 @@ fn watch_signals(mouse: bool) -> anyhow::Result<Arc<AtomicUsize>> {
 fn install_panic_hook(mouse: bool) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if matches!(std::thread::current().name(), Some(WORKER | LOADER)) {
+        if matches!(
+            std::thread::current().name(),
+            Some(WORKER | LOADER | FETCHER)
+        ) {
             return;
         }
         restore_terminal(mouse);
@@ -228,7 +235,7 @@ fn event_loop(
                 None => actions.extend(state.keymap.translate(&ev, state.mode())),
             }
         } else {
-            if state.pending.is_some() {
+            if state.pending.is_some() || state.library.address.busy() {
                 actions.push(Action::Tick);
             }
             // A resize signal that arrived before the event reader was listening is not
@@ -275,6 +282,36 @@ fn apply(state: &mut State, a: Action, options: &Arc<Options>, tx: &mpsc::Sender
             spawn_analyse(state, tx);
             false
         }
+        Effect::Fetch(url) => {
+            spawn_fetch(url, state.library.address.options.clone(), tx);
+            false
+        }
+    }
+}
+
+const FETCHER: &str = "parallax-fetch";
+
+/// Fetch a web address on a thread of its own and send back [`Action::Fetched`].
+fn spawn_fetch(url: String, web: crate::library::WebOptions, tx: &mpsc::Sender<Action>) {
+    let fetch_tx = tx.clone();
+    let failed = |url: String| {
+        Action::Fetched(Box::new(action::Fetched {
+            url,
+            result: Err("fetching failed unexpectedly".to_string()),
+        }))
+    };
+    let thread_url = url.clone();
+    let spawned = std::thread::Builder::new()
+        .name(FETCHER.to_string())
+        .spawn(move || {
+            let outcome = std::panic::catch_unwind(|| address::fetch(&thread_url, &web));
+            let _ = fetch_tx.send(outcome.unwrap_or_else(|_| failed(thread_url)));
+        });
+    if spawned.is_err() {
+        let _ = tx.send(Action::Fetched(Box::new(action::Fetched {
+            url,
+            result: Err("could not start fetching".to_string()),
+        })));
     }
 }
 

@@ -12,8 +12,9 @@ use ratatui::layout::Rect;
 use crate::compare::{PerSide, RowKind, Side};
 
 use super::action::{Action, Context, Finished};
+use super::address;
 use super::explain;
-use super::keymap::INPUT_HELP;
+use super::keymap::{ADDRESS_HELP, INPUT_HELP};
 use super::layout::{CompareLayout, GUTTER, LibraryLayout};
 use super::model::{Class, TargetKind, What};
 use super::state::{
@@ -43,6 +44,9 @@ pub enum Effect {
     /// Every article has loaded: group the library into stories and compute relatedness in
     /// the background, answering with [`Action::Analysed`].
     Analyse,
+    /// Fetch the web address (or read its fresh saved copy) in the background and answer with
+    /// [`Action::Fetched`].
+    Fetch(String),
 }
 
 /// Apply `action` to `state`.
@@ -58,8 +62,10 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             if let Some(p) = state.pending.as_mut() {
                 p.frame = p.frame.wrapping_add(1);
             }
+            address::tick(state);
             return Effect::None;
         }
+        Action::Fetched(done) => return address::finished(state, *done),
         Action::CompareDone(done) => {
             finish_compare(state, *done);
             return Effect::None;
@@ -82,7 +88,12 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             if done.articles == lib.rows.len() {
                 let stories = done.stories.stories.len();
                 lib.set_analysis(done.vectors, done.stories);
-                if state.compare.is_none() && state.popup.is_none() {
+                // Said on the library screen, unless something more recent is being said.
+                if state.compare.is_none()
+                    && state.popup.is_none()
+                    && state.status.message.is_none()
+                    && state.status.error.is_none()
+                {
                     state.status.info(format!(
                         "{} articles loaded · {stories} stor{} found",
                         lib.rows.len(),
@@ -130,16 +141,7 @@ fn take_loaded(state: &mut State, loaded: super::action::Loaded) -> Effect {
     let finished = loaded.done >= loaded.total;
     lib.loading = (!finished).then_some((loaded.done, loaded.total));
     if added > 0 {
-        if lib.filter.query.trim().is_empty() {
-            lib.visible.extend(before..lib.rows.len());
-        } else {
-            let (cur, offset) = (lib.current(), lib.offset);
-            refilter(lib);
-            if let Some(pos) = cur.and_then(|c| lib.visible.iter().position(|&i| i == c)) {
-                lib.cursor = pos;
-                lib.offset = offset;
-            }
-        }
+        show_new_rows(state, before);
         clamp_library(state);
     }
     if finished {
@@ -147,6 +149,22 @@ fn take_loaded(state: &mut State, loaded: super::action::Loaded) -> Effect {
         return Effect::Analyse;
     }
     Effect::None
+}
+
+/// Show the rows appended from library index `before` on: at the end of the table, or where
+/// the filter being typed ranks them (the cursor stays on its article).
+pub(super) fn show_new_rows(state: &mut State, before: usize) {
+    let lib = &mut state.library;
+    if lib.filter.query.trim().is_empty() {
+        lib.visible.extend(before..lib.rows.len());
+    } else {
+        let (cur, offset) = (lib.current(), lib.offset);
+        refilter(lib);
+        if let Some(pos) = cur.and_then(|c| lib.visible.iter().position(|&i| i == c)) {
+            lib.cursor = pos;
+            lib.offset = offset;
+        }
+    }
 }
 
 fn quit(state: &mut State) -> Effect {
@@ -211,6 +229,11 @@ fn help_popup(state: &State) -> Popup {
         lines.push(DocLine::Key(k.to_string(), d.to_string()));
     }
     lines.push(DocLine::Blank);
+    lines.push(DocLine::Heading("Address line".to_string()));
+    for (k, d) in ADDRESS_HELP {
+        lines.push(DocLine::Key(k.to_string(), d.to_string()));
+    }
+    lines.push(DocLine::Blank);
     lines.push(DocLine::Heading("Gutter".to_string()));
     for (g, d) in [
         ("═", "aligned: both report this"),
@@ -248,8 +271,9 @@ fn summary_popup(c: &CompareState) -> Popup {
 // ---------------------------------------------------------------------------------------
 // Library
 
-fn filter_shown(lib: &LibraryState) -> bool {
-    lib.filter.editing || !lib.filter.query.is_empty()
+/// True when the line under the title is taken (by the filter, or the address line).
+pub(super) fn filter_shown(lib: &LibraryState) -> bool {
+    lib.filter.editing || !lib.filter.query.is_empty() || lib.address.editing
 }
 
 fn table_height(state: &State) -> usize {
@@ -261,7 +285,7 @@ fn table_height(state: &State) -> usize {
     (l.table.height as usize).max(1)
 }
 
-fn clamp_library(state: &mut State) {
+pub(super) fn clamp_library(state: &mut State) {
     let h = table_height(state);
     let lib = &mut state.library;
     lib.cursor = lib.cursor.min(lib.visible.len().saturating_sub(1));
@@ -321,6 +345,11 @@ fn set_mark_b(lib: &mut LibraryState, b: Option<usize>) {
 }
 
 fn library_update(state: &mut State, action: Action) -> Effect {
+    if state.library.address.editing {
+        let effect = address::edit(state, action);
+        clamp_library(state);
+        return effect;
+    }
     let page = table_height(state);
     let lib = &mut state.library;
     if lib.filter.editing {
@@ -391,6 +420,7 @@ fn library_update(state: &mut State, action: Action) -> Effect {
         },
         Action::SuggestPair => suggest_pair(lib, cur, &mut state.status),
         Action::ShowSkipped => state.popup = Some(skipped_popup(lib)),
+        Action::AddAddress => address::open(state),
         Action::Select => return open_compare(state),
         Action::Click { column, row } => {
             let l = LibraryLayout::new(

@@ -172,7 +172,7 @@ fn status_line(
 // Library
 
 fn draw_library(state: &State, lib: &LibraryState, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let filter_shown = lib.filter.editing || !lib.filter.query.is_empty();
+    let filter_shown = super::update::filter_shown(lib);
     let l = LibraryLayout::new(area, filter_shown, lib.visible.len());
     let mut title = vec![
         Span::styled(" parallax ", theme.accent.add_modifier(Modifier::BOLD)),
@@ -198,7 +198,9 @@ fn draw_library(state: &State, lib: &LibraryState, theme: &Theme, area: Rect, bu
     }
     Line::from(title).render(l.title, buf);
 
-    if filter_shown {
+    if lib.address.editing {
+        super::address::draw_line(&lib.address, theme, l.filter, buf);
+    } else if filter_shown {
         let cursor = if lib.filter.editing { "▏" } else { "" };
         Line::from(vec![
             Span::styled(" filter: ", theme.accent),
@@ -330,12 +332,14 @@ fn draw_library(state: &State, lib: &LibraryState, theme: &Theme, area: Rect, bu
             (Action::Select, "compare"),
             (Action::Help, "help"),
             (Action::Quit, "quit"),
+            (Action::AddAddress, "add address"),
             (Action::MarkA, "A"),
             (Action::MarkB, "B"),
         ],
         theme,
     );
     let right = match (lib.loading, lib.skipped.len()) {
+        _ if lib.address.busy() => lib.address.activity().unwrap_or_default(),
         (Some((done, total)), _) => format!("loading {done} of {total} files…"),
         _ if lib.analysing => "grouping stories…".to_string(),
         (None, 0) => String::new(),
