@@ -217,7 +217,9 @@ pub fn classify_paragraph(ptext: &str) -> Option<Boilerplate> {
     }
     let attributed = is_attributed_quote(ptext);
     let words = lower_words(ptext);
-    if !attributed && words.len() <= 60 && is_notice(&words) {
+    // A copyright notice: "The contents of this site are ©2019 …".
+    let copyright = ptext.contains('©') && words.len() <= 40;
+    if !attributed && words.len() <= 60 && (is_notice(&words) || copyright) {
         return Some(Boilerplate::Other);
     }
     if !attributed && words.len() <= 80 && is_appeal(&words) {
@@ -773,6 +775,20 @@ mod tests {
         assert_eq!(
             classify_paragraph("Subscribe to our newsletter\nSign up here for updates."),
             Some(Boilerplate::Appeal)
+        );
+    }
+
+    #[test]
+    fn copyright_notices_are_furniture_but_reporting_about_copyright_is_not() {
+        assert_eq!(
+            classify_paragraph(
+                "The contents of this site are ©2019 Example Publishing Corp., a subsidiary of Example Inc."
+            ),
+            Some(Boilerplate::Other)
+        );
+        assert_eq!(
+            classify_paragraph("The court ruled that the photographs were protected by copyright."),
+            None
         );
     }
 
