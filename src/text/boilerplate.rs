@@ -361,6 +361,7 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
                 | "top"
         )
         || (w.len() >= 3 && t.contains(['»', '›', '>']) && starts("home"))
+        || is_breadcrumb(t)
     {
         return Some(LineKind::Furniture(Navigation));
     }
@@ -451,6 +452,22 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
         return Some(LineKind::Furniture(Appeal));
     }
     None
+}
+
+/// A breadcrumb trail: two to five short parts ("News > Nation", "Sport › Football ›
+/// Results"), each one to three capitalised words, split by `>`, `›` or `»`.
+fn is_breadcrumb(t: &str) -> bool {
+    let parts: Vec<&str> = t.split(['>', '›', '»']).map(str::trim).collect();
+    (2..=5).contains(&parts.len())
+        && parts.iter().all(|p| {
+            let words: Vec<&str> = p.unicode_words().collect();
+            (1..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                })
+        })
 }
 
 /// Words that make up share, vote and comment counters.
@@ -746,6 +763,8 @@ mod tests {
             "We use cookies to improve your experience",
             "Follow us on Telegram",
             "|",
+            "News > Nation",
+            "Sport › Football › Results",
         ] {
             assert!(is_furniture_line(l), "{l:?} should be furniture");
         }
@@ -761,6 +780,7 @@ mod tests {
             "Comments by the minister spark outrage",
             "In Syria, a convoy vanishes",
             "Home Office denies report",
+            "Profits > Forecasts as Sales Rise",
         ] {
             assert!(!is_furniture_line(l), "{l:?} should be a possible headline");
         }
