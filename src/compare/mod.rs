@@ -150,6 +150,7 @@ fn side_info(art: &Article) -> SideInfo {
         excluded: (0..an.sentences.len())
             .filter(|&i| !an.sentence_role(i).is_compared())
             .collect(),
+        dateline: an.dateline(),
         words: an.content_words(),
     }
 }

@@ -4,7 +4,7 @@
 //! The page carries its own CSS and nothing else: no JavaScript, no fonts, images or links to
 //! other resources, and a Content-Security-Policy that forbids loading any. Every piece of
 //! input (article text, titles, outlets, paths, lexicon reasons) is sanitised with
-//! [`sanitize`] and then escaped with [`escape`], so it is always text, never markup.
+//! [`sanitize`](crate::text::sanitize::sanitize) and then escaped with [`escape`], so it is always text, never markup.
 //!
 //! Scare quotes come from the articles' own analysis, not the comparison: [`render_with`] takes
 //! the two articles and highlights them as the terminal reader does; [`render`] (comparison
@@ -24,7 +24,7 @@ use crate::compare::{Comparison, LoadedTerm, PerSide, RowKind, Side, SideInfo};
 use crate::corpus::Article;
 use crate::text::QuoteKind;
 use crate::text::Span;
-use crate::text::sanitize::sanitize;
+use crate::text::sanitize::sanitize_mapped;
 
 /// Escape text for HTML element content and quoted attribute values (`& < > " '`, and `=` so
 /// that no attribute-like text such as `src=` survives even as visible text).
@@ -57,6 +57,7 @@ enum Class {
     LoadedStrong,
     LoadedWeak,
     Scare,
+    Furniture,
 }
 
 impl Class {
@@ -67,6 +68,7 @@ impl Class {
             Class::LoadedStrong => "loaded-strong",
             Class::LoadedWeak => "loaded-weak",
             Class::Scare => "scare",
+            Class::Furniture => "dimmed",
         }
     }
 }
@@ -200,6 +202,14 @@ fn marks_for(cmp: &Comparison, side: Side, article: Option<&Article>) -> Vec<Mar
             });
         }
     }
+    if let Some(d) = info.dateline {
+        marks.push(Mark {
+            span: d,
+            class: Class::Furniture,
+            why: "Dateline: where the report was filed; page furniture, left out of the comparison"
+                .to_string(),
+        });
+    }
     marks.retain(|m| m.span.is_valid_in(&info.text) && !m.span.is_empty());
     marks
 }
@@ -231,10 +241,16 @@ fn sentence_html(info: &SideInfo, i: usize, marks: &[Mark], focusable: bool) -> 
     cuts.retain(|&c| info.text.is_char_boundary(c));
     cuts.sort_unstable();
     cuts.dedup();
+    // The sentence is sanitised whole (a highlight boundary inside an escape sequence must not
+    // let its tail through as text), then cut at the highlight boundaries.
+    let shown = sanitize_mapped(sent.slice(&info.text));
     let mut out = String::new();
     for w in cuts.windows(2) {
         let seg = Span::new(w[0], w[1]);
-        let text = escape(&sanitize(seg.slice(&info.text)));
+        let from = shown.partition_point(|&(at, _)| sent.start + at < seg.start);
+        let to = shown.partition_point(|&(at, _)| sent.start + at < seg.end);
+        let piece: String = shown[from..to.max(from)].iter().map(|&(_, c)| c).collect();
+        let text = escape(&piece);
         let mut covering: Vec<&Mark> = inside
             .iter()
             .filter(|(s, _)| s.contains(&seg))
@@ -643,6 +659,7 @@ mod tests {
             text: text.into(),
             sentences,
             excluded: vec![],
+            dateline: None,
             words: 0,
         }
     }

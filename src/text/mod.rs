@@ -1,11 +1,15 @@
 //! The text model: what an article's text is cut into, every piece a byte [`Span`] into it.
 //!
 //! [`analyse`] runs the whole pipeline on one text: paragraphs (with boilerplate tags),
-//! sentences, word tokens and quotations. Display code never prints article text directly: it
+//! sentences, word tokens in their normal form for matching ([`normalize`]), the stretches
+//! matching leaves out (a lede's dateline, honorifics) and quotations. Display code never prints article text directly: it
 //! goes through [`sanitize::sanitize`].
 
+pub mod abbrev;
 pub mod boilerplate;
+pub mod boundaries;
 pub mod furniture;
+pub mod normalize;
 pub mod quotes;
 pub mod sanitize;
 pub mod segment;
@@ -68,6 +72,25 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
+/// Why a stretch of a compared sentence is left out of matching.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnmatchedKind {
+    /// The dateline opening the lede ("WASHINGTON —"): page furniture, shown but not compared.
+    Dateline,
+    /// An honorific before a name ("Mr.", "Ms."), with its full stop: a house style.
+    Honorific,
+}
+
+/// A stretch of text that matching leaves out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unmatched {
+    /// Where it is.
+    pub span: Span,
+    /// Why it is left out.
+    pub kind: UnmatchedKind,
+}
+
 /// Everything derived from one text. All spans index into that text.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
@@ -75,8 +98,12 @@ pub struct Analysis {
     pub paragraphs: Vec<Paragraph>,
     /// Sentences in text order; each lies inside its paragraph.
     pub sentences: Vec<Sentence>,
-    /// Word tokens in text order (punctuation is not a token).
+    /// Word tokens in text order, in their normal form for matching. Punctuation, honorifics
+    /// and the words of the dateline are not tokens.
     pub tokens: Vec<Token>,
+    /// Stretches of compared sentences that matching leaves out, in text order.
+    #[serde(default)]
+    pub unmatched: Vec<Unmatched>,
     /// Quotations and scare quotes in text order.
     pub quotes: Vec<Quote>,
 }
@@ -96,6 +123,14 @@ impl Analysis {
         let lo = self.tokens.partition_point(|t| t.span.start < span.start);
         let hi = self.tokens.partition_point(|t| t.span.end <= span.end);
         lo..hi.max(lo)
+    }
+
+    /// The dateline opening the lede, if there is one.
+    pub fn dateline(&self) -> Option<Span> {
+        self.unmatched
+            .iter()
+            .find(|u| u.kind == UnmatchedKind::Dateline)
+            .map(|u| u.span)
     }
 
     /// Number of word tokens outside boilerplate paragraphs.
@@ -137,12 +172,36 @@ pub fn analyse_paragraphs(text: &str, mut paragraphs: Vec<Paragraph>) -> Analysi
 
 fn analyse_rest(text: &str, paragraphs: Vec<Paragraph>) -> Analysis {
     let sentences = segment::sentences(text, &paragraphs);
-    let tokens = tokens::tokenize(text);
+    let (mut tokens, honorifics) = tokens::tokens_and_honorifics(text, 0);
+    // The lede is the first body paragraph, or the second when the first is an untagged
+    // headline.
+    let dateline = paragraphs
+        .iter()
+        .filter(|p| p.role == ParagraphRole::Body)
+        .take(2)
+        .find_map(|p| normalize::dateline(text, p.span));
+    let mut unmatched: Vec<Unmatched> = honorifics
+        .into_iter()
+        .map(|span| Unmatched {
+            span,
+            kind: UnmatchedKind::Honorific,
+        })
+        .collect();
+    if let Some(d) = dateline {
+        tokens.retain(|t| !d.overlaps(&t.span));
+        unmatched.retain(|u| !d.overlaps(&u.span));
+        unmatched.push(Unmatched {
+            span: d,
+            kind: UnmatchedKind::Dateline,
+        });
+        unmatched.sort_by_key(|u| u.span);
+    }
     let quotes = quotes::extract(text, &paragraphs);
     Analysis {
         paragraphs,
         sentences,
         tokens,
+        unmatched,
         quotes,
     }
 }
