@@ -1,6 +1,6 @@
-//! The command line: argument parsing (clap derive) and the `list`, `compare`, `library` and
-//! reader commands. Everything printed here that came from input (titles, outlets, paths,
-//! addresses, reasons) goes through [`sanitize`] first.
+//! The command line: argument parsing (clap derive) and the `list`, `compare`, `show`,
+//! `library` and reader commands. Everything printed here that came from input (titles,
+//! outlets, paths, addresses, reasons) goes through [`sanitize`] first.
 
 mod library;
 
@@ -67,6 +67,19 @@ pub enum Command {
         #[arg(long = "in", value_name = "PATH|URL", num_args = 1..)]
         library: Vec<PathBuf>,
     },
+    /// Print one article as loaded: metadata, then every paragraph with its role (headline,
+    /// reporting, embedded post, or the kind of page furniture).
+    Show {
+        /// The article: path or web address (`path#N` for entry N), or id.
+        article: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// Look the id up in the articles of these files, directories or web addresses instead
+        /// of the saved library and the demo.
+        #[arg(long = "in", value_name = "PATH|URL", num_args = 1..)]
+        library: Vec<PathBuf>,
+    },
     /// The saved library of articles fetched from web addresses: list it, show where it is,
     /// add or remove addresses.
     #[command(args_conflicts_with_subcommands = true)]
@@ -83,7 +96,7 @@ pub enum Command {
     },
 }
 
-/// Output format of `list`.
+/// Output format of `list` and `show`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
     /// An aligned table.
@@ -193,12 +206,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             format,
             library,
         }) => {
-            // Ids are looked up in the saved library, then the demo; or in `--in` alone.
-            let (pool, demo_too) = match (library.is_empty(), library::saved_library(&opts)) {
-                (true, Some(saved)) => (saved, true),
-                (true, None) => (corpus::demo(), false),
-                (false, _) => (load_or_default(&library, &opts, &web, true)?, false),
-            };
+            let (pool, demo_too) = id_pool(&library, &opts, &web)?;
             // Both articles are read (or fetched) and analysed at once.
             let (a, b) = rayon::join(
                 || resolve(&a, &pool, demo_too, &opts, &web),
@@ -220,12 +228,49 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Err(e) => Err(CliError::Other(e.into())),
             }
         }
+        Some(Command::Show {
+            article,
+            format,
+            library,
+        }) => {
+            // A path or address is read on its own; only an id needs a library.
+            let a = match resolve_path(&article, &opts, &web) {
+                Some(found) => found?,
+                None => {
+                    let (pool, demo_too) = id_pool(&library, &opts, &web)?;
+                    resolve(&article, &pool, demo_too, &opts, &web)?
+                }
+            };
+            write_stdout(&match format {
+                ListFormat::Json => parallax::report::article::render_json(&a),
+                ListFormat::Text => parallax::report::article::render_text(&a, dim_stdout()),
+            })
+        }
         Some(Command::Library {
             action,
             path,
             format,
         }) => library::run(action, path, format, &web),
     }
+}
+
+/// Where ids are looked up: the saved library, then the demo (`true`); or `--in` alone.
+fn id_pool(
+    library: &[PathBuf],
+    opts: &LoadOptions,
+    web: &WebOptions,
+) -> Result<(Library, bool), CliError> {
+    Ok(match (library.is_empty(), library::saved_library(opts)) {
+        (true, Some(saved)) => (saved, true),
+        (true, None) => (corpus::demo(), false),
+        (false, _) => (load_or_default(library, opts, web, true)?, false),
+    })
+}
+
+/// Whether to dim page furniture on standard output: a terminal, and `NO_COLOR` unset.
+fn dim_stdout() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// Engine options from the user's config file (its `[lexicon]` patch) and the library's word
@@ -651,18 +696,8 @@ fn resolve(
     if demo_too && let Some(a) = corpus::demo().get(arg) {
         return Ok(a.clone());
     }
-    if let Some(address) = Address::parse(arg) {
-        return library::load_address(&address, opts, web);
-    }
-    let as_path = Path::new(arg);
-    if as_path.exists() {
-        return load_one(as_path, None, opts);
-    }
-    if let Some((file, n)) = arg.rsplit_once('#')
-        && let Ok(n) = n.parse::<usize>()
-        && Path::new(file).exists()
-    {
-        return load_one(Path::new(file), Some(n), opts);
+    if let Some(found) = resolve_path(arg, opts, web) {
+        return found;
     }
     let mut ids: Vec<&str> = pool.articles.iter().map(|a| a.id.as_str()).collect();
     ids.truncate(12);
@@ -673,6 +708,29 @@ fn resolve(
     )))
 }
 
+/// The article at `arg` when it names a web address (`URL#N` for an entry of a feed) or an
+/// existing file (or `file#N`); `None` otherwise.
+fn resolve_path(
+    arg: &str,
+    opts: &LoadOptions,
+    web: &WebOptions,
+) -> Option<Result<Article, CliError>> {
+    if let Some(address) = Address::parse(arg) {
+        return Some(library::load_address(&address, opts, web));
+    }
+    let as_path = Path::new(arg);
+    if as_path.exists() {
+        return Some(load_one(as_path, None, opts));
+    }
+    if let Some((file, n)) = arg.rsplit_once('#')
+        && let Ok(n) = n.parse::<usize>()
+        && Path::new(file).exists()
+    {
+        return Some(load_one(Path::new(file), Some(n), opts));
+    }
+    None
+}
+
 fn load_one(path: &Path, entry: Option<usize>, opts: &LoadOptions) -> Result<Article, CliError> {
     let shown = one_line(&path.display().to_string());
     if path.is_dir() {
@@ -680,7 +738,9 @@ fn load_one(path: &Path, entry: Option<usize>, opts: &LoadOptions) -> Result<Art
             "{shown} is a directory; give a file, or an id with --in {shown}"
         )));
     }
-    let lib = corpus::load(&[path.to_path_buf()], opts);
+    // One file: read on this thread, without starting the parallel loader.
+    let mut lib = Library::default();
+    corpus::walk::load_file(path, opts, &mut lib);
     if let Some(n) = entry {
         let found = lib.articles.into_iter().find(
             |a| matches!(&a.source, corpus::Source::File { index: Some(i), .. } if *i + 1 == n),

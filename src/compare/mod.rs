@@ -157,7 +157,7 @@ fn side_info(art: &Article) -> SideInfo {
         text: art.text.clone(),
         sentences: an.sentences.iter().map(|s| s.span).collect(),
         excluded: (0..an.sentences.len())
-            .filter(|&i| an.sentence_role(i) != crate::text::ParagraphRole::Body)
+            .filter(|&i| !an.sentence_role(i).is_compared())
             .collect(),
         dateline: an.dateline(),
         words: an.content_words(),

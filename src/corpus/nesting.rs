@@ -568,6 +568,27 @@ fn end_tag_end(html: &str, at: usize) -> usize {
     html[at..].find('>').map_or(html.len(), |e| at + e + 1)
 }
 
+/// A parsed tree deeper than this is refused: [`flatten`] keeps trees well inside it, and the
+/// recursive code that reads the tree stays far from the end of its stack.
+pub const MAX_PARSED_DEPTH: usize = 2 * MAX_DEPTH;
+
+/// Parse markup already flattened by [`flatten`] with `parse`, and check that the tree is as
+/// shallow as promised before anything recursive reads it.
+pub fn parse_flat(
+    flat: &Flattened,
+    parse: impl FnOnce(&str) -> dom_query::Document,
+) -> Result<dom_query::Document, String> {
+    let doc = parse(&flat.html);
+    let depth = depth_of(&doc.root());
+    if depth > MAX_PARSED_DEPTH {
+        return Err(format!(
+            "page nests elements too deeply to read ({depth} levels even after flattening; the \
+             limit is {MAX_PARSED_DEPTH})"
+        ));
+    }
+    Ok(doc)
+}
+
 /// The depth of the tree `markup` parses into as a document, counted without recursion.
 pub fn parsed_depth(markup: &str) -> usize {
     depth_of(&dom_query::Document::from(markup).root())
