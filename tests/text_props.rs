@@ -83,10 +83,75 @@ fn is_forbidden(c: char) -> bool {
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
+/// News-like text for segmentation: words, abbreviations of every group, quotation marks of
+/// every style, terminal punctuation, list markers and bullets.
+fn news_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[A-Za-z]{1,8}",
+        "[A-Z]",
+        "[0-9]{1,3}",
+        prop::sample::select(vec![
+            " ", " ", " ", ". ", ".", "? ", "! ", "?” ", "!” ", ".” ", ",” ", "“", "”", "\"", "'",
+            "‘", "’", "(", ")", "[", "]", "...", "…", ". . . ", "\n", "\n\n", "Mr. ", "Ms. ",
+            "Gen. ", "Sen. ", "R-S.C. ", "D-N.Y., ", "Calif. ", "a.m. ", "p.m. ", "U.S. ", "E.U.",
+            "No. ", "Jan. ", "Jr. ", "e.g. ", "J.R.R. ", "1. ", "2) ", "a. ", "• ", "⁃", " said",
+            " asked", "The ", "He ", "I ", "é", "漢",
+        ])
+        .prop_map(str::to_string),
+    ];
+    prop::collection::vec(piece, 0..80).prop_map(|v| v.concat())
+}
+
+/// Segmentation loses and reorders nothing: inside each paragraph, the sentences and the
+/// whitespace between them give back the paragraph exactly.
+/// Whitespace, or the invisible zero-width no-break space (a stray byte-order mark), which the
+/// segmenter may leave between sentences like whitespace.
+fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || c == '\u{feff}')
+}
+
+fn check_lossless(text: &str) {
+    let ps = segment::paragraphs(text);
+    let sentences = segment::sentences(text, &ps);
+    for (pi, p) in ps.iter().enumerate() {
+        let mut at = p.span.start;
+        for s in sentences.iter().filter(|s| s.paragraph == pi) {
+            assert!(s.span.start >= at, "sentences out of order in {text:?}");
+            let gap = &text[at..s.span.start];
+            assert!(is_blank(gap), "text {gap:?} lost from {text:?}");
+            at = s.span.end;
+        }
+        assert!(
+            is_blank(&text[at..p.span.end]),
+            "paragraph end lost in {text:?}"
+        );
+    }
+    let non_space: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{feff}')
+        .collect();
+    let kept: String = sentences
+        .iter()
+        .flat_map(|s| s.span.slice(text).chars())
+        .filter(|c| !c.is_whitespace() && *c != '\u{feff}')
+        .collect();
+    assert_eq!(kept, non_space, "sentences do not give back the text");
+}
+
 proptest! {
     #[test]
     fn analyse_never_panics_and_spans_are_sound(text in article_like()) {
         check_analysis(&text);
+    }
+
+    #[test]
+    fn segmentation_never_loses_or_reorders_text(text in news_like()) {
+        check_lossless(&text);
+    }
+
+    #[test]
+    fn segmentation_of_any_text_is_lossless(text in article_like()) {
+        check_lossless(&text);
     }
 
     #[test]
@@ -153,4 +218,11 @@ proptest! {
     fn sanitize_keeps_ordinary_text(text in "[\\p{L}\\p{N}\\p{P} \n]*") {
         prop_assert_eq!(sanitize::sanitize(&text), text);
     }
+}
+
+/// A case proptest found: a stray byte-order mark between two sentences is left between them,
+/// like whitespace, and no visible text is lost.
+#[test]
+fn a_stray_byte_order_mark_between_sentences_loses_no_text() {
+    check_lossless("U.S. \u{feff}\r\nU.S. ");
 }

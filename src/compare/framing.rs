@@ -3,8 +3,11 @@
 //!
 //! Each aligned pair (or each merged group: a 1:2 or 2:1 alignment is diffed as one sentence
 //! against the concatenation of the two; its [`Framing`] carries the first sentence index of
-//! each side) is cut into word tokens and punctuation tokens, and diffed on normalised forms
-//! with `similar` (Myers). Adjacent changed tokens merge into one [`Change`] whose spans run
+//! each side) is cut into word tokens (the analysis' tokens, in their normal form, so "F.B.I."
+//! and "FBI", "Gen." and "General", "three" and "3", "Mr. Trump" and "Trump" are the same
+//! words) and punctuation tokens (quote marks and dashes folded), with the dateline and
+//! honorifics left out, and diffed with `similar` (Myers). A difference that disappears under
+//! normalisation is therefore no change at all and gets no label. Adjacent changed tokens merge into one [`Change`] whose spans run
 //! from the first to the last changed token on each side: a replacement has both spans, a
 //! deletion only A's, an insertion only B's. Changes made only of punctuation are dropped,
 //! except quote marks that make a scare quote on one side (reported as a [`ScareQuote`]
@@ -48,11 +51,11 @@ pub mod words;
 use std::collections::HashMap;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::{AlignedPair, Change, ContrastLabel, Framing, LoadedTerm, Side};
 use crate::corpus::Article;
-use crate::text::{QuoteKind, Span, tokens};
+use crate::text::normalize::fold_mark;
+use crate::text::{Analysis, QuoteKind, Span};
 
 /// Longest changed stretch, in words per side, that can be labelled a naming difference.
 pub const NAMING_MAX_WORDS: usize = 5;
@@ -72,8 +75,8 @@ pub const WORD_DIFF_MIN_SHARED: f64 = 0.5;
 pub struct DiffToken {
     /// Where it is in the article's text.
     pub span: Span,
-    /// Normalised form: [`tokens::normalize`] for words; for punctuation the mark itself,
-    /// with curly and angled quotation marks folded to `"` and `'`.
+    /// Normal form: the token's [`normal form`](crate::text::normalize) for words; for
+    /// punctuation the mark folded by [`fold_mark`].
     pub norm: String,
     /// True for a word, false for punctuation.
     pub word: bool,
@@ -87,53 +90,69 @@ pub struct DiffToken {
     pub numeric: bool,
 }
 
-fn fold_mark(c: char) -> char {
-    match c {
-        '“' | '”' | '„' | '‟' | '«' | '»' | '〝' | '〞' | '＂' => '"',
-        '‘' | '’' | '‚' | '‛' | '‹' | '›' | '`' | '´' => '\'',
-        c => c,
-    }
-}
-
-/// The word and punctuation tokens of `span` in `text`, in order; whitespace is skipped.
-pub fn diff_tokens(text: &str, span: Span) -> Vec<DiffToken> {
+/// The word and punctuation tokens of `span` (a sentence of the analysed `text`), in order:
+/// words are the analysis' tokens; punctuation is every other visible character outside the
+/// stretches matching leaves out. Whitespace is skipped.
+pub fn diff_tokens(an: &Analysis, text: &str, span: Span) -> Vec<DiffToken> {
     let mut out = Vec::new();
-    let slice = span.slice(text);
-    let mut first_word = true;
-    for (off, piece) in slice.split_word_bound_indices() {
-        let start = span.start + off;
-        if piece.chars().any(char::is_alphanumeric) {
-            let norm = tokens::normalize(piece);
-            let mut chars = piece.chars();
-            let capitalized = chars.next().is_some_and(char::is_uppercase);
-            out.push(DiffToken {
-                span: Span::new(start, start + piece.len()),
-                norm,
-                word: true,
-                initial: first_word,
-                capitalized,
-                inner_capital: chars.any(char::is_uppercase),
-                numeric: piece.chars().any(|c| c.is_ascii_digit()),
-            });
-            first_word = false;
-        } else {
-            for (k, c) in piece.char_indices() {
-                if c.is_whitespace() {
-                    continue;
-                }
-                let s = start + k;
-                out.push(DiffToken {
-                    span: Span::new(s, s + c.len_utf8()),
-                    norm: fold_mark(c).to_string(),
-                    word: false,
-                    initial: false,
-                    capitalized: false,
-                    inner_capital: false,
-                    numeric: false,
-                });
+    let skipped: Vec<Span> = an
+        .unmatched
+        .iter()
+        .map(|u| u.span)
+        .filter(|u| u.overlaps(&span))
+        .collect();
+    let punct = |from: usize, to: usize, out: &mut Vec<DiffToken>| {
+        let gap = Span::new(from, to).slice(text);
+        for (k, c) in gap.char_indices() {
+            let s = from + k;
+            let at = Span::new(s, s + c.len_utf8());
+            if c.is_whitespace() || c.is_alphanumeric() || skipped.iter().any(|u| u.contains(&at)) {
+                continue;
             }
+            let norm = fold_mark(c);
+            // A dash written as two hyphens is one dash.
+            if norm == '-'
+                && out
+                    .last()
+                    .is_some_and(|t: &DiffToken| t.norm == "-" && t.span.end == s)
+            {
+                if let Some(last) = out.last_mut() {
+                    last.span.end = at.end;
+                    last.norm = "—".to_string();
+                }
+                continue;
+            }
+            out.push(DiffToken {
+                span: at,
+                norm: norm.to_string(),
+                word: false,
+                initial: false,
+                capitalized: false,
+                inner_capital: false,
+                numeric: false,
+            });
         }
+    };
+    let mut at = span.start;
+    let mut first_word = true;
+    for t in &an.tokens[an.tokens_in(span)] {
+        punct(at, t.span.start, &mut out);
+        let written = t.span.slice(text);
+        let mut chars = written.chars();
+        let capitalized = chars.next().is_some_and(char::is_uppercase);
+        out.push(DiffToken {
+            span: t.span,
+            norm: t.norm.clone(),
+            word: true,
+            initial: first_word,
+            capitalized,
+            inner_capital: chars.any(char::is_uppercase),
+            numeric: t.numeric,
+        });
+        first_word = false;
+        at = t.span.end;
     }
+    punct(at, span.end, &mut out);
     out
 }
 
@@ -145,15 +164,31 @@ pub fn framing(
     loaded: &[LoadedTerm],
 ) -> Vec<Framing> {
     let mut out = Vec::new();
+    let scare = PerSideIndex {
+        a: SpanIndex::new(scare_quotes(a)),
+        b: SpanIndex::new(scare_quotes(b)),
+    };
+    let terms = |side: Side| {
+        SpanIndex::new(
+            loaded
+                .iter()
+                .filter(|t| t.side == side)
+                .map(|t| (t.span, t.term.as_str()))
+                .collect(),
+        )
+    };
+    let loaded = PerSideIndex {
+        a: terms(Side::A),
+        b: terms(Side::B),
+    };
     for (sa, sb) in groups(pairs) {
         let ta = group_tokens(a, &sa);
         let tb = group_tokens(b, &sb);
         let ctx = Context {
-            a,
-            b,
             ta: &ta,
             tb: &tb,
-            loaded,
+            scare: &scare,
+            loaded: &loaded,
         };
         let (mut changes, shared) = ctx.changes();
         let word_diff = shared >= WORD_DIFF_MIN_SHARED;
@@ -222,16 +257,65 @@ fn group_tokens(art: &Article, sentences: &[usize]) -> Vec<DiffToken> {
     sentences
         .iter()
         .filter_map(|&i| art.analysis.sentences.get(i))
-        .flat_map(|s| diff_tokens(&art.text, s.span))
+        .flat_map(|s| diff_tokens(&art.analysis, &art.text, s.span))
         .collect()
 }
 
 struct Context<'x> {
-    a: &'x Article,
-    b: &'x Article,
     ta: &'x [DiffToken],
     tb: &'x [DiffToken],
-    loaded: &'x [LoadedTerm],
+    /// Each side's scare quotes: outer spans, with their inner spans.
+    scare: &'x PerSideIndex<Span>,
+    /// Each side's loaded-term hits, with their terms.
+    loaded: &'x PerSideIndex<&'x str>,
+}
+
+/// A [`SpanIndex`] per side.
+struct PerSideIndex<T> {
+    a: SpanIndex<T>,
+    b: SpanIndex<T>,
+}
+
+impl<T> PerSideIndex<T> {
+    fn get(&self, side: Side) -> &SpanIndex<T> {
+        if side == Side::A { &self.a } else { &self.b }
+    }
+}
+
+/// Spans with a value, sorted by start, for finding those that overlap a span without
+/// scanning them all: only spans starting less than the longest one's length before it can.
+struct SpanIndex<T> {
+    items: Vec<(Span, T)>,
+    longest: usize,
+}
+
+impl<T: Copy> SpanIndex<T> {
+    fn new(mut items: Vec<(Span, T)>) -> SpanIndex<T> {
+        // Stable: among spans starting together, the first listed stays first.
+        items.sort_by_key(|(s, _)| s.start);
+        let longest = items.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
+        SpanIndex { items, longest }
+    }
+
+    /// The entries that may overlap `span` (those starting in reach of it), in start order.
+    fn near(&self, span: Span) -> impl Iterator<Item = &(Span, T)> {
+        let lo = self
+            .items
+            .partition_point(|(s, _)| s.start + self.longest <= span.start);
+        self.items[lo..]
+            .iter()
+            .take_while(move |(s, _)| s.start <= span.end)
+    }
+}
+
+/// The scare quotes of `art` (outer and inner spans), in text order.
+fn scare_quotes(art: &Article) -> Vec<(Span, Span)> {
+    art.analysis
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::ScareQuote)
+        .map(|q| (q.outer, q.inner))
+        .collect()
 }
 
 /// A changed stretch: token ranges on both sides (possibly empty on one).
@@ -267,9 +351,10 @@ impl Context<'_> {
             }
         }
         let mut out: Vec<Change> = Vec::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         for st in stretches {
             if let Some(c) = self.change(&st)
-                && !out.contains(&c)
+                && seen.insert((c.a, c.b, c.label))
             {
                 out.push(c);
             }
@@ -301,8 +386,8 @@ impl Context<'_> {
     fn quote_mark_change(&self, st: &Stretch) -> Option<Change> {
         let marks_a = span_of(&self.ta[st.a.clone()]);
         let marks_b = span_of(&self.tb[st.b.clone()]);
-        let qa = marks_a.and_then(|s| scare_quote_at(self.a, s, true));
-        let qb = marks_b.and_then(|s| scare_quote_at(self.b, s, true));
+        let qa = marks_a.and_then(|s| scare_quote_at(&self.scare.a, s, true));
+        let qb = marks_b.and_then(|s| scare_quote_at(&self.scare.b, s, true));
         match (qa, qb) {
             (Some(q), None) => Some(Change {
                 a: Some(q),
@@ -348,8 +433,12 @@ impl Context<'_> {
         if short && (words::has_hedge(xa) || words::has_hedge(xb)) {
             return ContrastLabel::Hedge;
         }
-        let sq_a = a.and_then(|s| scare_quote_at(self.a, s, false)).is_some();
-        let sq_b = b.and_then(|s| scare_quote_at(self.b, s, false)).is_some();
+        let sq_a = a
+            .and_then(|s| scare_quote_at(&self.scare.a, s, false))
+            .is_some();
+        let sq_b = b
+            .and_then(|s| scare_quote_at(&self.scare.b, s, false))
+            .is_some();
         if sq_a != sq_b {
             return ContrastLabel::ScareQuote;
         }
@@ -371,9 +460,10 @@ impl Context<'_> {
         };
         let mut v: Vec<&str> = self
             .loaded
-            .iter()
-            .filter(|t| t.side == side && t.span.overlaps(&span))
-            .map(|t| t.term.as_str())
+            .get(side)
+            .near(span)
+            .filter(|(s, _)| s.overlaps(&span))
+            .map(|&(_, term)| term)
             .collect();
         v.sort_unstable();
         v.dedup();
@@ -393,10 +483,10 @@ impl Context<'_> {
                 return Vec::new();
             };
             self.loaded
-                .iter()
-                .filter(|t| t.side == side && t.span.overlaps(&span))
-                .filter(|t| !other.contains(&t.term.as_str()))
-                .map(|t| Span::new(t.span.start.max(span.start), t.span.end.min(span.end)))
+                .get(side)
+                .near(span)
+                .filter(|(s, term)| s.overlaps(&span) && !other.contains(term))
+                .map(|(s, _)| Span::new(s.start.max(span.start), s.end.min(span.end)))
                 .collect()
         };
         let a = hits(Side::A, c.a, &terms_b).into_iter().map(|s| Change {
@@ -465,20 +555,18 @@ fn name_like(t: &DiffToken) -> bool {
     super::align::zipf(&t.norm).is_none_or(|z| z < 5.0)
 }
 
-/// The scare quote of `art` that `span` touches: with `marks`, `span` overlaps the quote
-/// marks (outer but not inner span); without, `span` overlaps the quoted words. Returns the
-/// scare quote's outer span.
-fn scare_quote_at(art: &Article, span: Span, marks: bool) -> Option<Span> {
-    art.analysis
-        .quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::ScareQuote)
-        .find(|q| {
+/// The scare quote among `quotes` (a side's scare quotes) that `span` touches: with `marks`,
+/// `span` overlaps the quote marks (outer but not inner span); without, `span` overlaps the
+/// quoted words. Returns the scare quote's outer span.
+fn scare_quote_at(quotes: &SpanIndex<Span>, span: Span, marks: bool) -> Option<Span> {
+    quotes
+        .near(span)
+        .find(|(outer, inner)| {
             if marks {
-                q.outer.overlaps(&span) && !q.inner.contains(&span)
+                outer.overlaps(&span) && !inner.contains(&span)
             } else {
-                q.inner.overlaps(&span)
+                inner.overlaps(&span)
             }
         })
-        .map(|q| q.outer)
+        .map(|&(outer, _)| outer)
 }

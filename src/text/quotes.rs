@@ -592,7 +592,7 @@ const PRONOUNS: &[&str] = &[
 
 const DETERMINERS: &[&str] = &["the", "a", "an"];
 
-fn is_attribution(w: &str) -> bool {
+pub(crate) fn is_attribution(w: &str) -> bool {
     ATTRIBUTION.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 

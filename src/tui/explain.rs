@@ -264,6 +264,14 @@ fn what_lines(
                 )
             }));
         }
+        What::Dateline(side) => {
+            out.push(DocLine::Heading(format!("Dateline of {}", side_name(side))));
+            out.push(DocLine::Text(
+                "Where the report was filed: page furniture, shown but left out of the \
+                 comparison (alignment, framing differences, distinctive terms)."
+                    .to_string(),
+            ));
+        }
         What::Distinctive(side, i) => {
             let Some(d) = cmp.distinctive.get(side).get(i) else {
                 return;

@@ -29,6 +29,8 @@ pub enum Class {
     Scare,
     /// A distinctive term of this side.
     Distinctive,
+    /// Page furniture inside a compared sentence (a lede's dateline): dimmed.
+    Furniture,
 }
 
 /// Which part of the comparison a mark shows, so it can explain itself.
@@ -49,6 +51,8 @@ pub enum What {
     Scare(Side, usize),
     /// `Comparison::distinctive.get(side)[i]`.
     Distinctive(Side, usize),
+    /// The dateline of the article on `side`.
+    Dateline(Side),
 }
 
 impl What {
@@ -61,6 +65,7 @@ impl What {
             What::Loaded(i) => (2, i, 0),
             What::Scare(s, i) => (3, s as usize, i),
             What::Distinctive(s, i) => (4, s as usize, i),
+            What::Dateline(s) => (5, s as usize, 0),
         }
     }
 }
@@ -260,6 +265,9 @@ impl Model {
                         add(side, q.outer, Class::Scare, What::Scare(side, i));
                     }
                 }
+            }
+            if let Some(d) = info.get(side).dateline {
+                add(side, d, Class::Furniture, What::Dateline(side));
             }
             for (i, d) in cmp.distinctive.get(side).iter().enumerate() {
                 for p in &d.positions {

@@ -675,6 +675,7 @@ fn class_on(c: &CompareState, what: What) -> bool {
         What::Loaded(_) => c.toggles.loaded,
         What::Scare(..) => c.toggles.scare,
         What::Distinctive(..) => c.toggles.distinctive,
+        What::Dateline(_) => true,
     }
 }
 
@@ -686,6 +687,7 @@ pub fn shown(c: &CompareState, class: Class) -> bool {
         Class::LoadedStrong | Class::LoadedWeak => c.toggles.loaded,
         Class::Scare => c.toggles.scare,
         Class::Distinctive => c.toggles.distinctive,
+        Class::Furniture => true,
     }
 }
 

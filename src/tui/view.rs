@@ -425,6 +425,7 @@ fn class_style(theme: &Theme, class: Class) -> Style {
         Class::LoadedWeak => theme.loaded_weak,
         Class::Scare => theme.scare,
         Class::Distinctive => theme.distinctive,
+        Class::Furniture => theme.dim,
     }
 }
 
