@@ -101,6 +101,31 @@ fn the_same_scene_in_other_adjectives_is_paired() {
 }
 
 #[test]
+fn the_same_departure_with_the_agency_named_differently_is_paired() {
+    let (a, b) = (article("wire", WIRE), article("paper", PAPER));
+    let al = align(&a, &b, &Options::default());
+    assert!(
+        paired(
+            &al,
+            &a,
+            &b,
+            "Lisa Page left the bureau",
+            "quit the F.B.I. in May"
+        ),
+        "{:?}",
+        al.pairs
+    );
+    // The texts themselves are a different fact and stay apart from the departure.
+    assert!(!paired(
+        &al,
+        &a,
+        &b,
+        "Lisa Page left the bureau",
+        "His messages with Lisa Page"
+    ));
+}
+
+#[test]
 fn a_framing_label_holds_on_a_distant_pair() {
     let (a, b) = (article("wire", WIRE), article("paper", PAPER));
     let cmp = compare(&a, &b, &Options::default());

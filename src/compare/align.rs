@@ -3,7 +3,7 @@
 //! Only sentences of body paragraphs take part; the headline and page furniture are shown in the
 //! reading order as [`RowKind::Excluded`] rows but never aligned.
 //!
-//! The method, in four steps:
+//! The method, in five steps:
 //!
 //! 1. **Vectors.** Each analysed sentence becomes a vector of stems weighted by how informative
 //!    they are ([`vectors`]: local IDF × bundled background frequency × library IDF, names and
@@ -26,9 +26,17 @@
 //!    covered, the ledes' pair counting extra), skipping freely — a diff over sentences with
 //!    similarity scores. It runs over the sparse candidates with a prefix-maximum tree, in
 //!    `O(k log k)` for `k` candidates.
+//!    A lone sentence left out on each side between the same two units (or before the first)
+//!    is paired with the other when they share something ([`GAP_MIN_SCORE`]): framed by pairs, their place confirms what their words suggest
+//!    ("Lisa Page left the bureau earlier this year" / "Ms. Page … quit the F.B.I. in May").
 //! 4. **Moved pairs.** Of the sentences still unaligned, strong 1:1 pairs (at least
 //!    `min_score +` [`MOVED_MARGIN`], or clearly best), strongest first, are added with
 //!    `moved: true`: they correspond but sit out of order relative to the rest.
+//! 5. **Joined sentences.** A sentence still unaligned whose best candidate belongs to an
+//!    in-order unit, scoring at least `min_score +` [`ATTACH_MARGIN`], joins that unit
+//!    (strongest first): one outlet often tells in two separate places what the other tells
+//!    in one sentence ("was sued by his former aide in 2014" / "had been accused by his former
+//!    aide" … "She sued him in 2014"), which consecutive blocks do not reach.
 //!
 //! A pair is *clearly best* when it scores at least [`CLEAR_FLOOR`] × `min_score` and at least
 //! [`CLEAR_RATIO`] times the best rival of either of its sentences (margin scoring): a
@@ -40,7 +48,9 @@
 //! `Excluded` rows, unaligned ones as `OnlyA`/`OnlyB`). A moved pair is shown once, at A's
 //! position, as a `Moved` row holding both sentences; B's sentence does not appear again at its
 //! own position. A block is one row, e.g. `a: [i], b: [j, j + 1]`, and gives one pair per
-//! sentence combination, all with the block's score.
+//! sentence combination, all with the block's score. A joined sentence is shown in its unit's
+//! row (which may then hold sentences that are not consecutive, `b: [j, j + 4]`), not at its
+//! own position, and gives one pair with each sentence of the unit's other side.
 
 pub(crate) mod background;
 pub mod synonyms;
@@ -81,6 +91,13 @@ const LEDE_BONUS: f64 = 1.0;
 
 /// Most consecutive sentences on one side of a merged unit.
 pub const MAX_GROUP: usize = 3;
+
+/// Extra score, beyond `min_score`, a sentence left out needs to join the unit of its best
+/// match (step 5).
+pub const ATTACH_MARGIN: f64 = 0.1;
+
+/// Lowest score of a lone pair of sentences framed by aligned units to be paired (step 3).
+pub const GAP_MIN_SCORE: f64 = 0.08;
 
 /// Lowest score of a candidate pair.
 const CANDIDATE_FLOOR: f64 = 0.1;
@@ -182,7 +199,7 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
     let pairs = candidates(&vecs.a, &vecs.b, vecs.stems);
     let clear = clear_best(&pairs, sa.len(), sb.len(), min_score);
     let units = units(&vecs.a, &vecs.b, &pairs, &clear, min_score);
-    let chain = best_chain(&units);
+    let chain = fill_gaps(best_chain(&units), &vecs.a, &vecs.b);
     let moved = moved_pairs(
         &pairs,
         &clear,
@@ -190,6 +207,15 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
         sa.len(),
         sb.len(),
         min_score + MOVED_MARGIN,
+    );
+
+    let attached = attached(
+        &pairs,
+        &chain,
+        &moved,
+        sa.len(),
+        sb.len(),
+        min_score + ATTACH_MARGIN,
     );
 
     let mut out_pairs = Vec::new();
@@ -213,9 +239,28 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
             moved: true,
         });
     }
+    for x in &attached {
+        // The joined sentence faces the whole unit, as in a block.
+        let u = &chain[x.unit];
+        let (ra, rb) = if x.free_a {
+            (x.a..=x.a, u.b0..=u.b1)
+        } else {
+            (u.a0..=u.a1, x.b..=x.b)
+        };
+        for i in ra {
+            for j in rb.clone() {
+                out_pairs.push(AlignedPair {
+                    a: sa[i],
+                    b: sb[j],
+                    score: round(x.score),
+                    moved: false,
+                });
+            }
+        }
+    }
     out_pairs.sort_by_key(|p| (p.a, p.b));
 
-    let similarity = similarity(&vecs.a, &vecs.b, &chain, &moved);
+    let similarity = similarity(&vecs.a, &vecs.b, &chain, &moved, &attached);
     let rows = rows(
         a.analysis.sentences.len(),
         b.analysis.sentences.len(),
@@ -223,6 +268,7 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
         &sb,
         &chain,
         &moved,
+        &attached,
     );
     Alignment {
         pairs: out_pairs,
@@ -470,6 +516,33 @@ fn best_chain(units: &[Unit]) -> Vec<Unit> {
     chain
 }
 
+/// The in-order units, with each lone pair of sentences between two of them (one sentence
+/// left out on each side, between the same two units, or before the first) added when they
+/// score at least [`GAP_MIN_SCORE`]: their place confirms what their words only suggest.
+fn fill_gaps(chain: Vec<Unit>, va: &[SparseVec], vb: &[SparseVec]) -> Vec<Unit> {
+    let mut out = Vec::with_capacity(chain.len());
+    let (mut next_a, mut next_b) = (0, 0);
+    for u in chain {
+        let s = if u.a0 == next_a + 1 && u.b0 == next_b + 1 {
+            va[next_a].cosine(&vb[next_b])
+        } else {
+            0.0
+        };
+        if s >= GAP_MIN_SCORE {
+            out.push(Unit {
+                a0: next_a,
+                a1: next_a,
+                b0: next_b,
+                b1: next_b,
+                score: s,
+            });
+        }
+        (next_a, next_b) = (u.a1 + 1, u.b1 + 1);
+        out.push(u);
+    }
+    out
+}
+
 /// Strong 1:1 pairs among the sentences the in-order alignment left out, strongest first.
 fn moved_pairs(
     pairs: &[(usize, usize, f64)],
@@ -504,12 +577,100 @@ fn moved_pairs(
     out
 }
 
+/// A sentence left out of the alignment joined to the unit of its best match on the other
+/// side (step 5 of the method).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Attached {
+    /// The chain unit it joins.
+    unit: usize,
+    /// The pair: analysed-sentence indices of A and B.
+    a: usize,
+    b: usize,
+    /// True when the joining sentence is A's (`a`), false when it is B's (`b`).
+    free_a: bool,
+    score: f64,
+}
+
+/// Sentences the in-order alignment and the moved pairs left out whose best candidate is a
+/// sentence of an in-order unit, scoring at least `threshold`: strongest first, each joins
+/// that unit once, and a unit grows on one side only.
+fn attached(
+    pairs: &[(usize, usize, f64)],
+    chain: &[Unit],
+    moved: &[(usize, usize, f64)],
+    na: usize,
+    nb: usize,
+    threshold: f64,
+) -> Vec<Attached> {
+    let mut unit_a: Vec<Option<usize>> = vec![None; na];
+    let mut unit_b: Vec<Option<usize>> = vec![None; nb];
+    for (k, u) in chain.iter().enumerate() {
+        unit_a[u.a0..=u.a1].iter_mut().for_each(|x| *x = Some(k));
+        unit_b[u.b0..=u.b1].iter_mut().for_each(|x| *x = Some(k));
+    }
+    let mut free_a = unit_a.iter().map(Option::is_none).collect::<Vec<_>>();
+    let mut free_b = unit_b.iter().map(Option::is_none).collect::<Vec<_>>();
+    for &(i, j, _) in moved {
+        free_a[i] = false;
+        free_b[j] = false;
+    }
+    let (mut best_a, mut best_b) = (vec![0.0f64; na], vec![0.0f64; nb]);
+    for &(i, j, s) in pairs {
+        best_a[i] = best_a[i].max(s);
+        best_b[j] = best_b[j].max(s);
+    }
+    let mut strong: Vec<Attached> = pairs
+        .iter()
+        .filter(|p| p.2 >= threshold)
+        .filter_map(|&(i, j, s)| match (unit_a[i], unit_b[j]) {
+            (Some(k), None) if free_b[j] && s >= best_b[j] => Some(Attached {
+                unit: k,
+                a: i,
+                b: j,
+                free_a: false,
+                score: s,
+            }),
+            (None, Some(k)) if free_a[i] && s >= best_a[i] => Some(Attached {
+                unit: k,
+                a: i,
+                b: j,
+                free_a: true,
+                score: s,
+            }),
+            _ => None,
+        })
+        .collect();
+    strong.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    let mut out = Vec::new();
+    // A unit grows on one side only, so that every sentence of its row faces the other side's.
+    let mut grows: Vec<Option<bool>> = vec![None; chain.len()];
+    for x in strong {
+        let free = if x.free_a {
+            &mut free_a[x.a]
+        } else {
+            &mut free_b[x.b]
+        };
+        if *free && grows[x.unit].is_none_or(|side| side == x.free_a) {
+            *free = false;
+            grows[x.unit] = Some(x.free_a);
+            out.push(x);
+        }
+    }
+    out.sort_by_key(|x| (x.a, x.b));
+    out
+}
+
 /// Score-weighted share of both sides' content mass covered by the alignment.
 fn similarity(
     va: &[SparseVec],
     vb: &[SparseVec],
     chain: &[Unit],
     moved: &[(usize, usize, f64)],
+    attached: &[Attached],
 ) -> f64 {
     let total: f64 = va.iter().chain(vb).map(|v| v.mass).sum();
     if total <= 0.0 {
@@ -524,6 +685,10 @@ fn similarity(
     for &(i, j, s) in moved {
         covered += s * (va[i].mass + vb[j].mass);
     }
+    for x in attached {
+        let m = if x.free_a { va[x.a].mass } else { vb[x.b].mass };
+        covered += x.score * m;
+    }
     (covered / total).clamp(0.0, 1.0)
 }
 
@@ -533,6 +698,7 @@ enum Slot {
     Only,
     Unit(usize),
     Moved(usize, f64),
+    Attached,
 }
 
 /// The reading order; see the module documentation.
@@ -543,6 +709,7 @@ fn rows(
     sb: &[usize],
     chain: &[Unit],
     moved: &[(usize, usize, f64)],
+    attached: &[Attached],
 ) -> Vec<Row> {
     let mut slot_a = vec![Slot::Excluded; na];
     let mut slot_b = vec![Slot::Excluded; nb];
@@ -564,6 +731,18 @@ fn rows(
         slot_a[sa[i]] = Slot::Moved(sb[j], s);
         slot_b[sb[j]] = Slot::Moved(sa[i], s);
     }
+    // Attached sentences are shown in their unit's row, not at their own place.
+    let mut extra_a: Vec<Vec<usize>> = vec![Vec::new(); chain.len()];
+    let mut extra_b: Vec<Vec<usize>> = vec![Vec::new(); chain.len()];
+    for x in attached {
+        if x.free_a {
+            slot_a[sa[x.a]] = Slot::Attached;
+            extra_a[x.unit].push(sa[x.a]);
+        } else {
+            slot_b[sb[x.b]] = Slot::Attached;
+            extra_b[x.unit].push(sb[x.b]);
+        }
+    }
     let mut rows = Vec::new();
     let mut done_a = vec![false; na];
     let mut done_b = vec![false; nb];
@@ -573,7 +752,7 @@ fn rows(
                  upto_a: usize,
                  upto_b: usize| {
         for g in 0..upto_a.min(na) {
-            if done_a[g] {
+            if done_a[g] || slot_a[g] == Slot::Attached {
                 continue;
             }
             done_a[g] = true;
@@ -588,7 +767,9 @@ fn rows(
                         score: Some(round(s)),
                     }
                 }
-                Slot::Only | Slot::Unit(_) => one_sided(RowKind::OnlyA, vec![g], vec![]),
+                Slot::Only | Slot::Unit(_) | Slot::Attached => {
+                    one_sided(RowKind::OnlyA, vec![g], vec![])
+                }
             };
             rows.push(row);
         }
@@ -597,18 +778,22 @@ fn rows(
                 continue;
             }
             match slot_b[g] {
-                Slot::Moved(..) => continue,
+                Slot::Moved(..) | Slot::Attached => continue,
                 Slot::Excluded => rows.push(one_sided(RowKind::Excluded, vec![], vec![g])),
                 Slot::Only | Slot::Unit(_) => rows.push(one_sided(RowKind::OnlyB, vec![], vec![g])),
             }
             done_b[g] = true;
         }
     };
-    for u in chain {
+    for (k, u) in chain.iter().enumerate() {
         let (ga, gb) = (sa[u.a0], sb[u.b0]);
         flush(&mut rows, &mut done_a, &mut done_b, ga, gb);
-        let a: Vec<usize> = sa[u.a0..=u.a1].to_vec();
-        let b: Vec<usize> = sb[u.b0..=u.b1].to_vec();
+        let mut a: Vec<usize> = sa[u.a0..=u.a1].to_vec();
+        let mut b: Vec<usize> = sb[u.b0..=u.b1].to_vec();
+        a.extend(&extra_a[k]);
+        b.extend(&extra_b[k]);
+        a.sort_unstable();
+        b.sort_unstable();
         a.iter().for_each(|&g| done_a[g] = true);
         b.iter().for_each(|&g| done_b[g] = true);
         rows.push(Row {
