@@ -257,7 +257,7 @@ fn explain_tells_why_a_highlight_is_marked() {
     assert!(text.contains("attribution verb"), "{text}");
     assert!(text.contains("A: “said on”"), "{text}");
     assert!(text.contains("B: “claimed on”"), "{text}");
-    assert!(text.contains("similarity 82%"), "{text}");
+    assert!(text.contains("sentences match 82%"), "{text}");
     press(
         &mut s,
         &[

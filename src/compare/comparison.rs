@@ -307,7 +307,9 @@ pub struct Summary {
     pub loaded_a: usize,
     /// Loaded-term hits in B.
     pub loaded_b: usize,
-    /// Overall content similarity of the two articles in `[0, 1]`.
+    /// Share of both articles' informative content that the alignment pairs, weighted by
+    /// the pairs' scores, in `[0, 1]`: shown as "content aligned". Not the relatedness of
+    /// the library and the suggested pairs, which compares whole articles.
     pub similarity: f64,
 }
 

@@ -18,8 +18,12 @@ pub fn render(cmp: &Comparison) -> String {
     section(&mut o, "Summary");
     let _ = writeln!(
         o,
-        "  similarity {:.2} · {} aligned sentence pairs ({} moved) · {} only in A · {} only in B",
-        s.similarity, s.aligned, s.moved, s.only_a, s.only_b
+        "  {:.0}% of content aligned · {} aligned sentence pairs ({} moved) · {} only in A · {} only in B",
+        s.similarity * 100.0,
+        s.aligned,
+        s.moved,
+        s.only_a,
+        s.only_b
     );
     let _ = writeln!(
         o,
@@ -65,7 +69,7 @@ pub fn render(cmp: &Comparison) -> String {
         let labels = labels_text(f);
         let _ = writeln!(
             o,
-            "  {} ↔ {}  (similarity {:.2}; {})",
+            "  {} ↔ {}  (match {:.2}; {})",
             sentence_ref(Side::A, f.a),
             sentence_ref(Side::B, f.b),
             score,

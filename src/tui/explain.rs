@@ -75,7 +75,7 @@ pub fn explain(
     };
     let score = r
         .score
-        .map(|s| format!(" (similarity {:.0}%)", s * 100.0))
+        .map(|s| format!(" (sentences match {:.0}%)", s * 100.0))
         .unwrap_or_default();
     out.push(DocLine::Heading(match r.kind {
         RowKind::Aligned => format!("Aligned: both articles report this{score}"),
@@ -189,7 +189,7 @@ fn what_lines(
                 .alignment
                 .iter()
                 .find(|p| p.a == f.a && p.b == f.b)
-                .map(|p| format!(", pair similarity {:.0}%", p.score * 100.0))
+                .map(|p| format!(", sentences match {:.0}%", p.score * 100.0))
                 .unwrap_or_default();
             out.push(DocLine::Heading(format!(
                 "Changed words in an aligned pair — {}{score}",
@@ -336,7 +336,7 @@ pub fn summary(cmp: &Comparison) -> Vec<DocLine> {
     out.extend([
         DocLine::Heading("Alignment".to_string()),
         DocLine::Text(format!(
-            "{} aligned · {} moved · {} only in A · {} only in B · similarity {:.0}%",
+            "{} aligned · {} moved · {} only in A · {} only in B · {:.0}% of content aligned",
             s.aligned,
             s.moved,
             s.only_a,

@@ -470,7 +470,7 @@ fn suggest_pair(lib: &mut LibraryState, cur: Option<usize>, status: &mut super::
         lib.cursor = pos;
     }
     status.info(format!(
-        "story {number}: pair {} of {total} marked · {:.0}% similar{} · enter compares",
+        "story {number}: pair {} of {total} marked · {:.0}% related{} · enter compares",
         n + 1,
         pair.similarity * 100.0,
         if pair.different_outlets {
