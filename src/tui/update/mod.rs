@@ -1,0 +1,183 @@
+//! State transitions: `update(&mut State, Action) -> Effect`, with no I/O.
+//!
+//! Everything that changes what is shown happens here: cursor movement and scroll clamping (the
+//! terminal size arrives as a `Resize` action), filtering, marking, relatedness, jumps between
+//! highlights, search, and building popups. Work that needs the outside world (running a
+//! comparison in the background, writing an export, quitting) is returned as an [`Effect`].
+//!
+//! One module per screen: `library` (filter, marks, suggested pairs), `compare` (scrolling,
+//! jumps, toggles), `search` (the compare screen's search box) and `popup` (help, summary,
+//! skipped files, explanations).
+
+mod compare;
+mod library;
+mod popup;
+mod search;
+
+use ratatui::layout::Rect;
+
+use super::action::{Action, Context};
+use super::state::State;
+
+pub use compare::shown;
+use compare::{compare_update, ensure_visible, rewrap};
+use library::{clamp_library, finish_compare, library_update, refilter};
+use popup::{help_popup, popup_update};
+
+/// Work for the event loop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Nothing to do.
+    None,
+    /// Restore the terminal and exit.
+    Quit,
+    /// Compare library articles `a` and `b` in the background and answer with
+    /// [`Action::CompareDone`] carrying `request`.
+    Compare {
+        /// Request number.
+        request: u64,
+        /// Library index of A.
+        a: usize,
+        /// Library index of B.
+        b: usize,
+    },
+    /// Write the comparison on screen as an HTML page and answer with
+    /// [`Action::ExportDone`].
+    Export,
+    /// Every article has loaded: group the library into stories and compute relatedness in
+    /// the background, answering with [`Action::Analysed`].
+    Analyse,
+}
+
+/// Apply `action` to `state`.
+pub fn update(state: &mut State, action: Action) -> Effect {
+    match action {
+        Action::ForceQuit => return quit(state),
+        Action::Resize { width, height } => {
+            state.size = (width, height);
+            clamp_all(state);
+            return Effect::None;
+        }
+        Action::Tick => {
+            if let Some(p) = state.pending.as_mut() {
+                p.frame = p.frame.wrapping_add(1);
+            }
+            return Effect::None;
+        }
+        Action::CompareDone(done) => {
+            finish_compare(state, *done);
+            return Effect::None;
+        }
+        Action::CompareFailed(why) => {
+            state.pending = None;
+            state.status.error = Some(why);
+            return Effect::None;
+        }
+        Action::ExportDone(result) => {
+            match result {
+                Ok(path) => state.status.info(format!("exported to {path}")),
+                Err(why) => state.status.error = Some(format!("export failed: {why}")),
+            }
+            return Effect::None;
+        }
+        Action::Loaded(loaded) => return take_loaded(state, *loaded),
+        Action::Analysed(done) => {
+            let lib = &mut state.library;
+            if done.articles == lib.rows.len() {
+                let stories = done.stories.stories.len();
+                lib.set_analysis(done.vectors, done.stories);
+                if state.compare.is_none() && state.popup.is_none() {
+                    state.status.info(format!(
+                        "{} articles loaded · {stories} stor{} found",
+                        lib.rows.len(),
+                        if stories == 1 { "y" } else { "ies" }
+                    ));
+                }
+            }
+            return Effect::None;
+        }
+        _ => {}
+    }
+    // A message lasts until the next key.
+    state.status.message = None;
+    state.status.error = None;
+    if state.popup.is_some() {
+        popup_update(state, action);
+        return Effect::None;
+    }
+    let editing = state
+        .compare
+        .as_ref()
+        .map_or(state.library.filter.editing, |c| c.search.editing);
+    if !editing && state.pending.is_some() && matches!(action, Action::Back | Action::Clear) {
+        state.pending = None;
+        state.status.info("comparison cancelled");
+        return Effect::None;
+    }
+    if action == Action::Help {
+        state.popup = Some(help_popup(state));
+        return Effect::None;
+    }
+    if state.compare.is_some() {
+        compare_update(state, action)
+    } else {
+        library_update(state, action)
+    }
+}
+
+/// Show a batch of articles loaded in the background: the cursor stays on its article, and a
+/// filter being typed takes the new articles in.
+fn take_loaded(state: &mut State, loaded: super::action::Loaded) -> Effect {
+    let lib = &mut state.library;
+    let before = lib.rows.len();
+    let added = lib.append(loaded.batch);
+    let finished = loaded.done >= loaded.total;
+    lib.loading = (!finished).then_some((loaded.done, loaded.total));
+    if added > 0 {
+        if lib.filter.query.trim().is_empty() {
+            lib.visible.extend(before..lib.rows.len());
+        } else {
+            let (cur, offset) = (lib.current(), lib.offset);
+            refilter(lib);
+            if let Some(pos) = cur.and_then(|c| lib.visible.iter().position(|&i| i == c)) {
+                lib.cursor = pos;
+                lib.offset = offset;
+            }
+        }
+        clamp_library(state);
+    }
+    if finished {
+        state.library.analysing = true;
+        return Effect::Analyse;
+    }
+    Effect::None
+}
+
+pub(super) fn quit(state: &mut State) -> Effect {
+    state.quit = true;
+    Effect::Quit
+}
+
+pub(super) fn area(state: &State) -> Rect {
+    Rect::new(0, 0, state.size.0, state.size.1)
+}
+
+pub(super) fn clamp_all(state: &mut State) {
+    clamp_library(state);
+    let area = area(state);
+    if let Some(c) = state.compare.as_mut() {
+        rewrap(c, area);
+        ensure_visible(c, area);
+    }
+}
+
+/// The context keys are looked up in for `state` (used by the status-bar hints).
+pub fn hint_context(state: &State) -> Context {
+    if state.popup.is_some() {
+        Context::Overlay
+    } else if state.compare.is_some() {
+        Context::Compare
+    } else {
+        Context::Library
+    }
+}
