@@ -1,0 +1,332 @@
+//! Boilerplate: tagging paragraphs that are page furniture rather than reporting.
+//!
+//! Scraped pages carry navigation, share counters, advertising markers, newsletter and
+//! donation appeals, photo credits, related-article teasers and reader comments around the
+//! reporting. [`tag`] recognises them with general rules over kinds of furniture, never with
+//! site-specific strings:
+//!
+//! - **line rules** ([`classify_line`]): a short line that is wholly navigation ("Skip to
+//!   content", "Menu", "in ,"), a counter ("0 1,670", "Total votes: 45", "Upvote Downvote",
+//!   "Like"), an advertising marker ("- Advertisement -"), a share/follow prompt, a footer
+//!   ("All rights reserved"), a cookie notice, a source credit ("Source: Interfax",
+//!   "Via Zerohedge") or a section heading ("Related Articles", "2 Comments »",
+//!   "Leave a Reply"). A paragraph whose every line is furniture is furniture.
+//! - **paragraph rules**: cookie banners and copyright footers, short reader-directed appeals (subscribe, newsletter, donations,
+//!   "we need your support", "will you help"), photo captions and credits ("Image Credit:",
+//!   "AP Photo/", hashtag-laden embed captions without a full stop, wire-style captions ending
+//!   "`<Place> November 2, 2017.`"), teaser cards (a headline line without a full stop followed
+//!   on the next line by a standfirst), and repeats of an earlier short paragraph.
+//! - **context**: a comment-section heading ("2 Comments", "12 Responses", "Leave a Reply")
+//!   starts the page tail: everything after it is comments (or related links, appeals…) up
+//!   to the end of the text, because reader comments look like prose and often quote the
+//!   article. A "Related" heading tags the headline-like paragraphs after it until prose
+//!   resumes. A paragraph addressed to the reader that sits between two appeals is an appeal.
+//!
+//! A paragraph that quotes someone with attribution ("… ,” he said") is never tagged by the
+//! keyword rules (only by the comment-section context), and keyword rules only apply to short
+//! paragraphs, so reporting that mentions "support" or "subscribers" stays body. Bylines are
+//! not boilerplate. Source-credit lines ("Source: Interfax") are tagged [`Boilerplate::Other`]:
+//! they name where the story came from but are not reporting to compare.
+
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::{Paragraph, ParagraphRole};
+
+mod lines;
+mod rules;
+
+pub use lines::classify_line;
+use lines::{is_comment_form, is_headline_line};
+use rules::{headline_like, is_appeal, is_attributed_quote, is_caption, is_notice, is_teaser};
+
+/// The kind of page furniture a paragraph is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Boilerplate {
+    /// Site navigation ("Skip to content").
+    Navigation,
+    /// Advertising.
+    Advertisement,
+    /// Newsletter, subscription, donation or support appeals.
+    Appeal,
+    /// Share, vote and comment counters.
+    Counter,
+    /// A reader comment section.
+    Comments,
+    /// "Related Articles" and other links to more content.
+    Related,
+    /// Photo captions and image credits.
+    ImageCredit,
+    /// Anything else that is clearly not reporting.
+    Other,
+}
+
+/// What a single line of furniture is, beyond its [`Boilerplate`] kind: section headings
+/// change how the paragraphs after them are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// A line of furniture of this kind.
+    Furniture(Boilerplate),
+    /// The heading of a reader comment section or comment form: the page tail starts here.
+    CommentsHeading,
+    /// The heading of a related-content list.
+    RelatedHeading,
+}
+
+impl LineKind {
+    /// The boilerplate kind of the line itself.
+    pub fn kind(self) -> Boilerplate {
+        match self {
+            LineKind::Furniture(k) => k,
+            LineKind::CommentsHeading => Boilerplate::Comments,
+            LineKind::RelatedHeading => Boilerplate::Related,
+        }
+    }
+}
+
+/// Where the tagger is in the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Context {
+    /// Reading the article.
+    Article,
+    /// After a "Related" heading, until prose resumes.
+    Related,
+    /// After a comment-section heading: everything to the end is furniture.
+    Tail,
+}
+
+/// Tag boilerplate paragraphs in place; reporting paragraphs keep their role. Paragraph spans
+/// that do not fit `text` are left alone.
+pub fn tag(text: &str, paragraphs: &mut [Paragraph]) {
+    let mut context = Context::Article;
+    let mut after_form = false;
+    let mut seen: Vec<String> = Vec::new();
+    for p in paragraphs.iter_mut() {
+        if p.role != ParagraphRole::Body || !p.span.is_valid_in(text) {
+            continue;
+        }
+        let ptext = p.span.slice(text);
+        let own = classify_paragraph(ptext);
+        let kind = match context {
+            Context::Tail => Some(match own {
+                Some(
+                    k @ (Boilerplate::Related
+                    | Boilerplate::Advertisement
+                    | Boilerplate::Appeal
+                    | Boilerplate::Navigation
+                    | Boilerplate::Other),
+                ) => k,
+                Some(_) => Boilerplate::Comments,
+                None if after_form && is_headline_line(ptext) => Boilerplate::Related,
+                None => Boilerplate::Comments,
+            }),
+            Context::Related => match own {
+                Some(k) => Some(k),
+                None if headline_like(ptext) || is_teaser(ptext) => Some(Boilerplate::Related),
+                None => {
+                    context = Context::Article;
+                    None
+                }
+            },
+            Context::Article => own,
+        };
+        let kind = kind.or_else(|| {
+            let key = fold(ptext);
+            let words = ptext.unicode_words().count();
+            (words <= 40 && seen.contains(&key)).then_some(Boilerplate::Other)
+        });
+        match line_heading(ptext) {
+            Some(LineKind::CommentsHeading) => {
+                context = Context::Tail;
+                after_form |= is_comment_form(ptext);
+            }
+            Some(LineKind::RelatedHeading) if context == Context::Article => {
+                context = Context::Related;
+            }
+            _ => {}
+        }
+        match kind {
+            Some(k) => p.role = ParagraphRole::Boilerplate(k),
+            None => seen.push(fold(ptext)),
+        }
+    }
+    tag_appeal_runs(text, paragraphs);
+}
+
+/// A paragraph addressed to the reader ("you", "your") lying between two appeals is part of
+/// the appeal.
+fn tag_appeal_runs(text: &str, paragraphs: &mut [Paragraph]) {
+    let appeal = ParagraphRole::Boilerplate(Boilerplate::Appeal);
+    for i in 1..paragraphs.len().saturating_sub(1) {
+        if paragraphs[i].role != ParagraphRole::Body
+            || paragraphs[i - 1].role != appeal
+            || paragraphs[i + 1].role != appeal
+        {
+            continue;
+        }
+        let ptext = paragraphs[i].span.slice(text);
+        let words = lower_words(ptext);
+        if words.len() <= 80
+            && words.iter().any(|w| w == "you" || w == "your")
+            && !is_attributed_quote(ptext)
+        {
+            paragraphs[i].role = appeal;
+        }
+    }
+}
+
+/// The furniture kind of one paragraph on its own, without context.
+pub fn classify_paragraph(ptext: &str) -> Option<Boilerplate> {
+    let lines: Vec<&str> = ptext.lines().filter(|l| !l.trim().is_empty()).collect();
+    if lines.is_empty() {
+        return Some(Boilerplate::Other);
+    }
+    // Every line furniture: the first line's kind names the paragraph.
+    let kinds: Vec<Option<LineKind>> = lines.iter().map(|l| classify_line(l)).collect();
+    if kinds.iter().all(Option::is_some) {
+        return kinds.first().copied().flatten().map(LineKind::kind);
+    }
+    let attributed = is_attributed_quote(ptext);
+    let words = lower_words(ptext);
+    if !attributed && words.len() <= 60 && is_notice(&words) {
+        return Some(Boilerplate::Other);
+    }
+    if !attributed && words.len() <= 80 && is_appeal(&words) {
+        return Some(Boilerplate::Appeal);
+    }
+    if !attributed && words.len() <= 60 && is_caption(ptext, &words) {
+        return Some(Boilerplate::ImageCredit);
+    }
+    if !attributed && lines.len() >= 2 && is_teaser(ptext) {
+        return Some(Boilerplate::Related);
+    }
+    None
+}
+
+/// The heading kind of a one-line paragraph, if it is a section heading.
+fn line_heading(ptext: &str) -> Option<LineKind> {
+    let mut lines = ptext.lines().filter(|l| !l.trim().is_empty());
+    let first = lines.next()?;
+    if lines.next().is_some() {
+        return None;
+    }
+    match classify_line(first) {
+        Some(k @ (LineKind::CommentsHeading | LineKind::RelatedHeading)) => Some(k),
+        _ => None,
+    }
+}
+
+/// True when a single line is page furniture that can never be a headline ("Skip to content",
+/// "in ,", share counters, "Menu"). Used by loaders to pick the title line of a text file.
+pub fn is_furniture_line(line: &str) -> bool {
+    let t = line.trim();
+    t.is_empty() || !t.chars().any(char::is_alphabetic) || classify_line(t).is_some()
+}
+
+/// Lower-cased UAX #29 words of `s`, apostrophes folded.
+pub(super) fn lower_words(s: &str) -> Vec<String> {
+    s.unicode_words()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect()
+}
+
+/// True for a number token: digits with `,` `.` separators ("1,670", "95.5").
+pub(super) fn is_number(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
+/// True when `phrase` occurs as consecutive words of `words`.
+pub(super) fn contains_phrase(words: &[String], phrase: &[&str]) -> bool {
+    !phrase.is_empty()
+        && words.len() >= phrase.len()
+        && words
+            .windows(phrase.len())
+            .any(|win| win.iter().zip(phrase).all(|(a, b)| a == b))
+}
+
+/// Case- and whitespace-folded form of a paragraph, for spotting repeats.
+pub(super) fn fold(s: &str) -> String {
+    lower_words(s).join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_lines() {
+        for l in [
+            "",
+            "  Skip to content",
+            "Skip to main content",
+            "in ,",
+            "Menu",
+            "0 1,670",
+            "Total votes: 45",
+            "Upvote Downvote",
+            "- Advertisement -",
+            "2 Comments »",
+            "Leave a Reply",
+            "Related Articles",
+            "Share this:",
+            "© 2017 Example Media. All rights reserved.",
+            "We use cookies to improve your experience",
+            "Follow us on Telegram",
+            "|",
+        ] {
+            assert!(is_furniture_line(l), "{l:?} should be furniture");
+        }
+    }
+
+    #[test]
+    fn headlines_are_not_furniture_lines() {
+        for l in [
+            "“HOAX”: Russia rejects ISIS claims of killed military personnel",
+            "Russia kills more than 200 ISIS militants in an airstrike in Syria.",
+            "Source of the leak remains unknown, officials say",
+            "Share prices fall as sanctions bite",
+            "Comments by the minister spark outrage",
+            "In Syria, a convoy vanishes",
+            "Home Office denies report",
+        ] {
+            assert!(!is_furniture_line(l), "{l:?} should be a possible headline");
+        }
+    }
+
+    #[test]
+    fn attributed_quotes_are_never_appeals() {
+        assert_eq!(
+            classify_paragraph("“Please support us, we need your help,” the mayor said."),
+            None
+        );
+        assert_eq!(
+            classify_paragraph("Subscribe to our newsletter\nSign up here for updates."),
+            Some(Boilerplate::Appeal)
+        );
+    }
+
+    #[test]
+    fn reporting_mentioning_subscribers_is_body() {
+        assert_eq!(
+            classify_paragraph("The channel has two million subscribers and growing support."),
+            None
+        );
+    }
+
+    #[test]
+    fn dated_wire_caption_is_a_caption_but_dated_sentence_is_not() {
+        assert_eq!(
+            classify_paragraph(
+                "A man walks past a damaged building in Aleppo, Syria November 2, 2017."
+            ),
+            Some(Boilerplate::ImageCredit)
+        );
+        assert_eq!(
+            classify_paragraph("The convoy left the town of Abu Kamal on November 2, 2017."),
+            None
+        );
+    }
+}
