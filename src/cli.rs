@@ -98,7 +98,10 @@ pub enum CliError {
     /// The arguments name something unusable (exit 2).
     #[error("{0}")]
     Usage(String),
-    /// Writing output or running the reader failed (exit 1).
+    /// The reader could not run, or a signal ended it (exit 2, or 128+n after signal n).
+    #[error(transparent)]
+    Reader(#[from] parallax::tui::ReaderError),
+    /// Writing output failed (exit 1).
     #[error(transparent)]
     Other(#[from] anyhow::Error),
 }
@@ -109,6 +112,7 @@ impl CliError {
         match self {
             CliError::NothingLoaded | CliError::Other(_) => 1,
             CliError::Usage(_) => 2,
+            CliError::Reader(e) => e.exit_code(),
         }
     }
 }
@@ -122,7 +126,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         None => {
             if cli.paths.is_empty() {
                 let lib = load_or_demo(&cli.paths, &opts, true)?;
-                return parallax::tui::run(lib).map_err(CliError::Other);
+                return Ok(parallax::tui::run(lib)?);
             }
             // The first files load before the reader opens; a large library's rest streams in
             // while it is already usable.
@@ -133,9 +137,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 if first.articles.is_empty() {
                     return Err(CliError::NothingLoaded);
                 }
-                return parallax::tui::run(first).map_err(CliError::Other);
+                return Ok(parallax::tui::run(first)?);
             }
-            parallax::tui::run_loading(first, Some((stream, opts))).map_err(CliError::Other)
+            Ok(parallax::tui::run_loading(first, Some((stream, opts)))?)
         }
         Some(Command::List {
             paths,
@@ -183,26 +187,16 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 }
 
 /// Engine options from the user's config file (its `[lexicon]` patch) and the library's word
-/// statistics. Problems with the config are reported on stderr; the comparison then runs on
-/// the defaults for whatever was wrong, and the file is never touched.
+/// statistics, as the reader gets them. Problems with the config are reported on stderr; the
+/// comparison then runs on the defaults for whatever was wrong, and the file is never touched.
 fn engine_options(library: &[Article]) -> parallax::compare::Options {
     let loaded = parallax::config::Config::load();
+    let (opts, lexicon_error) = loaded.engine_options(library);
     let mut err = std::io::stderr().lock();
-    for e in &loaded.errors {
-        let _ = writeln!(err, "parallax: {}", one_line(&e.to_string()));
-    }
-    let (opts, lexicon_error) =
-        parallax::compare::Options::for_library(library, &loaded.config.lexicon);
-    if let Some(e) = lexicon_error {
-        let shown = loaded
-            .path
-            .as_deref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
+    for e in loaded.errors.iter().chain(&lexicon_error) {
         let _ = writeln!(
             err,
-            "parallax: {}: {}; using the bundled lexicon",
-            one_line(&shown),
+            "parallax: {} (using defaults for it)",
             one_line(&e.to_string())
         );
     }

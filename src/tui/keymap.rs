@@ -152,7 +152,7 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Self {
-        crate::config::Config::default().keymap()
+        super::settings::Settings::default().keymap
     }
 }
 

@@ -11,6 +11,7 @@ pub mod explain;
 pub mod keymap;
 pub mod layout;
 pub mod model;
+pub mod settings;
 pub mod state;
 pub mod theme;
 pub mod update;
@@ -30,19 +31,47 @@ use ratatui::crossterm::execute;
 use crate::compare::{self, Options};
 use crate::config::Config;
 use crate::corpus::Library;
+use settings::Settings;
 
 use action::{Action, Finished};
 use state::State;
 use theme::Theme;
 use update::{Effect, update};
 
-/// What to tell someone running parallax with its output not going to a terminal.
-pub const NOT_A_TERMINAL: &str = "parallax: stdout is not a terminal; use `parallax list` or \
-     `parallax compare A B --format text|json|markdown` for scripts";
+/// Why the reader did not run, or how it ended other than by the user quitting.
+#[derive(Debug, thiserror::Error)]
+pub enum ReaderError {
+    /// Standard output is not a terminal (a pipe, a file).
+    #[error(
+        "stdout is not a terminal; use `parallax list` or `parallax compare A B --format \
+         text|json|markdown` for scripts"
+    )]
+    NotATerminal,
+    /// The terminal is `TERM=dumb`.
+    #[error(
+        "TERM=dumb cannot show the interactive reader; use `parallax list` or \
+         `parallax compare A B --format text|json|markdown`"
+    )]
+    DumbTerminal,
+    /// Signal `n` ended the reader (the terminal was restored first).
+    #[error("ended by signal {0}")]
+    Signal(i32),
+    /// The terminal could not be read or drawn on.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
 
-/// What to tell someone whose terminal cannot show the reader.
-pub const DUMB_TERMINAL: &str = "parallax: TERM=dumb cannot show the interactive reader; use \
-     `parallax list` or `parallax compare A B --format text|json|markdown`";
+impl ReaderError {
+    /// The process exit code: 2 when the reader cannot run here, 128+n after signal n, 1
+    /// otherwise.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            ReaderError::NotATerminal | ReaderError::DumbTerminal => 2,
+            ReaderError::Signal(n) => u8::try_from(128 + n).unwrap_or(1),
+            ReaderError::Io(_) => 1,
+        }
+    }
+}
 
 /// How long the event loop waits for input before checking the worker and signals.
 const POLL: Duration = Duration::from_millis(80);
@@ -50,9 +79,10 @@ const POLL: Duration = Duration::from_millis(80);
 /// Files loaded per batch while the rest of a library loads in the background.
 pub const BATCH_FILES: usize = 256;
 
-/// Run the terminal reader on a loaded library. Exits the process with status 2 when stdout
-/// is not a terminal or the terminal is `dumb`, and with 128+n after signal n.
-pub fn run(library: Library) -> anyhow::Result<()> {
+/// Run the terminal reader on a loaded library. Fails with [`ReaderError::NotATerminal`] or
+/// [`ReaderError::DumbTerminal`] before touching the terminal when it cannot be shown, and
+/// with [`ReaderError::Signal`] after a signal ended it.
+pub fn run(library: Library) -> Result<(), ReaderError> {
     run_loading(library, None)
 }
 
@@ -62,37 +92,32 @@ pub fn run(library: Library) -> anyhow::Result<()> {
 pub fn run_loading(
     library: Library,
     rest: Option<(crate::corpus::walk::Stream, crate::corpus::LoadOptions)>,
-) -> anyhow::Result<()> {
+) -> Result<(), ReaderError> {
     if !std::io::stdout().is_terminal() {
-        eprintln!("{NOT_A_TERMINAL}");
-        std::process::exit(2);
+        return Err(ReaderError::NotATerminal);
     }
     if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
-        eprintln!("{DUMB_TERMINAL}");
-        std::process::exit(2);
+        return Err(ReaderError::DumbTerminal);
     }
     let loaded = Config::load();
-    let mut problems: Vec<String> = loaded.errors.iter().map(|e| e.to_string()).collect();
-    let (options, lexicon_error) = Options::for_library(&library.articles, &loaded.config.lexicon);
-    if let Some(e) = lexicon_error {
-        problems.push(format!(
-            "bad [lexicon] in {}: {}",
-            loaded
-                .path
-                .as_deref()
-                .map(|p| crate::text::sanitize::sanitize(&p.display().to_string()))
-                .unwrap_or_default(),
-            crate::text::sanitize::sanitize(&e.to_string())
-        ));
-    }
+    let (settings, setting_errors) = Settings::new(&loaded.config);
+    let (options, lexicon_error) = loaded.engine_options(&library.articles);
+    // In the order the file is read: its keys and colours, then the file as a whole and the
+    // lexicon patch.
+    let problems: Vec<String> = setting_errors
+        .iter()
+        .chain(&loaded.errors)
+        .chain(&lexicon_error)
+        .map(|e| e.to_string())
+        .collect();
     for p in &problems {
         eprintln!("parallax: {p} (using defaults for it)");
     }
-    let theme = Theme::new(&loaded.config.palette, Theme::no_color_from_env());
+    let theme = Theme::new(&settings.palette, Theme::no_color_from_env());
     let mut state = match &rest {
-        None => State::new(library, loaded.config.keymap()),
+        None => State::new(library, settings.keymap),
         Some((stream, _)) => {
-            let mut s = State::new_unanalysed(library, loaded.config.keymap());
+            let mut s = State::new_unanalysed(library, settings.keymap);
             s.library.loading = Some((stream.files_done(), stream.files()));
             s
         }
@@ -107,7 +132,7 @@ pub fn run_loading(
     });
     let mut options = Arc::new(options);
 
-    let mouse = loaded.config.mouse;
+    let mouse = settings.mouse;
     let signal = watch_signals(mouse)?;
     let mut terminal = ratatui::init();
     install_panic_hook(mouse);
@@ -124,11 +149,10 @@ pub fn run_loading(
     );
     drop(terminal);
     restore_terminal(mouse);
-    let sig = signal.load(Ordering::SeqCst);
-    if sig != 0 {
-        std::process::exit(128 + sig as i32);
+    match signal.load(Ordering::SeqCst) {
+        0 => result,
+        sig => Err(ReaderError::Signal(sig as i32)),
     }
-    result
 }
 
 /// How long a signal waits for the event loop to restore the terminal itself before the
@@ -139,7 +163,7 @@ const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 /// the event loop to leave; if it has not left within [`SIGNAL_GRACE`] — as happens when the
 /// terminal has gone away and reading it never returns — the thread restores the terminal and
 /// exits with 128+n itself, so a hung-up reader never lingers.
-fn watch_signals(mouse: bool) -> anyhow::Result<Arc<AtomicUsize>> {
+fn watch_signals(mouse: bool) -> std::io::Result<Arc<AtomicUsize>> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
     let flag = Arc::new(AtomicUsize::new(0));
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
@@ -189,7 +213,7 @@ fn event_loop(
     options: &mut Arc<Options>,
     signal: &AtomicUsize,
     rest: Option<(crate::corpus::walk::Stream, crate::corpus::LoadOptions)>,
-) -> anyhow::Result<()> {
+) -> Result<(), ReaderError> {
     let (tx, rx) = mpsc::channel::<Action>();
     if let Some((stream, opts)) = rest {
         spawn_loader(stream, opts, &tx);
