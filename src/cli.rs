@@ -192,8 +192,15 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 fn engine_options(library: &[Article]) -> parallax::compare::Options {
     let loaded = parallax::config::Config::load();
     let (opts, lexicon_error) = loaded.engine_options(library);
+    // The reader's settings are not used here, but a mistake in them is still worth hearing
+    // about wherever the file is read.
+    let (_, setting_errors) = parallax::tui::settings::Settings::new(&loaded.config);
     let mut err = std::io::stderr().lock();
-    for e in loaded.errors.iter().chain(&lexicon_error) {
+    for e in setting_errors
+        .iter()
+        .chain(&loaded.errors)
+        .chain(&lexicon_error)
+    {
         let _ = writeln!(
             err,
             "parallax: {} (using defaults for it)",
@@ -252,7 +259,7 @@ fn report_skipped(lib: &Library) {
             err,
             "skipped {}: {}",
             one_line(&s.path.display().to_string()),
-            one_line(&s.reason)
+            one_line(&s.reason.to_string())
         );
     }
 }
@@ -327,7 +334,7 @@ fn listed_skipped(lib: &Library) -> Vec<ListedSkipped> {
         .iter()
         .map(|s| ListedSkipped {
             path: sanitize(&s.path.display().to_string()),
-            reason: sanitize(&s.reason),
+            reason: sanitize(&s.reason.to_string()),
         })
         .collect()
 }
@@ -559,7 +566,7 @@ fn skipped_text(lib: &Library) -> String {
             out.push_str(&format!(
                 "  {}: {}\n",
                 one_line(&s.path.display().to_string()),
-                one_line(&s.reason)
+                one_line(&s.reason.to_string())
             ));
         }
     }
@@ -607,7 +614,7 @@ fn load_one(path: &Path, entry: Option<usize>, opts: &LoadOptions) -> Result<Art
                 .skipped
                 .iter()
                 .find(|s| s.path.to_string_lossy().ends_with(&format!("#{n}")))
-                .map(|s| one_line(&s.reason))
+                .map(|s| one_line(&s.reason.to_string()))
                 .unwrap_or_else(|| "no such entry".to_string());
             CliError::Usage(format!("cannot load {shown}#{n}: {why}"))
         });
@@ -622,7 +629,7 @@ fn load_one(path: &Path, entry: Option<usize>, opts: &LoadOptions) -> Result<Art
             let why = lib
                 .skipped
                 .first()
-                .map(|s| one_line(&s.reason))
+                .map(|s| one_line(&s.reason.to_string()))
                 .unwrap_or_else(|| "no article found".to_string());
             Err(CliError::Usage(format!("cannot load {shown}: {why}")))
         }

@@ -31,8 +31,8 @@ use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 use encoding_rs::Encoding;
 
-use super::read::{check_bytes, io_reason, read_text};
-use super::{Article, Library, Meta, Source, slug, stem_of};
+use super::read::{check_bytes, read_text};
+use super::{Article, Library, Meta, SkipReason, Source, slug, stem_of};
 use crate::text::Span;
 use crate::text::sanitize::{sanitize, sanitize_line};
 
@@ -45,28 +45,28 @@ const MAX_ELEMENTS: usize = 200_000;
 
 /// Read a saved page as text: like any text file when it is UTF-8, else decoded from the
 /// encoding it declares in its first 2 KiB (Windows-1252 when it declares none).
-pub fn read_page(path: &Path, max_file_size: u64) -> Result<String, String> {
-    let reason = match read_text(path, max_file_size) {
+pub fn read_page(path: &Path, max_file_size: u64) -> Result<String, SkipReason> {
+    let offset = match read_text(path, max_file_size) {
         Ok(text) => return Ok(text),
-        Err(reason) if reason.starts_with("not valid UTF-8") => reason,
+        Err(SkipReason::NotUtf8 { offset }) => offset,
         Err(reason) => return Err(reason),
     };
-    let bytes = std::fs::read(path).map_err(|e| io_reason(&e))?;
+    let bytes = std::fs::read(path).map_err(|e| SkipReason::from_io(&e))?;
     if bytes.len() as u64 > max_file_size {
-        return Err("file is too large (it grew while being read)".to_string());
+        return Err(SkipReason::Grew);
     }
     let declared = declared_charset(&bytes);
     let encoding = match declared.as_deref() {
         Some(label) => match Encoding::for_label(label.as_bytes()) {
             Some(e) if e == encoding_rs::UTF_8 => {
-                return Err(format!("{reason} (the page declares UTF-8)"));
+                return Err(SkipReason::PageNotUtf8 { offset });
             }
             Some(e) => e,
             None => {
-                return Err(format!(
-                    "{reason}; the page declares the unknown character encoding '{}'",
-                    sanitize_line(label)
-                ));
+                return Err(SkipReason::UnknownEncoding {
+                    offset,
+                    label: sanitize_line(label),
+                });
             }
         },
         None => encoding_rs::WINDOWS_1252,
@@ -111,7 +111,7 @@ pub fn load(path: &Path, raw: String, lib: &mut Library) {
 }
 
 /// Extract the metadata and the main text (plain paragraphs, without the headline) of a page.
-pub fn extract_page(raw: &str) -> Result<(Meta, String), String> {
+pub fn extract_page(raw: &str) -> Result<(Meta, String), SkipReason> {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
     let cfg = Config {
         max_elements_to_parse: MAX_ELEMENTS,
@@ -121,23 +121,20 @@ pub fn extract_page(raw: &str) -> Result<(Meta, String), String> {
     let doc = Document::from(raw);
     let head = PageMeta::read(&doc);
     remove_furniture(&doc);
-    let mut reader = Readability::with_document(doc, None, Some(cfg))
-        .map_err(|e| format!("cannot read the page as HTML: {e}"))?;
+    let mut reader =
+        Readability::with_document(doc, None, Some(cfg)).map_err(|e| SkipReason::NotHtml {
+            message: e.to_string(),
+        })?;
     let article = reader.parse().map_err(|e| match e {
-        dom_smoothie::ReadabilityError::TooManyElements(n, max) => {
-            format!(
-                "page too complex to extract an article from ({n} elements; the limit is {max})"
-            )
+        dom_smoothie::ReadabilityError::TooManyElements(elements, limit) => {
+            SkipReason::PageTooComplex { elements, limit }
         }
-        _ => "no article found in the page (nothing in it reads as an article's text)".to_string(),
+        _ => SkipReason::NoArticle,
     })?;
     let body = paragraphs(&article.text_content);
     let words = body.split_whitespace().count();
     if words < MIN_ARTICLE_WORDS {
-        return Err(format!(
-            "no article found in the page (only {words} word{} of main text; menus, comments and other page furniture are left out)",
-            if words == 1 { "" } else { "s" }
-        ));
+        return Err(SkipReason::TooFewWords { words });
     }
     let outlet = head
         .site_name

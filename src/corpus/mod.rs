@@ -14,12 +14,15 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod read;
+pub mod skip;
 pub mod txt;
 pub mod walk;
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+
+pub use skip::SkipReason;
 
 use crate::text::{self, Analysis, Span};
 
@@ -129,8 +132,8 @@ pub struct Meta {
 pub struct Skipped {
     /// The path that was skipped.
     pub path: PathBuf,
-    /// A plain-language reason, e.g. "not valid UTF-8 (first bad byte at offset 12)".
-    pub reason: String,
+    /// Why, e.g. [`SkipReason::NotUtf8`] ("not valid UTF-8 (first bad byte at offset 12); …").
+    pub reason: SkipReason,
 }
 
 /// The result of loading: articles in deterministic order, plus everything skipped.
@@ -203,10 +206,10 @@ impl Library {
     }
 
     /// Record a skipped file or entry.
-    pub fn skip(&mut self, path: impl Into<PathBuf>, reason: impl Into<String>) {
+    pub fn skip(&mut self, path: impl Into<PathBuf>, reason: SkipReason) {
         self.skipped.push(Skipped {
             path: path.into(),
-            reason: reason.into(),
+            reason,
         });
     }
 }

@@ -5,26 +5,10 @@
 //! is not whitespace only.
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::Read;
 use std::path::Path;
 
-/// Describe an I/O error in plain words.
-pub fn io_reason(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "does not exist".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => {
-            let msg = e.to_string();
-            if msg.contains("Too many levels of symbolic links") {
-                "symlink loop (too many levels of symbolic links)".to_string()
-            } else if msg.contains("Is a directory") {
-                "is a directory".to_string()
-            } else {
-                format!("cannot read: {msg}")
-            }
-        }
-    }
-}
+use super::SkipReason;
 
 /// Format a byte count for people: `8 MiB`, `500 KiB`, `12 bytes`.
 pub fn human_size(n: u64) -> String {
@@ -45,51 +29,45 @@ pub fn human_size(n: u64) -> String {
 }
 
 /// Read `path` as article text, or say why it cannot be used.
-pub fn read_text(path: &Path, max_file_size: u64) -> Result<String, String> {
-    let file = File::open(path).map_err(|e| io_reason(&e))?;
-    let meta = file.metadata().map_err(|e| io_reason(&e))?;
+pub fn read_text(path: &Path, max_file_size: u64) -> Result<String, SkipReason> {
+    let file = File::open(path).map_err(|e| SkipReason::from_io(&e))?;
+    let meta = file.metadata().map_err(|e| SkipReason::from_io(&e))?;
     if meta.is_dir() {
-        return Err("is a directory".to_string());
+        return Err(SkipReason::Directory);
     }
     if meta.len() > max_file_size {
-        return Err(too_large(meta.len(), max_file_size));
+        return Err(SkipReason::TooLarge {
+            size: meta.len(),
+            limit: max_file_size,
+        });
     }
     let mut bytes = Vec::new();
     // Read at most one byte past the limit, in case the file grows while being read.
     file.take(max_file_size.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| io_reason(&e))?;
+        .map_err(|e| SkipReason::from_io(&e))?;
     if bytes.len() as u64 > max_file_size {
-        return Err(too_large(bytes.len() as u64, max_file_size));
+        return Err(SkipReason::TooLarge {
+            size: bytes.len() as u64,
+            limit: max_file_size,
+        });
     }
     check_bytes(bytes)
 }
 
-fn too_large(len: u64, limit: u64) -> String {
-    format!(
-        "file is too large ({}; the limit is {}, see --max-file-size)",
-        human_size(len),
-        human_size(limit)
-    )
-}
-
 /// Validate raw bytes as article text.
-pub fn check_bytes(bytes: Vec<u8>) -> Result<String, String> {
+pub fn check_bytes(bytes: Vec<u8>) -> Result<String, SkipReason> {
     if bytes.is_empty() {
-        return Err("empty file".to_string());
+        return Err(SkipReason::Empty);
     }
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        return Err(format!(
-            "binary file (contains a NUL byte at offset {pos}), not text"
-        ));
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(SkipReason::NulByte { offset });
     }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            return Err(format!(
-                "not valid UTF-8 (first bad byte at offset {at}); convert the file to UTF-8"
-            ));
+            let offset = e.utf8_error().valid_up_to();
+            return Err(SkipReason::NotUtf8 { offset });
         }
     };
     let total = text.chars().count();
@@ -98,12 +76,10 @@ pub fn check_bytes(bytes: Vec<u8>) -> Result<String, String> {
         .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
         .count();
     if control * 10 > total {
-        return Err(format!(
-            "binary file ({control} of {total} characters are control characters), not text"
-        ));
+        return Err(SkipReason::ControlCharacters { control, total });
     }
     if text.trim().is_empty() {
-        return Err("contains only whitespace".to_string());
+        return Err(SkipReason::OnlyWhitespace);
     }
     Ok(text)
 }
@@ -156,6 +132,7 @@ mod tests {
     #[test]
     fn bad_utf8_names_the_offset() {
         let err = check_bytes(b"abc\xffdef".to_vec()).unwrap_err();
-        assert!(err.contains("offset 3"), "{err}");
+        assert_eq!(err, SkipReason::NotUtf8 { offset: 3 });
+        assert!(err.to_string().contains("offset 3"), "{err}");
     }
 }

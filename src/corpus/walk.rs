@@ -20,17 +20,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use super::read::{io_reason, read_text};
-use super::{Library, LoadOptions, UniqueIds, feed, html, json, markdown, txt};
+use super::read::read_text;
+use super::{Library, LoadOptions, SkipReason, UniqueIds, feed, html, json, markdown, txt};
 
 /// The file extensions parallax reads.
 pub const EXTENSIONS: &[&str] = &[
     "txt", "md", "markdown", "json", "jsonl", "html", "htm", "rss", "atom", "xml",
 ];
-
-/// The readable extensions, for messages.
-const EXTENSION_LIST: &str =
-    ".txt, .md, .markdown, .json, .jsonl, .html, .htm, .rss, .atom and .xml";
 
 /// One step of loading, in library order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,7 +34,7 @@ pub enum Item {
     /// A regular file to load.
     File(PathBuf),
     /// A path that cannot be loaded, and why.
-    Skip(PathBuf, String),
+    Skip(PathBuf, SkipReason),
     /// A directory given by the user starts here.
     DirStart,
     /// That directory ends here: if nothing was loaded or skipped since its start, it is
@@ -174,10 +170,7 @@ impl Stream {
                         self.skipped + lib.skipped.len(),
                     );
                     if self.starts.pop() == Some(now) {
-                        lib.skip(
-                            root,
-                            format!("directory holds no article files ({EXTENSION_LIST})"),
-                        );
+                        lib.skip(root, SkipReason::NoArticleFiles);
                     }
                 }
             }
@@ -206,9 +199,9 @@ fn plan_path(path: &Path, items: &mut Vec<Item>) {
         Ok(m) => m,
         Err(e) => {
             let reason = if e.kind() == io::ErrorKind::NotFound && is_symlink(path) {
-                "broken symlink (its target does not exist)".to_string()
+                SkipReason::BrokenSymlink
             } else {
-                io_reason(&e)
+                SkipReason::from_io(&e)
             };
             items.push(Item::Skip(path.to_path_buf(), reason));
             return;
@@ -219,10 +212,7 @@ fn plan_path(path: &Path, items: &mut Vec<Item>) {
     } else if meta.is_file() {
         items.push(Item::File(path.to_path_buf()));
     } else {
-        items.push(Item::Skip(
-            path.to_path_buf(),
-            "not a regular file".to_string(),
-        ));
+        items.push(Item::Skip(path.to_path_buf(), SkipReason::NotRegularFile));
     }
 }
 
@@ -259,11 +249,7 @@ fn plan_dir(root: &Path, items: &mut Vec<Item>) {
                             .count();
                         items.push(Item::Skip(
                             entry.path().to_path_buf(),
-                            format!(
-                                "the scripts, styles and images of the saved page {page} \
-                                 ({files} file{}), not articles",
-                                if files == 1 { "" } else { "s" }
-                            ),
+                            SkipReason::PageAssets { page, files },
                         ));
                     }
                     continue;
@@ -273,25 +259,26 @@ fn plan_dir(root: &Path, items: &mut Vec<Item>) {
                 } else {
                     items.push(Item::Skip(
                         entry.path().to_path_buf(),
-                        "not a regular file".to_string(),
+                        SkipReason::NotRegularFile,
                     ));
                 }
             }
             Err(e) => {
                 let path = e.path().unwrap_or(root).to_path_buf();
                 let reason = if let Some(ancestor) = e.loop_ancestor() {
-                    format!(
-                        "symlink loop (links back to {}), not followed",
-                        ancestor.display()
-                    )
+                    SkipReason::SymlinkLoop {
+                        ancestor: ancestor.display().to_string(),
+                    }
                 } else if let Some(io) = e.io_error() {
                     if io.kind() == io::ErrorKind::NotFound && is_symlink(&path) {
-                        "broken symlink (its target does not exist)".to_string()
+                        SkipReason::BrokenSymlink
                     } else {
-                        io_reason(io)
+                        SkipReason::from_io(io)
                     }
                 } else {
-                    e.to_string()
+                    SkipReason::Walk {
+                        message: e.to_string(),
+                    }
                 };
                 items.push(Item::Skip(path, reason));
             }
@@ -306,11 +293,13 @@ pub fn load_file(path: &Path, opts: &LoadOptions, lib: &mut Library) {
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
     let Some(ext) = ext.filter(|e| EXTENSIONS.contains(&e.as_str())) else {
-        let what = match path.extension() {
-            Some(e) => format!("unsupported file type '.{}'", e.to_string_lossy()),
-            None => "no file extension".to_string(),
+        let reason = match path.extension() {
+            Some(e) => SkipReason::Unsupported {
+                extension: e.to_string_lossy().into_owned(),
+            },
+            None => SkipReason::NoExtension,
         };
-        lib.skip(path, format!("{what} (parallax reads {EXTENSION_LIST})"));
+        lib.skip(path, reason);
         return;
     };
     // Saved pages may be in the legacy encoding they declare; everything else is UTF-8.

@@ -300,7 +300,10 @@ fn haystack(r: &ArticleRow) -> String {
 }
 
 fn skipped_row(s: &crate::corpus::Skipped) -> (String, String) {
-    (one_line(&s.path.display().to_string()), one_line(&s.reason))
+    (
+        one_line(&s.path.display().to_string()),
+        one_line(&s.reason.to_string()),
+    )
 }
 
 /// The relatedness vectors and the story grouping of a library (the slow part of opening a

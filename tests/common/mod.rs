@@ -102,11 +102,11 @@ pub fn small_library() -> Library {
         skipped: vec![
             parallax::corpus::Skipped {
                 path: "notes/bad\u{1b}[31m.txt".into(),
-                reason: "not valid UTF-8 (first bad byte at offset 12)".to_string(),
+                reason: parallax::corpus::SkipReason::NotUtf8 { offset: 12 },
             },
             parallax::corpus::Skipped {
                 path: "notes/empty.txt".into(),
-                reason: "empty file".to_string(),
+                reason: parallax::corpus::SkipReason::Empty,
             },
         ],
     }
