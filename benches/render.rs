@@ -4,7 +4,7 @@
 
 use parallax::compare::{Options, PerSide};
 use parallax::corpus::{Article, Library, Meta, Source};
-use parallax::tui::action::Action;
+use parallax::tui::action::{Action, Msg};
 use parallax::tui::keymap::Keymap;
 use parallax::tui::state::{CompareState, State};
 use parallax::tui::theme::Theme;
@@ -64,7 +64,7 @@ fn compare_state(paragraphs: usize, w: u16, h: u16) -> State {
     state.compare = Some(c);
     update(
         &mut state,
-        Action::Resize {
+        Msg::Resize {
             width: w,
             height: h,
         },
@@ -107,6 +107,6 @@ fn resize_rewrap(bencher: divan::Bencher, paragraphs: usize) {
     bencher.bench_local(|| {
         wide = !wide;
         let width = if wide { 200 } else { 120 };
-        update(&mut state, Action::Resize { width, height: 60 });
+        update(&mut state, Msg::Resize { width, height: 60 });
     });
 }

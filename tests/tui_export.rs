@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use parallax::compare::PerSide;
 use parallax::text::QuoteKind;
-use parallax::tui::action::{Action, Context};
+use parallax::tui::action::{Action, Context, Msg};
 use parallax::tui::keymap::{KeyChord, Keymap};
 use parallax::tui::state::{DocLine, State};
 use parallax::tui::update::{Effect, update};
@@ -79,7 +79,7 @@ fn export_writes_the_html_report_with_scare_quotes_and_never_overwrites() {
 
     let first = dir.path().join(format!("parallax-{a_id}-vs-{b_id}.html"));
     let done = parallax::tui::export(&s, dir.path());
-    assert_eq!(done, Action::ExportDone(Ok(first.display().to_string())));
+    assert_eq!(done, Msg::ExportDone(Ok(first.display().to_string())));
     assert_eq!(std::fs::read_to_string(&first).unwrap(), expected);
     update(&mut s, done);
     assert_eq!(
@@ -92,7 +92,7 @@ fn export_writes_the_html_report_with_scare_quotes_and_never_overwrites() {
     let second = dir.path().join(format!("parallax-{a_id}-vs-{b_id}-2.html"));
     assert_eq!(
         parallax::tui::export(&s, dir.path()),
-        Action::ExportDone(Ok(second.display().to_string()))
+        Msg::ExportDone(Ok(second.display().to_string()))
     );
     assert_eq!(std::fs::read_to_string(&first).unwrap(), "edited by hand");
     assert_eq!(std::fs::read_to_string(&second).unwrap(), expected);
@@ -105,7 +105,7 @@ fn a_failed_export_is_reported_in_the_status_line() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = compare_with_scare_quotes();
     let done = parallax::tui::export(&s, &dir.path().join("gone"));
-    assert!(matches!(done, Action::ExportDone(Err(_))), "{done:?}");
+    assert!(matches!(done, Msg::ExportDone(Err(_))), "{done:?}");
     update(&mut s, done);
     let err = s.status.error.clone().expect("an error is shown");
     assert!(err.starts_with("export failed: "), "{err}");
@@ -119,6 +119,6 @@ fn export_with_no_comparison_open_says_so() {
     let s = state(small_library(), 100, 30);
     assert!(matches!(
         parallax::tui::export(&s, std::path::Path::new(".")),
-        Action::ExportDone(Err(_))
+        Msg::ExportDone(Err(_))
     ));
 }

@@ -4,13 +4,13 @@ mod common;
 
 use common::*;
 use parallax::compare::{self, Options, RowKind, Side};
-use parallax::tui::action::Action;
+use parallax::tui::action::{Action, Msg};
 use parallax::tui::model::What;
 use parallax::tui::state::{DocLine, PopupKind};
 use parallax::tui::update::{Effect, update};
 
-fn typed(s: &str) -> Vec<Action> {
-    s.chars().map(Action::Input).collect()
+fn typed(s: &str) -> Vec<Msg> {
+    s.chars().map(Msg::Input).collect()
 }
 
 fn popup_text(s: &parallax::tui::state::State) -> String {
@@ -52,7 +52,7 @@ fn fuzzy_filter_narrows_accepts_and_clears() {
     assert!(!s.quit);
     assert_eq!(s.library.mark_a, None);
     assert_eq!(s.library.visible, vec![2]);
-    press(&mut s, &[Action::DeleteChar, Action::DeleteChar]);
+    press(&mut s, &[Msg::DeleteChar, Msg::DeleteChar]);
     assert_eq!(s.library.filter.query, "har");
     press(&mut s, &[Action::Select]);
     assert!(!s.library.filter.editing);
@@ -176,7 +176,7 @@ fn a_cancelled_comparison_is_ignored_when_it_arrives() {
     let mut s = state(small_library(), 100, 30);
     press(&mut s, &[Action::MarkA, Action::Bottom, Action::MarkB]);
     let e = update(&mut s, Action::Select);
-    update(&mut s, Action::Tick);
+    update(&mut s, Msg::Tick);
     assert_eq!(s.pending.as_ref().map(|p| p.frame), Some(1));
     update(&mut s, Action::Clear);
     assert!(s.pending.is_none());
@@ -192,7 +192,7 @@ fn a_failed_comparison_is_reported() {
     let mut s = state(small_library(), 100, 30);
     press(&mut s, &[Action::MarkA, Action::Bottom, Action::MarkB]);
     update(&mut s, Action::Select);
-    update(&mut s, Action::CompareFailed("boom".to_string()));
+    update(&mut s, Msg::CompareFailed("boom".to_string()));
     assert!(s.pending.is_none());
     assert_eq!(s.status.error.as_deref(), Some("boom"));
 }
@@ -425,7 +425,7 @@ fn resize_rewraps_rows_to_the_new_width() {
     let wide = s.compare.as_ref().unwrap().wrapped.clone();
     press(
         &mut s,
-        &[Action::Resize {
+        &[Msg::Resize {
             width: 60,
             height: 20,
         }],
@@ -441,12 +441,12 @@ fn resize_rewraps_rows_to_the_new_width() {
 fn mouse_click_and_wheel() {
     let mut s = state(small_library(), 100, 30);
     // Table body starts on line 2 (title, header).
-    press(&mut s, &[Action::Click { column: 10, row: 4 }]);
+    press(&mut s, &[Msg::Click { column: 10, row: 4 }]);
     assert_eq!(s.library.cursor, 2);
-    press(&mut s, &[Action::Scroll(-3)]);
+    press(&mut s, &[Msg::Scroll(-3)]);
     assert_eq!(s.library.cursor, 0);
     let mut s = handmade_state(100, 30);
-    press(&mut s, &[Action::Click { column: 80, row: 4 }]);
+    press(&mut s, &[Msg::Click { column: 80, row: 4 }]);
     let c = s.compare.as_ref().unwrap();
     assert_eq!(c.focus, Side::B);
     assert_eq!(c.cursor, 1);
@@ -530,7 +530,7 @@ fn moved_jump_goes_to_where_the_sentence_sits_in_the_other_article() {
     ));
     press(
         &mut s,
-        &[Action::Resize {
+        &[Msg::Resize {
             width: 100,
             height: 30,
         }],
@@ -645,7 +645,7 @@ fn articles_loaded_in_the_background_join_the_table_then_stories_follow() {
     s.library.loading = Some((2, 5));
     update(
         &mut s,
-        Action::Resize {
+        Msg::Resize {
             width: 120,
             height: 30,
         },
@@ -663,7 +663,7 @@ fn articles_loaded_in_the_background_join_the_table_then_stories_follow() {
     assert!(screen.contains("loading 2 of 5 files"), "{screen}");
 
     let batch = |r: std::ops::Range<usize>| {
-        Action::Loaded(Box::new(Loaded {
+        Msg::Loaded(Box::new(Loaded {
             batch: Library {
                 articles: demo.articles[r].to_vec(),
                 skipped: Vec::new(),
@@ -673,7 +673,7 @@ fn articles_loaded_in_the_background_join_the_table_then_stories_follow() {
         }))
     };
     let mut b = batch(2..4);
-    if let Action::Loaded(l) = &mut b {
+    if let Msg::Loaded(l) = &mut b {
         l.done = 4;
     }
     assert_eq!(update(&mut s, b), Effect::None);
@@ -684,7 +684,7 @@ fn articles_loaded_in_the_background_join_the_table_then_stories_follow() {
         "the cursor stays on its article"
     );
     let mut b = batch(4..5);
-    if let Action::Loaded(l) = &mut b {
+    if let Msg::Loaded(l) = &mut b {
         l.done = 5;
     }
     let effect = update(&mut s, b);
@@ -692,7 +692,7 @@ fn articles_loaded_in_the_background_join_the_table_then_stories_follow() {
     assert!(s.library.loading.is_none() && s.library.analysing);
     let lib = s.library.library.clone();
     let done = parallax::tui::perform(&lib, &effect, &Options::default()).expect("analysed");
-    if let Action::Analysed(a) = &done {
+    if let Msg::Analysed(a) = &done {
         assert_eq!(
             a.corpus.as_ref().map(|c| c.docs),
             Some(5),

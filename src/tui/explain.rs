@@ -8,8 +8,10 @@ use crate::compare::{
 use crate::corpus::Article;
 use crate::text::sanitize::sanitize_cells;
 
-use super::model::{Model, Target, What};
-use super::state::DocLine;
+use super::action::Action;
+use super::keymap::Keymap;
+use super::model::What;
+use super::state::{CompareState, DocLine};
 
 fn side_name(s: Side) -> &'static str {
     match s {
@@ -57,17 +59,16 @@ fn kind_name(k: QuoteMatchKind) -> &'static str {
     }
 }
 
-/// Why row `row` and its highlights are marked. `current` (a highlight on this row) is
-/// explained first; otherwise every shown highlight of the row, focused side first.
+/// Why the row under the cursor of `c` and its highlights are marked: the highlight the
+/// cursor is on, else every shown highlight of the row, focused side first.
 pub fn explain(
-    cmp: &Comparison,
-    model: &Model,
+    c: &CompareState,
     articles: PerSide<Option<&Article>>,
-    row: usize,
-    focus: Side,
-    current: Option<&Target>,
-    shown: &dyn Fn(What) -> bool,
+    keymap: &Keymap,
 ) -> Vec<DocLine> {
+    let (cmp, model, focus) = (&*c.cmp, &c.model, c.focus);
+    let row = c.cursor_row().unwrap_or(0);
+    let current = c.current.as_ref().filter(|t| t.row == row);
     let mut out = Vec::new();
     let Some(r) = model.rows.get(row) else {
         out.push(DocLine::Text("Nothing here.".to_string()));
@@ -114,16 +115,19 @@ pub fn explain(
     } else {
         for side in [focus, focus.other()] {
             for m in &r.sides.get(side).marks {
-                if shown(m.what) && !whats.contains(&m.what) {
+                if c.toggles.shows(m.what) && !whats.contains(&m.what) {
                     whats.push(m.what);
                 }
             }
         }
     }
     if whats.is_empty() {
-        out.push(DocLine::Dim(
-            "No highlight on this row. n/N, ]/[ and l/L jump to the next one.".to_string(),
-        ));
+        out.push(DocLine::Dim(format!(
+            "No highlight on this row. {}, {} and {} jump to the next one.",
+            keymap.pair_of(Action::NextQuote, Action::PrevQuote),
+            keymap.pair_of(Action::NextFraming, Action::PrevFraming),
+            keymap.pair_of(Action::NextLoaded, Action::PrevLoaded)
+        )));
     }
     for w in whats {
         what_lines(cmp, &articles, w, &mut out);

@@ -1,6 +1,7 @@
 //! The terminal reader: a library table to pick two articles, and a side-by-side comparison.
 //!
-//! Terminal events become [`action::Action`]s through the [`keymap::Keymap`];
+//! Terminal events become [`action::Msg`]s (bound keys as [`action::Action`]s) through the
+//! [`keymap::Keymap`];
 //! [`update::update`] applies them to the [`state::State`] without I/O and returns an
 //! [`update::Effect`]; [`view::view`] draws the state without changing it. Comparisons run on a
 //! worker thread so the interface never freezes. The terminal is restored on exit, on panic
@@ -33,7 +34,7 @@ use crate::config::Config;
 use crate::corpus::Library;
 use settings::Settings;
 
-use action::{Action, Finished};
+use action::{Finished, Msg};
 use state::State;
 use theme::Theme;
 use update::{Effect, update};
@@ -214,14 +215,14 @@ fn event_loop(
     signal: &AtomicUsize,
     rest: Option<(crate::corpus::walk::Stream, crate::corpus::LoadOptions)>,
 ) -> Result<(), ReaderError> {
-    let (tx, rx) = mpsc::channel::<Action>();
+    let (tx, rx) = mpsc::channel::<Msg>();
     if let Some((stream, opts)) = rest {
         spawn_loader(stream, opts, &tx);
     }
     let size = terminal.size()?;
     update(
         state,
-        Action::Resize {
+        Msg::Resize {
             width: size.width,
             height: size.height,
         },
@@ -253,13 +254,13 @@ fn event_loop(
             }
         } else {
             if state.pending.is_some() {
-                actions.push(Action::Tick);
+                actions.push(Msg::Tick);
             }
             // A resize signal that arrived before the event reader was listening is not
             // replayed; checking the size when idle catches it.
             let size = terminal.size()?;
             if (size.width, size.height) != state.size {
-                actions.push(Action::Resize {
+                actions.push(Msg::Resize {
                     width: size.width,
                     height: size.height,
                 });
@@ -268,7 +269,7 @@ fn event_loop(
         actions.extend(rx.try_iter());
         for a in actions {
             // Once the whole library is in, comparisons weigh words by all of it.
-            if let Action::Analysed(done) = &a
+            if let Msg::Analysed(done) = &a
                 && done.articles == state.library.rows.len()
             {
                 Arc::make_mut(options).corpus.clone_from(&done.corpus);
@@ -282,7 +283,7 @@ fn event_loop(
 }
 
 /// Apply one action and carry out its effect; true when the reader should quit.
-fn apply(state: &mut State, a: Action, options: &Arc<Options>, tx: &mpsc::Sender<Action>) -> bool {
+fn apply(state: &mut State, a: Msg, options: &Arc<Options>, tx: &mpsc::Sender<Msg>) -> bool {
     match update(state, a) {
         Effect::None => false,
         Effect::Quit => true,
@@ -304,10 +305,10 @@ fn apply(state: &mut State, a: Action, options: &Arc<Options>, tx: &mpsc::Sender
 
 /// Write the comparison on screen as a self-contained HTML page (the `--format html` report,
 /// with the articles' scare quotes) into `dir`, under a name that clashes with no existing
-/// file, and return the [`Action::ExportDone`] that reports it.
-pub fn export(state: &State, dir: &std::path::Path) -> Action {
+/// file, and return the [`Msg::ExportDone`] that reports it.
+pub fn export(state: &State, dir: &std::path::Path) -> Msg {
     let Some(c) = state.compare.as_ref() else {
-        return Action::ExportDone(Err("no comparison is open".to_string()));
+        return Msg::ExportDone(Err("no comparison is open".to_string()));
     };
     let articles = &state.library.library.articles;
     let pick = |i: usize| articles.get(i);
@@ -319,7 +320,7 @@ pub fn export(state: &State, dir: &std::path::Path) -> Action {
         },
     );
     let name = crate::report::export::file_stem(&c.cmp.a.id, &c.cmp.b.id);
-    Action::ExportDone(
+    Msg::ExportDone(
         crate::report::export::write_new(dir, &name, "html", html.as_bytes())
             .map(|p| crate::text::sanitize::sanitize_path(&p))
             .map_err(|e| crate::text::sanitize::sanitize_line(&e.to_string())),
@@ -332,7 +333,7 @@ const LOADER: &str = "parallax-load";
 fn spawn_loader(
     mut stream: crate::corpus::walk::Stream,
     opts: crate::corpus::LoadOptions,
-    tx: &mpsc::Sender<Action>,
+    tx: &mpsc::Sender<Msg>,
 ) {
     let loader_tx = tx.clone();
     let spawned = std::thread::Builder::new()
@@ -345,21 +346,21 @@ fn spawn_loader(
                     done: stream.files_done(),
                     total: stream.files(),
                 };
-                if loader_tx.send(Action::Loaded(Box::new(loaded))).is_err() {
+                if loader_tx.send(Msg::Loaded(Box::new(loaded))).is_err() {
                     return;
                 }
             }
         });
     if spawned.is_err() {
-        let _ = tx.send(Action::CompareFailed(
+        let _ = tx.send(Msg::CompareFailed(
             "could not start loading the rest of the library".to_string(),
         ));
     }
 }
 
 /// Group the library into stories and compute relatedness on a thread of its own.
-fn spawn_analyse(state: &State, tx: &mpsc::Sender<Action>) {
-    let analyse = |library: &Library, tx: &mpsc::Sender<Action>| {
+fn spawn_analyse(state: &State, tx: &mpsc::Sender<Msg>) {
+    let analyse = |library: &Library, tx: &mpsc::Sender<Msg>| {
         if let Some(done) = perform(library, &Effect::Analyse, &Options::default()) {
             let _ = tx.send(done);
         }
@@ -375,7 +376,7 @@ fn spawn_analyse(state: &State, tx: &mpsc::Sender<Action>) {
     }
 }
 
-fn spawn_compare(state: &State, effect: Effect, options: &Arc<Options>, tx: &mpsc::Sender<Action>) {
+fn spawn_compare(state: &State, effect: Effect, options: &Arc<Options>, tx: &mpsc::Sender<Msg>) {
     let library = Arc::clone(&state.library.library);
     let options = Arc::clone(options);
     let worker_tx = tx.clone();
@@ -385,7 +386,7 @@ fn spawn_compare(state: &State, effect: Effect, options: &Arc<Options>, tx: &mps
             let outcome = std::panic::catch_unwind(|| perform(&library, &effect, &options));
             let action = match outcome {
                 Ok(a) => a,
-                Err(_) => Some(Action::CompareFailed(
+                Err(_) => Some(Msg::CompareFailed(
                     "the comparison failed unexpectedly".to_string(),
                 )),
             };
@@ -394,22 +395,22 @@ fn spawn_compare(state: &State, effect: Effect, options: &Arc<Options>, tx: &mps
             }
         });
     if spawned.is_err() {
-        let _ = tx.send(Action::CompareFailed(
+        let _ = tx.send(Msg::CompareFailed(
             "could not start the comparison".to_string(),
         ));
     }
 }
 
 /// Carry out an effect synchronously: for [`Effect::Compare`], run the comparison and return the
-/// [`Action::CompareDone`] that reports it; for [`Effect::Analyse`], group the library and
-/// return [`Action::Analysed`]. The event loop runs this on a worker thread; tests
+/// [`Msg::CompareDone`] that reports it; for [`Effect::Analyse`], group the library and
+/// return [`Msg::Analysed`]. The event loop runs this on a worker thread; tests
 /// and benchmarks call it directly.
-pub fn perform(library: &Library, effect: &Effect, options: &Options) -> Option<Action> {
+pub fn perform(library: &Library, effect: &Effect, options: &Options) -> Option<Msg> {
     if *effect == Effect::Analyse {
         let (vectors, stories) = state::analyse(library);
         let corpus = (library.articles.len() > 2)
             .then(|| Arc::new(compare::align::DocFreq::from_articles(&library.articles)));
-        return Some(Action::Analysed(Box::new(action::Analysed {
+        return Some(Msg::Analysed(Box::new(action::Analysed {
             articles: library.articles.len(),
             vectors,
             stories,
@@ -420,12 +421,12 @@ pub fn perform(library: &Library, effect: &Effect, options: &Options) -> Option<
         return None;
     };
     let (Some(x), Some(y)) = (library.articles.get(a), library.articles.get(b)) else {
-        return Some(Action::CompareFailed(
+        return Some(Msg::CompareFailed(
             "the articles to compare are gone".to_string(),
         ));
     };
     let comparison = compare::compare(x, y, options);
-    Some(Action::CompareDone(Box::new(Finished {
+    Some(Msg::CompareDone(Box::new(Finished {
         request,
         a,
         b,

@@ -6,7 +6,7 @@ use ratatui::style::Color;
 
 use crate::config::{Config, ConfigError, Entry};
 
-use super::action::{Action, BINDABLE};
+use super::action::Action;
 use super::keymap::{KeyChord, Keymap};
 use super::theme::Palette;
 
@@ -101,7 +101,12 @@ fn bind(keys: &mut Vec<(Action, Vec<KeyChord>)>, named: Vec<(Action, Vec<KeyChor
             None => keys.push((action, chords)),
         }
     }
-    let order = |a: &Action| BINDABLE.iter().position(|b| b == a).unwrap_or(usize::MAX);
+    let order = |a: &Action| {
+        Action::ALL
+            .iter()
+            .position(|b| b == a)
+            .unwrap_or(usize::MAX)
+    };
     keys.sort_by_key(|(a, _)| order(a));
 }
 
@@ -143,7 +148,7 @@ mod tests {
     fn embedded_defaults_are_valid_and_bind_every_action() {
         let (settings, errors) = Settings::new(&Config::default());
         assert_eq!(errors, vec![]);
-        for a in BINDABLE {
+        for &a in Action::ALL {
             assert!(!settings.keymap.keys(a).is_empty(), "{a:?} unbound");
         }
         assert_eq!(settings.palette, Palette::default());
@@ -154,8 +159,8 @@ mod tests {
     fn user_file_overrides_only_what_it_names() {
         let (s, errors) = user("[keys]\nnext_quote = \"ctrl-n\"\n", "u.toml");
         assert!(errors.is_empty());
-        assert_eq!(s.keymap.keys_label(&Action::NextQuote), "ctrl-n");
-        assert_eq!(s.keymap.keys_label(&Action::PrevQuote), "N");
+        assert_eq!(s.keymap.keys_label(Action::NextQuote), "ctrl-n");
+        assert_eq!(s.keymap.keys_label(Action::PrevQuote), "N");
         assert_eq!(s.palette, Palette::default());
     }
 
@@ -163,8 +168,8 @@ mod tests {
     fn user_key_takes_over_from_a_default_binding() {
         let (s, errors) = user("[keys]\nswap = \"n\"\n", "u.toml");
         assert!(errors.is_empty());
-        assert_eq!(s.keymap.keys_label(&Action::Swap), "n");
-        assert_eq!(s.keymap.keys_label(&Action::NextQuote), "");
+        assert_eq!(s.keymap.keys_label(Action::Swap), "n");
+        assert_eq!(s.keymap.keys_label(Action::NextQuote), "");
     }
 
     #[test]
@@ -182,7 +187,7 @@ mod tests {
         );
         // Everything valid still applies; the bad entries keep their defaults.
         assert!(!s.mouse);
-        assert_eq!(s.keymap.keys_label(&Action::Help), "?");
+        assert_eq!(s.keymap.keys_label(Action::Help), "?");
         assert_eq!(s.palette, Palette::default());
     }
 

@@ -15,7 +15,7 @@ use crate::text::sanitize::sanitize_cells;
 
 use super::action::Context;
 use super::keymap::{Keymap, Mode};
-use super::model::{Model, Target, wrap};
+use super::model::{Class, Model, Target, What, wrap};
 
 /// The whole state of the reader.
 #[derive(Debug)]
@@ -372,6 +372,30 @@ pub struct Toggles {
     pub distinctive: bool,
     /// Boilerplate rows (h).
     pub boilerplate: bool,
+}
+
+impl Toggles {
+    /// True when the highlights of `what` are switched on.
+    pub fn shows(&self, what: What) -> bool {
+        match what {
+            What::Quote(_) => self.quotes,
+            What::Framing { .. } => self.framing,
+            What::Loaded(_) => self.loaded,
+            What::Scare(..) => self.scare,
+            What::Distinctive(..) => self.distinctive,
+        }
+    }
+
+    /// True when highlight class `class` is switched on.
+    pub fn shows_class(&self, class: Class) -> bool {
+        match class {
+            Class::Quote => self.quotes,
+            Class::Framing => self.framing,
+            Class::LoadedStrong | Class::LoadedWeak => self.loaded,
+            Class::Scare => self.scare,
+            Class::Distinctive => self.distinctive,
+        }
+    }
 }
 
 impl Default for Toggles {

@@ -8,7 +8,7 @@ use parallax::compare::{
 };
 use parallax::corpus::{Article, Library, Meta, Source};
 use parallax::text::Span;
-use parallax::tui::action::Action;
+use parallax::tui::action::{Action, Msg};
 use parallax::tui::keymap::Keymap;
 use parallax::tui::state::State;
 use parallax::tui::theme::Theme;
@@ -264,7 +264,7 @@ pub fn state(lib: Library, w: u16, h: u16) -> State {
     let mut s = State::new(lib, Keymap::default());
     update(
         &mut s,
-        Action::Resize {
+        Msg::Resize {
             width: w,
             height: h,
         },
@@ -272,8 +272,8 @@ pub fn state(lib: Library, w: u16, h: u16) -> State {
     s
 }
 
-/// Apply actions in order, carrying out comparisons synchronously.
-pub fn press(s: &mut State, actions: &[Action]) {
+/// Apply actions (or other messages) in order, carrying out comparisons synchronously.
+pub fn press<M: Clone + Into<Msg>>(s: &mut State, actions: &[M]) {
     for a in actions {
         let effect = update(s, a.clone());
         run_effect(s, effect);
@@ -302,7 +302,7 @@ pub fn handmade_state(w: u16, h: u16) -> State {
     };
     update(
         &mut s,
-        Action::CompareDone(Box::new(parallax::tui::action::Finished {
+        Msg::CompareDone(Box::new(parallax::tui::action::Finished {
             request,
             a,
             b,

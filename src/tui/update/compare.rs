@@ -8,9 +8,10 @@ use super::library::{clamp_library, start_compare};
 use super::popup::{explain_popup, summary_popup};
 use super::search::{match_step_msg, run_search, step_match};
 use super::{Effect, area};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Msg};
+use crate::tui::keymap::Keymap;
 use crate::tui::layout::{CompareLayout, GUTTER};
-use crate::tui::model::{Class, TargetKind, What};
+use crate::tui::model::TargetKind;
 use crate::tui::state::{CompareState, State, Wrapped};
 
 pub(super) fn compare_layout(c: &CompareState, area: Rect) -> CompareLayout {
@@ -103,45 +104,24 @@ pub(super) fn toggle(
 ) {
     status.info(format!("{class} {}", if on { "shown" } else { "hidden" }));
     if let Some(t) = &c.current
-        && !class_on(c, t.what)
+        && !c.toggles.shows(t.what)
     {
         c.current = None;
     }
 }
 
-pub(super) fn class_on(c: &CompareState, what: What) -> bool {
-    match what {
-        What::Quote(_) => c.toggles.quotes,
-        What::Framing { .. } => c.toggles.framing,
-        What::Loaded(_) => c.toggles.loaded,
-        What::Scare(..) => c.toggles.scare,
-        What::Distinctive(..) => c.toggles.distinctive,
-    }
-}
-
-/// True when highlight class `class` is switched on in `c`.
-pub fn shown(c: &CompareState, class: Class) -> bool {
-    match class {
-        Class::Quote => c.toggles.quotes,
-        Class::Framing => c.toggles.framing,
-        Class::LoadedStrong | Class::LoadedWeak => c.toggles.loaded,
-        Class::Scare => c.toggles.scare,
-        Class::Distinctive => c.toggles.distinctive,
-    }
-}
-
-pub(super) fn compare_update(state: &mut State, action: Action) -> Effect {
+pub(super) fn compare_update(state: &mut State, msg: Msg) -> Effect {
     let area = area(state);
     let Some(c) = state.compare.as_mut() else {
         return Effect::None;
     };
     if c.search.editing {
-        match action {
-            Action::Input(ch) => c.search.query.push(ch),
-            Action::DeleteChar => {
+        match msg {
+            Msg::Input(ch) => c.search.query.push(ch),
+            Msg::DeleteChar => {
                 c.search.query.pop();
             }
-            Action::Select => {
+            Msg::Do(Action::Select) => {
                 c.search.editing = false;
                 run_search(c);
                 let n = c.search.hits.len();
@@ -151,8 +131,8 @@ pub(super) fn compare_update(state: &mut State, action: Action) -> Effect {
                         crate::text::sanitize::sanitize(&c.search.query)
                     ));
                 } else {
-                    let next = state.keymap.first_key(&Action::NextMatch);
-                    let prev = state.keymap.first_key(&Action::PrevMatch);
+                    let next = state.keymap.name_of(Action::NextMatch);
+                    let prev = state.keymap.name_of(Action::PrevMatch);
                     state.status.info(format!(
                         "{n} match{} — {next} next, {prev} previous",
                         if n == 1 { "" } else { "es" }
@@ -160,7 +140,7 @@ pub(super) fn compare_update(state: &mut State, action: Action) -> Effect {
                     step_match(c, true, true);
                 }
             }
-            Action::Back => {
+            Msg::Do(Action::Back) => {
                 c.search = Default::default();
             }
             _ => {}
@@ -173,40 +153,40 @@ pub(super) fn compare_update(state: &mut State, action: Action) -> Effect {
         return Effect::None;
     }
     let vh = viewport(c, area);
-    let explain_key = state.keymap.first_key(&Action::Select);
+    let explain_key = state.keymap.name_of(Action::Select);
     let mut moved_cursor = false;
-    match action {
-        Action::Back => {
+    match msg {
+        Msg::Do(Action::Back) => {
             state.compare = None;
             state.status.message = None;
             clamp_library(state);
             return Effect::None;
         }
-        Action::MoveDown => {
+        Msg::Do(Action::MoveDown) => {
             c.cursor += 1;
             moved_cursor = true;
         }
-        Action::MoveUp => {
+        Msg::Do(Action::MoveUp) => {
             c.cursor = c.cursor.saturating_sub(1);
             moved_cursor = true;
         }
-        Action::PageDown => {
+        Msg::Do(Action::PageDown) => {
             c.cursor += page_rows(c, c.cursor, vh, true);
             moved_cursor = true;
         }
-        Action::PageUp => {
+        Msg::Do(Action::PageUp) => {
             c.cursor = c.cursor.saturating_sub(page_rows(c, c.cursor, vh, false));
             moved_cursor = true;
         }
-        Action::Top => {
+        Msg::Do(Action::Top) => {
             c.cursor = 0;
             moved_cursor = true;
         }
-        Action::Bottom => {
+        Msg::Do(Action::Bottom) => {
             c.cursor = c.visible.len().saturating_sub(1);
             moved_cursor = true;
         }
-        Action::Scroll(n) => {
+        Msg::Scroll(n) => {
             let max_top = c.visible.len().saturating_sub(1);
             c.top = c.top.saturating_add_signed(n as isize).min(max_top);
             // Keep the cursor inside the scrolled view.
@@ -215,49 +195,63 @@ pub(super) fn compare_update(state: &mut State, action: Action) -> Effect {
             c.current = None;
             return Effect::None;
         }
-        Action::FocusOther => {
+        Msg::Do(Action::FocusOther) => {
             c.focus = c.focus.other();
             state.status.info(format!(
                 "focus on {}",
                 if c.focus == Side::A { "A" } else { "B" }
             ));
         }
-        Action::NextQuote => jump(c, TargetKind::Quote, true, &mut state.status, &explain_key),
-        Action::PrevQuote => jump(c, TargetKind::Quote, false, &mut state.status, &explain_key),
-        Action::NextFraming => jump(
+        Msg::Do(Action::NextQuote) => {
+            jump(c, TargetKind::Quote, true, &mut state.status, &explain_key)
+        }
+        Msg::Do(Action::PrevQuote) => {
+            jump(c, TargetKind::Quote, false, &mut state.status, &explain_key)
+        }
+        Msg::Do(Action::NextFraming) => jump(
             c,
             TargetKind::Framing,
             true,
             &mut state.status,
             &explain_key,
         ),
-        Action::PrevFraming => jump(
+        Msg::Do(Action::PrevFraming) => jump(
             c,
             TargetKind::Framing,
             false,
             &mut state.status,
             &explain_key,
         ),
-        Action::NextLoaded => jump(c, TargetKind::Loaded, true, &mut state.status, &explain_key),
-        Action::PrevLoaded => jump(
+        Msg::Do(Action::NextLoaded) => {
+            jump(c, TargetKind::Loaded, true, &mut state.status, &explain_key)
+        }
+        Msg::Do(Action::PrevLoaded) => jump(
             c,
             TargetKind::Loaded,
             false,
             &mut state.status,
             &explain_key,
         ),
-        Action::JumpMoved => jump_moved(c, &mut state.status),
-        Action::ToggleQuotes => flip(c, |t| &mut t.quotes, "shared quotes", &mut state.status),
-        Action::ToggleFraming => flip(c, |t| &mut t.framing, "changed words", &mut state.status),
-        Action::ToggleLoaded => flip(c, |t| &mut t.loaded, "loaded terms", &mut state.status),
-        Action::ToggleScare => flip(c, |t| &mut t.scare, "scare quotes", &mut state.status),
-        Action::ToggleDistinctive => flip(
+        Msg::Do(Action::JumpMoved) => jump_moved(c, &mut state.status, &state.keymap),
+        Msg::Do(Action::ToggleQuotes) => {
+            flip(c, |t| &mut t.quotes, "shared quotes", &mut state.status)
+        }
+        Msg::Do(Action::ToggleFraming) => {
+            flip(c, |t| &mut t.framing, "changed words", &mut state.status)
+        }
+        Msg::Do(Action::ToggleLoaded) => {
+            flip(c, |t| &mut t.loaded, "loaded terms", &mut state.status)
+        }
+        Msg::Do(Action::ToggleScare) => {
+            flip(c, |t| &mut t.scare, "scare quotes", &mut state.status)
+        }
+        Msg::Do(Action::ToggleDistinctive) => flip(
             c,
             |t| &mut t.distinctive,
             "distinctive terms",
             &mut state.status,
         ),
-        Action::ToggleBoilerplate => {
+        Msg::Do(Action::ToggleBoilerplate) => {
             c.toggles.boilerplate = !c.toggles.boilerplate;
             c.refresh_visible();
             let on = c.toggles.boilerplate;
@@ -268,24 +262,24 @@ pub(super) fn compare_update(state: &mut State, action: Action) -> Effect {
                 c.current = None;
             }
         }
-        Action::Summary => state.popup = Some(summary_popup(c)),
-        Action::Swap => {
+        Msg::Do(Action::Summary) => state.popup = Some(summary_popup(c)),
+        Msg::Do(Action::Swap) => {
             let (a, b) = c.pair;
             return start_compare(state, b, a);
         }
-        Action::Export => return Effect::Export,
-        Action::Search => {
+        Msg::Do(Action::Export) => return Effect::Export,
+        Msg::Do(Action::Search) => {
             c.search.editing = true;
             c.search.query.clear();
             c.search.hits.clear();
             c.search.current = None;
         }
-        Action::NextMatch => match_step_msg(c, true, &mut state.status),
-        Action::PrevMatch => match_step_msg(c, false, &mut state.status),
-        Action::Select => {
-            state.popup = Some(explain_popup(c, &state.library));
+        Msg::Do(Action::NextMatch) => match_step_msg(c, true, &mut state.status, &state.keymap),
+        Msg::Do(Action::PrevMatch) => match_step_msg(c, false, &mut state.status, &state.keymap),
+        Msg::Do(Action::Select) => {
+            state.popup = Some(explain_popup(c, &state.library, &state.keymap));
         }
-        Action::Click { column, row } => click(c, area, column, row),
+        Msg::Click { column, row } => click(c, area, column, row),
         _ => {}
     }
     if moved_cursor {
@@ -293,16 +287,16 @@ pub(super) fn compare_update(state: &mut State, action: Action) -> Effect {
     }
     rewrap(c, area);
     let jumped = matches!(
-        action,
-        Action::NextQuote
-            | Action::PrevQuote
-            | Action::NextFraming
-            | Action::PrevFraming
-            | Action::NextLoaded
-            | Action::PrevLoaded
-            | Action::JumpMoved
-            | Action::NextMatch
-            | Action::PrevMatch
+        msg,
+        Msg::Do(Action::NextQuote)
+            | Msg::Do(Action::PrevQuote)
+            | Msg::Do(Action::NextFraming)
+            | Msg::Do(Action::PrevFraming)
+            | Msg::Do(Action::NextLoaded)
+            | Msg::Do(Action::PrevLoaded)
+            | Msg::Do(Action::JumpMoved)
+            | Msg::Do(Action::NextMatch)
+            | Msg::Do(Action::PrevMatch)
     );
     if jumped && !fully_visible(c, area) {
         reveal(c, area);
@@ -414,7 +408,11 @@ pub(super) fn jump(
     c.current = Some(t);
 }
 
-pub(super) fn jump_moved(c: &mut CompareState, status: &mut crate::tui::state::Status) {
+pub(super) fn jump_moved(
+    c: &mut CompareState,
+    status: &mut crate::tui::state::Status,
+    keymap: &Keymap,
+) {
     let Some(ri) = c.cursor_row() else { return };
     let row = &c.model.rows[ri];
     if row.kind != RowKind::Moved {
@@ -474,6 +472,9 @@ pub(super) fn jump_moved(c: &mut CompareState, status: &mut crate::tui::state::S
             c.current = None;
             status.info(msg);
         }
-        Err(_) => status.info("that place is hidden (boilerplate): press h to show it"),
+        Err(_) => status.info(format!(
+            "that place is hidden (boilerplate): press {} to show it",
+            keymap.name_of(Action::ToggleBoilerplate)
+        )),
     }
 }

@@ -7,7 +7,8 @@ use crate::compare::PerSide;
 
 use super::popup::skipped_popup;
 use super::{Effect, area, clamp_all, quit};
-use crate::tui::action::{Action, Finished};
+use crate::tui::action::{Action, Finished, Msg};
+use crate::tui::keymap::Keymap;
 use crate::tui::layout::LibraryLayout;
 use crate::tui::state::{CompareState, LibraryState, Pending, State};
 
@@ -83,20 +84,20 @@ pub(super) fn set_mark_b(lib: &mut LibraryState, b: Option<usize>) {
     lib.mark_b = b;
 }
 
-pub(super) fn library_update(state: &mut State, action: Action) -> Effect {
+pub(super) fn library_update(state: &mut State, msg: Msg) -> Effect {
     let page = table_height(state);
     let lib = &mut state.library;
     if lib.filter.editing {
-        match action {
-            Action::Input(c) => {
+        match msg {
+            Msg::Input(c) => {
                 lib.filter.query.push(c);
                 refilter(lib);
             }
-            Action::DeleteChar => {
+            Msg::DeleteChar => {
                 lib.filter.query.pop();
                 refilter(lib);
             }
-            Action::Select => {
+            Msg::Do(Action::Select) => {
                 lib.filter.editing = false;
                 lib.cursor = 0;
                 let n = lib.visible.len();
@@ -106,22 +107,22 @@ pub(super) fn library_update(state: &mut State, action: Action) -> Effect {
                     n => format!("{n} articles match"),
                 });
             }
-            Action::Back => {
+            Msg::Do(Action::Back) => {
                 lib.filter.editing = false;
                 lib.filter.query.clear();
                 refilter(lib);
             }
-            Action::MoveDown => lib.cursor += 1,
-            Action::MoveUp => lib.cursor = lib.cursor.saturating_sub(1),
+            Msg::Do(Action::MoveDown) => lib.cursor += 1,
+            Msg::Do(Action::MoveUp) => lib.cursor = lib.cursor.saturating_sub(1),
             _ => {}
         }
         clamp_library(state);
         return Effect::None;
     }
     let cur = lib.current();
-    match action {
-        Action::Quit => return quit(state),
-        Action::Clear => {
+    match msg {
+        Msg::Do(Action::Quit) => return quit(state),
+        Msg::Do(Action::Clear) => {
             if !lib.filter.query.is_empty() {
                 lib.filter.query.clear();
                 refilter(lib);
@@ -130,32 +131,32 @@ pub(super) fn library_update(state: &mut State, action: Action) -> Effect {
                 lib.mark_b = None;
             }
         }
-        Action::MoveDown => lib.cursor += 1,
-        Action::MoveUp => lib.cursor = lib.cursor.saturating_sub(1),
-        Action::PageDown => lib.cursor += page,
-        Action::PageUp => lib.cursor = lib.cursor.saturating_sub(page),
-        Action::Top => lib.cursor = 0,
-        Action::Bottom => lib.cursor = lib.visible.len().saturating_sub(1),
-        Action::Scroll(n) => lib.cursor = lib.cursor.saturating_add_signed(n as isize),
-        Action::Search => lib.filter.editing = true,
-        Action::MarkA => {
+        Msg::Do(Action::MoveDown) => lib.cursor += 1,
+        Msg::Do(Action::MoveUp) => lib.cursor = lib.cursor.saturating_sub(1),
+        Msg::Do(Action::PageDown) => lib.cursor += page,
+        Msg::Do(Action::PageUp) => lib.cursor = lib.cursor.saturating_sub(page),
+        Msg::Do(Action::Top) => lib.cursor = 0,
+        Msg::Do(Action::Bottom) => lib.cursor = lib.visible.len().saturating_sub(1),
+        Msg::Scroll(n) => lib.cursor = lib.cursor.saturating_add_signed(n as isize),
+        Msg::Do(Action::Search) => lib.filter.editing = true,
+        Msg::Do(Action::MarkA) => {
             let new = if lib.mark_a == cur { None } else { cur };
             set_mark_a(lib, new);
         }
-        Action::MarkB => {
+        Msg::Do(Action::MarkB) => {
             let new = if lib.mark_b == cur { None } else { cur };
             set_mark_b(lib, new);
         }
-        Action::MarkNext => match (lib.mark_a, lib.mark_b) {
+        Msg::Do(Action::MarkNext) => match (lib.mark_a, lib.mark_b) {
             (a, _) if a == cur => set_mark_a(lib, None),
             (_, b) if b == cur => set_mark_b(lib, None),
             (None, _) => set_mark_a(lib, cur),
             (Some(_), _) => set_mark_b(lib, cur),
         },
-        Action::SuggestPair => suggest_pair(lib, cur, &mut state.status),
-        Action::ShowSkipped => state.popup = Some(skipped_popup(lib)),
-        Action::Select => return open_compare(state),
-        Action::Click { column, row } => {
+        Msg::Do(Action::SuggestPair) => suggest_pair(lib, cur, &mut state.status, &state.keymap),
+        Msg::Do(Action::ShowSkipped) => state.popup = Some(skipped_popup(lib)),
+        Msg::Do(Action::Select) => return open_compare(state),
+        Msg::Click { column, row } => {
             let l = LibraryLayout::new(
                 area(state),
                 filter_shown(&state.library),
@@ -181,6 +182,7 @@ pub(super) fn suggest_pair(
     lib: &mut LibraryState,
     cur: Option<usize>,
     status: &mut crate::tui::state::Status,
+    keymap: &Keymap,
 ) {
     let Some(k) = cur.and_then(|i| lib.stories.story_of.get(i).copied().flatten()) else {
         status.info("this article shares no story with another: no pair to suggest");
@@ -207,14 +209,15 @@ pub(super) fn suggest_pair(
         lib.cursor = pos;
     }
     status.info(format!(
-        "story {number}: pair {} of {total} marked · {:.0}% similar{} · enter compares",
+        "story {number}: pair {} of {total} marked · {:.0}% similar{} · {} compares",
         n + 1,
         pair.similarity * 100.0,
         if pair.different_outlets {
             ", different outlets"
         } else {
             ", same outlet"
-        }
+        },
+        keymap.name_of(Action::Select)
     ));
 }
 
@@ -229,9 +232,13 @@ pub(super) fn open_compare(state: &mut State) -> Effect {
             (a, b)
         }
         _ => {
-            state
-                .status
-                .info("mark two articles first: a marks A, b marks B (or space, space)");
+            let k = &state.keymap;
+            let next = k.name_of(Action::MarkNext);
+            state.status.info(format!(
+                "mark two articles first: {} marks A, {} marks B (or {next}, {next})",
+                k.name_of(Action::MarkA),
+                k.name_of(Action::MarkB)
+            ));
             return Effect::None;
         }
     };
@@ -287,7 +294,7 @@ pub(super) fn finish_compare(state: &mut State, done: Finished) {
     if limited {
         state.status.info(format!(
             "long articles: part of the analysis was coarser (press {} for the summary)",
-            state.keymap.first_key(&Action::Summary)
+            state.keymap.name_of(Action::Summary)
         ));
     }
     clamp_all(state);

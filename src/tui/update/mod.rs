@@ -1,4 +1,4 @@
-//! State transitions: `update(&mut State, Action) -> Effect`, with no I/O.
+//! State transitions: `update(&mut State, Msg) -> Effect`, with no I/O.
 //!
 //! Everything that changes what is shown happens here: cursor movement and scroll clamping (the
 //! terminal size arrives as a `Resize` action), filtering, marking, relatedness, jumps between
@@ -16,10 +16,9 @@ mod search;
 
 use ratatui::layout::Rect;
 
-use super::action::{Action, Context};
+use super::action::{Action, Context, Msg};
 use super::state::State;
 
-pub use compare::shown;
 use compare::{compare_update, ensure_visible, rewrap};
 use library::{clamp_library, finish_compare, library_update, refilter};
 use popup::{help_popup, popup_update};
@@ -32,7 +31,7 @@ pub enum Effect {
     /// Restore the terminal and exit.
     Quit,
     /// Compare library articles `a` and `b` in the background and answer with
-    /// [`Action::CompareDone`] carrying `request`.
+    /// [`Msg::CompareDone`](crate::tui::action::Msg::CompareDone) carrying `request`.
     Compare {
         /// Request number.
         request: u64,
@@ -42,46 +41,47 @@ pub enum Effect {
         b: usize,
     },
     /// Write the comparison on screen as an HTML page and answer with
-    /// [`Action::ExportDone`].
+    /// [`Msg::ExportDone`](crate::tui::action::Msg::ExportDone).
     Export,
     /// Every article has loaded: group the library into stories and compute relatedness in
-    /// the background, answering with [`Action::Analysed`].
+    /// the background, answering with [`Msg::Analysed`](crate::tui::action::Msg::Analysed).
     Analyse,
 }
 
 /// Apply `action` to `state`.
-pub fn update(state: &mut State, action: Action) -> Effect {
-    match action {
-        Action::ForceQuit => return quit(state),
-        Action::Resize { width, height } => {
+pub fn update(state: &mut State, msg: impl Into<Msg>) -> Effect {
+    let msg = msg.into();
+    match msg {
+        Msg::Do(Action::ForceQuit) => return quit(state),
+        Msg::Resize { width, height } => {
             state.size = (width, height);
             clamp_all(state);
             return Effect::None;
         }
-        Action::Tick => {
+        Msg::Tick => {
             if let Some(p) = state.pending.as_mut() {
                 p.frame = p.frame.wrapping_add(1);
             }
             return Effect::None;
         }
-        Action::CompareDone(done) => {
+        Msg::CompareDone(done) => {
             finish_compare(state, *done);
             return Effect::None;
         }
-        Action::CompareFailed(why) => {
+        Msg::CompareFailed(why) => {
             state.pending = None;
             state.status.error = Some(why);
             return Effect::None;
         }
-        Action::ExportDone(result) => {
+        Msg::ExportDone(result) => {
             match result {
                 Ok(path) => state.status.info(format!("exported to {path}")),
                 Err(why) => state.status.error = Some(format!("export failed: {why}")),
             }
             return Effect::None;
         }
-        Action::Loaded(loaded) => return take_loaded(state, *loaded),
-        Action::Analysed(done) => {
+        Msg::Loaded(loaded) => return take_loaded(state, *loaded),
+        Msg::Analysed(done) => {
             let lib = &mut state.library;
             if done.articles == lib.rows.len() {
                 let stories = done.stories.stories.len();
@@ -102,26 +102,29 @@ pub fn update(state: &mut State, action: Action) -> Effect {
     state.status.message = None;
     state.status.error = None;
     if state.popup.is_some() {
-        popup_update(state, action);
+        popup_update(state, msg);
         return Effect::None;
     }
     let editing = state
         .compare
         .as_ref()
         .map_or(state.library.filter.editing, |c| c.search.editing);
-    if !editing && state.pending.is_some() && matches!(action, Action::Back | Action::Clear) {
+    if !editing
+        && state.pending.is_some()
+        && matches!(msg, Msg::Do(Action::Back) | Msg::Do(Action::Clear))
+    {
         state.pending = None;
         state.status.info("comparison cancelled");
         return Effect::None;
     }
-    if action == Action::Help {
+    if msg == Msg::Do(Action::Help) {
         state.popup = Some(help_popup(state));
         return Effect::None;
     }
     if state.compare.is_some() {
-        compare_update(state, action)
+        compare_update(state, msg)
     } else {
-        library_update(state, action)
+        library_update(state, msg)
     }
 }
 

@@ -2,35 +2,34 @@
 
 use crate::compare::PerSide;
 
-use super::compare::class_on;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Msg};
 use crate::tui::explain;
-use crate::tui::keymap::INPUT_HELP;
+use crate::tui::keymap::{INPUT_HELP, Keymap};
 use crate::tui::state::{CompareState, DocLine, LibraryState, Popup, PopupKind, State};
 
-pub(super) fn popup_update(state: &mut State, action: Action) {
+pub(super) fn popup_update(state: &mut State, msg: Msg) {
     let Some(p) = state.popup.as_mut() else {
         return;
     };
     let last = p.lines.len().saturating_sub(1);
     let page = (state.size.1 as usize).saturating_sub(6).max(1);
-    match action {
-        Action::Back | Action::Select => state.popup = None,
-        Action::Help if p.kind == PopupKind::Help => state.popup = None,
-        Action::Summary if p.kind == PopupKind::Summary => state.popup = None,
-        Action::Help => state.popup = Some(help_popup(state)),
-        Action::Summary => {
+    match msg {
+        Msg::Do(Action::Back) | Msg::Do(Action::Select) => state.popup = None,
+        Msg::Do(Action::Help) if p.kind == PopupKind::Help => state.popup = None,
+        Msg::Do(Action::Summary) if p.kind == PopupKind::Summary => state.popup = None,
+        Msg::Do(Action::Help) => state.popup = Some(help_popup(state)),
+        Msg::Do(Action::Summary) => {
             if let Some(c) = &state.compare {
                 state.popup = Some(summary_popup(c));
             }
         }
-        Action::MoveDown => p.scroll = (p.scroll + 1).min(last),
-        Action::MoveUp => p.scroll = p.scroll.saturating_sub(1),
-        Action::PageDown => p.scroll = (p.scroll + page).min(last),
-        Action::PageUp => p.scroll = p.scroll.saturating_sub(page),
-        Action::Top => p.scroll = 0,
-        Action::Bottom => p.scroll = last,
-        Action::Scroll(n) => p.scroll = p.scroll.saturating_add_signed(n as isize).min(last),
+        Msg::Do(Action::MoveDown) => p.scroll = (p.scroll + 1).min(last),
+        Msg::Do(Action::MoveUp) => p.scroll = p.scroll.saturating_sub(1),
+        Msg::Do(Action::PageDown) => p.scroll = (p.scroll + page).min(last),
+        Msg::Do(Action::PageUp) => p.scroll = p.scroll.saturating_sub(page),
+        Msg::Do(Action::Top) => p.scroll = 0,
+        Msg::Do(Action::Bottom) => p.scroll = last,
+        Msg::Scroll(n) => p.scroll = p.scroll.saturating_add_signed(n as isize).min(last),
         _ => {}
     }
 }
@@ -50,9 +49,13 @@ pub(super) fn help_popup(state: &State) -> Popup {
     }
     lines.push(DocLine::Blank);
     lines.push(DocLine::Heading("Gutter".to_string()));
+    let moved = format!(
+        "moved: counterpart elsewhere ({} jumps)",
+        state.keymap.name_of(Action::JumpMoved)
+    );
     for (g, d) in [
         ("═", "aligned: both report this"),
-        ("⇄", "moved: counterpart elsewhere (m jumps)"),
+        ("⇄", &moved),
         ("◀", "only in A"),
         ("▶", "only in B"),
         ("·", "boilerplate / headline, not compared"),
@@ -101,16 +104,12 @@ pub(super) fn skipped_popup(lib: &LibraryState) -> Popup {
     }
 }
 
-pub(super) fn explain_popup(c: &CompareState, lib: &LibraryState) -> Popup {
+pub(super) fn explain_popup(c: &CompareState, lib: &LibraryState, keymap: &Keymap) -> Popup {
     let articles = PerSide {
         a: lib.article(c.pair.0),
         b: lib.article(c.pair.1),
     };
-    let row = c.cursor_row().unwrap_or(0);
-    let current = c.current.as_ref().filter(|t| t.row == row);
-    let lines = explain::explain(&c.cmp, &c.model, articles, row, c.focus, current, &|w| {
-        class_on(c, w)
-    });
+    let lines = explain::explain(c, articles, keymap);
     Popup {
         kind: PopupKind::Explain,
         title: "Why is this marked?".to_string(),

@@ -2,6 +2,8 @@
 
 use crate::compare::Side;
 
+use crate::tui::action::Action;
+use crate::tui::keymap::Keymap;
 use crate::tui::state::{CompareState, Hit};
 
 pub(super) fn run_search(c: &mut CompareState) {
@@ -54,9 +56,13 @@ pub(super) fn match_step_msg(
     c: &mut CompareState,
     forward: bool,
     status: &mut crate::tui::state::Status,
+    keymap: &Keymap,
 ) {
     if c.search.hits.is_empty() {
-        status.info("no search: press / to search");
+        status.info(format!(
+            "no search: press {} to search",
+            keymap.name_of(Action::Search)
+        ));
     } else if step_match(c, forward, false) {
         let i = c.search.current.unwrap_or(0);
         status.info(format!("match {} of {}", i + 1, c.search.hits.len()));

@@ -16,7 +16,6 @@ use crate::tui::layout::CompareLayout;
 use crate::tui::model::Class;
 use crate::tui::state::{CompareState, State};
 use crate::tui::theme::Theme;
-use crate::tui::update::shown;
 
 use super::{hints_line, status_line, truncate};
 
@@ -137,7 +136,7 @@ pub(super) fn draw_legend(
     ];
     let mut spans = vec![Span::raw(" ")];
     for (a, label, style, on) in items {
-        spans.push(Span::styled(state.keymap.first_key(&a), theme.dim));
+        spans.push(Span::styled(state.keymap.first_key(a), theme.dim));
         spans.push(Span::raw(" "));
         if on {
             spans.push(Span::styled(label, style));
@@ -156,7 +155,7 @@ pub(super) fn draw_legend(
     let boiler = Span::styled(
         format!(
             "{} boilerplate {}",
-            state.keymap.first_key(&Action::ToggleBoilerplate),
+            state.keymap.first_key(Action::ToggleBoilerplate),
             if c.toggles.boilerplate {
                 "shown"
             } else {
@@ -293,7 +292,7 @@ pub(super) fn styled_line(
     let mut cuts = vec![line.start, line.end];
     let active: Vec<&crate::tui::model::Mark> = marks
         .iter()
-        .filter(|m| shown(c, m.class) && overlaps(&m.range))
+        .filter(|m| c.toggles.shows_class(m.class) && overlaps(&m.range))
         .collect();
     for m in &active {
         cuts.push(m.range.start.clamp(line.start, line.end));

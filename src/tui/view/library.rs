@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::text::ParagraphRole;
 use crate::text::sanitize::{sanitize, sanitize_cells};
 use crate::tui::action::Action;
+use crate::tui::keymap::INPUT_CANCEL;
 use crate::tui::layout::LibraryLayout;
 use crate::tui::state::{LibraryState, State};
 use crate::tui::theme::Theme;
@@ -123,13 +124,18 @@ pub(super) fn draw_library(
         theme.title.add_modifier(Modifier::UNDERLINED),
     );
     if lib.visible.is_empty() {
+        let clear = if lib.filter.editing {
+            INPUT_CANCEL.to_string()
+        } else {
+            state.keymap.name_of(Action::Clear)
+        };
         buf.set_stringn(
             l.table.x + 2,
             l.table.y,
             if lib.rows.is_empty() {
-                "no articles loaded"
+                "no articles loaded".to_string()
             } else {
-                "no article matches the filter — esc clears it"
+                format!("no article matches the filter — {clear} clears it")
             },
             w.saturating_sub(2),
             theme.dim,
@@ -208,7 +214,7 @@ pub(super) fn draw_library(
         (None, n) => format!(
             "{n} file{} skipped — press {} to see why",
             if n == 1 { "" } else { "s" },
-            state.keymap.first_key(&Action::ShowSkipped)
+            state.keymap.name_of(Action::ShowSkipped)
         ),
     };
     status_line(state, hints, right, theme, l.status, buf);

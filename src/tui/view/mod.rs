@@ -120,12 +120,20 @@ pub(super) fn status_line(
                 .map(|r| truncate(&r.outlet, 16))
                 .unwrap_or_default()
         };
+        // A swap waits on the compare screen, where Back cancels; a new comparison on the
+        // library screen, where Clear does.
+        let cancel = if state.compare.is_some() {
+            Action::Back
+        } else {
+            Action::Clear
+        };
         spans.push(Span::styled(
             format!(
-                " {} comparing {} with {}… (esc cancels) ",
+                " {} comparing {} with {}… ({} cancels) ",
                 SPINNER[p.frame % SPINNER.len()],
                 name(p.a),
-                name(p.b)
+                name(p.b),
+                state.keymap.name_of(cancel)
             ),
             theme.title,
         ));

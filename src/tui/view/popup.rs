@@ -55,11 +55,12 @@ pub(super) fn draw_popup(state: &State, p: &Popup, theme: &Theme, area: Rect, bu
         .max(3);
     let rect = layout::centered(area, width, height);
     Clear.render(rect, buf);
-    let close = state.keymap.first_key(&Action::Back);
+    let close = state.keymap.name_of(Action::Back);
+    let scroll = state.keymap.pair_of(Action::MoveDown, Action::MoveUp);
     let block = Block::bordered()
         .border_style(theme.accent)
         .title(format!(" {} ", p.title))
-        .title_bottom(format!(" {close} close · j/k scroll "));
+        .title_bottom(format!(" {close} close · {scroll} scroll "));
     let inner = block.inner(rect);
     block.render(rect, buf);
     let scroll = p.scroll.min(lines.len().saturating_sub(1));
