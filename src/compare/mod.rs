@@ -12,6 +12,7 @@ pub mod framing;
 pub mod lexicon;
 pub mod profile;
 pub mod quotes;
+pub mod stats;
 pub mod stories;
 
 use std::sync::Arc;
@@ -27,7 +28,7 @@ pub struct Options {
     pub lexicon: Arc<lexicon::Lexicon>,
     /// Document frequencies of the loaded library, used with the bundled background table to
     /// weight words by how informative they are. `None` uses the background table alone.
-    pub corpus: Option<Arc<align::DocFreq>>,
+    pub corpus: Option<Arc<stats::DocFreq>>,
     /// Minimum similarity for two sentences to be aligned, in `[0, 1]`.
     pub min_score: f64,
     /// Work budget of fuzzy quotation matching ([`quotes::WORK_BUDGET`] by default).
@@ -59,7 +60,7 @@ impl Options {
             Ok(l) => (l, None),
             Err(e) => (builtin, Some(e)),
         };
-        let corpus = (library.len() > 2).then(|| Arc::new(align::DocFreq::from_articles(library)));
+        let corpus = (library.len() > 2).then(|| Arc::new(stats::DocFreq::from_articles(library)));
         let opts = Options {
             lexicon: Arc::new(lexicon),
             corpus,

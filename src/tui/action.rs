@@ -200,7 +200,7 @@ pub struct Analysed {
     /// The story grouping.
     pub stories: crate::compare::stories::Stories,
     /// Word statistics of the whole library, for comparisons from now on.
-    pub corpus: Option<std::sync::Arc<crate::compare::align::DocFreq>>,
+    pub corpus: Option<std::sync::Arc<crate::compare::stats::DocFreq>>,
 }
 
 /// Everything [`crate::tui::update::update`] acts on: a bound action, or an event that no key

@@ -409,7 +409,7 @@ pub fn perform(library: &Library, effect: &Effect, options: &Options) -> Option<
     if *effect == Effect::Analyse {
         let (vectors, stories) = state::analyse(library);
         let corpus = (library.articles.len() > 2)
-            .then(|| Arc::new(compare::align::DocFreq::from_articles(&library.articles)));
+            .then(|| Arc::new(compare::stats::DocFreq::from_articles(&library.articles)));
         return Some(Msg::Analysed(Box::new(action::Analysed {
             articles: library.articles.len(),
             vectors,
