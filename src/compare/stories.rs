@@ -288,12 +288,18 @@ fn average_linkage(n: usize, links: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
 /// Group `articles` into stories.
 pub fn group(articles: &[Article]) -> Stories {
     let (vecs, forms) = article_vectors(articles);
+    group_with(articles, &vecs, &forms)
+}
+
+/// Group `articles` into stories by their vectors `vecs` and the normal forms of the stem ids,
+/// `forms` (both from [`article_vectors`]).
+pub fn group_with(articles: &[Article], vecs: &[ArticleVector], forms: &[String]) -> Stories {
     let n = articles.len();
     let days: Vec<Option<i64>> = articles
         .iter()
         .map(|a| a.date.as_deref().and_then(day_number))
         .collect();
-    let links: Vec<(usize, usize, f64)> = candidates(&vecs)
+    let links: Vec<(usize, usize, f64)> = candidates(vecs)
         .into_par_iter()
         .filter_map(|(i, j)| {
             let s = vecs[i].similarity(&vecs[j]);
@@ -323,7 +329,7 @@ pub fn group(articles: &[Article]) -> Stories {
         .into_iter()
         .zip(links_of)
         .enumerate()
-        .map(|(k, (members, links))| story(k + 1, members, &links, &vecs, &forms, articles))
+        .map(|(k, (members, links))| story(k + 1, members, &links, vecs, forms, articles))
         .collect();
     Stories { stories, story_of }
 }

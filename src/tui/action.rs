@@ -195,8 +195,8 @@ pub struct Loaded {
 pub struct Analysed {
     /// Number of articles analysed (stale answers are ignored).
     pub articles: usize,
-    /// Relatedness vectors.
-    pub vectors: Vec<super::state::StemVector>,
+    /// Article vectors, for relatedness.
+    pub vectors: Vec<crate::compare::stats::ArticleVector>,
     /// The story grouping.
     pub stories: crate::compare::stories::Stories,
     /// Word statistics of the whole library, for comparisons from now on.

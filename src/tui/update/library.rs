@@ -74,7 +74,7 @@ pub(super) fn set_mark_a(lib: &mut LibraryState, a: Option<usize>) {
     }
     lib.related = a
         .and_then(|a| lib.vectors.get(a))
-        .map(|va| lib.vectors.iter().map(|v| va.cosine(v)).collect());
+        .map(|va| lib.vectors.iter().map(|v| va.similarity(v)).collect());
 }
 
 pub(super) fn set_mark_b(lib: &mut LibraryState, b: Option<usize>) {
