@@ -36,7 +36,6 @@
 //! own position. A merge is one row, e.g. `a: [i], b: [j, j + 1]`, and gives one pair per
 //! sentence combination, all with the merge's score.
 
-pub(crate) mod background;
 pub mod vectors;
 
 use std::collections::HashMap;
@@ -45,8 +44,6 @@ use super::stats::SparseVec;
 use super::{AlignedPair, Options, Row, RowKind};
 use crate::corpus::Article;
 use crate::text::{Analysis, ParagraphRole};
-
-pub use background::{informativeness, zipf};
 
 /// How many candidate partners each sentence proposes from the inverted index.
 pub const CANDIDATES_PER_SENTENCE: usize = 8;

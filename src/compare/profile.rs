@@ -1,13 +1,13 @@
 //! The article-level framing profile: how an article attributes, hedges, quotes and loads its
 //! words, counted over the headline and body (boilerplate left out).
 //!
-//! The word lists it counts are the shared ones in [`super::lexicon::markers`].
+//! The word lists it counts are the shared ones in [`crate::text::vocab`].
 
 use std::collections::BTreeMap;
 
-use super::lexicon::markers::{ATTRIBUTION_VERBS, CERTAINTY, HEDGES, Marker, find_markers};
 use super::{Count, LoadedTerm, Profile, Side};
 use crate::corpus::Article;
+use crate::text::vocab::{self, Marker, attribution_verbs, boosters, find_markers};
 use crate::text::{Analysis, QuoteKind, Span};
 
 /// True when `span` starts inside a boilerplate paragraph.
@@ -48,9 +48,9 @@ pub fn profile(art: &Article, side: Side, loaded: &[LoadedTerm]) -> Profile {
                 *into.entry(marker.lemma.to_string()).or_default() += 1;
             }
         };
-        tally(ATTRIBUTION_VERBS, &mut attribution);
-        tally(HEDGES, &mut hedges);
-        tally(CERTAINTY, &mut hedges);
+        tally(attribution_verbs(), &mut attribution);
+        tally(vocab::hedges(), &mut hedges);
+        tally(boosters(), &mut hedges);
     }
 
     let mut scare_quotes: Vec<String> = Vec::new();

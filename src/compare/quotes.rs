@@ -40,6 +40,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::{QuoteEdit, QuoteMatchKind, SharedQuote};
 use crate::corpus::Article;
+use crate::text::vocab::is_function_word;
 use crate::text::{Quote, Span};
 
 /// Work budget of fuzzy quotation matching, in word-alignment cells. Past it, only quotations
@@ -767,31 +768,4 @@ fn unquoted(p: &Prepared, other: &Article, free: &FreeIndex) -> Option<(Span, Ma
             b_words: (0, 0),
         },
     ))
-}
-
-/// English function words: shared, they say nothing about two quotations being the same.
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
-    "because", "been", "before", "being", "but", "by", "can", "could", "did", "do", "does",
-    "don't", "for", "from", "had", "has", "have", "he", "her", "here", "him", "his", "how", "i",
-    "if", "in", "into", "is", "it", "it's", "its", "just", "me", "more", "most", "my", "no", "not",
-    "now", "of", "on", "one", "only", "or", "our", "out", "over", "said", "she", "so", "some",
-    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-    "to", "up", "us", "very", "was", "we", "were", "what", "when", "which", "who", "will", "with",
-    "would", "you", "your",
-];
-
-fn is_function_word(norm: &str) -> bool {
-    FUNCTION_WORDS.binary_search(&norm).is_ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn function_words_are_sorted_for_binary_search() {
-        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
-        assert!(is_function_word("the") && !is_function_word("bridge"));
-    }
 }

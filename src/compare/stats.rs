@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Article;
 use crate::text::{Analysis, ParagraphRole};
 
-use super::align::{informativeness, zipf};
+use crate::text::vocab::{informativeness, zipf};
 
 /// How much more a name (a stem written capitalised inside sentences more often than not)
 /// weighs: stories differ by who and where.

@@ -6,7 +6,7 @@
 //! - *local IDF* over the analysed sentences of both articles, `ln(1 + N / df)`: words found in
 //!   many sentences of this pair count little, in any language;
 //! - *background informativeness* from the bundled English frequency table
-//!   ([`super::background`]; a stem takes the highest frequency of its forms in the two
+//!   ([`crate::text::vocab::wordfreq`]; a stem takes the highest frequency of its forms in the two
 //!   texts): function words count almost nothing, words the table does not list (names,
 //!   numbers, foreign words) count most;
 //! - *library IDF* from [`DocFreq`] when a library is loaded: words common across the library's
@@ -23,9 +23,8 @@
 
 use std::collections::HashMap;
 
-use super::background;
 use crate::compare::stats::{DocFreq, SparseVec};
-use crate::text::Analysis;
+use crate::text::{Analysis, vocab};
 
 /// The analysed sentences of both articles as weighted vectors over shared stem ids.
 #[derive(Debug, Default)]
@@ -84,7 +83,7 @@ pub fn build(
                 }
                 let st = &mut stats[id as usize];
                 st.numeric |= tok.numeric;
-                if let Some(z) = background::zipf(&tok.norm) {
+                if let Some(z) = vocab::zipf(&tok.norm) {
                     st.zipf = Some(st.zipf.map_or(z, |old| old.max(z)));
                 }
                 if k > 0 {
@@ -114,7 +113,7 @@ pub fn build(
         .zip(&stats)
         .map(|(stem, st)| {
             let local = (1.0 + n / f64::from(st.df.max(1))).ln();
-            let bg = f64::from(background::informativeness(st.zipf));
+            let bg = f64::from(vocab::informativeness(st.zipf));
             let lib = corpus.map_or(1.0, |c| {
                 let df = c.df.get(*stem).copied().unwrap_or(0) as f64;
                 let docs = c.docs as f64;

@@ -4,88 +4,9 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Quote, Span};
-
-/// Verbs (and verb phrases' last words) that attribute speech.
-const ATTRIBUTION: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "claimed",
-    "claims",
-    "stated",
-    "states",
-    "insisted",
-    "insists",
-    "wrote",
-    "writes",
-    "explained",
-    "explains",
-    "noted",
-    "notes",
-    "argued",
-    "argues",
-    "asserted",
-    "asserts",
-    "declared",
-    "declares",
-    "announced",
-    "announces",
-    "warned",
-    "warns",
-    "replied",
-    "replies",
-    "continued",
-    "stressed",
-    "stresses",
-    "maintained",
-    "maintains",
-    "alleged",
-    "alleges",
-    "tweeted",
-    "tweets",
-    "responded",
-    "concluded",
-    "emphasised",
-    "emphasized",
-    "remarked",
-    "admitted",
-    "acknowledged",
-    "confirmed",
-    "denied",
-    "asked",
-];
-
-const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "it", "we", "i", "you", "who", "which", "this", "that",
-];
-
-const DETERMINERS: &[&str] = &["the", "a", "an"];
-
-fn is_attribution(w: &str) -> bool {
-    ATTRIBUTION.iter().any(|a| a.eq_ignore_ascii_case(w))
-}
-
-fn is_pronoun(w: &str) -> bool {
-    PRONOUNS.iter().any(|a| a.eq_ignore_ascii_case(w))
-}
-
-/// Words that end a noun phrase ("said the ministry *in* a statement").
-const FUNCTION_WORDS: &[&str] = &[
-    "in", "on", "at", "of", "to", "for", "with", "from", "by", "after", "before", "and", "or",
-    "but", "as", "that", "on", "during", "when", "while", "about", "is", "was", "were", "are",
-];
-
-fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.iter().any(|a| a.eq_ignore_ascii_case(w))
-}
-
-fn is_determiner(w: &str) -> bool {
-    DETERMINERS.iter().any(|a| a.eq_ignore_ascii_case(w))
-}
+use crate::text::vocab::{
+    ends_phrase as is_function_word, is_determiner, is_pronoun, is_speech_verb as is_attribution,
+};
 
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
