@@ -2,7 +2,7 @@
 //! re-wrap a resize costs. A frame lays out only the rows in the viewport, so its cost should not
 //! depend on the documents' length; compare `frame_*` across the `paragraphs` arguments.
 
-use parallax::compare::{Options, PerSide};
+use parallax::compare::Options;
 use parallax::corpus::{Article, Library, Meta, Source};
 use parallax::tui::action::{Action, Msg};
 use parallax::tui::keymap::Keymap;
@@ -53,14 +53,7 @@ fn compare_state(paragraphs: usize, w: u16, h: u16) -> State {
         skipped: vec![],
     };
     let mut state = State::new(lib, Keymap::default());
-    let c = CompareState::new(
-        cmp,
-        (0, 1),
-        PerSide {
-            a: state.library.article(0),
-            b: state.library.article(1),
-        },
-    );
+    let c = CompareState::new(cmp, (0, 1));
     state.compare = Some(c);
     update(
         &mut state,

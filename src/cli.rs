@@ -170,17 +170,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let (a, b) = rayon::join(|| resolve(&a, &pool, &opts), || resolve(&b, &pool, &opts));
             let (a, b) = (a?, b?);
             let cmp = parallax::compare::compare(&a, &b, &engine_options(&pool.articles));
-            let out = match format {
-                // The HTML page also shows the articles' scare quotes, as the reader does.
-                ReportFormat::Html => parallax::report::html::render_with(
-                    &cmp,
-                    parallax::compare::PerSide {
-                        a: Some(&a),
-                        b: Some(&b),
-                    },
-                ),
-                _ => parallax::report::render(&cmp, format.into()),
-            };
+            let out = parallax::report::render(&cmp, format.into());
             write_stdout(&out)
         }
     }

@@ -3,11 +3,18 @@
 mod common;
 
 use common::*;
+use parallax::compare::HighlightRef;
 use parallax::compare::{self, Options, RowKind, Side};
 use parallax::tui::action::{Action, Msg};
-use parallax::tui::model::What;
+use parallax::tui::model::Target;
+use parallax::tui::state::CompareState;
 use parallax::tui::state::{DocLine, PopupKind};
 use parallax::tui::update::{Effect, update};
+
+/// The entry of the comparison a jump target shows.
+fn item(c: &CompareState, t: &Target) -> HighlightRef {
+    c.highlight(t.side, t.highlight).expect("a highlight").item
+}
 
 fn typed(s: &str) -> Vec<Msg> {
     s.chars().map(Msg::Input).collect()
@@ -203,7 +210,7 @@ fn quote_framing_and_loaded_jumps_land_on_their_rows() {
     press(&mut s, &[Action::NextQuote]);
     let c = s.compare.as_ref().unwrap();
     let t = c.current.clone().expect("a current highlight");
-    assert_eq!(t.what, What::Quote(0));
+    assert_eq!(item(c, &t), HighlightRef::SharedQuote(0));
     assert_eq!(c.cursor_row(), Some(t.row));
     assert!(
         c.model.rows[t.row]
@@ -219,20 +226,32 @@ fn quote_framing_and_loaded_jumps_land_on_their_rows() {
     press(&mut s, &[Action::PrevFraming]);
     let c = s.compare.as_ref().unwrap();
     let t = c.current.clone().unwrap();
-    assert!(matches!(t.what, What::Framing { pair: 0, .. }));
+    assert!(matches!(
+        item(c, &t),
+        HighlightRef::Change { framing: 0, .. }
+    ));
     assert_eq!(
         &c.model.rows[t.row].sides.a.text[t.range.clone()],
         "said on"
     );
     press(&mut s, &[Action::Top, Action::NextLoaded]);
     let c = s.compare.as_ref().unwrap();
-    assert_eq!(c.current.as_ref().map(|t| t.what), Some(What::Loaded(0)));
+    assert_eq!(
+        c.current.as_ref().map(|t| item(c, t)),
+        Some(HighlightRef::LoadedTerm(0))
+    );
     press(&mut s, &[Action::NextLoaded]);
     let c = s.compare.as_ref().unwrap();
-    assert_eq!(c.current.as_ref().map(|t| t.what), Some(What::Loaded(1)));
+    assert_eq!(
+        c.current.as_ref().map(|t| item(c, t)),
+        Some(HighlightRef::LoadedTerm(1))
+    );
     press(&mut s, &[Action::PrevLoaded]);
     let c = s.compare.as_ref().unwrap();
-    assert_eq!(c.current.as_ref().map(|t| t.what), Some(What::Loaded(0)));
+    assert_eq!(
+        c.current.as_ref().map(|t| item(c, t)),
+        Some(HighlightRef::LoadedTerm(0))
+    );
 }
 
 #[test]
@@ -241,8 +260,9 @@ fn explain_tells_why_a_highlight_is_marked() {
     press(&mut s, &[Action::NextQuote, Action::Select]);
     assert_eq!(s.popup.as_ref().map(|p| p.kind), Some(PopupKind::Explain));
     let text = popup_text(&s);
-    assert!(text.contains("Shared quote — exact match"), "{text}");
-    assert!(text.contains("Speaker: the ministry"), "{text}");
+    assert!(text.contains("A: shared quote"), "{text}");
+    assert!(text.contains("Quotation also in B (exact match)"), "{text}");
+    assert!(text.contains("speaker: the ministry"), "{text}");
     assert!(text.contains("B: “There were no losses"), "{text}");
     press(
         &mut s,
@@ -254,10 +274,12 @@ fn explain_tells_why_a_highlight_is_marked() {
         ],
     );
     let text = popup_text(&s);
-    assert!(text.contains("attribution verb"), "{text}");
-    assert!(text.contains("A: “said on”"), "{text}");
-    assert!(text.contains("B: “claimed on”"), "{text}");
-    assert!(text.contains("similarity 82%"), "{text}");
+    assert!(text.contains("Changed words (attribution verb)"), "{text}");
+    assert!(
+        text.contains("“claimed on” stands in their place"),
+        "{text}"
+    );
+    assert!(text.contains("(82% similar)"), "{text}");
     press(
         &mut s,
         &[
@@ -268,10 +290,10 @@ fn explain_tells_why_a_highlight_is_marked() {
         ],
     );
     let text = popup_text(&s);
-    assert!(text.contains("Loaded term “hoax” — doubt"), "{text}");
+    assert!(text.contains("Loaded term “hoax” (doubt)"), "{text}");
     assert!(text.contains("Only A uses it."), "{text}");
     press(&mut s, &[Action::Back, Action::NextLoaded, Action::Select]);
-    assert!(popup_text(&s).contains("Both articles use it."));
+    assert!(popup_text(&s).contains("B uses it too."));
 }
 
 #[test]
@@ -523,11 +545,7 @@ fn moved_jump_goes_to_where_the_sentence_sits_in_the_other_article() {
         .position(|r| r.b.contains(&(bj - 1)))
         .unwrap();
     let mut s = state(lib, 100, 30);
-    s.compare = Some(parallax::tui::state::CompareState::new(
-        cmp,
-        (0, 2),
-        parallax::compare::PerSide { a: None, b: None },
-    ));
+    s.compare = Some(CompareState::new(cmp, (0, 2)));
     press(
         &mut s,
         &[Msg::Resize {

@@ -51,14 +51,15 @@ fn popups_name_the_keys_that_close_scroll_and_find_highlights() {
     s.keymap = keymap(
         "back = \"F9\"\ndown = \"ctrl-n\"\nup = \"ctrl-p\"\nnext_quote = \"F6\"\nprev_quote = \"F7\"\njump_moved = \"J\"\n",
     );
-    // The cursor on a row without highlights: the explanation names the jump keys.
+    // The cursor on a row without shown highlights: the explanation names the jump keys.
     let c = s.compare.as_mut().unwrap();
     let bare = (0..c.visible.len())
         .find(|&p| {
             let row = &c.model.rows[c.visible[p]];
-            row.sides.a.marks.is_empty() && row.sides.b.marks.is_empty()
+            let hidden = |m: &parallax::tui::model::Mark| !c.toggles.shows(m.kind);
+            row.sides.a.marks.iter().all(hidden) && row.sides.b.marks.iter().all(hidden)
         })
-        .expect("a row without highlights");
+        .expect("a row without shown highlights");
     c.cursor = bare;
     update(&mut s, Action::Select);
     let text = screen(&render(&s, &Theme::default(), 100, 30));

@@ -3,12 +3,13 @@
 //! [`compare`] takes two analysed articles and produces a [`Comparison`]: sentence alignment
 //! ([`align`]), shared quotations ([`quotes`]), word-level framing differences ([`framing`]),
 //! loaded terms ([`lexicon`]), distinctive vocabulary ([`distinctive`]) and the framing profile
-//! ([`profile`]).
+//! ([`profile`]), and the [`highlight`] lists every display marks from.
 
 pub mod align;
 pub mod comparison;
 pub mod distinctive;
 pub mod framing;
+pub mod highlight;
 pub mod lexicon;
 pub mod profile;
 pub mod quotes;
@@ -20,6 +21,7 @@ use std::sync::Arc;
 pub use comparison::*;
 
 use crate::corpus::Article;
+use crate::text::ParagraphRole;
 
 /// Engine options (display options live with the displays).
 #[derive(Clone, Debug)]
@@ -108,7 +110,7 @@ pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
         loaded_b: loaded_terms.iter().filter(|t| t.side == Side::B).count(),
         similarity: alignment.similarity,
     };
-    Comparison {
+    let mut cmp = Comparison {
         schema: SCHEMA.to_string(),
         a: side_info(a),
         b: side_info(b),
@@ -118,10 +120,13 @@ pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
         framing,
         distinctive,
         profile,
+        highlights: PerSide::default(),
         rows: alignment.rows,
         summary,
         limits,
-    }
+    };
+    cmp.highlights = Highlight::all(&cmp);
+    cmp
 }
 
 fn count_rows(rows: &[Row], kind: RowKind, side: Side) -> usize {
@@ -149,8 +154,31 @@ fn side_info(art: &Article) -> SideInfo {
         text: art.text.clone(),
         sentences: an.sentences.iter().map(|s| s.span).collect(),
         excluded: (0..an.sentences.len())
-            .filter(|&i| an.sentence_role(i) != crate::text::ParagraphRole::Body)
+            .filter(|&i| an.sentence_role(i) != ParagraphRole::Body)
             .collect(),
         words: an.content_words(),
+        left_out: (0..an.sentences.len())
+            .filter_map(|i| match an.sentence_role(i) {
+                ParagraphRole::Body => None,
+                ParagraphRole::Title => Some(LeftOut {
+                    sentence: i,
+                    furniture: None,
+                }),
+                ParagraphRole::Boilerplate(b) => Some(LeftOut {
+                    sentence: i,
+                    furniture: Some(b),
+                }),
+            })
+            .collect(),
+        quotes: an
+            .quotes
+            .iter()
+            .map(|q| Quotation {
+                outer: q.outer,
+                inner: q.inner,
+                kind: q.kind,
+                speaker: q.speaker,
+            })
+            .collect(),
     }
 }

@@ -6,23 +6,22 @@
 //! input (article text, titles, outlets, paths, lexicon reasons) is sanitised with
 //! [`sanitize`] and then escaped with [`escape`], so it is always text, never markup.
 //!
-//! Scare quotes come from the articles' own analysis, not the comparison: [`render_with`] takes
-//! the two articles and highlights them as the terminal reader does; [`render`] (comparison
-//! only) leaves them out.
+//! Every mark and its explanation comes from the comparison's highlight lists
+//! ([`Comparison::highlights`]), the same the terminal reader draws.
 //!
 //! Highlights are cut into segments at every span boundary inside a sentence; each segment
 //! carries the classes of all highlights covering it, so overlapping spans never produce
-//! unbalanced tags. Each highlight explains itself in a `title` attribute and, because it is
-//! focusable, in a note shown on keyboard or touch focus. Every class has a non-colour style
-//! (underline, bold, border), so the page also reads in black and white and in print.
+//! unbalanced tags. Each highlight explains itself in a `title` attribute and, when it is
+//! focusable (every kind but distinctive terms, the headline and page furniture), in a note
+//! shown on keyboard or touch focus. Every class has a non-colour style (underline, bold,
+//! border), so the page also reads in black and white and in print. Distinctive terms, off in
+//! the reader by default, are shown when the legend's box is ticked (CSS only, no script).
 
 use std::fmt::Write;
 
 use super::common::*;
-use super::text::group_terms;
-use crate::compare::{Comparison, LoadedTerm, PerSide, RowKind, Side, SideInfo};
-use crate::corpus::Article;
-use crate::text::QuoteKind;
+use crate::compare::highlight::sentence_ref;
+use crate::compare::{Comparison, Highlight, HighlightKind, RowKind, Side, SideInfo, profile};
 use crate::text::Span;
 use crate::text::sanitize::sanitize;
 
@@ -49,174 +48,41 @@ fn esc(s: &str) -> String {
     escape(&one_line(s))
 }
 
-/// The highlight classes, in the order their CSS classes are listed on a segment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Class {
-    Quote,
-    Change,
-    LoadedStrong,
-    LoadedWeak,
-    Scare,
-}
-
-impl Class {
-    fn css(self) -> &'static str {
-        match self {
-            Class::Quote => "quote",
-            Class::Change => "change",
-            Class::LoadedStrong => "loaded-strong",
-            Class::LoadedWeak => "loaded-weak",
-            Class::Scare => "scare",
-        }
+/// The CSS class of a highlight kind.
+fn css(kind: HighlightKind) -> &'static str {
+    match kind {
+        HighlightKind::SharedQuote => "quote",
+        HighlightKind::ChangedWords => "change",
+        HighlightKind::LoadedTerm => "loaded-strong",
+        HighlightKind::SharedLoadedTerm => "loaded-weak",
+        HighlightKind::ScareQuote => "scare",
+        HighlightKind::DistinctiveTerm => "distinctive",
+        HighlightKind::Headline => "headline",
+        HighlightKind::Boilerplate => "furniture",
     }
 }
 
-/// One highlight over a byte span, with its explanation (plain, unescaped text).
-#[derive(Clone, Debug)]
-struct Mark {
-    span: Span,
-    class: Class,
-    why: String,
-}
-
-fn other_name(side: Side) -> &'static str {
-    match side {
-        Side::A => "B",
-        Side::B => "A",
-    }
-}
-
-/// All highlights of `side`: shared quotes, framing changes, loaded terms and — when the
-/// article analysed is given and its text is the text compared — scare quotes.
-fn marks_for(cmp: &Comparison, side: Side, article: Option<&Article>) -> Vec<Mark> {
-    let info = side_info(cmp, side);
-    let other = side_info(cmp, side.other());
-    let mut marks = Vec::new();
-    for q in &cmp.shared_quotes {
-        let (here, there) = match side {
-            Side::A => (q.a, q.b),
-            Side::B => (q.b, q.a),
-        };
-        let mut why = format!(
-            "Quotation also in {} ({} match",
-            other_name(side),
-            kind_name(q.kind)
-        );
-        if !q.edits.is_empty() {
-            let edits: Vec<_> = q.edits.iter().map(|e| edit_name(*e)).collect();
-            why.push_str(&format!(": {}", edits.join(", ")));
-        }
-        why.push(')');
-        if let Some(sp) = &q.speaker {
-            why.push_str(&format!("; speaker: {}", one_line(sp)));
-        }
-        why.push_str(&format!(
-            ". {}: “{}”",
-            other_name(side),
-            span_text(other, there)
-        ));
-        marks.push(Mark {
-            span: here,
-            class: Class::Quote,
-            why,
-        });
-    }
-    for f in &cmp.framing {
-        let there_sentence = match side {
-            Side::A => f.b,
-            Side::B => f.a,
-        };
-        for ch in &f.changes {
-            let (here, there) = match side {
-                Side::A => (ch.a, ch.b),
-                Side::B => (ch.b, ch.a),
-            };
-            let Some(here) = here else { continue };
-            let there = match there {
-                Some(s) => format!("“{}”", span_text(other, s)),
-                None => "nothing in its place".to_string(),
-            };
-            let why = format!(
-                "Changed words ({}); {} has {there}",
-                label_name(ch.label),
-                sentence_ref(side.other(), there_sentence)
-            );
-            marks.push(Mark {
-                span: here,
-                class: Class::Change,
-                why,
-            });
-        }
-    }
-    for t in cmp.loaded_terms.iter().filter(|t| t.side == side) {
-        let (class, who) = if t.only_here {
-            (
-                Class::LoadedStrong,
-                format!("only this article uses it, not {}", other_name(side)),
-            )
-        } else {
-            (
-                Class::LoadedWeak,
-                format!("{} uses it too", other_name(side)),
-            )
-        };
-        let why = format!(
-            "Loaded term “{}” ({}): {}; {who}",
-            one_line(&t.term),
-            one_line(&t.category),
-            one_line(&t.reason)
-        );
-        marks.push(Mark {
-            span: t.span,
-            class,
-            why,
-        });
-    }
-    if let Some(art) = article.filter(|a| a.text == info.text) {
-        let theirs = &cmp.profile.get(side.other()).scare_quotes;
-        for q in art
-            .analysis
-            .quotes
-            .iter()
-            .filter(|q| q.kind == QuoteKind::ScareQuote)
-        {
-            let inner = one_line(&span_text(info, q.inner));
-            let also = theirs
-                .iter()
-                .any(|s| one_line(s).to_lowercase() == inner.to_lowercase());
-            let why = format!(
-                "Scare quotes: “{inner}” set in quotation marks without being a quotation (distance, irony or doubt); {} {}",
-                other_name(side),
-                if also {
-                    "also puts these words in scare quotes"
-                } else {
-                    "does not"
-                }
-            );
-            marks.push(Mark {
-                span: q.outer,
-                class: Class::Scare,
-                why,
-            });
-        }
-    }
-    marks.retain(|m| m.span.is_valid_in(&info.text) && !m.span.is_empty());
-    marks
+/// True for kinds whose marks take the keyboard focus (and show their note on focus).
+fn focusable(kind: HighlightKind) -> bool {
+    !matches!(
+        kind,
+        HighlightKind::DistinctiveTerm | HighlightKind::Headline | HighlightKind::Boilerplate
+    )
 }
 
 /// Sentence `i` of `info` as HTML, cut into segments at every highlight boundary.
 /// `focusable` adds `tabindex` and the focus note to each highlight.
-fn sentence_html(info: &SideInfo, i: usize, marks: &[Mark], focusable: bool) -> String {
+fn sentence_html(info: &SideInfo, i: usize, marks: &[&Highlight], focus_notes: bool) -> String {
     let Some(&sent) = info.sentences.get(i) else {
         return String::new();
     };
     if !sent.is_valid_in(&info.text) {
         return String::new();
     }
-    let inside: Vec<(Span, &Mark)> = marks
+    let inside: Vec<(Span, &Highlight)> = marks
         .iter()
         .filter(|m| m.span.overlaps(&sent))
-        .map(|m| {
+        .map(|&m| {
             (
                 Span::new(m.span.start.max(sent.start), m.span.end.min(sent.end)),
                 m,
@@ -235,7 +101,7 @@ fn sentence_html(info: &SideInfo, i: usize, marks: &[Mark], focusable: bool) -> 
     for w in cuts.windows(2) {
         let seg = Span::new(w[0], w[1]);
         let text = escape(&sanitize(seg.slice(&info.text)));
-        let mut covering: Vec<&Mark> = inside
+        let mut covering: Vec<&Highlight> = inside
             .iter()
             .filter(|(s, _)| s.contains(&seg))
             .map(|(_, m)| *m)
@@ -244,9 +110,9 @@ fn sentence_html(info: &SideInfo, i: usize, marks: &[Mark], focusable: bool) -> 
             out.push_str(&text);
             continue;
         }
-        covering.sort_by(|x, y| x.class.cmp(&y.class).then(x.why.cmp(&y.why)));
-        covering.dedup_by(|x, y| x.class == y.class && x.why == y.why);
-        let mut classes: Vec<&str> = covering.iter().map(|m| m.class.css()).collect();
+        covering.sort_by(|x, y| x.kind.cmp(&y.kind).then(x.why.cmp(&y.why)));
+        covering.dedup_by(|x, y| x.kind == y.kind && x.why == y.why);
+        let mut classes: Vec<&str> = covering.iter().map(|m| css(m.kind)).collect();
         classes.dedup();
         let why = escape(
             &covering
@@ -255,7 +121,7 @@ fn sentence_html(info: &SideInfo, i: usize, marks: &[Mark], focusable: bool) -> 
                 .collect::<Vec<_>>()
                 .join(" | "),
         );
-        let focus = if focusable {
+        let focus = if focus_notes && covering.iter().any(|m| focusable(m.kind)) {
             format!(" tabindex=\"0\" data-why=\"{why}\"")
         } else {
             String::new()
@@ -270,7 +136,7 @@ fn sentence_html(info: &SideInfo, i: usize, marks: &[Mark], focusable: bool) -> 
 }
 
 const CSS: &str = r#"
-:root { color-scheme: light; --quote: #56B4E9; --change: #E69F00; --loaded: #D55E00; --scare: #CC79A7; --dim: #6b6b6b; }
+:root { color-scheme: light; --quote: #56B4E9; --change: #E69F00; --loaded: #D55E00; --scare: #CC79A7; --distinctive: #8A7A00; --dim: #6b6b6b; }
 * { box-sizing: border-box; }
 body { font: 16px/1.55 Georgia, "Times New Roman", serif; color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 78rem; padding: 1rem; }
 h1, h2, h3 { font-family: system-ui, sans-serif; line-height: 1.25; }
@@ -288,6 +154,8 @@ mark.change { font-weight: bold; background: rgba(230,159,0,.22); }
 mark.loaded-strong { border: 2px solid var(--loaded); border-radius: 3px; }
 mark.loaded-weak { border: 1px dashed var(--loaded); border-radius: 3px; }
 mark.scare { font-style: italic; background: rgba(204,121,167,.22); }
+body:has(#show-distinctive:checked) mark.distinctive { text-decoration: underline dotted 2px var(--distinctive); text-underline-offset: .18em; }
+.legend label { cursor: pointer; }
 mark[tabindex]:focus { outline: 3px solid #0072B2; outline-offset: 1px; }
 mark[data-why]:focus::after { content: " [" attr(data-why) "]"; font: .85rem/1.4 system-ui, sans-serif; font-weight: normal; font-style: normal; background: #fffbe6; color: #1a1a1a; border: 1px solid #999; padding: 0 .3em; }
 .columns { border-top: 1px solid #ccc; }
@@ -321,19 +189,13 @@ th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertic
   mark.loaded-strong { border: 2px solid #000; }
   mark.loaded-weak { border: 1px dashed #000; }
   mark.scare { font-style: italic; }
+  body:has(#show-distinctive:checked) mark.distinctive { text-decoration: underline dotted 1.5px #000; }
   .row { break-inside: avoid; }
 }
 "#;
 
-/// Render the HTML report from the comparison alone (no scare quotes): a complete,
-/// self-contained HTML5 document.
+/// Render the HTML report: a complete, self-contained HTML5 document.
 pub fn render(cmp: &Comparison) -> String {
-    render_with(cmp, PerSide { a: None, b: None })
-}
-
-/// Render the HTML report with the compared articles at hand, so their scare quotes are
-/// highlighted too (an article whose text is not the text compared is ignored).
-pub fn render_with(cmp: &Comparison, articles: PerSide<Option<&Article>>) -> String {
     let mut o = String::new();
     o.push_str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -347,25 +209,25 @@ pub fn render_with(cmp: &Comparison, articles: PerSide<Option<&Article>>) -> Str
     );
     let _ = writeln!(o, "<style>{CSS}</style>\n</head>\n<body>");
     header(&mut o, cmp);
-    // Scare quotes come from the articles' own analysis: without it none can be marked.
-    let analysed = |side: Side, article: Option<&Article>| {
-        article.is_some_and(|a| a.text == side_info(cmp, side).text)
-    };
-    legend(
-        &mut o,
-        analysed(Side::A, articles.a) || analysed(Side::B, articles.b),
-    );
+    legend(&mut o);
     summary(&mut o, cmp);
-    let marks_a = marks_for(cmp, Side::A, articles.a);
-    let marks_b = marks_for(cmp, Side::B, articles.b);
-    columns(&mut o, cmp, &marks_a, &marks_b);
+    columns(&mut o, cmp);
     quotes(&mut o, cmp);
-    framing(&mut o, cmp, &marks_a, &marks_b);
+    framing(&mut o, cmp);
     loaded(&mut o, cmp);
     distinctive(&mut o, cmp);
     profile(&mut o, cmp);
     o.push_str("</body>\n</html>\n");
     o
+}
+
+/// The highlights of `side` of the given kinds.
+fn marks<'a>(cmp: &'a Comparison, side: Side, kinds: &[HighlightKind]) -> Vec<&'a Highlight> {
+    cmp.highlights
+        .get(side)
+        .iter()
+        .filter(|h| kinds.contains(&h.kind))
+        .collect()
 }
 
 fn header(o: &mut String, cmp: &Comparison) {
@@ -395,8 +257,8 @@ fn header(o: &mut String, cmp: &Comparison) {
     o.push_str("</div>\n</header>\n");
 }
 
-/// The legend: every highlight class, scare quotes only `with_scare` (when they can be marked).
-fn legend(o: &mut String, with_scare: bool) {
+/// The legend: every highlight class, with the box that shows distinctive terms.
+fn legend(o: &mut String) {
     o.push_str("<section class=\"legend\">\n<h2>Legend</h2>\n<ul>\n");
     let items = [
         (
@@ -426,11 +288,9 @@ fn legend(o: &mut String, with_scare: bool) {
         ),
     ];
     for (class, name, what) in items {
-        if class == "scare" && !with_scare {
-            continue;
-        }
         let _ = writeln!(o, "<li><mark class=\"{class}\">{name}</mark> — {what}</li>");
     }
+    o.push_str("<li><label><input type=\"checkbox\" id=\"show-distinctive\"> <mark class=\"distinctive\">distinctive terms</mark> — dotted underline: words that set one article's vocabulary apart (tick to show; hover one to see why)</label></li>\n");
     o.push_str("<li>Between the columns: ═ aligned · ⇄ moved (its counterpart sits elsewhere) · ◀ only in A · ▶ only in B · <span class=\"dimmed\">·</span> left out of the analysis (headline, page furniture), dimmed</li>\n");
     o.push_str("<li>Select a highlight (Tab, tap, or hover) to see why it is marked.</li>\n");
     o.push_str("</ul>\n</section>\n");
@@ -458,7 +318,7 @@ fn summary(o: &mut String, cmp: &Comparison) {
     o.push_str("</ul>\n</section>\n");
 }
 
-fn cell(o: &mut String, info: &SideInfo, side: Side, sents: &[usize], marks: &[Mark]) {
+fn cell(o: &mut String, info: &SideInfo, side: Side, sents: &[usize], marks: &[&Highlight]) {
     let col = if side == Side::A { "a" } else { "b" };
     if sents.is_empty() {
         let _ = writeln!(o, "<div class=\"{col} empty\"></div>");
@@ -477,7 +337,9 @@ fn cell(o: &mut String, info: &SideInfo, side: Side, sents: &[usize], marks: &[M
     o.push_str("</div>\n");
 }
 
-fn columns(o: &mut String, cmp: &Comparison, marks_a: &[Mark], marks_b: &[Mark]) {
+fn columns(o: &mut String, cmp: &Comparison) {
+    let all = HighlightKind::ALL;
+    let (marks_a, marks_b) = (marks(cmp, Side::A, &all), marks(cmp, Side::B, &all));
     o.push_str("<section>\n<h2>Side by side</h2>\n<div class=\"columns\">\n");
     let _ = writeln!(
         o,
@@ -498,12 +360,12 @@ fn columns(o: &mut String, cmp: &Comparison, marks_a: &[Mark], marks_b: &[Mark])
             None => what.to_string(),
         };
         let _ = writeln!(o, "<div class=\"row {class}\">");
-        cell(o, &cmp.a, Side::A, &row.a, marks_a);
+        cell(o, &cmp.a, Side::A, &row.a, &marks_a);
         let _ = writeln!(
             o,
             "<div class=\"g\" title=\"{what}\" aria-label=\"{what}\">{glyph}</div>"
         );
-        cell(o, &cmp.b, Side::B, &row.b, marks_b);
+        cell(o, &cmp.b, Side::B, &row.b, &marks_b);
         o.push_str("</div>\n");
     }
     o.push_str("</div>\n</section>\n");
@@ -517,18 +379,10 @@ fn quotes(o: &mut String, cmp: &Comparison) {
     }
     o.push_str("<ol>\n");
     for q in &cmp.shared_quotes {
-        let mut what = kind_name(q.kind).to_string();
-        if !q.edits.is_empty() {
-            let edits: Vec<_> = q.edits.iter().map(|e| edit_name(*e)).collect();
-            what = format!("{what} ({})", edits.join(", "));
-        }
-        if let Some(sp) = &q.speaker {
-            what = format!("{what}, {}", one_line(sp));
-        }
         let _ = writeln!(
             o,
             "<li class=\"pair\">{}\n<p>A: <mark class=\"quote\">“{}”</mark></p>\n<p>B: <mark class=\"quote\">“{}”</mark></p></li>",
-            escape(&what),
+            escape(&quote_match(q)),
             escape(&span_text(&cmp.a, q.a)),
             escape(&span_text(&cmp.b, q.b))
         );
@@ -536,31 +390,21 @@ fn quotes(o: &mut String, cmp: &Comparison) {
     o.push_str("</ol>\n</section>\n");
 }
 
-fn framing(o: &mut String, cmp: &Comparison, marks_a: &[Mark], marks_b: &[Mark]) {
+fn framing(o: &mut String, cmp: &Comparison) {
     o.push_str("<section>\n<h2>Framing differences</h2>\n");
     if cmp.framing.is_empty() {
         o.push_str("<p class=\"none\">None found.</p>\n</section>\n");
         return;
     }
-    let changes_only = |m: &[Mark]| -> Vec<Mark> {
-        m.iter()
-            .filter(|m| m.class == Class::Change)
-            .cloned()
-            .collect()
-    };
-    let (ca, cb) = (changes_only(marks_a), changes_only(marks_b));
+    let changed = [HighlightKind::ChangedWords];
+    let (ca, cb) = (marks(cmp, Side::A, &changed), marks(cmp, Side::B, &changed));
     for f in &cmp.framing {
-        let labels: Vec<_> = f.labels.iter().map(|l| label_name(*l)).collect();
-        let labels = if labels.is_empty() {
-            "wording".to_string()
-        } else {
-            labels.join(", ")
-        };
         let _ = writeln!(
             o,
-            "<div class=\"pair\"><h3>{} ↔ {} ({labels})</h3>\n<p>A: {}</p>\n<p>B: {}</p></div>",
+            "<div class=\"pair\"><h3>{} ↔ {} ({})</h3>\n<p>A: {}</p>\n<p>B: {}</p></div>",
             sentence_ref(Side::A, f.a),
             sentence_ref(Side::B, f.b),
+            escape(&f.labels_text()),
             sentence_html(&cmp.a, f.a, &ca, false),
             sentence_html(&cmp.b, f.b, &cb, false)
         );
@@ -568,31 +412,35 @@ fn framing(o: &mut String, cmp: &Comparison, marks_a: &[Mark], marks_b: &[Mark])
     o.push_str("</section>\n");
 }
 
+/// Each side's loaded terms, one row per term with where it is used and why it is marked.
 fn loaded(o: &mut String, cmp: &Comparison) {
     o.push_str("<section>\n<h2>Loaded terms</h2>\n");
     for side in [Side::A, Side::B] {
-        let name = if side == Side::A { "A" } else { "B" };
-        let hits: Vec<&LoadedTerm> = cmp.loaded_terms.iter().filter(|t| t.side == side).collect();
-        let _ = writeln!(o, "<h3>{name} ({} hits)</h3>", hits.len());
-        if hits.is_empty() {
+        let groups: Vec<HighlightGroup> = highlight_groups(cmp, side)
+            .into_iter()
+            .filter(|g| {
+                matches!(
+                    g.kind,
+                    HighlightKind::LoadedTerm | HighlightKind::SharedLoadedTerm
+                )
+            })
+            .collect();
+        let hits: usize = groups.iter().map(|g| g.count).sum();
+        let _ = writeln!(o, "<h3>{} ({hits} hits)</h3>", side.name());
+        if groups.is_empty() {
             o.push_str("<p class=\"none\">None found.</p>\n");
             continue;
         }
-        o.push_str("<table>\n<tr><th>Term</th><th>Hits</th><th>Category</th><th>Only here</th><th>Why</th></tr>\n");
-        for g in group_terms(&hits) {
-            let class = if g.only_here {
-                "loaded-strong"
-            } else {
-                "loaded-weak"
-            };
+        o.push_str("<table>\n<tr><th>Term</th><th>Hits</th><th>Sentences</th><th>Why</th></tr>\n");
+        for g in groups {
             let _ = writeln!(
                 o,
-                "<tr><td><mark class=\"{class}\">{}</mark></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&g.term),
+                "<tr><td><mark class=\"{}\">{}</mark></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                css(g.kind),
+                escape(&g.text),
                 g.count,
-                esc(&g.category),
-                if g.only_here { "yes" } else { "no" },
-                esc(&g.reason)
+                escape(&g.sentences.join(", ")),
+                escape(&g.why)
             );
         }
         o.push_str("</table>\n");
@@ -616,13 +464,13 @@ fn profile(o: &mut String, cmp: &Comparison) {
     o.push_str(
         "<section>\n<h2>Framing profile</h2>\n<table>\n<tr><th></th><th>A</th><th>B</th></tr>\n",
     );
-    for (label, a, b) in profile_rows(cmp) {
+    for row in profile::table(&cmp.profile, None) {
         let _ = writeln!(
             o,
             "<tr><th>{}</th><td>{}</td><td>{}</td></tr>",
-            escape(label),
-            escape(&a),
-            escape(&b)
+            escape(row.label),
+            escape(&row.a),
+            escape(&row.b)
         );
     }
     o.push_str("</table>\n</section>\n");
@@ -644,6 +492,8 @@ mod tests {
             sentences,
             excluded: vec![],
             words: 0,
+            left_out: vec![],
+            quotes: vec![],
         }
     }
 
@@ -659,24 +509,19 @@ mod tests {
     fn overlapping_spans_become_balanced_segments() {
         let text = "Ünïcode words overlap here.";
         let i = info(text, vec![Span::new(0, text.len())]);
-        let marks = vec![
-            Mark {
-                span: Span::new(0, 14),
-                class: Class::Quote,
-                why: "q".into(),
-            },
-            Mark {
-                span: Span::new(9, 22),
-                class: Class::Change,
-                why: "c".into(),
-            },
+        let mark = |span: Span, kind: HighlightKind, why: &str| Highlight {
+            span,
+            kind,
+            item: crate::compare::HighlightRef::SharedQuote(0),
+            why: why.into(),
+        };
+        let marks = [
+            mark(Span::new(0, 14), HighlightKind::SharedQuote, "q"),
+            mark(Span::new(9, 22), HighlightKind::ChangedWords, "c"),
             // Not on a char boundary: the cut inside "Ü" is dropped rather than panicking.
-            Mark {
-                span: Span::new(1, 3),
-                class: Class::LoadedWeak,
-                why: "bad".into(),
-            },
+            mark(Span::new(1, 3), HighlightKind::SharedLoadedTerm, "bad"),
         ];
+        let marks: Vec<&Highlight> = marks.iter().collect();
         let html = sentence_html(&i, 0, &marks, true);
         assert_eq!(
             html.matches("<mark").count(),

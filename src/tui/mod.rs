@@ -303,22 +303,14 @@ fn apply(state: &mut State, a: Msg, options: &Arc<Options>, tx: &mpsc::Sender<Ms
     }
 }
 
-/// Write the comparison on screen as a self-contained HTML page (the `--format html` report,
-/// with the articles' scare quotes) into `dir`, under a name that clashes with no existing
-/// file, and return the [`Msg::ExportDone`] that reports it.
+/// Write the comparison on screen as a self-contained HTML page (the `--format html` report)
+/// into `dir`, under a name that clashes with no existing file, and return the
+/// [`Msg::ExportDone`] that reports it.
 pub fn export(state: &State, dir: &std::path::Path) -> Msg {
     let Some(c) = state.compare.as_ref() else {
         return Msg::ExportDone(Err("no comparison is open".to_string()));
     };
-    let articles = &state.library.library.articles;
-    let pick = |i: usize| articles.get(i);
-    let html = crate::report::html::render_with(
-        &c.cmp,
-        compare::PerSide {
-            a: pick(c.pair.0),
-            b: pick(c.pair.1),
-        },
-    );
+    let html = crate::report::html::render(&c.cmp);
     let name = crate::report::export::file_stem(&c.cmp.a.id, &c.cmp.b.id);
     Msg::ExportDone(
         crate::report::export::write_new(dir, &name, "html", html.as_bytes())

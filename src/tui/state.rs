@@ -8,13 +8,13 @@ use std::sync::Arc;
 
 use crate::compare::stats::{ArticleVector, article_vectors};
 use crate::compare::stories::Stories;
-use crate::compare::{Comparison, PerSide, RowKind, Side};
+use crate::compare::{Comparison, Highlight, HighlightKind, PerSide, RowKind, Side};
 use crate::corpus::{Article, Library};
 use crate::text::sanitize::sanitize_cells;
 
 use super::action::Context;
 use super::keymap::{Keymap, Mode};
-use super::model::{Class, Model, Target, What, wrap};
+use super::model::{Model, Target, wrap};
 
 /// The whole state of the reader.
 #[derive(Debug)]
@@ -298,25 +298,16 @@ pub struct Toggles {
 }
 
 impl Toggles {
-    /// True when the highlights of `what` are switched on.
-    pub fn shows(&self, what: What) -> bool {
-        match what {
-            What::Quote(_) => self.quotes,
-            What::Framing { .. } => self.framing,
-            What::Loaded(_) => self.loaded,
-            What::Scare(..) => self.scare,
-            What::Distinctive(..) => self.distinctive,
-        }
-    }
-
-    /// True when highlight class `class` is switched on.
-    pub fn shows_class(&self, class: Class) -> bool {
-        match class {
-            Class::Quote => self.quotes,
-            Class::Framing => self.framing,
-            Class::LoadedStrong | Class::LoadedWeak => self.loaded,
-            Class::Scare => self.scare,
-            Class::Distinctive => self.distinctive,
+    /// True when highlights of `kind` are switched on (the headline and page furniture always
+    /// are: their rows are hidden with the boilerplate toggle instead).
+    pub fn shows(&self, kind: HighlightKind) -> bool {
+        match kind {
+            HighlightKind::SharedQuote => self.quotes,
+            HighlightKind::ChangedWords => self.framing,
+            HighlightKind::LoadedTerm | HighlightKind::SharedLoadedTerm => self.loaded,
+            HighlightKind::ScareQuote => self.scare,
+            HighlightKind::DistinctiveTerm => self.distinctive,
+            HighlightKind::Headline | HighlightKind::Boilerplate => true,
         }
     }
 }
@@ -420,12 +411,8 @@ pub struct CompareState {
 
 impl CompareState {
     /// The compare screen for `cmp` of library articles `pair`.
-    pub fn new(
-        cmp: Comparison,
-        pair: (usize, usize),
-        articles: PerSide<Option<&Article>>,
-    ) -> CompareState {
-        let model = Model::build(&cmp, articles);
+    pub fn new(cmp: Comparison, pair: (usize, usize)) -> CompareState {
+        let model = Model::build(&cmp);
         let mut s = CompareState {
             cmp: Arc::new(cmp),
             pair,
@@ -460,6 +447,17 @@ impl CompareState {
     /// The row index under the cursor.
     pub fn cursor_row(&self) -> Option<usize> {
         self.visible.get(self.cursor).copied()
+    }
+
+    /// Highlight `i` of `side` of the comparison.
+    pub fn highlight(&self, side: Side, i: usize) -> Option<&Highlight> {
+        self.cmp.highlights.get(side).get(i)
+    }
+
+    /// True when the highlight `target` stands for is switched on.
+    pub fn shows(&self, target: &Target) -> bool {
+        self.highlight(target.side, target.highlight)
+            .is_some_and(|h| self.toggles.shows(h.kind))
     }
 }
 

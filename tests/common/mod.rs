@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use parallax::compare::{
-    self, AlignedPair, Change, Comparison, ContrastLabel, Framing, LoadedTerm, Options,
+    self, AlignedPair, Change, Comparison, ContrastLabel, Framing, Highlight, LoadedTerm, Options,
     QuoteMatchKind, Row, RowKind, SharedQuote, Side,
 };
 use parallax::corpus::{Article, Library, Meta, Source};
@@ -256,6 +256,7 @@ pub fn handmade(lib: &Library) -> Comparison {
     c.summary.aligned = 3;
     c.summary.shared_quotes = 1;
     c.summary.framing_differences = 1;
+    c.highlights = Highlight::all(&c);
     c
 }
 

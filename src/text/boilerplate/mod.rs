@@ -62,6 +62,22 @@ pub enum Boilerplate {
     Other,
 }
 
+impl Boilerplate {
+    /// The kind for readers ("site navigation").
+    pub fn describe(self) -> &'static str {
+        match self {
+            Boilerplate::Navigation => "site navigation",
+            Boilerplate::Advertisement => "advertising",
+            Boilerplate::Appeal => "a newsletter, subscription or donation appeal",
+            Boilerplate::Counter => "share, vote or comment counters",
+            Boilerplate::Comments => "reader comments",
+            Boilerplate::Related => "links to other articles",
+            Boilerplate::ImageCredit => "a photo caption or credit",
+            Boilerplate::Other => "a credit, notice or footer, not reporting",
+        }
+    }
+}
+
 /// What a single line of furniture is, beyond its [`Boilerplate`] kind: section headings
 /// change how the paragraphs after them are read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -104,7 +104,7 @@ pub(super) fn toggle(
 ) {
     status.info(format!("{class} {}", if on { "shown" } else { "hidden" }));
     if let Some(t) = &c.current
-        && !c.toggles.shows(t.what)
+        && !c.shows(t)
     {
         c.current = None;
     }
@@ -277,7 +277,7 @@ pub(super) fn compare_update(state: &mut State, msg: Msg) -> Effect {
         Msg::Do(Action::NextMatch) => match_step_msg(c, true, &mut state.status, &state.keymap),
         Msg::Do(Action::PrevMatch) => match_step_msg(c, false, &mut state.status, &state.keymap),
         Msg::Do(Action::Select) => {
-            state.popup = Some(explain_popup(c, &state.library, &state.keymap));
+            state.popup = Some(explain_popup(c, &state.keymap));
         }
         Msg::Click { column, row } => click(c, area, column, row),
         _ => {}

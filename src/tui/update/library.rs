@@ -3,8 +3,6 @@
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config as MatcherConfig, Matcher, Utf32Str};
 
-use crate::compare::PerSide;
-
 use super::popup::skipped_popup;
 use super::{Effect, area, clamp_all, quit};
 use crate::tui::action::{Action, Finished, Msg};
@@ -267,11 +265,7 @@ pub(super) fn finish_compare(state: &mut State, done: Finished) {
         return;
     }
     state.pending = None;
-    let articles = PerSide {
-        a: state.library.article(done.a),
-        b: state.library.article(done.b),
-    };
-    let mut c = CompareState::new(done.comparison, (done.a, done.b), articles);
+    let mut c = CompareState::new(done.comparison, (done.a, done.b));
     if let Some(old) = state.compare.take()
         && old.pair == (done.b, done.a)
     {

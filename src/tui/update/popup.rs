@@ -1,7 +1,5 @@
 //! Popups: help, summary, skipped files and explanations, and keys while one is open.
 
-use crate::compare::PerSide;
-
 use crate::tui::action::{Action, Msg};
 use crate::tui::explain;
 use crate::tui::keymap::{INPUT_HELP, Keymap};
@@ -104,12 +102,8 @@ pub(super) fn skipped_popup(lib: &LibraryState) -> Popup {
     }
 }
 
-pub(super) fn explain_popup(c: &CompareState, lib: &LibraryState, keymap: &Keymap) -> Popup {
-    let articles = PerSide {
-        a: lib.article(c.pair.0),
-        b: lib.article(c.pair.1),
-    };
-    let lines = explain::explain(c, articles, keymap);
+pub(super) fn explain_popup(c: &CompareState, keymap: &Keymap) -> Popup {
+    let lines = explain::explain(c, keymap);
     Popup {
         kind: PopupKind::Explain,
         title: "Why is this marked?".to_string(),

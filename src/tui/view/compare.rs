@@ -9,24 +9,26 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use crate::compare::HighlightKind;
 use crate::compare::{RowKind, Side};
 use crate::text::sanitize::sanitize;
 use crate::tui::action::Action;
 use crate::tui::layout::CompareLayout;
-use crate::tui::model::Class;
 use crate::tui::state::{CompareState, State};
 use crate::tui::theme::Theme;
 
 use super::{hints_line, status_line, truncate};
 
-pub(super) fn class_style(theme: &Theme, class: Class) -> Style {
-    match class {
-        Class::Quote => theme.quote,
-        Class::Framing => theme.framing,
-        Class::LoadedStrong => theme.loaded_strong,
-        Class::LoadedWeak => theme.loaded_weak,
-        Class::Scare => theme.scare,
-        Class::Distinctive => theme.distinctive,
+pub(super) fn kind_style(theme: &Theme, kind: HighlightKind) -> Style {
+    match kind {
+        HighlightKind::SharedQuote => theme.quote,
+        HighlightKind::ChangedWords => theme.framing,
+        HighlightKind::LoadedTerm => theme.loaded_strong,
+        HighlightKind::SharedLoadedTerm => theme.loaded_weak,
+        HighlightKind::ScareQuote => theme.scare,
+        HighlightKind::DistinctiveTerm => theme.distinctive,
+        // Their rows are dimmed as a whole.
+        HighlightKind::Headline | HighlightKind::Boilerplate => Style::new(),
     }
 }
 
@@ -292,7 +294,7 @@ pub(super) fn styled_line(
     let mut cuts = vec![line.start, line.end];
     let active: Vec<&crate::tui::model::Mark> = marks
         .iter()
-        .filter(|m| c.toggles.shows_class(m.class) && overlaps(&m.range))
+        .filter(|m| c.toggles.shows(m.kind) && overlaps(&m.range))
         .collect();
     for m in &active {
         cuts.push(m.range.start.clamp(line.start, line.end));
@@ -316,7 +318,7 @@ pub(super) fn styled_line(
         let mut style = base;
         for m in &active {
             if inside(&m.range) {
-                style = style.patch(class_style(theme, m.class));
+                style = style.patch(kind_style(theme, m.kind));
             }
         }
         if hits.iter().any(inside) {
