@@ -1,6 +1,8 @@
-//! The command line: argument parsing (clap derive) and the `list`, `compare` and reader
-//! commands. Everything printed here that came from input (titles, outlets, paths, reasons)
-//! goes through [`sanitize`] first.
+//! The command line: argument parsing (clap derive) and the `list`, `compare`, `show`,
+//! `library` and reader commands. Everything printed here that came from input (titles,
+//! outlets, paths, addresses, reasons) goes through [`sanitize`] first.
+
+mod library;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -9,7 +11,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use parallax::corpus::walk::{self, Item};
 use parallax::corpus::{self, Article, Library, LoadOptions, read::parse_size};
+use parallax::library::{Address, WebOptions};
 use parallax::text::sanitize::{sanitize, sanitize_line, sanitize_path};
 
 /// Compare how two outlets cover the same story.
@@ -19,19 +23,26 @@ pub struct Cli {
     /// Command to run; without one, open the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Files or directories to read (the bundled demo when none are given).
+    /// Files, directories or web addresses to read (the saved library, else the bundled demo,
+    /// when none are given).
+    #[arg(value_name = "PATH|URL")]
     pub paths: Vec<PathBuf>,
-    /// Skip files larger than this (e.g. 8MiB, 500K, 1048576).
+    /// Skip files and web pages larger than this (e.g. 8MiB, 500K, 1048576).
     #[arg(long, value_parser = parse_size, default_value = "8MiB", global = true)]
     pub max_file_size: u64,
+    /// Fetch web addresses again even when the library's copy is still fresh.
+    #[arg(long, global = true)]
+    pub refresh: bool,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List the articles found at PATH… (the demo when none are given), then skipped files.
+    /// List the articles found at PATH|URL… (the saved library, else the demo, when none are
+    /// given), then skipped files.
     List {
-        /// Files or directories to read.
+        /// Files, directories or web addresses to read.
+        #[arg(value_name = "PATH|URL")]
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
@@ -41,22 +52,51 @@ pub enum Command {
         stories: bool,
     },
     /// Compare two articles, each given as a file path (`path#N` picks entry N of a JSON,
-    /// JSON Lines or feed file) or as an id from `parallax list`.
+    /// JSON Lines or feed file), a web address (`URL#N` for a feed), or an id from
+    /// `parallax list`.
     Compare {
-        /// First article: path or id.
+        /// First article: path, address or id.
         a: String,
-        /// Second article: path or id.
+        /// Second article: path, address or id.
         b: String,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
-        /// Look ids up in the articles of these files or directories instead of the demo.
-        #[arg(long = "in", value_name = "PATH", num_args = 1..)]
+        /// Look ids up in the articles of these files, directories or web addresses instead of
+        /// the saved library and the demo.
+        #[arg(long = "in", value_name = "PATH|URL", num_args = 1..)]
         library: Vec<PathBuf>,
+    },
+    /// Print one article as loaded: metadata, then every paragraph with its role (headline,
+    /// reporting, embedded post, or the kind of page furniture).
+    Show {
+        /// The article: path or web address (`path#N` for entry N), or id.
+        article: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// Look the id up in the articles of these files, directories or web addresses instead
+        /// of the saved library and the demo.
+        #[arg(long = "in", value_name = "PATH|URL", num_args = 1..)]
+        library: Vec<PathBuf>,
+    },
+    /// The saved library of articles fetched from web addresses: list it, show where it is,
+    /// add or remove addresses.
+    #[command(args_conflicts_with_subcommands = true)]
+    Library {
+        /// What to do; without it, list the library.
+        #[command(subcommand)]
+        action: Option<library::LibraryCommand>,
+        /// Print the library's folder and nothing else.
+        #[arg(long)]
+        path: bool,
+        /// Output format of the listing.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
     },
 }
 
-/// Output format of `list`.
+/// Output format of `list` and `show`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
     /// An aligned table.
@@ -122,24 +162,37 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     let opts = LoadOptions {
         max_file_size: cli.max_file_size,
     };
+    let web = library::web_options(cli.max_file_size, cli.refresh);
     match cli.command {
         None => {
-            if cli.paths.is_empty() {
-                let lib = load_or_demo(&cli.paths, &opts, true)?;
-                return Ok(parallax::tui::run(lib)?);
-            }
+            let items = if cli.paths.is_empty() {
+                match library::saved_items() {
+                    Some(items) => items,
+                    None => return Ok(parallax::tui::run(corpus::demo())?),
+                }
+            } else {
+                library::plan_showing_progress(&cli.paths, &web)
+            };
             // The first files load before the reader opens; a large library's rest streams in
             // while it is already usable.
-            let mut stream = corpus::walk::Stream::new(corpus::walk::plan(&cli.paths));
+            let mut stream = walk::Stream::new(items);
             let first = stream.next_batch(parallax::tui::BATCH_FILES, &opts, &|| {});
             report_skipped(&first);
             if stream.is_done() {
+                // A library whose every entry is damaged holds no article: the demo opens.
+                if first.articles.is_empty() && cli.paths.is_empty() {
+                    return Ok(parallax::tui::run(corpus::demo())?);
+                }
                 if first.articles.is_empty() {
                     return Err(CliError::NothingLoaded);
                 }
-                return Ok(parallax::tui::run(first)?);
+                return Ok(parallax::tui::run_loading(first, None, web)?);
             }
-            Ok(parallax::tui::run_loading(first, Some((stream, opts)))?)
+            Ok(parallax::tui::run_loading(
+                first,
+                Some((stream, opts)),
+                web,
+            )?)
         }
         Some(Command::List {
             paths,
@@ -148,7 +201,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }) => {
             // The text listing names every skipped file itself; JSON goes to a script, so a
             // person watching still hears about skipped files on stderr.
-            let lib = load_or_demo(&paths, &opts, format == ListFormat::Json)?;
+            let lib = load_or_default(&paths, &opts, &web, format == ListFormat::Json)?;
             if stories {
                 list_stories(&lib, &paths, format)
             } else {
@@ -161,19 +214,60 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             format,
             library,
         }) => {
-            let pool = if library.is_empty() {
-                corpus::demo()
-            } else {
-                load_or_demo(&library, &opts, true)?
-            };
-            // Both articles are read and analysed at once.
-            let (a, b) = rayon::join(|| resolve(&a, &pool, &opts), || resolve(&b, &pool, &opts));
+            let (pool, demo_too) = id_pool(&library, &opts, &web)?;
+            // Both articles are read (or fetched) and analysed at once.
+            let (a, b) = rayon::join(
+                || resolve(&a, &pool, demo_too, &opts, &web),
+                || resolve(&b, &pool, demo_too, &opts, &web),
+            );
             let (a, b) = (a?, b?);
             let cmp = parallax::compare::compare(&a, &b, &engine_options(&pool.articles));
             let out = parallax::report::render(&cmp, format.into());
             write_stdout(&out)
         }
+        Some(Command::Show {
+            article,
+            format,
+            library,
+        }) => {
+            // A path or address is read on its own; only an id needs a library.
+            let a = match resolve_path(&article, &opts, &web) {
+                Some(found) => found?,
+                None => {
+                    let (pool, demo_too) = id_pool(&library, &opts, &web)?;
+                    resolve(&article, &pool, demo_too, &opts, &web)?
+                }
+            };
+            write_stdout(&match format {
+                ListFormat::Json => parallax::report::article::render_json(&a),
+                ListFormat::Text => parallax::report::article::render_text(&a, dim_stdout()),
+            })
+        }
+        Some(Command::Library {
+            action,
+            path,
+            format,
+        }) => library::run(action, path, format, &web),
     }
+}
+
+/// Where ids are looked up: the saved library, then the demo (`true`); or `--in` alone.
+fn id_pool(
+    library: &[PathBuf],
+    opts: &LoadOptions,
+    web: &WebOptions,
+) -> Result<(Library, bool), CliError> {
+    Ok(match (library.is_empty(), library::saved_library(opts)) {
+        (true, Some(saved)) => (saved, true),
+        (true, None) => (corpus::demo(), false),
+        (false, _) => (load_or_default(library, opts, web, true)?, false),
+    })
+}
+
+/// Whether to dim page furniture on standard output: a terminal, and `NO_COLOR` unset.
+fn dim_stdout() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// Engine options from the user's config file (its `[lexicon]` patch) and the library's word
@@ -200,13 +294,20 @@ fn engine_options(library: &[Article]) -> parallax::compare::Options {
     opts
 }
 
-/// Load `paths` (the demo when empty), reporting skipped files on stderr when `report` is set;
-/// fails only when nothing could be loaded (and then always names what was skipped).
-fn load_or_demo(paths: &[PathBuf], opts: &LoadOptions, report: bool) -> Result<Library, CliError> {
-    let lib = if paths.is_empty() {
-        corpus::demo()
+/// Load `args` (paths and addresses; the saved library, else the demo, when empty),
+/// reporting skipped files on stderr when `report` is set; fails only when nothing could be
+/// loaded (and then always names what was skipped).
+fn load_or_default(
+    args: &[PathBuf],
+    opts: &LoadOptions,
+    web: &WebOptions,
+    report: bool,
+) -> Result<Library, CliError> {
+    let lib = if args.is_empty() {
+        library::saved_library(opts).unwrap_or_else(corpus::demo)
     } else {
-        load_showing_progress(paths, opts)
+        let items = library::plan_showing_progress(args, web);
+        load_showing_progress(&items, opts)
     };
     if report || lib.articles.is_empty() {
         report_skipped(&lib);
@@ -217,29 +318,11 @@ fn load_or_demo(paths: &[PathBuf], opts: &LoadOptions, report: bool) -> Result<L
     Ok(lib)
 }
 
-/// Load `paths`; when stderr is a terminal and loading takes more than a moment, show how many
-/// files are done on it (one line, rewritten, cleared at the end).
-fn load_showing_progress(paths: &[PathBuf], opts: &LoadOptions) -> Library {
-    use std::io::IsTerminal;
-    let tty = std::io::stderr().is_terminal();
-    let start = std::time::Instant::now();
-    let shown = std::sync::atomic::AtomicBool::new(false);
-    let lib = corpus::load_with_progress(paths, opts, &|done, total| {
-        if tty
-            && (done % 64 == 0 || done == total)
-            && start.elapsed() > std::time::Duration::from_millis(300)
-        {
-            shown.store(true, std::sync::atomic::Ordering::Relaxed);
-            let _ = write!(
-                std::io::stderr().lock(),
-                "\rloading {done} of {total} files…"
-            );
-        }
-    });
-    if shown.load(std::sync::atomic::Ordering::Relaxed) {
-        let _ = write!(std::io::stderr().lock(), "\r\x1b[2K");
-    }
-    lib
+/// Carry out `items`; when stderr is a terminal and loading takes more than a moment, show
+/// how many files are done on it (one line, rewritten, cleared at the end).
+fn load_showing_progress(items: &[Item], opts: &LoadOptions) -> Library {
+    let line = library::ProgressLine::files();
+    walk::run(items, opts, &|done, total| line.show(done, total))
 }
 
 fn report_skipped(lib: &Library) {
@@ -292,7 +375,7 @@ struct ListedArticle {
 }
 
 #[derive(Serialize)]
-struct ListedSkipped {
+pub(crate) struct ListedSkipped {
     path: String,
     reason: String,
 }
@@ -563,19 +646,22 @@ fn skipped_text(lib: &Library) -> String {
     out
 }
 
-/// Find the article `arg` names: an existing file (or `file#N`), else an id in `pool`.
-fn resolve(arg: &str, pool: &Library, opts: &LoadOptions) -> Result<Article, CliError> {
-    let as_path = Path::new(arg);
-    if as_path.exists() {
-        return load_one(as_path, None, opts);
-    }
-    if let Some((file, n)) = arg.rsplit_once('#')
-        && let Ok(n) = n.parse::<usize>()
-        && Path::new(file).exists()
-    {
-        return load_one(Path::new(file), Some(n), opts);
+/// Find the article `arg` names: a web address (`URL#N` for an entry of a feed), an existing
+/// file (or `file#N`), else an id in `pool` (then in the demo with `demo_too`).
+fn resolve(
+    arg: &str,
+    pool: &Library,
+    demo_too: bool,
+    opts: &LoadOptions,
+    web: &WebOptions,
+) -> Result<Article, CliError> {
+    if let Some(found) = resolve_path(arg, opts, web) {
+        return found;
     }
     if let Some(a) = pool.get(arg) {
+        return Ok(a.clone());
+    }
+    if demo_too && let Some(a) = corpus::demo().get(arg) {
         return Ok(a.clone());
     }
     let mut ids: Vec<&str> = pool.articles.iter().map(|a| a.id.as_str()).collect();
@@ -587,6 +673,29 @@ fn resolve(arg: &str, pool: &Library, opts: &LoadOptions) -> Result<Article, Cli
     )))
 }
 
+/// The article at `arg` when it names a web address (`URL#N` for an entry of a feed) or an
+/// existing file (or `file#N`); `None` otherwise.
+fn resolve_path(
+    arg: &str,
+    opts: &LoadOptions,
+    web: &WebOptions,
+) -> Option<Result<Article, CliError>> {
+    if let Some(address) = Address::parse(arg) {
+        return Some(library::load_address(&address, opts, web));
+    }
+    let as_path = Path::new(arg);
+    if as_path.exists() {
+        return Some(load_one(as_path, None, opts));
+    }
+    if let Some((file, n)) = arg.rsplit_once('#')
+        && let Ok(n) = n.parse::<usize>()
+        && Path::new(file).exists()
+    {
+        return Some(load_one(Path::new(file), Some(n), opts));
+    }
+    None
+}
+
 fn load_one(path: &Path, entry: Option<usize>, opts: &LoadOptions) -> Result<Article, CliError> {
     let shown = one_line(&path.display().to_string());
     if path.is_dir() {
@@ -594,7 +703,9 @@ fn load_one(path: &Path, entry: Option<usize>, opts: &LoadOptions) -> Result<Art
             "{shown} is a directory; give a file, or an id with --in {shown}"
         )));
     }
-    let lib = corpus::load(&[path.to_path_buf()], opts);
+    // One file: read on this thread, without starting the parallel loader.
+    let mut lib = Library::default();
+    corpus::walk::load_file(path, opts, &mut lib);
     if let Some(n) = entry {
         let found = lib.articles.into_iter().find(
             |a| matches!(&a.source, corpus::Source::File { index: Some(i), .. } if *i + 1 == n),

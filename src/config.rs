@@ -124,6 +124,26 @@ pub struct Config {
     pub theme: Vec<Entry<String>>,
     /// The user's patch to the bundled lexicon of loaded terms.
     pub lexicon: UserLexicon,
+    /// Fetching web addresses (`[web]`).
+    pub web: WebConfig,
+}
+
+/// The `[web]` table: when saved copies are fetched again, and how long a fetch may take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WebConfig {
+    /// A saved copy younger than this is used without fetching its address again.
+    pub max_age: std::time::Duration,
+    /// How long fetching one address may take.
+    pub timeout: std::time::Duration,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        WebConfig {
+            max_age: crate::library::DEFAULT_MAX_AGE,
+            timeout: crate::library::DEFAULT_TIMEOUT,
+        }
+    }
 }
 
 /// The configuration as loaded, with where it came from and what was wrong with it.
@@ -153,6 +173,8 @@ struct RawConfig {
     #[serde(default)]
     theme: BTreeMap<Spanned<String>, Spanned<String>>,
     lexicon: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    web: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
 }
 
 fn line_of(src: &str, byte: usize) -> usize {
@@ -171,6 +193,7 @@ impl Default for Config {
             keys: Vec::new(),
             theme: Vec::new(),
             lexicon: UserLexicon::default(),
+            web: WebConfig::default(),
         };
         // The embedded file is checked by a test; a failure here would leave empty bindings.
         let _ = cfg.apply(DEFAULT_CONFIG, "<built-in config>", false);
@@ -303,6 +326,35 @@ impl Config {
                 ),
             }
         }
+        for (name, value) in raw.web {
+            let parsed = match value.get_ref() {
+                toml::Value::String(s) => crate::library::parse_duration(s),
+                toml::Value::Integer(n) => u64::try_from(*n)
+                    .map(std::time::Duration::from_secs)
+                    .map_err(|_| format!("'{n}' is not a duration")),
+                other => Err(format!("'{other}' is not a duration")),
+            };
+            let slot = match name.get_ref().as_str() {
+                "max_age" => &mut self.web.max_age,
+                "timeout" => &mut self.web.timeout,
+                other => {
+                    errors.push(place(name.span()).error(&format!(
+                        "unknown [web] setting '{other}' (known: max_age, timeout)"
+                    )));
+                    continue;
+                }
+            };
+            match parsed {
+                Ok(d) if name.get_ref() == "timeout" && d.is_zero() => {
+                    errors.push(place(value.span()).error("timeout must be longer than 0 s"))
+                }
+                Ok(d) => *slot = d,
+                Err(why) => errors.push(place(value.span()).error(&format!(
+                    "bad {} ({why}; examples: 30s, 10m, 6h, 1d)",
+                    name.get_ref()
+                ))),
+            }
+        }
         errors
     }
 }
@@ -337,6 +389,7 @@ mod tests {
             keys: Vec::new(),
             theme: Vec::new(),
             lexicon: UserLexicon::default(),
+            web: WebConfig::default(),
         };
         assert_eq!(cfg.apply(DEFAULT_CONFIG, "defaults", false), vec![]);
         assert!(cfg.mouse);
@@ -384,6 +437,24 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(cfg.lexicon.disable, vec!["regime".to_string()]);
         assert_eq!(cfg.lexicon.add[0].term, "junta");
+    }
+
+    #[test]
+    fn web_settings_are_read_and_bad_ones_named() {
+        let (cfg, errors) = Config::from_user_text("[web]\nmax_age = \"6h\"\ntimeout = 5\n", "c");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(cfg.web.max_age, std::time::Duration::from_secs(6 * 3600));
+        assert_eq!(cfg.web.timeout, std::time::Duration::from_secs(5));
+        let (cfg, errors) =
+            Config::from_user_text("[web]\nmax_age = \"soon\"\ntimeout = \"0\"\n", "c");
+        let msgs: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+        assert!(
+            msgs[0].contains("bad max_age") && msgs[0].contains("line 2"),
+            "{msgs:?}"
+        );
+        assert!(msgs[1].contains("timeout must be longer"), "{msgs:?}");
+        assert_eq!(cfg.web, WebConfig::default());
     }
 
     #[test]

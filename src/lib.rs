@@ -8,6 +8,8 @@
 //! - [`text`] owns the text model: sanitising for display, segmentation into paragraphs,
 //!   sentences and words, quotations, boilerplate tagging and normalised tokens — every derived
 //!   piece is a byte [`text::Span`] into the article's original text;
+//! - [`library`] fetches articles from web addresses and keeps them in the saved library,
+//!   read back through the same loaders as files;
 //! - [`compare`] is the pure, deterministic comparison engine producing a
 //!   [`compare::Comparison`];
 //! - [`report`] renders a comparison as text, Markdown or JSON;
@@ -17,6 +19,7 @@
 pub mod compare;
 pub mod config;
 pub mod corpus;
+pub mod library;
 pub mod report;
 pub mod text;
 pub mod tui;

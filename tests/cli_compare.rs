@@ -8,6 +8,7 @@ fn parallax(home: &std::path::Path) -> Command {
     cmd.env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env_remove("PARALLAX_CONFIG")
+        .env("PARALLAX_LIBRARY", home.join("library"))
         .env("NO_COLOR", "1");
     cmd
 }

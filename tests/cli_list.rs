@@ -19,6 +19,7 @@ impl Env {
         let mut c = Command::cargo_bin("parallax").unwrap();
         c.env("HOME", self.home.path())
             .env("XDG_CONFIG_HOME", self.home.path().join("config"))
+            .env("PARALLAX_LIBRARY", self.home.path().join("library"))
             .env("NO_COLOR", "1");
         c
     }

@@ -17,6 +17,10 @@ fn parallax(config: &Path, args: &[&std::ffi::OsStr]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(args)
         .env("PARALLAX_CONFIG", config)
+        .env(
+            "PARALLAX_LIBRARY",
+            config.parent().unwrap_or(config).join("library"),
+        )
         .env("NO_COLOR", "1")
         .stdin(std::process::Stdio::null())
         .output()

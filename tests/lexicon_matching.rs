@@ -224,7 +224,7 @@ fn duran_and_meduza_each_use_loaded_terms_the_other_does_not() {
         "regime forces",
         "conclusive",
         "double down",
-        "neutralise",
+        "neutralized",
     ] {
         assert!(only(Side::A, term), "The Duran should use {term:?} alone");
     }
@@ -347,4 +347,29 @@ reason = "a made-up word"
     assert_eq!(user.add[0].reason, "a made-up word");
     assert!(!user.add[0].exact);
     assert!(Lexicon::builtin().with_user(&user).is_ok());
+}
+
+#[test]
+fn british_and_american_spellings_hit_one_entry() {
+    let a = article(
+        "a",
+        "Spelling\n\nThe army neutralised the cell. Critics demonised the polarising saviour.",
+    );
+    let b = article(
+        "b",
+        "Spelling\n\nThe army neutralized the cell. Critics demonized the polarizing savior.",
+    );
+    let terms = loaded_terms(&a, &b, &Lexicon::builtin());
+    let entries = |side| {
+        let mut v: Vec<&str> = terms
+            .iter()
+            .filter(|t| t.side == side)
+            .map(|t| t.term.as_str())
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    assert_eq!(entries(Side::A), entries(Side::B));
+    assert_eq!(entries(Side::A).len(), 4, "{:?}", entries(Side::A));
+    assert!(terms.iter().all(|t| !t.only_here), "{terms:?}");
 }

@@ -11,6 +11,7 @@ fn parallax(args: &[&std::ffi::OsStr]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(args)
         .env("PARALLAX_CONFIG", home.path().join("none.toml"))
+        .env("PARALLAX_LIBRARY", home.path().join("library"))
         .stdin(std::process::Stdio::null())
         .output()
         .expect("run parallax")

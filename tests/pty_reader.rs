@@ -1,5 +1,6 @@
 //! End-to-end: the real binary in a pseudo-terminal, its screen parsed with `vt100` — picking,
-//! reading, jumping, exporting, hostile text and terminal sizes.
+//! reading, jumping, exporting, addresses, hostile text and terminal sizes. Configuration,
+//! streams and closing the terminal are in `pty_setup.rs`, signals in `pty_signals.rs`.
 #![cfg(unix)]
 
 use std::time::Duration;
@@ -7,9 +8,24 @@ use std::time::Duration;
 use portable_pty::PtySize;
 
 mod hostile;
+mod http_server;
 mod pty;
 
 use pty::*;
+
+/// What the status line must say after `n`, computed from the library the binary loads.
+fn expected_after_next_quote(a: usize, b: usize) -> String {
+    let lib = parallax::corpus::demo();
+    let cmp = parallax::compare::compare(
+        &lib.articles[a],
+        &lib.articles[b],
+        &parallax::compare::Options::default(),
+    );
+    match cmp.shared_quotes.len() {
+        0 => "no shared quotes in this comparison".to_string(),
+        n => format!("shared quotes 1 of {n}"),
+    }
+}
 
 #[test]
 fn pick_two_articles_jump_to_a_quote_and_quit_restoring_the_terminal() {
@@ -138,6 +154,64 @@ fn saved_pages_and_feeds_compare_and_export_to_an_html_file() {
     s.send("q");
     let status = s.wait_exit();
     assert!(status.success(), "exit status {status:?}");
+}
+
+/// Mark the first two articles of the library as A and B and open their comparison.
+fn open_first_two(s: &mut Session) {
+    s.send("g");
+    s.send("a");
+    s.wait_for(" A  ");
+    s.send("j");
+    s.send("b");
+    s.wait_for(" B  ");
+    s.send("\r");
+    s.wait_for("row 1/");
+}
+
+/// The three gutter columns between the panes hold only gutter marks on every body row: no
+/// article text (wide, combining or otherwise) spills into them, so the panes line up.
+fn assert_gutter_aligned(s: &Session, cols: u16) {
+    let screen = s.parser.screen();
+    let (rows, _) = screen.size();
+    let gutter = (cols - 3) / 2;
+    let allowed = ["", " ", "‹", "›", "═", "⇄", "◀", "▶", "·", "│"];
+    let mut marks = 0;
+    for row in 3..rows.get().saturating_sub(1) {
+        for col in gutter..gutter + 3 {
+            let cell = screen.cell(row, col).expect("cell in range");
+            let c = cell.contents();
+            assert!(
+                allowed.contains(&c) && !cell.is_wide_continuation(),
+                "row {row} col {col} holds {c:?} inside the gutter; screen:\n{}",
+                screen.contents()
+            );
+            if col == gutter + 1 && !matches!(c, "" | " ") {
+                marks += 1;
+            }
+        }
+    }
+    assert!(
+        marks > 0,
+        "no gutter marks at column {}; screen:\n{}",
+        gutter + 1,
+        screen.contents()
+    );
+}
+
+/// True when the terminal was asked to set its title or icon, touch the clipboard or ring.
+fn asked_for_more_than_drawing(s: &Session) -> Vec<String> {
+    s.parser
+        .callbacks()
+        .seen
+        .iter()
+        .filter(|r| {
+            r.starts_with("window title")
+                || r.starts_with("icon name")
+                || r.starts_with("clipboard")
+                || r.contains("bell")
+        })
+        .cloned()
+        .collect()
 }
 
 #[test]
@@ -337,5 +411,65 @@ fn resize_storm_ends_on_a_correct_screen() {
     assert_gutter_aligned(&s, COLS);
     s.send("q");
     s.wait_for("5 articles");
+    s.quit_and_check_restored();
+}
+
+#[test]
+fn addresses_typed_in_the_reader_are_fetched_added_and_there_when_it_opens_again() {
+    let server = http_server::Server::start();
+    let library = tempfile::tempdir().expect("temp dir");
+    let lib_env = library.path().to_str().expect("UTF-8 path").to_string();
+    let mut s = Session::start(&[("PARALLAX_LIBRARY", lib_env.as_str())]);
+    // An empty library: the demo.
+    s.wait_for("5 articles");
+    s.send("o");
+    s.wait_for("address:");
+    // A typo in the middle, mended with ← and Backspace.
+    let url = server.url("/a.html");
+    let typo = url.replace("/a.html", "/aZ.html");
+    s.send(&typo);
+    s.send(&"\x1b[D".repeat(".html".len()));
+    s.send("\x7f\r");
+    s.wait_for("added “Russian Defense Ministry doubles down");
+    s.wait_for("6 articles");
+    // A slow answer: the spinner turns while the table stays usable.
+    s.send("o");
+    s.send(&server.url("/slow.html"));
+    s.send("\r");
+    s.wait_for("fetching 127.0.0.1");
+    s.send("j");
+    s.wait_for("added “Slow”");
+    s.wait_for("7 articles");
+    // One that fails says why, and the table keeps what it has.
+    s.send("o");
+    s.send(&server.url("/missing.html"));
+    s.send("\r");
+    s.wait_for("HTTP 404 Not Found");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    assert_eq!(server.hits("/a.html"), 1);
+
+    // Opened again without arguments: the saved library, not the demo, and no fetching.
+    let mut s = Session::start(&[("PARALLAX_LIBRARY", lib_env.as_str())]);
+    s.wait_for("2 articles");
+    s.wait_for("The Duran");
+    s.quit_and_check_restored();
+    assert_eq!(server.hits("/a.html"), 1);
+    assert_eq!(server.hits("/slow.html"), 1);
+}
+
+#[test]
+fn addresses_given_to_the_reader_open_with_the_failures_listed() {
+    let server = http_server::Server::start();
+    let (a, missing) = (server.url("/a.html"), server.url("/missing.html"));
+    let mut s = Session::launch(Launch {
+        args: &[a.as_str(), missing.as_str()],
+        ..Launch::default()
+    });
+    s.wait_for("The Duran");
+    s.wait_for("1 file skipped");
+    s.send("!");
+    s.wait_for("HTTP 404 Not Found");
+    s.send("\x1b");
     s.quit_and_check_restored();
 }

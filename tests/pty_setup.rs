@@ -60,6 +60,7 @@ fn stdout_not_a_terminal_points_to_the_script_commands() {
         .env("HOME", home.path())
         .env("XDG_CONFIG_HOME", home.path())
         .env("PARALLAX_CONFIG", home.path().join("config.toml"))
+        .env("PARALLAX_LIBRARY", home.path().join("library"))
         .stdin(std::process::Stdio::null())
         .output()
         .expect("run parallax");
@@ -87,6 +88,7 @@ fn closing_the_terminal_ends_the_reader() {
     cmd.env("HOME", home.path());
     cmd.env("XDG_CONFIG_HOME", home.path());
     cmd.env("PARALLAX_CONFIG", home.path().join("config.toml"));
+    cmd.env("PARALLAX_LIBRARY", home.path().join("library"));
     cmd.env("TERM", "xterm-256color");
     let mut child = pair.slave.spawn_command(cmd).expect("spawn parallax");
     drop(pair.slave);

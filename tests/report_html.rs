@@ -256,6 +256,7 @@ fn cli_writes_an_html_document() {
         .expect("binary")
         .env("HOME", home.path())
         .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("PARALLAX_LIBRARY", home.path().join("library"))
         .env_remove("PARALLAX_CONFIG")
         .args([
             "compare",

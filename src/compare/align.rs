@@ -43,7 +43,7 @@ use std::collections::HashMap;
 use super::stats::SparseVec;
 use super::{AlignedPair, Options, Row, RowKind};
 use crate::corpus::Article;
-use crate::text::{Analysis, ParagraphRole};
+use crate::text::Analysis;
 
 /// How many candidate partners each sentence proposes from the inverted index.
 pub const CANDIDATES_PER_SENTENCE: usize = 8;
@@ -89,10 +89,10 @@ impl Unit {
     }
 }
 
-/// Indices of the sentences of `an` that take part in the alignment (body paragraphs).
+/// Indices of the sentences of `an` that take part in the alignment (body paragraphs and embedded posts).
 pub fn analysed_sentences(an: &Analysis) -> Vec<usize> {
     (0..an.sentences.len())
-        .filter(|&i| an.sentence_role(i) == ParagraphRole::Body)
+        .filter(|&i| an.sentence_role(i).is_compared())
         .collect()
 }
 

@@ -88,6 +88,10 @@ pub struct SideInfo {
     pub sentences: Vec<Span>,
     /// Indices of sentences left out of the analysis (page furniture and the headline).
     pub excluded: Vec<usize>,
+    /// The dateline opening the lede ("WASHINGTON —"): shown, but left out of the comparison
+    /// like page furniture. Absent when the article has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<Span>,
     /// Number of words outside boilerplate.
     pub words: usize,
     /// Why each sentence of `excluded` is left out, in the same order.

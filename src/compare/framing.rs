@@ -3,8 +3,11 @@
 //!
 //! Each aligned pair (or each merged group: a 1:2 or 2:1 alignment is diffed as one sentence
 //! against the concatenation of the two; its [`Framing`] carries the first sentence index of
-//! each side) is cut into word tokens and punctuation tokens, and diffed on normalised forms
-//! with `similar` (Myers). Adjacent changed tokens merge into one [`Change`] whose spans run
+//! each side) is cut into word tokens (the analysis' tokens, in their normal form, so "F.B.I."
+//! and "FBI", "Gen." and "General", "three" and "3", "Mr. Trump" and "Trump" are the same
+//! words) and punctuation tokens (quote marks and dashes folded), with the dateline and
+//! honorifics left out, and diffed with `similar` (Myers). A difference that disappears under
+//! normalisation is therefore no change at all and gets no label. Adjacent changed tokens merge into one [`Change`] whose spans run
 //! from the first to the last changed token on each side: a replacement has both spans, a
 //! deletion only A's, an insertion only B's. Changes made only of punctuation are dropped,
 //! except quote marks that make a scare quote on one side (reported as a [`ScareQuote`]
@@ -39,11 +42,11 @@ pub mod words;
 use std::collections::HashMap;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::{AlignedPair, Change, ContrastLabel, Framing, LoadedTerm, Side};
 use crate::corpus::Article;
-use crate::text::{QuoteKind, Span, tokens};
+use crate::text::normalize::fold_mark;
+use crate::text::{Analysis, QuoteKind, Span};
 
 /// Longest changed stretch, in words per side, that can be labelled a naming difference.
 pub const NAMING_MAX_WORDS: usize = 5;
@@ -53,8 +56,8 @@ pub const NAMING_MAX_WORDS: usize = 5;
 pub struct DiffToken {
     /// Where it is in the article's text.
     pub span: Span,
-    /// Normalised form: [`tokens::normalize`] for words; for punctuation the mark itself,
-    /// with curly and angled quotation marks folded to `"` and `'`.
+    /// Normal form: the token's [`normal form`](crate::text::normalize) for words; for
+    /// punctuation the mark folded by [`fold_mark`].
     pub norm: String,
     /// True for a word, false for punctuation.
     pub word: bool,
@@ -68,53 +71,69 @@ pub struct DiffToken {
     pub numeric: bool,
 }
 
-fn fold_mark(c: char) -> char {
-    match c {
-        '“' | '”' | '„' | '‟' | '«' | '»' | '〝' | '〞' | '＂' => '"',
-        '‘' | '’' | '‚' | '‛' | '‹' | '›' | '`' | '´' => '\'',
-        c => c,
-    }
-}
-
-/// The word and punctuation tokens of `span` in `text`, in order; whitespace is skipped.
-pub fn diff_tokens(text: &str, span: Span) -> Vec<DiffToken> {
+/// The word and punctuation tokens of `span` (a sentence of the analysed `text`), in order:
+/// words are the analysis' tokens; punctuation is every other visible character outside the
+/// stretches matching leaves out. Whitespace is skipped.
+pub fn diff_tokens(an: &Analysis, text: &str, span: Span) -> Vec<DiffToken> {
     let mut out = Vec::new();
-    let slice = span.slice(text);
-    let mut first_word = true;
-    for (off, piece) in slice.split_word_bound_indices() {
-        let start = span.start + off;
-        if piece.chars().any(char::is_alphanumeric) {
-            let norm = tokens::normalize(piece);
-            let mut chars = piece.chars();
-            let capitalized = chars.next().is_some_and(char::is_uppercase);
-            out.push(DiffToken {
-                span: Span::new(start, start + piece.len()),
-                norm,
-                word: true,
-                initial: first_word,
-                capitalized,
-                inner_capital: chars.any(char::is_uppercase),
-                numeric: piece.chars().any(|c| c.is_ascii_digit()),
-            });
-            first_word = false;
-        } else {
-            for (k, c) in piece.char_indices() {
-                if c.is_whitespace() {
-                    continue;
-                }
-                let s = start + k;
-                out.push(DiffToken {
-                    span: Span::new(s, s + c.len_utf8()),
-                    norm: fold_mark(c).to_string(),
-                    word: false,
-                    initial: false,
-                    capitalized: false,
-                    inner_capital: false,
-                    numeric: false,
-                });
+    let skipped: Vec<Span> = an
+        .unmatched
+        .iter()
+        .map(|u| u.span)
+        .filter(|u| u.overlaps(&span))
+        .collect();
+    let punct = |from: usize, to: usize, out: &mut Vec<DiffToken>| {
+        let gap = Span::new(from, to).slice(text);
+        for (k, c) in gap.char_indices() {
+            let s = from + k;
+            let at = Span::new(s, s + c.len_utf8());
+            if c.is_whitespace() || c.is_alphanumeric() || skipped.iter().any(|u| u.contains(&at)) {
+                continue;
             }
+            let norm = fold_mark(c);
+            // A dash written as two hyphens is one dash.
+            if norm == '-'
+                && out
+                    .last()
+                    .is_some_and(|t: &DiffToken| t.norm == "-" && t.span.end == s)
+            {
+                if let Some(last) = out.last_mut() {
+                    last.span.end = at.end;
+                    last.norm = "—".to_string();
+                }
+                continue;
+            }
+            out.push(DiffToken {
+                span: at,
+                norm: norm.to_string(),
+                word: false,
+                initial: false,
+                capitalized: false,
+                inner_capital: false,
+                numeric: false,
+            });
         }
+    };
+    let mut at = span.start;
+    let mut first_word = true;
+    for t in &an.tokens[an.tokens_in(span)] {
+        punct(at, t.span.start, &mut out);
+        let written = t.span.slice(text);
+        let mut chars = written.chars();
+        let capitalized = chars.next().is_some_and(char::is_uppercase);
+        out.push(DiffToken {
+            span: t.span,
+            norm: t.norm.clone(),
+            word: true,
+            initial: first_word,
+            capitalized,
+            inner_capital: chars.any(char::is_uppercase),
+            numeric: t.numeric,
+        });
+        first_word = false;
+        at = t.span.end;
     }
+    punct(at, span.end, &mut out);
     out
 }
 
@@ -194,7 +213,7 @@ fn group_tokens(art: &Article, sentences: &[usize]) -> Vec<DiffToken> {
     sentences
         .iter()
         .filter_map(|&i| art.analysis.sentences.get(i))
-        .flat_map(|s| diff_tokens(&art.text, s.span))
+        .flat_map(|s| diff_tokens(&art.analysis, &art.text, s.span))
         .collect()
 }
 

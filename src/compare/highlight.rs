@@ -37,11 +37,13 @@ pub enum HighlightKind {
     Headline,
     /// Page furniture, left out of the analysis.
     Boilerplate,
+    /// The dateline opening the lede ("WASHINGTON —"), left out of the comparison.
+    Dateline,
 }
 
 impl HighlightKind {
     /// Every kind, in display order.
-    pub const ALL: [HighlightKind; 8] = [
+    pub const ALL: [HighlightKind; 9] = [
         HighlightKind::SharedQuote,
         HighlightKind::ChangedWords,
         HighlightKind::LoadedTerm,
@@ -50,6 +52,7 @@ impl HighlightKind {
         HighlightKind::DistinctiveTerm,
         HighlightKind::Headline,
         HighlightKind::Boilerplate,
+        HighlightKind::Dateline,
     ];
 
     /// The kind for readers ("shared quote").
@@ -63,6 +66,7 @@ impl HighlightKind {
             HighlightKind::DistinctiveTerm => "distinctive term",
             HighlightKind::Headline => "headline",
             HighlightKind::Boilerplate => "page furniture",
+            HighlightKind::Dateline => "dateline",
         }
     }
 }
@@ -88,6 +92,8 @@ pub enum HighlightRef {
     DistinctiveTerm(usize),
     /// This side's sentence `i` (in `left_out`).
     Sentence(usize),
+    /// This side's `dateline` (serialised as the string `"dateline"`).
+    Dateline,
 }
 
 /// One marked stretch of one side's text.
@@ -147,6 +153,9 @@ impl Highlight {
                         .iter()
                         .map(|&p| (p, HighlightKind::DistinctiveTerm, item)),
                 );
+            }
+            if let Some(d) = info.dateline {
+                list.push((d, HighlightKind::Dateline, HighlightRef::Dateline));
             }
             for l in &info.left_out {
                 let Some(&span) = info.sentences.get(l.sentence) else {
@@ -369,6 +378,11 @@ impl<'a> Describer<'a> {
                     d.other_count,
                     d.z
                 )
+            }
+            HighlightRef::Dateline => {
+                "Dateline: where the report was filed; page furniture, shown \
+             but left out of the comparison (alignment, framing differences, distinctive terms)."
+                    .to_string()
             }
             HighlightRef::Sentence(i) => {
                 let left_out = side_info(cmp, side)

@@ -154,12 +154,13 @@ fn side_info(art: &Article) -> SideInfo {
         text: art.text.clone(),
         sentences: an.sentences.iter().map(|s| s.span).collect(),
         excluded: (0..an.sentences.len())
-            .filter(|&i| an.sentence_role(i) != ParagraphRole::Body)
+            .filter(|&i| !an.sentence_role(i).is_compared())
             .collect(),
+        dateline: an.dateline(),
         words: an.content_words(),
         left_out: (0..an.sentences.len())
             .filter_map(|i| match an.sentence_role(i) {
-                ParagraphRole::Body => None,
+                ParagraphRole::Body | ParagraphRole::Embedded => None,
                 ParagraphRole::Title => Some(LeftOut {
                     sentence: i,
                     furniture: None,

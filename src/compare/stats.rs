@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Article;
-use crate::text::{Analysis, ParagraphRole};
+use crate::text::Analysis;
 
 use crate::text::vocab::{informativeness, zipf};
 
@@ -44,7 +44,7 @@ impl DocFreq {
     pub fn add(&mut self, analysis: &Analysis) {
         let mut stems: Vec<&str> = Vec::new();
         for (i, s) in analysis.sentences.iter().enumerate() {
-            if analysis.sentence_role(i) != ParagraphRole::Body {
+            if !analysis.sentence_role(i).is_compared() {
                 continue;
             }
             for t in &analysis.tokens[analysis.tokens_in(s.span)] {
@@ -170,7 +170,7 @@ fn stem_counts(a: &Article) -> Vec<StemCount<'_>> {
     let an = &a.analysis;
     let mut counts: HashMap<&str, (&str, u32, i32)> = HashMap::new();
     for (si, s) in an.sentences.iter().enumerate() {
-        if an.sentence_role(si) != ParagraphRole::Body {
+        if !an.sentence_role(si).is_compared() {
             continue;
         }
         for (k, t) in an.tokens[an.tokens_in(s.span)].iter().enumerate() {

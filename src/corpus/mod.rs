@@ -6,17 +6,25 @@
 //! - [`load`] reads files and directories (see [`walk`] for the directory rules);
 //! - [`demo()`](fn@demo) builds the bundled demo corpus (see [`demo`](mod@demo) for its ids);
 //! - the per-format readers live in [`txt`], [`markdown`], [`json`], [`html`] (saved web pages)
-//!   and [`feed`] (RSS and Atom).
+//!   and [`feed`] (RSS and Atom);
+//! - [`extract()`](fn@extract) finds the article in a web page's bytes (used for saved pages,
+//!   and for any page fetched by other means), with [`blocks`] and [`page_meta`].
 
+pub mod blocks;
 pub mod demo;
+pub mod extract;
 pub mod feed;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod page_meta;
+pub mod page_names;
 pub mod read;
 pub mod skip;
 pub mod txt;
 pub mod walk;
+
+pub use extract::{Page, extract};
 
 use std::path::{Path, PathBuf};
 
@@ -43,10 +51,20 @@ pub enum Source {
         /// Position inside a multi-article file.
         index: Option<usize>,
     },
+    /// A web address, read from its copy in the saved library (see [`crate::library`]).
+    Web {
+        /// The address.
+        url: String,
+        /// The saved page it was read from.
+        saved: PathBuf,
+        /// Position inside a feed.
+        index: Option<usize>,
+    },
 }
 
 impl Source {
-    /// A short human-readable description ("demo:000_….txt", "dir/a.jsonl#3").
+    /// A short human-readable description ("demo:000_….txt", "dir/a.jsonl#3",
+    /// "https://example.com/feed.xml#2").
     pub fn display(&self) -> String {
         match self {
             Source::Demo { name } => format!("demo:{name}"),
@@ -55,6 +73,14 @@ impl Source {
                 path,
                 index: Some(i),
             } => format!("{}#{}", path.display(), i + 1),
+            Source::Web {
+                url, index: None, ..
+            } => url.clone(),
+            Source::Web {
+                url,
+                index: Some(i),
+                ..
+            } => format!("{url}#{}", i + 1),
         }
     }
 }
@@ -93,6 +119,18 @@ impl Article {
         title_span: Option<Span>,
     ) -> Self {
         let analysis = text::analyse(&text, title_span);
+        Article::from_analysis(id, meta, source, text, analysis)
+    }
+
+    /// An article whose text is already analysed (a loader that knows the paragraphs and
+    /// their roles, such as [`extract`] for web pages).
+    pub fn from_analysis(
+        id: String,
+        meta: Meta,
+        source: Source,
+        text: String,
+        analysis: Analysis,
+    ) -> Self {
         Article {
             id,
             title: meta.title,

@@ -265,6 +265,29 @@ pub enum SkipReason {
     #[error("entry's content holds no text")]
     NoTextInContent,
 
+    // ----- web addresses and the saved library
+    /// A web address that could not be fetched, saved or read, with why.
+    #[error("{message}")]
+    Address {
+        /// Why, in plain words ("the server answered 404 Not Found").
+        message: String,
+    },
+    /// An address given on the command line that was not fetched.
+    #[error("was not fetched")]
+    NotFetched,
+    /// A damaged file of the saved library, left as it is.
+    #[error("{message}")]
+    DamagedEntry {
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A file of the saved library that could not be loaded.
+    #[error("library: {reason}")]
+    InLibrary {
+        /// Why.
+        reason: Box<SkipReason>,
+    },
+
     // ----- the bundled demo
     /// The demo manifest does not parse.
     #[error("invalid demo manifest: {message}")]

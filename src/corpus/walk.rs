@@ -33,6 +33,13 @@ pub const EXTENSIONS: &[&str] = &[
 pub enum Item {
     /// A regular file to load.
     File(PathBuf),
+    /// The saved copy of a web address (see [`crate::library`]).
+    Saved {
+        /// The saved page.
+        page: PathBuf,
+        /// Its library entry.
+        entry: Box<crate::library::Entry>,
+    },
     /// A path that cannot be loaded, and why.
     Skip(PathBuf, SkipReason),
     /// A directory given by the user starts here.
@@ -40,6 +47,13 @@ pub enum Item {
     /// That directory ends here: if nothing was loaded or skipped since its start, it is
     /// reported as holding no article files.
     DirEnd(PathBuf),
+}
+
+impl Item {
+    /// True for the items that read a file (a path, or a saved copy of an address).
+    pub fn is_file(&self) -> bool {
+        matches!(self, Item::File(_) | Item::Saved { .. })
+    }
 }
 
 /// The work of loading `paths`, in order: directories walked, nothing read yet.
@@ -84,7 +98,7 @@ pub struct Stream {
 impl Stream {
     /// A stream over planned work ([`plan`]).
     pub fn new(items: Vec<Item>) -> Stream {
-        let files = items.iter().filter(|i| matches!(i, Item::File(_))).count();
+        let files = items.iter().filter(|i| i.is_file()).count();
         Stream {
             items,
             pos: 0,
@@ -124,7 +138,7 @@ impl Stream {
         let mut end = start;
         let mut n = 0;
         while end < self.items.len() {
-            if matches!(self.items[end], Item::File(_)) {
+            if self.items[end].is_file() {
                 if n == max_files {
                     break;
                 }
@@ -144,13 +158,19 @@ impl Stream {
                     each();
                     Some(part)
                 }
+                Item::Saved { page, entry } => {
+                    let mut part = Library::default();
+                    crate::library::load_saved(page, entry, opts, &mut part);
+                    each();
+                    Some(part)
+                }
                 _ => None,
             })
             .collect();
         let mut lib = Library::default();
         for (item, part) in items.iter().zip(parts) {
             match item {
-                Item::File(_) => {
+                Item::File(_) | Item::Saved { .. } => {
                     if let Some(part) = part {
                         for mut a in part.articles {
                             self.ids.settle(&mut a.id);

@@ -239,6 +239,7 @@ pub fn kind_heading(kind: HighlightKind) -> &'static str {
         HighlightKind::DistinctiveTerm => "Distinctive terms",
         HighlightKind::Headline => "Headline",
         HighlightKind::Boilerplate => "Page furniture",
+        HighlightKind::Dateline => "Dateline",
     }
 }
 

@@ -4,7 +4,7 @@
 //! The page carries its own CSS and nothing else: no JavaScript, no fonts, images or links to
 //! other resources, and a Content-Security-Policy that forbids loading any. Every piece of
 //! input (article text, titles, outlets, paths, lexicon reasons) is sanitised with
-//! [`sanitize`] and then escaped with [`escape`], so it is always text, never markup.
+//! [`sanitize`](crate::text::sanitize::sanitize) and then escaped with [`escape`], so it is always text, never markup.
 //!
 //! Every mark and its explanation comes from the comparison's highlight lists
 //! ([`Comparison::highlights`]), the same the terminal reader draws.
@@ -23,7 +23,7 @@ use super::common::*;
 use crate::compare::highlight::sentence_ref;
 use crate::compare::{Comparison, Highlight, HighlightKind, RowKind, Side, SideInfo, profile};
 use crate::text::Span;
-use crate::text::sanitize::sanitize;
+use crate::text::sanitize::sanitize_mapped;
 
 /// Escape text for HTML element content and quoted attribute values (`& < > " '`, and `=` so
 /// that no attribute-like text such as `src=` survives even as visible text).
@@ -59,6 +59,7 @@ fn css(kind: HighlightKind) -> &'static str {
         HighlightKind::DistinctiveTerm => "distinctive",
         HighlightKind::Headline => "headline",
         HighlightKind::Boilerplate => "furniture",
+        HighlightKind::Dateline => "dimmed",
     }
 }
 
@@ -66,7 +67,10 @@ fn css(kind: HighlightKind) -> &'static str {
 fn focusable(kind: HighlightKind) -> bool {
     !matches!(
         kind,
-        HighlightKind::DistinctiveTerm | HighlightKind::Headline | HighlightKind::Boilerplate
+        HighlightKind::DistinctiveTerm
+            | HighlightKind::Headline
+            | HighlightKind::Boilerplate
+            | HighlightKind::Dateline
     )
 }
 
@@ -97,10 +101,16 @@ fn sentence_html(info: &SideInfo, i: usize, marks: &[&Highlight], focus_notes: b
     cuts.retain(|&c| info.text.is_char_boundary(c));
     cuts.sort_unstable();
     cuts.dedup();
+    // The sentence is sanitised whole (a highlight boundary inside an escape sequence must not
+    // let its tail through as text), then cut at the highlight boundaries.
+    let shown = sanitize_mapped(sent.slice(&info.text));
     let mut out = String::new();
     for w in cuts.windows(2) {
         let seg = Span::new(w[0], w[1]);
-        let text = escape(&sanitize(seg.slice(&info.text)));
+        let from = shown.partition_point(|&(at, _)| sent.start + at < seg.start);
+        let to = shown.partition_point(|&(at, _)| sent.start + at < seg.end);
+        let piece: String = shown[from..to.max(from)].iter().map(|&(_, c)| c).collect();
+        let text = escape(&piece);
         let mut covering: Vec<&Highlight> = inside
             .iter()
             .filter(|(s, _)| s.contains(&seg))
@@ -491,6 +501,7 @@ mod tests {
             text: text.into(),
             sentences,
             excluded: vec![],
+            dateline: None,
             words: 0,
             left_out: vec![],
             quotes: vec![],

@@ -1,8 +1,10 @@
-//! Reports: a comparison rendered as text, Markdown, HTML or JSON.
+//! Reports: a comparison rendered as text, Markdown, HTML or JSON; one article as loaded
+//! ([`article`], for `parallax show`).
 //!
 //! Every format reads the same [`Comparison`]; the JSON report is its serde form. [`export`]
 //! writes a report to a new file safely.
 
+pub mod article;
 mod common;
 pub mod export;
 pub mod html;

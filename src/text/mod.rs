@@ -1,10 +1,15 @@
 //! The text model: what an article's text is cut into, every piece a byte [`Span`] into it.
 //!
 //! [`analyse`] runs the whole pipeline on one text: paragraphs (with boilerplate tags),
-//! sentences, word tokens and quotations. Display code never prints article text directly: it
+//! sentences, word tokens in their normal form for matching ([`normalize`]), the stretches
+//! matching leaves out (a lede's dateline, honorifics) and quotations. Display code never prints article text directly: it
 //! goes through [`sanitize::sanitize`].
 
+pub mod abbrev;
 pub mod boilerplate;
+pub mod boundaries;
+pub mod furniture;
+pub mod normalize;
 pub mod quotes;
 pub mod sanitize;
 pub mod segment;
@@ -29,12 +34,23 @@ pub enum ParagraphRole {
     Body,
     /// Page furniture, with the kind of furniture it is.
     Boilerplate(Boilerplate),
+    /// A post from another site embedded in the article (a tweet, an Instagram post): part
+    /// of the article as published, compared like the reporting, and labelled as someone
+    /// else's words wherever paragraphs are listed.
+    Embedded,
 }
 
 impl ParagraphRole {
     /// True for page furniture.
     pub fn is_boilerplate(&self) -> bool {
         matches!(self, ParagraphRole::Boilerplate(_))
+    }
+
+    /// True for the paragraphs a comparison reads: the reporting and the posts embedded in it
+    /// (two outlets citing the same post line up; one citing a post the other leaves out is a
+    /// difference worth seeing).
+    pub fn is_compared(&self) -> bool {
+        matches!(self, ParagraphRole::Body | ParagraphRole::Embedded)
     }
 }
 
@@ -57,6 +73,25 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
+/// Why a stretch of a compared sentence is left out of matching.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnmatchedKind {
+    /// The dateline opening the lede ("WASHINGTON —"): page furniture, shown but not compared.
+    Dateline,
+    /// An honorific before a name ("Mr.", "Ms."), with its full stop: a house style.
+    Honorific,
+}
+
+/// A stretch of text that matching leaves out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unmatched {
+    /// Where it is.
+    pub span: Span,
+    /// Why it is left out.
+    pub kind: UnmatchedKind,
+}
+
 /// Everything derived from one text. All spans index into that text.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
@@ -64,8 +99,12 @@ pub struct Analysis {
     pub paragraphs: Vec<Paragraph>,
     /// Sentences in text order; each lies inside its paragraph.
     pub sentences: Vec<Sentence>,
-    /// Word tokens in text order (punctuation is not a token).
+    /// Word tokens in text order, in their normal form for matching. Punctuation, honorifics
+    /// and the words of the dateline are not tokens.
     pub tokens: Vec<Token>,
+    /// Stretches of compared sentences that matching leaves out, in text order.
+    #[serde(default)]
+    pub unmatched: Vec<Unmatched>,
     /// Quotations and scare quotes in text order.
     pub quotes: Vec<Quote>,
 }
@@ -85,6 +124,14 @@ impl Analysis {
         let lo = self.tokens.partition_point(|t| t.span.start < span.start);
         let hi = self.tokens.partition_point(|t| t.span.end <= span.end);
         lo..hi.max(lo)
+    }
+
+    /// The dateline opening the lede, if there is one.
+    pub fn dateline(&self) -> Option<Span> {
+        self.unmatched
+            .iter()
+            .find(|u| u.kind == UnmatchedKind::Dateline)
+            .map(|u| u.span)
     }
 
     /// Number of word tokens outside boilerplate paragraphs.
@@ -111,13 +158,51 @@ pub fn analyse(text: &str, title: Option<Span>) -> Analysis {
             }
         }
     }
+    analyse_rest(text, paragraphs)
+}
+
+/// Analyse `text` already cut into `paragraphs` (spans into `text`, in order, each trimmed and
+/// without blank lines), some of them already given a role by the loader (the headline, page
+/// furniture the markup named): boilerplate tagging judges the body paragraphs, then
+/// sentences, tokens and quotations follow as in [`analyse`].
+pub fn analyse_paragraphs(text: &str, mut paragraphs: Vec<Paragraph>) -> Analysis {
+    paragraphs.retain(|p| p.span.is_valid_in(text) && !p.span.is_empty());
+    boilerplate::tag(text, &mut paragraphs);
+    analyse_rest(text, paragraphs)
+}
+
+fn analyse_rest(text: &str, paragraphs: Vec<Paragraph>) -> Analysis {
     let sentences = segment::sentences(text, &paragraphs);
-    let tokens = tokens::tokenize(text);
+    let (mut tokens, honorifics) = tokens::tokens_and_honorifics(text, 0);
+    // The lede is the first body paragraph, or the second when the first is an untagged
+    // headline.
+    let dateline = paragraphs
+        .iter()
+        .filter(|p| p.role == ParagraphRole::Body)
+        .take(2)
+        .find_map(|p| normalize::dateline(text, p.span));
+    let mut unmatched: Vec<Unmatched> = honorifics
+        .into_iter()
+        .map(|span| Unmatched {
+            span,
+            kind: UnmatchedKind::Honorific,
+        })
+        .collect();
+    if let Some(d) = dateline {
+        tokens.retain(|t| !d.overlaps(&t.span));
+        unmatched.retain(|u| !d.overlaps(&u.span));
+        unmatched.push(Unmatched {
+            span: d,
+            kind: UnmatchedKind::Dateline,
+        });
+        unmatched.sort_by_key(|u| u.span);
+    }
     let quotes = quotes::extract(text, &paragraphs);
     Analysis {
         paragraphs,
         sentences,
         tokens,
+        unmatched,
         quotes,
     }
 }

@@ -7,12 +7,13 @@
 //! a paragraph are what [`crate::text::boilerplate`] uses to recognise such blocks, and
 //! sentences still split at them (see below).
 //!
-//! **Sentences** come from the `sentencex` crate (English rules): it knows abbreviations
-//! ("U.S.", "Mr.", "Col.", "Gen.", "Jan.", "No. 5", "e.g."), initials, decimals, ellipses inside
-//! a sentence, domains ("Lenta.ru"), and keeps a quotation together with its attribution
-//! (`“It is over. We won,” he said.` is one sentence) while closing quotes stay with the
-//! sentence they end. Plain UAX #29 sentence breaks split after "Mr." and "U.S.", which is why
-//! they are not used. On top of `sentencex` this module:
+//! **Sentences** are cut by [`super::boundaries`], news-style rules over the abbreviation table
+//! in `assets/english/abbreviations.txt` (honorifics, titles, states, "a.m.", initials, "No. 2",
+//! "U.S." inside and at the end of a sentence), with quotations split at their own sentence
+//! ends and opening quote marks kept with the sentence they open. Plain UAX #29 sentence
+//! breaks split after "Mr." and "U.S.", and the `sentencex` crate keeps a
+//! multi-sentence quotation whole and splits after "Ms."; neither is used. On top of the
+//! boundary rules this module:
 //!
 //! - segments each paragraph on its own, so no sentence crosses a paragraph boundary;
 //! - splits at a line break inside a paragraph when the line ends without punctuation or a
@@ -154,18 +155,8 @@ pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
 /// Sentence spans of the paragraph at `para` (a valid span of `text`).
 fn paragraph_sentences(text: &str, para: Span) -> Vec<Span> {
     let ptext = para.slice(text);
-    // Cut points (byte offsets into `ptext`) from the sentence segmenter and from line breaks.
-    let mut cuts: Vec<usize> = Vec::new();
-    for chunk in chunks(ptext, SEGMENTER_CHUNK) {
-        let piece = chunk.slice(ptext);
-        cuts.extend(
-            sentencex::get_sentence_boundaries("en", piece)
-                .iter()
-                .map(|b| b.end_byte)
-                .filter(|&e| e > 0 && e < piece.len() && piece.is_char_boundary(e))
-                .map(|e| chunk.start + e),
-        );
-    }
+    // Cut points (byte offsets into `ptext`) from the sentence rules and from line breaks.
+    let mut cuts = super::boundaries::cuts(ptext);
     cuts.extend(line_break_cuts(ptext));
     cuts.sort_unstable();
     cuts.dedup();
@@ -201,33 +192,6 @@ fn paragraph_sentences(text: &str, para: Span) -> Vec<Span> {
         }
     }
     out.into_iter().map(|s| s.shift(para.start)).collect()
-}
-
-/// Longest stretch of a paragraph handed to the sentence segmenter at once. Its time grows
-/// faster than linearly on text with many quotation marks, so an enormous paragraph (never a
-/// real one: 16 KiB is some 2,500 words) is segmented in stretches that end at a space.
-const SEGMENTER_CHUNK: usize = 16 * 1024;
-
-/// Consecutive spans covering `text`, each at most `max` bytes where a space allows (a stretch
-/// without any whitespace is cut at a character boundary).
-fn chunks(text: &str, max: usize) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    while text.len() - start > max {
-        let mut limit = start + max;
-        while !text.is_char_boundary(limit) {
-            limit -= 1;
-        }
-        let end = text[start..limit]
-            .rfind(char::is_whitespace)
-            .map(|i| start + i + 1)
-            .filter(|&e| e > start)
-            .unwrap_or(limit);
-        out.push(Span::new(start, end));
-        start = end;
-    }
-    out.push(Span::new(start, text.len()));
-    out
 }
 
 /// Offsets just after the line breaks inside `ptext` that end a sentence: the line before has
@@ -284,22 +248,6 @@ fn is_list_marker(piece: &str) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
-    fn chunks_cover_the_text_and_end_at_spaces() {
-        let text = "word ".repeat(10) + &"x".repeat(30) + " é";
-        let parts = chunks(&text, 12);
-        assert_eq!(parts.first().map(|s| s.start), Some(0));
-        assert_eq!(parts.last().map(|s| s.end), Some(text.len()));
-        for w in parts.windows(2) {
-            assert_eq!(w[0].end, w[1].start);
-        }
-        for p in &parts {
-            assert!(p.is_valid_in(&text) && p.len() <= 12, "{p:?}");
-        }
-        assert!(parts[0].slice(&text).ends_with(' '));
-        assert_eq!(chunks("short", 12), vec![Span::new(0, 5)]);
-    }
-
     fn sents(text: &str) -> Vec<&str> {
         let ps = paragraphs(text);
         sentences(text, &ps)
@@ -330,10 +278,10 @@ mod tests {
     }
 
     #[test]
-    fn quotation_with_attribution_is_one_sentence() {
+    fn quotations_split_at_their_own_sentence_ends() {
         assert_eq!(
             sents("“It is over. We won,” he said. Then they left."),
-            ["“It is over. We won,” he said.", "Then they left."]
+            ["“It is over.", "We won,” he said.", "Then they left."]
         );
     }
 

@@ -1,8 +1,10 @@
-//! Word tokens: UAX #29 words, case-folded and normalised, with English Snowball stems.
+//! Word tokens: the words of a text in their normal form ([`super::normalize`]), with English
+//! Snowball stems.
 //!
-//! Punctuation is never a token. Apostrophes are folded to `'` and a trailing possessive
-//! (`ISIS'`, `Russia's`) is dropped from the normal form, so `Russia’s` and `Russia's` and
-//! `Russia` all normalise to `russia`.
+//! Punctuation is never a token, and neither is an honorific ("Mr.", "Ms."): matching leaves it
+//! out. A token's `norm` is the normal form every comparison stage matches words by, so
+//! `Russia’s`, `Russia's` and `Russia` are all `russia`, "F.B.I." and "FBI" are `fbi`, "Gen." and
+//! "General" are `general`, and "per cent" (one token spanning both words) is `percent`.
 
 use std::sync::OnceLock;
 
@@ -17,9 +19,12 @@ use super::Span;
 pub struct Token {
     /// The word as written.
     pub span: Span,
-    /// Case-folded, apostrophe-normalised form without a possessive ending.
+    /// The normal form ([`super::normalize`]): case-folded, apostrophes folded, possessive
+    /// dropped, acronyms undotted, abbreviations as their full forms, numbers as digits,
+    /// American spelling.
     pub norm: String,
-    /// Snowball (English) stem of `norm`; numbers stem to themselves.
+    /// Snowball (English) stem of `norm`; numbers and capitalised acronyms ("US") stem to
+    /// themselves.
     pub stem: String,
     /// True when the word starts with an upper-case letter (names count for matching).
     pub capitalized: bool,
@@ -32,29 +37,14 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
-/// Case-fold and normalise one word: lower case, curly apostrophes folded to `'`,
-/// possessive `'s` / trailing `'` removed.
+/// The normal form of one word as written, without its context ([`super::normalize::word_key`]).
 pub fn normalize(word: &str) -> String {
-    let mut s: String = word
-        .chars()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect();
-    if let Some(stripped) = s.strip_suffix("'s") {
-        s.truncate(stripped.len());
-    }
-    while s.ends_with('\'') {
-        s.pop();
-    }
-    s
+    super::normalize::word_key(word)
 }
 
 /// Stem a normalised word with the same stemmer the text uses (so lexicons match inflections).
 pub fn stem(norm: &str) -> String {
-    if norm.chars().any(|c| c.is_ascii_digit()) {
+    if norm.chars().any(|c| c.is_ascii_digit() || c.is_uppercase()) {
         return norm.to_string();
     }
     stemmer().stem(norm).into_owned()
@@ -77,31 +67,34 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Word tokens of `text`, with spans shifted by `offset` (for tokenising a slice of a larger
 /// text).
 pub fn tokenize_at(text: &str, offset: usize) -> Vec<Token> {
-    let mut out = Vec::new();
+    tokens_and_honorifics(text, offset).0
+}
+
+/// Word tokens of `text` (spans shifted by `offset`), and the spans of the honorifics left out
+/// of them.
+pub fn tokens_and_honorifics(text: &str, offset: usize) -> (Vec<Token>, Vec<Span>) {
+    let (words, honorifics) = super::normalize::normal_words(text, offset);
+    let mut out = Vec::with_capacity(words.len());
     // Words repeat: each distinct word is stemmed once per text.
     let mut stems: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    for (i, w) in text.unicode_word_indices() {
-        let norm = normalize(w);
-        if norm.is_empty() {
-            continue;
-        }
-        let stem = match stems.get(&norm) {
+    for w in words {
+        let stem = match stems.get(&w.key) {
             Some(s) => s.clone(),
             None => {
-                let s = stem(&norm);
-                stems.insert(norm.clone(), s.clone());
+                let s = stem(&w.key);
+                stems.insert(w.key.clone(), s.clone());
                 s
             }
         };
         out.push(Token {
-            span: Span::new(offset + i, offset + i + w.len()),
-            capitalized: w.chars().next().is_some_and(char::is_uppercase),
-            numeric: w.chars().any(|c| c.is_ascii_digit()),
-            norm,
+            span: w.span,
+            capitalized: w.capitalized,
+            numeric: w.key.chars().any(|c| c.is_ascii_digit()),
+            norm: w.key,
             stem,
         });
     }
-    out
+    (out, honorifics)
 }
 
 #[cfg(test)]
@@ -124,9 +117,22 @@ mod tests {
     #[test]
     fn spans_slice_back_to_the_word() {
         let text = "Col. Ryan Dillon said «about 50-kilometre»";
-        for t in tokenize(text) {
-            assert!(t.span.is_valid_in(text));
-            assert_eq!(normalize(t.span.slice(text)), t.norm);
-        }
+        let toks = tokenize(text);
+        let words: Vec<(&str, &str)> = toks
+            .iter()
+            .map(|t| (t.span.slice(text), t.norm.as_str()))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("Col", "colonel"),
+                ("Ryan", "ryan"),
+                ("Dillon", "dillon"),
+                ("said", "said"),
+                ("about", "about"),
+                ("50", "50"),
+                ("kilometre", "kilometer"),
+            ]
+        );
     }
 }

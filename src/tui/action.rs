@@ -157,6 +157,8 @@ actions! {
     Swap "swap" { Compare: "swap A and B" },
     /// Save the comparison as a self-contained HTML page in the current directory.
     Export "export" { Compare: "export as an HTML page" },
+    /// Type a web address whose article is fetched, saved in the library and added.
+    AddAddress "add_address" { Library: "add an article from a web address" },
 }
 
 impl Action {
@@ -203,6 +205,44 @@ pub struct Analysed {
     pub corpus: Option<std::sync::Arc<crate::compare::stats::DocFreq>>,
 }
 
+/// A key that edits the text of the address line (beyond typing and Backspace).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edit {
+    /// One character left.
+    Left,
+    /// One character right.
+    Right,
+    /// One word left.
+    WordLeft,
+    /// One word right.
+    WordRight,
+    /// To the start of the line.
+    Home,
+    /// To the end of the line.
+    End,
+    /// Delete the character under the cursor.
+    DeleteNext,
+    /// Delete the word before the cursor.
+    DeleteWordBack,
+    /// Delete the word after the cursor.
+    DeleteWordNext,
+    /// Delete from the start of the line to the cursor.
+    DeleteToStart,
+    /// Delete from the cursor to the end of the line.
+    DeleteToEnd,
+    /// Put back the text deleted last.
+    Yank,
+}
+
+/// A web address fetched in the background from the reader.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fetched {
+    /// The address as typed (and shown while fetching).
+    pub url: String,
+    /// Its articles, with a note for the person if any; or why it could not be added.
+    pub result: Result<(crate::corpus::Library, Option<String>), String>,
+}
+
 /// Everything [`crate::tui::update::update`] acts on: a bound action, or an event that no key
 /// binding produces.
 #[derive(Clone, Debug, PartialEq)]
@@ -218,8 +258,11 @@ pub enum Msg {
     },
     /// A character typed into the filter or search box.
     Input(char),
-    /// Delete the last character of the filter or search box.
+    /// Delete the last character of the filter or search box (the character before the
+    /// cursor on the address line).
     DeleteChar,
+    /// Move the cursor or delete on the address line.
+    Edit(Edit),
     /// Time passed (animates the progress indicator).
     Tick,
     /// Mouse wheel: scroll by this many rows (negative is up).
@@ -241,6 +284,8 @@ pub enum Msg {
     Loaded(Box<Loaded>),
     /// The library's stories and relatedness are ready.
     Analysed(Box<Analysed>),
+    /// A web address typed on the address line has been fetched (or has failed).
+    Fetched(Box<Fetched>),
 }
 
 impl From<Action> for Msg {

@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
-use super::action::{Action, Context, Msg};
+use super::action::{Action, Context, Edit, Msg};
 
 /// Rows scrolled per mouse-wheel step.
 pub const WHEEL_ROWS: i16 = 3;
@@ -252,6 +252,9 @@ impl Keymap {
                 if self.keys(Action::ForceQuit).contains(&chord) {
                     return Some(Msg::Do(Action::ForceQuit));
                 }
+                if let Some(e) = edit_key(k) {
+                    return Some(Msg::Edit(e));
+                }
                 match k.code {
                     KeyCode::Esc => Some(Msg::Do(Action::Back)),
                     KeyCode::Enter => Some(Msg::Do(Action::Select)),
@@ -303,12 +306,59 @@ impl Keymap {
 /// The key that cancels and clears the text box (not configurable).
 pub const INPUT_CANCEL: &str = "esc";
 
+/// The line-editing keys of a text box, as readline and most shells have them. Alt chords are
+/// left alone: a terminal sends Esc typed just before a key as that key with Alt, and Esc must
+/// keep closing the box (see [`Keymap::split_alt`]).
+fn edit_key(k: &KeyEvent) -> Option<Edit> {
+    if k.modifiers.contains(KeyModifiers::ALT) {
+        return None;
+    }
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match k.code {
+        KeyCode::Left if ctrl => Edit::WordLeft,
+        KeyCode::Right if ctrl => Edit::WordRight,
+        KeyCode::Left => Edit::Left,
+        KeyCode::Right => Edit::Right,
+        KeyCode::Home => Edit::Home,
+        KeyCode::End => Edit::End,
+        KeyCode::Delete if ctrl => Edit::DeleteWordNext,
+        KeyCode::Delete => Edit::DeleteNext,
+        KeyCode::Backspace if ctrl => Edit::DeleteWordBack,
+        KeyCode::Char(c) if ctrl => match c.to_ascii_lowercase() {
+            'a' => Edit::Home,
+            'e' => Edit::End,
+            'b' => Edit::Left,
+            'f' => Edit::Right,
+            'd' => Edit::DeleteNext,
+            'w' => Edit::DeleteWordBack,
+            'u' => Edit::DeleteToStart,
+            'k' => Edit::DeleteToEnd,
+            'y' => Edit::Yank,
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
 /// Key help for the text box, which is not configurable.
 pub const INPUT_HELP: &[(&str, &str)] = &[
     ("enter", "accept"),
     (INPUT_CANCEL, "cancel and clear"),
     ("backspace", "delete a character"),
     ("↑/↓", "move"),
+];
+
+/// Key help for the address line (`add_address`), which is not configurable.
+pub const ADDRESS_HELP: &[(&str, &str)] = &[
+    ("enter", "fetch the address and add its article"),
+    ("esc", "cancel"),
+    ("←/→, ctrl-b/ctrl-f", "move by a character"),
+    ("ctrl-←/→", "move by a word"),
+    ("home/end, ctrl-a/ctrl-e", "start or end of the line"),
+    ("backspace, delete/ctrl-d", "delete a character"),
+    ("ctrl-w, ctrl-delete", "delete a word back, forward"),
+    ("ctrl-u, ctrl-k", "delete to the start, to the end"),
+    ("ctrl-y", "put back what was deleted"),
 ];
 
 #[cfg(test)]
@@ -383,6 +433,24 @@ mod tests {
             km.translate(&q, Mode::Normal(Context::Compare)),
             Some(Msg::Do(Action::Back))
         );
+    }
+
+    #[test]
+    fn text_box_edits_with_control_keys_and_leaves_alt_to_esc() {
+        let km = Keymap::default();
+        let ctrl_w = key(KeyCode::Char('w'), KeyModifiers::CONTROL);
+        assert_eq!(
+            km.translate(&ctrl_w, Mode::Input),
+            Some(Msg::Edit(Edit::DeleteWordBack))
+        );
+        let left = key(KeyCode::Left, KeyModifiers::NONE);
+        assert_eq!(
+            km.translate(&left, Mode::Input),
+            Some(Msg::Edit(Edit::Left))
+        );
+        // Esc then b, typed fast, reaches parallax as alt-b: it stays Esc, then b.
+        let alt_b = key(KeyCode::Char('b'), KeyModifiers::ALT);
+        assert!(km.split_alt(&alt_b, Mode::Input).is_some());
     }
 
     #[test]

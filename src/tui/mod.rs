@@ -8,6 +8,7 @@
 //! and on SIGTERM/SIGHUP/SIGINT/SIGQUIT.
 
 pub mod action;
+pub mod address;
 pub mod explain;
 pub mod keymap;
 pub mod layout;
@@ -84,15 +85,17 @@ pub const BATCH_FILES: usize = 256;
 /// [`ReaderError::DumbTerminal`] before touching the terminal when it cannot be shown, and
 /// with [`ReaderError::Signal`] after a signal ended it.
 pub fn run(library: Library) -> Result<(), ReaderError> {
-    run_loading(library, None)
+    run_loading(library, None, crate::library::WebOptions::default())
 }
 
 /// Run the terminal reader on the first articles of a library while `rest` loads on a thread
 /// of its own, in batches of [`BATCH_FILES`] files streamed into the library screen (usable
 /// all along, progress in the status bar); stories are grouped once every article is in.
+/// Addresses typed on the address line are fetched with `web`.
 pub fn run_loading(
     library: Library,
     rest: Option<(crate::corpus::walk::Stream, crate::corpus::LoadOptions)>,
+    web: crate::library::WebOptions,
 ) -> Result<(), ReaderError> {
     if !std::io::stdout().is_terminal() {
         return Err(ReaderError::NotATerminal);
@@ -123,6 +126,7 @@ pub fn run_loading(
             s
         }
     };
+    state.library.address.options = web;
     state.config_path = loaded
         .path
         .as_deref()
@@ -188,7 +192,10 @@ fn watch_signals(mouse: bool) -> std::io::Result<Arc<AtomicUsize>> {
 fn install_panic_hook(mouse: bool) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if matches!(std::thread::current().name(), Some(WORKER | LOADER)) {
+        if matches!(
+            std::thread::current().name(),
+            Some(WORKER | LOADER | FETCHER)
+        ) {
             return;
         }
         restore_terminal(mouse);
@@ -253,7 +260,7 @@ fn event_loop(
                 None => actions.extend(state.keymap.translate(&ev, state.mode())),
             }
         } else {
-            if state.pending.is_some() {
+            if state.pending.is_some() || state.library.address.busy() {
                 actions.push(Msg::Tick);
             }
             // A resize signal that arrived before the event reader was listening is not
@@ -300,6 +307,36 @@ fn apply(state: &mut State, a: Msg, options: &Arc<Options>, tx: &mpsc::Sender<Ms
             spawn_analyse(state, tx);
             false
         }
+        Effect::Fetch(url) => {
+            spawn_fetch(url, state.library.address.options.clone(), tx);
+            false
+        }
+    }
+}
+
+const FETCHER: &str = "parallax-fetch";
+
+/// Fetch a web address on a thread of its own and send back [`Msg::Fetched`].
+fn spawn_fetch(url: String, web: crate::library::WebOptions, tx: &mpsc::Sender<Msg>) {
+    let fetch_tx = tx.clone();
+    let failed = |url: String| {
+        Msg::Fetched(Box::new(action::Fetched {
+            url,
+            result: Err("fetching failed unexpectedly".to_string()),
+        }))
+    };
+    let thread_url = url.clone();
+    let spawned = std::thread::Builder::new()
+        .name(FETCHER.to_string())
+        .spawn(move || {
+            let outcome = std::panic::catch_unwind(|| address::fetch(&thread_url, &web));
+            let _ = fetch_tx.send(outcome.unwrap_or_else(|_| failed(thread_url)));
+        });
+    if spawned.is_err() {
+        let _ = tx.send(Msg::Fetched(Box::new(action::Fetched {
+            url,
+            result: Err("could not start fetching".to_string()),
+        })));
     }
 }
 

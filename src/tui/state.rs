@@ -73,7 +73,7 @@ impl State {
         match &self.compare {
             Some(c) if c.search.editing => Mode::Input,
             Some(_) => Mode::Normal(Context::Compare),
-            None if self.library.filter.editing => Mode::Input,
+            None if self.library.filter.editing || self.library.address.editing => Mode::Input,
             None => Mode::Normal(Context::Library),
         }
     }
@@ -167,6 +167,8 @@ pub struct LibraryState {
     pub loading: Option<(usize, usize)>,
     /// True while stories and relatedness are being computed in the background.
     pub analysing: bool,
+    /// The address line and the web addresses being fetched.
+    pub address: super::address::AddressBox,
 }
 
 fn one_line(s: &str) -> String {
@@ -209,6 +211,7 @@ impl LibraryState {
             suggested: None,
             loading: None,
             analysing: false,
+            address: Default::default(),
         }
     }
 
@@ -307,7 +310,7 @@ impl Toggles {
             HighlightKind::LoadedTerm | HighlightKind::SharedLoadedTerm => self.loaded,
             HighlightKind::ScareQuote => self.scare,
             HighlightKind::DistinctiveTerm => self.distinctive,
-            HighlightKind::Headline | HighlightKind::Boilerplate => true,
+            HighlightKind::Headline | HighlightKind::Boilerplate | HighlightKind::Dateline => true,
         }
     }
 }

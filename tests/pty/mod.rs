@@ -1,7 +1,5 @@
-//! The reader in a pseudo-terminal: a session running the real binary, its screen parsed with
-//! `vt100`, and helpers shared by the end-to-end tests.
-//!
-//! Waits poll the output until the expected text appears, under a generous overall deadline.
+//! A pseudo-terminal session of the real binary, its screen parsed with `vt100`: shared by
+//! the end-to-end tests of the reader.
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
@@ -10,12 +8,10 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-use super::hostile;
+use crate::hostile;
 
 pub const ROWS: u16 = 30;
-
 pub const COLS: u16 = 110;
-
 pub const DEADLINE: Duration = Duration::from_secs(30);
 
 pub struct Session {
@@ -93,6 +89,7 @@ impl Session {
         cmd.env("HOME", home.path());
         cmd.env("XDG_CONFIG_HOME", home.path());
         cmd.env("PARALLAX_CONFIG", home.path().join("config.toml"));
+        cmd.env("PARALLAX_LIBRARY", home.path().join("library"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         for (k, v) in extra_env {
@@ -267,76 +264,4 @@ pub fn contains(hay: &[u8], needle: &[u8]) -> bool {
 
 pub fn position(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).rposition(|w| w == needle)
-}
-
-/// What the status line must say after `n`, computed from the library the binary loads.
-pub fn expected_after_next_quote(a: usize, b: usize) -> String {
-    let lib = parallax::corpus::demo();
-    let cmp = parallax::compare::compare(
-        &lib.articles[a],
-        &lib.articles[b],
-        &parallax::compare::Options::default(),
-    );
-    match cmp.shared_quotes.len() {
-        0 => "no shared quotes in this comparison".to_string(),
-        n => format!("shared quotes 1 of {n}"),
-    }
-}
-
-/// Mark the first two articles of the library as A and B and open their comparison.
-pub fn open_first_two(s: &mut Session) {
-    s.send("g");
-    s.send("a");
-    s.wait_for(" A  ");
-    s.send("j");
-    s.send("b");
-    s.wait_for(" B  ");
-    s.send("\r");
-    s.wait_for("row 1/");
-}
-
-/// The three gutter columns between the panes hold only gutter marks on every body row: no
-/// article text (wide, combining or otherwise) spills into them, so the panes line up.
-pub fn assert_gutter_aligned(s: &Session, cols: u16) {
-    let screen = s.parser.screen();
-    let (rows, _) = screen.size();
-    let gutter = (cols - 3) / 2;
-    let allowed = ["", " ", "‹", "›", "═", "⇄", "◀", "▶", "·", "│"];
-    let mut marks = 0;
-    for row in 3..rows.get().saturating_sub(1) {
-        for col in gutter..gutter + 3 {
-            let cell = screen.cell(row, col).expect("cell in range");
-            let c = cell.contents();
-            assert!(
-                allowed.contains(&c) && !cell.is_wide_continuation(),
-                "row {row} col {col} holds {c:?} inside the gutter; screen:\n{}",
-                screen.contents()
-            );
-            if col == gutter + 1 && !matches!(c, "" | " ") {
-                marks += 1;
-            }
-        }
-    }
-    assert!(
-        marks > 0,
-        "no gutter marks at column {}; screen:\n{}",
-        gutter + 1,
-        screen.contents()
-    );
-}
-
-/// True when the terminal was asked to set its title or icon, touch the clipboard or ring.
-pub fn asked_for_more_than_drawing(s: &Session) -> Vec<String> {
-    s.parser
-        .callbacks()
-        .seen
-        .iter()
-        .filter(|r| {
-            r.starts_with("window title")
-                || r.starts_with("icon name")
-                || r.starts_with("clipboard")
-                || r.contains("bell")
-        })
-        .cloned()
-        .collect()
 }

@@ -1,10 +1,11 @@
-//! Line rules: what kind of furniture one short line is ("Skip to content", counters,
-//! share prompts, credits, comment and related-content headings).
+//! Line rules: what kind of furniture one short line is ("Skip to content", breadcrumbs,
+//! counters, share prompts, credits, comment and related-content headings).
 
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::rules::is_appeal;
 use super::{Boilerplate, LineKind, is_number, lower_words};
+use crate::text::furniture::is_credit_line;
 
 /// What kind of furniture one line is, if any. Only short lines (a dozen words at most) are
 /// ever furniture.
@@ -32,7 +33,11 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
     }
     if matches!(
         joined.as_str(),
-        "what do you think" | "what are your thoughts" | "have your say" | "share your thoughts"
+        "what do you think"
+            | "what are your thoughts"
+            | "have your say"
+            | "share your thoughts"
+            | "tell us what you think"
     ) {
         return Some(LineKind::Furniture(Comments));
     }
@@ -58,6 +63,9 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
                 | "you may also like"
                 | "you might also like"
                 | "we recommend"
+                | "don't miss"
+                | "must read"
+                | "editor's picks"
         ) || starts("related")
             || starts("more from")
             || starts("more on this")
@@ -65,7 +73,14 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
     {
         return Some(LineKind::RelatedHeading);
     }
-    if starts("read more") || starts("also read") || starts("read also") || starts("see also") {
+    if starts("read more")
+        || starts("also read")
+        || starts("read also")
+        || starts("see also")
+        || starts("see more")
+        || t.to_lowercase().starts_with("more:")
+        || t.to_lowercase().starts_with("related:")
+    {
         return Some(LineKind::Furniture(Related));
     }
     // Navigation.
@@ -96,6 +111,7 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
                 | "top"
         )
         || (w.len() >= 3 && t.contains(['»', '›', '>']) && starts("home"))
+        || is_breadcrumb(t)
     {
         return Some(LineKind::Furniture(Navigation));
     }
@@ -103,6 +119,7 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
     if matches!(
         joined.as_str(),
         "advertisement"
+            | "advert"
             | "advertising"
             | "ad"
             | "ads"
@@ -172,6 +189,10 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
     {
         return Some(LineKind::Furniture(Other));
     }
+    // Bylines, timestamps, interface labels.
+    if let Some(k) = crate::text::furniture::classify(t) {
+        return Some(LineKind::Furniture(k));
+    }
     // Image credits on their own line.
     if is_credit_line(t, &joined) {
         return Some(LineKind::Furniture(ImageCredit));
@@ -181,6 +202,22 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
         return Some(LineKind::Furniture(Appeal));
     }
     None
+}
+
+/// A breadcrumb trail: two to five short parts ("News > Nation", "Sport › Football ›
+/// Results"), each one to three capitalised words, split by `>`, `›` or `»`.
+pub(super) fn is_breadcrumb(t: &str) -> bool {
+    let parts: Vec<&str> = t.split(['>', '›', '»']).map(str::trim).collect();
+    (2..=5).contains(&parts.len())
+        && parts.iter().all(|p| {
+            let words: Vec<&str> = p.unicode_words().collect();
+            (1..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                })
+        })
 }
 
 /// Words that make up share, vote and comment counters.
@@ -294,31 +331,4 @@ pub(super) fn is_comment_heading(w: &[&str]) -> bool {
                 | "leave a response"
                 | "write a comment"
         )
-}
-
-/// Image credit markers: "Image Credit: …", "Photo: …", "(AP Photo/…)", "Getty Images".
-pub(super) fn is_credit_line(t: &str, joined: &str) -> bool {
-    let lower = t.to_lowercase();
-    let starts = |p: &str| joined == p || joined.starts_with(&format!("{p} "));
-    starts("image credit")
-        || starts("image credits")
-        || starts("photo credit")
-        || starts("image source")
-        || starts("featured image")
-        || starts("file photo")
-        || starts("pictured")
-        || starts("photo by")
-        || starts("photo via")
-        || lower.starts_with("photo:")
-        || lower.starts_with("image:")
-        || lower.starts_with("picture:")
-        || lower.starts_with("credit:")
-        || lower.starts_with("credits:")
-        || lower.starts_with("(photo")
-        || lower.contains("ap photo/")
-        || lower.contains("afp photo")
-        || lower.contains("getty images")
-        || lower.contains("reuters/")
-        || lower.contains("/reuters")
-        || lower.contains("shutterstock")
 }

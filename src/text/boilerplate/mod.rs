@@ -15,7 +15,7 @@
 //!   "we need your support", "will you help"), photo captions and credits ("Image Credit:",
 //!   "AP Photo/", hashtag-laden embed captions without a full stop, wire-style captions ending
 //!   "`<Place> November 2, 2017.`"), teaser cards (a headline line without a full stop followed
-//!   on the next line by a standfirst), and repeats of an earlier short paragraph.
+//!   on the next line by a standfirst), and repeated paragraphs.
 //! - **context**: a comment-section heading ("2 Comments", "12 Responses", "Leave a Reply")
 //!   starts the page tail: everything after it is comments (or related links, appeals…) up
 //!   to the end of the text, because reader comments look like prose and often quote the
@@ -24,13 +24,17 @@
 //!
 //! A paragraph that quotes someone with attribution ("… ,” he said") is never tagged by the
 //! keyword rules (only by the comment-section context), and keyword rules only apply to short
-//! paragraphs, so reporting that mentions "support" or "subscribers" stays body. Bylines are
-//! not boilerplate. Source-credit lines ("Source: Interfax") are tagged [`Boilerplate::Other`]:
-//! they name where the story came from but are not reporting to compare.
+//! paragraphs, so reporting that mentions "support" or "subscribers" stays body. Bylines,
+//! "Updated …" timestamps, interface labels ("Image 1 of 8") and captions ending in a credit
+//! are recognised by [`super::furniture`]. Source-credit lines ("Source: Interfax") are tagged
+//! [`Boilerplate::Other`]: they name where the story came from but are not reporting to
+//! compare. A paragraph of six words or more repeating an earlier one on its own is
+//! [`Boilerplate::Repeated`]; runs of repeated paragraphs (a menu or table given twice) stay.
 
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::furniture::is_caption;
 use super::{Paragraph, ParagraphRole};
 
 mod lines;
@@ -38,7 +42,7 @@ mod rules;
 
 pub use lines::classify_line;
 use lines::{is_comment_form, is_headline_line};
-use rules::{headline_like, is_appeal, is_attributed_quote, is_caption, is_notice, is_teaser};
+use rules::{headline_like, is_appeal, is_attributed_quote, is_notice, is_teaser};
 
 /// The kind of page furniture a paragraph is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -56,8 +60,18 @@ pub enum Boilerplate {
     Comments,
     /// "Related Articles" and other links to more content.
     Related,
-    /// Photo captions and image credits.
+    /// Image credits ("Photo: Jane Doe, AP", "Getty Images").
     ImageCredit,
+    /// Photo and gallery captions.
+    Caption,
+    /// Bylines ("By Jane Doe", "Jane Doe, AP Science Writer").
+    Byline,
+    /// Publication and update times ("Updated 5:27 am, November 20, 2019").
+    Timestamp,
+    /// Short interface labels left in the text ("Caption", "Close", "Image 1 of 8").
+    Label,
+    /// A repeat of an earlier paragraph (a caption shown twice, a repeated teaser).
+    Repeated,
     /// Anything else that is clearly not reporting.
     Other,
 }
@@ -72,7 +86,12 @@ impl Boilerplate {
             Boilerplate::Counter => "share, vote or comment counters",
             Boilerplate::Comments => "reader comments",
             Boilerplate::Related => "links to other articles",
-            Boilerplate::ImageCredit => "a photo caption or credit",
+            Boilerplate::ImageCredit => "an image credit",
+            Boilerplate::Caption => "a photo or gallery caption",
+            Boilerplate::Byline => "a byline",
+            Boilerplate::Timestamp => "a publication or update time",
+            Boilerplate::Label => "an interface label",
+            Boilerplate::Repeated => "a repeat of an earlier paragraph",
             Boilerplate::Other => "a credit, notice or footer, not reporting",
         }
     }
@@ -117,7 +136,6 @@ enum Context {
 pub fn tag(text: &str, paragraphs: &mut [Paragraph]) {
     let mut context = Context::Article;
     let mut after_form = false;
-    let mut seen: Vec<String> = Vec::new();
     for p in paragraphs.iter_mut() {
         if p.role != ParagraphRole::Body || !p.span.is_valid_in(text) {
             continue;
@@ -147,11 +165,6 @@ pub fn tag(text: &str, paragraphs: &mut [Paragraph]) {
             },
             Context::Article => own,
         };
-        let kind = kind.or_else(|| {
-            let key = fold(ptext);
-            let words = ptext.unicode_words().count();
-            (words <= 40 && seen.contains(&key)).then_some(Boilerplate::Other)
-        });
         match line_heading(ptext) {
             Some(LineKind::CommentsHeading) => {
                 context = Context::Tail;
@@ -162,12 +175,39 @@ pub fn tag(text: &str, paragraphs: &mut [Paragraph]) {
             }
             _ => {}
         }
-        match kind {
-            Some(k) => p.role = ParagraphRole::Boilerplate(k),
-            None => seen.push(fold(ptext)),
+        if let Some(k) = kind {
+            p.role = ParagraphRole::Boilerplate(k);
         }
     }
+    tag_repeats(text, paragraphs);
     tag_appeal_runs(text, paragraphs);
+}
+
+/// A body paragraph of six words or more that repeats an earlier body paragraph on its own is
+/// a repeated block (a caption shown twice, a teaser, a pull quote); repeats that come in a run
+/// of two or more are kept, since structured text (menus, tables, lists for two plans) repeats
+/// whole runs of lines.
+fn tag_repeats(text: &str, paragraphs: &mut [Paragraph]) {
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut repeat = vec![false; paragraphs.len()];
+    for (i, p) in paragraphs.iter().enumerate() {
+        if p.role != ParagraphRole::Body || !p.span.is_valid_in(text) {
+            continue;
+        }
+        let key = fold(p.span.slice(text));
+        repeat[i] = !seen.insert(key);
+    }
+    for i in 0..paragraphs.len() {
+        let prev = i > 0 && repeat[i - 1];
+        let next = repeat.get(i + 1).copied().unwrap_or(false);
+        if repeat[i]
+            && !prev
+            && !next
+            && paragraphs[i].span.slice(text).unicode_words().count() >= 6
+        {
+            paragraphs[i].role = ParagraphRole::Boilerplate(Boilerplate::Repeated);
+        }
+    }
 }
 
 /// A paragraph addressed to the reader ("you", "your") lying between two appeals is part of
@@ -205,7 +245,9 @@ pub fn classify_paragraph(ptext: &str) -> Option<Boilerplate> {
     }
     let attributed = is_attributed_quote(ptext);
     let words = lower_words(ptext);
-    if !attributed && words.len() <= 60 && is_notice(&words) {
+    // A copyright notice: "The contents of this site are ©2019 …".
+    let copyright = ptext.contains('©') && words.len() <= 40;
+    if !attributed && words.len() <= 60 && (is_notice(&words) || copyright) {
         return Some(Boilerplate::Other);
     }
     if !attributed && words.len() <= 80 && is_appeal(&words) {
@@ -213,6 +255,9 @@ pub fn classify_paragraph(ptext: &str) -> Option<Boilerplate> {
     }
     if !attributed && words.len() <= 60 && is_caption(ptext, &words) {
         return Some(Boilerplate::ImageCredit);
+    }
+    if !attributed && super::furniture::is_credited_caption(ptext) {
+        return Some(Boilerplate::Caption);
     }
     if !attributed && lines.len() >= 2 && is_teaser(ptext) {
         return Some(Boilerplate::Related);
@@ -292,6 +337,8 @@ mod tests {
             "We use cookies to improve your experience",
             "Follow us on Telegram",
             "|",
+            "News > Nation",
+            "Sport › Football › Results",
         ] {
             assert!(is_furniture_line(l), "{l:?} should be furniture");
         }
@@ -307,6 +354,7 @@ mod tests {
             "Comments by the minister spark outrage",
             "In Syria, a convoy vanishes",
             "Home Office denies report",
+            "Profits > Forecasts as Sales Rise",
         ] {
             assert!(!is_furniture_line(l), "{l:?} should be a possible headline");
         }
@@ -321,6 +369,20 @@ mod tests {
         assert_eq!(
             classify_paragraph("Subscribe to our newsletter\nSign up here for updates."),
             Some(Boilerplate::Appeal)
+        );
+    }
+
+    #[test]
+    fn copyright_notices_are_furniture_but_reporting_about_copyright_is_not() {
+        assert_eq!(
+            classify_paragraph(
+                "The contents of this site are ©2019 Example Publishing Corp., a subsidiary of Example Inc."
+            ),
+            Some(Boilerplate::Other)
+        );
+        assert_eq!(
+            classify_paragraph("The court ruled that the photographs were protected by copyright."),
+            None
         );
     }
 

@@ -1,9 +1,8 @@
-//! Paragraph rules: notices, appeals, captions, teasers, and the attributed quotations that
-//! keep a paragraph out of the keyword rules.
+//! Paragraph rules: notices, appeals, teasers, and the attributed quotations that keep a
+//! paragraph out of the keyword rules.
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::lines::is_credit_line;
 use super::{contains_phrase, lower_words};
 
 /// Cookie banners and copyright footers longer than one line.
@@ -53,7 +52,7 @@ pub(super) fn is_appeal(words: &[String]) -> bool {
         &["mailing", "list"],
         &["free", "trial"],
     ];
-    const READER: &[&str] = &["you", "your", "our", "us", "we", "please", "here", "now"];
+    const READER: &[&str] = &["you", "your", "our", "us", "we", "please"];
     let addressed = words.iter().any(|w| READER.contains(&w.as_str()))
         || words.first().is_some_and(|w| {
             matches!(
@@ -62,77 +61,6 @@ pub(super) fn is_appeal(words: &[String]) -> bool {
             )
         });
     addressed && PHRASES.iter().any(|p| contains_phrase(words, p))
-}
-
-/// True for a photo caption or image credit.
-pub(super) fn is_caption(ptext: &str, words: &[String]) -> bool {
-    let t = ptext.trim();
-    let joined = words.join(" ");
-    if is_credit_line(t, &joined) {
-        return true;
-    }
-    // Embedded post captions: hashtags and no full stop.
-    let hashtags = t
-        .split_whitespace()
-        .filter(|w| w.starts_with('#') && w.chars().nth(1).is_some_and(char::is_alphabetic))
-        .count();
-    if hashtags >= 1 && !t.ends_with(['.', '!', '?', '”', '"']) {
-        return true;
-    }
-    is_dated_caption(t, words)
-}
-
-pub(super) const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
-/// Wire-photo captions: one sentence ending in `<Place> <Month> <day>, <year>.` with the place
-/// directly before the date (no "on"/"in"), the caption convention of news agencies.
-pub(super) fn is_dated_caption(t: &str, words: &[String]) -> bool {
-    if !t.ends_with('.') || t.contains(['“', '”', '"']) || words.len() < 6 {
-        return false;
-    }
-    let n = words.len();
-    let (place, month, day, year) = (&words[n - 4], &words[n - 3], &words[n - 2], &words[n - 1]);
-    let original_place = t
-        .unicode_words()
-        .rev()
-        .nth(3)
-        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-    MONTHS.contains(&month.as_str())
-        && day.len() <= 2
-        && day.chars().all(|c| c.is_ascii_digit())
-        && year.len() == 4
-        && year.chars().all(|c| c.is_ascii_digit())
-        && original_place
-        && !matches!(
-            place.as_str(),
-            "on" | "in" | "since" | "by" | "until" | "of" | "from"
-        )
-        && !MONTHS.contains(&place.as_str())
 }
 
 /// A teaser card of at most three lines: a headline line (no sentence punctuation at its end,

@@ -6,12 +6,14 @@ use nucleo_matcher::{Config as MatcherConfig, Matcher, Utf32Str};
 use super::popup::skipped_popup;
 use super::{Effect, area, clamp_all, quit};
 use crate::tui::action::{Action, Finished, Msg};
+use crate::tui::address;
 use crate::tui::keymap::Keymap;
 use crate::tui::layout::LibraryLayout;
 use crate::tui::state::{CompareState, LibraryState, Pending, State};
 
-pub(super) fn filter_shown(lib: &LibraryState) -> bool {
-    lib.filter.editing || !lib.filter.query.is_empty()
+/// True when the line under the title is taken (by the filter, or the address line).
+pub(in crate::tui) fn filter_shown(lib: &LibraryState) -> bool {
+    lib.filter.editing || !lib.filter.query.is_empty() || lib.address.editing
 }
 
 pub(super) fn table_height(state: &State) -> usize {
@@ -23,7 +25,7 @@ pub(super) fn table_height(state: &State) -> usize {
     (l.table.height as usize).max(1)
 }
 
-pub(super) fn clamp_library(state: &mut State) {
+pub(in crate::tui) fn clamp_library(state: &mut State) {
     let h = table_height(state);
     let lib = &mut state.library;
     lib.cursor = lib.cursor.min(lib.visible.len().saturating_sub(1));
@@ -83,6 +85,11 @@ pub(super) fn set_mark_b(lib: &mut LibraryState, b: Option<usize>) {
 }
 
 pub(super) fn library_update(state: &mut State, msg: Msg) -> Effect {
+    if state.library.address.editing {
+        let effect = address::edit(state, msg);
+        clamp_library(state);
+        return effect;
+    }
     let page = table_height(state);
     let lib = &mut state.library;
     if lib.filter.editing {
@@ -153,6 +160,7 @@ pub(super) fn library_update(state: &mut State, msg: Msg) -> Effect {
         },
         Msg::Do(Action::SuggestPair) => suggest_pair(lib, cur, &mut state.status, &state.keymap),
         Msg::Do(Action::ShowSkipped) => state.popup = Some(skipped_popup(lib)),
+        Msg::Do(Action::AddAddress) => address::open(state),
         Msg::Do(Action::Select) => return open_compare(state),
         Msg::Click { column, row } => {
             let l = LibraryLayout::new(

@@ -17,10 +17,12 @@ mod search;
 use ratatui::layout::Rect;
 
 use super::action::{Action, Context, Msg};
+use super::address;
 use super::state::State;
 
 use compare::{compare_update, ensure_visible, rewrap};
-use library::{clamp_library, finish_compare, library_update, refilter};
+pub(in crate::tui) use library::{clamp_library, filter_shown};
+use library::{finish_compare, library_update, refilter};
 use popup::{help_popup, popup_update};
 
 /// Work for the event loop.
@@ -46,6 +48,9 @@ pub enum Effect {
     /// Every article has loaded: group the library into stories and compute relatedness in
     /// the background, answering with [`Msg::Analysed`](crate::tui::action::Msg::Analysed).
     Analyse,
+    /// Fetch the web address (or read its fresh saved copy) in the background and answer with
+    /// [`Msg::Fetched`](crate::tui::action::Msg::Fetched).
+    Fetch(String),
 }
 
 /// Apply `action` to `state`.
@@ -62,8 +67,10 @@ pub fn update(state: &mut State, msg: impl Into<Msg>) -> Effect {
             if let Some(p) = state.pending.as_mut() {
                 p.frame = p.frame.wrapping_add(1);
             }
+            address::tick(state);
             return Effect::None;
         }
+        Msg::Fetched(done) => return address::finished(state, *done),
         Msg::CompareDone(done) => {
             finish_compare(state, *done);
             return Effect::None;
@@ -86,7 +93,12 @@ pub fn update(state: &mut State, msg: impl Into<Msg>) -> Effect {
             if done.articles == lib.rows.len() {
                 let stories = done.stories.stories.len();
                 lib.set_analysis(done.vectors, done.stories);
-                if state.compare.is_none() && state.popup.is_none() {
+                // Said on the library screen, unless something more recent is being said.
+                if state.compare.is_none()
+                    && state.popup.is_none()
+                    && state.status.message.is_none()
+                    && state.status.error.is_none()
+                {
                     state.status.info(format!(
                         "{} articles loaded · {stories} stor{} found",
                         lib.rows.len(),
@@ -137,16 +149,7 @@ fn take_loaded(state: &mut State, loaded: super::action::Loaded) -> Effect {
     let finished = loaded.done >= loaded.total;
     lib.loading = (!finished).then_some((loaded.done, loaded.total));
     if added > 0 {
-        if lib.filter.query.trim().is_empty() {
-            lib.visible.extend(before..lib.rows.len());
-        } else {
-            let (cur, offset) = (lib.current(), lib.offset);
-            refilter(lib);
-            if let Some(pos) = cur.and_then(|c| lib.visible.iter().position(|&i| i == c)) {
-                lib.cursor = pos;
-                lib.offset = offset;
-            }
-        }
+        show_new_rows(state, before);
         clamp_library(state);
     }
     if finished {
@@ -154,6 +157,22 @@ fn take_loaded(state: &mut State, loaded: super::action::Loaded) -> Effect {
         return Effect::Analyse;
     }
     Effect::None
+}
+
+/// Show the rows appended from library index `before` on: at the end of the table, or where
+/// the filter being typed ranks them (the cursor stays on its article).
+pub(in crate::tui) fn show_new_rows(state: &mut State, before: usize) {
+    let lib = &mut state.library;
+    if lib.filter.query.trim().is_empty() {
+        lib.visible.extend(before..lib.rows.len());
+    } else {
+        let (cur, offset) = (lib.current(), lib.offset);
+        refilter(lib);
+        if let Some(pos) = cur.and_then(|c| lib.visible.iter().position(|&i| i == c)) {
+            lib.cursor = pos;
+            lib.offset = offset;
+        }
+    }
 }
 
 pub(super) fn quit(state: &mut State) -> Effect {

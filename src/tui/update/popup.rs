@@ -2,7 +2,7 @@
 
 use crate::tui::action::{Action, Msg};
 use crate::tui::explain;
-use crate::tui::keymap::{INPUT_HELP, Keymap};
+use crate::tui::keymap::{ADDRESS_HELP, INPUT_HELP, Keymap};
 use crate::tui::state::{CompareState, DocLine, LibraryState, Popup, PopupKind, State};
 
 pub(super) fn popup_update(state: &mut State, msg: Msg) {
@@ -43,6 +43,11 @@ pub(super) fn help_popup(state: &State) -> Popup {
     }
     lines.push(DocLine::Heading("Filter and search box".to_string()));
     for (k, d) in INPUT_HELP {
+        lines.push(DocLine::Key(k.to_string(), d.to_string()));
+    }
+    lines.push(DocLine::Blank);
+    lines.push(DocLine::Heading("Address line".to_string()));
+    for (k, d) in ADDRESS_HELP {
         lines.push(DocLine::Key(k.to_string(), d.to_string()));
     }
     lines.push(DocLine::Blank);

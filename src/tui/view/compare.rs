@@ -29,6 +29,7 @@ pub(super) fn kind_style(theme: &Theme, kind: HighlightKind) -> Style {
         HighlightKind::DistinctiveTerm => theme.distinctive,
         // Their rows are dimmed as a whole.
         HighlightKind::Headline | HighlightKind::Boilerplate => Style::new(),
+        HighlightKind::Dateline => theme.dim,
     }
 }
 

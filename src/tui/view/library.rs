@@ -39,7 +39,7 @@ pub(super) fn draw_library(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let filter_shown = lib.filter.editing || !lib.filter.query.is_empty();
+    let filter_shown = crate::tui::update::filter_shown(lib);
     let l = LibraryLayout::new(area, filter_shown, lib.visible.len());
     let mut title = vec![
         Span::styled(" parallax ", theme.accent.add_modifier(Modifier::BOLD)),
@@ -65,7 +65,9 @@ pub(super) fn draw_library(
     }
     Line::from(title).render(l.title, buf);
 
-    if filter_shown {
+    if lib.address.editing {
+        crate::tui::address::draw_line(&lib.address, theme, l.filter, buf);
+    } else if filter_shown {
         let cursor = if lib.filter.editing { "▏" } else { "" };
         Line::from(vec![
             Span::styled(" filter: ", theme.accent),
@@ -202,12 +204,14 @@ pub(super) fn draw_library(
             (Action::Select, "compare"),
             (Action::Help, "help"),
             (Action::Quit, "quit"),
+            (Action::AddAddress, "add address"),
             (Action::MarkA, "A"),
             (Action::MarkB, "B"),
         ],
         theme,
     );
     let right = match (lib.loading, lib.skipped.len()) {
+        _ if lib.address.busy() => lib.address.activity().unwrap_or_default(),
         (Some((done, total)), _) => format!("loading {done} of {total} files…"),
         _ if lib.analysing => "grouping stories…".to_string(),
         (None, 0) => String::new(),
