@@ -222,8 +222,14 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             );
             let (a, b) = (a?, b?);
             let cmp = parallax::compare::compare(&a, &b, &engine_options(&pool.articles));
-            let out = parallax::report::render(&cmp, format.into());
-            write_stdout(&out)
+            // The report goes out as it is made.
+            let mut out = std::io::stdout().lock();
+            match parallax::report::write(&cmp, format.into(), &mut out) {
+                Ok(()) => Ok(()),
+                // A closed pipe (`parallax compare … | head`) is not an error worth reporting.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(CliError::Other(e.into())),
+            }
         }
         Some(Command::Show {
             article,
@@ -536,8 +542,8 @@ fn stories_text(
             "Story {} · {} articles · {} — {}\n",
             s.number,
             s.members.len(),
-            one_line(&s.terms.join(", ")),
-            one_line(&lib.articles[s.central].title)
+            fit(&one_line(&s.terms.join(", ")), TITLE_WIDTH),
+            fit(&one_line(&lib.articles[s.central].title), TITLE_WIDTH)
         ));
         section(&mut out, &s.members);
         if !s.pairs.is_empty() {
@@ -585,6 +591,33 @@ fn stories_text(
     out
 }
 
+/// Display widths the text tables cut their cells to (with an ellipsis): outlet, date, title.
+/// Ids are never cut, since they are typed back into `parallax compare`; they come from file
+/// names, which are short.
+const OUTLET_WIDTH: usize = 30;
+const DATE_WIDTH: usize = 25;
+const TITLE_WIDTH: usize = 100;
+
+/// `s` cut to at most `width` display columns, ending in `…` when something was cut.
+fn fit(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 /// The text table of `parallax list`.
 fn table<'a>(articles: impl Iterator<Item = &'a Article>) -> String {
     let header = ["ID", "OUTLET", "DATE", "WORDS", "BOILERPLATE", "TITLE"];
@@ -592,11 +625,11 @@ fn table<'a>(articles: impl Iterator<Item = &'a Article>) -> String {
     for a in articles {
         rows.push([
             one_line(&a.id),
-            one_line(a.outlet_label()),
-            one_line(a.date.as_deref().unwrap_or("-")),
+            fit(&one_line(a.outlet_label()), OUTLET_WIDTH),
+            fit(&one_line(a.date.as_deref().unwrap_or("-")), DATE_WIDTH),
             a.analysis.content_words().to_string(),
             boilerplate_count(a).to_string(),
-            one_line(&a.title),
+            fit(&one_line(&a.title), TITLE_WIDTH),
         ]);
     }
     let mut widths = [0usize; 6];
@@ -646,8 +679,10 @@ fn skipped_text(lib: &Library) -> String {
     out
 }
 
-/// Find the article `arg` names: a web address (`URL#N` for an entry of a feed), an existing
-/// file (or `file#N`), else an id in `pool` (then in the demo with `demo_too`).
+/// Find the article `arg` names: an id in `pool` (then in the demo with `demo_too`), else a
+/// web address (`URL#N` for an entry of a feed), else an existing file (or `file#N`). Ids come
+/// first: an id has no extension or directory part, so a file of the same name (in the current
+/// directory, say) is not one parallax could read anyway.
 fn resolve(
     arg: &str,
     pool: &Library,
@@ -655,14 +690,14 @@ fn resolve(
     opts: &LoadOptions,
     web: &WebOptions,
 ) -> Result<Article, CliError> {
-    if let Some(found) = resolve_path(arg, opts, web) {
-        return found;
-    }
     if let Some(a) = pool.get(arg) {
         return Ok(a.clone());
     }
     if demo_too && let Some(a) = corpus::demo().get(arg) {
         return Ok(a.clone());
+    }
+    if let Some(found) = resolve_path(arg, opts, web) {
+        return found;
     }
     let mut ids: Vec<&str> = pool.articles.iter().map(|a| a.id.as_str()).collect();
     ids.truncate(12);

@@ -47,13 +47,15 @@ pub fn render(cmp: &Comparison) -> String {
         o.push_str("  none found\n");
     }
     let plain = |s: &str| s.to_string();
+    let (changes_a, changes_b) = (changed_spans(cmp, Side::A), changed_spans(cmp, Side::B));
     for (i, f) in cmp.framing.iter().enumerate() {
+        // The alignment is sorted by A, then B.
+        let at = cmp.alignment.partition_point(|p| (p.a, p.b) < (f.a, f.b));
         let score = cmp
             .alignment
-            .iter()
-            .find(|p| p.a == f.a && p.b == f.b)
-            .map(|p| p.score)
-            .unwrap_or(0.0);
+            .get(at)
+            .filter(|p| (p.a, p.b) == (f.a, f.b))
+            .map_or(0.0, |p| p.score);
         let _ = writeln!(
             o,
             "  {} ↔ {}  (similarity {:.2}; {})",
@@ -62,22 +64,8 @@ pub fn render(cmp: &Comparison) -> String {
             score,
             f.labels_text()
         );
-        let a = marked_sentence(
-            &cmp.a,
-            f.a,
-            &changed_spans(cmp, Side::A, i),
-            "[-",
-            "-]",
-            &plain,
-        );
-        let b = marked_sentence(
-            &cmp.b,
-            f.b,
-            &changed_spans(cmp, Side::B, i),
-            "{+",
-            "+}",
-            &plain,
-        );
+        let a = marked_sentence(&cmp.a, f.a, &changes_a[i], "[-", "-]", &plain);
+        let b = marked_sentence(&cmp.b, f.b, &changes_b[i], "{+", "+}", &plain);
         let _ = writeln!(o, "     A: {a}");
         let _ = writeln!(o, "     B: {b}");
     }
