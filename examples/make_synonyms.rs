@@ -31,7 +31,7 @@ fn main() -> anyhow::Result<()> {
         .nth(1)
         .ok_or_else(|| anyhow::anyhow!("usage: make_synonyms WORDNET.jsonl"))?;
     let src = std::fs::read_to_string(&path)?;
-    let freq = include_str!("../assets/wordfreq_en.txt");
+    let freq = include_str!("../assets/english/wordfreq.txt");
     let listed: BTreeSet<&str> = freq
         .lines()
         .filter(|l| !l.starts_with('#'))

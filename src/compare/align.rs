@@ -52,20 +52,15 @@
 //! row (which may then hold sentences that are not consecutive, `b: [j, j + 4]`), not at its
 //! own position, and gives one pair with each sentence of the unit's other side.
 
-pub(crate) mod background;
 pub mod synonyms;
 pub mod vectors;
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
+use super::stats::SparseVec;
 use super::{AlignedPair, Options, Row, RowKind};
 use crate::corpus::Article;
 use crate::text::Analysis;
-use vectors::SparseVec;
-
-pub use background::{informativeness, zipf};
 
 /// How many candidate partners each sentence proposes from the inverted index.
 pub const CANDIDATES_PER_SENTENCE: usize = 8;
@@ -104,45 +99,6 @@ const CANDIDATE_FLOOR: f64 = 0.1;
 
 /// Least share of each sentence's content that a merged unit's other side must tell.
 pub const MERGE_CONTAINED: f64 = 0.4;
-
-/// Document frequencies of stems over a loaded library.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct DocFreq {
-    /// Number of documents counted.
-    pub docs: usize,
-    /// Stem → number of documents containing it.
-    pub df: std::collections::HashMap<String, usize>,
-}
-
-impl DocFreq {
-    /// Count, for every stem, how many of `articles` use it outside boilerplate.
-    pub fn from_articles<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Self {
-        let mut out = DocFreq::default();
-        for art in articles {
-            out.add(&art.analysis);
-        }
-        out
-    }
-
-    /// Count one more document.
-    pub fn add(&mut self, analysis: &Analysis) {
-        let mut stems: Vec<&str> = Vec::new();
-        for (i, s) in analysis.sentences.iter().enumerate() {
-            if !analysis.sentence_role(i).is_compared() {
-                continue;
-            }
-            for t in &analysis.tokens[analysis.tokens_in(s.span)] {
-                stems.push(t.stem.as_str());
-            }
-        }
-        stems.sort_unstable();
-        stems.dedup();
-        for s in stems {
-            *self.df.entry(s.to_string()).or_insert(0) += 1;
-        }
-        self.docs += 1;
-    }
-}
 
 /// The alignment of two articles' sentences.
 #[derive(Clone, Debug, Default, PartialEq)]
