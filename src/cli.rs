@@ -3,6 +3,7 @@
 //! outlets, paths, addresses, reasons) goes through [`sanitize`] first.
 
 mod library;
+mod pair;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -165,6 +166,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     let web = library::web_options(cli.max_file_size, cli.refresh);
     match cli.command {
         None => {
+            if let Some(two) = pair::two_articles(&cli.paths, &opts, &web) {
+                return Ok(parallax::tui::run_comparing(two, web)?);
+            }
             let items = if cli.paths.is_empty() {
                 match library::saved_items() {
                     Some(items) => items,
@@ -684,7 +688,7 @@ fn resolve_path(
         return Some(library::load_address(&address, opts, web));
     }
     let as_path = Path::new(arg);
-    if as_path.exists() {
+    if arg == walk::STDIN || as_path.exists() {
         return Some(load_one(as_path, None, opts));
     }
     if let Some((file, n)) = arg.rsplit_once('#')
