@@ -3,6 +3,7 @@
 //! outlets, paths, addresses, reasons) goes through [`sanitize`] first.
 
 mod library;
+mod pager;
 mod pair;
 
 use std::io::Write;
@@ -67,6 +68,11 @@ pub enum Command {
         /// the saved library and the demo.
         #[arg(long = "in", value_name = "PATH|URL", num_args = 1..)]
         library: Vec<PathBuf>,
+        /// Colour the text report like the reader: auto (on a terminal, unless NO_COLOR is
+        /// set), always or never. On a terminal a report longer than the screen is shown
+        /// through $PAGER (default `less -R`).
+        #[arg(long, value_enum, default_value_t = pager::ColorChoice::Auto)]
+        color: pager::ColorChoice,
     },
     /// Print one article as loaded: metadata, then every paragraph with its role (headline,
     /// reporting, embedded post, or the kind of page furniture).
@@ -217,6 +223,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             b,
             format,
             library,
+            color,
         }) => {
             let (pool, demo_too) = id_pool(&library, &opts, &web)?;
             // Both articles are read (or fetched) and analysed at once.
@@ -226,6 +233,14 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             );
             let (a, b) = (a?, b?);
             let cmp = parallax::compare::compare(&a, &b, &engine_options(&pool.articles));
+            if format == ReportFormat::Text {
+                let out = if color.colour_stdout() {
+                    parallax::report::text::render_coloured(&cmp)
+                } else {
+                    parallax::report::text::render(&cmp)
+                };
+                return pager::write_paged(&out);
+            }
             let out = parallax::report::render(&cmp, format.into());
             write_stdout(&out)
         }

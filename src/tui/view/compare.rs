@@ -260,11 +260,8 @@ pub(super) fn draw_rows(c: &CompareState, theme: &Theme, l: &CompareLayout, buf:
         }
         let glyph = gutter_glyph(row.kind);
         let gstyle = match row.kind {
-            RowKind::Aligned => theme.accent,
-            RowKind::Moved => theme.scare,
-            RowKind::OnlyA => theme.marked_a,
-            RowKind::OnlyB => theme.marked_b,
             RowKind::Excluded => theme.dim,
+            _ => theme.gutter,
         };
         buf.set_string(l.gutter.x + 1, y, glyph, gstyle);
         if is_cursor {
