@@ -274,15 +274,15 @@ struct ListedEntry {
 struct ListedLibrary {
     path: String,
     entries: Vec<ListedEntry>,
-    damaged: Vec<super::ListedSkipped>,
+    damaged: Vec<super::list::ListedSkipped>,
 }
 
 fn list(library: &SavedLibrary, format: ListFormat) -> Result<(), CliError> {
     let scan = library.scan();
-    let damaged: Vec<super::ListedSkipped> = scan
+    let damaged: Vec<super::list::ListedSkipped> = scan
         .damaged
         .iter()
-        .map(|s| super::ListedSkipped {
+        .map(|s| super::list::ListedSkipped {
             path: sanitize_path(&s.path),
             reason: sanitize(&s.reason.to_string()),
         })

@@ -385,10 +385,12 @@ impl<'a> Describer<'a> {
                     .to_string()
             }
             HighlightRef::Sentence(i) => {
-                let left_out = side_info(cmp, side)
-                    .left_out
-                    .iter()
-                    .find(|l| l.sentence == i);
+                // `left_out` is in sentence order.
+                let all = &side_info(cmp, side).left_out;
+                let left_out = all
+                    .binary_search_by_key(&i, |l| l.sentence)
+                    .ok()
+                    .map(|k| &all[k]);
                 match (kind, left_out.and_then(|l| l.furniture)) {
                     (HighlightKind::Headline, _) => {
                         "The headline: shown, but not aligned with the other article's sentences."

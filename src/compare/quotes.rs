@@ -36,70 +36,56 @@
 //! all of them, is reported with the [`QuoteEdit::Unquoted`] edit and the span of the matched
 //! words on the unquoted side.
 
-use std::collections::{BTreeSet, HashMap};
+mod candidates;
+mod pairwise;
+mod unquoted;
 
-use super::{QuoteEdit, QuoteMatchKind, SharedQuote};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashSet;
+
+use super::SharedQuote;
 use crate::corpus::Article;
 use crate::text::vocab::is_function_word;
 use crate::text::{Quote, Span};
+use candidates::{Classes, Work};
+use pairwise::{Match, Pair, compare, exact};
+use unquoted::{FreeIndex, free_tokens, unquoted_all};
 
-/// Work budget of fuzzy quotation matching, in word-alignment cells. Past it, only quotations
-/// with the same words on both sides are paired (a coarser but linear method), and the
-/// comparison says so.
+/// Work budget of quotation matching, in operations: word-alignment cells, index look-ups and
+/// candidate pairs. Past it, only quotations with the same words on both sides are paired (a
+/// coarser but linear method), and the comparison says so. The search for quotations left
+/// unquoted on the other side has a budget of the same size, counted in word occurrences
+/// visited.
 pub const WORK_BUDGET: u64 = 40_000_000;
+
+/// Which parts of quotation matching reached their work budget.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cut {
+    /// Pairs past the budget were matched on identical words only (and no quotation was
+    /// looked for unquoted on the other side).
+    pub pairs: bool,
+    /// The search for quotations unquoted on the other side stopped before the end.
+    pub unquoted: bool,
+}
 
 /// Quotations shared by `a` and `b`, ordered by their position in A, then in B.
 pub fn match_quotes(a: &Article, b: &Article) -> Vec<SharedQuote> {
     match_quotes_within(a, b, WORK_BUDGET).0
 }
 
-/// [`match_quotes`] with a work budget (in word-alignment cells); the flag is true when the
-/// budget was reached and the remaining pairs were matched on identical words only.
-pub fn match_quotes_within(a: &Article, b: &Article, budget: u64) -> (Vec<SharedQuote>, bool) {
-    let mut work = 0u64;
-    let mut over = false;
+/// [`match_quotes`] with a work budget (in operations, see [`WORK_BUDGET`]); [`Cut`] says
+/// which parts of the matching reached it.
+pub fn match_quotes_within(a: &Article, b: &Article, budget: u64) -> (Vec<SharedQuote>, Cut) {
     let qa = prepared(a);
     let qb = prepared(b);
+    let (ca, cb) = (Classes::new(&qa), Classes::new(&qb));
+    let mut work = Work::new(budget);
 
-    // Every acceptable pair, best first (among equals, the first in A, then in B). Candidates
-    // come from an inverted index of A's quotations: every accepted pair shares an
-    // informative stem, or is the same words throughout.
-    let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_words: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
-    for (ia, x) in qa.iter().enumerate() {
-        for stem in &x.vocab {
-            by_stem.entry(stem.as_str()).or_default().push(ia);
-        }
-        by_words.entry(plain_words(x)).or_default().push(ia);
-    }
-    let mut cands: Vec<Pair> = Vec::new();
-    let mut seen = vec![usize::MAX; qa.len()];
-    for (jb, y) in qb.iter().enumerate() {
-        let mut near: Vec<usize> = Vec::new();
-        let words = plain_words(y);
-        let lists = y
-            .vocab
-            .iter()
-            .filter_map(|stem| by_stem.get(stem.as_str()))
-            .chain(by_words.get(&words));
-        for list in lists {
-            for &ia in list {
-                if std::mem::replace(&mut seen[ia], jb) != jb {
-                    near.push(ia);
-                }
-            }
-        }
-        near.sort_unstable();
-        for ia in near {
-            let x = &qa[ia];
-            work += (x.words.len() * y.words.len()) as u64;
-            over |= work > budget;
-            let m = if over { exact(x, y) } else { compare(x, y) };
-            if let Some(m) = m {
-                cands.push(Pair { a: ia, b: jb, m });
-            }
-        }
-    }
+    // Every acceptable pair, best first (among equals, the first in A, then in B).
+    let matches = candidates::class_matches((&qa, &ca), (&qb, &cb), &mut work, compare, exact);
+    let over = work.over;
+    let mut cands = candidates::expand(&ca, &cb, matches);
     cands.sort_by(|p, q| {
         q.m.rank()
             .cmp(&p.m.rank())
@@ -110,14 +96,15 @@ pub fn match_quotes_within(a: &Article, b: &Article, budget: u64) -> (Vec<Shared
     // quoting one long statement of B in two pieces).
     let mut pairs: Vec<Pair> = Vec::new();
     let mut taken = vec![false; cands.len()];
+    let mut covered: Vec<Vec<(usize, usize)>> = vec![Vec::new(); qb.len()];
     for (k, p) in cands.iter().enumerate() {
         let (lo, hi) = p.m.b_words;
-        let disjoint = pairs
+        let disjoint = covered[p.b]
             .iter()
-            .filter(|q| q.b == p.b)
-            .all(|q| hi <= q.m.b_words.0 || q.m.b_words.1 <= lo);
+            .all(|&(qlo, qhi)| hi <= qlo || qhi <= lo);
         if disjoint {
             taken[k] = true;
+            covered[p.b].push((lo, hi));
             pairs.push(p.clone());
         }
     }
@@ -136,13 +123,13 @@ pub fn match_quotes_within(a: &Article, b: &Article, budget: u64) -> (Vec<Shared
     }
     pairs.sort_by_key(|p| (p.a, p.b));
     // A pair nested inside another pair on both sides (a scare quote inside a shared
-    // quotation) adds nothing.
+    // quotation) adds nothing. Quotations nest at most a few levels deep, so the pairs to
+    // look for are those of the enclosing quotations.
+    let listed: FxHashSet<(usize, usize)> = pairs.iter().map(|p| (p.a, p.b)).collect();
+    let (up_a, up_b) = (candidates::parents(&qa), candidates::parents(&qb));
     let nested_in_other = |p: &Pair| {
-        pairs.iter().any(|o| {
-            (o.a, o.b) != (p.a, p.b)
-                && qa[o.a].quote.inner.contains(&qa[p.a].quote.outer)
-                && qb[o.b].quote.inner.contains(&qb[p.b].quote.outer)
-        })
+        enclosing(&qa, &up_a, p.a)
+            .any(|oa| enclosing(&qb, &up_b, p.b).any(|ob| listed.contains(&(oa, ob))))
     };
     let keep: Vec<bool> = pairs.iter().map(|p| !nested_in_other(p)).collect();
 
@@ -162,48 +149,64 @@ pub fn match_quotes_within(a: &Article, b: &Article, budget: u64) -> (Vec<Shared
         });
     }
 
-    // Quotations found unquoted on the other side (skipped once over budget).
-    let unquoted = |p: &Prepared, other: &Article, free: &FreeIndex| {
-        if over { None } else { unquoted(p, other, free) }
-    };
-    let matched_a: BTreeSet<usize> = pairs.iter().map(|p| p.a).collect();
-    let matched_b: BTreeSet<usize> = pairs.iter().map(|p| p.b).collect();
+    // Quotations found unquoted on the other side (skipped once over budget). Identical
+    // quotations are looked for once.
+    let mut unquoted_work = Work::new(if over { 0 } else { budget });
+    let mut matched_a = vec![false; qa.len()];
+    let mut matched_b = vec![false; qb.len()];
+    for p in &pairs {
+        matched_a[p.a] = true;
+        matched_b[p.b] = true;
+    }
     let free_b = FreeIndex::new(b, &free_tokens(b));
-    for (ia, x) in qa.iter().enumerate() {
-        if !matched_a.contains(&ia)
-            && let Some((span, m)) = unquoted(x, b, &free_b)
-        {
-            out.push(SharedQuote {
-                a: x.quote.inner,
-                b: span,
-                kind: m.kind,
-                edits: m.edits,
-                score: m.score,
-                speaker: speaker(a, x),
-            });
-        }
+    for (ia, found) in unquoted_all(&qa, &ca, &matched_a, &free_b, &mut unquoted_work) {
+        let (span, m) = found;
+        out.push(SharedQuote {
+            a: qa[ia].quote.inner,
+            b: span,
+            kind: m.kind,
+            edits: m.edits,
+            score: m.score,
+            speaker: speaker(a, &qa[ia]),
+        });
     }
     let free_a = FreeIndex::new(a, &free_tokens(a));
-    for (jb, y) in qb.iter().enumerate() {
-        if !matched_b.contains(&jb)
-            && let Some((span, m)) = unquoted(y, a, &free_a)
-        {
-            out.push(SharedQuote {
-                a: span,
-                b: y.quote.inner,
-                kind: m.kind,
-                edits: m.edits,
-                score: m.score,
-                speaker: speaker(b, y),
-            });
-        }
+    for (jb, found) in unquoted_all(&qb, &cb, &matched_b, &free_a, &mut unquoted_work) {
+        let (span, m) = found;
+        out.push(SharedQuote {
+            a: span,
+            b: qb[jb].quote.inner,
+            kind: m.kind,
+            edits: m.edits,
+            score: m.score,
+            speaker: speaker(b, &qb[jb]),
+        });
     }
 
     out.sort_by(|x, y| {
         (x.a.start, x.b.start, x.a.end, x.b.end).cmp(&(y.a.start, y.b.start, y.a.end, y.b.end))
     });
     out.dedup_by(|x, y| x.a == y.a && x.b == y.b);
-    (out, over)
+    let cut = Cut {
+        pairs: over,
+        unquoted: !over && unquoted_work.over,
+    };
+    (out, cut)
+}
+
+/// Quotations are looked for inside at most this many enclosing quotations.
+const MAX_NESTING: usize = 64;
+
+/// The quotations of `qs` whose words hold quotation `i` (`up`: each one's parent).
+fn enclosing<'q>(
+    qs: &'q [Prepared],
+    up: &'q [Option<usize>],
+    i: usize,
+) -> impl Iterator<Item = usize> + 'q {
+    let outer = qs[i].quote.outer;
+    std::iter::successors(up[i], move |&j| up[j])
+        .take(MAX_NESTING)
+        .filter(move |&j| qs[j].quote.inner.contains(&outer))
 }
 
 /// A quotation's words, for finding the same words quoted on the other side.
@@ -282,13 +285,14 @@ fn prepared(art: &Article) -> Vec<Prepared> {
     out
 }
 
-/// True when the byte at `pos` lies in a boilerplate paragraph.
+/// True when the byte at `pos` lies in a boilerplate paragraph (paragraphs are in text order
+/// and do not overlap, so this is a binary search).
 fn in_boilerplate(art: &Article, pos: usize) -> bool {
-    art.analysis
-        .paragraphs
-        .iter()
-        .find(|p| p.span.start <= pos && pos < p.span.end)
-        .is_some_and(|p| p.role.is_boilerplate())
+    let paragraphs = &art.analysis.paragraphs;
+    let i = paragraphs.partition_point(|p| p.span.end <= pos);
+    paragraphs
+        .get(i)
+        .is_some_and(|p| p.span.start <= pos && p.role.is_boilerplate())
 }
 
 /// Byte spans (shifted by `offset`) of square-bracketed insertions in `s`.
@@ -334,438 +338,4 @@ fn speaker(art: &Article, p: &Prepared) -> Option<String> {
     let s = p.quote.speaker?;
     let t = s.slice(&art.text);
     (!t.is_empty()).then(|| t.to_string())
-}
-
-/// A quotation of A paired with one of B.
-#[derive(Clone, Debug)]
-struct Pair {
-    a: usize,
-    b: usize,
-    m: Match,
-}
-
-/// The verdict on one pair of quotations.
-#[derive(Clone, Debug)]
-struct Match {
-    kind: QuoteMatchKind,
-    edits: Vec<QuoteEdit>,
-    score: f64,
-    matched: usize,
-    /// The range of B's words the match covers.
-    b_words: (usize, usize),
-}
-
-impl Match {
-    /// Ordering key: exact before partial before fuzzy, then score, then matched words.
-    fn rank(&self) -> (u8, u64, usize) {
-        let k = match self.kind {
-            QuoteMatchKind::Exact => 2,
-            QuoteMatchKind::Partial => 1,
-            QuoteMatchKind::Fuzzy => 0,
-        };
-        (k, (self.score * 1e6) as u64, self.matched)
-    }
-}
-
-/// One step of an alignment path (A is `x`, B is `y`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Step {
-    /// Start of the local alignment.
-    Stop,
-    /// Both sides have the same word.
-    Match,
-    /// Two forms of one word ("environmentalist" / "environmentalists").
-    Inflect,
-    /// Different words.
-    Substitute,
-    /// A bracketed word standing in for a word of the other side.
-    InsertDiag,
-    /// A bracketed word of A skipped.
-    InsertA,
-    /// A bracketed word of B skipped.
-    InsertB,
-    /// A word of A skipped at an ellipsis of B.
-    ElideA,
-    /// A word of B skipped at an ellipsis of A.
-    ElideB,
-    /// A word only A has.
-    GapA,
-    /// A word only B has.
-    GapB,
-}
-
-/// What an alignment path adds up to.
-#[derive(Debug, Default)]
-struct Path {
-    a: (usize, usize),
-    b: (usize, usize),
-    matched: usize,
-    changed: usize,
-    elided: bool,
-    inserted: bool,
-    /// Longest run of matched words uninterrupted except by editorial marks.
-    run: usize,
-    /// Longest run of matched words that no ellipsis interrupts either.
-    plain_run: usize,
-    /// Matched words that are not function words.
-    informative: usize,
-}
-
-/// Shared run of words that makes two overlapping quotations (each trimmed at a different
-/// end) the same quotation, and the run of a quotation's words that counts as found unquoted.
-const OVERLAP_RUN: usize = 6;
-
-/// Alignment score of a shared word.
-const MATCH: i32 = 2;
-/// Alignment score of a bracketed word standing in for a word ("[Trump]" for "he").
-const STAND_IN: i32 = 1;
-/// Alignment penalty of a changed word.
-const SUBSTITUTE: i32 = 1;
-/// Alignment penalty of an added or dropped word.
-const CHANGE: i32 = 2;
-
-/// Local alignment of two quotations' words.
-fn align(x: &Prepared, y: &Prepared) -> Path {
-    let (n, m) = (x.words.len(), y.words.len());
-    let w = m + 1;
-    let mut score = vec![0i32; (n + 1) * w];
-    let mut step = vec![Step::Stop; (n + 1) * w];
-    let mut best = (0i32, 0usize, 0usize);
-    for i in 1..=n {
-        for j in 1..=m {
-            let (wa, wb) = (&x.words[i - 1], &y.words[j - 1]);
-            let mut cand = (0i32, Step::Stop);
-            let mut consider = |s: i32, st: Step| {
-                if s > cand.0 {
-                    cand = (s, st);
-                }
-            };
-            let diag = score[(i - 1) * w + j - 1];
-            if wa.norm == wb.norm {
-                consider(diag + MATCH, Step::Match);
-            } else if wa.stem == wb.stem && !wa.bracketed && !wb.bracketed {
-                consider(diag + MATCH, Step::Inflect);
-            } else if wa.bracketed || wb.bracketed {
-                consider(diag + STAND_IN, Step::InsertDiag);
-            } else {
-                consider(diag - SUBSTITUTE, Step::Substitute);
-            }
-            let up = score[(i - 1) * w + j];
-            if wa.bracketed {
-                consider(up, Step::InsertA);
-            } else if y.ellipsis[j] {
-                consider(up, Step::ElideA);
-            } else {
-                consider(up - CHANGE, Step::GapA);
-            }
-            let left = score[i * w + j - 1];
-            if wb.bracketed {
-                consider(left, Step::InsertB);
-            } else if x.ellipsis[i] {
-                consider(left, Step::ElideB);
-            } else {
-                consider(left - CHANGE, Step::GapB);
-            }
-            score[i * w + j] = cand.0;
-            step[i * w + j] = cand.1;
-            if cand.0 > best.0 {
-                best = (cand.0, i, j);
-            }
-        }
-    }
-
-    let (_, mut i, mut j) = best;
-    let mut path = Path {
-        a: (i, i),
-        b: (j, j),
-        ..Path::default()
-    };
-    let (mut run, mut plain) = (0usize, 0usize);
-    while i > 0 && j > 0 {
-        let st = step[i * w + j];
-        match st {
-            Step::Stop => break,
-            Step::Match => {
-                path.matched += 1;
-                if !is_function_word(&x.words[i - 1].norm) {
-                    path.informative += 1;
-                }
-                run += 1;
-                plain += 1;
-            }
-            Step::Inflect => {
-                path.matched += 1;
-                path.changed += 1;
-                if !is_function_word(&x.words[i - 1].norm) {
-                    path.informative += 1;
-                }
-                run += 1;
-                plain += 1;
-            }
-            Step::Substitute | Step::GapA | Step::GapB => {
-                path.changed += 1;
-                run = 0;
-                plain = 0;
-            }
-            Step::InsertDiag | Step::InsertA | Step::InsertB => path.inserted = true,
-            Step::ElideA | Step::ElideB => {
-                path.elided = true;
-                plain = 0;
-            }
-        }
-        path.run = path.run.max(run);
-        path.plain_run = path.plain_run.max(plain);
-        match st {
-            Step::Match | Step::Inflect | Step::Substitute | Step::InsertDiag => {
-                i -= 1;
-                j -= 1;
-            }
-            Step::InsertA | Step::ElideA | Step::GapA => i -= 1,
-            Step::InsertB | Step::ElideB | Step::GapB => j -= 1,
-            Step::Stop => {}
-        }
-    }
-    // A local alignment starts where its score starts to rise: never with a skipped word.
-    path.a.0 = i;
-    path.b.0 = j;
-    path
-}
-
-/// Number of words of `p` outside brackets in `range`.
-fn content_in(p: &Prepared, range: std::ops::Range<usize>) -> usize {
-    p.words[range].iter().filter(|w| !w.bracketed).count()
-}
-
-/// The same quotation word for word, with no brackets or ellipses on either side.
-fn exact(x: &Prepared, y: &Prepared) -> Option<Match> {
-    let no_marks = |p: &Prepared| !p.ellipsis.iter().any(|&e| e) && p.content == p.words.len();
-    (x.content > 0 && no_marks(x) && no_marks(y) && plain_words(x) == plain_words(y)).then(|| {
-        Match {
-            kind: QuoteMatchKind::Exact,
-            edits: Vec::new(),
-            score: 1.0,
-            matched: x.words.len(),
-            b_words: (0, y.words.len()),
-        }
-    })
-}
-
-/// Compare two quotations; `Some` when they are the same quotation.
-fn compare(x: &Prepared, y: &Prepared) -> Option<Match> {
-    if x.content == 0 || y.content == 0 {
-        return None;
-    }
-    let plain_x: Vec<&str> = x.words.iter().map(|w| w.norm.as_str()).collect();
-    let plain_y: Vec<&str> = y.words.iter().map(|w| w.norm.as_str()).collect();
-    let no_marks = |p: &Prepared| !p.ellipsis.iter().any(|&e| e) && p.content == p.words.len();
-    if plain_x == plain_y && no_marks(x) && no_marks(y) {
-        return Some(Match {
-            kind: QuoteMatchKind::Exact,
-            edits: Vec::new(),
-            score: 1.0,
-            matched: plain_x.len(),
-            b_words: (0, y.words.len()),
-        });
-    }
-    let short = x.content.min(y.content);
-    // Every accepted pair shares an informative word.
-    if short < 4 || x.vocab.is_disjoint(&y.vocab) {
-        return None;
-    }
-    let path = align(x, y);
-    if path.matched == 0 {
-        return None;
-    }
-    let lead_a = content_in(x, 0..path.a.0);
-    let lead_b = content_in(y, 0..path.b.0);
-    let tail_a = content_in(x, path.a.1..x.words.len());
-    let tail_b = content_in(y, path.b.1..y.words.len());
-    // Unmatched words at the same end of both sides are changed words, not trimming.
-    let changed = path.changed + lead_a.min(lead_b) + tail_a.min(tail_b);
-    let mut edits = Vec::new();
-    if lead_a.max(lead_b) > lead_a.min(lead_b) || edge_ellipsis(x, y, true) {
-        edits.push(QuoteEdit::TrimmedStart);
-    }
-    if tail_a.max(tail_b) > tail_a.min(tail_b) || edge_ellipsis(x, y, false) {
-        edits.push(QuoteEdit::TrimmedEnd);
-    }
-    if path.elided {
-        edits.push(QuoteEdit::Elided);
-    }
-    if path.inserted {
-        edits.push(QuoteEdit::Inserted);
-    }
-    if changed > 0 {
-        edits.push(QuoteEdit::Reworded);
-    }
-    let score = (path.matched as f64 / short as f64).clamp(0.0, 1.0);
-    let contained = changed == 0 && path.matched >= short;
-    let accepted = if contained {
-        path.matched >= 4
-            && path.informative >= 1
-            && (path.plain_run >= 4 || (path.elided && path.plain_run >= 3))
-    } else if changed == 0 {
-        // Overlapping parts of one statement, each side running on past the other.
-        path.plain_run >= OVERLAP_RUN && path.informative >= 3
-    } else {
-        score >= 0.75 && path.matched >= 5 && path.run >= 4 && path.informative >= 3
-    };
-    if !accepted {
-        return None;
-    }
-    let kind = if changed > 0 {
-        QuoteMatchKind::Fuzzy
-    } else if edits.is_empty() {
-        QuoteMatchKind::Exact
-    } else {
-        QuoteMatchKind::Partial
-    };
-    Some(Match {
-        kind,
-        edits,
-        score,
-        matched: path.matched,
-        b_words: path.b,
-    })
-}
-
-/// True when either side marks an omission at its start (`start`) or end with an ellipsis.
-fn edge_ellipsis(x: &Prepared, y: &Prepared, start: bool) -> bool {
-    let edge = |p: &Prepared| {
-        if start {
-            p.ellipsis.first().copied().unwrap_or(false)
-        } else {
-            p.ellipsis.last().copied().unwrap_or(false)
-        }
-    };
-    edge(x) || edge(y)
-}
-
-/// Token indices of an article's words outside quotations and boilerplate, split into runs of
-/// neighbouring words.
-fn free_tokens(art: &Article) -> Vec<Vec<usize>> {
-    let an = &art.analysis;
-    let mut runs: Vec<Vec<usize>> = Vec::new();
-    let mut cur: Vec<usize> = Vec::new();
-    let mut q = 0;
-    for (k, t) in an.tokens.iter().enumerate() {
-        while q < an.quotes.len() && an.quotes[q].outer.end <= t.span.start {
-            q += 1;
-        }
-        let quoted = an.quotes[q..]
-            .iter()
-            .take_while(|x| x.outer.start <= t.span.start)
-            .any(|x| x.outer.contains(&t.span));
-        if quoted || in_boilerplate(art, t.span.start) {
-            if !cur.is_empty() {
-                runs.push(std::mem::take(&mut cur));
-            }
-        } else {
-            cur.push(k);
-        }
-    }
-    if !cur.is_empty() {
-        runs.push(cur);
-    }
-    runs
-}
-
-/// Where each word occurs among an article's free tokens ([`free_tokens`]), and which run
-/// each token belongs to.
-struct FreeIndex<'a> {
-    /// Normal form → token indices, ascending.
-    at: HashMap<&'a str, Vec<usize>>,
-    /// Per token, its run number (`usize::MAX` outside every run).
-    run: Vec<usize>,
-}
-
-impl<'a> FreeIndex<'a> {
-    fn new(art: &'a Article, runs: &[Vec<usize>]) -> FreeIndex<'a> {
-        let toks = &art.analysis.tokens;
-        let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut run = vec![usize::MAX; toks.len()];
-        for (r, tokens) in runs.iter().enumerate() {
-            for &t in tokens {
-                run[t] = r;
-                at.entry(toks[t].norm.as_str()).or_default().push(t);
-            }
-        }
-        FreeIndex { at, run }
-    }
-}
-
-/// Longest run of a quotation's words (brackets left out, ellipses breaking runs) found
-/// unquoted in `other`; accepted when it has six or more words or covers the whole quotation.
-fn unquoted(p: &Prepared, other: &Article, free: &FreeIndex) -> Option<(Span, Match)> {
-    if p.content < 4 {
-        return None;
-    }
-    // The quotation's words with their position among content words and the ellipsis breaks.
-    let mut seq: Vec<(usize, &str, bool)> = Vec::new();
-    let mut k = 0;
-    for (i, w) in p.words.iter().enumerate() {
-        if w.bracketed {
-            continue;
-        }
-        seq.push((k, w.norm.as_str(), p.ellipsis[i] && i > 0));
-        k += 1;
-    }
-    let toks = &other.analysis.tokens;
-    // Longest common run: (length, end in seq, end token index); among equals the one ending
-    // first in `other`, then first in the quotation. Runs grow along the index of where each
-    // word occurs, so the cost follows the occurrences, not the length of `other`.
-    let mut best = (0usize, 0usize, 0usize);
-    let mut prev: HashMap<usize, usize> = HashMap::new();
-    for (s, &(_, norm, broken)) in seq.iter().enumerate() {
-        let mut cur: HashMap<usize, usize> = HashMap::new();
-        for &t in free.at.get(norm).map(Vec::as_slice).unwrap_or(&[]) {
-            let joined = t > 0 && free.run[t - 1] == free.run[t];
-            let len = if broken || !joined {
-                1
-            } else {
-                prev.get(&(t - 1)).copied().unwrap_or(0) + 1
-            };
-            cur.insert(t, len);
-            if len > best.0 || (len == best.0 && (t, s + 1) < (best.2, best.1)) {
-                best = (len, s + 1, t);
-            }
-        }
-        prev = cur;
-    }
-    let (len, end_s, end_t) = best;
-    if len == 0 || (len < OVERLAP_RUN && len < p.content) {
-        return None;
-    }
-    let informative = seq[end_s - len..end_s]
-        .iter()
-        .filter(|(_, n, _)| !is_function_word(n))
-        .count();
-    if informative < 2 {
-        return None;
-    }
-    let start_t = end_t + 1 - len;
-    let span = Span::new(toks[start_t].span.start, toks[end_t].span.end);
-    let mut edits = Vec::new();
-    if end_s - len > 0 {
-        edits.push(QuoteEdit::TrimmedStart);
-    }
-    if end_s < seq.len() {
-        edits.push(QuoteEdit::TrimmedEnd);
-    }
-    edits.push(QuoteEdit::Unquoted);
-    let kind = if len == p.content {
-        QuoteMatchKind::Exact
-    } else {
-        QuoteMatchKind::Partial
-    };
-    Some((
-        span,
-        Match {
-            kind,
-            edits,
-            score: (len as f64 / p.content as f64).clamp(0.0, 1.0),
-            matched: len,
-            b_words: (0, 0),
-        },
-    ))
 }

@@ -102,8 +102,13 @@ const SKIP_TAGS: &[&str] = &[
 
 /// The blocks of the article HTML `html` (the extractor's output).
 pub fn blocks(html: &str) -> Vec<Block> {
-    let doc = Document::fragment(html);
-    walk(&doc.root())
+    // The extractor's output comes from a flattened page, but it is flattened again rather
+    // than trusted: nothing recursive may see an arbitrarily deep tree.
+    let flat = super::nesting::flatten(html);
+    match super::nesting::parse_flat(&flat, |h| Document::fragment(h)) {
+        Ok(doc) => walk(&doc.root()),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// The blocks under `root`, marks judged against the text under `root`.

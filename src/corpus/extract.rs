@@ -27,6 +27,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::blocks::{self, Mark};
 use super::html::clean_field;
+use super::nesting;
 use super::page_meta::{PageMeta, strip_by, strip_site_suffix};
 use super::read::check_bytes;
 use super::{Article, Meta, SkipReason, Source};
@@ -75,9 +76,25 @@ pub fn extract(html: &[u8], url: Option<&str>) -> Result<Page, SkipReason> {
 }
 
 /// [`extract`] for a page already decoded to text.
+///
+/// Markup nested deeper than [`nesting::MAX_DEPTH`] is flattened before it is parsed (nothing
+/// recursive ever sees an arbitrarily deep tree); when no article can be found in such a page,
+/// the reason says what was flattened.
 pub fn extract_str(raw: &str, url: Option<&str>) -> Result<Page, SkipReason> {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-    let doc = Document::from(raw);
+    let flat = nesting::flatten(raw);
+    extract_flat(&flat, url).map_err(|reason| match flat.note() {
+        Some(note) => SkipReason::Flattened {
+            reason: Box::new(reason),
+            note,
+        },
+        None => reason,
+    })
+}
+
+fn extract_flat(flat: &nesting::Flattened, url: Option<&str>) -> Result<Page, SkipReason> {
+    let raw: &str = &flat.html;
+    let doc = nesting::parse_flat(flat, |h| Document::from(h))?;
     let head = PageMeta::read(&doc);
     let posts = blocks::embedded_posts(&doc);
     let page_marks = blocks::PageMarks::read(&doc);

@@ -11,7 +11,8 @@ use std::path::Path;
 use dom_query::Document;
 
 use super::extract::{decode, extract_str};
-use super::read::read_text;
+use super::nesting;
+use super::read::read_bytes;
 use super::{Library, Meta, SkipReason, Source, slug, stem_of};
 use crate::text::sanitize::{sanitize, sanitize_line};
 
@@ -20,16 +21,8 @@ pub use super::extract::MIN_ARTICLE_WORDS;
 /// Read a saved page as text: like any text file when it is UTF-8, else decoded from the
 /// encoding it declares in its first 2 KiB (Windows-1252 when it declares none).
 pub fn read_page(path: &Path, max_file_size: u64) -> Result<String, SkipReason> {
-    match read_text(path, max_file_size) {
-        Ok(text) => return Ok(text),
-        Err(SkipReason::NotUtf8 { .. }) => {}
-        Err(reason) => return Err(reason),
-    }
-    let bytes = std::fs::read(path).map_err(|e| SkipReason::from_io(&e))?;
-    if bytes.len() as u64 > max_file_size {
-        return Err(SkipReason::Grew);
-    }
-    decode(&bytes)
+    // One non-blocking read of a regular file (never a pipe or a device), then decoding.
+    decode(&read_bytes(path, max_file_size)?)
 }
 
 /// Add the article in the saved page `raw`, read from `path`, to `lib`, or record why it was
@@ -67,12 +60,20 @@ pub fn extract_page(raw: &str) -> Result<(Meta, String), SkipReason> {
 }
 
 /// The plain text of an HTML fragment (a feed entry's content): scripts, styles and embedded
-/// objects dropped, block elements turned into paragraphs separated by blank lines.
+/// objects dropped, block elements turned into paragraphs separated by blank lines. Markup
+/// nested too deep is flattened first (see [`nesting`]); a fragment that cannot be read gives
+/// no text.
 pub fn fragment_text(fragment: &str) -> String {
-    let doc = Document::fragment(fragment);
+    try_fragment_text(fragment).unwrap_or_default()
+}
+
+/// [`fragment_text`], or why the fragment cannot be read.
+pub fn try_fragment_text(fragment: &str) -> Result<String, SkipReason> {
+    let flat = nesting::flatten(fragment);
+    let doc = nesting::parse_flat(&flat, |h| Document::fragment(h))?;
     doc.select("script, style, noscript, template, iframe, object, embed, svg, form, button")
         .remove();
-    paragraphs(&doc.formatted_text())
+    Ok(paragraphs(&doc.formatted_text()))
 }
 
 /// `headline`, a blank line, then `body`; the span of the headline. An empty headline adds

@@ -8,7 +8,8 @@
 //! - the per-format readers live in [`txt`], [`markdown`], [`json`], [`html`] (saved web pages)
 //!   and [`feed`] (RSS and Atom);
 //! - [`extract()`](fn@extract) finds the article in a web page's bytes (used for saved pages,
-//!   and for any page fetched by other means), with [`blocks`] and [`page_meta`].
+//!   and for any page fetched by other means), with [`blocks`] and [`page_meta`];
+//!   [`nesting`] flattens markup nested too deep before any of it is parsed.
 
 pub mod blocks;
 pub mod demo;
@@ -17,6 +18,7 @@ pub mod feed;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod nesting;
 pub mod page_meta;
 pub mod page_names;
 pub mod read;

@@ -38,8 +38,11 @@ pub enum SkipReason {
     #[error("is a directory")]
     Directory,
     /// A device, socket or pipe.
-    #[error("not a regular file")]
-    NotRegularFile,
+    #[error("not a regular file ({what})")]
+    NotRegularFile {
+        /// What it is ("a named pipe", "a character device", …).
+        what: String,
+    },
     /// Any other failure to read, with the system's words.
     #[error("cannot read: {message}")]
     Unreadable {
@@ -66,9 +69,6 @@ pub enum SkipReason {
         /// The limit in bytes.
         limit: u64,
     },
-    /// The file grew past the limit while being read.
-    #[error("file is too large (it grew while being read)")]
-    Grew,
     /// No bytes at all.
     #[error("empty file")]
     Empty,
@@ -85,6 +85,26 @@ pub enum SkipReason {
         control: usize,
         /// Characters in all.
         total: usize,
+    },
+    /// Text with a UTF-32 byte-order mark.
+    #[error("UTF-32 text ({order}), which parallax does not read; convert the file to UTF-8")]
+    Utf32 {
+        /// "little-endian" or "big-endian".
+        order: String,
+    },
+    /// Text with a UTF-16 byte-order mark that does not decode.
+    #[error("not valid UTF-16 ({order}, as its byte-order mark says); convert the file to UTF-8")]
+    NotUtf16 {
+        /// "little-endian" or "big-endian".
+        order: String,
+    },
+    /// Text that reads like UTF-16 but has no byte-order mark.
+    #[error(
+        "looks like UTF-16 text ({order}) without a byte-order mark; convert the file to UTF-8"
+    )]
+    BomlessUtf16 {
+        /// "little-endian" or "big-endian".
+        order: String,
     },
     /// Not UTF-8.
     #[error("not valid UTF-8 (first bad byte at offset {offset}); convert the file to UTF-8")]
@@ -214,6 +234,25 @@ pub enum SkipReason {
         /// The limit.
         limit: usize,
     },
+    /// Markup nested too deep even after flattening.
+    #[error(
+        "page nests elements too deeply to read ({depth} levels even after flattening; the \
+         limit is {limit})"
+    )]
+    TooDeep {
+        /// Levels of nesting left after flattening.
+        depth: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A reason for a page whose deep markup was flattened, with what was flattened.
+    #[error("{reason}; {note}")]
+    Flattened {
+        /// Why no article was found.
+        reason: Box<SkipReason>,
+        /// What was flattened, in plain words.
+        note: String,
+    },
     /// Nothing in the page reads as an article's text.
     #[error("no article found in the page (nothing in it reads as an article's text)")]
     NoArticle,
@@ -286,6 +325,28 @@ pub enum SkipReason {
     InLibrary {
         /// Why.
         reason: Box<SkipReason>,
+    },
+
+    // ----- failures of parallax itself
+    /// Loading the file panicked; the other files loaded.
+    #[error(
+        "parallax failed on this file ({message}); the other files are unaffected, and this is \
+         a bug worth reporting"
+    )]
+    Panicked {
+        /// The panic's message, on one line.
+        message: String,
+    },
+    /// Loading in the background stopped; the files of the next batch were not read.
+    #[error(
+        "loading stopped unexpectedly after {done} of {total} files; the next batch of files \
+         was not read"
+    )]
+    LoadingStopped {
+        /// Files loaded before it stopped.
+        done: usize,
+        /// Files in all.
+        total: usize,
     },
 
     // ----- the bundled demo

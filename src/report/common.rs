@@ -98,14 +98,18 @@ fn one_line_keep_edges(s: &str) -> String {
     format!("{lead}{core}{trail}")
 }
 
-/// The spans of `side` highlighted as changed words of framing entry `framing`.
-pub fn changed_spans(cmp: &Comparison, side: Side, framing: usize) -> Vec<Span> {
-    cmp.highlights
-        .get(side)
-        .iter()
-        .filter(|h| matches!(h.item, HighlightRef::Change { framing: f, .. } if f == framing))
-        .map(|h| h.span)
-        .collect()
+/// The spans of `side` highlighted as changed words, for each framing entry (one pass over
+/// the highlights, whatever the number of entries).
+pub fn changed_spans(cmp: &Comparison, side: Side) -> Vec<Vec<Span>> {
+    let mut out = vec![Vec::new(); cmp.framing.len()];
+    for h in cmp.highlights.get(side) {
+        if let HighlightRef::Change { framing, .. } = h.item
+            && let Some(list) = out.get_mut(framing)
+        {
+            list.push(h.span);
+        }
+    }
+    out
 }
 
 /// "title — outlet" with the unknown outlet spelled out.
@@ -179,24 +183,32 @@ pub struct HighlightGroup {
 pub fn highlight_groups(cmp: &Comparison, side: Side) -> Vec<HighlightGroup> {
     let info = side_info(cmp, side);
     let mut groups: Vec<HighlightGroup> = Vec::new();
+    // Each group's place in `groups`, by kind and explanation.
+    let mut index: std::collections::HashMap<(HighlightKind, String), usize> =
+        std::collections::HashMap::new();
     for h in cmp.highlights.get(side) {
         let at = info.sentences.partition_point(|s| s.end <= h.span.start);
         let at = sentence_ref(side, at);
         let why = one_line(&h.why);
-        match groups.iter_mut().find(|g| g.kind == h.kind && g.why == why) {
-            Some(g) => {
+        match index.get(&(h.kind, why.clone())) {
+            Some(&k) => {
+                let g = &mut groups[k];
                 g.count += 1;
-                if !g.sentences.contains(&at) {
+                // Highlights come in text order, so a sentence already listed is the last.
+                if g.sentences.last() != Some(&at) {
                     g.sentences.push(at);
                 }
             }
-            None => groups.push(HighlightGroup {
-                kind: h.kind,
-                text: span_text(info, h.span),
-                count: 1,
-                sentences: vec![at],
-                why,
-            }),
+            None => {
+                index.insert((h.kind, why.clone()), groups.len());
+                groups.push(HighlightGroup {
+                    kind: h.kind,
+                    text: span_text(info, h.span),
+                    count: 1,
+                    sentences: vec![at],
+                    why,
+                });
+            }
         }
     }
     groups

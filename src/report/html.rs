@@ -18,6 +18,7 @@
 //! the reader by default, are shown when the legend's box is ticked (CSS only, no script).
 
 use std::fmt::Write;
+use std::io;
 
 use super::common::*;
 use crate::compare::highlight::sentence_ref;
@@ -41,6 +42,43 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// Where the page goes: a buffer handed to the sink in chunks of about [`CHUNK`] bytes, so a
+/// long comparison is never held whole in memory. After a write error the rest is dropped and
+/// the error returned at the end.
+struct Out<'w> {
+    buf: String,
+    sink: &'w mut dyn io::Write,
+    error: Option<io::Error>,
+}
+
+/// Size of the chunks the page is written in.
+const CHUNK: usize = 1 << 16;
+
+impl Out<'_> {
+    fn push_str(&mut self, s: &str) {
+        self.buf.push_str(s);
+        if self.buf.len() >= CHUNK {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.error.is_none()
+            && let Err(e) = self.sink.write_all(self.buf.as_bytes())
+        {
+            self.error = Some(e);
+        }
+        self.buf.clear();
+    }
+}
+
+impl std::fmt::Write for Out<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.push_str(s);
+        Ok(())
+    }
 }
 
 /// Sanitise, fold to one line and escape.
@@ -74,6 +112,47 @@ fn focusable(kind: HighlightKind) -> bool {
     )
 }
 
+/// One side's highlights (of some kinds) with, for each sentence, the highlights that touch it.
+struct Marks<'a> {
+    marks: Vec<&'a Highlight>,
+    of_sentence: Vec<Vec<usize>>,
+}
+
+impl<'a> Marks<'a> {
+    /// The highlights of `side` whose kind is in `kinds`, indexed by the sentences they overlap
+    /// (sentences are in text order and do not overlap, so each highlight finds its sentences
+    /// by binary search).
+    fn new(cmp: &'a Comparison, side: Side, kinds: &[HighlightKind]) -> Marks<'a> {
+        let marks: Vec<&Highlight> = cmp
+            .highlights
+            .get(side)
+            .iter()
+            .filter(|h| kinds.contains(&h.kind))
+            .collect();
+        let sents = match side {
+            Side::A => &cmp.a.sentences,
+            Side::B => &cmp.b.sentences,
+        };
+        let mut of_sentence = vec![Vec::new(); sents.len()];
+        for (k, m) in marks.iter().enumerate() {
+            let lo = sents.partition_point(|s| s.end <= m.span.start);
+            let hi = sents.partition_point(|s| s.start < m.span.end);
+            for list in of_sentence.iter_mut().take(hi).skip(lo) {
+                list.push(k);
+            }
+        }
+        Marks { marks, of_sentence }
+    }
+
+    /// The highlights touching sentence `i`.
+    fn of(&self, i: usize) -> Vec<&'a Highlight> {
+        self.of_sentence
+            .get(i)
+            .map(|ks| ks.iter().map(|&k| self.marks[k]).collect())
+            .unwrap_or_default()
+    }
+}
+
 /// Sentence `i` of `info` as HTML, cut into segments at every highlight boundary.
 /// `focusable` adds `tabindex` and the focus note to each highlight.
 fn sentence_html(info: &SideInfo, i: usize, marks: &[&Highlight], focus_notes: bool) -> String {
@@ -83,7 +162,7 @@ fn sentence_html(info: &SideInfo, i: usize, marks: &[&Highlight], focus_notes: b
     if !sent.is_valid_in(&info.text) {
         return String::new();
     }
-    let inside: Vec<(Span, &Highlight)> = marks
+    let mut inside: Vec<(Span, &Highlight)> = marks
         .iter()
         .filter(|m| m.span.overlaps(&sent))
         .map(|&m| {
@@ -93,6 +172,7 @@ fn sentence_html(info: &SideInfo, i: usize, marks: &[&Highlight], focus_notes: b
             )
         })
         .collect();
+    inside.sort_by_key(|(s, _)| s.start);
     let mut cuts: Vec<usize> = vec![sent.start, sent.end];
     for (s, _) in &inside {
         cuts.push(s.start);
@@ -105,13 +185,21 @@ fn sentence_html(info: &SideInfo, i: usize, marks: &[&Highlight], focus_notes: b
     // let its tail through as text), then cut at the highlight boundaries.
     let shown = sanitize_mapped(sent.slice(&info.text));
     let mut out = String::new();
+    // The highlights under the sweep: started at or before the segment, not yet ended.
+    let mut next = 0;
+    let mut active: Vec<(Span, &Highlight)> = Vec::new();
     for w in cuts.windows(2) {
         let seg = Span::new(w[0], w[1]);
+        while next < inside.len() && inside[next].0.start <= seg.start {
+            active.push(inside[next]);
+            next += 1;
+        }
+        active.retain(|(s, _)| s.end > seg.start);
         let from = shown.partition_point(|&(at, _)| sent.start + at < seg.start);
         let to = shown.partition_point(|&(at, _)| sent.start + at < seg.end);
         let piece: String = shown[from..to.max(from)].iter().map(|&(_, c)| c).collect();
         let text = escape(&piece);
-        let mut covering: Vec<&Highlight> = inside
+        let mut covering: Vec<&Highlight> = active
             .iter()
             .filter(|(s, _)| s.contains(&seg))
             .map(|(_, m)| *m)
@@ -206,7 +294,19 @@ th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertic
 
 /// Render the HTML report: a complete, self-contained HTML5 document.
 pub fn render(cmp: &Comparison) -> String {
-    let mut o = String::new();
+    let mut page = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write(cmp, &mut page);
+    String::from_utf8(page).unwrap_or_default()
+}
+
+/// [`render`], written to `sink` as it is made, in chunks.
+pub fn write(cmp: &Comparison, sink: &mut dyn io::Write) -> io::Result<()> {
+    let mut o = Out {
+        buf: String::new(),
+        sink,
+        error: None,
+    };
     o.push_str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     o.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
@@ -228,19 +328,14 @@ pub fn render(cmp: &Comparison) -> String {
     distinctive(&mut o, cmp);
     profile(&mut o, cmp);
     o.push_str("</body>\n</html>\n");
-    o
+    o.flush();
+    match o.error {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
-/// The highlights of `side` of the given kinds.
-fn marks<'a>(cmp: &'a Comparison, side: Side, kinds: &[HighlightKind]) -> Vec<&'a Highlight> {
-    cmp.highlights
-        .get(side)
-        .iter()
-        .filter(|h| kinds.contains(&h.kind))
-        .collect()
-}
-
-fn header(o: &mut String, cmp: &Comparison) {
+fn header(o: &mut Out, cmp: &Comparison) {
     o.push_str("<header>\n<h1>Comparison</h1>\n<div class=\"sources\">\n");
     for (name, info) in [("A", &cmp.a), ("B", &cmp.b)] {
         let _ = writeln!(
@@ -268,7 +363,7 @@ fn header(o: &mut String, cmp: &Comparison) {
 }
 
 /// The legend: every highlight class, with the box that shows distinctive terms.
-fn legend(o: &mut String) {
+fn legend(o: &mut Out) {
     o.push_str("<section class=\"legend\">\n<h2>Legend</h2>\n<ul>\n");
     let items = [
         (
@@ -306,7 +401,7 @@ fn legend(o: &mut String) {
     o.push_str("</ul>\n</section>\n");
 }
 
-fn summary(o: &mut String, cmp: &Comparison) {
+fn summary(o: &mut Out, cmp: &Comparison) {
     let s = &cmp.summary;
     o.push_str("<section class=\"summary\">\n<h2>Summary</h2>\n<ul>\n");
     let _ = writeln!(o, "<li>Similarity: {:.2}</li>", s.similarity);
@@ -328,7 +423,7 @@ fn summary(o: &mut String, cmp: &Comparison) {
     o.push_str("</ul>\n</section>\n");
 }
 
-fn cell(o: &mut String, info: &SideInfo, side: Side, sents: &[usize], marks: &[&Highlight]) {
+fn cell(o: &mut Out, info: &SideInfo, side: Side, sents: &[usize], marks: &Marks) {
     let col = if side == Side::A { "a" } else { "b" };
     if sents.is_empty() {
         let _ = writeln!(o, "<div class=\"{col} empty\"></div>");
@@ -341,15 +436,18 @@ fn cell(o: &mut String, info: &SideInfo, side: Side, sents: &[usize], marks: &[&
             o,
             "<p class=\"s\"><span class=\"ref\">{r}</span> <span class=\"t\" id=\"{}\">{}</span></p>",
             r.to_lowercase(),
-            sentence_html(info, i, marks, true)
+            sentence_html(info, i, &marks.of(i), true)
         );
     }
     o.push_str("</div>\n");
 }
 
-fn columns(o: &mut String, cmp: &Comparison) {
+fn columns(o: &mut Out, cmp: &Comparison) {
     let all = HighlightKind::ALL;
-    let (marks_a, marks_b) = (marks(cmp, Side::A, &all), marks(cmp, Side::B, &all));
+    let (marks_a, marks_b) = (
+        Marks::new(cmp, Side::A, &all),
+        Marks::new(cmp, Side::B, &all),
+    );
     o.push_str("<section>\n<h2>Side by side</h2>\n<div class=\"columns\">\n");
     let _ = writeln!(
         o,
@@ -381,7 +479,7 @@ fn columns(o: &mut String, cmp: &Comparison) {
     o.push_str("</div>\n</section>\n");
 }
 
-fn quotes(o: &mut String, cmp: &Comparison) {
+fn quotes(o: &mut Out, cmp: &Comparison) {
     o.push_str("<section>\n<h2>Shared quotations</h2>\n");
     if cmp.shared_quotes.is_empty() {
         o.push_str("<p class=\"none\">None found.</p>\n</section>\n");
@@ -400,14 +498,17 @@ fn quotes(o: &mut String, cmp: &Comparison) {
     o.push_str("</ol>\n</section>\n");
 }
 
-fn framing(o: &mut String, cmp: &Comparison) {
+fn framing(o: &mut Out, cmp: &Comparison) {
     o.push_str("<section>\n<h2>Framing differences</h2>\n");
     if cmp.framing.is_empty() {
         o.push_str("<p class=\"none\">None found.</p>\n</section>\n");
         return;
     }
     let changed = [HighlightKind::ChangedWords];
-    let (ca, cb) = (marks(cmp, Side::A, &changed), marks(cmp, Side::B, &changed));
+    let (ca, cb) = (
+        Marks::new(cmp, Side::A, &changed),
+        Marks::new(cmp, Side::B, &changed),
+    );
     for f in &cmp.framing {
         let _ = writeln!(
             o,
@@ -415,15 +516,15 @@ fn framing(o: &mut String, cmp: &Comparison) {
             sentence_ref(Side::A, f.a),
             sentence_ref(Side::B, f.b),
             escape(&f.labels_text()),
-            sentence_html(&cmp.a, f.a, &ca, false),
-            sentence_html(&cmp.b, f.b, &cb, false)
+            sentence_html(&cmp.a, f.a, &ca.of(f.a), false),
+            sentence_html(&cmp.b, f.b, &cb.of(f.b), false)
         );
     }
     o.push_str("</section>\n");
 }
 
 /// Each side's loaded terms, one row per term with where it is used and why it is marked.
-fn loaded(o: &mut String, cmp: &Comparison) {
+fn loaded(o: &mut Out, cmp: &Comparison) {
     o.push_str("<section>\n<h2>Loaded terms</h2>\n");
     for side in [Side::A, Side::B] {
         let groups: Vec<HighlightGroup> = highlight_groups(cmp, side)
@@ -458,7 +559,7 @@ fn loaded(o: &mut String, cmp: &Comparison) {
     o.push_str("</section>\n");
 }
 
-fn distinctive(o: &mut String, cmp: &Comparison) {
+fn distinctive(o: &mut Out, cmp: &Comparison) {
     o.push_str("<section>\n<h2>Distinctive terms</h2>\n<ul>\n");
     for (side, name) in [(Side::A, "A"), (Side::B, "B")] {
         let _ = writeln!(
@@ -470,7 +571,7 @@ fn distinctive(o: &mut String, cmp: &Comparison) {
     o.push_str("</ul>\n</section>\n");
 }
 
-fn profile(o: &mut String, cmp: &Comparison) {
+fn profile(o: &mut Out, cmp: &Comparison) {
     o.push_str(
         "<section>\n<h2>Framing profile</h2>\n<table>\n<tr><th></th><th>A</th><th>B</th></tr>\n",
     );

@@ -97,6 +97,7 @@ pub fn render(cmp: &Comparison) -> String {
     if cmp.framing.is_empty() {
         o.push_str("None found.\n");
     }
+    let (changes_a, changes_b) = (changed_spans(cmp, Side::A), changed_spans(cmp, Side::B));
     for (i, f) in cmp.framing.iter().enumerate() {
         let _ = writeln!(
             o,
@@ -105,22 +106,8 @@ pub fn render(cmp: &Comparison) -> String {
             sentence_ref(Side::B, f.b),
             escape(&f.labels_text())
         );
-        let a = marked_sentence(
-            &cmp.a,
-            f.a,
-            &changed_spans(cmp, Side::A, i),
-            "~~",
-            "~~",
-            &escape,
-        );
-        let b = marked_sentence(
-            &cmp.b,
-            f.b,
-            &changed_spans(cmp, Side::B, i),
-            "**",
-            "**",
-            &escape,
-        );
+        let a = marked_sentence(&cmp.a, f.a, &changes_a[i], "~~", "~~", &escape);
+        let b = marked_sentence(&cmp.b, f.b, &changes_b[i], "**", "**", &escape);
         let _ = writeln!(o, "  - A: {a}");
         let _ = writeln!(o, "  - B: {b}");
     }

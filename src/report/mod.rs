@@ -12,6 +12,8 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
+use std::io;
+
 use serde::{Deserialize, Serialize};
 
 use crate::compare::Comparison;
@@ -37,5 +39,16 @@ pub fn render(cmp: &Comparison, format: Format) -> String {
         Format::Text => text::render(cmp),
         Format::Markdown => markdown::render(cmp),
         Format::Html => html::render(cmp),
+    }
+}
+
+/// Write `cmp` in `format` to `sink`. The HTML page and the JSON are written as they are made,
+/// in chunks, so a long comparison is never held whole in memory twice.
+pub fn write(cmp: &Comparison, format: Format, sink: &mut dyn io::Write) -> io::Result<()> {
+    match format {
+        Format::Json => json::write(cmp, sink),
+        Format::Html => html::write(cmp, sink),
+        Format::Text => sink.write_all(text::render(cmp).as_bytes()),
+        Format::Markdown => sink.write_all(markdown::render(cmp).as_bytes()),
     }
 }

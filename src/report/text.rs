@@ -109,15 +109,17 @@ fn render_with(cmp: &Comparison, p: &Paint) -> String {
         o.push_str("  none found\n");
     }
     let plain = |s: &str| s.to_string();
+    let (changes_a, changes_b) = (changed_spans(cmp, Side::A), changed_spans(cmp, Side::B));
     let (del_open, del_close) = p.change("[-", "-]");
     let (add_open, add_close) = p.change("{+", "+}");
     for (i, f) in cmp.framing.iter().enumerate() {
+        // The alignment is sorted by A, then B.
+        let at = cmp.alignment.partition_point(|p| (p.a, p.b) < (f.a, f.b));
         let score = cmp
             .alignment
-            .iter()
-            .find(|p| p.a == f.a && p.b == f.b)
-            .map(|p| p.score)
-            .unwrap_or(0.0);
+            .get(at)
+            .filter(|p| (p.a, p.b) == (f.a, f.b))
+            .map_or(0.0, |p| p.score);
         let _ = writeln!(
             o,
             "  {} ↔ {}  (similarity {:.2}; {})",
@@ -126,22 +128,8 @@ fn render_with(cmp: &Comparison, p: &Paint) -> String {
             score,
             f.labels_text()
         );
-        let a = marked_sentence(
-            &cmp.a,
-            f.a,
-            &changed_spans(cmp, Side::A, i),
-            &del_open,
-            &del_close,
-            &plain,
-        );
-        let b = marked_sentence(
-            &cmp.b,
-            f.b,
-            &changed_spans(cmp, Side::B, i),
-            &add_open,
-            &add_close,
-            &plain,
-        );
+        let a = marked_sentence(&cmp.a, f.a, &changes_a[i], &del_open, &del_close, &plain);
+        let b = marked_sentence(&cmp.b, f.b, &changes_b[i], &add_open, &add_close, &plain);
         let _ = writeln!(o, "     A: {a}");
         let _ = writeln!(o, "     B: {b}");
     }

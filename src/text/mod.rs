@@ -197,6 +197,17 @@ fn analyse_rest(text: &str, paragraphs: Vec<Paragraph>) -> Analysis {
         });
         unmatched.sort_by_key(|u| u.span);
     }
+    // Words inside escape sequences are terminal instructions no reader sees.
+    let hidden = sanitize::escape_sequences(text);
+    if !hidden.is_empty() {
+        let mut k = 0;
+        tokens.retain(|t| {
+            while k < hidden.len() && hidden[k].end <= t.span.start {
+                k += 1;
+            }
+            hidden.get(k).is_none_or(|h| h.start >= t.span.end)
+        });
+    }
     let quotes = quotes::extract(text, &paragraphs);
     Analysis {
         paragraphs,
