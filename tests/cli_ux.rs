@@ -23,7 +23,11 @@ fn standard_input_is_an_article_and_text_is_plain_into_a_pipe() {
         .write_stdin(STORY)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("stdin"), "{text}");
     assert!(!text.contains('\u{1b}'), "no colour into a pipe");

@@ -30,7 +30,11 @@ fn n_steps_through_search_matches_and_an_empty_search_repeats_the_last() {
     let mut s = handmade_state(100, 30);
     press(&mut s, &[Action::NextMatch]);
     assert!(
-        s.status.message.as_deref().unwrap().contains("no search yet"),
+        s.status
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("no search yet"),
         "{:?}",
         s.status.message
     );
@@ -63,7 +67,12 @@ fn highlight_jumps_wrap_round_and_say_so() {
     let mut wrapped = false;
     for _ in 0..10 {
         press(&mut s, &[Action::NextQuote]);
-        if s.status.message.as_deref().unwrap().contains("wrapped round") {
+        if s.status
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("wrapped round")
+        {
             wrapped = true;
             break;
         }
@@ -71,7 +80,13 @@ fn highlight_jumps_wrap_round_and_say_so() {
     assert!(wrapped, "{:?}", s.status.message);
     assert_eq!(s.compare.as_ref().unwrap().current, first);
     press(&mut s, &[Action::PrevQuote]);
-    assert!(s.status.message.as_deref().unwrap().contains("to the bottom"));
+    assert!(
+        s.status
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("to the bottom")
+    );
 }
 
 #[test]
@@ -86,7 +101,13 @@ fn the_jump_list_goes_back_and_forward() {
     press(&mut s, &[Action::JumpForward]);
     assert_eq!(s.compare.as_ref().unwrap().cursor_row(), bottom);
     press(&mut s, &[Action::JumpForward]);
-    assert!(s.status.message.as_deref().unwrap().contains("no later place"));
+    assert!(
+        s.status
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("no later place")
+    );
 }
 
 #[test]
@@ -107,7 +128,10 @@ fn text_boxes_edit_like_readline() {
     let mut s = handmade_state(100, 30);
     press(&mut s, &[Action::Search]);
     press(&mut s, &typed("cold satellite"));
-    press(&mut s, &[Msg::Edit(Edit::WordLeft), Msg::Edit(Edit::DeleteToStart)]);
+    press(
+        &mut s,
+        &[Msg::Edit(Edit::WordLeft), Msg::Edit(Edit::DeleteToStart)],
+    );
     assert_eq!(s.compare.as_ref().unwrap().search.input.text(), "satellite");
 }
 
@@ -116,7 +140,10 @@ fn help_opens_at_the_keys_of_the_screen_it_is_asked_on() {
     let mut s = handmade_state(100, 30);
     press(&mut s, &[Action::Help]);
     let p = s.popup.as_ref().unwrap();
-    assert_eq!(p.lines[p.scroll], DocLine::Heading("Comparison".to_string()));
+    assert_eq!(
+        p.lines[p.scroll],
+        DocLine::Heading("Comparison".to_string())
+    );
     // Scrolling stops with the last line at the bottom, never in blank space.
     press(&mut s, &[Action::Bottom]);
     let p = s.popup.as_ref().unwrap();
@@ -133,8 +160,16 @@ fn the_library_sorts_and_keeps_the_cursor_on_its_article() {
     assert_eq!(s.library.current(), Some(1));
     press(&mut s, &[Action::Sort]);
     assert_eq!(s.library.sort, SortKey::Outlet);
-    assert_eq!(s.library.visible, vec![1, 2, 0], "Garden, Harbour, Northern");
-    assert_eq!(s.library.current(), Some(1), "the cursor follows its article");
+    assert_eq!(
+        s.library.visible,
+        vec![1, 2, 0],
+        "Garden, Harbour, Northern"
+    );
+    assert_eq!(
+        s.library.current(),
+        Some(1),
+        "the cursor follows its article"
+    );
     press(&mut s, &[Action::Sort]);
     assert_eq!(s.library.sort, SortKey::Date);
     assert_eq!(s.library.visible[0], 1, "newest first");

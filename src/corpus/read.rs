@@ -107,9 +107,16 @@ pub fn read_stdin(max_file_size: u64) -> Result<String, SkipReason> {
 /// or a `#` heading, `txt` otherwise.
 pub fn sniff_extension(text: &str) -> &'static str {
     let start = text.trim_start_matches('\u{feff}').trim_start();
-    let head: String = start.chars().take(512).collect::<String>().to_ascii_lowercase();
+    let head: String = start
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if start.starts_with('<') {
-        if ["<rss", "<feed", "<rdf:rdf"].iter().any(|t| head.contains(t)) {
+        if ["<rss", "<feed", "<rdf:rdf"]
+            .iter()
+            .any(|t| head.contains(t))
+        {
             "xml"
         } else {
             "html"

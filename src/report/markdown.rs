@@ -17,7 +17,10 @@ pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let alnum = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
     for (i, &c) in chars.iter().enumerate() {
-        let (prev, next) = (i.checked_sub(1).and_then(|j| chars.get(j)), chars.get(i + 1));
+        let (prev, next) = (
+            i.checked_sub(1).and_then(|j| chars.get(j)),
+            chars.get(i + 1),
+        );
         match c {
             // Code, emphasis, links, table cells, strikethrough: misread anywhere.
             '\\' | '`' | '*' | '[' | ']' | '|' | '~' => {

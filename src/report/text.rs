@@ -41,7 +41,10 @@ impl Paint {
     fn change(&self, open: &str, close: &str) -> (String, String) {
         if self.on {
             // Bold in the framing colour (#E69F00), as the reader shows changed words.
-            (format!("\x1b[1;38;2;230;159;0m{open}"), format!("{close}\x1b[0m"))
+            (
+                format!("\x1b[1;38;2;230;159;0m{open}"),
+                format!("{close}\x1b[0m"),
+            )
         } else {
             (open.to_string(), close.to_string())
         }
@@ -70,13 +73,21 @@ fn render_with(cmp: &Comparison, p: &Paint) -> String {
     let _ = writeln!(
         o,
         "{}",
-        p.dim(&format!("   {} · {} words", one_line(&cmp.a.path), cmp.a.words))
+        p.dim(&format!(
+            "   {} · {} words",
+            one_line(&cmp.a.path),
+            cmp.a.words
+        ))
     );
     let _ = writeln!(o, "{}", p.heading(&format!("B  {}", heading(&cmp.b))));
     let _ = writeln!(
         o,
         "{}",
-        p.dim(&format!("   {} · {} words", one_line(&cmp.b.path), cmp.b.words))
+        p.dim(&format!(
+            "   {} · {} words",
+            one_line(&cmp.b.path),
+            cmp.b.words
+        ))
     );
     let section = |o: &mut String, title: &str| section(o, title, p);
     section(&mut o, "Summary");
@@ -154,7 +165,7 @@ fn render_with(cmp: &Comparison, p: &Paint) -> String {
             if of_kind.is_empty() {
                 continue;
             }
-            let _ = writeln!(o, "  {}", p.heading(&kind_heading(kind)));
+            let _ = writeln!(o, "  {}", p.heading(kind_heading(kind)));
             for g in of_kind {
                 let _ = writeln!(o, "    {} — {}", group_label(g), g.why);
             }

@@ -73,30 +73,30 @@ impl TextBox {
 /// Apply a typing or editing message to `input`; true when the text changed. Other messages
 /// are left alone.
 pub fn apply_edit(input: &mut Input, msg: &Msg) -> bool {
-        let request = match msg {
-            Msg::Input(c) if sanitize_line(&c.to_string()) == c.to_string() => {
-                InputRequest::InsertChar(*c)
-            }
-            Msg::DeleteChar => InputRequest::DeletePrevChar,
-            Msg::Edit(e) => match e {
-                Edit::Left => InputRequest::GoToPrevChar,
-                Edit::Right => InputRequest::GoToNextChar,
-                Edit::WordLeft => InputRequest::GoToPrevWord,
-                Edit::WordRight => InputRequest::GoToNextWord,
-                Edit::Home => InputRequest::GoToStart,
-                Edit::End => InputRequest::GoToEnd,
-                Edit::DeleteNext => InputRequest::DeleteNextChar,
-                Edit::DeleteWordBack => InputRequest::DeletePrevWord,
-                Edit::DeleteWordNext => InputRequest::DeleteNextWord,
-                Edit::DeleteToStart => InputRequest::DeleteFromStart,
-                Edit::DeleteToEnd => InputRequest::DeleteTillEnd,
-                Edit::Yank => InputRequest::Yank,
-            },
-            _ => return false,
-        };
-        let text = input.value().to_string();
-        input.handle(request);
-        input.value() != text
+    let request = match msg {
+        Msg::Input(c) if sanitize_line(&c.to_string()) == c.to_string() => {
+            InputRequest::InsertChar(*c)
+        }
+        Msg::DeleteChar => InputRequest::DeletePrevChar,
+        Msg::Edit(e) => match e {
+            Edit::Left => InputRequest::GoToPrevChar,
+            Edit::Right => InputRequest::GoToNextChar,
+            Edit::WordLeft => InputRequest::GoToPrevWord,
+            Edit::WordRight => InputRequest::GoToNextWord,
+            Edit::Home => InputRequest::GoToStart,
+            Edit::End => InputRequest::GoToEnd,
+            Edit::DeleteNext => InputRequest::DeleteNextChar,
+            Edit::DeleteWordBack => InputRequest::DeletePrevWord,
+            Edit::DeleteWordNext => InputRequest::DeleteNextWord,
+            Edit::DeleteToStart => InputRequest::DeleteFromStart,
+            Edit::DeleteToEnd => InputRequest::DeleteTillEnd,
+            Edit::Yank => InputRequest::Yank,
+        },
+        _ => return false,
+    };
+    let text = input.value().to_string();
+    input.handle(request);
+    input.value() != text
 }
 
 /// Draw `input` into `area` (one line), as [`TextBox::draw`] does.
@@ -109,50 +109,49 @@ pub fn draw_input(
     area: Rect,
     buf: &mut Buffer,
 ) {
-        buf.set_stringn(area.x, area.y, prompt, area.width as usize, theme.accent);
-        let start = area.x + (prompt.width() as u16).min(area.width);
-        let hint_w = if area.width as usize > prompt.width() + hint.width() + 20 {
-            hint.width() as u16
-        } else {
-            0
-        };
-        let width = area.right().saturating_sub(start + hint_w + 1) as usize;
-        if width == 0 {
-            return;
-        }
-        let scroll = input.visual_scroll(width);
-        let mut col = 0usize;
-        let mut x = start;
-        for g in unicode_segmentation::UnicodeSegmentation::graphemes(input.value(), true) {
-            let w = g.width();
-            if col < scroll {
-                col += w;
-                continue;
-            }
-            if (x - start) as usize + w > width {
-                break;
-            }
-            buf.set_string(x, area.y, g, Style::new());
-            x += w as u16;
+    buf.set_stringn(area.x, area.y, prompt, area.width as usize, theme.accent);
+    let start = area.x + (prompt.width() as u16).min(area.width);
+    let hint_w = if area.width as usize > prompt.width() + hint.width() + 20 {
+        hint.width() as u16
+    } else {
+        0
+    };
+    let width = area.right().saturating_sub(start + hint_w + 1) as usize;
+    if width == 0 {
+        return;
+    }
+    let scroll = input.visual_scroll(width);
+    let mut col = 0usize;
+    let mut x = start;
+    for g in unicode_segmentation::UnicodeSegmentation::graphemes(input.value(), true) {
+        let w = g.width();
+        if col < scroll {
             col += w;
+            continue;
         }
-        if editing {
-            let cursor_x =
-                start + (input.visual_cursor().saturating_sub(scroll)).min(width) as u16;
-            if cursor_x < area.right() {
-                let cell = Rect::new(cursor_x, area.y, 1, 1);
-                buf.set_style(cell, Style::new().add_modifier(Modifier::REVERSED));
-            }
+        if (x - start) as usize + w > width {
+            break;
         }
-        if hint_w > 0 {
-            buf.set_stringn(
-                area.right() - hint_w,
-                area.y,
-                hint,
-                hint_w as usize,
-                theme.dim,
-            );
+        buf.set_string(x, area.y, g, Style::new());
+        x += w as u16;
+        col += w;
+    }
+    if editing {
+        let cursor_x = start + (input.visual_cursor().saturating_sub(scroll)).min(width) as u16;
+        if cursor_x < area.right() {
+            let cell = Rect::new(cursor_x, area.y, 1, 1);
+            buf.set_style(cell, Style::new().add_modifier(Modifier::REVERSED));
         }
+    }
+    if hint_w > 0 {
+        buf.set_stringn(
+            area.right() - hint_w,
+            area.y,
+            hint,
+            hint_w as usize,
+            theme.dim,
+        );
+    }
 }
 
 #[cfg(test)]

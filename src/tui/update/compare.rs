@@ -316,7 +316,10 @@ pub(super) fn compare_update(state: &mut State, msg: Msg) -> Effect {
     );
     let remembered = jumped || matches!(msg, Msg::Do(Action::Top) | Msg::Do(Action::Bottom));
     if remembered
-        && !matches!(msg, Msg::Do(Action::JumpBack) | Msg::Do(Action::JumpForward))
+        && !matches!(
+            msg,
+            Msg::Do(Action::JumpBack) | Msg::Do(Action::JumpForward)
+        )
         && let Some(from) = from
         && c.cursor_row() != Some(from)
     {
@@ -408,11 +411,17 @@ pub(super) fn jump(
     } else {
         match shown.clone().rev().find(|t| tkey(t) < key) {
             Some(t) => (Some(t.clone()), ""),
-            None => (shown.next_back().cloned(), wrapped_note(Step::Wrapped, false)),
+            None => (
+                shown.next_back().cloned(),
+                wrapped_note(Step::Wrapped, false),
+            ),
         }
     };
     let Some(t) = found else {
-        status.info(format!("the {} are all hidden (boilerplate)", kind.plural()));
+        status.info(format!(
+            "the {} are all hidden (boilerplate)",
+            kind.plural()
+        ));
         return;
     };
     let n = targets.iter().position(|x| *x == t).map_or(0, |i| i + 1);

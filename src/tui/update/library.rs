@@ -76,7 +76,9 @@ pub(super) fn refilter(lib: &mut LibraryState) {
 fn sort_rows(lib: &LibraryState, rows: &mut [usize]) {
     use crate::tui::state::SortKey;
     let text = |i: usize, f: fn(&crate::tui::state::ArticleRow) -> &str| {
-        lib.rows.get(i).map_or(String::new(), |r| f(r).to_lowercase())
+        lib.rows
+            .get(i)
+            .map_or(String::new(), |r| f(r).to_lowercase())
     };
     match lib.sort {
         SortKey::Loaded => {}

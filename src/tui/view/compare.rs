@@ -84,7 +84,9 @@ pub(super) fn draw_compare(
             )
         };
         let hint = format!("{last}esc cancels");
-        c.search.input.draw(" search: ", &hint, theme, l.search, buf);
+        c.search
+            .input
+            .draw(" search: ", &hint, theme, l.search, buf);
     }
     let searching = !c.search.hits.is_empty();
     let hints = hints_line(

@@ -266,7 +266,11 @@ impl Table {
             SortKey::Title => Some(7),
             SortKey::Related => Some(6),
         };
-        let title = if sorted == Some(7) { "Title▾" } else { "Title" };
+        let title = if sorted == Some(7) {
+            "Title▾"
+        } else {
+            "Title"
+        };
         self.line(["", "Id", "Outlet", "Date", "Words", "Story", "~A"], sorted)
             + &truncate(title, self.title)
     }
