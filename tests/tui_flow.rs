@@ -219,10 +219,10 @@ fn quote_framing_and_loaded_jumps_land_on_their_rows() {
             .text
             .contains("There were no losses")
     );
-    // The A side comes first, then the same quote on B (same row), then nothing more.
+    // The A side comes first, then the same quote on B (same row), then round to the first.
     press(&mut s, &[Action::NextQuote]);
     let msg = s.status.message.clone().unwrap_or_default();
-    assert!(msg.contains("no more shared quotes below"), "{msg}");
+    assert!(msg.contains("wrapped round to the top"), "{msg}");
     press(&mut s, &[Action::PrevFraming]);
     let c = s.compare.as_ref().unwrap();
     let t = c.current.clone().unwrap();
@@ -392,10 +392,12 @@ fn popups_open_close_and_scroll() {
     press(&mut s, &[Action::Help]);
     assert_eq!(s.popup.as_ref().map(|p| p.kind), Some(PopupKind::Help));
     let help = popup_text(&s);
-    assert!(help.contains("n | next shared quote"), "{help}");
+    assert!(help.contains("} | next shared quote"), "{help}");
+    assert!(help.contains("n | next search match"), "{help}");
     assert!(help.contains("esc/q | back to the library"), "{help}");
+    let at = s.popup.as_ref().unwrap().scroll;
     press(&mut s, &[Action::MoveDown, Action::MoveDown]);
-    assert_eq!(s.popup.as_ref().unwrap().scroll, 2);
+    assert_eq!(s.popup.as_ref().unwrap().scroll, at + 2);
     press(&mut s, &[Action::Help]);
     assert!(s.popup.is_none(), "? again closes help");
     press(&mut s, &[Action::Summary]);
