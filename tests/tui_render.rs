@@ -70,7 +70,11 @@ fn library_filter_line() {
     assert!(text.contains("1 of 3"), "{text}");
     // The cursor is the reversed cell after the text.
     let y = (0..24).find(|&y| buf[(1, y)].symbol() == "f").unwrap();
-    assert!(buf[(16, y)].modifier.contains(ratatui::style::Modifier::REVERSED));
+    assert!(
+        buf[(16, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    );
     assert!(!text.contains("Garden Weekly"));
 }
 
