@@ -53,7 +53,7 @@ pub enum Source {
         /// Position inside a multi-article file.
         index: Option<usize>,
     },
-    /// A web address, read from its copy in the saved library (see [`crate::library`]).
+    /// A web address, read from its copy in the saved library.
     Web {
         /// The address.
         url: String,

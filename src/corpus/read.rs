@@ -270,7 +270,12 @@ pub fn check_bytes(bytes: Vec<u8>) -> Result<String, SkipReason> {
     if control * 10 > total {
         return Err(SkipReason::ControlCharacters { control, total });
     }
-    if text.trim().is_empty() {
+    // A byte-order mark is not text either (a file of nothing but one would otherwise load
+    // as nothing, with no reason given).
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
         return Err(SkipReason::OnlyWhitespace);
     }
     Ok(text)
@@ -348,6 +353,19 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("not valid UTF-16"), "{err}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_whitespace_alone_are_no_text() {
+        assert_eq!(
+            check_bytes("\u{feff}".as_bytes().to_vec()),
+            Err(SkipReason::OnlyWhitespace)
+        );
+        assert_eq!(
+            check_bytes("\n\u{feff} \n".as_bytes().to_vec()),
+            Err(SkipReason::OnlyWhitespace)
+        );
+        assert!(check_bytes("\u{feff}text".as_bytes().to_vec()).is_ok());
     }
 
     #[test]

@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::read::{file_kind, read_text};
-use super::{Library, LoadOptions, SkipReason, UniqueIds, feed, html, json, markdown, txt};
+use super::{Library, LoadOptions, SkipReason, Source, UniqueIds, feed, html, json, markdown, txt};
 
 /// The file extensions parallax reads.
 pub const EXTENSIONS: &[&str] = &[
@@ -33,12 +33,12 @@ pub const EXTENSIONS: &[&str] = &[
 pub enum Item {
     /// A regular file to load.
     File(PathBuf),
-    /// The saved copy of a web address (see [`crate::library`]).
+    /// The saved copy of a web address (the saved library keeps them).
     Saved {
         /// The saved page.
         page: PathBuf,
-        /// Its library entry.
-        entry: Box<crate::library::Entry>,
+        /// What its library entry says of it.
+        entry: Box<SavedCopy>,
     },
     /// A path that cannot be loaded, and why.
     Skip(PathBuf, SkipReason),
@@ -54,6 +54,17 @@ impl Item {
     pub fn is_file(&self) -> bool {
         matches!(self, Item::File(_) | Item::Saved { .. })
     }
+}
+
+/// What loading the saved copy of a web address needs of its entry in the saved library.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedCopy {
+    /// The entry's id; the articles of a feed get `ID-N`.
+    pub id: String,
+    /// The address as it was asked for and saved.
+    pub url: String,
+    /// The address the page came from, after redirects.
+    pub final_url: String,
 }
 
 /// The work of loading `paths`, in order: directories walked, nothing read yet.
@@ -160,7 +171,7 @@ impl Stream {
                 }
                 Item::Saved { page, entry } => {
                     let mut part = Library::default();
-                    crate::library::load_saved(page, entry, opts, &mut part);
+                    load_saved(page, entry, opts, &mut part);
                     each();
                     Some(part)
                 }
@@ -367,6 +378,43 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     match line.char_indices().nth(200) {
         Some((cut, _)) => format!("{}…", &line[..cut]),
         None => line,
+    }
+}
+
+/// Read the saved page `page` of `entry` into `lib`, through the reader its extension
+/// chooses. Its articles get the entry's id (`ID-N` for the articles of a feed), the address
+/// as their [`Source::Web`], and the address the page came from as their URL when the page
+/// names none; what cannot be read is skipped under the address.
+pub fn load_saved(page: &Path, entry: &SavedCopy, opts: &LoadOptions, lib: &mut Library) {
+    let mut part = Library::default();
+    load_file(page, opts, &mut part);
+    for mut a in part.articles {
+        let index = match &a.source {
+            Source::File { index, .. } => *index,
+            _ => None,
+        };
+        a.id = match index {
+            Some(i) => format!("{}-{}", entry.id, i + 1),
+            None => entry.id.clone(),
+        };
+        if a.url.is_none() && index.is_none() {
+            a.url = Some(crate::text::sanitize::sanitize_line(&entry.final_url));
+        }
+        a.source = Source::Web {
+            url: entry.url.clone(),
+            saved: page.to_path_buf(),
+            index,
+        };
+        lib.push_pending(a);
+    }
+    let shown = page.display().to_string();
+    for s in part.skipped {
+        let path = s.path.display().to_string();
+        let path = match path.strip_prefix(&shown) {
+            Some(rest) => format!("{}{rest}", entry.url),
+            None => path,
+        };
+        lib.skip(path, s.reason);
     }
 }
 

@@ -101,6 +101,15 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// What loading its saved page needs to know of it.
+    pub fn saved_copy(&self) -> crate::corpus::walk::SavedCopy {
+        crate::corpus::walk::SavedCopy {
+            id: self.id.clone(),
+            url: self.url.clone(),
+            final_url: self.final_url.clone(),
+        }
+    }
+
     /// When it was last fetched, if the entry's time can be read.
     pub fn fetched_at(&self) -> Option<OffsetDateTime> {
         OffsetDateTime::parse(&self.fetched, &Rfc3339).ok()
