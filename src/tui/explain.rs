@@ -49,29 +49,24 @@ pub fn explain(c: &CompareState, keymap: &Keymap) -> Vec<DocLine> {
         .iter()
         .find(|f| Some(f.a) == a_s && Some(f.b) == b_s)
     {
+        let n = f.changes.len();
+        let changes = if n == 1 {
+            "1 change".to_string()
+        } else {
+            format!("{n} changes")
+        };
         out.push(DocLine::Text(if !f.word_diff {
+            let labels: Vec<&str> = f.labels.iter().map(|l| l.name()).collect();
             format!(
                 "Same fact, different wording: only the differing names, numbers and loaded \
-                 words are marked ({} change(s){}{})",
-                f.changes.len(),
-                if f.labels.is_empty() { "" } else { ": " },
-                f.labels
-                    .iter()
-                    .map(|l| l.name())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                 words are marked ({changes}{}{})",
+                if labels.is_empty() { "" } else { ": " },
+                labels.join(", ")
             )
         } else if f.labels.is_empty() {
-            format!(
-                "{} wording change(s) between the two versions",
-                f.changes.len()
-            )
+            format!("Worded differently: {changes} between the two versions")
         } else {
-            format!(
-                "Framing changes: {} ({} change(s))",
-                f.labels_text(),
-                f.changes.len()
-            )
+            format!("Framing differences: {} ({changes})", f.labels_text())
         }));
     }
     out.push(DocLine::Blank);
