@@ -207,6 +207,8 @@ fn scare_quote(art: &mut Article, phrase: &str) {
         kind: parallax::text::QuoteKind::ScareQuote,
         words: phrase.split_whitespace().count(),
         speaker: None,
+        class: parallax::text::QuotationKind::Scare,
+        attribution: None,
         paragraph: 0,
         nested: false,
     });

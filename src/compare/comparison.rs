@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::{Boilerplate, QuoteKind, Span};
+use crate::text::{Boilerplate, QuotationKind, QuoteKind, Span};
 
 pub use super::highlight::{Highlight, HighlightKind, HighlightRef};
 
@@ -100,6 +100,29 @@ pub struct SideInfo {
     /// Every quotation and scare quote of the text, in text order (boilerplate included).
     #[serde(default)]
     pub quotes: Vec<Quotation>,
+    /// Every quotation with whose words it holds: speech (with its speaker and attribution),
+    /// scare quote, title or term; in text order, boilerplate included.
+    #[serde(default)]
+    pub quotations: Vec<QuotedWords>,
+}
+
+/// One quotation of an article and whose words it holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuotedWords {
+    /// The quotation with its marks.
+    pub span: Span,
+    /// `speech`, `scare`, `title` or `term`.
+    pub kind: QuotationKind,
+    /// For speech, who is quoted as the article names them ("Sen. Lindsey Graham", "the
+    /// ministry"); null when the article never says.
+    pub speaker: Option<String>,
+    /// Where the article names the speaker: in the attribution, or for "he said" and for a
+    /// quotation continued from an earlier one, the earlier mention it refers to.
+    pub speaker_span: Option<Span>,
+    /// The attributing phrase ("the ministry said", "he added"), when there is one.
+    pub attribution: Option<Span>,
+    /// True when the quotation lies inside another quotation's words.
+    pub nested: bool,
 }
 
 /// Why a sentence is left out of the analysis.

@@ -190,5 +190,22 @@ fn side_info(art: &Article) -> SideInfo {
                 speaker: q.speaker,
             })
             .collect(),
+        quotations: an
+            .quotes
+            .iter()
+            .map(|q| QuotedWords {
+                span: q.outer,
+                kind: q.class,
+                speaker: q.speaker.map(|s| {
+                    s.slice(&art.text)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                }),
+                speaker_span: q.speaker,
+                attribution: q.attribution,
+                nested: q.nested,
+            })
+            .collect(),
     }
 }

@@ -606,6 +606,7 @@ mod tests {
             words: 0,
             left_out: vec![],
             quotes: vec![],
+            quotations: vec![],
         }
     }
 

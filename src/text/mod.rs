@@ -20,7 +20,7 @@ pub mod vocab;
 use serde::{Deserialize, Serialize};
 
 pub use boilerplate::Boilerplate;
-pub use quotes::{Quote, QuoteKind};
+pub use quotes::{QuotationKind, Quote, QuoteKind};
 pub use span::Span;
 pub use tokens::Token;
 

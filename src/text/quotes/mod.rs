@@ -22,18 +22,21 @@
 //! Quotes are found in every paragraph, boilerplate included; [`Quote::paragraph`] names the
 //! paragraph a quote starts in so consumers can filter by its role.
 //!
-//! Each quote gets a speaker when an attribution right next to it names one
-//! (`“…,” the ministry said`, `X said: “…”`, `according to the agency, “…”`,
-//! `“…,” said Col Ryan Dillon`); pronouns and anything less clear give `None`.
+//! Each quote then gets its kind in the sense of whose words it holds ([`QuotationKind`]:
+//! speech, scare quote, title, term), the attributing phrase when there is one (`“…,” the
+//! ministry said`, `X said: “…”`, `according to the agency, “…”`, `“…,” he added`, `Trump called
+//! it “…”`) and, for speech, its speaker, with pronouns and unattributed continuations resolved
+//! to the last named speaker nearby (see [`kind`]).
 
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Paragraph, Span};
 
+pub mod kind;
 mod speaker;
 
-use speaker::find_speaker;
+pub use kind::QuotationKind;
 
 /// Whether a quoted passage is a quotation or a short scare-quoted phrase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -56,9 +59,16 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// Number of words inside.
     pub words: usize,
-    /// The name of the speaker when an attribution next to the quote names one
-    /// ("… ,” Konashenkov said"), as a span into the text.
+    /// Who is quoted, for speech: the name the attribution gives ("… ,” Konashenkov said"), or
+    /// for a pronoun or a continued quotation the earlier mention it refers to, as a span into
+    /// the text.
     pub speaker: Option<Span>,
+    /// Whose words these are: speech, scare quote, title or term.
+    #[serde(default)]
+    pub class: QuotationKind,
+    /// The attributing phrase of a speech quotation ("the ministry said", "he added").
+    #[serde(default)]
+    pub attribution: Option<Span>,
     /// Index of the paragraph (in the slice given to [`extract`]) the quote starts in.
     pub paragraph: usize,
     /// True when the quote lies inside another quote's words (a scare quote inside a
@@ -94,9 +104,6 @@ pub fn extract(text: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
         carry = scan_paragraph(text, pi, span, carry.take(), next_opens, &mut out);
     }
 
-    for q in out.iter_mut() {
-        q.speaker = find_speaker(text, q, &spans);
-    }
     out.sort_by(|a, b| {
         a.outer
             .start
@@ -113,6 +120,7 @@ pub fn extract(text: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
         q.nested = !open.is_empty();
         open.push(q.inner);
     }
+    kind::classify(text, &mut out, &spans);
     out
 }
 
@@ -522,6 +530,8 @@ fn push_quote(text: &str, open: Open, inner: Span, outer_end: usize, out: &mut V
         },
         words,
         speaker: None,
+        class: QuotationKind::Speech,
+        attribution: None,
         paragraph: open.paragraph,
         nested: false,
     });

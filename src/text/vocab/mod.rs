@@ -6,7 +6,9 @@
 //! - function words (`function_words.txt`), each with the uses it has: [`is_function_word`]
 //!   (quotation matching), [`is_style_stem`] (distinctive terms), [`ends_phrase`],
 //!   [`is_pronoun`] and [`is_determiner`] (speakers);
-//! - [`wordfreq`]: how common a word is in English at large (`wordfreq.txt`).
+//! - [`wordfreq`]: how common a word is in English at large (`wordfreq.txt`);
+//! - quotation cues (`quotation_cues.txt`): [`has_cue`], the words that tell a speech quotation
+//!   from a scare quote, a title or a term.
 
 pub mod markers;
 pub mod wordfreq;
@@ -18,6 +20,49 @@ pub use markers::{Marker, attribution_verbs, boosters, find_markers, hedges, is_
 pub use wordfreq::{informativeness, zipf};
 
 const FUNCTION_WORDS: &str = include_str!("../../../assets/english/function_words.txt");
+const QUOTATION_CUES: &str = include_str!("../../../assets/english/quotation_cues.txt");
+
+/// What a word next to a quotation says about its kind (the last column of
+/// `quotation_cues.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Cue {
+    /// A verb or noun that takes someone's words anywhere in its sentence ("called").
+    Quoting,
+    /// The quotation after it is a word mentioned as a word or a nickname ("the term").
+    Term,
+    /// The quotation after it is the writer's distancing ("so-called").
+    Scare,
+    /// A title-case quotation after it is a name ("on", "host of").
+    Title,
+    /// A title-case quotation before it is a name ("show", "Act").
+    TitleAfter,
+}
+
+/// True when the phrase `words` (as written, any ASCII case, words separated by one space) is
+/// listed in `quotation_cues.txt` with the use `cue`.
+pub fn has_cue(words: &str, cue: Cue) -> bool {
+    static SET: OnceLock<HashSet<(&'static str, Cue)>> = OnceLock::new();
+    SET.get_or_init(|| {
+        QUOTATION_CUES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let (phrase, u) = l.rsplit_once(char::is_whitespace)?;
+                let cue = match u {
+                    "quoting" => Cue::Quoting,
+                    "term" => Cue::Term,
+                    "scare" => Cue::Scare,
+                    "title" => Cue::Title,
+                    "title_after" => Cue::TitleAfter,
+                    _ => return None,
+                };
+                Some((phrase.trim(), cue))
+            })
+            .collect()
+    })
+    .contains(&(words.to_ascii_lowercase().as_str(), cue))
+}
 
 /// What a function word tells the engine (the second column of `function_words.txt`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -113,6 +158,20 @@ pub fn is_determiner(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn quotation_cues_are_read_with_their_uses() {
+        use super::{Cue, has_cue};
+        assert!(has_cue("so-called", Cue::Scare));
+        assert!(has_cue("Host of", Cue::Title));
+        assert!(has_cue("show", Cue::Title) && has_cue("show", Cue::TitleAfter));
+        assert!(has_cue("called", Cue::Quoting));
+        assert!(!has_cue("called", Cue::Term));
+        assert!(
+            !has_cue("said", Cue::Quoting),
+            "attribution verbs live in attribution.txt"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -1,0 +1,272 @@
+//! Whose words a quotation is: its kind (someone's speech, the writer's scare quote, a title, a
+//! term) and its speaker, with pronouns resolved.
+//!
+//! [`classify`] runs once over the quotations of a text, in text order:
+//!
+//! - a quotation after a `term` cue (`the term “…”`, `nicknamed “…”`) is a term, after a `scare`
+//!   cue (`the so-called “…”`) a scare quote;
+//! - a short title-case quotation after a `title` cue (`on “Face the Nation”`, `host of “…”`) or
+//!   before a `title_after` cue (`“…” show`, `the “…” Act`) is a title;
+//! - everything else of four words or more is speech; a shorter quotation is speech when an
+//!   attribution names its speaker, when its words are part of a longer quotation of the text,
+//!   or when its sentence has an attribution or quoting verb (`Trump called it “very unfair”`),
+//!   and a scare quote only when nobody is being quoted;
+//! - a speech quotation's speaker is the one its attribution names; a pronoun (`he said`) is
+//!   resolved to the last named speaker of the same or the previous paragraph (for `he`/`she`, the
+//!   last one named by a name rather than `the …`), and a quotation with no attribution at all
+//!   continues the last speaker of its paragraph or the one before (a quotation running on from
+//!   the previous sentence or paragraph).
+//!
+//! The cue words are read from `assets/english/quotation_cues.txt`.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::speaker::{Who, find_attribution, sentence_subjects};
+use super::{QUOTATION_MIN_WORDS, Quote, Span};
+use crate::text::tokens::normalize;
+use crate::text::vocab::{Cue, has_cue, is_speech_verb};
+
+/// What a quotation is, in the sense of whose words it holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuotationKind {
+    /// Someone's words, quoted in full or in part.
+    #[default]
+    Speech,
+    /// The writer's own distancing, irony or doubt ("the so-called ‘moderate rebels’").
+    Scare,
+    /// The name of a show, book, law, operation or motto ("Face the Nation").
+    Title,
+    /// A word mentioned as a word, or a nickname ("the term ‘alt-right’").
+    Term,
+}
+
+impl QuotationKind {
+    /// The kind as written in the contract: `speech`, `scare`, `title`, `term`.
+    pub fn name(self) -> &'static str {
+        match self {
+            QuotationKind::Speech => "speech",
+            QuotationKind::Scare => "scare",
+            QuotationKind::Title => "title",
+            QuotationKind::Term => "term",
+        }
+    }
+}
+
+/// How far back a name opening a sentence is looked for, in bytes: a paragraph or two of
+/// news prose. The bound keeps every quotation's look-up short however long its paragraph.
+const SUBJECT_LOOKBACK: usize = 1500;
+
+/// A named speaker seen so far, with the paragraph it was named in.
+struct Seen {
+    span: Span,
+    paragraph: usize,
+    /// Named by a name (`Trump`) rather than a description (`the ministry`).
+    person: bool,
+}
+
+/// Set the kind, attribution and speaker of every quote (`quotes` in text order, enclosing
+/// quotes first).
+pub(super) fn classify(text: &str, quotes: &mut [Quote], spans: &[(usize, Span)]) {
+    // Every run of up to three words of the longer quotations: a short quotation (three words
+    // at most) repeating one of them is someone's speech. A set keeps this linear in the text.
+    let mut long: HashSet<String> = HashSet::new();
+    for q in quotes.iter().filter(|q| q.words >= QUOTATION_MIN_WORDS) {
+        let words = words_of(q.inner.slice(text));
+        for n in 1..QUOTATION_MIN_WORDS {
+            for run in words.windows(n) {
+                long.insert(run.join(" "));
+            }
+        }
+    }
+    let mut seen: Vec<Seen> = Vec::new();
+    for q in quotes.iter_mut() {
+        let att = find_attribution(text, q, spans);
+        let kind = kind_of(text, q, att.is_some(), &long);
+        let nested = q.nested;
+        let paragraph = q.paragraph;
+        let start = q.outer.start;
+        let recent = |person: bool, upto: usize, seen: &[Seen]| {
+            let named = seen
+                .iter()
+                .rev()
+                .take_while(|s| s.paragraph + 1 >= paragraph)
+                .take(32)
+                .find(|s| s.person || !person)
+                .map(|s| s.span);
+            // A name opening a sentence since then (`Ms. Nuland sent …`) is more recent.
+            // The paragraph before this one (`spans` are in paragraph order).
+            let k = spans.partition_point(|&(p, _)| p < paragraph);
+            let from = k
+                .checked_sub(1)
+                .map_or(0, |k| spans[k].1.start)
+                .max(named.map_or(0, |s| s.end))
+                .max(start.saturating_sub(SUBJECT_LOOKBACK));
+            let mut from = from.min(upto);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            sentence_subjects(text, from, upto)
+                .last()
+                .copied()
+                .or(named)
+        };
+        let speaker = if kind != QuotationKind::Speech {
+            None
+        } else {
+            match att.map(|a| a.who) {
+                Some(Who::Named(s)) => Some(s),
+                Some(Who::Pronoun(p)) => {
+                    let personal = matches!(
+                        p.slice(text).to_ascii_lowercase().as_str(),
+                        "he" | "she" | "him" | "her"
+                    );
+                    recent(personal, start, &seen)
+                }
+                None if !nested => recent(false, start, &seen),
+                None => None,
+            }
+        };
+        // A resolved speaker is the one the next "she said" refers to.
+        if let Some(s) = speaker
+            && !nested
+            && seen
+                .last()
+                .is_none_or(|l| l.span != s || l.paragraph != paragraph)
+        {
+            let person = s.slice(text).starts_with(char::is_uppercase);
+            seen.push(Seen {
+                span: s,
+                paragraph,
+                person,
+            });
+        }
+        q.class = kind;
+        q.attribution = if kind == QuotationKind::Speech {
+            att.map(|a| a.span)
+        } else {
+            None
+        };
+        q.speaker = speaker;
+    }
+}
+
+/// The normalised words of `s`.
+fn words_of(s: &str) -> Vec<String> {
+    s.unicode_words()
+        .map(normalize)
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// Up to `n` words right before `at` in its paragraph, lower-case, in text order.
+fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
+    let mut from = at.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let region = &text[from..at];
+    let region = region.rsplit('\n').next().unwrap_or(region);
+    let mut words: Vec<String> = region
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '“' | '"' | '‘'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .map(str::to_lowercase)
+        .collect();
+    let keep = words.len().saturating_sub(n);
+    words.drain(..keep);
+    words
+}
+
+/// The word right after `at`, as written.
+fn word_after(text: &str, at: usize) -> Option<&str> {
+    let end = (at + 40).min(text.len());
+    let mut end = end;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let region = &text[at..end];
+    let first = region.split_whitespace().next()?;
+    let w = first.trim_matches(|c: char| !c.is_alphanumeric());
+    (!w.is_empty() && region.starts_with(char::is_whitespace)).then_some(w)
+}
+
+/// True when one of the last one or two words before a quotation is a cue of `cue`.
+fn cue_before(before: &[String], cue: Cue) -> bool {
+    let n = before.len();
+    let last = before.last().map(String::as_str);
+    let two = (n >= 2).then(|| format!("{} {}", before[n - 2], before[n - 1]));
+    last.is_some_and(|w| has_cue(w, cue)) || two.is_some_and(|w| has_cue(&w, cue))
+}
+
+/// Title case: every word capitalised except short joining words, and no sentence punctuation.
+fn title_case(inner: &str) -> bool {
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 || inner.ends_with(['.', ',', '!', '?', ':', ';']) {
+        return false;
+    }
+    words.iter().enumerate().all(|(i, w)| {
+        let small = matches!(
+            w.to_ascii_lowercase().as_str(),
+            "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "at" | "with" | "&"
+        );
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || (small && i > 0)
+    })
+}
+
+/// The kind of quote `q`; `attributed` when an attribution names a speaker next to it; `long`
+/// holds the words of every quotation of four words or more.
+fn kind_of(text: &str, q: &Quote, attributed: bool, long: &HashSet<String>) -> QuotationKind {
+    let inner = q.inner.slice(text);
+    let before = words_before(text, q.outer.start, 2);
+    if cue_before(&before, Cue::Term) {
+        return QuotationKind::Term;
+    }
+    if cue_before(&before, Cue::Scare) {
+        return QuotationKind::Scare;
+    }
+    if title_case(inner)
+        && (cue_before(&before, Cue::Title)
+            || word_after(text, q.outer.end).is_some_and(|w| has_cue(w, Cue::TitleAfter)))
+    {
+        return QuotationKind::Title;
+    }
+    if q.words >= QUOTATION_MIN_WORDS || attributed {
+        return QuotationKind::Speech;
+    }
+    if long.contains(&words_of(inner).join(" ")) {
+        return QuotationKind::Speech;
+    }
+    if sentence_quotes(text, q) {
+        return QuotationKind::Speech;
+    }
+    QuotationKind::Scare
+}
+
+/// True when the sentence around `q` (outside the quotation) has an attribution or quoting
+/// verb.
+fn sentence_quotes(text: &str, q: &Quote) -> bool {
+    let mut from = q.outer.start.saturating_sub(400);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (q.outer.end + 200).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let head = &text[from..q.outer.start];
+    let head = head.rfind(is_end).map_or(head, |k| &head[k + 1..]);
+    let tail = &text[q.outer.end..to];
+    let tail = tail
+        .char_indices()
+        .find(|&(k, c)| is_end(c) && k > 0)
+        .map_or(tail, |(k, _)| &tail[..k]);
+    [head, tail].iter().any(|part| {
+        part.unicode_words()
+            .any(|w| is_speech_verb(w) || has_cue(w, Cue::Quoting))
+    })
+}
