@@ -55,9 +55,14 @@ impl Options {
         user: &lexicon::UserLexicon,
     ) -> (Options, Option<lexicon::LexiconError>) {
         let builtin = lexicon::Lexicon::builtin();
-        let (lexicon, error) = match builtin.with_user(user) {
-            Ok(l) => (l, None),
-            Err(e) => (builtin, Some(e)),
+        // An empty patch leaves the bundled lexicon as it is: no second build of its matchers.
+        let (lexicon, error) = if user.add.is_empty() && user.disable.is_empty() {
+            (builtin, None)
+        } else {
+            match builtin.with_user(user) {
+                Ok(l) => (l, None),
+                Err(e) => (builtin, Some(e)),
+            }
         };
         let corpus = (library.len() > 2).then(|| Arc::new(align::DocFreq::from_articles(library)));
         let opts = Options {
