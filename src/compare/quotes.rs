@@ -38,8 +38,6 @@
 
 mod candidates;
 
-use std::collections::BTreeSet;
-
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{QuoteEdit, QuoteMatchKind, SharedQuote};
@@ -72,8 +70,9 @@ pub fn match_quotes(a: &Article, b: &Article) -> Vec<SharedQuote> {
 /// [`match_quotes`] with a work budget (in operations, see [`WORK_BUDGET`]); [`Cut`] says
 /// which parts of the matching reached it.
 pub fn match_quotes_within(a: &Article, b: &Article, budget: u64) -> (Vec<SharedQuote>, Cut) {
-    let qa = prepared(a);
-    let qb = prepared(b);
+    let mut ids = WordIds::default();
+    let qa = prepared(a, &mut ids);
+    let qb = prepared(b, &mut ids);
     let (ca, cb) = (Classes::new(&qa), Classes::new(&qb));
     let mut work = Work::new(budget);
 
@@ -237,9 +236,24 @@ fn unquoted_all(
     found
 }
 
-/// A quotation's words, for finding the same words quoted on the other side.
-fn plain_words(p: &Prepared) -> Vec<&str> {
-    p.words.iter().map(|w| w.norm.as_str()).collect()
+/// A quotation's words (their normal forms' ids), for finding the same words quoted on the
+/// other side.
+fn plain_words(p: &Prepared) -> impl Iterator<Item = u32> + '_ {
+    p.words.iter().map(|w| w.norm_id)
+}
+
+/// Numbers for the normal forms and stems of both articles' quoted words, so that the word
+/// alignment compares numbers rather than strings. One numbering serves both sides.
+#[derive(Default)]
+struct WordIds<'t> {
+    ids: FxHashMap<&'t str, u32>,
+}
+
+impl<'t> WordIds<'t> {
+    fn id(&mut self, word: &'t str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(word).or_insert(next)
+    }
 }
 
 /// One word of a quotation.
@@ -247,6 +261,11 @@ fn plain_words(p: &Prepared) -> Vec<&str> {
 struct Word {
     norm: String,
     stem: String,
+    /// Numbers of `norm` and `stem` ([`WordIds`]): equal numbers, equal words.
+    norm_id: u32,
+    stem_id: u32,
+    /// Not a function word ([`is_function_word`]).
+    informative: bool,
     span: Span,
     /// Inside square brackets: an editorial insertion.
     bracketed: bool,
@@ -261,8 +280,8 @@ struct Prepared {
     ellipsis: Vec<bool>,
     /// Number of words outside brackets.
     content: usize,
-    /// Distinct stems of informative words, for a cheap pre-check.
-    vocab: BTreeSet<String>,
+    /// Distinct stems (their ids, ascending) of informative words, for a cheap pre-check.
+    vocab: Vec<u32>,
 }
 
 /// Longest quotation (in words) aligned in full; longer ones are cut, which only makes an
@@ -270,7 +289,7 @@ struct Prepared {
 const MAX_WORDS: usize = 600;
 
 /// The quotations of an article outside boilerplate paragraphs, prepared for matching.
-fn prepared(art: &Article) -> Vec<Prepared> {
+fn prepared<'t>(art: &'t Article, ids: &mut WordIds<'t>) -> Vec<Prepared> {
     let an = &art.analysis;
     let text = art.text.as_str();
     let mut out = Vec::new();
@@ -286,6 +305,9 @@ fn prepared(art: &Article) -> Vec<Prepared> {
             .map(|t| Word {
                 norm: t.norm.clone(),
                 stem: t.stem.clone(),
+                norm_id: ids.id(&t.norm),
+                stem_id: ids.id(&t.stem),
+                informative: !is_function_word(&t.norm),
                 span: t.span,
                 bracketed: brackets.iter().any(|b| b.contains(&t.span)),
             })
@@ -297,11 +319,13 @@ fn prepared(art: &Article) -> Vec<Prepared> {
             ellipsis[i] = true;
         }
         let content = words.iter().filter(|w| !w.bracketed).count();
-        let vocab = words
+        let mut vocab: Vec<u32> = words
             .iter()
-            .filter(|w| !is_function_word(&w.norm))
-            .map(|w| w.stem.clone())
+            .filter(|w| w.informative)
+            .map(|w| w.stem_id)
             .collect();
+        vocab.sort_unstable();
+        vocab.dedup();
         out.push(Prepared {
             quote: q.clone(),
             words,
@@ -473,9 +497,9 @@ fn align(x: &Prepared, y: &Prepared) -> Path {
                 }
             };
             let diag = score[(i - 1) * w + j - 1];
-            if wa.norm == wb.norm {
+            if wa.norm_id == wb.norm_id {
                 consider(diag + MATCH, Step::Match);
-            } else if wa.stem == wb.stem && !wa.bracketed && !wb.bracketed {
+            } else if wa.stem_id == wb.stem_id && !wa.bracketed && !wb.bracketed {
                 consider(diag + MATCH, Step::Inflect);
             } else if wa.bracketed || wb.bracketed {
                 consider(diag + STAND_IN, Step::InsertDiag);
@@ -519,7 +543,7 @@ fn align(x: &Prepared, y: &Prepared) -> Path {
             Step::Stop => break,
             Step::Match => {
                 path.matched += 1;
-                if !is_function_word(&x.words[i - 1].norm) {
+                if x.words[i - 1].informative {
                     path.informative += 1;
                 }
                 run += 1;
@@ -528,7 +552,7 @@ fn align(x: &Prepared, y: &Prepared) -> Path {
             Step::Inflect => {
                 path.matched += 1;
                 path.changed += 1;
-                if !is_function_word(&x.words[i - 1].norm) {
+                if x.words[i - 1].informative {
                     path.informative += 1;
                 }
                 run += 1;
@@ -563,6 +587,19 @@ fn align(x: &Prepared, y: &Prepared) -> Path {
     path
 }
 
+/// True when two ascending lists have no element in common.
+fn disjoint(x: &[u32], y: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return false,
+        }
+    }
+    true
+}
+
 /// Number of words of `p` outside brackets in `range`.
 fn content_in(p: &Prepared, range: std::ops::Range<usize>) -> usize {
     p.words[range].iter().filter(|w| !w.bracketed).count()
@@ -571,7 +608,7 @@ fn content_in(p: &Prepared, range: std::ops::Range<usize>) -> usize {
 /// The same quotation word for word, with no brackets or ellipses on either side.
 fn exact(x: &Prepared, y: &Prepared) -> Option<Match> {
     let no_marks = |p: &Prepared| !p.ellipsis.iter().any(|&e| e) && p.content == p.words.len();
-    (x.content > 0 && no_marks(x) && no_marks(y) && plain_words(x) == plain_words(y)).then(|| {
+    (x.content > 0 && no_marks(x) && no_marks(y) && plain_words(x).eq(plain_words(y))).then(|| {
         Match {
             kind: QuoteMatchKind::Exact,
             edits: Vec::new(),
@@ -587,21 +624,19 @@ fn compare(x: &Prepared, y: &Prepared) -> Option<Match> {
     if x.content == 0 || y.content == 0 {
         return None;
     }
-    let plain_x: Vec<&str> = x.words.iter().map(|w| w.norm.as_str()).collect();
-    let plain_y: Vec<&str> = y.words.iter().map(|w| w.norm.as_str()).collect();
     let no_marks = |p: &Prepared| !p.ellipsis.iter().any(|&e| e) && p.content == p.words.len();
-    if plain_x == plain_y && no_marks(x) && no_marks(y) {
+    if plain_words(x).eq(plain_words(y)) && no_marks(x) && no_marks(y) {
         return Some(Match {
             kind: QuoteMatchKind::Exact,
             edits: Vec::new(),
             score: 1.0,
-            matched: plain_x.len(),
+            matched: x.words.len(),
             b_words: (0, y.words.len()),
         });
     }
     let short = x.content.min(y.content);
     // Every accepted pair shares an informative word.
-    if short < 4 || x.vocab.is_disjoint(&y.vocab) {
+    if short < 4 || disjoint(&x.vocab, &y.vocab) {
         return None;
     }
     let path = align(x, y);
