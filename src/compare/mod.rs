@@ -14,7 +14,7 @@ pub mod profile;
 pub mod quotes;
 pub mod stories;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 pub use comparison::*;
 
@@ -37,7 +37,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            lexicon: Arc::new(lexicon::Lexicon::builtin()),
+            lexicon: builtin_lexicon(),
             corpus: None,
             min_score: 0.3,
             quote_budget: quotes::WORK_BUDGET,
@@ -54,24 +54,32 @@ impl Options {
         library: &[Article],
         user: &lexicon::UserLexicon,
     ) -> (Options, Option<lexicon::LexiconError>) {
-        let builtin = lexicon::Lexicon::builtin();
+        let builtin = builtin_lexicon();
         // An empty patch leaves the bundled lexicon as it is: no second build of its matchers.
         let (lexicon, error) = if user.add.is_empty() && user.disable.is_empty() {
             (builtin, None)
         } else {
             match builtin.with_user(user) {
-                Ok(l) => (l, None),
+                Ok(l) => (Arc::new(l), None),
                 Err(e) => (builtin, Some(e)),
             }
         };
         let corpus = (library.len() > 2).then(|| Arc::new(align::DocFreq::from_articles(library)));
         let opts = Options {
-            lexicon: Arc::new(lexicon),
+            lexicon,
             corpus,
             ..Options::default()
         };
         (opts, error)
     }
+}
+
+/// The bundled lexicon, built once per process and shared by every [`Options`] made from it.
+fn builtin_lexicon() -> Arc<lexicon::Lexicon> {
+    static BUILTIN: OnceLock<Arc<lexicon::Lexicon>> = OnceLock::new();
+    BUILTIN
+        .get_or_init(|| Arc::new(lexicon::Lexicon::builtin()))
+        .clone()
 }
 
 /// Compare two articles. Pure and deterministic: the same inputs always give the same value.
