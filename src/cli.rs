@@ -206,7 +206,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             format,
             library,
         }) => {
-            let (pool, demo_too) = id_pool(&library, &opts, &web)?;
+            // The library where ids are looked up is loaded while the bundled lexicon is built.
+            let (pool, ()) = rayon::join(
+                || id_pool(&library, &opts, &web),
+                parallax::compare::warm_up,
+            );
+            let (pool, demo_too) = pool?;
             // Both articles are read (or fetched) and analysed at once.
             let (a, b) = rayon::join(
                 || resolve(&a, &pool, demo_too, &opts, &web),

@@ -82,6 +82,12 @@ fn builtin_lexicon() -> Arc<lexicon::Lexicon> {
         .clone()
 }
 
+/// Build what every comparison needs whatever the articles (the bundled lexicon and its
+/// matchers), so that a caller can do it beside other work, such as reading the articles.
+pub fn warm_up() {
+    builtin_lexicon();
+}
+
 /// Compare two articles. Pure and deterministic: the same inputs always give the same value.
 pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
     // Alignment runs beside the parts that do not need it (on two threads where there are).
