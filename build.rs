@@ -34,7 +34,7 @@ fn main() {
     writeln!(
         file,
         "/// Zipf frequency of every word of the bundled table.\n\
-         static WORDFREQ: phf::Map<&'static str, f32> = {};",
+         pub(super) static WORDFREQ: phf::Map<&'static str, f32> = {};",
         map.build()
     )
     .expect("write");

@@ -8,7 +8,13 @@
 //! from the table is rarer than every listed word, or not English: names, numbers, foreign
 //! words.
 
-include!(concat!(env!("OUT_DIR"), "/wordfreq.rs"));
+/// The map written by `build.rs`. Its values are data: 3.14 is a Zipf frequency, not π.
+#[allow(clippy::approx_constant)]
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/wordfreq.rs"));
+}
+
+use table::WORDFREQ;
 
 /// Zipf frequency assumed for a word the table does not list (just below its rarest entry).
 pub const UNLISTED_ZIPF: f32 = 2.8;
