@@ -1,12 +1,12 @@
-//! Build script: turns the bundled word-frequency table (`assets/wordfreq_en.txt`) into a
+//! Build script: turns the bundled word-frequency table (`assets/english/wordfreq.txt`) into a
 //! perfect-hash map compiled into the binary, so that no run parses the table or builds a hash
-//! map from it at start-up (see `src/compare/align/background.rs`).
+//! map from it at start-up (see `src/text/vocab/wordfreq.rs`).
 
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
 
-const WORDFREQ: &str = "assets/wordfreq_en.txt";
+const WORDFREQ: &str = "assets/english/wordfreq.txt";
 
 fn main() {
     println!("cargo::rerun-if-changed={WORDFREQ}");

@@ -9,10 +9,9 @@
 //! marked `exact` match only the words as written, for words whose stem a neutral word shares
 //! (`historic` would otherwise hit `history`, `questionable` every `question`).
 //!
-//! The shared word lists of attribution verbs, hedges and certainty markers live in
-//! [`markers`]; the framing profile and the framing diff both read them from there.
-
-pub mod markers;
+//! The English word lists of attribution verbs, hedges and certainty markers are not loaded
+//! terms; they live in [`crate::text::vocab`], where the framing profile and the framing diff
+//! read them.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;

@@ -1,6 +1,6 @@
 //! The bundled background word-frequency table: how common a word is in English at large.
 //!
-//! The table (`assets/wordfreq_en.txt`, from the `wordfreq` project, data CC BY-SA 4.0, see
+//! The table (`assets/english/wordfreq.txt`, from the `wordfreq` project, data CC BY-SA 4.0, see
 //! `assets/README.md`) lists about 30,000 frequent English words with their Zipf frequency
 //! (log10 of occurrences per billion words: 7.7 for "the", 3 for the rarest listed words). The
 //! build script (`build.rs`) turns it into a perfect-hash map from normalised word to Zipf
@@ -39,7 +39,7 @@ mod tests {
 
     #[test]
     fn every_listed_word_is_in_the_map_with_its_first_value() {
-        let src = include_str!("../../../assets/wordfreq_en.txt");
+        let src = include_str!("../../../assets/english/wordfreq.txt");
         let mut listed = std::collections::HashMap::new();
         for line in src.lines().filter(|l| !l.starts_with('#')) {
             let mut parts = line.split_ascii_whitespace();
