@@ -345,7 +345,7 @@ impl<'a> Describer<'a> {
                 format!(
                     "Loaded term “{}” ({}): {}. {who}",
                     short(&t.term),
-                    short(&t.category),
+                    short(&super::lexicon::category_label(&t.category)),
                     short(&t.reason).trim_end_matches('.')
                 )
             }

@@ -49,17 +49,16 @@ pub fn explain(c: &CompareState, keymap: &Keymap) -> Vec<DocLine> {
         .iter()
         .find(|f| Some(f.a) == a_s && Some(f.b) == b_s)
     {
-        out.push(DocLine::Text(if f.labels.is_empty() {
-            format!(
-                "{} wording change(s) between the two versions",
-                f.changes.len()
-            )
+        let n = f.changes.len();
+        let changes = if n == 1 {
+            "1 change".to_string()
         } else {
-            format!(
-                "Framing changes: {} ({} change(s))",
-                f.labels_text(),
-                f.changes.len()
-            )
+            format!("{n} changes")
+        };
+        out.push(DocLine::Text(if f.labels.is_empty() {
+            format!("Worded differently: {changes} between the two versions")
+        } else {
+            format!("Framing differences: {} ({changes})", f.labels_text())
         }));
     }
     out.push(DocLine::Blank);
