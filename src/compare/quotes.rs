@@ -254,6 +254,9 @@ struct Prepared {
     content: usize,
     /// Distinct stems (their ids, ascending) of informative words, for a cheap pre-check.
     vocab: Vec<u32>,
+    /// Every run of four consecutive stems (ids, ascending), when the quotation has no
+    /// brackets and no ellipses (`None` otherwise): see [`pairwise::compare`].
+    runs4: Option<Vec<[u32; 4]>>,
 }
 
 /// Longest quotation (in words) aligned in full; longer ones are cut, which only makes an
@@ -298,12 +301,23 @@ fn prepared<'t>(art: &'t Article, ids: &mut WordIds<'t>) -> Vec<Prepared> {
             .collect();
         vocab.sort_unstable();
         vocab.dedup();
+        let plain = content == words.len() && !ellipsis.iter().any(|&e| e);
+        let runs4 = plain.then(|| {
+            let mut r: Vec<[u32; 4]> = words
+                .windows(4)
+                .map(|w| [w[0].stem_id, w[1].stem_id, w[2].stem_id, w[3].stem_id])
+                .collect();
+            r.sort_unstable();
+            r.dedup();
+            r
+        });
         out.push(Prepared {
             quote: q.clone(),
             words,
             ellipsis,
             content,
             vocab,
+            runs4,
         });
     }
     out

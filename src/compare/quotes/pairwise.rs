@@ -201,7 +201,7 @@ fn align(x: &Prepared, y: &Prepared) -> Path {
 }
 
 /// True when two ascending lists have no element in common.
-fn disjoint(x: &[u32], y: &[u32]) -> bool {
+fn disjoint<T: Ord>(x: &[T], y: &[T]) -> bool {
     let (mut i, mut j) = (0, 0);
     while i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {
@@ -250,6 +250,16 @@ pub(super) fn compare(x: &Prepared, y: &Prepared) -> Option<Match> {
     let short = x.content.min(y.content);
     // Every accepted pair shares an informative word.
     if short < 4 || disjoint(&x.vocab, &y.vocab) {
+        return None;
+    }
+    // Without brackets or ellipses on either side the alignment below has no insertions and
+    // no elisions, so a run of aligned words is the same stems in a row on both sides; and
+    // every way of accepting a pair needs a run of four or more (`run` for reworded
+    // quotations, `plain_run` otherwise). No four stems in a row in common: not the same
+    // quotation, whatever the alignment.
+    if let (Some(rx), Some(ry)) = (&x.runs4, &y.runs4)
+        && disjoint(rx, ry)
+    {
         return None;
     }
     let path = align(x, y);
