@@ -279,7 +279,7 @@ fn explain_tells_why_a_highlight_is_marked() {
         text.contains("“claimed on” stands in their place"),
         "{text}"
     );
-    assert!(text.contains("(82% similar)"), "{text}");
+    assert!(text.contains("(sentences match 82%)"), "{text}");
     press(
         &mut s,
         &[

@@ -316,7 +316,7 @@ impl<'a> Describer<'a> {
                 let similar = self
                     .scores
                     .get(&(f.a, f.b))
-                    .map(|s| format!(" ({:.0}% similar)", s * 100.0))
+                    .map(|s| format!(" (sentences match {:.0}%)", s * 100.0))
                     .unwrap_or_default();
                 let at = sentence_ref(side.other(), sentence);
                 match other {

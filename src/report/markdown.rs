@@ -73,7 +73,7 @@ pub fn render(cmp: &Comparison) -> String {
         );
     }
     let _ = writeln!(o, "\n## Summary\n");
-    let _ = writeln!(o, "- Similarity: {:.2}", s.similarity);
+    let _ = writeln!(o, "- Content aligned: {:.0}%", s.similarity * 100.0);
     for l in &cmp.limits {
         let _ = writeln!(o, "- Note: {}", esc(&l.fallback));
     }

@@ -93,8 +93,12 @@ fn render_with(cmp: &Comparison, p: &Paint) -> String {
     section(&mut o, "Summary");
     let _ = writeln!(
         o,
-        "  similarity {:.2} · {} aligned sentence pairs ({} moved) · {} only in A · {} only in B",
-        s.similarity, s.aligned, s.moved, s.only_a, s.only_b
+        "  {:.0}% of content aligned · {} aligned sentence pairs ({} moved) · {} only in A · {} only in B",
+        s.similarity * 100.0,
+        s.aligned,
+        s.moved,
+        s.only_a,
+        s.only_b
     );
     let _ = writeln!(
         o,
@@ -133,7 +137,7 @@ fn render_with(cmp: &Comparison, p: &Paint) -> String {
             .map_or(0.0, |p| p.score);
         let _ = writeln!(
             o,
-            "  {} ↔ {}  (similarity {:.2}; {})",
+            "  {} ↔ {}  (match {:.2}; {})",
             sentence_ref(Side::A, f.a),
             sentence_ref(Side::B, f.b),
             score,

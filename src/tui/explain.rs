@@ -31,7 +31,7 @@ pub fn explain(c: &CompareState, keymap: &Keymap) -> Vec<DocLine> {
     };
     let score = r
         .score
-        .map(|s| format!(" (similarity {:.0}%)", s * 100.0))
+        .map(|s| format!(" (sentences match {:.0}%)", s * 100.0))
         .unwrap_or_default();
     out.push(DocLine::Heading(match r.kind {
         RowKind::Aligned => format!("Aligned: both articles report this{score}"),
@@ -55,7 +55,15 @@ pub fn explain(c: &CompareState, keymap: &Keymap) -> Vec<DocLine> {
         } else {
             format!("{n} changes")
         };
-        out.push(DocLine::Text(if f.labels.is_empty() {
+        out.push(DocLine::Text(if !f.word_diff {
+            let labels: Vec<&str> = f.labels.iter().map(|l| l.name()).collect();
+            format!(
+                "Same fact, different wording: only the differing names, numbers and loaded \
+                 words are marked ({changes}{}{})",
+                if labels.is_empty() { "" } else { ": " },
+                labels.join(", ")
+            )
+        } else if f.labels.is_empty() {
             format!("Worded differently: {changes} between the two versions")
         } else {
             format!("Framing differences: {} ({changes})", f.labels_text())
@@ -131,7 +139,7 @@ pub fn summary(cmp: &Comparison) -> Vec<DocLine> {
     out.extend([
         DocLine::Heading("Alignment".to_string()),
         DocLine::Text(format!(
-            "{} aligned · {} moved · {} only in A · {} only in B · similarity {:.0}%",
+            "{} aligned · {} moved · {} only in A · {} only in B · {:.0}% of content aligned",
             s.aligned,
             s.moved,
             s.only_a,

@@ -284,7 +284,7 @@ pub(super) fn suggest_pair(
         lib.cursor = pos;
     }
     status.info(format!(
-        "story {number}: pair {} of {total} marked · {:.0}% similar{} · {} compares",
+        "story {number}: pair {} of {total} marked · {:.0}% related{} · {} compares",
         n + 1,
         pair.similarity * 100.0,
         if pair.different_outlets {
