@@ -236,20 +236,10 @@ fn engine_options(library: &[Article]) -> parallax::compare::Options {
     for e in &loaded.errors {
         let _ = writeln!(err, "parallax: {}", one_line(&e.to_string()));
     }
-    let (opts, lexicon_error) =
+    let (opts, lexicon_errors) =
         parallax::compare::Options::for_library(library, &loaded.config.lexicon);
-    if let Some(e) = lexicon_error {
-        let shown = loaded
-            .path
-            .as_deref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
-        let _ = writeln!(
-            err,
-            "parallax: {}: {}; using the bundled lexicon",
-            one_line(&shown),
-            one_line(&e.to_string())
-        );
+    for e in &lexicon_errors {
+        let _ = writeln!(err, "parallax: {} (skipped)", one_line(&e.to_string()));
     }
     opts
 }

@@ -310,13 +310,22 @@ impl Config {
             }
         }
         if let Some(lex) = raw.lexicon {
-            let span = lex.span();
-            match lex.into_inner().try_into::<UserLexicon>() {
-                Ok(l) => self.lexicon = l,
-                Err(e) => errors.push(entry(
-                    format!("bad [lexicon] table: {}", e.message().trim()),
-                    span,
-                )),
+            // Read again item by item, so that a bad item is named with its line and skipped
+            // alone while the rest of the patch applies.
+            match crate::compare::lexicon::parse_user_table(src) {
+                Ok(Some((mut patch, bad))) => {
+                    for (line, what) in bad {
+                        errors.push(ConfigError::Entry {
+                            what: sanitize(&what),
+                            path: path.to_string(),
+                            line,
+                        });
+                    }
+                    patch.written.path = path.to_string();
+                    self.lexicon = patch;
+                }
+                Ok(None) => {}
+                Err(why) => errors.push(entry(format!("bad [lexicon] table: {why}"), lex.span())),
             }
         }
         for (name, value) in raw.web {

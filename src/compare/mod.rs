@@ -48,24 +48,20 @@ impl Default for Options {
 impl Options {
     /// Options for comparing articles of `library`: the bundled lexicon patched by the user's
     /// `[lexicon]` table, and word weights informed by the library's document frequencies.
-    /// A bad user lexicon is returned as an error next to options using the bundled lexicon,
-    /// so the caller can report it and carry on.
+    /// Items of the user lexicon that cannot apply are returned next to options using the
+    /// rest of the patch, so the caller can report them and carry on.
     pub fn for_library(
         library: &[Article],
         user: &lexicon::UserLexicon,
-    ) -> (Options, Option<lexicon::LexiconError>) {
-        let builtin = lexicon::Lexicon::builtin();
-        let (lexicon, error) = match builtin.with_user(user) {
-            Ok(l) => (l, None),
-            Err(e) => (builtin, Some(e)),
-        };
+    ) -> (Options, Vec<lexicon::PatchError>) {
+        let (lexicon, errors) = lexicon::Lexicon::builtin().with_user(user);
         let corpus = (library.len() > 2).then(|| Arc::new(align::DocFreq::from_articles(library)));
         let opts = Options {
             lexicon: Arc::new(lexicon),
             corpus,
             ..Options::default()
         };
-        (opts, error)
+        (opts, errors)
     }
 }
 

@@ -76,18 +76,12 @@ pub fn run_loading(
     }
     let loaded = Config::load();
     let mut problems: Vec<String> = loaded.errors.iter().map(|e| e.to_string()).collect();
-    let (options, lexicon_error) = Options::for_library(&library.articles, &loaded.config.lexicon);
-    if let Some(e) = lexicon_error {
-        problems.push(format!(
-            "bad [lexicon] in {}: {}",
-            loaded
-                .path
-                .as_deref()
-                .map(|p| crate::text::sanitize::sanitize(&p.display().to_string()))
-                .unwrap_or_default(),
-            crate::text::sanitize::sanitize(&e.to_string())
-        ));
-    }
+    let (options, lexicon_errors) = Options::for_library(&library.articles, &loaded.config.lexicon);
+    problems.extend(
+        lexicon_errors
+            .iter()
+            .map(|e| crate::text::sanitize::sanitize(&e.to_string())),
+    );
     for p in &problems {
         eprintln!("parallax: {p} (using defaults for it)");
     }
