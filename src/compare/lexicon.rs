@@ -249,8 +249,16 @@ impl Story {
         for art in articles {
             subject.extend(tokenize(&art.title).into_iter().map(|t| t.stem));
             let an = &art.analysis;
-            for p in an.paragraphs.iter().filter(|p| p.role == ParagraphRole::Title) {
-                subject.extend(an.tokens[an.tokens_in(p.span)].iter().map(|t| t.stem.clone()));
+            for p in an
+                .paragraphs
+                .iter()
+                .filter(|p| p.role == ParagraphRole::Title)
+            {
+                subject.extend(
+                    an.tokens[an.tokens_in(p.span)]
+                        .iter()
+                        .map(|t| t.stem.clone()),
+                );
             }
         }
         Story {
@@ -513,9 +521,10 @@ impl Lexicon {
         if !exact
             && let Some(words) = self.words.get(e)
             && (words.len() != toks.len()
-                || !toks.iter().zip(words).all(|(t, (n, s))| {
-                    forms::same_word(&t.norm, &t.stem, n, s)
-                }))
+                || !toks
+                    .iter()
+                    .zip(words)
+                    .all(|(t, (n, s))| forms::same_word(&t.norm, &t.stem, n, s)))
         {
             return false;
         }
@@ -583,7 +592,10 @@ fn breaks_phrase(gap: &str) -> bool {
 
 /// The words of `span` as written, on one line (a phrase broken across lines reads as one).
 fn as_written(text: &str, span: Span) -> String {
-    span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ")
+    span.slice(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Loaded-term hits in both articles: side A's hits, then side B's; within a side by category

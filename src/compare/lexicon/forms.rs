@@ -32,7 +32,9 @@ pub fn derivation(norm: &str, stem: &str) -> String {
     let ending = ending.strip_suffix('e').unwrap_or(ending);
     let doubled = ending.len() == 1
         && stem.ends_with(ending)
-        && ending.chars().all(|c| c.is_ascii_alphabetic() && !"aeiou".contains(c));
+        && ending
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() && !"aeiou".contains(c));
     if matches!(ending, "" | "e" | "y" | "i" | "ie") || doubled {
         String::new()
     } else {

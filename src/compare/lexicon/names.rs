@@ -23,7 +23,9 @@ use crate::corpus::Article;
 use crate::text::{Analysis, QuoteKind, Span};
 
 /// Words that join the capitalised words of one name ("Department *of* Justice").
-const CONNECTORS: &[&str] = &["of", "the", "and", "for", "on", "de", "du", "la", "al", "von", "van"];
+const CONNECTORS: &[&str] = &[
+    "of", "the", "and", "for", "on", "de", "du", "la", "al", "von", "van",
+];
 
 /// Short words a title-case headline may leave in lower case.
 const SMALL: &[&str] = &[
@@ -74,8 +76,10 @@ impl Names {
             while i < range.end {
                 let mut best = 0;
                 for len in 2..=(range.end - i).min(8) {
-                    let seq: Vec<String> =
-                        an.tokens[i..i + len].iter().map(|t| t.norm.clone()).collect();
+                    let seq: Vec<String> = an.tokens[i..i + len]
+                        .iter()
+                        .map(|t| t.norm.clone())
+                        .collect();
                     if known.contains(&seq) {
                         best = len;
                     }
@@ -93,7 +97,13 @@ impl Names {
 
     /// True when tokens `first..=last` are part of a name. `heads` are the normalised words
     /// that end names of institutions, laws and offices.
-    pub fn covers(&self, an: &Analysis, first: usize, last: usize, heads: &HashSet<String>) -> bool {
+    pub fn covers(
+        &self,
+        an: &Analysis,
+        first: usize,
+        last: usize,
+        heads: &HashSet<String>,
+    ) -> bool {
         let i = self.runs.partition_point(|r| r.end <= first);
         let Some(run) = self.runs.get(i) else {
             return false;

@@ -51,7 +51,14 @@ impl Pos {
 }
 
 /// Classes of the `[words]` table that part-of-speech cues read.
-const CUE_CLASSES: &[&str] = &["determiner", "preposition", "pronoun", "modal", "be", "adverb"];
+const CUE_CLASSES: &[&str] = &[
+    "determiner",
+    "preposition",
+    "pronoun",
+    "modal",
+    "be",
+    "adverb",
+];
 
 /// One `[[sense]]` table as written.
 #[derive(Debug, Deserialize)]
@@ -176,9 +183,9 @@ impl Cues {
     /// Compile the cue classes of a `[words]` table; each must be present.
     pub(super) fn compile(classes: &BTreeMap<String, Vec<String>>) -> Result<Self, LexiconError> {
         let get = |name: &str| -> Result<Words, LexiconError> {
-            let list = classes.get(name).ok_or_else(|| {
-                LexiconError::Parse(format!("[words] has no \"{name}\" class"))
-            })?;
+            let list = classes
+                .get(name)
+                .ok_or_else(|| LexiconError::Parse(format!("[words] has no \"{name}\" class")))?;
             Words::compile(list, classes).map_err(LexiconError::Parse)
         };
         if classes.is_empty() {
@@ -303,6 +310,10 @@ impl View<'_> {
         if w.ends_with("ing") {
             return if det { Pos::Noun } else { Pos::Verb };
         }
+        // "the claim", "despite claims", "a constant champion".
+        let det_before_adjective = prev.and_then(|p| self.before(p)).is_some_and(|p2| {
+            cues.determiner.has(self, p2) && prev.is_some_and(|p| !self.tokens[p].capitalized)
+        });
         if det || (prep && prev.is_some_and(|p| self.tokens[p].norm != "to")) {
             return Pos::Noun;
         }
@@ -323,6 +334,8 @@ impl View<'_> {
         });
         if verb_cue || object {
             Pos::Verb
+        } else if det_before_adjective {
+            Pos::Noun
         } else {
             Pos::Unclear
         }
@@ -364,7 +377,10 @@ impl Sense {
             }
         }
         if !self.prev.is_empty() {
-            let start = site.first.saturating_sub(self.prev_within).max(v.clause.start);
+            let start = site
+                .first
+                .saturating_sub(self.prev_within)
+                .max(v.clause.start);
             if !(start..site.first).any(|i| self.prev.has(v, i)) {
                 return false;
             }

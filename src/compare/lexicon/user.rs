@@ -77,11 +77,8 @@ impl Lexicon {
     /// term) are skipped and returned with where they are written; the rest applies.
     pub fn with_user(&self, user: &UserLexicon) -> (Lexicon, Vec<PatchError>) {
         let mut problems = Vec::new();
-        let at = |lines: &[usize], i: usize| {
-            lines
-                .get(i)
-                .map(|&line| (user.written.path.clone(), line))
-        };
+        let at =
+            |lines: &[usize], i: usize| lines.get(i).map(|&line| (user.written.path.clone(), line));
         let mut entries: Vec<Entry> = self.entries.clone();
         for (i, term) in user.disable.iter().enumerate() {
             let folded = term.trim().to_lowercase();
@@ -94,7 +91,11 @@ impl Lexicon {
             let before = entries.len();
             entries.retain(|e| {
                 e.term.to_lowercase() != folded
-                    && (named.is_empty() || entry_ident(&Entry { exact: false, ..e.clone() }) != named)
+                    && (named.is_empty()
+                        || entry_ident(&Entry {
+                            exact: false,
+                            ..e.clone()
+                        }) != named)
             });
             if entries.len() == before {
                 problems.push(PatchError {
