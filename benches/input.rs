@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use parallax::corpus::{self, LoadOptions, html};
+use parallax::corpus::{self, LoadOptions};
 
 fn main() {
     divan::main();
@@ -33,18 +33,19 @@ fn long_page() -> String {
     format!("{}{}{}", &p[..end], inner.repeat(99), &p[end..])
 }
 
-/// Extraction only: parse, drop furniture, Readability, paragraphs, metadata.
+/// Extraction: parse, metadata, Readability, paragraphs with their furniture tags, and the
+/// text analysis of the result (what `corpus::extract` returns).
 #[divan::bench]
 fn extract_page(bencher: divan::Bencher) {
     let p = page();
-    bencher.bench(|| html::extract_page(divan::black_box(&p)).unwrap());
+    bencher.bench(|| corpus::extract(divan::black_box(p.as_bytes()), None).unwrap());
 }
 
 /// Extraction of a long page (about 35,000 words of article).
 #[divan::bench(sample_count = 20)]
 fn extract_long_page(bencher: divan::Bencher) {
     let p = long_page();
-    bencher.bench(|| html::extract_page(divan::black_box(&p)).unwrap());
+    bencher.bench(|| corpus::extract(divan::black_box(p.as_bytes()), None).unwrap());
 }
 
 /// Loading the page file into a library: reading, extraction and text analysis.

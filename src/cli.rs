@@ -1,6 +1,6 @@
-//! The command line: argument parsing (clap derive) and the `list`, `compare`, `library` and
-//! reader commands. Everything printed here that came from input (titles, outlets, paths,
-//! addresses, reasons) goes through [`sanitize`] first.
+//! The command line: argument parsing (clap derive) and the `list`, `compare`, `show`,
+//! `library` and reader commands. Everything printed here that came from input (titles,
+//! outlets, paths, addresses, reasons) goes through [`sanitize`] first.
 
 mod library;
 
@@ -67,6 +67,19 @@ pub enum Command {
         #[arg(long = "in", value_name = "PATH|URL", num_args = 1..)]
         library: Vec<PathBuf>,
     },
+    /// Print one article as loaded: metadata, then every paragraph with its role (headline,
+    /// reporting, embedded post, or the kind of page furniture).
+    Show {
+        /// The article: path or web address (`path#N` for entry N), or id.
+        article: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// Look the id up in the articles of these files, directories or web addresses instead
+        /// of the saved library and the demo.
+        #[arg(long = "in", value_name = "PATH|URL", num_args = 1..)]
+        library: Vec<PathBuf>,
+    },
     /// The saved library of articles fetched from web addresses: list it, show where it is,
     /// add or remove addresses.
     #[command(args_conflicts_with_subcommands = true)]
@@ -83,7 +96,7 @@ pub enum Command {
     },
 }
 
-/// Output format of `list`.
+/// Output format of `list` and `show`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
     /// An aligned table.
@@ -193,12 +206,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             format,
             library,
         }) => {
-            // Ids are looked up in the saved library, then the demo; or in `--in` alone.
-            let (pool, demo_too) = match (library.is_empty(), library::saved_library(&opts)) {
-                (true, Some(saved)) => (saved, true),
-                (true, None) => (corpus::demo(), false),
-                (false, _) => (load_or_default(&library, &opts, &web, true)?, false),
-            };
+            let (pool, demo_too) = id_pool(&library, &opts, &web)?;
             // Both articles are read (or fetched) and analysed at once.
             let (a, b) = rayon::join(
                 || resolve(&a, &pool, demo_too, &opts, &web),
@@ -206,18 +214,37 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             );
             let (a, b) = (a?, b?);
             let cmp = parallax::compare::compare(&a, &b, &engine_options(&pool.articles));
-            let out = match format {
-                // The HTML page also shows the articles' scare quotes, as the reader does.
-                ReportFormat::Html => parallax::report::html::render_with(
-                    &cmp,
-                    parallax::compare::PerSide {
-                        a: Some(&a),
-                        b: Some(&b),
-                    },
-                ),
-                _ => parallax::report::render(&cmp, format.into()),
+            // The report goes out as it is made; the HTML page also shows the articles' scare
+            // quotes, as the reader does.
+            let articles = parallax::compare::PerSide {
+                a: Some(&a),
+                b: Some(&b),
             };
-            write_stdout(&out)
+            let mut out = std::io::stdout().lock();
+            match parallax::report::write(&cmp, format.into(), articles, &mut out) {
+                Ok(()) => Ok(()),
+                // A closed pipe (`parallax compare … | head`) is not an error worth reporting.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(CliError::Other(e.into())),
+            }
+        }
+        Some(Command::Show {
+            article,
+            format,
+            library,
+        }) => {
+            // A path or address is read on its own; only an id needs a library.
+            let a = match resolve_path(&article, &opts, &web) {
+                Some(found) => found?,
+                None => {
+                    let (pool, demo_too) = id_pool(&library, &opts, &web)?;
+                    resolve(&article, &pool, demo_too, &opts, &web)?
+                }
+            };
+            write_stdout(&match format {
+                ListFormat::Json => parallax::report::article::render_json(&a),
+                ListFormat::Text => parallax::report::article::render_text(&a, dim_stdout()),
+            })
         }
         Some(Command::Library {
             action,
@@ -225,6 +252,25 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             format,
         }) => library::run(action, path, format, &web),
     }
+}
+
+/// Where ids are looked up: the saved library, then the demo (`true`); or `--in` alone.
+fn id_pool(
+    library: &[PathBuf],
+    opts: &LoadOptions,
+    web: &WebOptions,
+) -> Result<(Library, bool), CliError> {
+    Ok(match (library.is_empty(), library::saved_library(opts)) {
+        (true, Some(saved)) => (saved, true),
+        (true, None) => (corpus::demo(), false),
+        (false, _) => (load_or_default(library, opts, web, true)?, false),
+    })
+}
+
+/// Whether to dim page furniture on standard output: a terminal, and `NO_COLOR` unset.
+fn dim_stdout() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// Engine options from the user's config file (its `[lexicon]` patch) and the library's word
@@ -486,8 +532,8 @@ fn stories_text(
             "Story {} · {} articles · {} — {}\n",
             s.number,
             s.members.len(),
-            one_line(&s.terms.join(", ")),
-            one_line(&lib.articles[s.central].title)
+            fit(&one_line(&s.terms.join(", ")), TITLE_WIDTH),
+            fit(&one_line(&lib.articles[s.central].title), TITLE_WIDTH)
         ));
         section(&mut out, &s.members);
         if !s.pairs.is_empty() {
@@ -535,6 +581,33 @@ fn stories_text(
     out
 }
 
+/// Display widths the text tables cut their cells to (with an ellipsis): outlet, date, title.
+/// Ids are never cut, since they are typed back into `parallax compare`; they come from file
+/// names, which are short.
+const OUTLET_WIDTH: usize = 30;
+const DATE_WIDTH: usize = 25;
+const TITLE_WIDTH: usize = 100;
+
+/// `s` cut to at most `width` display columns, ending in `…` when something was cut.
+fn fit(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 /// The text table of `parallax list`.
 fn table<'a>(articles: impl Iterator<Item = &'a Article>) -> String {
     let header = ["ID", "OUTLET", "DATE", "WORDS", "BOILERPLATE", "TITLE"];
@@ -542,11 +615,11 @@ fn table<'a>(articles: impl Iterator<Item = &'a Article>) -> String {
     for a in articles {
         rows.push([
             one_line(&a.id),
-            one_line(a.outlet_label()),
-            one_line(a.date.as_deref().unwrap_or("-")),
+            fit(&one_line(a.outlet_label()), OUTLET_WIDTH),
+            fit(&one_line(a.date.as_deref().unwrap_or("-")), DATE_WIDTH),
             a.analysis.content_words().to_string(),
             boilerplate_count(a).to_string(),
-            one_line(&a.title),
+            fit(&one_line(&a.title), TITLE_WIDTH),
         ]);
     }
     let mut widths = [0usize; 6];
@@ -596,8 +669,10 @@ fn skipped_text(lib: &Library) -> String {
     out
 }
 
-/// Find the article `arg` names: a web address (`URL#N` for an entry of a feed), an existing
-/// file (or `file#N`), else an id in `pool` (then in the demo with `demo_too`).
+/// Find the article `arg` names: an id in `pool` (then in the demo with `demo_too`), else a
+/// web address (`URL#N` for an entry of a feed), else an existing file (or `file#N`). Ids come
+/// first: an id has no extension or directory part, so a file of the same name (in the current
+/// directory, say) is not one parallax could read anyway.
 fn resolve(
     arg: &str,
     pool: &Library,
@@ -605,24 +680,14 @@ fn resolve(
     opts: &LoadOptions,
     web: &WebOptions,
 ) -> Result<Article, CliError> {
-    if let Some(address) = Address::parse(arg) {
-        return library::load_address(&address, opts, web);
-    }
-    let as_path = Path::new(arg);
-    if as_path.exists() {
-        return load_one(as_path, None, opts);
-    }
-    if let Some((file, n)) = arg.rsplit_once('#')
-        && let Ok(n) = n.parse::<usize>()
-        && Path::new(file).exists()
-    {
-        return load_one(Path::new(file), Some(n), opts);
-    }
     if let Some(a) = pool.get(arg) {
         return Ok(a.clone());
     }
     if demo_too && let Some(a) = corpus::demo().get(arg) {
         return Ok(a.clone());
+    }
+    if let Some(found) = resolve_path(arg, opts, web) {
+        return found;
     }
     let mut ids: Vec<&str> = pool.articles.iter().map(|a| a.id.as_str()).collect();
     ids.truncate(12);
@@ -633,6 +698,29 @@ fn resolve(
     )))
 }
 
+/// The article at `arg` when it names a web address (`URL#N` for an entry of a feed) or an
+/// existing file (or `file#N`); `None` otherwise.
+fn resolve_path(
+    arg: &str,
+    opts: &LoadOptions,
+    web: &WebOptions,
+) -> Option<Result<Article, CliError>> {
+    if let Some(address) = Address::parse(arg) {
+        return Some(library::load_address(&address, opts, web));
+    }
+    let as_path = Path::new(arg);
+    if as_path.exists() {
+        return Some(load_one(as_path, None, opts));
+    }
+    if let Some((file, n)) = arg.rsplit_once('#')
+        && let Ok(n) = n.parse::<usize>()
+        && Path::new(file).exists()
+    {
+        return Some(load_one(Path::new(file), Some(n), opts));
+    }
+    None
+}
+
 fn load_one(path: &Path, entry: Option<usize>, opts: &LoadOptions) -> Result<Article, CliError> {
     let shown = one_line(&path.display().to_string());
     if path.is_dir() {
@@ -640,7 +728,9 @@ fn load_one(path: &Path, entry: Option<usize>, opts: &LoadOptions) -> Result<Art
             "{shown} is a directory; give a file, or an id with --in {shown}"
         )));
     }
-    let lib = corpus::load(&[path.to_path_buf()], opts);
+    // One file: read on this thread, without starting the parallel loader.
+    let mut lib = Library::default();
+    corpus::walk::load_file(path, opts, &mut lib);
     if let Some(n) = entry {
         let found = lib.articles.into_iter().find(
             |a| matches!(&a.source, corpus::Source::File { index: Some(i), .. } if *i + 1 == n),

@@ -25,6 +25,9 @@ pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
 /// Environment variable naming the config file, overriding the platform path.
 pub const CONFIG_ENV: &str = "PARALLAX_CONFIG";
 
+/// The largest config file read: 1 MiB (the bundled one is a few KiB).
+pub const MAX_CONFIG_SIZE: u64 = 1024 * 1024;
+
 /// A problem with the user's configuration. Displayed as one line naming the file.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ConfigError {
@@ -136,6 +139,21 @@ fn line_of(src: &str, byte: usize) -> usize {
         + 1
 }
 
+/// Where each line of a text starts, to number the lines of many entries in time
+/// proportional to the text rather than to the text for each entry.
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(src: &str) -> Lines {
+        Lines(src.match_indices('\n').map(|(i, _)| i).collect())
+    }
+
+    /// The 1-based line holding byte `byte` (as [`line_of`] counts).
+    fn of(&self, byte: usize) -> usize {
+        self.0.partition_point(|&nl| nl < byte) + 1
+    }
+}
+
 impl Default for Config {
     /// The embedded defaults.
     fn default() -> Self {
@@ -177,14 +195,44 @@ impl Config {
         }
     }
 
-    /// The defaults patched by the file at `path`. A missing file is not an error.
+    /// The defaults patched by the file at `path`. A missing file is not an error. The file
+    /// must be a regular file of at most [`MAX_CONFIG_SIZE`] bytes: it is opened without
+    /// blocking and checked on the open descriptor, so a named pipe, a device (`/dev/zero`,
+    /// `/dev/urandom`) or a huge file is reported instead of hanging or filling memory.
     pub fn load_file(path: &Path) -> (Config, Vec<ConfigError>) {
+        use crate::corpus::read::{ReadError, human_size, read_regular};
         let shown = sanitize(&path.display().to_string());
-        let mut cfg = Config::default();
-        if path.is_dir() {
-            return (cfg, vec![ConfigError::Directory { path: shown }]);
-        }
-        let src = match std::fs::read(path) {
+        let cfg = Config::default();
+        let unreadable = |reason: String| ConfigError::Unreadable {
+            path: shown.clone(),
+            reason,
+        };
+        let src = match read_regular(path, MAX_CONFIG_SIZE) {
+            Err(ReadError::Directory) => {
+                return (cfg, vec![ConfigError::Directory { path: shown }]);
+            }
+            Err(ReadError::NotRegular(kind)) => {
+                return (
+                    cfg,
+                    vec![unreadable(format!("not a regular file ({kind})"))],
+                );
+            }
+            Err(ReadError::TooLarge(n)) => {
+                let reason = format!(
+                    "too large for a config file ({}; the limit is {})",
+                    human_size(n),
+                    human_size(MAX_CONFIG_SIZE)
+                );
+                return (cfg, vec![unreadable(reason)]);
+            }
+            Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                return (cfg, Vec::new());
+            }
+            Err(ReadError::Io(e)) => Err(e),
+            Ok(bytes) => Ok(bytes),
+        };
+        let mut cfg = cfg;
+        let src = match src {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(s) => s,
                 Err(e) => {
@@ -201,7 +249,6 @@ impl Config {
                     );
                 }
             },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (cfg, Vec::new()),
             Err(e) => {
                 let reason = sanitize(&e.to_string());
                 return (
@@ -245,10 +292,11 @@ impl Config {
             }
         };
         let mut errors = Vec::new();
+        let lines = Lines::new(src);
         let entry = |what: String, span: std::ops::Range<usize>| ConfigError::Entry {
             what: sanitize(&what),
             path: path.to_string(),
-            line: line_of(src, span.start),
+            line: lines.of(span.start),
         };
         if let Some(m) = raw.mouse {
             self.mouse = m;
@@ -519,6 +567,15 @@ mod tests {
         assert_eq!(cfg, Config::default());
         let (_, errors) = Config::load_file(dir.path());
         assert!(matches!(errors[0], ConfigError::Directory { .. }));
+    }
+
+    #[test]
+    fn lines_are_numbered_as_line_of_counts_them() {
+        let src = "a\n\nbc\nd";
+        let lines = Lines::new(src);
+        for byte in 0..=src.len() + 2 {
+            assert_eq!(lines.of(byte), line_of(src, byte), "byte {byte}");
+        }
     }
 
     #[test]

@@ -67,8 +67,8 @@ proptest! {
         for p in &al.pairs {
             prop_assert!(p.a < na && p.b < nb);
             prop_assert!((0.0..=1.0).contains(&p.score));
-            prop_assert!(a.analysis.sentence_role(p.a) == parallax::text::ParagraphRole::Body);
-            prop_assert!(b.analysis.sentence_role(p.b) == parallax::text::ParagraphRole::Body);
+            prop_assert!(a.analysis.sentence_role(p.a).is_compared());
+            prop_assert!(b.analysis.sentence_role(p.b).is_compared());
         }
         prop_assert!((0.0..=1.0).contains(&al.similarity));
         let mut seen_a = vec![0; na];

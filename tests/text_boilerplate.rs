@@ -68,11 +68,14 @@ fn furniture_kinds_on_a_generic_page() {
 }
 
 #[test]
-fn reporting_and_bylines_stay_body() {
+fn reporting_stays_body_and_the_byline_is_tagged() {
     let an = analyse(PAGE, None);
+    assert_eq!(
+        role(&an, "By Jane Doe"),
+        ParagraphRole::Boilerplate(Boilerplate::Byline)
+    );
     for needle in [
         "Harbour strike enters second week",
-        "By Jane Doe",
         "Dock workers in the port city",
         "We will not go back",
         "The union has 4,000 members",

@@ -45,7 +45,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{AlignedPair, Options, Row, RowKind};
 use crate::corpus::Article;
-use crate::text::{Analysis, ParagraphRole};
+use crate::text::Analysis;
 use vectors::SparseVec;
 
 pub use background::{informativeness, zipf};
@@ -88,7 +88,7 @@ impl DocFreq {
     pub fn add(&mut self, analysis: &Analysis) {
         let mut stems: Vec<&str> = Vec::new();
         for (i, s) in analysis.sentences.iter().enumerate() {
-            if analysis.sentence_role(i) != ParagraphRole::Body {
+            if !analysis.sentence_role(i).is_compared() {
                 continue;
             }
             for t in &analysis.tokens[analysis.tokens_in(s.span)] {
@@ -133,10 +133,10 @@ impl Unit {
     }
 }
 
-/// Indices of the sentences of `an` that take part in the alignment (body paragraphs).
+/// Indices of the sentences of `an` that take part in the alignment (body paragraphs and embedded posts).
 pub fn analysed_sentences(an: &Analysis) -> Vec<usize> {
     (0..an.sentences.len())
-        .filter(|&i| an.sentence_role(i) == ParagraphRole::Body)
+        .filter(|&i| an.sentence_role(i).is_compared())
         .collect()
 }
 

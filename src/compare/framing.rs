@@ -145,15 +145,31 @@ pub fn framing(
     loaded: &[LoadedTerm],
 ) -> Vec<Framing> {
     let mut out = Vec::new();
+    let scare = PerSideIndex {
+        a: SpanIndex::new(scare_quotes(a)),
+        b: SpanIndex::new(scare_quotes(b)),
+    };
+    let terms = |side: Side| {
+        SpanIndex::new(
+            loaded
+                .iter()
+                .filter(|t| t.side == side)
+                .map(|t| (t.span, t.term.as_str()))
+                .collect(),
+        )
+    };
+    let loaded = PerSideIndex {
+        a: terms(Side::A),
+        b: terms(Side::B),
+    };
     for (sa, sb) in groups(pairs) {
         let ta = group_tokens(a, &sa);
         let tb = group_tokens(b, &sb);
         let ctx = Context {
-            a,
-            b,
             ta: &ta,
             tb: &tb,
-            loaded,
+            scare: &scare,
+            loaded: &loaded,
         };
         let changes = ctx.changes();
         if changes.is_empty() {
@@ -218,11 +234,60 @@ fn group_tokens(art: &Article, sentences: &[usize]) -> Vec<DiffToken> {
 }
 
 struct Context<'x> {
-    a: &'x Article,
-    b: &'x Article,
     ta: &'x [DiffToken],
     tb: &'x [DiffToken],
-    loaded: &'x [LoadedTerm],
+    /// Each side's scare quotes: outer spans, with their inner spans.
+    scare: &'x PerSideIndex<Span>,
+    /// Each side's loaded-term hits, with their terms.
+    loaded: &'x PerSideIndex<&'x str>,
+}
+
+/// A [`SpanIndex`] per side.
+struct PerSideIndex<T> {
+    a: SpanIndex<T>,
+    b: SpanIndex<T>,
+}
+
+impl<T> PerSideIndex<T> {
+    fn get(&self, side: Side) -> &SpanIndex<T> {
+        if side == Side::A { &self.a } else { &self.b }
+    }
+}
+
+/// Spans with a value, sorted by start, for finding those that overlap a span without
+/// scanning them all: only spans starting less than the longest one's length before it can.
+struct SpanIndex<T> {
+    items: Vec<(Span, T)>,
+    longest: usize,
+}
+
+impl<T: Copy> SpanIndex<T> {
+    fn new(mut items: Vec<(Span, T)>) -> SpanIndex<T> {
+        // Stable: among spans starting together, the first listed stays first.
+        items.sort_by_key(|(s, _)| s.start);
+        let longest = items.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
+        SpanIndex { items, longest }
+    }
+
+    /// The entries that may overlap `span` (those starting in reach of it), in start order.
+    fn near(&self, span: Span) -> impl Iterator<Item = &(Span, T)> {
+        let lo = self
+            .items
+            .partition_point(|(s, _)| s.start + self.longest <= span.start);
+        self.items[lo..]
+            .iter()
+            .take_while(move |(s, _)| s.start <= span.end)
+    }
+}
+
+/// The scare quotes of `art` (outer and inner spans), in text order.
+fn scare_quotes(art: &Article) -> Vec<(Span, Span)> {
+    art.analysis
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::ScareQuote)
+        .map(|q| (q.outer, q.inner))
+        .collect()
 }
 
 /// A changed stretch: token ranges on both sides (possibly empty on one).
@@ -255,9 +320,10 @@ impl Context<'_> {
             }
         }
         let mut out: Vec<Change> = Vec::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         for st in stretches {
             if let Some(c) = self.change(&st)
-                && !out.contains(&c)
+                && seen.insert((c.a, c.b, c.label))
             {
                 out.push(c);
             }
@@ -283,8 +349,8 @@ impl Context<'_> {
     fn quote_mark_change(&self, st: &Stretch) -> Option<Change> {
         let marks_a = span_of(&self.ta[st.a.clone()]);
         let marks_b = span_of(&self.tb[st.b.clone()]);
-        let qa = marks_a.and_then(|s| scare_quote_at(self.a, s, true));
-        let qb = marks_b.and_then(|s| scare_quote_at(self.b, s, true));
+        let qa = marks_a.and_then(|s| scare_quote_at(&self.scare.a, s, true));
+        let qb = marks_b.and_then(|s| scare_quote_at(&self.scare.b, s, true));
         match (qa, qb) {
             (Some(q), None) => Some(Change {
                 a: Some(q),
@@ -328,8 +394,12 @@ impl Context<'_> {
         if words::has_hedge(xa) || words::has_hedge(xb) {
             return ContrastLabel::Hedge;
         }
-        let sq_a = a.and_then(|s| scare_quote_at(self.a, s, false)).is_some();
-        let sq_b = b.and_then(|s| scare_quote_at(self.b, s, false)).is_some();
+        let sq_a = a
+            .and_then(|s| scare_quote_at(&self.scare.a, s, false))
+            .is_some();
+        let sq_b = b
+            .and_then(|s| scare_quote_at(&self.scare.b, s, false))
+            .is_some();
         if sq_a != sq_b {
             return ContrastLabel::ScareQuote;
         }
@@ -351,9 +421,10 @@ impl Context<'_> {
         };
         let mut v: Vec<&str> = self
             .loaded
-            .iter()
-            .filter(|t| t.side == side && t.span.overlaps(&span))
-            .map(|t| t.term.as_str())
+            .get(side)
+            .near(span)
+            .filter(|(s, _)| s.overlaps(&span))
+            .map(|&(_, term)| term)
             .collect();
         v.sort_unstable();
         v.dedup();
@@ -415,20 +486,18 @@ fn name_like(t: &DiffToken) -> bool {
     super::align::zipf(&t.norm).is_none_or(|z| z < 5.0)
 }
 
-/// The scare quote of `art` that `span` touches: with `marks`, `span` overlaps the quote
-/// marks (outer but not inner span); without, `span` overlaps the quoted words. Returns the
-/// scare quote's outer span.
-fn scare_quote_at(art: &Article, span: Span, marks: bool) -> Option<Span> {
-    art.analysis
-        .quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::ScareQuote)
-        .find(|q| {
+/// The scare quote among `quotes` (a side's scare quotes) that `span` touches: with `marks`,
+/// `span` overlaps the quote marks (outer but not inner span); without, `span` overlaps the
+/// quoted words. Returns the scare quote's outer span.
+fn scare_quote_at(quotes: &SpanIndex<Span>, span: Span, marks: bool) -> Option<Span> {
+    quotes
+        .near(span)
+        .find(|(outer, inner)| {
             if marks {
-                q.outer.overlaps(&span) && !q.inner.contains(&span)
+                outer.overlaps(&span) && !inner.contains(&span)
             } else {
-                q.inner.overlaps(&span)
+                inner.overlaps(&span)
             }
         })
-        .map(|q| q.outer)
+        .map(|&(outer, _)| outer)
 }

@@ -68,7 +68,7 @@ impl Options {
 /// Compare two articles. Pure and deterministic: the same inputs always give the same value.
 pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
     // Alignment runs beside the parts that do not need it (on two threads where there are).
-    let (alignment, ((shared_quotes, quotes_over), loaded_terms, distinctive)) = rayon::join(
+    let (alignment, ((shared_quotes, quotes_cut), loaded_terms, distinctive)) = rayon::join(
         || align::align(a, b, opts),
         || {
             (
@@ -79,11 +79,20 @@ pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
         },
     );
     let mut limits = Vec::new();
-    if quotes_over {
+    if quotes_cut.pairs {
         limits.push(Limit {
             stage: "shared_quotes".to_string(),
             fallback: "too many quotation pairs to align word by word: past the work budget, \
-                       only quotations with identical words were paired"
+                       only quotations with identical words were paired, and none was looked \
+                       for in the other article's unquoted text"
+                .to_string(),
+        });
+    } else if quotes_cut.unquoted {
+        limits.push(Limit {
+            stage: "shared_quotes".to_string(),
+            fallback: "too many words to look for quotations in the other article's unquoted \
+                       text: past the work budget, the remaining quotations were not looked for \
+                       there"
                 .to_string(),
         });
     }
@@ -144,7 +153,7 @@ fn side_info(art: &Article) -> SideInfo {
         text: art.text.clone(),
         sentences: an.sentences.iter().map(|s| s.span).collect(),
         excluded: (0..an.sentences.len())
-            .filter(|&i| an.sentence_role(i) != crate::text::ParagraphRole::Body)
+            .filter(|&i| !an.sentence_role(i).is_compared())
             .collect(),
         dateline: an.dateline(),
         words: an.content_words(),

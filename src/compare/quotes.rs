@@ -36,69 +36,51 @@
 //! all of them, is reported with the [`QuoteEdit::Unquoted`] edit and the span of the matched
 //! words on the unquoted side.
 
-use std::collections::{BTreeSet, HashMap};
+mod candidates;
+
+use std::collections::BTreeSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{QuoteEdit, QuoteMatchKind, SharedQuote};
 use crate::corpus::Article;
-use crate::text::{Quote, Span};
+use crate::text::{Quote, Span, Token};
+use candidates::{Classes, Work};
 
-/// Work budget of fuzzy quotation matching, in word-alignment cells. Past it, only quotations
-/// with the same words on both sides are paired (a coarser but linear method), and the
-/// comparison says so.
+/// Work budget of quotation matching, in operations: word-alignment cells, index look-ups and
+/// candidate pairs. Past it, only quotations with the same words on both sides are paired (a
+/// coarser but linear method), and the comparison says so. The search for quotations left
+/// unquoted on the other side has a budget of the same size, counted in word occurrences
+/// visited.
 pub const WORK_BUDGET: u64 = 40_000_000;
+
+/// Which parts of quotation matching reached their work budget.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cut {
+    /// Pairs past the budget were matched on identical words only (and no quotation was
+    /// looked for unquoted on the other side).
+    pub pairs: bool,
+    /// The search for quotations unquoted on the other side stopped before the end.
+    pub unquoted: bool,
+}
 
 /// Quotations shared by `a` and `b`, ordered by their position in A, then in B.
 pub fn match_quotes(a: &Article, b: &Article) -> Vec<SharedQuote> {
     match_quotes_within(a, b, WORK_BUDGET).0
 }
 
-/// [`match_quotes`] with a work budget (in word-alignment cells); the flag is true when the
-/// budget was reached and the remaining pairs were matched on identical words only.
-pub fn match_quotes_within(a: &Article, b: &Article, budget: u64) -> (Vec<SharedQuote>, bool) {
-    let mut work = 0u64;
-    let mut over = false;
+/// [`match_quotes`] with a work budget (in operations, see [`WORK_BUDGET`]); [`Cut`] says
+/// which parts of the matching reached it.
+pub fn match_quotes_within(a: &Article, b: &Article, budget: u64) -> (Vec<SharedQuote>, Cut) {
     let qa = prepared(a);
     let qb = prepared(b);
+    let (ca, cb) = (Classes::new(&qa), Classes::new(&qb));
+    let mut work = Work::new(budget);
 
-    // Every acceptable pair, best first (among equals, the first in A, then in B). Candidates
-    // come from an inverted index of A's quotations: every accepted pair shares an
-    // informative stem, or is the same words throughout.
-    let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_words: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
-    for (ia, x) in qa.iter().enumerate() {
-        for stem in &x.vocab {
-            by_stem.entry(stem.as_str()).or_default().push(ia);
-        }
-        by_words.entry(plain_words(x)).or_default().push(ia);
-    }
-    let mut cands: Vec<Pair> = Vec::new();
-    let mut seen = vec![usize::MAX; qa.len()];
-    for (jb, y) in qb.iter().enumerate() {
-        let mut near: Vec<usize> = Vec::new();
-        let words = plain_words(y);
-        let lists = y
-            .vocab
-            .iter()
-            .filter_map(|stem| by_stem.get(stem.as_str()))
-            .chain(by_words.get(&words));
-        for list in lists {
-            for &ia in list {
-                if std::mem::replace(&mut seen[ia], jb) != jb {
-                    near.push(ia);
-                }
-            }
-        }
-        near.sort_unstable();
-        for ia in near {
-            let x = &qa[ia];
-            work += (x.words.len() * y.words.len()) as u64;
-            over |= work > budget;
-            let m = if over { exact(x, y) } else { compare(x, y) };
-            if let Some(m) = m {
-                cands.push(Pair { a: ia, b: jb, m });
-            }
-        }
-    }
+    // Every acceptable pair, best first (among equals, the first in A, then in B).
+    let matches = candidates::class_matches((&qa, &ca), (&qb, &cb), &mut work, compare, exact);
+    let over = work.over;
+    let mut cands = candidates::expand(&ca, &cb, matches);
     cands.sort_by(|p, q| {
         q.m.rank()
             .cmp(&p.m.rank())
@@ -109,14 +91,15 @@ pub fn match_quotes_within(a: &Article, b: &Article, budget: u64) -> (Vec<Shared
     // quoting one long statement of B in two pieces).
     let mut pairs: Vec<Pair> = Vec::new();
     let mut taken = vec![false; cands.len()];
+    let mut covered: Vec<Vec<(usize, usize)>> = vec![Vec::new(); qb.len()];
     for (k, p) in cands.iter().enumerate() {
         let (lo, hi) = p.m.b_words;
-        let disjoint = pairs
+        let disjoint = covered[p.b]
             .iter()
-            .filter(|q| q.b == p.b)
-            .all(|q| hi <= q.m.b_words.0 || q.m.b_words.1 <= lo);
+            .all(|&(qlo, qhi)| hi <= qlo || qhi <= lo);
         if disjoint {
             taken[k] = true;
+            covered[p.b].push((lo, hi));
             pairs.push(p.clone());
         }
     }
@@ -135,13 +118,13 @@ pub fn match_quotes_within(a: &Article, b: &Article, budget: u64) -> (Vec<Shared
     }
     pairs.sort_by_key(|p| (p.a, p.b));
     // A pair nested inside another pair on both sides (a scare quote inside a shared
-    // quotation) adds nothing.
+    // quotation) adds nothing. Quotations nest at most a few levels deep, so the pairs to
+    // look for are those of the enclosing quotations.
+    let listed: FxHashSet<(usize, usize)> = pairs.iter().map(|p| (p.a, p.b)).collect();
+    let (up_a, up_b) = (candidates::parents(&qa), candidates::parents(&qb));
     let nested_in_other = |p: &Pair| {
-        pairs.iter().any(|o| {
-            (o.a, o.b) != (p.a, p.b)
-                && qa[o.a].quote.inner.contains(&qa[p.a].quote.outer)
-                && qb[o.b].quote.inner.contains(&qb[p.b].quote.outer)
-        })
+        enclosing(&qa, &up_a, p.a)
+            .any(|oa| enclosing(&qb, &up_b, p.b).any(|ob| listed.contains(&(oa, ob))))
     };
     let keep: Vec<bool> = pairs.iter().map(|p| !nested_in_other(p)).collect();
 
@@ -161,48 +144,97 @@ pub fn match_quotes_within(a: &Article, b: &Article, budget: u64) -> (Vec<Shared
         });
     }
 
-    // Quotations found unquoted on the other side (skipped once over budget).
-    let unquoted = |p: &Prepared, other: &Article, free: &FreeIndex| {
-        if over { None } else { unquoted(p, other, free) }
-    };
-    let matched_a: BTreeSet<usize> = pairs.iter().map(|p| p.a).collect();
-    let matched_b: BTreeSet<usize> = pairs.iter().map(|p| p.b).collect();
+    // Quotations found unquoted on the other side (skipped once over budget). Identical
+    // quotations are looked for once.
+    let mut unquoted_work = Work::new(if over { 0 } else { budget });
+    let mut matched_a = vec![false; qa.len()];
+    let mut matched_b = vec![false; qb.len()];
+    for p in &pairs {
+        matched_a[p.a] = true;
+        matched_b[p.b] = true;
+    }
     let free_b = FreeIndex::new(b, &free_tokens(b));
-    for (ia, x) in qa.iter().enumerate() {
-        if !matched_a.contains(&ia)
-            && let Some((span, m)) = unquoted(x, b, &free_b)
-        {
-            out.push(SharedQuote {
-                a: x.quote.inner,
-                b: span,
-                kind: m.kind,
-                edits: m.edits,
-                score: m.score,
-                speaker: speaker(a, x),
-            });
-        }
+    for (ia, found) in unquoted_all(&qa, &ca, &matched_a, &free_b, &mut unquoted_work) {
+        let (span, m) = found;
+        out.push(SharedQuote {
+            a: qa[ia].quote.inner,
+            b: span,
+            kind: m.kind,
+            edits: m.edits,
+            score: m.score,
+            speaker: speaker(a, &qa[ia]),
+        });
     }
     let free_a = FreeIndex::new(a, &free_tokens(a));
-    for (jb, y) in qb.iter().enumerate() {
-        if !matched_b.contains(&jb)
-            && let Some((span, m)) = unquoted(y, a, &free_a)
-        {
-            out.push(SharedQuote {
-                a: span,
-                b: y.quote.inner,
-                kind: m.kind,
-                edits: m.edits,
-                score: m.score,
-                speaker: speaker(b, y),
-            });
-        }
+    for (jb, found) in unquoted_all(&qb, &cb, &matched_b, &free_a, &mut unquoted_work) {
+        let (span, m) = found;
+        out.push(SharedQuote {
+            a: span,
+            b: qb[jb].quote.inner,
+            kind: m.kind,
+            edits: m.edits,
+            score: m.score,
+            speaker: speaker(b, &qb[jb]),
+        });
     }
 
     out.sort_by(|x, y| {
         (x.a.start, x.b.start, x.a.end, x.b.end).cmp(&(y.a.start, y.b.start, y.a.end, y.b.end))
     });
     out.dedup_by(|x, y| x.a == y.a && x.b == y.b);
-    (out, over)
+    let cut = Cut {
+        pairs: over,
+        unquoted: !over && unquoted_work.over,
+    };
+    (out, cut)
+}
+
+/// Quotations are looked for inside at most this many enclosing quotations.
+const MAX_NESTING: usize = 64;
+
+/// The quotations of `qs` whose words hold quotation `i` (`up`: each one's parent).
+fn enclosing<'q>(
+    qs: &'q [Prepared],
+    up: &'q [Option<usize>],
+    i: usize,
+) -> impl Iterator<Item = usize> + 'q {
+    let outer = qs[i].quote.outer;
+    std::iter::successors(up[i], move |&j| up[j])
+        .take(MAX_NESTING)
+        .filter(move |&j| qs[j].quote.inner.contains(&outer))
+}
+
+/// Each quotation of `qs` not `matched`, with the run of its words found unquoted in the other
+/// article (`free`), in order. A class of identical quotations is looked for once; the search
+/// stops when `work` runs out (a quotation costs the occurrences of its words it visits).
+fn unquoted_all(
+    qs: &[Prepared],
+    classes: &Classes,
+    matched: &[bool],
+    free: &FreeIndex,
+    work: &mut Work,
+) -> Vec<(usize, (Span, Match))> {
+    let mut found: Vec<(usize, (Span, Match))> = Vec::new();
+    for members in &classes.members {
+        let Some(&first) = members.iter().find(|&&i| !matched[i]) else {
+            continue;
+        };
+        if work.over {
+            break;
+        }
+        let p = &qs[first];
+        work.add(unquoted_cost(p, free));
+        if work.over {
+            break;
+        }
+        if let Some(hit) = unquoted(p, free) {
+            for &i in members.iter().filter(|&&i| !matched[i]) {
+                found.push((i, hit.clone()));
+            }
+        }
+    }
+    found.sort_by_key(|(i, _)| *i);
+    found
 }
 
 /// A quotation's words, for finding the same words quoted on the other side.
@@ -281,13 +313,14 @@ fn prepared(art: &Article) -> Vec<Prepared> {
     out
 }
 
-/// True when the byte at `pos` lies in a boilerplate paragraph.
+/// True when the byte at `pos` lies in a boilerplate paragraph (paragraphs are in text order
+/// and do not overlap, so this is a binary search).
 fn in_boilerplate(art: &Article, pos: usize) -> bool {
-    art.analysis
-        .paragraphs
-        .iter()
-        .find(|p| p.span.start <= pos && pos < p.span.end)
-        .is_some_and(|p| p.role.is_boilerplate())
+    let paragraphs = &art.analysis.paragraphs;
+    let i = paragraphs.partition_point(|p| p.span.end <= pos);
+    paragraphs
+        .get(i)
+        .is_some_and(|p| p.span.start <= pos && p.role.is_boilerplate())
 }
 
 /// Byte spans (shifted by `offset`) of square-bracketed insertions in `s`.
@@ -673,15 +706,17 @@ fn free_tokens(art: &Article) -> Vec<Vec<usize>> {
 /// each token belongs to.
 struct FreeIndex<'a> {
     /// Normal form → token indices, ascending.
-    at: HashMap<&'a str, Vec<usize>>,
+    at: FxHashMap<&'a str, Vec<usize>>,
     /// Per token, its run number (`usize::MAX` outside every run).
     run: Vec<usize>,
+    /// The article's tokens.
+    toks: &'a [Token],
 }
 
 impl<'a> FreeIndex<'a> {
     fn new(art: &'a Article, runs: &[Vec<usize>]) -> FreeIndex<'a> {
         let toks = &art.analysis.tokens;
-        let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut at: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         let mut run = vec![usize::MAX; toks.len()];
         for (r, tokens) in runs.iter().enumerate() {
             for &t in tokens {
@@ -689,13 +724,22 @@ impl<'a> FreeIndex<'a> {
                 at.entry(toks[t].norm.as_str()).or_default().push(t);
             }
         }
-        FreeIndex { at, run }
+        FreeIndex { at, run, toks }
     }
+}
+
+/// The work of [`unquoted`] for `p`: the occurrences of its words it visits.
+fn unquoted_cost(p: &Prepared, free: &FreeIndex) -> u64 {
+    p.words
+        .iter()
+        .filter(|w| !w.bracketed)
+        .map(|w| free.at.get(w.norm.as_str()).map_or(0, Vec::len) as u64 + 1)
+        .sum()
 }
 
 /// Longest run of a quotation's words (brackets left out, ellipses breaking runs) found
 /// unquoted in `other`; accepted when it has six or more words or covers the whole quotation.
-fn unquoted(p: &Prepared, other: &Article, free: &FreeIndex) -> Option<(Span, Match)> {
+fn unquoted(p: &Prepared, free: &FreeIndex) -> Option<(Span, Match)> {
     if p.content < 4 {
         return None;
     }
@@ -709,14 +753,14 @@ fn unquoted(p: &Prepared, other: &Article, free: &FreeIndex) -> Option<(Span, Ma
         seq.push((k, w.norm.as_str(), p.ellipsis[i] && i > 0));
         k += 1;
     }
-    let toks = &other.analysis.tokens;
+    let toks = free.toks;
     // Longest common run: (length, end in seq, end token index); among equals the one ending
     // first in `other`, then first in the quotation. Runs grow along the index of where each
     // word occurs, so the cost follows the occurrences, not the length of `other`.
     let mut best = (0usize, 0usize, 0usize);
-    let mut prev: HashMap<usize, usize> = HashMap::new();
+    let mut prev: FxHashMap<usize, usize> = FxHashMap::default();
     for (s, &(_, norm, broken)) in seq.iter().enumerate() {
-        let mut cur: HashMap<usize, usize> = HashMap::new();
+        let mut cur: FxHashMap<usize, usize> = FxHashMap::default();
         for &t in free.at.get(norm).map(Vec::as_slice).unwrap_or(&[]) {
             let joined = t > 0 && free.run[t - 1] == free.run[t];
             let len = if broken || !joined {

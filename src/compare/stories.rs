@@ -28,7 +28,6 @@ use serde::Serialize;
 
 use super::align::background;
 use crate::corpus::Article;
-use crate::text::ParagraphRole;
 
 /// Average similarity between two groups of articles at and above which they are taken to
 /// report the same story.
@@ -175,7 +174,7 @@ fn stem_counts(a: &Article) -> Vec<StemCount<'_>> {
     let an = &a.analysis;
     let mut counts: HashMap<&str, (&str, u32, i32)> = HashMap::new();
     for (si, s) in an.sentences.iter().enumerate() {
-        if an.sentence_role(si) != ParagraphRole::Body {
+        if !an.sentence_role(si).is_compared() {
             continue;
         }
         for (k, t) in an.tokens[an.tokens_in(s.span)].iter().enumerate() {

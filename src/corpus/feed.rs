@@ -22,7 +22,7 @@ use feed_rs::model::{Entry, Feed, Text};
 use super::Library;
 use super::html::clean_field;
 #[cfg(feature = "feeds")]
-use super::html::{extract_page, fragment_text, paragraphs, with_headline};
+use super::html::{extract_page, fragment_text, paragraphs, try_fragment_text, with_headline};
 #[cfg(feature = "feeds")]
 use super::json::entry_path;
 #[cfg(feature = "feeds")]
@@ -48,7 +48,7 @@ pub fn root_element(raw: &str) -> Option<&str> {
         } else if let Some(r) = rest.strip_prefix("<!--") {
             rest = &r[r.find("-->")? + 3..];
         } else if let Some(r) = rest.strip_prefix("<!") {
-            rest = &r[r.find('>')? + 1..];
+            rest = &r[declaration_end(r)?..];
         } else if let Some(r) = rest.strip_prefix('<') {
             let end = r
                 .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
@@ -58,6 +58,31 @@ pub fn root_element(raw: &str) -> Option<&str> {
             return None;
         }
     }
+}
+
+/// Where a `<!…>` declaration whose text after `<!` is `decl` ends (just past its `>`): the
+/// first `>` outside quotes, or for a doctype with an internal subset (`<!DOCTYPE rss [
+/// <!ENTITY …> ]>`) the `>` after the subset's closing `]`.
+fn declaration_end(decl: &str) -> Option<usize> {
+    let mut quote = None;
+    let mut in_subset = false;
+    let mut chars = decl.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[') if !in_subset => in_subset = true,
+            (None, '<') if in_subset && decl[i..].starts_with("<!--") => {
+                let end = decl[i + 4..].find("-->")? + i + 4 + 3;
+                while chars.next().is_some_and(|(j, _)| j + 1 < end) {}
+            }
+            (None, ']') if in_subset => in_subset = false,
+            (None, '>') if !in_subset => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Add the entries of the `.xml` file `raw` when it is a feed; otherwise record that it is not.
@@ -181,7 +206,7 @@ fn entry_article(entry: &Entry, outlet: Option<String>) -> Result<Built, String>
         page_meta = Some(m);
         t
     } else if is_html(&media_type) || body.contains("</") {
-        fragment_text(&body)
+        try_fragment_text(&body)?
     } else {
         paragraphs(&body)
     };
@@ -243,6 +268,18 @@ fn entry_article(entry: &Entry, outlet: Option<String>) -> Result<Built, String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn root_element_skips_a_doctype_with_an_internal_subset() {
+        let x = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n  <!ENTITY copy \"&#169; <b>\">\n  <!-- a ]> comment -->\n  <!ENTITY nbsp \"&#160;\">\n]>\n<rss version=\"2.0\">";
+        assert_eq!(root_element(x), Some("rss"));
+        assert!(is_feed(x));
+        assert_eq!(root_element("<!DOCTYPE html><html>"), Some("html"));
+        assert_eq!(
+            root_element("<!DOCTYPE x [ <!ENTITY a \"unterminated"),
+            None
+        );
+    }
 
     #[test]
     fn root_element_skips_prolog() {

@@ -6,16 +6,26 @@
 //! - [`load`] reads files and directories (see [`walk`] for the directory rules);
 //! - [`demo()`](fn@demo) builds the bundled demo corpus (see [`demo`](mod@demo) for its ids);
 //! - the per-format readers live in [`txt`], [`markdown`], [`json`], [`html`] (saved web pages)
-//!   and [`feed`] (RSS and Atom).
+//!   and [`feed`] (RSS and Atom);
+//! - [`extract()`](fn@extract) finds the article in a web page's bytes (used for saved pages,
+//!   and for any page fetched by other means), with [`blocks`] and [`page_meta`];
+//!   [`nesting`] flattens markup nested too deep before any of it is parsed.
 
+pub mod blocks;
 pub mod demo;
+pub mod extract;
 pub mod feed;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod nesting;
+pub mod page_meta;
+pub mod page_names;
 pub mod read;
 pub mod txt;
 pub mod walk;
+
+pub use extract::{Page, extract};
 
 use std::path::{Path, PathBuf};
 
@@ -108,6 +118,18 @@ impl Article {
         title_span: Option<Span>,
     ) -> Self {
         let analysis = text::analyse(&text, title_span);
+        Article::from_analysis(id, meta, source, text, analysis)
+    }
+
+    /// An article whose text is already analysed (a loader that knows the paragraphs and
+    /// their roles, such as [`extract`] for web pages).
+    pub fn from_analysis(
+        id: String,
+        meta: Meta,
+        source: Source,
+        text: String,
+        analysis: Analysis,
+    ) -> Self {
         Article {
             id,
             title: meta.title,

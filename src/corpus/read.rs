@@ -1,8 +1,11 @@
 //! Reading one file into text, turning every way that can fail into a plain reason.
 //!
-//! Checks, in order: the file can be opened and read, it is not over the size limit, it is not
-//! empty, it is not binary (NUL bytes, or mostly control characters), it is valid UTF-8, and it
-//! is not whitespace only.
+//! Checks, in order: the file can be opened, it is a regular file (not a named pipe, device or
+//! socket: a file swapped for one after the directory was listed is refused, never waited on,
+//! since it is opened without blocking and checked on the open descriptor), it is not over
+//! the size limit (also while it is read, should it grow), it is not empty, text with a UTF-16
+//! byte-order mark is decoded (UTF-32 and BOM-less UTF-16 are named), it is not binary (NUL
+//! bytes, or mostly control characters), it is valid UTF-8, and it is not whitespace only.
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -44,25 +47,89 @@ pub fn human_size(n: u64) -> String {
     }
 }
 
-/// Read `path` as article text, or say why it cannot be used.
-pub fn read_text(path: &Path, max_file_size: u64) -> Result<String, String> {
-    let file = File::open(path).map_err(|e| io_reason(&e))?;
-    let meta = file.metadata().map_err(|e| io_reason(&e))?;
-    if meta.is_dir() {
-        return Err("is a directory".to_string());
+/// Why [`read_regular`] read nothing.
+#[derive(Debug)]
+pub enum ReadError {
+    /// Opening or reading failed.
+    Io(io::Error),
+    /// The path names a directory.
+    Directory,
+    /// The path names something other than a regular file: what it is ("a named pipe").
+    NotRegular(&'static str),
+    /// The file holds more than the limit: its size (at least the limit plus one byte).
+    TooLarge(u64),
+}
+
+/// Open `path` for reading without ever blocking (a named pipe with no writer, a device) and
+/// check on the open descriptor that it is a regular file; its contents, at most `limit`
+/// bytes.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Non-blocking: opening a FIFO returns at once instead of waiting for a writer; no
+        // controlling terminal is acquired by opening a terminal device.
+        opts.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
-    if meta.len() > max_file_size {
-        return Err(too_large(meta.len(), max_file_size));
+    let file: File = opts.open(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if meta.is_dir() {
+        return Err(ReadError::Directory);
+    }
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular(file_kind(&meta.file_type())));
+    }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge(meta.len()));
     }
     let mut bytes = Vec::new();
     // Read at most one byte past the limit, in case the file grows while being read.
-    file.take(max_file_size.saturating_add(1))
+    file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| io_reason(&e))?;
-    if bytes.len() as u64 > max_file_size {
-        return Err(too_large(bytes.len() as u64, max_file_size));
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
     }
-    check_bytes(bytes)
+    Ok(bytes)
+}
+
+/// What a file that is not a regular file or a directory is, in words.
+pub fn file_kind(ft: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "a named pipe";
+        }
+        if ft.is_char_device() {
+            return "a character device";
+        }
+        if ft.is_block_device() {
+            return "a block device";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = ft;
+    "not a file of data"
+}
+
+/// The raw bytes of the article file `path`, or why it cannot be used.
+pub fn read_bytes(path: &Path, max_file_size: u64) -> Result<Vec<u8>, String> {
+    read_regular(path, max_file_size).map_err(|e| match e {
+        ReadError::Io(e) => io_reason(&e),
+        ReadError::Directory => "is a directory".to_string(),
+        ReadError::NotRegular(kind) => format!("not a regular file ({kind})"),
+        ReadError::TooLarge(n) => too_large(n, max_file_size),
+    })
+}
+
+/// Read `path` as article text, or say why it cannot be used.
+pub fn read_text(path: &Path, max_file_size: u64) -> Result<String, String> {
+    check_bytes(read_bytes(path, max_file_size)?)
 }
 
 fn too_large(len: u64, limit: u64) -> String {
@@ -73,24 +140,103 @@ fn too_large(len: u64, limit: u64) -> String {
     )
 }
 
-/// Validate raw bytes as article text.
+/// The reason given for text that is not UTF-8, the first bad byte at `at`.
+pub fn not_utf8(at: usize) -> String {
+    format!("not valid UTF-8 (first bad byte at offset {at}); convert the file to UTF-8")
+}
+
+/// Text that starts with a UTF-16 byte-order mark, decoded; `None` without such a mark.
+/// UTF-32 text is named rather than decoded.
+pub fn decode_bom(bytes: &[u8]) -> Option<Result<String, String>> {
+    let utf32 = |order: &str| {
+        Err(format!(
+            "UTF-32 text ({order}), which parallax does not read; convert the file to UTF-8"
+        ))
+    };
+    if bytes.starts_with(&[0xff, 0xfe, 0, 0]) {
+        return Some(utf32("little-endian"));
+    }
+    if bytes.starts_with(&[0, 0, 0xfe, 0xff]) {
+        return Some(utf32("big-endian"));
+    }
+    let (encoding, order) = match bytes {
+        [0xff, 0xfe, ..] => (encoding_rs::UTF_16LE, "little-endian"),
+        [0xfe, 0xff, ..] => (encoding_rs::UTF_16BE, "big-endian"),
+        _ => return None,
+    };
+    Some(
+        encoding
+            .decode_without_bom_handling_and_without_replacement(&bytes[2..])
+            .map(|t| t.into_owned())
+            .ok_or_else(|| {
+                format!(
+                    "not valid UTF-16 ({order}, as its byte-order mark says); convert the file to \
+                     UTF-8"
+                )
+            }),
+    )
+}
+
+/// "little-endian" or "big-endian" when `bytes` read like UTF-16 text without a byte-order
+/// mark: three in four of every other byte NUL, and of the rest printable ASCII.
+fn bomless_utf16(bytes: &[u8]) -> Option<&'static str> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let half = sample.len() / 2;
+    let zeros = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let printable = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b.is_ascii_graphic() || b.is_ascii_whitespace())
+            .count()
+    };
+    if zeros(1) * 4 >= half * 3 && printable(0) * 4 >= half * 3 {
+        Some("little-endian")
+    } else if zeros(0) * 4 >= half * 3 && printable(1) * 4 >= half * 3 {
+        Some("big-endian")
+    } else {
+        None
+    }
+}
+
+/// Validate raw bytes as article text (decoding UTF-16 with a byte-order mark).
 pub fn check_bytes(bytes: Vec<u8>) -> Result<String, String> {
     if bytes.is_empty() {
         return Err("empty file".to_string());
     }
+    let decoded = match decode_bom(&bytes) {
+        Some(result) => Some(result?),
+        None => None,
+    };
+    let bytes = match decoded {
+        Some(text) => text.into_bytes(),
+        None => bytes,
+    };
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        if let Some(order) = bomless_utf16(&bytes) {
+            return Err(format!(
+                "looks like UTF-16 text ({order}) without a byte-order mark; convert the file \
+                 to UTF-8"
+            ));
+        }
         return Err(format!(
             "binary file (contains a NUL byte at offset {pos}), not text"
         ));
     }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            return Err(format!(
-                "not valid UTF-8 (first bad byte at offset {at}); convert the file to UTF-8"
-            ));
-        }
+        Err(e) => return Err(not_utf8(e.utf8_error().valid_up_to())),
     };
     let total = text.chars().count();
     let control = text
@@ -151,6 +297,31 @@ mod tests {
         assert!(parse_size("lots").is_err());
         assert!(parse_size("5 parsecs").is_err());
         assert!(parse_size("99999999999999999999G").is_err());
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded_and_without_one_named() {
+        let words = "Quoted “words”, café.\n";
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(words.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(words.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(check_bytes(le.clone()).unwrap(), words);
+        assert_eq!(check_bytes(be).unwrap(), words);
+        let err = check_bytes(le[2..].to_vec()).unwrap_err();
+        assert!(
+            err.contains("UTF-16 text (little-endian) without a byte-order mark"),
+            "{err}"
+        );
+        let err = check_bytes(vec![0xff, 0xfe, 0, 0, b'a', 0, 0, 0]).unwrap_err();
+        assert!(err.starts_with("UTF-32 text"), "{err}");
+        // A lone surrogate is not UTF-16.
+        let err = check_bytes(vec![0xff, 0xfe, 0x00, 0xd8, b'a', 0]).unwrap_err();
+        assert!(err.starts_with("not valid UTF-16"), "{err}");
     }
 
     #[test]

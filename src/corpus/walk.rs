@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use super::read::{io_reason, read_text};
+use super::read::{file_kind, io_reason, read_text};
 use super::{Library, LoadOptions, UniqueIds, feed, html, json, markdown, txt};
 
 /// The file extensions parallax reads.
@@ -158,7 +158,7 @@ impl Stream {
             .map(|item| match item {
                 Item::File(path) => {
                     let mut part = Library::default();
-                    load_file(path, opts, &mut part);
+                    load_file_guarded(path, opts, &mut part);
                     each();
                     Some(part)
                 }
@@ -241,7 +241,7 @@ fn plan_path(path: &Path, items: &mut Vec<Item>) {
     } else {
         items.push(Item::Skip(
             path.to_path_buf(),
-            "not a regular file".to_string(),
+            format!("not a regular file ({})", file_kind(&meta.file_type())),
         ));
     }
 }
@@ -293,7 +293,7 @@ fn plan_dir(root: &Path, items: &mut Vec<Item>) {
                 } else {
                     items.push(Item::Skip(
                         entry.path().to_path_buf(),
-                        "not a regular file".to_string(),
+                        format!("not a regular file ({})", file_kind(&ft)),
                     ));
                 }
             }
@@ -318,6 +318,60 @@ fn plan_dir(root: &Path, items: &mut Vec<Item>) {
         }
     }
     items.push(Item::DirEnd(root.to_path_buf()));
+}
+
+thread_local! {
+    /// True while this thread loads a file under [`load_file_guarded`].
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// True on a thread that is loading a file under [`load_file_guarded`], whose panic becomes
+/// a skipped entry: a panic hook can leave the telling to that entry.
+pub fn in_guarded_load() -> bool {
+    GUARDED.with(std::cell::Cell::get)
+}
+
+/// [`load_file`], with a panic anywhere in reading or analysing the file turned into a
+/// skipped entry that says so, so that one bad file never ends the program or loses the others.
+pub fn load_file_guarded(path: &Path, opts: &LoadOptions, lib: &mut Library) {
+    guarded(path, lib, |part| load_file(path, opts, part));
+}
+
+/// Run `load` for the file `path` into a library of its own and add what it found to `lib`; a
+/// panic adds a skipped entry naming it instead.
+fn guarded(path: &Path, lib: &mut Library, load: impl FnOnce(&mut Library)) {
+    let mut part = Library::default();
+    let was = GUARDED.with(|g| g.replace(true));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(&mut part)));
+    GUARDED.with(|g| g.set(was));
+    match outcome {
+        Ok(()) => {
+            lib.articles.append(&mut part.articles);
+            lib.skipped.append(&mut part.skipped);
+        }
+        Err(payload) => lib.skip(
+            path,
+            format!(
+                "parallax failed on this file ({}); the other files are unaffected, and this \
+                 is a bug worth reporting",
+                panic_message(payload.as_ref())
+            ),
+        ),
+    }
+}
+
+/// The message of a panic, at most a line long.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    let msg = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("unexplained panic");
+    let line: String = msg.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(200) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line,
+    }
 }
 
 /// Load one regular file into `lib`, choosing the reader by extension.
@@ -354,5 +408,33 @@ pub fn load_file(path: &Path, opts: &LoadOptions, lib: &mut Library) {
         "rss" | "atom" => feed::load(path, &text, lib),
         "xml" => feed::load_xml(path, &text, lib),
         _ => json::load_jsonl(path, &text, lib),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_while_loading_a_file_becomes_a_skipped_entry_and_the_rest_stays() {
+        let mut lib = Library::default();
+        lib.skip("before.txt", "kept");
+        guarded(Path::new("bad.html"), &mut lib, |part| {
+            part.skip("half.txt", "lost with the panic");
+            assert!(in_guarded_load());
+            panic!("index out of bounds: the len is 3 but the index is 7");
+        });
+        assert!(!in_guarded_load());
+        assert_eq!(lib.skipped.len(), 2);
+        assert_eq!(lib.skipped[1].path, Path::new("bad.html"));
+        let reason = &lib.skipped[1].reason;
+        assert!(
+            reason.starts_with("parallax failed on this file (index out of bounds"),
+            "{reason}"
+        );
+        guarded(Path::new("good.txt"), &mut lib, |part| {
+            part.skip("good.txt#2", "an entry");
+        });
+        assert_eq!(lib.skipped.len(), 3);
     }
 }

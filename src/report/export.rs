@@ -24,6 +24,17 @@ pub fn file_stem(a: &str, b: &str) -> String {
 /// Write `contents` atomically into `dir` as `{stem}.{ext}`, or `{stem}-N.{ext}` (N = 2, 3, …)
 /// when that name is taken. Returns the path written.
 pub fn write_new(dir: &Path, stem: &str, ext: &str, contents: &[u8]) -> io::Result<PathBuf> {
+    write_new_with(dir, stem, ext, |w| w.write_all(contents))
+}
+
+/// [`write_new`] with the contents written by `fill` as they are made (a report streamed into
+/// the temporary file); nothing is linked into place when `fill` fails.
+pub fn write_new_with(
+    dir: &Path,
+    stem: &str,
+    ext: &str,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<PathBuf> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(".parallax-export-").suffix(".tmp");
     // A page to share gets the permissions of any new file (0o666 less the umask), not the
@@ -34,7 +45,11 @@ pub fn write_new(dir: &Path, stem: &str, ext: &str, contents: &[u8]) -> io::Resu
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut tmp = builder.tempfile_in(dir)?;
-    tmp.write_all(contents)?;
+    {
+        let mut buf = io::BufWriter::new(tmp.as_file_mut());
+        fill(&mut buf)?;
+        buf.flush()?;
+    }
     tmp.as_file().sync_all()?;
     for n in 1..=MAX_ATTEMPTS {
         let name = if n == 1 {

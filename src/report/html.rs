@@ -17,6 +17,7 @@
 //! (underline, bold, border), so the page also reads in black and white and in print.
 
 use std::fmt::Write;
+use std::io;
 
 use super::common::*;
 use super::text::group_terms;
@@ -42,6 +43,43 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// Where the page goes: a buffer handed to the sink in chunks of about [`CHUNK`] bytes, so a
+/// long comparison is never held whole in memory. After a write error the rest is dropped and
+/// the error returned at the end.
+struct Out<'w> {
+    buf: String,
+    sink: &'w mut dyn io::Write,
+    error: Option<io::Error>,
+}
+
+/// Size of the chunks the page is written in.
+const CHUNK: usize = 1 << 16;
+
+impl Out<'_> {
+    fn push_str(&mut self, s: &str) {
+        self.buf.push_str(s);
+        if self.buf.len() >= CHUNK {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.error.is_none()
+            && let Err(e) = self.sink.write_all(self.buf.as_bytes())
+        {
+            self.error = Some(e);
+        }
+        self.buf.clear();
+    }
+}
+
+impl std::fmt::Write for Out<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.push_str(s);
+        Ok(())
+    }
 }
 
 /// Sanitise, fold to one line and escape.
@@ -79,6 +117,42 @@ struct Mark {
     span: Span,
     class: Class,
     why: String,
+}
+
+/// One side's highlights with, for each sentence, the highlights that touch it.
+struct Marks {
+    marks: Vec<Mark>,
+    of_sentence: Vec<Vec<usize>>,
+}
+
+impl Marks {
+    /// Index `marks` by the sentences of `info` they overlap (sentences are in text order and
+    /// do not overlap, so each highlight finds its sentences by binary search).
+    fn new(marks: Vec<Mark>, info: &SideInfo) -> Marks {
+        let sents = &info.sentences;
+        let mut of_sentence = vec![Vec::new(); sents.len()];
+        for (k, m) in marks.iter().enumerate() {
+            let lo = sents.partition_point(|s| s.end <= m.span.start);
+            let hi = sents.partition_point(|s| s.start < m.span.end);
+            for list in of_sentence.iter_mut().take(hi).skip(lo) {
+                list.push(k);
+            }
+        }
+        Marks { marks, of_sentence }
+    }
+
+    /// The highlights touching sentence `i` that `keep` accepts.
+    fn of(&self, i: usize, keep: impl Fn(&Mark) -> bool) -> Vec<&Mark> {
+        self.of_sentence
+            .get(i)
+            .map(|ks| {
+                ks.iter()
+                    .map(|&k| &self.marks[k])
+                    .filter(|m| keep(m))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
 }
 
 fn other_name(side: Side) -> &'static str {
@@ -175,7 +249,13 @@ fn marks_for(cmp: &Comparison, side: Side, article: Option<&Article>) -> Vec<Mar
         });
     }
     if let Some(art) = article.filter(|a| a.text == info.text) {
-        let theirs = &cmp.profile.get(side.other()).scare_quotes;
+        let theirs: rustc_hash::FxHashSet<String> = cmp
+            .profile
+            .get(side.other())
+            .scare_quotes
+            .iter()
+            .map(|s| one_line(s).to_lowercase())
+            .collect();
         for q in art
             .analysis
             .quotes
@@ -183,9 +263,7 @@ fn marks_for(cmp: &Comparison, side: Side, article: Option<&Article>) -> Vec<Mar
             .filter(|q| q.kind == QuoteKind::ScareQuote)
         {
             let inner = one_line(&span_text(info, q.inner));
-            let also = theirs
-                .iter()
-                .any(|s| one_line(s).to_lowercase() == inner.to_lowercase());
+            let also = theirs.contains(&inner.to_lowercase());
             let why = format!(
                 "Scare quotes: “{inner}” set in quotation marks without being a quotation (distance, irony or doubt); {} {}",
                 other_name(side),
@@ -214,25 +292,27 @@ fn marks_for(cmp: &Comparison, side: Side, article: Option<&Article>) -> Vec<Mar
     marks
 }
 
-/// Sentence `i` of `info` as HTML, cut into segments at every highlight boundary.
-/// `focusable` adds `tabindex` and the focus note to each highlight.
-fn sentence_html(info: &SideInfo, i: usize, marks: &[Mark], focusable: bool) -> String {
+/// Sentence `i` of `info` as HTML, cut into segments at every highlight boundary; `marks` are
+/// the highlights that touch it. `focusable` adds `tabindex` and the focus note to each
+/// highlight.
+fn sentence_html(info: &SideInfo, i: usize, marks: &[&Mark], focusable: bool) -> String {
     let Some(&sent) = info.sentences.get(i) else {
         return String::new();
     };
     if !sent.is_valid_in(&info.text) {
         return String::new();
     }
-    let inside: Vec<(Span, &Mark)> = marks
+    let mut inside: Vec<(Span, &Mark)> = marks
         .iter()
         .filter(|m| m.span.overlaps(&sent))
         .map(|m| {
             (
                 Span::new(m.span.start.max(sent.start), m.span.end.min(sent.end)),
-                m,
+                *m,
             )
         })
         .collect();
+    inside.sort_by_key(|(s, _)| s.start);
     let mut cuts: Vec<usize> = vec![sent.start, sent.end];
     for (s, _) in &inside {
         cuts.push(s.start);
@@ -245,13 +325,21 @@ fn sentence_html(info: &SideInfo, i: usize, marks: &[Mark], focusable: bool) -> 
     // let its tail through as text), then cut at the highlight boundaries.
     let shown = sanitize_mapped(sent.slice(&info.text));
     let mut out = String::new();
+    // The highlights under the sweep: started at or before the segment, not yet ended.
+    let mut next = 0;
+    let mut active: Vec<(Span, &Mark)> = Vec::new();
     for w in cuts.windows(2) {
         let seg = Span::new(w[0], w[1]);
+        while next < inside.len() && inside[next].0.start <= seg.start {
+            active.push(inside[next]);
+            next += 1;
+        }
+        active.retain(|(s, _)| s.end > seg.start);
         let from = shown.partition_point(|&(at, _)| sent.start + at < seg.start);
         let to = shown.partition_point(|&(at, _)| sent.start + at < seg.end);
         let piece: String = shown[from..to.max(from)].iter().map(|&(_, c)| c).collect();
         let text = escape(&piece);
-        let mut covering: Vec<&Mark> = inside
+        let mut covering: Vec<&Mark> = active
             .iter()
             .filter(|(s, _)| s.contains(&seg))
             .map(|(_, m)| *m)
@@ -350,7 +438,23 @@ pub fn render(cmp: &Comparison) -> String {
 /// Render the HTML report with the compared articles at hand, so their scare quotes are
 /// highlighted too (an article whose text is not the text compared is ignored).
 pub fn render_with(cmp: &Comparison, articles: PerSide<Option<&Article>>) -> String {
-    let mut o = String::new();
+    let mut page = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_with(cmp, articles, &mut page);
+    String::from_utf8(page).unwrap_or_default()
+}
+
+/// [`render_with`], written to `sink` as it is made, in chunks.
+pub fn write_with(
+    cmp: &Comparison,
+    articles: PerSide<Option<&Article>>,
+    sink: &mut dyn io::Write,
+) -> io::Result<()> {
+    let mut o = Out {
+        buf: String::new(),
+        sink,
+        error: None,
+    };
     o.push_str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     o.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
@@ -372,8 +476,8 @@ pub fn render_with(cmp: &Comparison, articles: PerSide<Option<&Article>>) -> Str
         analysed(Side::A, articles.a) || analysed(Side::B, articles.b),
     );
     summary(&mut o, cmp);
-    let marks_a = marks_for(cmp, Side::A, articles.a);
-    let marks_b = marks_for(cmp, Side::B, articles.b);
+    let marks_a = Marks::new(marks_for(cmp, Side::A, articles.a), &cmp.a);
+    let marks_b = Marks::new(marks_for(cmp, Side::B, articles.b), &cmp.b);
     columns(&mut o, cmp, &marks_a, &marks_b);
     quotes(&mut o, cmp);
     framing(&mut o, cmp, &marks_a, &marks_b);
@@ -381,10 +485,14 @@ pub fn render_with(cmp: &Comparison, articles: PerSide<Option<&Article>>) -> Str
     distinctive(&mut o, cmp);
     profile(&mut o, cmp);
     o.push_str("</body>\n</html>\n");
-    o
+    o.flush();
+    match o.error {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
-fn header(o: &mut String, cmp: &Comparison) {
+fn header(o: &mut Out, cmp: &Comparison) {
     o.push_str("<header>\n<h1>Comparison</h1>\n<div class=\"sources\">\n");
     for (name, info) in [("A", &cmp.a), ("B", &cmp.b)] {
         let _ = writeln!(
@@ -412,7 +520,7 @@ fn header(o: &mut String, cmp: &Comparison) {
 }
 
 /// The legend: every highlight class, scare quotes only `with_scare` (when they can be marked).
-fn legend(o: &mut String, with_scare: bool) {
+fn legend(o: &mut Out, with_scare: bool) {
     o.push_str("<section class=\"legend\">\n<h2>Legend</h2>\n<ul>\n");
     let items = [
         (
@@ -452,7 +560,7 @@ fn legend(o: &mut String, with_scare: bool) {
     o.push_str("</ul>\n</section>\n");
 }
 
-fn summary(o: &mut String, cmp: &Comparison) {
+fn summary(o: &mut Out, cmp: &Comparison) {
     let s = &cmp.summary;
     o.push_str("<section class=\"summary\">\n<h2>Summary</h2>\n<ul>\n");
     let _ = writeln!(o, "<li>Similarity: {:.2}</li>", s.similarity);
@@ -474,7 +582,7 @@ fn summary(o: &mut String, cmp: &Comparison) {
     o.push_str("</ul>\n</section>\n");
 }
 
-fn cell(o: &mut String, info: &SideInfo, side: Side, sents: &[usize], marks: &[Mark]) {
+fn cell(o: &mut Out, info: &SideInfo, side: Side, sents: &[usize], marks: &Marks) {
     let col = if side == Side::A { "a" } else { "b" };
     if sents.is_empty() {
         let _ = writeln!(o, "<div class=\"{col} empty\"></div>");
@@ -487,13 +595,13 @@ fn cell(o: &mut String, info: &SideInfo, side: Side, sents: &[usize], marks: &[M
             o,
             "<p class=\"s\"><span class=\"ref\">{r}</span> <span class=\"t\" id=\"{}\">{}</span></p>",
             r.to_lowercase(),
-            sentence_html(info, i, marks, true)
+            sentence_html(info, i, &marks.of(i, |_| true), true)
         );
     }
     o.push_str("</div>\n");
 }
 
-fn columns(o: &mut String, cmp: &Comparison, marks_a: &[Mark], marks_b: &[Mark]) {
+fn columns(o: &mut Out, cmp: &Comparison, marks_a: &Marks, marks_b: &Marks) {
     o.push_str("<section>\n<h2>Side by side</h2>\n<div class=\"columns\">\n");
     let _ = writeln!(
         o,
@@ -525,7 +633,7 @@ fn columns(o: &mut String, cmp: &Comparison, marks_a: &[Mark], marks_b: &[Mark])
     o.push_str("</div>\n</section>\n");
 }
 
-fn quotes(o: &mut String, cmp: &Comparison) {
+fn quotes(o: &mut Out, cmp: &Comparison) {
     o.push_str("<section>\n<h2>Shared quotations</h2>\n");
     if cmp.shared_quotes.is_empty() {
         o.push_str("<p class=\"none\">None found.</p>\n</section>\n");
@@ -552,19 +660,15 @@ fn quotes(o: &mut String, cmp: &Comparison) {
     o.push_str("</ol>\n</section>\n");
 }
 
-fn framing(o: &mut String, cmp: &Comparison, marks_a: &[Mark], marks_b: &[Mark]) {
+fn framing(o: &mut Out, cmp: &Comparison, marks_a: &Marks, marks_b: &Marks) {
     o.push_str("<section>\n<h2>Framing differences</h2>\n");
     if cmp.framing.is_empty() {
         o.push_str("<p class=\"none\">None found.</p>\n</section>\n");
         return;
     }
-    let changes_only = |m: &[Mark]| -> Vec<Mark> {
-        m.iter()
-            .filter(|m| m.class == Class::Change)
-            .cloned()
-            .collect()
-    };
-    let (ca, cb) = (changes_only(marks_a), changes_only(marks_b));
+    fn changes(m: &Marks, i: usize) -> Vec<&Mark> {
+        m.of(i, |m| m.class == Class::Change)
+    }
     for f in &cmp.framing {
         let labels: Vec<_> = f.labels.iter().map(|l| label_name(*l)).collect();
         let labels = if labels.is_empty() {
@@ -577,14 +681,14 @@ fn framing(o: &mut String, cmp: &Comparison, marks_a: &[Mark], marks_b: &[Mark])
             "<div class=\"pair\"><h3>{} ↔ {} ({labels})</h3>\n<p>A: {}</p>\n<p>B: {}</p></div>",
             sentence_ref(Side::A, f.a),
             sentence_ref(Side::B, f.b),
-            sentence_html(&cmp.a, f.a, &ca, false),
-            sentence_html(&cmp.b, f.b, &cb, false)
+            sentence_html(&cmp.a, f.a, &changes(marks_a, f.a), false),
+            sentence_html(&cmp.b, f.b, &changes(marks_b, f.b), false)
         );
     }
     o.push_str("</section>\n");
 }
 
-fn loaded(o: &mut String, cmp: &Comparison) {
+fn loaded(o: &mut Out, cmp: &Comparison) {
     o.push_str("<section>\n<h2>Loaded terms</h2>\n");
     for side in [Side::A, Side::B] {
         let name = if side == Side::A { "A" } else { "B" };
@@ -616,7 +720,7 @@ fn loaded(o: &mut String, cmp: &Comparison) {
     o.push_str("</section>\n");
 }
 
-fn distinctive(o: &mut String, cmp: &Comparison) {
+fn distinctive(o: &mut Out, cmp: &Comparison) {
     o.push_str("<section>\n<h2>Distinctive terms</h2>\n<ul>\n");
     for (side, name) in [(Side::A, "A"), (Side::B, "B")] {
         let _ = writeln!(
@@ -628,7 +732,7 @@ fn distinctive(o: &mut String, cmp: &Comparison) {
     o.push_str("</ul>\n</section>\n");
 }
 
-fn profile(o: &mut String, cmp: &Comparison) {
+fn profile(o: &mut Out, cmp: &Comparison) {
     o.push_str(
         "<section>\n<h2>Framing profile</h2>\n<table>\n<tr><th></th><th>A</th><th>B</th></tr>\n",
     );
@@ -676,7 +780,7 @@ mod tests {
     fn overlapping_spans_become_balanced_segments() {
         let text = "Ünïcode words overlap here.";
         let i = info(text, vec![Span::new(0, text.len())]);
-        let marks = vec![
+        let marks = [
             Mark {
                 span: Span::new(0, 14),
                 class: Class::Quote,
@@ -694,6 +798,7 @@ mod tests {
                 why: "bad".into(),
             },
         ];
+        let marks: Vec<&Mark> = marks.iter().collect();
         let html = sentence_html(&i, 0, &marks, true);
         assert_eq!(
             html.matches("<mark").count(),

@@ -6,14 +6,83 @@
 //! terminals), the bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the bidi
 //! marks (U+200E, U+200F, U+061C) are escaped here. The parsed JSON is the same either way.
 
+use std::io::{self, Write};
+
 use crate::compare::Comparison;
 
 /// Pretty-printed JSON with a trailing newline.
 pub fn render(cmp: &Comparison) -> String {
-    let s = serde_json::to_string_pretty(cmp).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    let mut s = escape_terminal_controls(&s);
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    match write(cmp, &mut out) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
+    }
+}
+
+/// [`render`], written to `sink` as it is serialised rather than built whole first.
+pub fn write(cmp: &Comparison, sink: &mut dyn Write) -> io::Result<()> {
+    let mut escaped = EscapeControls {
+        inner: sink,
+        carry: Vec::new(),
+    };
+    {
+        let mut buf = io::BufWriter::with_capacity(1 << 16, &mut escaped);
+        serde_json::to_writer_pretty(&mut buf, cmp).map_err(io::Error::other)?;
+        buf.write_all(b"\n")?;
+        buf.flush()?;
+    }
+    escaped.finish()
+}
+
+/// A writer that passes serialised JSON on with every character [`needs_escape`] names
+/// written as its `\uXXXX` escape; a character split between two writes waits for its end.
+struct EscapeControls<'w> {
+    inner: &'w mut dyn Write,
+    carry: Vec<u8>,
+}
+
+impl EscapeControls<'_> {
+    /// Write out what is left (only an incomplete character, which cannot happen with JSON).
+    fn finish(mut self) -> io::Result<()> {
+        let rest = std::mem::take(&mut self.carry);
+        self.inner.write_all(&rest)?;
+        self.inner.flush()
+    }
+}
+
+impl Write for EscapeControls<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.carry.extend_from_slice(buf);
+        let (text, used) = match std::str::from_utf8(&self.carry) {
+            Ok(s) => (s, self.carry.len()),
+            // An incomplete character at the end waits for the next write.
+            Err(e) if e.error_len().is_none() => {
+                let n = e.valid_up_to();
+                (std::str::from_utf8(&self.carry[..n]).unwrap_or_default(), n)
+            }
+            // Not UTF-8 (serde_json never writes that): passed on as it is.
+            Err(_) => {
+                self.inner.write_all(&self.carry)?;
+                self.carry.clear();
+                return Ok(buf.len());
+            }
+        };
+        let mut run = 0;
+        for (i, c) in text.char_indices() {
+            if needs_escape(c) {
+                self.inner.write_all(&text.as_bytes()[run..i])?;
+                write!(self.inner, "\\u{:04x}", c as u32)?;
+                run = i + c.len_utf8();
+            }
+        }
+        self.inner.write_all(&text.as_bytes()[run..])?;
+        self.carry.drain(..used);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// Replace every raw DEL, C1 control and bidi control character in serialised JSON by its
@@ -44,6 +113,26 @@ fn needs_escape(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_streaming_writer_escapes_characters_split_between_writes() {
+        let raw = serde_json::to_string(&"a\u{9b}31m\u{202e}b\u{7f}").unwrap();
+        let mut out = Vec::new();
+        {
+            let mut w = EscapeControls {
+                inner: &mut out,
+                carry: Vec::new(),
+            };
+            for byte in raw.as_bytes() {
+                w.write_all(std::slice::from_ref(byte)).unwrap();
+            }
+            w.finish().unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            escape_terminal_controls(&raw)
+        );
+    }
 
     #[test]
     fn c1_and_bidi_controls_are_escaped_and_parse_back() {

@@ -1,8 +1,10 @@
-//! Reports: a comparison rendered as text, Markdown, HTML or JSON.
+//! Reports: a comparison rendered as text, Markdown, HTML or JSON; one article as loaded
+//! ([`article`], for `parallax show`).
 //!
 //! Every format reads the same [`Comparison`]; the JSON report is its serde form. [`export`]
 //! writes a report to a new file safely.
 
+pub mod article;
 mod common;
 pub mod export;
 pub mod html;
@@ -10,9 +12,12 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
+use std::io;
+
 use serde::{Deserialize, Serialize};
 
-use crate::compare::Comparison;
+use crate::compare::{Comparison, PerSide};
+use crate::corpus::Article;
 
 /// Output format of `parallax compare`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,5 +40,22 @@ pub fn render(cmp: &Comparison, format: Format) -> String {
         Format::Text => text::render(cmp),
         Format::Markdown => markdown::render(cmp),
         Format::Html => html::render(cmp),
+    }
+}
+
+/// Write `cmp` in `format` to `sink`. The HTML page and the JSON are written as they are made,
+/// in chunks, so a long comparison is never held whole in memory twice; `articles` (the two
+/// compared articles, when at hand) let the HTML page mark scare quotes as the reader does.
+pub fn write(
+    cmp: &Comparison,
+    format: Format,
+    articles: PerSide<Option<&Article>>,
+    sink: &mut dyn io::Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json => json::write(cmp, sink),
+        Format::Html => html::write_with(cmp, articles, sink),
+        Format::Text => sink.write_all(text::render(cmp).as_bytes()),
+        Format::Markdown => sink.write_all(markdown::render(cmp).as_bytes()),
     }
 }

@@ -55,12 +55,13 @@ pub fn render(cmp: &Comparison) -> String {
     }
     let plain = |s: &str| s.to_string();
     for f in &cmp.framing {
+        // The alignment is sorted by A, then B.
+        let at = cmp.alignment.partition_point(|p| (p.a, p.b) < (f.a, f.b));
         let score = cmp
             .alignment
-            .iter()
-            .find(|p| p.a == f.a && p.b == f.b)
-            .map(|p| p.score)
-            .unwrap_or(0.0);
+            .get(at)
+            .filter(|p| (p.a, p.b) == (f.a, f.b))
+            .map_or(0.0, |p| p.score);
         let labels = labels_text(f);
         let _ = writeln!(
             o,

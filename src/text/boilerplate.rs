@@ -15,7 +15,7 @@
 //!   "we need your support", "will you help"), photo captions and credits ("Image Credit:",
 //!   "AP Photo/", hashtag-laden embed captions without a full stop, wire-style captions ending
 //!   "`<Place> November 2, 2017.`"), teaser cards (a headline line without a full stop followed
-//!   on the next line by a standfirst), and repeats of an earlier short paragraph.
+//!   on the next line by a standfirst), and repeated paragraphs.
 //! - **context**: a comment-section heading ("2 Comments", "12 Responses", "Leave a Reply")
 //!   starts the page tail: everything after it is comments (or related links, appeals…) up
 //!   to the end of the text, because reader comments look like prose and often quote the
@@ -24,13 +24,17 @@
 //!
 //! A paragraph that quotes someone with attribution ("… ,” he said") is never tagged by the
 //! keyword rules (only by the comment-section context), and keyword rules only apply to short
-//! paragraphs, so reporting that mentions "support" or "subscribers" stays body. Bylines are
-//! not boilerplate. Source-credit lines ("Source: Interfax") are tagged [`Boilerplate::Other`]:
-//! they name where the story came from but are not reporting to compare.
+//! paragraphs, so reporting that mentions "support" or "subscribers" stays body. Bylines,
+//! "Updated …" timestamps, interface labels ("Image 1 of 8") and captions ending in a credit
+//! are recognised by [`super::furniture`]. Source-credit lines ("Source: Interfax") are tagged
+//! [`Boilerplate::Other`]: they name where the story came from but are not reporting to
+//! compare. A paragraph of six words or more repeating an earlier one on its own is
+//! [`Boilerplate::Repeated`]; runs of repeated paragraphs (a menu or table given twice) stay.
 
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::furniture::{is_caption, is_credit_line};
 use super::{Paragraph, ParagraphRole};
 
 /// The kind of page furniture a paragraph is.
@@ -49,8 +53,18 @@ pub enum Boilerplate {
     Comments,
     /// "Related Articles" and other links to more content.
     Related,
-    /// Photo captions and image credits.
+    /// Image credits ("Photo: Jane Doe, AP", "Getty Images").
     ImageCredit,
+    /// Photo and gallery captions.
+    Caption,
+    /// Bylines ("By Jane Doe", "Jane Doe, AP Science Writer").
+    Byline,
+    /// Publication and update times ("Updated 5:27 am, November 20, 2019").
+    Timestamp,
+    /// Short interface labels left in the text ("Caption", "Close", "Image 1 of 8").
+    Label,
+    /// A repeat of an earlier paragraph (a caption shown twice, a repeated teaser).
+    Repeated,
     /// Anything else that is clearly not reporting.
     Other,
 }
@@ -94,7 +108,6 @@ enum Context {
 pub fn tag(text: &str, paragraphs: &mut [Paragraph]) {
     let mut context = Context::Article;
     let mut after_form = false;
-    let mut seen: Vec<String> = Vec::new();
     for p in paragraphs.iter_mut() {
         if p.role != ParagraphRole::Body || !p.span.is_valid_in(text) {
             continue;
@@ -124,11 +137,6 @@ pub fn tag(text: &str, paragraphs: &mut [Paragraph]) {
             },
             Context::Article => own,
         };
-        let kind = kind.or_else(|| {
-            let key = fold(ptext);
-            let words = ptext.unicode_words().count();
-            (words <= 40 && seen.contains(&key)).then_some(Boilerplate::Other)
-        });
         match line_heading(ptext) {
             Some(LineKind::CommentsHeading) => {
                 context = Context::Tail;
@@ -139,12 +147,39 @@ pub fn tag(text: &str, paragraphs: &mut [Paragraph]) {
             }
             _ => {}
         }
-        match kind {
-            Some(k) => p.role = ParagraphRole::Boilerplate(k),
-            None => seen.push(fold(ptext)),
+        if let Some(k) = kind {
+            p.role = ParagraphRole::Boilerplate(k);
         }
     }
+    tag_repeats(text, paragraphs);
     tag_appeal_runs(text, paragraphs);
+}
+
+/// A body paragraph of six words or more that repeats an earlier body paragraph on its own is
+/// a repeated block (a caption shown twice, a teaser, a pull quote); repeats that come in a run
+/// of two or more are kept, since structured text (menus, tables, lists for two plans) repeats
+/// whole runs of lines.
+fn tag_repeats(text: &str, paragraphs: &mut [Paragraph]) {
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut repeat = vec![false; paragraphs.len()];
+    for (i, p) in paragraphs.iter().enumerate() {
+        if p.role != ParagraphRole::Body || !p.span.is_valid_in(text) {
+            continue;
+        }
+        let key = fold(p.span.slice(text));
+        repeat[i] = !seen.insert(key);
+    }
+    for i in 0..paragraphs.len() {
+        let prev = i > 0 && repeat[i - 1];
+        let next = repeat.get(i + 1).copied().unwrap_or(false);
+        if repeat[i]
+            && !prev
+            && !next
+            && paragraphs[i].span.slice(text).unicode_words().count() >= 6
+        {
+            paragraphs[i].role = ParagraphRole::Boilerplate(Boilerplate::Repeated);
+        }
+    }
 }
 
 /// A paragraph addressed to the reader ("you", "your") lying between two appeals is part of
@@ -182,7 +217,9 @@ pub fn classify_paragraph(ptext: &str) -> Option<Boilerplate> {
     }
     let attributed = is_attributed_quote(ptext);
     let words = lower_words(ptext);
-    if !attributed && words.len() <= 60 && is_notice(&words) {
+    // A copyright notice: "The contents of this site are ©2019 …".
+    let copyright = ptext.contains('©') && words.len() <= 40;
+    if !attributed && words.len() <= 60 && (is_notice(&words) || copyright) {
         return Some(Boilerplate::Other);
     }
     if !attributed && words.len() <= 80 && is_appeal(&words) {
@@ -190,6 +227,9 @@ pub fn classify_paragraph(ptext: &str) -> Option<Boilerplate> {
     }
     if !attributed && words.len() <= 60 && is_caption(ptext, &words) {
         return Some(Boilerplate::ImageCredit);
+    }
+    if !attributed && super::furniture::is_credited_caption(ptext) {
+        return Some(Boilerplate::Caption);
     }
     if !attributed && lines.len() >= 2 && is_teaser(ptext) {
         return Some(Boilerplate::Related);
@@ -243,7 +283,11 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
     }
     if matches!(
         joined.as_str(),
-        "what do you think" | "what are your thoughts" | "have your say" | "share your thoughts"
+        "what do you think"
+            | "what are your thoughts"
+            | "have your say"
+            | "share your thoughts"
+            | "tell us what you think"
     ) {
         return Some(LineKind::Furniture(Comments));
     }
@@ -269,6 +313,9 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
                 | "you may also like"
                 | "you might also like"
                 | "we recommend"
+                | "don't miss"
+                | "must read"
+                | "editor's picks"
         ) || starts("related")
             || starts("more from")
             || starts("more on this")
@@ -276,7 +323,14 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
     {
         return Some(LineKind::RelatedHeading);
     }
-    if starts("read more") || starts("also read") || starts("read also") || starts("see also") {
+    if starts("read more")
+        || starts("also read")
+        || starts("read also")
+        || starts("see also")
+        || starts("see more")
+        || t.to_lowercase().starts_with("more:")
+        || t.to_lowercase().starts_with("related:")
+    {
         return Some(LineKind::Furniture(Related));
     }
     // Navigation.
@@ -307,6 +361,7 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
                 | "top"
         )
         || (w.len() >= 3 && t.contains(['»', '›', '>']) && starts("home"))
+        || is_breadcrumb(t)
     {
         return Some(LineKind::Furniture(Navigation));
     }
@@ -314,6 +369,7 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
     if matches!(
         joined.as_str(),
         "advertisement"
+            | "advert"
             | "advertising"
             | "ad"
             | "ads"
@@ -383,6 +439,10 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
     {
         return Some(LineKind::Furniture(Other));
     }
+    // Bylines, timestamps, interface labels.
+    if let Some(k) = super::furniture::classify(t) {
+        return Some(LineKind::Furniture(k));
+    }
     // Image credits on their own line.
     if is_credit_line(t, &joined) {
         return Some(LineKind::Furniture(ImageCredit));
@@ -392,6 +452,22 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
         return Some(LineKind::Furniture(Appeal));
     }
     None
+}
+
+/// A breadcrumb trail: two to five short parts ("News > Nation", "Sport › Football ›
+/// Results"), each one to three capitalised words, split by `>`, `›` or `»`.
+fn is_breadcrumb(t: &str) -> bool {
+    let parts: Vec<&str> = t.split(['>', '›', '»']).map(str::trim).collect();
+    (2..=5).contains(&parts.len())
+        && parts.iter().all(|p| {
+            let words: Vec<&str> = p.unicode_words().collect();
+            (1..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                })
+        })
 }
 
 /// Words that make up share, vote and comment counters.
@@ -554,7 +630,7 @@ fn is_appeal(words: &[String]) -> bool {
         &["mailing", "list"],
         &["free", "trial"],
     ];
-    const READER: &[&str] = &["you", "your", "our", "us", "we", "please", "here", "now"];
+    const READER: &[&str] = &["you", "your", "our", "us", "we", "please"];
     let addressed = words.iter().any(|w| READER.contains(&w.as_str()))
         || words.first().is_some_and(|w| {
             matches!(
@@ -563,104 +639,6 @@ fn is_appeal(words: &[String]) -> bool {
             )
         });
     addressed && PHRASES.iter().any(|p| contains_phrase(words, p))
-}
-
-/// True for a photo caption or image credit.
-fn is_caption(ptext: &str, words: &[String]) -> bool {
-    let t = ptext.trim();
-    let joined = words.join(" ");
-    if is_credit_line(t, &joined) {
-        return true;
-    }
-    // Embedded post captions: hashtags and no full stop.
-    let hashtags = t
-        .split_whitespace()
-        .filter(|w| w.starts_with('#') && w.chars().nth(1).is_some_and(char::is_alphabetic))
-        .count();
-    if hashtags >= 1 && !t.ends_with(['.', '!', '?', '”', '"']) {
-        return true;
-    }
-    is_dated_caption(t, words)
-}
-
-/// Image credit markers: "Image Credit: …", "Photo: …", "(AP Photo/…)", "Getty Images".
-fn is_credit_line(t: &str, joined: &str) -> bool {
-    let lower = t.to_lowercase();
-    let starts = |p: &str| joined == p || joined.starts_with(&format!("{p} "));
-    starts("image credit")
-        || starts("image credits")
-        || starts("photo credit")
-        || starts("image source")
-        || starts("featured image")
-        || starts("file photo")
-        || starts("pictured")
-        || starts("photo by")
-        || starts("photo via")
-        || lower.starts_with("photo:")
-        || lower.starts_with("image:")
-        || lower.starts_with("picture:")
-        || lower.starts_with("credit:")
-        || lower.starts_with("credits:")
-        || lower.starts_with("(photo")
-        || lower.contains("ap photo/")
-        || lower.contains("afp photo")
-        || lower.contains("getty images")
-        || lower.contains("reuters/")
-        || lower.contains("/reuters")
-        || lower.contains("shutterstock")
-}
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
-/// Wire-photo captions: one sentence ending in `<Place> <Month> <day>, <year>.` with the place
-/// directly before the date (no "on"/"in"), the caption convention of news agencies.
-fn is_dated_caption(t: &str, words: &[String]) -> bool {
-    if !t.ends_with('.') || t.contains(['“', '”', '"']) || words.len() < 6 {
-        return false;
-    }
-    let n = words.len();
-    let (place, month, day, year) = (&words[n - 4], &words[n - 3], &words[n - 2], &words[n - 1]);
-    let original_place = t
-        .unicode_words()
-        .rev()
-        .nth(3)
-        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-    MONTHS.contains(&month.as_str())
-        && day.len() <= 2
-        && day.chars().all(|c| c.is_ascii_digit())
-        && year.len() == 4
-        && year.chars().all(|c| c.is_ascii_digit())
-        && original_place
-        && !matches!(
-            place.as_str(),
-            "on" | "in" | "since" | "by" | "until" | "of" | "from"
-        )
-        && !MONTHS.contains(&place.as_str())
 }
 
 /// A teaser card of at most three lines: a headline line (no sentence punctuation at its end,
@@ -785,6 +763,8 @@ mod tests {
             "We use cookies to improve your experience",
             "Follow us on Telegram",
             "|",
+            "News > Nation",
+            "Sport › Football › Results",
         ] {
             assert!(is_furniture_line(l), "{l:?} should be furniture");
         }
@@ -800,6 +780,7 @@ mod tests {
             "Comments by the minister spark outrage",
             "In Syria, a convoy vanishes",
             "Home Office denies report",
+            "Profits > Forecasts as Sales Rise",
         ] {
             assert!(!is_furniture_line(l), "{l:?} should be a possible headline");
         }
@@ -814,6 +795,20 @@ mod tests {
         assert_eq!(
             classify_paragraph("Subscribe to our newsletter\nSign up here for updates."),
             Some(Boilerplate::Appeal)
+        );
+    }
+
+    #[test]
+    fn copyright_notices_are_furniture_but_reporting_about_copyright_is_not() {
+        assert_eq!(
+            classify_paragraph(
+                "The contents of this site are ©2019 Example Publishing Corp., a subsidiary of Example Inc."
+            ),
+            Some(Boilerplate::Other)
+        );
+        assert_eq!(
+            classify_paragraph("The court ruled that the photographs were protected by copyright."),
+            None
         );
     }
 

@@ -8,6 +8,7 @@
 pub mod abbrev;
 pub mod boilerplate;
 pub mod boundaries;
+pub mod furniture;
 pub mod normalize;
 pub mod quotes;
 pub mod sanitize;
@@ -32,12 +33,23 @@ pub enum ParagraphRole {
     Body,
     /// Page furniture, with the kind of furniture it is.
     Boilerplate(Boilerplate),
+    /// A post from another site embedded in the article (a tweet, an Instagram post): part
+    /// of the article as published, compared like the reporting, and labelled as someone
+    /// else's words wherever paragraphs are listed.
+    Embedded,
 }
 
 impl ParagraphRole {
     /// True for page furniture.
     pub fn is_boilerplate(&self) -> bool {
         matches!(self, ParagraphRole::Boilerplate(_))
+    }
+
+    /// True for the paragraphs a comparison reads: the reporting and the posts embedded in it
+    /// (two outlets citing the same post line up; one citing a post the other leaves out is a
+    /// difference worth seeing).
+    pub fn is_compared(&self) -> bool {
+        matches!(self, ParagraphRole::Body | ParagraphRole::Embedded)
     }
 }
 
@@ -145,6 +157,20 @@ pub fn analyse(text: &str, title: Option<Span>) -> Analysis {
             }
         }
     }
+    analyse_rest(text, paragraphs)
+}
+
+/// Analyse `text` already cut into `paragraphs` (spans into `text`, in order, each trimmed and
+/// without blank lines), some of them already given a role by the loader (the headline, page
+/// furniture the markup named): boilerplate tagging judges the body paragraphs, then
+/// sentences, tokens and quotations follow as in [`analyse`].
+pub fn analyse_paragraphs(text: &str, mut paragraphs: Vec<Paragraph>) -> Analysis {
+    paragraphs.retain(|p| p.span.is_valid_in(text) && !p.span.is_empty());
+    boilerplate::tag(text, &mut paragraphs);
+    analyse_rest(text, paragraphs)
+}
+
+fn analyse_rest(text: &str, paragraphs: Vec<Paragraph>) -> Analysis {
     let sentences = segment::sentences(text, &paragraphs);
     let (mut tokens, honorifics) = tokens::tokens_and_honorifics(text, 0);
     // The lede is the first body paragraph, or the second when the first is an untagged
@@ -169,6 +195,17 @@ pub fn analyse(text: &str, title: Option<Span>) -> Analysis {
             kind: UnmatchedKind::Dateline,
         });
         unmatched.sort_by_key(|u| u.span);
+    }
+    // Words inside escape sequences are terminal instructions no reader sees.
+    let hidden = sanitize::escape_sequences(text);
+    if !hidden.is_empty() {
+        let mut k = 0;
+        tokens.retain(|t| {
+            while k < hidden.len() && hidden[k].end <= t.span.start {
+                k += 1;
+            }
+            hidden.get(k).is_none_or(|h| h.start >= t.span.end)
+        });
     }
     let quotes = quotes::extract(text, &paragraphs);
     Analysis {

@@ -153,6 +153,107 @@ fn reduce_clusters(chars: Vec<(usize, char)>) -> Vec<(usize, char)> {
     out
 }
 
+/// The byte ranges of the escape sequences in `s` that [`sanitize`] removes (each shown as one
+/// `�`), in order: CSI, OSC, DCS, SOS, PM and APC sequences, `ESC` + intermediates + final,
+/// two-character `ESC x`, and their 8-bit forms. Their payload is terminal instructions, not
+/// text, so text analysis leaves out the words inside them (an OSC window title's words are
+/// no distinctive terms). A lone `ESC`, shown as `␛`, is no sequence.
+pub fn escape_sequences(s: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    if !s.contains([
+        '\u{1b}', '\u{90}', '\u{98}', '\u{9b}', '\u{9d}', '\u{9e}', '\u{9f}',
+    ]) {
+        return out;
+    }
+    #[derive(Clone, Copy, PartialEq)]
+    enum In {
+        Ground,
+        Csi(usize),
+        Intermediate(usize),
+        Str(usize),
+    }
+    let mut state = In::Ground;
+    let mut chars = s.char_indices().peekable();
+    // A character that ended a malformed sequence is read again as ordinary input.
+    let mut again: Option<(usize, char)> = None;
+    while let Some((at, c)) = again.take().or_else(|| chars.next()) {
+        let after = at + c.len_utf8();
+        state = match state {
+            In::Ground => match c {
+                '\u{1b}' => match chars.peek().copied() {
+                    Some((_, '[')) => {
+                        chars.next();
+                        In::Csi(at)
+                    }
+                    Some((_, ']' | 'P' | 'X' | '^' | '_')) => {
+                        chars.next();
+                        In::Str(at)
+                    }
+                    Some((_, n)) if is_intermediate(n) => {
+                        chars.next();
+                        In::Intermediate(at)
+                    }
+                    Some((n_at, n)) if ('\u{30}'..='\u{7e}').contains(&n) => {
+                        chars.next();
+                        out.push(at..n_at + n.len_utf8());
+                        In::Ground
+                    }
+                    _ => In::Ground,
+                },
+                '\u{9b}' => In::Csi(at),
+                '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => In::Str(at),
+                _ => In::Ground,
+            },
+            In::Csi(start) => {
+                if ('\u{30}'..='\u{3f}').contains(&c) || is_intermediate(c) {
+                    state
+                } else if ('\u{40}'..='\u{7e}').contains(&c) {
+                    out.push(start..after);
+                    In::Ground
+                } else {
+                    out.push(start..at);
+                    again = Some((at, c));
+                    In::Ground
+                }
+            }
+            In::Intermediate(start) => {
+                if is_intermediate(c) {
+                    state
+                } else if ('\u{30}'..='\u{7e}').contains(&c) {
+                    out.push(start..after);
+                    In::Ground
+                } else {
+                    out.push(start..at);
+                    again = Some((at, c));
+                    In::Ground
+                }
+            }
+            In::Str(start) => match c {
+                '\u{07}' | '\u{9c}' | '\u{18}' | '\u{1a}' => {
+                    out.push(start..after);
+                    In::Ground
+                }
+                '\u{1b}' if chars.peek().map(|&(_, n)| n) == Some('\\') => {
+                    chars.next();
+                    out.push(start..after + 1);
+                    In::Ground
+                }
+                '\u{1b}' | '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}'
+                | '\u{2029}' => {
+                    out.push(start..at);
+                    again = Some((at, c));
+                    In::Ground
+                }
+                _ => state,
+            },
+        };
+    }
+    if let In::Csi(start) | In::Intermediate(start) | In::Str(start) = state {
+        out.push(start..s.len());
+    }
+    out
+}
+
 /// Sanitise text for a single display line (titles, file names, table cells): like
 /// [`sanitize`], and every line break or tab becomes one space.
 pub fn sanitize_line(s: &str) -> String {
@@ -290,6 +391,29 @@ fn escape(c: char, chars: &mut Chars<'_>, out: &mut impl FnMut(char)) -> State {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escape_sequences_are_found_whole_as_sanitize_removes_them() {
+        let s = "a\u{1b}]0;Evil Title\u{7}b\u{1b}[31mred\u{1b}[0m c\u{9d}8;;x\u{9c}d\u{1b}(Be \u{1b}Pdcs\u{1b}\\f\u{1b}é lone\u{1b}]unterminated\nnext";
+        let ranges = escape_sequences(s);
+        let pieces: Vec<&str> = ranges.iter().map(|r| &s[r.clone()]).collect();
+        assert_eq!(
+            pieces,
+            [
+                "\u{1b}]0;Evil Title\u{7}",
+                "\u{1b}[31m",
+                "\u{1b}[0m",
+                "\u{9d}8;;x\u{9c}",
+                "\u{1b}(B",
+                "\u{1b}Pdcs\u{1b}\\",
+                "\u{1b}]unterminated",
+            ]
+        );
+        for p in pieces {
+            assert_eq!(sanitize(p), "\u{FFFD}", "{p:?}");
+        }
+        assert!(escape_sequences("plain text").is_empty());
+    }
 
     #[test]
     fn plain_text_is_unchanged() {

@@ -2,9 +2,10 @@
 //!
 //! Terminal events become [`action::Action`]s through the [`keymap::Keymap`];
 //! [`update::update`] applies them to the [`state::State`] without I/O and returns an
-//! [`update::Effect`]; [`view::view`] draws the state without changing it. Comparisons run on a
-//! worker thread so the interface never freezes. The terminal is restored on exit, on panic
-//! and on SIGTERM/SIGHUP/SIGINT/SIGQUIT.
+//! [`update::Effect`]; [`view::view`] draws the state without changing it. Comparisons and
+//! exports run on worker threads so the interface never freezes. The terminal is restored on
+//! exit, on a panic, on every signal that ends or stops the program, and redrawn when it is
+//! continued (see [`terminal`]).
 
 pub mod action;
 pub mod address;
@@ -13,20 +14,18 @@ pub mod keymap;
 pub mod layout;
 pub mod model;
 pub mod state;
+pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
 
 use std::io::IsTerminal;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
 use crate::compare::{self, Options};
 use crate::config::Config;
@@ -106,89 +105,40 @@ pub fn run_loading(
     let mut options = Arc::new(options);
 
     let mouse = loaded.config.mouse;
-    let signal = watch_signals(mouse)?;
-    let mut terminal = ratatui::init();
-    install_panic_hook(mouse);
-    if mouse {
-        let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    }
+    let signals = terminal::watch_signals(mouse)?;
+    let mut term = terminal::enter(mouse);
     let result = event_loop(
-        &mut terminal,
+        &mut term,
         &mut state,
         &theme,
         &mut options,
-        &signal,
+        (&signals, mouse),
         rest,
     );
-    drop(terminal);
-    restore_terminal(mouse);
-    let sig = signal.load(Ordering::SeqCst);
+    drop(term);
+    terminal::restore(mouse);
+    let sig = signals.ending();
     if sig != 0 {
         std::process::exit(128 + sig as i32);
     }
     result
 }
 
-/// How long a signal waits for the event loop to restore the terminal itself before the
-/// signal thread does it and exits.
-const SIGNAL_GRACE: Duration = Duration::from_millis(500);
-
-/// Watch SIGTERM, SIGHUP, SIGINT and SIGQUIT on a thread of their own. The returned flag tells
-/// the event loop to leave; if it has not left within [`SIGNAL_GRACE`] — as happens when the
-/// terminal has gone away and reading it never returns — the thread restores the terminal and
-/// exits with 128+n itself, so a hung-up reader never lingers.
-fn watch_signals(mouse: bool) -> anyhow::Result<Arc<AtomicUsize>> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let flag = Arc::new(AtomicUsize::new(0));
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
-    let seen = Arc::clone(&flag);
-    std::thread::Builder::new()
-        .name("parallax-signals".into())
-        .spawn(move || {
-            if let Some(sig) = signals.forever().next() {
-                seen.store(sig as usize, Ordering::SeqCst);
-                std::thread::sleep(SIGNAL_GRACE);
-                restore_terminal(mouse);
-                std::process::exit(128 + sig);
-            }
-        })?;
-    Ok(flag)
-}
-
-/// Chain a panic hook in front of ratatui's: only a panic on the interface thread restores the
-/// terminal (and releases the mouse); a panic in a comparison worker is reported in the status
-/// line instead of tearing the screen down.
-fn install_panic_hook(mouse: bool) {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        if matches!(
-            std::thread::current().name(),
-            Some(WORKER | LOADER | FETCHER)
-        ) {
-            return;
-        }
-        restore_terminal(mouse);
-        previous(info);
-    }));
-}
-
-/// Release the mouse, show the cursor, leave raw mode and the alternate screen.
-fn restore_terminal(mouse: bool) {
-    if mouse {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    }
-    let _ = execute!(std::io::stdout(), Show);
-    ratatui::restore();
-}
-
 const WORKER: &str = "parallax-compare";
+
+/// Ctrl-Z: raw mode hands it over as a key instead of stopping the program.
+fn is_suspend_key(ev: &Event) -> bool {
+    matches!(ev, Event::Key(k) if k.kind == KeyEventKind::Press
+        && k.code == KeyCode::Char('z')
+        && k.modifiers.contains(KeyModifiers::CONTROL))
+}
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
     state: &mut State,
     theme: &Theme,
     options: &mut Arc<Options>,
-    signal: &AtomicUsize,
+    (signals, mouse): (&terminal::Signals, bool),
     rest: Option<(crate::corpus::walk::Stream, crate::corpus::LoadOptions)>,
 ) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel::<Action>();
@@ -209,13 +159,25 @@ fn event_loop(
             terminal.draw(|f| view::view(state, theme, f))?;
             dirty = false;
         }
-        if signal.load(Ordering::SeqCst) != 0 {
+        if signals.ending() != 0 {
             return Ok(());
+        }
+        if signals.take_suspend() {
+            terminal::suspend(terminal, mouse)?;
+            dirty = true;
+        }
+        if signals.take_resumed() {
+            terminal::resume(terminal, mouse)?;
+            dirty = true;
         }
         let mut actions = Vec::new();
         if event::poll(POLL)? {
             let ev = event::read()?;
             dirty = true;
+            if is_suspend_key(&ev) && state.keymap.translate(&ev, state.mode()).is_none() {
+                terminal::suspend(terminal, mouse)?;
+                continue;
+            }
             match state.keymap.split_alt(&ev, state.mode()) {
                 // Esc typed just before a key: Esc acts first, then the key in the mode Esc left.
                 Some((esc, key)) => {
@@ -268,8 +230,7 @@ fn apply(state: &mut State, a: Action, options: &Arc<Options>, tx: &mpsc::Sender
             false
         }
         Effect::Export => {
-            let done = export(state, &std::env::current_dir().unwrap_or_default());
-            update(state, done);
+            spawn_export(state, tx);
             false
         }
         Effect::Analyse => {
@@ -313,24 +274,73 @@ fn spawn_fetch(url: String, web: crate::library::WebOptions, tx: &mpsc::Sender<A
 /// with the articles' scare quotes) into `dir`, under a name that clashes with no existing
 /// file, and return the [`Action::ExportDone`] that reports it.
 pub fn export(state: &State, dir: &std::path::Path) -> Action {
-    let Some(c) = state.compare.as_ref() else {
-        return Action::ExportDone(Err("no comparison is open".to_string()));
+    match ExportJob::of(state) {
+        Some(job) => job.run(dir),
+        None => Action::ExportDone(Err("no comparison is open".to_string())),
+    }
+}
+
+/// What an export needs, shared with the interface so it can run on a thread of its own.
+struct ExportJob {
+    cmp: Arc<compare::Comparison>,
+    library: Arc<Library>,
+    pair: (usize, usize),
+}
+
+impl ExportJob {
+    fn of(state: &State) -> Option<ExportJob> {
+        let c = state.compare.as_ref()?;
+        Some(ExportJob {
+            cmp: Arc::clone(&c.cmp),
+            library: Arc::clone(&state.library.library),
+            pair: c.pair,
+        })
+    }
+
+    /// Write the page, streamed into a temporary file that is then moved into place.
+    fn run(&self, dir: &std::path::Path) -> Action {
+        let articles = &self.library.articles;
+        let pick = |i: usize| articles.get(i);
+        let sides = compare::PerSide {
+            a: pick(self.pair.0),
+            b: pick(self.pair.1),
+        };
+        let name = crate::report::export::file_stem(&self.cmp.a.id, &self.cmp.b.id);
+        let written = crate::report::export::write_new_with(dir, &name, "html", |w| {
+            crate::report::html::write_with(&self.cmp, sides, w)
+        });
+        Action::ExportDone(
+            written
+                .map(|p| crate::text::sanitize::sanitize_path(&p))
+                .map_err(|e| crate::text::sanitize::sanitize_line(&e.to_string())),
+        )
+    }
+}
+
+/// Export the comparison on screen on a thread of its own (a long pair takes seconds), saying
+/// so in the status line until [`Action::ExportDone`] arrives.
+fn spawn_export(state: &mut State, tx: &mpsc::Sender<Action>) {
+    let Some(job) = ExportJob::of(state) else {
+        update(state, export(state, std::path::Path::new(".")));
+        return;
     };
-    let articles = &state.library.library.articles;
-    let pick = |i: usize| articles.get(i);
-    let html = crate::report::html::render_with(
-        &c.cmp,
-        compare::PerSide {
-            a: pick(c.pair.0),
-            b: pick(c.pair.1),
-        },
-    );
-    let name = crate::report::export::file_stem(&c.cmp.a.id, &c.cmp.b.id);
-    Action::ExportDone(
-        crate::report::export::write_new(dir, &name, "html", html.as_bytes())
-            .map(|p| crate::text::sanitize::sanitize_path(&p))
-            .map_err(|e| crate::text::sanitize::sanitize_line(&e.to_string())),
-    )
+    let dir = std::env::current_dir().unwrap_or_default();
+    state.status.info("writing the HTML page…");
+    let worker_tx = tx.clone();
+    let spawned = std::thread::Builder::new()
+        .name(WORKER.to_string())
+        .spawn(move || {
+            let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run(&dir)))
+                .unwrap_or_else(|_| {
+                    Action::ExportDone(Err("the export failed unexpectedly".to_string()))
+                });
+            let _ = worker_tx.send(done);
+        });
+    if spawned.is_err() {
+        let _ = tx.send(Action::ExportDone(Err(
+            "could not start writing the page".to_string()
+        )));
+    }
 }
 
 const LOADER: &str = "parallax-load";
@@ -346,7 +356,24 @@ fn spawn_loader(
         .name(LOADER.to_string())
         .spawn(move || {
             while !stream.is_done() {
-                let batch = stream.next_batch(BATCH_FILES, &opts, &|| {});
+                // Each file is loaded under its own guard; should anything else give way, the
+                // files of this batch are named as skipped and loading goes on.
+                let before = stream.files_done();
+                let batch = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    stream.next_batch(BATCH_FILES, &opts, &|| {})
+                }))
+                .unwrap_or_else(|_| {
+                    let mut lib = Library::default();
+                    lib.skip(
+                        "(library)",
+                        format!(
+                            "loading stopped unexpectedly after {before} of {} files; \
+                             the next batch of files was not read",
+                            stream.files()
+                        ),
+                    );
+                    lib
+                });
                 let loaded = action::Loaded {
                     batch,
                     done: stream.files_done(),

@@ -10,7 +10,6 @@ use std::sync::Arc;
 use crate::compare::stories::Stories;
 use crate::compare::{Comparison, PerSide, RowKind, Side};
 use crate::corpus::{Article, Library};
-use crate::text::ParagraphRole;
 use crate::text::sanitize::sanitize_cells;
 
 use super::action::Context;
@@ -341,7 +340,7 @@ fn weight_by_rarity(vectors: &mut [StemVector]) {
 fn stem_vector(a: &Article, ids: &mut BTreeMap<String, u32>) -> StemVector {
     let mut counts: BTreeMap<u32, f64> = BTreeMap::new();
     for p in &a.analysis.paragraphs {
-        if p.role != ParagraphRole::Body {
+        if !p.role.is_compared() {
             continue;
         }
         for t in &a.analysis.tokens[a.analysis.tokens_in(p.span)] {
