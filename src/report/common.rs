@@ -3,8 +3,8 @@
 //! Everything returned here is already sanitised for display.
 
 use crate::compare::{
-    Change, Comparison, ContrastLabel, Count, Framing, QuoteEdit, QuoteMatchKind, RowKind, Side,
-    SideInfo,
+    Change, Comparison, ContrastLabel, Count, Framing, LoadedTerm, QuoteEdit, QuoteMatchKind,
+    RowKind, Side, SideInfo,
 };
 use crate::text::Span;
 use crate::text::sanitize::sanitize;
@@ -14,6 +14,16 @@ pub fn side_info(cmp: &Comparison, side: Side) -> &SideInfo {
     match side {
         Side::A => &cmp.a,
         Side::B => &cmp.b,
+    }
+}
+
+/// How a loaded term is explained beside the words as written, sanitised: its category, after
+/// the lexicon entry when the words are another form of it (`entry “lies”, emotive`).
+pub fn entry_label(t: &LoadedTerm) -> String {
+    if t.text.is_empty() || t.text.to_lowercase() == t.term.to_lowercase() {
+        one_line(&t.category)
+    } else {
+        format!("entry “{}”, {}", one_line(&t.term), one_line(&t.category))
     }
 }
 

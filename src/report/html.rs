@@ -238,8 +238,8 @@ fn marks_for(cmp: &Comparison, side: Side, article: Option<&Article>) -> Vec<Mar
         };
         let why = format!(
             "Loaded term “{}” ({}): {}; {who}",
-            one_line(&t.term),
-            one_line(&t.category),
+            one_line(&t.text),
+            entry_label(t),
             one_line(&t.reason)
         );
         marks.push(Mark {
@@ -698,7 +698,7 @@ fn loaded(o: &mut Out, cmp: &Comparison) {
             o.push_str("<p class=\"none\">None found.</p>\n");
             continue;
         }
-        o.push_str("<table>\n<tr><th>Term</th><th>Hits</th><th>Category</th><th>Only here</th><th>Why</th></tr>\n");
+        o.push_str("<table>\n<tr><th>As written</th><th>Entry</th><th>Hits</th><th>Category</th><th>Only here</th><th>Why</th></tr>\n");
         for g in group_terms(&hits) {
             let class = if g.only_here {
                 "loaded-strong"
@@ -707,7 +707,8 @@ fn loaded(o: &mut Out, cmp: &Comparison) {
             };
             let _ = writeln!(
                 o,
-                "<tr><td><mark class=\"{class}\">{}</mark></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td><mark class=\"{class}\">{}</mark></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&g.forms_label()),
                 esc(&g.term),
                 g.count,
                 esc(&g.category),

@@ -131,15 +131,16 @@ pub fn render(cmp: &Comparison) -> String {
     let _ = writeln!(o, "\n## Loaded terms\n");
     let _ = writeln!(
         o,
-        "| Side | Term | Hits | Category | Only here | Why |\n|---|---|---|---|---|---|"
+        "| Side | As written | Entry | Hits | Category | Only here | Why |\n|---|---|---|---|---|---|---|"
     );
     for side in [Side::A, Side::B] {
         let hits: Vec<&LoadedTerm> = cmp.loaded_terms.iter().filter(|t| t.side == side).collect();
         for g in group_terms(&hits) {
             let _ = writeln!(
                 o,
-                "| {} | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} |",
                 if side == Side::A { "A" } else { "B" },
+                esc(&g.forms_label()),
                 esc(&g.term),
                 g.count,
                 esc(&g.category),

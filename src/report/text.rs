@@ -111,11 +111,15 @@ pub fn render(cmp: &Comparison) -> String {
         let _ = writeln!(o, "  {name}:");
         for g in group_terms(&hits) {
             let only = if g.only_here { ", only here" } else { "" };
+            let entry = if g.names_entry() {
+                String::new()
+            } else {
+                format!(" as “{}”", one_line(&g.term))
+            };
             let _ = writeln!(
                 o,
-                "    {} ×{} ({}{}) — {}",
-                one_line(&g.term),
-                g.count,
+                "    {}{entry} ({}{}) — {}",
+                g.forms_label(),
                 one_line(&g.category),
                 only,
                 one_line(&g.reason)
@@ -140,32 +144,95 @@ fn section(o: &mut String, title: &str) {
     let _ = writeln!(o, "\n{title}\n{}", "─".repeat(title.chars().count()));
 }
 
-/// A lexicon entry's hits on one side, grouped.
+/// A lexicon entry's hits on one side, grouped: the entry, and the words as the article
+/// writes them.
 pub(crate) struct TermGroup {
+    /// The lexicon entry (the explanation).
     pub term: String,
     pub category: String,
     pub reason: String,
     pub only_here: bool,
     pub count: usize,
+    /// Each distinct form as written (first letters of title-cased words folded) and how many
+    /// hits have it, in order of first appearance.
+    pub forms: Vec<(String, usize)>,
 }
 
-/// Group hits by entry: only-here entries first, then by count, then by term.
+impl TermGroup {
+    /// The forms as written with their counts, sanitised: `lied ×3, lying`.
+    pub fn forms_label(&self) -> String {
+        self.forms
+            .iter()
+            .map(|(f, n)| {
+                if *n > 1 {
+                    format!("{} ×{n}", one_line(f))
+                } else {
+                    one_line(f)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// True when the only form written is the entry itself, so naming the entry again would
+    /// say nothing.
+    pub fn names_entry(&self) -> bool {
+        self.forms.len() == 1 && self.forms[0].0.to_lowercase() == self.term.to_lowercase()
+    }
+}
+
+/// A word as written, for a list of forms: a capital that only opens a sentence or a
+/// title-case headline is folded (`Claims` → `claims`); names and all-capital words keep theirs.
+pub(crate) fn shown_form(text: &str) -> String {
+    let all_caps = text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase);
+    if all_caps {
+        return text.to_string();
+    }
+    text.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(c) if c.is_uppercase() && !cs.clone().any(char::is_uppercase) => {
+                    c.to_lowercase().chain(cs).collect()
+                }
+                _ => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Group hits by entry: only-here entries first, then by count, then by term. Each group
+/// lists the forms the article writes.
 pub(crate) fn group_terms(hits: &[&LoadedTerm]) -> Vec<TermGroup> {
     let mut groups: Vec<TermGroup> = Vec::new();
     for h in hits {
-        if let Some(g) = groups
-            .iter_mut()
-            .find(|g| g.term == h.term && g.category == h.category)
-        {
-            g.count += 1;
+        let written = if h.text.is_empty() {
+            h.term.clone()
         } else {
-            groups.push(TermGroup {
-                term: h.term.clone(),
-                category: h.category.clone(),
-                reason: h.reason.clone(),
-                only_here: h.only_here,
-                count: 1,
-            });
+            shown_form(&h.text)
+        };
+        let g = match groups
+            .iter_mut()
+            .position(|g| g.term == h.term && g.category == h.category)
+        {
+            Some(i) => &mut groups[i],
+            None => {
+                groups.push(TermGroup {
+                    term: h.term.clone(),
+                    category: h.category.clone(),
+                    reason: h.reason.clone(),
+                    only_here: h.only_here,
+                    count: 0,
+                    forms: Vec::new(),
+                });
+                groups.last_mut().expect("just pushed")
+            }
+        };
+        g.count += 1;
+        match g.forms.iter_mut().find(|(f, _)| *f == written) {
+            Some(f) => f.1 += 1,
+            None => g.forms.push((written, 1)),
         }
     }
     groups.sort_by(|x, y| {
@@ -175,4 +242,17 @@ pub(crate) fn group_terms(hits: &[&LoadedTerm]) -> Vec<TermGroup> {
             .then(x.term.cmp(&y.term))
     });
     groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_form;
+
+    #[test]
+    fn forms_fold_sentence_capitals_only() {
+        assert_eq!(shown_form("Claims"), "claims");
+        assert_eq!(shown_form("Witch Hunt"), "witch hunt");
+        assert_eq!(shown_form("WITCH HUNT"), "WITCH HUNT");
+        assert_eq!(shown_form("McCarthyite"), "McCarthyite");
+    }
 }

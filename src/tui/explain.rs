@@ -205,16 +205,22 @@ fn what_lines(
             let Some(t) = cmp.loaded_terms.get(i) else {
                 return;
             };
+            let written = if t.text.is_empty() {
+                clean(t.span.slice(text(t.side)))
+            } else {
+                clean(&t.text)
+            };
             out.push(DocLine::Heading(format!(
-                "Loaded term “{}” — {}",
-                clean(&t.term),
+                "Loaded term “{written}” in {} — {}",
+                side_name(t.side),
                 clean(&t.category)
             )));
-            out.push(DocLine::Text(format!(
-                "Written as “{}” in {}.",
-                clean(t.span.slice(text(t.side))),
-                side_name(t.side)
-            )));
+            if written.to_lowercase() != t.term.to_lowercase() {
+                out.push(DocLine::Text(format!(
+                    "A form of the lexicon entry “{}”.",
+                    clean(&t.term)
+                )));
+            }
             out.push(DocLine::Text(clean(&t.reason)));
             out.push(DocLine::Text(if t.only_here {
                 format!("Only {} uses it.", side_name(t.side))
