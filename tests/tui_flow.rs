@@ -268,10 +268,20 @@ fn explain_tells_why_a_highlight_is_marked() {
         ],
     );
     let text = popup_text(&s);
-    assert!(text.contains("Loaded term “hoax” — doubt"), "{text}");
+    assert!(text.contains("Loaded term “hoax” in A — doubt"), "{text}");
     assert!(text.contains("Only A uses it."), "{text}");
+    assert!(!text.contains("lexicon entry"), "{text}");
     press(&mut s, &[Action::Back, Action::NextLoaded, Action::Select]);
-    assert!(popup_text(&s).contains("Both articles use it."));
+    let text = popup_text(&s);
+    assert!(
+        text.contains("Loaded term “militants” in A — labels"),
+        "{text}"
+    );
+    assert!(
+        text.contains("A form of the lexicon entry “militant”."),
+        "{text}"
+    );
+    assert!(text.contains("Both articles use it."), "{text}");
 }
 
 #[test]
