@@ -190,3 +190,37 @@ fn the_user_lexicon_disables_an_entry_by_any_form_and_skips_a_bad_item_alone() {
     );
     assert!(has(&hits(text), "lied"), "the bundled lexicon still has it");
 }
+
+#[test]
+fn reports_name_the_words_as_written_grouped_by_entry() {
+    use parallax::compare::{Options, compare};
+    use parallax::report::{Format, render};
+    let a = article(
+        "a",
+        "Budget talks stall\n\nThe senator lied about the cost. Aides said he was lying again, \
+         and the plan was extremely costly.",
+    );
+    let b = article(
+        "b",
+        "Budget talks stall\n\nThe senator spoke about the cost.",
+    );
+    let cmp = compare(&a, &b, &Options::default());
+    let text = render(&cmp, Format::Text);
+    assert!(text.contains("lied, lying as “lies”"), "{text}");
+    assert!(!text.contains("lies ×"), "{text}");
+    assert!(
+        !text.contains("“extreme”"),
+        "'extremely' is not the entry 'extreme': {text}"
+    );
+    let md = render(&cmp, Format::Markdown);
+    assert!(md.contains("| A | lied, lying | lies | 2 |"), "{md}");
+    let html = render(&cmp, Format::Html);
+    assert!(
+        html.contains(">lied, lying</mark>"),
+        "the table names the words"
+    );
+    assert!(
+        html.contains("Loaded term “lying” (entry “lies”,"),
+        "each mark names its words, then the entry"
+    );
+}

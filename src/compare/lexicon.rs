@@ -37,7 +37,7 @@ use crate::corpus::Article;
 use crate::text::tokens::{normalize, stem, stem_phrase, tokenize};
 use crate::text::{Analysis, ParagraphRole, Span};
 
-pub use user::{PatchError, UserLexicon, parse_user_table};
+pub use user::{PatchError, UserLexicon, UserTable, parse_user_table};
 
 /// The bundled lexicon, as shipped.
 const BUNDLED: &str = include_str!("../../assets/lexicon.toml");

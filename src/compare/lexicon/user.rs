@@ -141,10 +141,14 @@ impl Lexicon {
     }
 }
 
+/// A `[lexicon]` table read item by item: the patch made of its good items, and the 1-based
+/// line and a description of each bad one.
+pub type UserTable = (UserLexicon, Vec<(usize, String)>);
+
 /// The `[lexicon]` table of a config file's text, item by item: the patch made of the good
 /// items (with the line of each), and the line and a description of each bad one. `Ok(None)`
 /// when the file has no `[lexicon]` table; `Err` when the file is not valid TOML.
-pub fn parse_user_table(src: &str) -> Result<Option<(UserLexicon, Vec<(usize, String)>)>, String> {
+pub fn parse_user_table(src: &str) -> Result<Option<UserTable>, String> {
     let doc: Doc = toml::from_str(src).map_err(|e| e.message().trim().to_string())?;
     let Some(table) = doc.lexicon else {
         return Ok(None);
