@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use parallax::compare::stories;
 use parallax::corpus::{self, Library, LoadOptions};
-use parallax::tui::action::Action;
+use parallax::tui::action::{Action, Msg};
 use parallax::tui::keymap::Keymap;
 use parallax::tui::state::State;
 use parallax::tui::update::update;
@@ -71,17 +71,17 @@ fn filter_keystroke_10k(bencher: divan::Bencher) {
     let mut s = State::new_unanalysed(loaded(10_000), Keymap::default());
     update(
         &mut s,
-        Action::Resize {
+        Msg::Resize {
             width: 160,
             height: 50,
         },
     );
     update(&mut s, Action::Search);
     for c in "defen".chars() {
-        update(&mut s, Action::Input(c));
+        update(&mut s, Msg::Input(c));
     }
     bencher.bench_local(|| {
-        update(&mut s, Action::Input('c'));
-        update(&mut s, Action::DeleteChar);
+        update(&mut s, Msg::Input('c'));
+        update(&mut s, Msg::DeleteChar);
     });
 }

@@ -168,13 +168,6 @@ fn html_report_of_long_pair(bencher: divan::Bencher, kib: usize) {
     let cmp = parallax::compare::compare(&a, &b, &parallax::compare::Options::default());
     bencher.bench(|| {
         let mut sink = std::io::sink();
-        parallax::report::html::write_with(
-            &cmp,
-            parallax::compare::PerSide {
-                a: Some(&a),
-                b: Some(&b),
-            },
-            &mut sink,
-        )
+        parallax::report::html::write(&cmp, &mut sink)
     });
 }

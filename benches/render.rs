@@ -2,9 +2,9 @@
 //! re-wrap a resize costs. A frame lays out only the rows in the viewport, so its cost should not
 //! depend on the documents' length; compare `frame_*` across the `paragraphs` arguments.
 
-use parallax::compare::{Options, PerSide};
+use parallax::compare::Options;
 use parallax::corpus::{Article, Library, Meta, Source};
-use parallax::tui::action::Action;
+use parallax::tui::action::{Action, Msg};
 use parallax::tui::keymap::Keymap;
 use parallax::tui::state::{CompareState, State};
 use parallax::tui::theme::Theme;
@@ -53,18 +53,11 @@ fn compare_state(paragraphs: usize, w: u16, h: u16) -> State {
         skipped: vec![],
     };
     let mut state = State::new(lib, Keymap::default());
-    let c = CompareState::new(
-        cmp,
-        (0, 1),
-        PerSide {
-            a: state.library.article(0),
-            b: state.library.article(1),
-        },
-    );
+    let c = CompareState::new(cmp, (0, 1));
     state.compare = Some(c);
     update(
         &mut state,
-        Action::Resize {
+        Msg::Resize {
             width: w,
             height: h,
         },
@@ -107,6 +100,6 @@ fn resize_rewrap(bencher: divan::Bencher, paragraphs: usize) {
     bencher.bench_local(|| {
         wide = !wide;
         let width = if wide { 200 } else { 120 };
-        update(&mut state, Action::Resize { width, height: 60 });
+        update(&mut state, Msg::Resize { width, height: 60 });
     });
 }

@@ -3,18 +3,17 @@
 //! outlets, paths, addresses, reasons) goes through [`sanitize`] first.
 
 mod library;
+mod list;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use serde::Serialize;
-use unicode_width::UnicodeWidthStr;
 
 use parallax::corpus::walk::{self, Item};
 use parallax::corpus::{self, Article, Library, LoadOptions, read::parse_size};
 use parallax::library::{Address, WebOptions};
-use parallax::text::sanitize::{sanitize, sanitize_line, sanitize_path};
+use parallax::text::sanitize::sanitize_line;
 
 /// Compare how two outlets cover the same story.
 #[derive(Debug, Parser)]
@@ -138,7 +137,10 @@ pub enum CliError {
     /// The arguments name something unusable (exit 2).
     #[error("{0}")]
     Usage(String),
-    /// Writing output or running the reader failed (exit 1).
+    /// The reader could not run, or a signal ended it (exit 2, or 128+n after signal n).
+    #[error(transparent)]
+    Reader(#[from] parallax::tui::ReaderError),
+    /// Writing output failed (exit 1).
     #[error(transparent)]
     Other(#[from] anyhow::Error),
 }
@@ -149,6 +151,7 @@ impl CliError {
         match self {
             CliError::NothingLoaded | CliError::Other(_) => 1,
             CliError::Usage(_) => 2,
+            CliError::Reader(e) => e.exit_code(),
         }
     }
 }
@@ -164,7 +167,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let items = if cli.paths.is_empty() {
                 match library::saved_items() {
                     Some(items) => items,
-                    None => return parallax::tui::run(corpus::demo()).map_err(CliError::Other),
+                    None => return Ok(parallax::tui::run(corpus::demo())?),
                 }
             } else {
                 library::plan_showing_progress(&cli.paths, &web)
@@ -177,14 +180,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             if stream.is_done() {
                 // A library whose every entry is damaged holds no article: the demo opens.
                 if first.articles.is_empty() && cli.paths.is_empty() {
-                    return parallax::tui::run(corpus::demo()).map_err(CliError::Other);
+                    return Ok(parallax::tui::run(corpus::demo())?);
                 }
                 if first.articles.is_empty() {
                     return Err(CliError::NothingLoaded);
                 }
-                return parallax::tui::run_loading(first, None, web).map_err(CliError::Other);
+                return Ok(parallax::tui::run_loading(first, None, web)?);
             }
-            parallax::tui::run_loading(first, Some((stream, opts)), web).map_err(CliError::Other)
+            Ok(parallax::tui::run_loading(
+                first,
+                Some((stream, opts)),
+                web,
+            )?)
         }
         Some(Command::List {
             paths,
@@ -195,9 +202,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             // person watching still hears about skipped files on stderr.
             let lib = load_or_default(&paths, &opts, &web, format == ListFormat::Json)?;
             if stories {
-                list_stories(&lib, &paths, format)
+                list::list_stories(&lib, &paths, format)
             } else {
-                list(&lib, format)
+                list::list(&lib, format)
             }
         }
         Some(Command::Compare {
@@ -214,14 +221,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             );
             let (a, b) = (a?, b?);
             let cmp = parallax::compare::compare(&a, &b, &engine_options(&pool.articles));
-            // The report goes out as it is made; the HTML page also shows the articles' scare
-            // quotes, as the reader does.
-            let articles = parallax::compare::PerSide {
-                a: Some(&a),
-                b: Some(&b),
-            };
+            // The report goes out as it is made.
             let mut out = std::io::stdout().lock();
-            match parallax::report::write(&cmp, format.into(), articles, &mut out) {
+            match parallax::report::write(&cmp, format.into(), &mut out) {
                 Ok(()) => Ok(()),
                 // A closed pipe (`parallax compare … | head`) is not an error worth reporting.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -274,18 +276,25 @@ fn dim_stdout() -> bool {
 }
 
 /// Engine options from the user's config file (its `[lexicon]` patch) and the library's word
-/// statistics. Problems with the config are reported on stderr; the comparison then runs on
-/// the defaults for whatever was wrong, and the file is never touched.
+/// statistics, as the reader gets them. Problems with the config are reported on stderr; the
+/// comparison then runs on the defaults for whatever was wrong, and the file is never touched.
 fn engine_options(library: &[Article]) -> parallax::compare::Options {
     let loaded = parallax::config::Config::load();
+    let (opts, lexicon_errors) = loaded.engine_options(library);
+    // The reader's settings are not used here, but a mistake in them is still worth hearing
+    // about wherever the file is read.
+    let (_, setting_errors) = parallax::tui::settings::Settings::new(&loaded.config);
     let mut err = std::io::stderr().lock();
-    for e in &loaded.errors {
-        let _ = writeln!(err, "parallax: {}", one_line(&e.to_string()));
-    }
-    let (opts, lexicon_errors) =
-        parallax::compare::Options::for_library(library, &loaded.config.lexicon);
-    for e in &lexicon_errors {
-        let _ = writeln!(err, "parallax: {} (skipped)", one_line(&e.to_string()));
+    for e in setting_errors
+        .iter()
+        .chain(&loaded.errors)
+        .chain(&lexicon_errors)
+    {
+        let _ = writeln!(
+            err,
+            "parallax: {} (using defaults for it)",
+            one_line(&e.to_string())
+        );
     }
     opts
 }
@@ -328,7 +337,7 @@ fn report_skipped(lib: &Library) {
             err,
             "skipped {}: {}",
             one_line(&s.path.display().to_string()),
-            one_line(&s.reason)
+            one_line(&s.reason.to_string())
         );
     }
 }
@@ -353,320 +362,6 @@ fn write_stdout(s: &str) -> Result<(), CliError> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(CliError::Other(e.into())),
     }
-}
-
-/// One row of `parallax list --format json`.
-#[derive(Serialize)]
-struct ListedArticle {
-    id: String,
-    title: String,
-    outlet: Option<String>,
-    date: Option<String>,
-    url: Option<String>,
-    author: Option<String>,
-    source: String,
-    words: usize,
-    paragraphs: usize,
-    boilerplate_paragraphs: usize,
-}
-
-#[derive(Serialize)]
-pub(crate) struct ListedSkipped {
-    path: String,
-    reason: String,
-}
-
-#[derive(Serialize)]
-struct Listing {
-    articles: Vec<ListedArticle>,
-    skipped: Vec<ListedSkipped>,
-}
-
-fn listed(a: &Article) -> ListedArticle {
-    let opt = |s: &Option<String>| s.as_deref().map(sanitize);
-    ListedArticle {
-        id: sanitize(&a.id),
-        title: sanitize(&a.title),
-        outlet: opt(&a.outlet),
-        date: opt(&a.date),
-        url: opt(&a.url),
-        author: opt(&a.author),
-        source: sanitize(&a.source.display()),
-        words: a.analysis.content_words(),
-        paragraphs: a.analysis.paragraphs.len(),
-        boilerplate_paragraphs: boilerplate_count(a),
-    }
-}
-
-fn listed_skipped(lib: &Library) -> Vec<ListedSkipped> {
-    lib.skipped
-        .iter()
-        .map(|s| ListedSkipped {
-            path: sanitize(&s.path.display().to_string()),
-            reason: sanitize(&s.reason),
-        })
-        .collect()
-}
-
-fn boilerplate_count(a: &Article) -> usize {
-    a.analysis
-        .paragraphs
-        .iter()
-        .filter(|p| p.role.is_boilerplate())
-        .count()
-}
-
-fn list(lib: &Library, format: ListFormat) -> Result<(), CliError> {
-    match format {
-        ListFormat::Json => {
-            let listing = Listing {
-                articles: lib.articles.iter().map(listed).collect(),
-                skipped: listed_skipped(lib),
-            };
-            let json =
-                serde_json::to_string_pretty(&listing).map_err(|e| CliError::Other(e.into()))?;
-            write_stdout(&json)
-        }
-        ListFormat::Text => {
-            let mut out = table(lib.articles.iter());
-            out.push_str(&skipped_text(lib));
-            write_stdout(&out)
-        }
-    }
-}
-
-/// One story of `parallax list --stories --format json`.
-#[derive(Serialize)]
-struct ListedStory {
-    story: usize,
-    title: String,
-    terms: Vec<String>,
-    articles: Vec<String>,
-    suggested_pairs: Vec<ListedPair>,
-}
-
-#[derive(Serialize)]
-struct ListedPair {
-    a: String,
-    b: String,
-    similarity: f64,
-    different_outlets: bool,
-}
-
-#[derive(Serialize)]
-struct StoryListing {
-    stories: Vec<ListedStory>,
-    ungrouped: Vec<String>,
-    skipped: Vec<ListedSkipped>,
-}
-
-fn list_stories(lib: &Library, paths: &[PathBuf], format: ListFormat) -> Result<(), CliError> {
-    let grouping = parallax::compare::stories::group(&lib.articles);
-    let id = |i: usize| sanitize(&lib.articles[i].id);
-    match format {
-        ListFormat::Json => {
-            let listing = StoryListing {
-                stories: grouping
-                    .stories
-                    .iter()
-                    .map(|s| ListedStory {
-                        story: s.number,
-                        title: sanitize(&lib.articles[s.central].title),
-                        terms: s.terms.iter().map(|t| sanitize(t)).collect(),
-                        articles: s.members.iter().map(|&i| id(i)).collect(),
-                        suggested_pairs: s
-                            .pairs
-                            .iter()
-                            .map(|p| ListedPair {
-                                a: id(p.a),
-                                b: id(p.b),
-                                similarity: (p.similarity * 1000.0).round() / 1000.0,
-                                different_outlets: p.different_outlets,
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-                ungrouped: grouping.ungrouped().into_iter().map(id).collect(),
-                skipped: listed_skipped(lib),
-            };
-            let json =
-                serde_json::to_string_pretty(&listing).map_err(|e| CliError::Other(e.into()))?;
-            write_stdout(&json)
-        }
-        ListFormat::Text => write_stdout(&stories_text(lib, &grouping, &in_args(paths))),
-    }
-}
-
-/// The `--in PATH…` arguments that make a suggested `parallax compare` command find the
-/// articles listed from `paths` (nothing for the demo), quoted for a POSIX shell.
-fn in_args(paths: &[PathBuf]) -> String {
-    let quote = |p: &PathBuf| {
-        let p = sanitize_path(p);
-        shlex::try_quote(&p).map_or_else(|_| p.clone(), |q| q.into_owned())
-    };
-    if paths.is_empty() {
-        return String::new();
-    }
-    let quoted: Vec<String> = paths.iter().map(quote).collect();
-    format!(" --in {}", quoted.join(" "))
-}
-
-/// The text of `parallax list --stories`: each story's articles as a table, its suggested
-/// pairs (as commands, with `in_args` to find the articles), then the articles no other
-/// article shares a story with, then skipped files.
-fn stories_text(
-    lib: &Library,
-    grouping: &parallax::compare::stories::Stories,
-    in_args: &str,
-) -> String {
-    let mut out = String::new();
-    let section = |out: &mut String, members: &[usize]| {
-        for line in table(members.iter().map(|&i| &lib.articles[i])).lines() {
-            out.push_str("  ");
-            out.push_str(line);
-            out.push('\n');
-        }
-    };
-    for s in &grouping.stories {
-        out.push_str(&format!(
-            "Story {} · {} articles · {} — {}\n",
-            s.number,
-            s.members.len(),
-            fit(&one_line(&s.terms.join(", ")), TITLE_WIDTH),
-            fit(&one_line(&lib.articles[s.central].title), TITLE_WIDTH)
-        ));
-        section(&mut out, &s.members);
-        if !s.pairs.is_empty() {
-            out.push_str("  Worth comparing:\n");
-            let commands: Vec<String> = s
-                .pairs
-                .iter()
-                .map(|p| {
-                    format!(
-                        "parallax compare {} {}{in_args}",
-                        one_line(&lib.articles[p.a].id),
-                        one_line(&lib.articles[p.b].id)
-                    )
-                })
-                .collect();
-            let width = commands
-                .iter()
-                .map(|c| c.chars().count())
-                .max()
-                .unwrap_or(0);
-            for (p, command) in s.pairs.iter().zip(&commands) {
-                out.push_str(&format!(
-                    "    {command:<width$}   similarity {:>3.0}%{}\n",
-                    p.similarity * 100.0,
-                    if p.different_outlets {
-                        ""
-                    } else {
-                        " · same outlet"
-                    }
-                ));
-            }
-        }
-        out.push('\n');
-    }
-    let alone = grouping.ungrouped();
-    if !alone.is_empty() {
-        out.push_str(&format!(
-            "Not grouped ({} article{} sharing no story with another):\n",
-            alone.len(),
-            if alone.len() == 1 { "" } else { "s" }
-        ));
-        section(&mut out, &alone);
-    }
-    out.push_str(&skipped_text(lib));
-    out
-}
-
-/// Display widths the text tables cut their cells to (with an ellipsis): outlet, date, title.
-/// Ids are never cut, since they are typed back into `parallax compare`; they come from file
-/// names, which are short.
-const OUTLET_WIDTH: usize = 30;
-const DATE_WIDTH: usize = 25;
-const TITLE_WIDTH: usize = 100;
-
-/// `s` cut to at most `width` display columns, ending in `…` when something was cut.
-fn fit(s: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
-/// The text table of `parallax list`.
-fn table<'a>(articles: impl Iterator<Item = &'a Article>) -> String {
-    let header = ["ID", "OUTLET", "DATE", "WORDS", "BOILERPLATE", "TITLE"];
-    let mut rows: Vec<[String; 6]> = vec![header.map(String::from)];
-    for a in articles {
-        rows.push([
-            one_line(&a.id),
-            fit(&one_line(a.outlet_label()), OUTLET_WIDTH),
-            fit(&one_line(a.date.as_deref().unwrap_or("-")), DATE_WIDTH),
-            a.analysis.content_words().to_string(),
-            boilerplate_count(a).to_string(),
-            fit(&one_line(&a.title), TITLE_WIDTH),
-        ]);
-    }
-    let mut widths = [0usize; 6];
-    for r in &rows {
-        for (w, cell) in widths.iter_mut().zip(r.iter()) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    let mut out = String::new();
-    for r in &rows {
-        let mut line = String::new();
-        for (i, cell) in r.iter().enumerate() {
-            if i == 5 {
-                line.push_str(cell);
-                break;
-            }
-            let pad = widths[i].saturating_sub(cell.width());
-            // Numbers right-aligned, text left-aligned.
-            if i == 3 || i == 4 {
-                line.push_str(&" ".repeat(pad));
-                line.push_str(cell);
-            } else {
-                line.push_str(cell);
-                line.push_str(&" ".repeat(pad));
-            }
-            line.push_str("  ");
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-/// The list of skipped files that ends the text listings (empty when none were).
-fn skipped_text(lib: &Library) -> String {
-    let mut out = String::new();
-    if !lib.skipped.is_empty() {
-        out.push_str(&format!("\nSkipped ({}):\n", lib.skipped.len()));
-        for s in &lib.skipped {
-            out.push_str(&format!(
-                "  {}: {}\n",
-                one_line(&s.path.display().to_string()),
-                one_line(&s.reason)
-            ));
-        }
-    }
-    out
 }
 
 /// Find the article `arg` names: an id in `pool` (then in the demo with `demo_too`), else a
@@ -740,7 +435,7 @@ fn load_one(path: &Path, entry: Option<usize>, opts: &LoadOptions) -> Result<Art
                 .skipped
                 .iter()
                 .find(|s| s.path.to_string_lossy().ends_with(&format!("#{n}")))
-                .map(|s| one_line(&s.reason))
+                .map(|s| one_line(&s.reason.to_string()))
                 .unwrap_or_else(|| "no such entry".to_string());
             CliError::Usage(format!("cannot load {shown}#{n}: {why}"))
         });
@@ -755,7 +450,7 @@ fn load_one(path: &Path, entry: Option<usize>, opts: &LoadOptions) -> Result<Art
             let why = lib
                 .skipped
                 .first()
-                .map(|s| one_line(&s.reason))
+                .map(|s| one_line(&s.reason.to_string()))
                 .unwrap_or_else(|| "no article found".to_string());
             Err(CliError::Usage(format!("cannot load {shown}: {why}")))
         }

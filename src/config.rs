@@ -1,23 +1,27 @@
-//! The reader's configuration: embedded defaults (`assets/config.toml`) patched by the user's
+//! The configuration: embedded defaults (`assets/config.toml`) patched by the user's
 //! `config.toml`.
 //!
 //! The user's file lives in the platform config directory (`~/.config/parallax/config.toml` on
 //! Linux) or wherever `PARALLAX_CONFIG` points. It overrides only what it names. Bad entries
 //! are reported with the file, the line and the value, and the defaults stay in force for them;
 //! the file itself is never written.
+//!
+//! This module reads the file and keeps the `[keys]` and `[theme]` tables as written (with
+//! where each entry was written); the reader resolves them into key bindings and colours
+//! (`tui::settings`), so the configuration knows nothing of the reader. The `[lexicon]` patch
+//! becomes the comparison engine's options here, in [`Loaded::engine_options`], for the command
+//! line and the reader alike.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use ratatui::style::Color;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::compare::lexicon::UserLexicon;
+use crate::compare::Options;
+use crate::compare::lexicon::{PatchError, UserLexicon};
+use crate::corpus::Article;
 use crate::text::sanitize::sanitize;
-use crate::tui::action::Action;
-use crate::tui::keymap::{KeyChord, Keymap};
-use crate::tui::theme::Palette;
 
 /// The default configuration, embedded.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
@@ -65,17 +69,58 @@ pub enum ConfigError {
         /// 1-based line.
         line: usize,
     },
+    /// An item of the `[lexicon]` patch that does not apply to the bundled lexicon (a term to
+    /// disable that is in no entry, an empty term), with its file and line; it is skipped and
+    /// the rest of the patch applies.
+    #[error("bad [lexicon] item: {0}")]
+    Lexicon(PatchError),
 }
 
-/// The resolved configuration.
+/// Where an entry of a config file is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// The file (sanitised), or `<built-in config>`.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+}
+
+impl Place {
+    /// The error for a bad entry written here: `what` quotes the bad value.
+    pub fn error(&self, what: &str) -> ConfigError {
+        ConfigError::Entry {
+            what: sanitize(what),
+            path: self.path.clone(),
+            line: self.line,
+        }
+    }
+}
+
+/// One `name = value` entry of the `[keys]` or `[theme]` table, as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry<V> {
+    /// The name on the left (an action, a colour class).
+    pub name: String,
+    /// The value on the right.
+    pub value: V,
+    /// Where the name is written.
+    pub name_at: Place,
+    /// Where the value is written.
+    pub value_at: Place,
+    /// True for an entry of the user's file, false for one of the embedded defaults.
+    pub user: bool,
+}
+
+/// The configuration: the embedded defaults, then the user's entries on top.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     /// Capture the mouse (wheel scrolling, click to select).
     pub mouse: bool,
-    /// Key bindings, one entry per bindable action.
-    pub keys: Vec<(Action, Vec<KeyChord>)>,
-    /// Colours.
-    pub palette: Palette,
+    /// The `[keys]` entries (action name = key strings): the defaults, then the user's; a
+    /// later entry for the same action takes over from an earlier one.
+    pub keys: Vec<Entry<Vec<String>>>,
+    /// The `[theme]` entries (colour class = colour), in the same order.
+    pub theme: Vec<Entry<String>>,
     /// The user's patch to the bundled lexicon of loaded terms.
     pub lexicon: UserLexicon,
     /// Fetching web addresses (`[web]`).
@@ -160,7 +205,7 @@ impl Default for Config {
         let mut cfg = Config {
             mouse: true,
             keys: Vec::new(),
-            palette: Palette::default(),
+            theme: Vec::new(),
             lexicon: UserLexicon::default(),
             web: WebConfig::default(),
         };
@@ -271,13 +316,7 @@ impl Config {
         (cfg, errors)
     }
 
-    /// The keymap of these bindings.
-    pub fn keymap(&self) -> Keymap {
-        Keymap::new(self.keys.clone())
-    }
-
-    /// Apply the entries of `src` on top of `self`. With `user`, keys named here take
-    /// precedence over the same key bound to another action in the same context.
+    /// Add the entries of `src` after `self`'s (`user` marks them as the user's).
     fn apply(&mut self, src: &str, path: &str, user: bool) -> Vec<ConfigError> {
         let raw: RawConfig = match toml::from_str(src) {
             Ok(r) => r,
@@ -293,69 +332,34 @@ impl Config {
         };
         let mut errors = Vec::new();
         let lines = Lines::new(src);
-        let entry = |what: String, span: std::ops::Range<usize>| ConfigError::Entry {
-            what: sanitize(&what),
+        let place = |span: std::ops::Range<usize>| Place {
             path: path.to_string(),
             line: lines.of(span.start),
         };
         if let Some(m) = raw.mouse {
             self.mouse = m;
         }
-        let mut named: Vec<(Action, Vec<KeyChord>)> = Vec::new();
         for (name, keys) in raw.keys {
-            let Some(action) = Action::from_name(name.get_ref()) else {
-                errors.push(entry(
-                    format!("unknown action '{}'", name.get_ref()),
-                    name.span(),
-                ));
-                continue;
-            };
-            let list = match keys.get_ref() {
+            let value = match keys.get_ref() {
                 KeyList::One(k) => vec![k.clone()],
                 KeyList::Many(ks) => ks.clone(),
             };
-            let mut chords = Vec::new();
-            let mut ok = true;
-            for k in &list {
-                match KeyChord::parse(k) {
-                    Ok(c) => chords.push(c),
-                    Err(why) => {
-                        errors.push(entry(
-                            format!("bad key '{k}' for '{}' ({why})", name.get_ref()),
-                            keys.span(),
-                        ));
-                        ok = false;
-                    }
-                }
-            }
-            if ok {
-                named.push((action, chords));
-            }
+            self.keys.push(Entry {
+                name: name.get_ref().clone(),
+                value,
+                name_at: place(name.span()),
+                value_at: place(keys.span()),
+                user,
+            });
         }
-        self.bind(named, user);
         for (name, value) in raw.theme {
-            match value.get_ref().parse::<Color>() {
-                Ok(c) => {
-                    if !self.palette.set(name.get_ref(), c) {
-                        errors.push(entry(
-                            format!(
-                                "unknown theme colour '{}' (known: {})",
-                                name.get_ref(),
-                                Palette::NAMES.join(", ")
-                            ),
-                            name.span(),
-                        ));
-                    }
-                }
-                Err(_) => errors.push(entry(
-                    format!(
-                        "bad colour '{}' for '{}' (use a name or #rrggbb)",
-                        value.get_ref(),
-                        name.get_ref()
-                    ),
-                    value.span(),
-                )),
-            }
+            self.theme.push(Entry {
+                name: name.get_ref().clone(),
+                value: value.get_ref().clone(),
+                name_at: place(name.span()),
+                value_at: place(value.span()),
+                user,
+            });
         }
         if let Some(lex) = raw.lexicon {
             // Read again item by item, so that a bad item is named with its line and skipped
@@ -373,7 +377,9 @@ impl Config {
                     self.lexicon = patch;
                 }
                 Ok(None) => {}
-                Err(why) => errors.push(entry(format!("bad [lexicon] table: {why}"), lex.span())),
+                Err(why) => {
+                    errors.push(place(lex.span()).error(&format!("bad [lexicon] table: {why}")))
+                }
             }
         }
         for (name, value) in raw.web {
@@ -388,56 +394,38 @@ impl Config {
                 "max_age" => &mut self.web.max_age,
                 "timeout" => &mut self.web.timeout,
                 other => {
-                    errors.push(entry(
-                        format!("unknown [web] setting '{other}' (known: max_age, timeout)"),
-                        name.span(),
-                    ));
+                    errors.push(place(name.span()).error(&format!(
+                        "unknown [web] setting '{other}' (known: max_age, timeout)"
+                    )));
                     continue;
                 }
             };
             match parsed {
-                Ok(d) if name.get_ref() == "timeout" && d.is_zero() => errors.push(entry(
-                    "timeout must be longer than 0 s".to_string(),
-                    value.span(),
-                )),
+                Ok(d) if name.get_ref() == "timeout" && d.is_zero() => {
+                    errors.push(place(value.span()).error("timeout must be longer than 0 s"))
+                }
                 Ok(d) => *slot = d,
-                Err(why) => errors.push(entry(
-                    format!("bad {} ({why}; examples: 30s, 10m, 6h, 1d)", name.get_ref()),
-                    value.span(),
-                )),
+                Err(why) => errors.push(place(value.span()).error(&format!(
+                    "bad {} ({why}; examples: 30s, 10m, 6h, 1d)",
+                    name.get_ref()
+                ))),
             }
         }
         errors
     }
+}
 
-    fn bind(&mut self, named: Vec<(Action, Vec<KeyChord>)>, user: bool) {
-        for (action, chords) in named {
-            if user {
-                // The user's key wins over a default binding of another action that applies
-                // in one of the same contexts.
-                for (other, keys) in self.keys.iter_mut() {
-                    if *other != action
-                        && other
-                            .contexts()
-                            .iter()
-                            .any(|c| action.contexts().contains(c))
-                    {
-                        keys.retain(|k| !chords.contains(k));
-                    }
-                }
-            }
-            match self.keys.iter_mut().find(|(a, _)| *a == action) {
-                Some(slot) => slot.1 = chords,
-                None => self.keys.push((action, chords)),
-            }
-        }
-        let order = |a: &Action| {
-            crate::tui::action::BINDABLE
-                .iter()
-                .position(|b| b == a)
-                .unwrap_or(usize::MAX)
-        };
-        self.keys.sort_by_key(|(a, _)| order(a));
+impl Loaded {
+    /// The comparison engine's options for articles of `library`: the bundled lexicon patched
+    /// by the user's `[lexicon]` table, and word weights informed by the library's document
+    /// frequencies. Items of the patch that do not apply are returned as errors next to
+    /// options using the rest of it, so the caller can report them and carry on.
+    pub fn engine_options(&self, library: &[Article]) -> (Options, Vec<ConfigError>) {
+        let (options, errors) = Options::for_library(library, &self.config.lexicon);
+        (
+            options,
+            errors.into_iter().map(ConfigError::Lexicon).collect(),
+        )
     }
 }
 
@@ -446,62 +434,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn embedded_defaults_are_valid_and_bind_every_action() {
+    fn the_embedded_defaults_parse() {
         let mut cfg = Config {
             mouse: false,
             keys: Vec::new(),
-            palette: Palette::default(),
+            theme: Vec::new(),
             lexicon: UserLexicon::default(),
             web: WebConfig::default(),
         };
-        let errors = cfg.apply(DEFAULT_CONFIG, "defaults", false);
-        assert_eq!(errors, vec![]);
+        assert_eq!(cfg.apply(DEFAULT_CONFIG, "defaults", false), vec![]);
         assert!(cfg.mouse);
-        for a in crate::tui::action::BINDABLE {
-            assert!(
-                cfg.keys.iter().any(|(b, k)| b == a && !k.is_empty()),
-                "{a:?} unbound"
-            );
-        }
-        assert_eq!(cfg.palette, Palette::default());
+        assert!(!cfg.keys.is_empty() && !cfg.theme.is_empty());
+        assert!(cfg.keys.iter().all(|e| !e.user) && cfg.theme.iter().all(|e| !e.user));
     }
 
     #[test]
-    fn user_file_overrides_only_what_it_names() {
-        let (cfg, errors) = Config::from_user_text("[keys]\nnext_quote = \"ctrl-n\"\n", "u.toml");
-        assert!(errors.is_empty());
-        let km = cfg.keymap();
-        assert_eq!(km.keys_label(&Action::NextQuote), "ctrl-n");
-        assert_eq!(km.keys_label(&Action::PrevQuote), "N");
-        assert_eq!(cfg.palette, Palette::default());
-    }
-
-    #[test]
-    fn user_key_takes_over_from_a_default_binding() {
-        let (cfg, errors) = Config::from_user_text("[keys]\nswap = \"n\"\n", "u.toml");
-        assert!(errors.is_empty());
-        let km = cfg.keymap();
-        assert_eq!(km.keys_label(&Action::Swap), "n");
-        assert_eq!(km.keys_label(&Action::NextQuote), "");
-    }
-
-    #[test]
-    fn errors_name_file_line_and_value() {
-        let src = "mouse = false\n\n[keys]\nqiut = \"q\"\nhelp = \"ctrl-\"\n[theme]\nquote = \"blurple\"\n";
-        let (cfg, errors) = Config::from_user_text(src, "/home/u/.config/parallax/config.toml");
-        let msgs: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        assert_eq!(
-            msgs,
-            vec![
-                "bad key 'ctrl-' for 'help' (nothing after 'ctrl-') in /home/u/.config/parallax/config.toml line 5",
-                "unknown action 'qiut' in /home/u/.config/parallax/config.toml line 4",
-                "bad colour 'blurple' for 'quote' (use a name or #rrggbb) in /home/u/.config/parallax/config.toml line 7",
-            ]
+    fn user_entries_come_after_the_defaults_with_their_lines() {
+        let (cfg, errors) = Config::from_user_text(
+            "mouse = false\n\n[keys]\nnext_quote = \"ctrl-n\"\n",
+            "u.toml",
         );
-        // Everything valid still applies; the bad entries keep their defaults.
+        assert!(errors.is_empty());
         assert!(!cfg.mouse);
-        assert_eq!(cfg.keymap().keys_label(&Action::Help), "?");
-        assert_eq!(cfg.palette, Palette::default());
+        let last = cfg.keys.last().unwrap();
+        assert_eq!(last.name, "next_quote");
+        assert_eq!(last.value, vec!["ctrl-n".to_string()]);
+        assert!(last.user);
+        assert_eq!(last.name_at.line, 4);
+        assert_eq!(last.value_at.path, "u.toml");
     }
 
     #[test]
@@ -549,14 +509,21 @@ mod tests {
     }
 
     #[test]
-    fn hex_and_named_colours_are_accepted() {
-        let (cfg, errors) = Config::from_user_text(
-            "[theme]\nquote = \"#112233\"\nloaded = \"light-red\"\n",
-            "c",
-        );
+    fn a_lexicon_patch_that_does_not_apply_names_the_file() {
+        let (config, errors) =
+            Config::from_user_text("[lexicon]\ndisable = [\"no-such-term\"]\n", "c.toml");
         assert!(errors.is_empty());
-        assert_eq!(cfg.palette.quote, Color::Rgb(0x11, 0x22, 0x33));
-        assert_eq!(cfg.palette.loaded, Color::LightRed);
+        let loaded = Loaded {
+            config,
+            path: Some(PathBuf::from("/home/u/c.toml")),
+            errors,
+        };
+        let (_, errors) = loaded.engine_options(&[]);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let msg = errors[0].to_string();
+        assert!(msg.starts_with("bad [lexicon] item: "), "{msg}");
+        assert!(msg.contains("no-such-term"), "{msg}");
+        assert!(msg.contains("c.toml line 2"), "{msg}");
     }
 
     #[test]
@@ -576,11 +543,5 @@ mod tests {
         for byte in 0..=src.len() + 2 {
             assert_eq!(lines.of(byte), line_of(src, byte), "byte {byte}");
         }
-    }
-
-    #[test]
-    fn control_characters_in_values_are_not_echoed() {
-        let (_, errors) = Config::from_user_text("[theme]\nquote = \"\\u001b[31m\"\n", "c");
-        assert!(!errors[0].to_string().contains('\u{1b}'));
     }
 }

@@ -16,6 +16,10 @@ fn main() -> ExitCode {
     };
     match cli::run(args) {
         Ok(()) => ExitCode::SUCCESS,
+        // A signal ended the reader: the terminal is restored and the exit code says why.
+        Err(e @ cli::CliError::Reader(parallax::tui::ReaderError::Signal(_))) => {
+            ExitCode::from(e.exit_code())
+        }
         Err(e) => {
             let code = e.exit_code();
             let msg = match &e {

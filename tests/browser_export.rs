@@ -15,7 +15,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::*;
-use parallax::tui::action::Action;
+use parallax::tui::action::{Action, Msg};
 
 /// The Chromium binary, if there is one.
 fn chromium() -> Option<PathBuf> {
@@ -130,7 +130,7 @@ fn export_from_reader(dir: &Path) -> (PathBuf, String, String) {
     press(&mut s, &[Action::MarkB, Action::Select]);
     let c = s.compare.as_ref().expect("compare screen");
     let titles = (c.cmp.a.title.clone(), c.cmp.b.title.clone());
-    let Action::ExportDone(Ok(path)) = parallax::tui::export(&s, dir) else {
+    let Msg::ExportDone(Ok(path)) = parallax::tui::export(&s, dir) else {
         panic!("export failed")
     };
     (PathBuf::from(path), titles.0, titles.1)

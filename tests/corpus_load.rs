@@ -14,11 +14,11 @@ fn load(paths: &[PathBuf]) -> Library {
     corpus::load(paths, &LoadOptions::default())
 }
 
-fn reason_for<'a>(lib: &'a Library, suffix: &str) -> &'a str {
+fn reason_for(lib: &Library, suffix: &str) -> String {
     lib.skipped
         .iter()
         .find(|s| s.path.to_string_lossy().ends_with(suffix))
-        .map(|s| s.reason.as_str())
+        .map(|s| s.reason.to_string())
         .unwrap_or_else(|| panic!("no skipped entry ending in {suffix}: {:?}", lib.skipped))
 }
 
@@ -186,7 +186,12 @@ fn nonexistent_and_unknown_explicit_paths_are_reported() {
 fn empty_directory_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     let lib = load(&[dir.path().to_path_buf()]);
-    assert!(lib.skipped[0].reason.contains("no article files"));
+    assert!(
+        lib.skipped[0]
+            .reason
+            .to_string()
+            .contains("no article files")
+    );
 }
 
 #[test]
@@ -201,7 +206,7 @@ fn files_over_the_size_limit_are_skipped_without_reading_them() {
     assert_eq!(lib.articles.len(), 1);
     assert!(reason_for(&lib, "big.txt").contains("too large"));
     let tight = corpus::load(&[small], &LoadOptions { max_file_size: 10 });
-    assert!(tight.skipped[0].reason.contains("too large"));
+    assert!(tight.skipped[0].reason.to_string().contains("too large"));
 }
 
 #[cfg(unix)]
@@ -236,7 +241,7 @@ fn unreadable_files_are_reported_as_permission_denied() {
         return;
     }
     let lib = load(&[p]);
-    assert_eq!(lib.skipped[0].reason, "permission denied");
+    assert_eq!(lib.skipped[0].reason.to_string(), "permission denied");
 }
 
 #[test]

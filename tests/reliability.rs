@@ -207,7 +207,10 @@ fn a_file_swapped_for_a_pipe_after_the_walk_is_skipped_not_waited_on() {
         .expect("loading never waits on a pipe");
     assert_eq!(lib.articles.len(), 1);
     assert_eq!(lib.skipped.len(), 1);
-    assert_eq!(lib.skipped[0].reason, "not a regular file (a named pipe)");
+    assert_eq!(
+        lib.skipped[0].reason.to_string(),
+        "not a regular file (a named pipe)"
+    );
 }
 
 #[test]

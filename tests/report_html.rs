@@ -279,26 +279,23 @@ fn cli_writes_an_html_document() {
 }
 
 #[test]
-fn the_scare_quote_legend_entry_appears_only_when_scare_quotes_can_be_marked() {
+fn scare_quotes_are_marked_from_the_comparison_alone() {
     let lib = corpus::demo();
     let (opts, _) = Options::for_library(&lib.articles, &Default::default());
     let (a, b) = (
         lib.get("meduza-screenshot").unwrap(),
         lib.get("coalition-hampering").unwrap(),
     );
+    // The comparison carries each side's quotations, so its JSON form renders the same page.
     let cmp = compare(a, b, &opts);
-    let entry = "<li><mark class=\"scare\">";
-    // From the comparison alone there is no analysis of scare quotes to show.
-    assert!(!html::render(&cmp).contains(entry));
-    // With the articles at hand the legend names them, and the columns mark them.
-    let page = html::render_with(
-        &cmp,
-        parallax::compare::PerSide {
-            a: Some(a),
-            b: Some(b),
-        },
+    let json = parallax::report::render(&cmp, parallax::report::Format::Json);
+    let back: parallax::compare::Comparison = serde_json::from_str(&json).unwrap();
+    let page = html::render(&back);
+    assert_eq!(page, html::render(&cmp));
+    assert!(
+        page.contains("<li><mark class=\"scare\">"),
+        "the legend names scare quotes"
     );
-    assert!(page.contains(entry));
     assert!(
         marks(&page)
             .iter()

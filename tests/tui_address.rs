@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use parallax::corpus::{Article, Library, Meta, Source};
-use parallax::tui::action::{Action, Edit, Fetched};
+use parallax::tui::action::{Action, Edit, Fetched, Msg};
 use parallax::tui::theme::{Palette, Theme};
 use parallax::tui::update::{Effect, update};
 
@@ -14,8 +14,8 @@ fn plain() -> Theme {
     Theme::new(&Palette::default(), true)
 }
 
-fn typed(s: &str) -> Vec<Action> {
-    s.chars().map(Action::Input).collect()
+fn typed(s: &str) -> Vec<Msg> {
+    s.chars().map(Msg::Input).collect()
 }
 
 fn web_article(id: &str, url: &str, title: &str) -> Article {
@@ -36,8 +36,8 @@ fn web_article(id: &str, url: &str, title: &str) -> Article {
     )
 }
 
-fn fetched(url: &str, articles: Vec<Article>) -> Action {
-    Action::Fetched(Box::new(Fetched {
+fn fetched(url: &str, articles: Vec<Article>) -> Msg {
+    Msg::Fetched(Box::new(Fetched {
         url: url.to_string(),
         result: Ok((
             Library {
@@ -70,21 +70,18 @@ fn the_line_takes_letters_edits_like_readline_and_asks_for_a_fetch() {
     press(
         &mut s,
         &[
-            Action::Edit(Edit::Home),
-            Action::Edit(Edit::Right),
-            Action::Edit(Edit::Right),
-            Action::Edit(Edit::DeleteNext),
-            Action::Input('a'),
-            Action::Edit(Edit::End),
-            Action::DeleteChar,
+            Msg::Edit(Edit::Home),
+            Msg::Edit(Edit::Right),
+            Msg::Edit(Edit::Right),
+            Msg::Edit(Edit::DeleteNext),
+            Msg::Input('a'),
+            Msg::Edit(Edit::End),
+            Msg::DeleteChar,
         ],
     );
     assert_eq!(s.library.address.input.value(), "example.com/story");
     // Control characters never get in.
-    press(
-        &mut s,
-        &[Action::Input('\u{1b}'), Action::Input('\u{202e}')],
-    );
+    press(&mut s, &[Msg::Input('\u{1b}'), Msg::Input('\u{202e}')]);
     assert_eq!(s.library.address.input.value(), "example.com/story");
     let effect = update(&mut s, Action::Select);
     assert_eq!(
@@ -96,7 +93,7 @@ fn the_line_takes_letters_edits_like_readline_and_asks_for_a_fetch() {
     // The status bar turns a spinner while it is on its way.
     let before = screen(&render(&s, &plain(), 100, 30));
     assert!(before.contains("fetching example.com/story"), "{before}");
-    update(&mut s, Action::Tick);
+    update(&mut s, Msg::Tick);
     let after = screen(&render(&s, &plain(), 100, 30));
     assert_ne!(before, after, "the spinner turns");
 }
@@ -106,19 +103,16 @@ fn word_and_line_deletions_work() {
     let mut s = state(small_library(), 100, 30);
     press(&mut s, &[Action::AddAddress]);
     press(&mut s, &typed("https://example.com/a b"));
-    press(&mut s, &[Action::Edit(Edit::DeleteWordBack)]);
+    press(&mut s, &[Msg::Edit(Edit::DeleteWordBack)]);
     assert_eq!(s.library.address.input.value(), "https://example.com/a ");
-    press(&mut s, &[Action::Edit(Edit::DeleteToStart)]);
+    press(&mut s, &[Msg::Edit(Edit::DeleteToStart)]);
     assert_eq!(s.library.address.input.value(), "");
     // Deletions in a row are put back together, as readline does.
-    press(&mut s, &[Action::Edit(Edit::Yank)]);
+    press(&mut s, &[Msg::Edit(Edit::Yank)]);
     assert_eq!(s.library.address.input.value(), "https://example.com/a b");
     press(
         &mut s,
-        &[
-            Action::Edit(Edit::WordLeft),
-            Action::Edit(Edit::DeleteToEnd),
-        ],
+        &[Msg::Edit(Edit::WordLeft), Msg::Edit(Edit::DeleteToEnd)],
     );
     assert_eq!(s.library.address.input.value(), "https://example.com/a ");
 }
@@ -194,7 +188,7 @@ fn a_failed_fetch_says_why_and_changes_nothing() {
     s.status.info("3 articles loaded · 1 story found");
     let effect = update(
         &mut s,
-        Action::Fetched(Box::new(Fetched {
+        Msg::Fetched(Box::new(Fetched {
             url: url.to_string(),
             result: Err("HTTP 404 Not Found".to_string()),
         })),

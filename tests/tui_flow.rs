@@ -3,14 +3,21 @@
 mod common;
 
 use common::*;
+use parallax::compare::HighlightRef;
 use parallax::compare::{self, Options, RowKind, Side};
-use parallax::tui::action::Action;
-use parallax::tui::model::What;
+use parallax::tui::action::{Action, Msg};
+use parallax::tui::model::Target;
+use parallax::tui::state::CompareState;
 use parallax::tui::state::{DocLine, PopupKind};
 use parallax::tui::update::{Effect, update};
 
-fn typed(s: &str) -> Vec<Action> {
-    s.chars().map(Action::Input).collect()
+/// The entry of the comparison a jump target shows.
+fn item(c: &CompareState, t: &Target) -> HighlightRef {
+    c.highlight(t.side, t.highlight).expect("a highlight").item
+}
+
+fn typed(s: &str) -> Vec<Msg> {
+    s.chars().map(Msg::Input).collect()
 }
 
 fn popup_text(s: &parallax::tui::state::State) -> String {
@@ -52,7 +59,7 @@ fn fuzzy_filter_narrows_accepts_and_clears() {
     assert!(!s.quit);
     assert_eq!(s.library.mark_a, None);
     assert_eq!(s.library.visible, vec![2]);
-    press(&mut s, &[Action::DeleteChar, Action::DeleteChar]);
+    press(&mut s, &[Msg::DeleteChar, Msg::DeleteChar]);
     assert_eq!(s.library.filter.query, "har");
     press(&mut s, &[Action::Select]);
     assert!(!s.library.filter.editing);
@@ -176,7 +183,7 @@ fn a_cancelled_comparison_is_ignored_when_it_arrives() {
     let mut s = state(small_library(), 100, 30);
     press(&mut s, &[Action::MarkA, Action::Bottom, Action::MarkB]);
     let e = update(&mut s, Action::Select);
-    update(&mut s, Action::Tick);
+    update(&mut s, Msg::Tick);
     assert_eq!(s.pending.as_ref().map(|p| p.frame), Some(1));
     update(&mut s, Action::Clear);
     assert!(s.pending.is_none());
@@ -192,7 +199,7 @@ fn a_failed_comparison_is_reported() {
     let mut s = state(small_library(), 100, 30);
     press(&mut s, &[Action::MarkA, Action::Bottom, Action::MarkB]);
     update(&mut s, Action::Select);
-    update(&mut s, Action::CompareFailed("boom".to_string()));
+    update(&mut s, Msg::CompareFailed("boom".to_string()));
     assert!(s.pending.is_none());
     assert_eq!(s.status.error.as_deref(), Some("boom"));
 }
@@ -203,7 +210,7 @@ fn quote_framing_and_loaded_jumps_land_on_their_rows() {
     press(&mut s, &[Action::NextQuote]);
     let c = s.compare.as_ref().unwrap();
     let t = c.current.clone().expect("a current highlight");
-    assert_eq!(t.what, What::Quote(0));
+    assert_eq!(item(c, &t), HighlightRef::SharedQuote(0));
     assert_eq!(c.cursor_row(), Some(t.row));
     assert!(
         c.model.rows[t.row]
@@ -219,20 +226,32 @@ fn quote_framing_and_loaded_jumps_land_on_their_rows() {
     press(&mut s, &[Action::PrevFraming]);
     let c = s.compare.as_ref().unwrap();
     let t = c.current.clone().unwrap();
-    assert!(matches!(t.what, What::Framing { pair: 0, .. }));
+    assert!(matches!(
+        item(c, &t),
+        HighlightRef::Change { framing: 0, .. }
+    ));
     assert_eq!(
         &c.model.rows[t.row].sides.a.text[t.range.clone()],
         "said on"
     );
     press(&mut s, &[Action::Top, Action::NextLoaded]);
     let c = s.compare.as_ref().unwrap();
-    assert_eq!(c.current.as_ref().map(|t| t.what), Some(What::Loaded(0)));
+    assert_eq!(
+        c.current.as_ref().map(|t| item(c, t)),
+        Some(HighlightRef::LoadedTerm(0))
+    );
     press(&mut s, &[Action::NextLoaded]);
     let c = s.compare.as_ref().unwrap();
-    assert_eq!(c.current.as_ref().map(|t| t.what), Some(What::Loaded(1)));
+    assert_eq!(
+        c.current.as_ref().map(|t| item(c, t)),
+        Some(HighlightRef::LoadedTerm(1))
+    );
     press(&mut s, &[Action::PrevLoaded]);
     let c = s.compare.as_ref().unwrap();
-    assert_eq!(c.current.as_ref().map(|t| t.what), Some(What::Loaded(0)));
+    assert_eq!(
+        c.current.as_ref().map(|t| item(c, t)),
+        Some(HighlightRef::LoadedTerm(0))
+    );
 }
 
 #[test]
@@ -241,8 +260,9 @@ fn explain_tells_why_a_highlight_is_marked() {
     press(&mut s, &[Action::NextQuote, Action::Select]);
     assert_eq!(s.popup.as_ref().map(|p| p.kind), Some(PopupKind::Explain));
     let text = popup_text(&s);
-    assert!(text.contains("Shared quote — exact match"), "{text}");
-    assert!(text.contains("Speaker: the ministry"), "{text}");
+    assert!(text.contains("A: shared quote"), "{text}");
+    assert!(text.contains("Quotation also in B (exact match)"), "{text}");
+    assert!(text.contains("speaker: the ministry"), "{text}");
     assert!(text.contains("B: “There were no losses"), "{text}");
     press(
         &mut s,
@@ -254,10 +274,12 @@ fn explain_tells_why_a_highlight_is_marked() {
         ],
     );
     let text = popup_text(&s);
-    assert!(text.contains("attribution verb"), "{text}");
-    assert!(text.contains("A: “said on”"), "{text}");
-    assert!(text.contains("B: “claimed on”"), "{text}");
-    assert!(text.contains("similarity 82%"), "{text}");
+    assert!(text.contains("Changed words (attribution verb)"), "{text}");
+    assert!(
+        text.contains("“claimed on” stands in their place"),
+        "{text}"
+    );
+    assert!(text.contains("(82% similar)"), "{text}");
     press(
         &mut s,
         &[
@@ -268,20 +290,10 @@ fn explain_tells_why_a_highlight_is_marked() {
         ],
     );
     let text = popup_text(&s);
-    assert!(text.contains("Loaded term “hoax” in A — doubt"), "{text}");
+    assert!(text.contains("Loaded term “hoax” (doubt)"), "{text}");
     assert!(text.contains("Only A uses it."), "{text}");
-    assert!(!text.contains("lexicon entry"), "{text}");
     press(&mut s, &[Action::Back, Action::NextLoaded, Action::Select]);
-    let text = popup_text(&s);
-    assert!(
-        text.contains("Loaded term “militants” in A — labels"),
-        "{text}"
-    );
-    assert!(
-        text.contains("A form of the lexicon entry “militant”."),
-        "{text}"
-    );
-    assert!(text.contains("Both articles use it."), "{text}");
+    assert!(popup_text(&s).contains("B uses it too."));
 }
 
 #[test]
@@ -435,7 +447,7 @@ fn resize_rewraps_rows_to_the_new_width() {
     let wide = s.compare.as_ref().unwrap().wrapped.clone();
     press(
         &mut s,
-        &[Action::Resize {
+        &[Msg::Resize {
             width: 60,
             height: 20,
         }],
@@ -451,12 +463,12 @@ fn resize_rewraps_rows_to_the_new_width() {
 fn mouse_click_and_wheel() {
     let mut s = state(small_library(), 100, 30);
     // Table body starts on line 2 (title, header).
-    press(&mut s, &[Action::Click { column: 10, row: 4 }]);
+    press(&mut s, &[Msg::Click { column: 10, row: 4 }]);
     assert_eq!(s.library.cursor, 2);
-    press(&mut s, &[Action::Scroll(-3)]);
+    press(&mut s, &[Msg::Scroll(-3)]);
     assert_eq!(s.library.cursor, 0);
     let mut s = handmade_state(100, 30);
-    press(&mut s, &[Action::Click { column: 80, row: 4 }]);
+    press(&mut s, &[Msg::Click { column: 80, row: 4 }]);
     let c = s.compare.as_ref().unwrap();
     assert_eq!(c.focus, Side::B);
     assert_eq!(c.cursor, 1);
@@ -533,14 +545,10 @@ fn moved_jump_goes_to_where_the_sentence_sits_in_the_other_article() {
         .position(|r| r.b.contains(&(bj - 1)))
         .unwrap();
     let mut s = state(lib, 100, 30);
-    s.compare = Some(parallax::tui::state::CompareState::new(
-        cmp,
-        (0, 2),
-        parallax::compare::PerSide { a: None, b: None },
-    ));
+    s.compare = Some(CompareState::new(cmp, (0, 2)));
     press(
         &mut s,
-        &[Action::Resize {
+        &[Msg::Resize {
             width: 100,
             height: 30,
         }],
@@ -655,7 +663,7 @@ fn articles_loaded_in_the_background_join_the_table_then_stories_follow() {
     s.library.loading = Some((2, 5));
     update(
         &mut s,
-        Action::Resize {
+        Msg::Resize {
             width: 120,
             height: 30,
         },
@@ -673,7 +681,7 @@ fn articles_loaded_in_the_background_join_the_table_then_stories_follow() {
     assert!(screen.contains("loading 2 of 5 files"), "{screen}");
 
     let batch = |r: std::ops::Range<usize>| {
-        Action::Loaded(Box::new(Loaded {
+        Msg::Loaded(Box::new(Loaded {
             batch: Library {
                 articles: demo.articles[r].to_vec(),
                 skipped: Vec::new(),
@@ -683,7 +691,7 @@ fn articles_loaded_in_the_background_join_the_table_then_stories_follow() {
         }))
     };
     let mut b = batch(2..4);
-    if let Action::Loaded(l) = &mut b {
+    if let Msg::Loaded(l) = &mut b {
         l.done = 4;
     }
     assert_eq!(update(&mut s, b), Effect::None);
@@ -694,7 +702,7 @@ fn articles_loaded_in_the_background_join_the_table_then_stories_follow() {
         "the cursor stays on its article"
     );
     let mut b = batch(4..5);
-    if let Action::Loaded(l) = &mut b {
+    if let Msg::Loaded(l) = &mut b {
         l.done = 5;
     }
     let effect = update(&mut s, b);
@@ -702,7 +710,7 @@ fn articles_loaded_in_the_background_join_the_table_then_stories_follow() {
     assert!(s.library.loading.is_none() && s.library.analysing);
     let lib = s.library.library.clone();
     let done = parallax::tui::perform(&lib, &effect, &Options::default()).expect("analysed");
-    if let Action::Analysed(a) = &done {
+    if let Msg::Analysed(a) = &done {
         assert_eq!(
             a.corpus.as_ref().map(|c| c.docs),
             Some(5),

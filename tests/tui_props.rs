@@ -4,19 +4,19 @@
 mod common;
 
 use common::*;
-use parallax::tui::action::{Action, BINDABLE};
+use parallax::tui::action::{Action, Msg};
 use parallax::tui::theme::Theme;
 use proptest::prelude::*;
 
-fn action() -> impl Strategy<Value = Action> {
+fn action() -> impl Strategy<Value = Msg> {
     prop_oneof![
-        6 => (0..BINDABLE.len()).prop_map(|i| BINDABLE[i].clone()),
-        2 => prop::char::range('a', 'z').prop_map(Action::Input),
-        1 => Just(Action::DeleteChar),
-        1 => Just(Action::Tick),
-        1 => (1u16..220, 1u16..70).prop_map(|(width, height)| Action::Resize { width, height }),
-        1 => (-6i16..6).prop_map(Action::Scroll),
-        1 => (0u16..220, 0u16..70).prop_map(|(column, row)| Action::Click { column, row }),
+        6 => (0..Action::ALL.len()).prop_map(|i| Msg::Do(Action::ALL[i])),
+        2 => prop::char::range('a', 'z').prop_map(Msg::Input),
+        1 => Just(Msg::DeleteChar),
+        1 => Just(Msg::Tick),
+        1 => (1u16..220, 1u16..70).prop_map(|(width, height)| Msg::Resize { width, height }),
+        1 => (-6i16..6).prop_map(Msg::Scroll),
+        1 => (0u16..220, 0u16..70).prop_map(|(column, row)| Msg::Click { column, row }),
     ]
 }
 

@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use parallax::tui::action::Action;
+use parallax::tui::action::{Action, Msg};
 use parallax::tui::theme::{Palette, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
@@ -61,7 +61,7 @@ fn library_date_column_shows_the_day_of_a_timestamp() {
 #[test]
 fn library_filter_line() {
     let mut s = state(small_library(), 80, 24);
-    let typed: Vec<Action> = "harbour".chars().map(Action::Input).collect();
+    let typed: Vec<Msg> = "harbour".chars().map(Msg::Input).collect();
     press(&mut s, &[Action::Search]);
     press(&mut s, &typed);
     let buf = render(&s, &Theme::default(), 80, 24);

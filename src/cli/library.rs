@@ -134,7 +134,7 @@ pub fn saved_items() -> Option<Vec<Item>> {
                 err,
                 "skipped {}: {}",
                 one_line(&path.display().to_string()),
-                one_line(reason)
+                one_line(&reason.to_string())
             );
         }
     }
@@ -163,7 +163,7 @@ pub fn load_address(
     let why = lib
         .skipped
         .first()
-        .map(|s| s.reason.clone())
+        .map(|s| s.reason.to_string())
         .unwrap_or_else(|| "no article found".to_string());
     let n = lib.articles.len();
     match (address.entry, n) {
@@ -274,17 +274,17 @@ struct ListedEntry {
 struct ListedLibrary {
     path: String,
     entries: Vec<ListedEntry>,
-    damaged: Vec<super::ListedSkipped>,
+    damaged: Vec<super::list::ListedSkipped>,
 }
 
 fn list(library: &SavedLibrary, format: ListFormat) -> Result<(), CliError> {
     let scan = library.scan();
-    let damaged: Vec<super::ListedSkipped> = scan
+    let damaged: Vec<super::list::ListedSkipped> = scan
         .damaged
         .iter()
-        .map(|s| super::ListedSkipped {
+        .map(|s| super::list::ListedSkipped {
             path: sanitize_path(&s.path),
-            reason: sanitize(&s.reason),
+            reason: sanitize(&s.reason.to_string()),
         })
         .collect();
     match format {

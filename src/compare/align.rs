@@ -36,19 +36,14 @@
 //! own position. A merge is one row, e.g. `a: [i], b: [j, j + 1]`, and gives one pair per
 //! sentence combination, all with the merge's score.
 
-pub(crate) mod background;
 pub mod vectors;
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
+use super::stats::SparseVec;
 use super::{AlignedPair, Options, Row, RowKind};
 use crate::corpus::Article;
 use crate::text::Analysis;
-use vectors::SparseVec;
-
-pub use background::{informativeness, zipf};
 
 /// How many candidate partners each sentence proposes from the inverted index.
 pub const CANDIDATES_PER_SENTENCE: usize = 8;
@@ -64,45 +59,6 @@ pub const CLEAR_RATIO: f64 = 2.0;
 
 /// Lowest score of a part of a merge: both parts must share some content with the other side.
 const MERGE_PART_FLOOR: f64 = 0.1;
-
-/// Document frequencies of stems over a loaded library.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct DocFreq {
-    /// Number of documents counted.
-    pub docs: usize,
-    /// Stem → number of documents containing it.
-    pub df: std::collections::HashMap<String, usize>,
-}
-
-impl DocFreq {
-    /// Count, for every stem, how many of `articles` use it outside boilerplate.
-    pub fn from_articles<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Self {
-        let mut out = DocFreq::default();
-        for art in articles {
-            out.add(&art.analysis);
-        }
-        out
-    }
-
-    /// Count one more document.
-    pub fn add(&mut self, analysis: &Analysis) {
-        let mut stems: Vec<&str> = Vec::new();
-        for (i, s) in analysis.sentences.iter().enumerate() {
-            if !analysis.sentence_role(i).is_compared() {
-                continue;
-            }
-            for t in &analysis.tokens[analysis.tokens_in(s.span)] {
-                stems.push(t.stem.as_str());
-            }
-        }
-        stems.sort_unstable();
-        stems.dedup();
-        for s in stems {
-            *self.df.entry(s.to_string()).or_insert(0) += 1;
-        }
-        self.docs += 1;
-    }
-}
 
 /// The alignment of two articles' sentences.
 #[derive(Clone, Debug, Default, PartialEq)]

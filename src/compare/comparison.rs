@@ -5,7 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::Span;
+use crate::text::{Boilerplate, QuoteKind, Span};
+
+pub use super::highlight::{Highlight, HighlightKind, HighlightRef};
 
 /// The JSON schema identifier of [`Comparison`].
 pub const SCHEMA: &str = "parallax.comparison/1";
@@ -21,6 +23,14 @@ pub enum Side {
 }
 
 impl Side {
+    /// The side's name for readers: `A` or `B`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::A => "A",
+            Side::B => "B",
+        }
+    }
+
     /// The other side.
     pub fn other(self) -> Side {
         match self {
@@ -45,6 +55,14 @@ impl<T> PerSide<T> {
         match side {
             Side::A => &self.a,
             Side::B => &self.b,
+        }
+    }
+
+    /// The value for `side`, to change.
+    pub fn get_mut(&mut self, side: Side) -> &mut T {
+        match side {
+            Side::A => &mut self.a,
+            Side::B => &mut self.b,
         }
     }
 }
@@ -76,6 +94,34 @@ pub struct SideInfo {
     pub dateline: Option<Span>,
     /// Number of words outside boilerplate.
     pub words: usize,
+    /// Why each sentence of `excluded` is left out, in the same order.
+    #[serde(default)]
+    pub left_out: Vec<LeftOut>,
+    /// Every quotation and scare quote of the text, in text order (boilerplate included).
+    #[serde(default)]
+    pub quotes: Vec<Quotation>,
+}
+
+/// Why a sentence is left out of the analysis.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeftOut {
+    /// The sentence.
+    pub sentence: usize,
+    /// The kind of page furniture it is, or null for the headline.
+    pub furniture: Option<Boilerplate>,
+}
+
+/// A quoted passage of one article, as the text analysis found it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quotation {
+    /// The passage including its quote marks.
+    pub outer: Span,
+    /// The quoted words, marks excluded.
+    pub inner: Span,
+    /// `quotation` (four words or more) or `scare_quote`.
+    pub kind: QuoteKind,
+    /// The name of the speaker, when an attribution next to the quote names one.
+    pub speaker: Option<Span>,
 }
 
 /// Two sentences that report the same thing.
@@ -103,6 +149,17 @@ pub enum QuoteMatchKind {
     Fuzzy,
 }
 
+impl QuoteMatchKind {
+    /// The kind for readers: `exact`, `partial`, `fuzzy`.
+    pub fn name(self) -> &'static str {
+        match self {
+            QuoteMatchKind::Exact => "exact",
+            QuoteMatchKind::Partial => "partial",
+            QuoteMatchKind::Fuzzy => "fuzzy",
+        }
+    }
+}
+
 /// A specific difference between two matched quotations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -119,6 +176,20 @@ pub enum QuoteEdit {
     Reworded,
     /// Only one side presents the words as a quotation.
     Unquoted,
+}
+
+impl QuoteEdit {
+    /// The difference for readers ("trimmed at the start").
+    pub fn describe(self) -> &'static str {
+        match self {
+            QuoteEdit::TrimmedStart => "trimmed at the start",
+            QuoteEdit::TrimmedEnd => "trimmed at the end",
+            QuoteEdit::Elided => "words left out with an ellipsis",
+            QuoteEdit::Inserted => "editorial insertion in brackets",
+            QuoteEdit::Reworded => "words differ",
+            QuoteEdit::Unquoted => "presented as a quotation on one side only",
+        }
+    }
 }
 
 /// A quotation found in both articles.
@@ -180,6 +251,21 @@ pub enum ContrastLabel {
     Wording,
 }
 
+impl ContrastLabel {
+    /// The label for readers ("attribution verb", "hedging / certainty").
+    pub fn name(self) -> &'static str {
+        match self {
+            ContrastLabel::Attribution => "attribution verb",
+            ContrastLabel::Hedge => "hedging / certainty",
+            ContrastLabel::Naming => "naming",
+            ContrastLabel::ScareQuote => "scare quotes",
+            ContrastLabel::Loaded => "loaded term",
+            ContrastLabel::Number => "numbers",
+            ContrastLabel::Wording => "wording",
+        }
+    }
+}
+
 /// One changed stretch inside an aligned pair: removed from A, added in B, or replaced.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Change {
@@ -202,6 +288,17 @@ pub struct Framing {
     pub changes: Vec<Change>,
     /// The labels present in `changes` (other than plain wording), deduplicated.
     pub labels: Vec<ContrastLabel>,
+}
+
+impl Framing {
+    /// Its labels for readers, "attribution verb, numbers", or "wording" when it has none.
+    pub fn labels_text(&self) -> String {
+        if self.labels.is_empty() {
+            return ContrastLabel::Wording.name().to_string();
+        }
+        let names: Vec<&str> = self.labels.iter().map(|l| l.name()).collect();
+        names.join(", ")
+    }
 }
 
 /// A word that distinguishes one side's vocabulary from the other's (Monroe et al. 2008).
@@ -324,6 +421,10 @@ pub struct Comparison {
     pub distinctive: PerSide<Vec<DistinctiveTerm>>,
     /// Framing profile of each side.
     pub profile: PerSide<Profile>,
+    /// Everything a display marks in each side's text, with why: in text order (by span, then
+    /// kind, then the entry shown). Built from the fields above by [`Highlight::all`].
+    #[serde(default)]
+    pub highlights: PerSide<Vec<Highlight>>,
     /// The side-by-side reading order, covering every sentence of both articles exactly once.
     pub rows: Vec<Row>,
     /// Summary counts.

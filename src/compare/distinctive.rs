@@ -25,6 +25,7 @@ use std::collections::BTreeMap;
 use super::{DistinctiveTerm, Options, PerSide};
 use crate::corpus::Article;
 use crate::text::Span;
+use crate::text::vocab::is_style_stem;
 
 /// Prior sample size as a multiple of the pair's total word count. A stem used `k` times on one
 /// side only reaches `z ≈ 0.74·√k` at 0.2 (the scale where that is largest; at 1.0 it would be
@@ -39,17 +40,6 @@ pub const MIN_TERMS: usize = 15;
 
 /// Longest list reported per side.
 pub const MAX_TERMS: usize = 40;
-
-/// Function words (as stems), never reported: they tell a reader about style, not framing.
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "ani", "are", "as", "at", "be", "been",
-    "but", "by", "can", "could", "did", "do", "doe", "for", "from", "had", "has", "have", "he",
-    "her", "hi", "him", "i", "if", "in", "into", "is", "it", "it'", "its", "more", "most", "no",
-    "not", "of", "on", "onli", "or", "other", "our", "out", "over", "said", "say", "she", "so",
-    "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
-    "this", "those", "to", "up", "us", "was", "we", "were", "what", "when", "which", "while",
-    "who", "will", "with", "would", "you",
-];
 
 /// Occurrences of one stem on one side.
 #[derive(Default)]
@@ -130,7 +120,7 @@ pub fn distinctive(a: &Article, b: &Article, opts: &Options) -> PerSide<Vec<Dist
             list.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)));
             let strong = list
                 .iter()
-                .filter(|(z, w)| *z > Z_THRESHOLD && !FUNCTION_WORDS.contains(&w.as_str()))
+                .filter(|(z, w)| *z > Z_THRESHOLD && !is_style_stem(w))
                 .count();
             let mut out = Vec::new();
             for &(z, w) in &list {
@@ -142,7 +132,7 @@ pub fn distinctive(a: &Article, b: &Article, opts: &Options) -> PerSide<Vec<Dist
                     break;
                 }
                 let fill = z <= Z_THRESHOLD;
-                if FUNCTION_WORDS.contains(&w.as_str()) || (fill && c.positions.len() < 2) {
+                if is_style_stem(w) || (fill && c.positions.len() < 2) {
                     continue;
                 }
                 let term = c

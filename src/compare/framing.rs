@@ -16,8 +16,8 @@
 //! Labels, first match wins:
 //!
 //! 1. [`Number`]: the numbers in the two changed stretches differ;
-//! 2. [`Attribution`]: either stretch holds an attribution verb ([`markers::ATTRIBUTION_VERBS`](crate::compare::lexicon::markers::ATTRIBUTION_VERBS));
-//! 3. [`Hedge`]: either stretch holds a hedge or certainty marker ([`markers::HEDGES`](crate::compare::lexicon::markers::HEDGES));
+//! 2. [`Attribution`]: either stretch holds an attribution verb ([`attribution_verbs`](crate::text::vocab::attribution_verbs));
+//! 3. [`Hedge`]: either stretch holds a hedge or certainty marker ([`hedges`](crate::text::vocab::hedges), [`boosters`](crate::text::vocab::boosters));
 //! 4. [`ScareQuote`]: the stretch is scare-quoted on one side only;
 //! 5. [`Loaded`]: a loaded-term hit lies in the stretch on one side, and the other side's
 //!    stretch has no hit of the same entry;
@@ -483,7 +483,7 @@ fn name_like(t: &DiffToken) -> bool {
     if !t.initial {
         return true;
     }
-    super::align::zipf(&t.norm).is_none_or(|z| z < 5.0)
+    crate::text::vocab::zipf(&t.norm).is_none_or(|z| z < 5.0)
 }
 
 /// The scare quote among `quotes` (a side's scare quotes) that `span` touches: with `marks`,

@@ -15,12 +15,12 @@
 //! harassment claim", "lying" in a story about a perjury charge). Overlapping matches resolve to
 //! the longest one starting leftmost.
 //!
-//! The shared word lists of attribution verbs, hedges and certainty markers live in
-//! [`markers`]; the framing profile and the framing diff both read them from there.
+//! The English word lists of attribution verbs, hedges and certainty markers are not loaded
+//! terms; they live in [`crate::text::vocab`], where the framing profile and the framing diff
+//! read them.
 
 mod file;
 pub mod forms;
-pub mod markers;
 pub mod names;
 pub mod sense;
 mod user;

@@ -3,15 +3,17 @@
 //! [`compare`] takes two analysed articles and produces a [`Comparison`]: sentence alignment
 //! ([`align`]), shared quotations ([`quotes`]), word-level framing differences ([`framing`]),
 //! loaded terms ([`lexicon`]), distinctive vocabulary ([`distinctive`]) and the framing profile
-//! ([`profile`]).
+//! ([`profile`]), and the [`highlight`] lists every display marks from.
 
 pub mod align;
 pub mod comparison;
 pub mod distinctive;
 pub mod framing;
+pub mod highlight;
 pub mod lexicon;
 pub mod profile;
 pub mod quotes;
+pub mod stats;
 pub mod stories;
 
 use std::sync::Arc;
@@ -19,6 +21,7 @@ use std::sync::Arc;
 pub use comparison::*;
 
 use crate::corpus::Article;
+use crate::text::ParagraphRole;
 
 /// Engine options (display options live with the displays).
 #[derive(Clone, Debug)]
@@ -27,7 +30,7 @@ pub struct Options {
     pub lexicon: Arc<lexicon::Lexicon>,
     /// Document frequencies of the loaded library, used with the bundled background table to
     /// weight words by how informative they are. `None` uses the background table alone.
-    pub corpus: Option<Arc<align::DocFreq>>,
+    pub corpus: Option<Arc<stats::DocFreq>>,
     /// Minimum similarity for two sentences to be aligned, in `[0, 1]`.
     pub min_score: f64,
     /// Work budget of fuzzy quotation matching ([`quotes::WORK_BUDGET`] by default).
@@ -55,7 +58,7 @@ impl Options {
         user: &lexicon::UserLexicon,
     ) -> (Options, Vec<lexicon::PatchError>) {
         let (lexicon, errors) = lexicon::Lexicon::builtin().with_user(user);
-        let corpus = (library.len() > 2).then(|| Arc::new(align::DocFreq::from_articles(library)));
+        let corpus = (library.len() > 2).then(|| Arc::new(stats::DocFreq::from_articles(library)));
         let opts = Options {
             lexicon: Arc::new(lexicon),
             corpus,
@@ -112,7 +115,7 @@ pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
         loaded_b: loaded_terms.iter().filter(|t| t.side == Side::B).count(),
         similarity: alignment.similarity,
     };
-    Comparison {
+    let mut cmp = Comparison {
         schema: SCHEMA.to_string(),
         a: side_info(a),
         b: side_info(b),
@@ -122,10 +125,13 @@ pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
         framing,
         distinctive,
         profile,
+        highlights: PerSide::default(),
         rows: alignment.rows,
         summary,
         limits,
-    }
+    };
+    cmp.highlights = Highlight::all(&cmp);
+    cmp
 }
 
 fn count_rows(rows: &[Row], kind: RowKind, side: Side) -> usize {
@@ -157,5 +163,28 @@ fn side_info(art: &Article) -> SideInfo {
             .collect(),
         dateline: an.dateline(),
         words: an.content_words(),
+        left_out: (0..an.sentences.len())
+            .filter_map(|i| match an.sentence_role(i) {
+                ParagraphRole::Body | ParagraphRole::Embedded => None,
+                ParagraphRole::Title => Some(LeftOut {
+                    sentence: i,
+                    furniture: None,
+                }),
+                ParagraphRole::Boilerplate(b) => Some(LeftOut {
+                    sentence: i,
+                    furniture: Some(b),
+                }),
+            })
+            .collect(),
+        quotes: an
+            .quotes
+            .iter()
+            .map(|q| Quotation {
+                outer: q.outer,
+                inner: q.inner,
+                kind: q.kind,
+                speaker: q.speaker,
+            })
+            .collect(),
     }
 }

@@ -1,13 +1,13 @@
 //! The article-level framing profile: how an article attributes, hedges, quotes and loads its
 //! words, counted over the headline and body (boilerplate left out).
 //!
-//! The word lists it counts are the shared ones in [`super::lexicon::markers`].
+//! The word lists it counts are the shared ones in [`crate::text::vocab`].
 
 use std::collections::BTreeMap;
 
-use super::lexicon::markers::{ATTRIBUTION_VERBS, CERTAINTY, HEDGES, Marker, find_markers};
-use super::{Count, LoadedTerm, Profile, Side};
+use super::{Count, LoadedTerm, PerSide, Profile, Side};
 use crate::corpus::Article;
+use crate::text::vocab::{self, Marker, attribution_verbs, boosters, find_markers};
 use crate::text::{Analysis, QuoteKind, Span};
 
 /// True when `span` starts inside a boilerplate paragraph.
@@ -48,9 +48,9 @@ pub fn profile(art: &Article, side: Side, loaded: &[LoadedTerm]) -> Profile {
                 *into.entry(marker.lemma.to_string()).or_default() += 1;
             }
         };
-        tally(ATTRIBUTION_VERBS, &mut attribution);
-        tally(HEDGES, &mut hedges);
-        tally(CERTAINTY, &mut hedges);
+        tally(attribution_verbs(), &mut attribution);
+        tally(vocab::hedges(), &mut hedges);
+        tally(boosters(), &mut hedges);
     }
 
     let mut scare_quotes: Vec<String> = Vec::new();
@@ -104,4 +104,64 @@ pub fn profile(art: &Article, side: Side, loaded: &[LoadedTerm]) -> Profile {
         quoted: ranked(quoted),
         quotations,
     }
+}
+
+/// One row of the two framing profiles side by side.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProfileRow {
+    /// What the row counts ("Attribution verbs").
+    pub label: &'static str,
+    /// Article A's value, sanitised, on one line.
+    pub a: String,
+    /// Article B's value.
+    pub b: String,
+}
+
+/// The framing profiles of both sides as rows of plain text, the table every display shows.
+/// Lists longer than `max_items` (when given) end with "+N more"; an empty list is "none".
+pub fn table(profiles: &PerSide<Profile>, max_items: Option<usize>) -> Vec<ProfileRow> {
+    let clean = |s: &str| {
+        crate::text::sanitize::sanitize(s)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let list = |items: Vec<String>| {
+        if items.is_empty() {
+            return "none".to_string();
+        }
+        let shown = max_items.unwrap_or(usize::MAX);
+        let mut v: Vec<String> = items.iter().take(shown).cloned().collect();
+        if items.len() > shown {
+            v.push(format!("+{} more", items.len() - shown));
+        }
+        v.join(", ")
+    };
+    let counts = |c: &[Count]| {
+        list(
+            c.iter()
+                .map(|c| format!("{} ×{}", clean(&c.item), c.count))
+                .collect(),
+        )
+    };
+    let quoted = |v: &[String]| list(v.iter().map(|s| format!("“{}”", clean(s))).collect());
+    let row = |label: &'static str, f: &dyn Fn(&Profile) -> String| ProfileRow {
+        label,
+        a: f(&profiles.a),
+        b: f(&profiles.b),
+    };
+    vec![
+        row("Words", &|p| p.words.to_string()),
+        row("Attribution verbs", &|p| counts(&p.attribution)),
+        row("Hedging / certainty", &|p| counts(&p.hedges)),
+        row("Scare quotes", &|p| quoted(&p.scare_quotes)),
+        row("Loaded terms per 1,000 words", &|p| {
+            format!("{:.1}", p.loaded_per_1000)
+        }),
+        row("Loaded terms by category", &|p| {
+            counts(&p.loaded_by_category)
+        }),
+        row("Quotations", &|p| p.quotations.to_string()),
+        row("Who is quoted", &|p| counts(&p.quoted)),
+    ]
 }

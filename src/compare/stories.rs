@@ -1,11 +1,10 @@
 //! Story grouping: which loaded articles report the same story, and which pairs inside a story
 //! are worth reading side by side.
 //!
-//! Each article becomes a weighted bag of stems of its reporting (body paragraphs only), with
-//! `(1 + ln tf) · weight` per stem. A stem's weight multiplies the bundled background
-//! informativeness ([`super::align::background`]: function words count almost nothing, names
-//! and rare words most) with the library's inverse document frequency (words many articles of
-//! the library use count less), so grouping works on five articles as on ten thousand.
+//! Each article is its [`ArticleVector`] (from [`super::stats`]): a weighted bag of stems of
+//! its reporting (body paragraphs only), where function words count almost nothing, names and
+//! rare words most, and words many articles of the library use count less, so grouping works
+//! on five articles as on ten thousand.
 //!
 //! Candidate pairs come from an inverted index over each article's most heavily weighted stems
 //! (a small library is compared all-pairs), never from all pairs of a large one; a candidate
@@ -26,7 +25,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::align::background;
+use super::stats::{ArticleVector, article_vectors};
 use crate::corpus::Article;
 
 /// Average similarity between two groups of articles at and above which they are taken to
@@ -50,10 +49,6 @@ pub const DATE_WINDOW_DAYS: i64 = 14;
 /// How much more similarity articles dated far apart need.
 pub const FAR_APART_BONUS: f64 = 0.15;
 
-/// How much more a name (a stem written capitalised inside sentences more often than not)
-/// weighs: stories differ by who and where.
-const NAME_BOOST: f64 = 6.0;
-
 /// Libraries up to this size are compared all-pairs; larger ones through the index.
 const ALL_PAIRS_UP_TO: usize = 400;
 
@@ -66,48 +61,6 @@ const MAX_POSTING: usize = 200;
 
 /// Suggested pairs kept per story.
 const PAIRS_PER_STORY: usize = 5;
-
-/// An article's weighted stem vector, unit length, sorted by stem id.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct StoryVector {
-    /// `(stem id, weight)` sorted by id; the vector has unit length (or is empty).
-    pub terms: Vec<(u32, f64)>,
-    /// The names among them (same weights), again of unit length.
-    pub names: Vec<(u32, f64)>,
-}
-
-fn unit(terms: &mut [(u32, f64)]) {
-    let norm = terms.iter().map(|(_, v)| v * v).sum::<f64>().sqrt();
-    if norm > 0.0 {
-        for t in terms {
-            t.1 /= norm;
-        }
-    }
-}
-
-fn dot(x: &[(u32, f64)], y: &[(u32, f64)]) -> f64 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < x.len() && j < y.len() {
-        match x[i].0.cmp(&y[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += x[i].1 * y[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    dot.clamp(0.0, 1.0)
-}
-
-impl StoryVector {
-    /// Similarity in `[0, 1]`: the mean of the cosine of all words and the cosine of the
-    /// names alone (who and where tell stories apart more than the words of the genre).
-    pub fn cosine(&self, other: &StoryVector) -> f64 {
-        (dot(&self.terms, &other.terms) + dot(&self.names, &other.names)) / 2.0
-    }
-}
 
 /// A pair of articles worth reading side by side.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -165,101 +118,6 @@ impl Stories {
     }
 }
 
-/// One stem of an article: its first normal form seen, its count, and its votes for being a
-/// name (written capitalised away from a sentence start).
-type StemCount<'a> = (&'a str, &'a str, u32, i32);
-
-/// Stems of one article's reporting, sorted by stem.
-fn stem_counts(a: &Article) -> Vec<StemCount<'_>> {
-    let an = &a.analysis;
-    let mut counts: HashMap<&str, (&str, u32, i32)> = HashMap::new();
-    for (si, s) in an.sentences.iter().enumerate() {
-        if !an.sentence_role(si).is_compared() {
-            continue;
-        }
-        for (k, t) in an.tokens[an.tokens_in(s.span)].iter().enumerate() {
-            if t.stem.is_empty() {
-                continue;
-            }
-            let e = counts
-                .entry(t.stem.as_str())
-                .or_insert((t.norm.as_str(), 0, 0));
-            e.1 += 1;
-            if k > 0 && !t.numeric {
-                e.2 += if t.capitalized { 1 } else { -1 };
-            }
-        }
-    }
-    let mut out: Vec<StemCount<'_>> = counts
-        .into_iter()
-        .map(|(s, (n, c, v))| (s, n, c, v))
-        .collect();
-    out.sort_unstable_by(|x, y| x.0.cmp(y.0));
-    out
-}
-
-/// The weighted vectors of `articles` (parallel over articles) and the normal form of each
-/// stem id.
-pub fn vectors(articles: &[Article]) -> (Vec<StoryVector>, Vec<String>) {
-    let counts: Vec<Vec<StemCount<'_>>> = articles.par_iter().map(stem_counts).collect();
-    // Ids in first-seen order, so they are the same on every run.
-    let mut ids: HashMap<&str, u32> = HashMap::new();
-    let mut forms: Vec<&str> = Vec::new();
-    let mut df: Vec<u32> = Vec::new();
-    let mut votes: Vec<i64> = Vec::new();
-    for doc in &counts {
-        for &(stem, norm, _, v) in doc {
-            let next = forms.len() as u32;
-            let id = *ids.entry(stem).or_insert(next);
-            if id == next {
-                forms.push(norm);
-                df.push(0);
-                votes.push(0);
-            }
-            df[id as usize] += 1;
-            votes[id as usize] += i64::from(v);
-        }
-    }
-    let n = articles.len() as f64;
-    let weight: Vec<f64> = forms
-        .par_iter()
-        .zip(&df)
-        .zip(&votes)
-        .map(|((norm, &d), &v)| {
-            let bg = f64::from(background::informativeness(background::zipf(norm)));
-            // A small library cannot tell a story's words from the genre's: it leans on the
-            // background table; a large one on its own document frequencies.
-            let floor = 5.0 / (n + 5.0);
-            let idf = ((n + 1.0) / (f64::from(d) + 1.0)).ln() / (n + 1.0).ln().max(1.0);
-            let lib = floor + (1.0 - floor) * idf;
-            let name = if v > 0 { NAME_BOOST } else { 1.0 };
-            bg * lib * name
-        })
-        .collect();
-    let vecs = counts
-        .par_iter()
-        .map(|doc| {
-            let mut terms: Vec<(u32, f64)> = doc
-                .iter()
-                .map(|&(stem, _, c, _)| {
-                    let id = ids[stem];
-                    (id, (1.0 + f64::from(c).ln()) * weight[id as usize])
-                })
-                .collect();
-            terms.sort_unstable_by_key(|t| t.0);
-            let mut names: Vec<(u32, f64)> = terms
-                .iter()
-                .copied()
-                .filter(|&(id, _)| votes[id as usize] > 0)
-                .collect();
-            unit(&mut terms);
-            unit(&mut names);
-            StoryVector { terms, names }
-        })
-        .collect();
-    (vecs, forms.into_iter().map(str::to_string).collect())
-}
-
 /// Days since 1970-01-01 of a date that starts with `YYYY-MM-DD`.
 fn day_number(date: &str) -> Option<i64> {
     let d = date.trim().get(..10)?;
@@ -285,7 +143,7 @@ fn day_number(date: &str) -> Option<i64> {
 
 /// Candidate pairs `(i, j)`, `i < j`: all pairs of a small library, else pairs sharing at
 /// least two index stems.
-fn candidates(vecs: &[StoryVector]) -> Vec<(usize, usize)> {
+fn candidates(vecs: &[ArticleVector]) -> Vec<(usize, usize)> {
     let n = vecs.len();
     if n <= ALL_PAIRS_UP_TO {
         return (0..n)
@@ -297,7 +155,7 @@ fn candidates(vecs: &[StoryVector]) -> Vec<(usize, usize)> {
     let cap = MAX_POSTING.max(n / 25);
     let mut df: HashMap<u32, usize> = HashMap::new();
     for v in vecs {
-        for &(id, _) in &v.terms {
+        for &(id, _) in &v.words.terms {
             *df.entry(id).or_insert(0) += 1;
         }
     }
@@ -305,6 +163,7 @@ fn candidates(vecs: &[StoryVector]) -> Vec<(usize, usize)> {
         .par_iter()
         .map(|v| {
             let mut t: Vec<(u32, f64)> = v
+                .words
                 .terms
                 .iter()
                 .copied()
@@ -428,16 +287,22 @@ fn average_linkage(n: usize, links: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
 
 /// Group `articles` into stories.
 pub fn group(articles: &[Article]) -> Stories {
-    let (vecs, forms) = vectors(articles);
+    let (vecs, forms) = article_vectors(articles);
+    group_with(articles, &vecs, &forms)
+}
+
+/// Group `articles` into stories by their vectors `vecs` and the normal forms of the stem ids,
+/// `forms` (both from [`article_vectors`]).
+pub fn group_with(articles: &[Article], vecs: &[ArticleVector], forms: &[String]) -> Stories {
     let n = articles.len();
     let days: Vec<Option<i64>> = articles
         .iter()
         .map(|a| a.date.as_deref().and_then(day_number))
         .collect();
-    let links: Vec<(usize, usize, f64)> = candidates(&vecs)
+    let links: Vec<(usize, usize, f64)> = candidates(vecs)
         .into_par_iter()
         .filter_map(|(i, j)| {
-            let s = vecs[i].cosine(&vecs[j]);
+            let s = vecs[i].similarity(&vecs[j]);
             let far = matches!((days[i], days[j]), (Some(x), Some(y)) if (x - y).abs() > DATE_WINDOW_DAYS);
             // Far apart in time, a link counts for less.
             let s = if far { s - FAR_APART_BONUS } else { s };
@@ -464,7 +329,7 @@ pub fn group(articles: &[Article]) -> Stories {
         .into_iter()
         .zip(links_of)
         .enumerate()
-        .map(|(k, (members, links))| story(k + 1, members, &links, &vecs, &forms, articles))
+        .map(|(k, (members, links))| story(k + 1, members, &links, vecs, forms, articles))
         .collect();
     Stories { stories, story_of }
 }
@@ -473,7 +338,7 @@ fn story(
     number: usize,
     members: Vec<usize>,
     links: &[(usize, usize, f64)],
-    vecs: &[StoryVector],
+    vecs: &[ArticleVector],
     forms: &[String],
     articles: &[Article],
 ) -> Story {
@@ -497,7 +362,7 @@ fn story(
     // Characteristic words: the heaviest stems of the summed vectors.
     let mut sum: HashMap<u32, f64> = HashMap::new();
     for &i in &members {
-        for &(id, w) in &vecs[i].terms {
+        for &(id, w) in &vecs[i].words.terms {
             *sum.entry(id).or_insert(0.0) += w;
         }
     }

@@ -14,7 +14,7 @@
 
 use serde::Deserialize;
 
-use super::{Article, Library, Meta, Source, find_line};
+use super::{Article, Library, Meta, SkipReason, Source, find_line};
 
 /// The manifest, as bundled.
 pub const MANIFEST: &str = include_str!("../../assets/demo/manifest.toml");
@@ -63,16 +63,18 @@ pub fn library() -> Library {
     let manifest: Manifest = match toml::from_str(MANIFEST) {
         Ok(m) => m,
         Err(e) => {
-            lib.skip("demo:manifest.toml", format!("invalid demo manifest: {e}"));
+            lib.skip(
+                "demo:manifest.toml",
+                SkipReason::DemoManifest {
+                    message: e.to_string(),
+                },
+            );
             return lib;
         }
     };
     for entry in manifest.article {
         let Some((name, text)) = FILES.iter().find(|(n, _)| *n == entry.file) else {
-            lib.skip(
-                format!("demo:{}", entry.file),
-                "listed in the demo manifest but not bundled",
-            );
+            lib.skip(format!("demo:{}", entry.file), SkipReason::DemoFileMissing);
             continue;
         };
         let title_span = find_line(text, &entry.title);

@@ -30,7 +30,7 @@ use super::html::clean_field;
 use super::nesting;
 use super::page_meta::{PageMeta, strip_by, strip_site_suffix};
 use super::read::check_bytes;
-use super::{Article, Meta, Source};
+use super::{Article, Meta, SkipReason, Source};
 use crate::text::sanitize::{sanitize, sanitize_line};
 use crate::text::{self, Analysis, Boilerplate, Paragraph, ParagraphRole, Span, boilerplate};
 
@@ -70,7 +70,7 @@ impl Page {
 /// Extract the article of the web page `html` (raw bytes, in any encoding the page declares).
 /// `url` is where the page came from, when known: it resolves the page's relative links and
 /// is the article's URL when the page names none.
-pub fn extract(html: &[u8], url: Option<&str>) -> Result<Page, String> {
+pub fn extract(html: &[u8], url: Option<&str>) -> Result<Page, SkipReason> {
     let raw = decode(html)?;
     extract_str(&raw, url)
 }
@@ -80,16 +80,19 @@ pub fn extract(html: &[u8], url: Option<&str>) -> Result<Page, String> {
 /// Markup nested deeper than [`nesting::MAX_DEPTH`] is flattened before it is parsed (nothing
 /// recursive ever sees an arbitrarily deep tree); when no article can be found in such a page,
 /// the reason says what was flattened.
-pub fn extract_str(raw: &str, url: Option<&str>) -> Result<Page, String> {
+pub fn extract_str(raw: &str, url: Option<&str>) -> Result<Page, SkipReason> {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
     let flat = nesting::flatten(raw);
     extract_flat(&flat, url).map_err(|reason| match flat.note() {
-        Some(note) => format!("{reason}; {note}"),
+        Some(note) => SkipReason::Flattened {
+            reason: Box::new(reason),
+            note,
+        },
         None => reason,
     })
 }
 
-fn extract_flat(flat: &nesting::Flattened, url: Option<&str>) -> Result<Page, String> {
+fn extract_flat(flat: &nesting::Flattened, url: Option<&str>) -> Result<Page, SkipReason> {
     let raw: &str = &flat.html;
     let doc = nesting::parse_flat(flat, |h| Document::from(h))?;
     let head = PageMeta::read(&doc);
@@ -113,14 +116,14 @@ fn extract_flat(flat: &nesting::Flattened, url: Option<&str>) -> Result<Page, St
                 }),
             )
         })
-        .map_err(|e| format!("cannot read the page as HTML: {e}"))?;
+        .map_err(|e| SkipReason::NotHtml {
+            message: e.to_string(),
+        })?;
     let article = reader.parse().map_err(|e| match e {
-        dom_smoothie::ReadabilityError::TooManyElements(n, max) => {
-            format!(
-                "page too complex to extract an article from ({n} elements; the limit is {max})"
-            )
+        dom_smoothie::ReadabilityError::TooManyElements(elements, limit) => {
+            SkipReason::PageTooComplex { elements, limit }
         }
-        _ => "no article found in the page (nothing in it reads as an article's text)".to_string(),
+        _ => SkipReason::NoArticle,
     })?;
     let outlet = head
         .site_name
@@ -155,10 +158,7 @@ fn extract_flat(flat: &nesting::Flattened, url: Option<&str>) -> Result<Page, St
     let page = assemble(meta, found);
     let words = page.reporting_words();
     if words < MIN_ARTICLE_WORDS {
-        return Err(format!(
-            "no article found in the page (only {words} word{} of main text; menus, comments and other page furniture are left out)",
-            if words == 1 { "" } else { "s" }
-        ));
+        return Err(SkipReason::TooFewWords { words });
     }
     Ok(page)
 }
@@ -253,24 +253,24 @@ fn fold(s: &str) -> String {
 /// its first 2 KiB (`<meta charset>` or `http-equiv="Content-Type"`), else from Windows-1252
 /// (the HTML standard's fallback), with `encoding_rs`. Empty, binary or blank input is an
 /// error with a plain reason.
-pub fn decode(bytes: &[u8]) -> Result<String, String> {
-    let reason = match check_bytes(bytes.to_vec()) {
+pub fn decode(bytes: &[u8]) -> Result<String, SkipReason> {
+    let offset = match check_bytes(bytes.to_vec()) {
         Ok(text) => return Ok(text),
-        Err(reason) if reason.starts_with("not valid UTF-8") => reason,
+        Err(SkipReason::NotUtf8 { offset }) => offset,
         Err(reason) => return Err(reason),
     };
     let declared = declared_charset(bytes);
     let encoding = match declared.as_deref() {
         Some(label) => match Encoding::for_label(label.as_bytes()) {
             Some(e) if e == encoding_rs::UTF_8 => {
-                return Err(format!("{reason} (the page declares UTF-8)"));
+                return Err(SkipReason::PageNotUtf8 { offset });
             }
             Some(e) => e,
             None => {
-                return Err(format!(
-                    "{reason}; the page declares the unknown character encoding '{}'",
-                    sanitize_line(label)
-                ));
+                return Err(SkipReason::UnknownEncoding {
+                    offset,
+                    label: sanitize_line(label),
+                });
             }
         },
         None => encoding_rs::WINDOWS_1252,

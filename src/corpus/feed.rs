@@ -19,7 +19,6 @@ use std::path::Path;
 #[cfg(feature = "feeds")]
 use feed_rs::model::{Entry, Feed, Text};
 
-use super::Library;
 use super::html::clean_field;
 #[cfg(feature = "feeds")]
 use super::html::{extract_page, fragment_text, paragraphs, try_fragment_text, with_headline};
@@ -27,6 +26,7 @@ use super::html::{extract_page, fragment_text, paragraphs, try_fragment_text, wi
 use super::json::entry_path;
 #[cfg(feature = "feeds")]
 use super::{Article, Meta, Source, first_headline_line, slug, stem_of};
+use super::{Library, SkipReason};
 
 /// Is `raw` (an `.xml` file's text) an RSS or Atom feed? Looks at the root element only:
 /// `<rss>`, `<rdf:RDF>` (RSS 1.0) or `<feed>` (Atom), with or without a namespace prefix.
@@ -90,27 +90,15 @@ pub fn load_xml(path: &Path, raw: &str, lib: &mut Library) {
     if is_feed(raw) {
         load(path, raw, lib);
     } else {
-        let what = match root_element(raw) {
-            Some(name) => format!(
-                "its root element is <{}>",
-                clean_field(name).unwrap_or_default()
-            ),
-            None => "it does not start with an XML element".to_string(),
-        };
-        lib.skip(
-            path,
-            format!("XML file is not an RSS or Atom feed ({what})"),
-        );
+        let root = root_element(raw).map(|name| clean_field(name).unwrap_or_default());
+        lib.skip(path, SkipReason::NotAFeed { root });
     }
 }
 
 /// Without the `feeds` feature: record that feeds are not supported by this build.
 #[cfg(not(feature = "feeds"))]
 pub fn load(path: &Path, _raw: &str, lib: &mut Library) {
-    lib.skip(
-        path,
-        "feed files need the `feeds` feature, which this build of parallax was compiled without",
-    );
+    lib.skip(path, SkipReason::FeedsDisabled);
 }
 
 /// Add the entries of the feed `raw`, read from `path`, to `lib`.
@@ -121,16 +109,15 @@ pub fn load(path: &Path, raw: &str, lib: &mut Library) {
         Err(e) => {
             lib.skip(
                 path,
-                format!(
-                    "not a readable RSS or Atom feed ({})",
-                    clean_field(&e.to_string()).unwrap_or_default()
-                ),
+                SkipReason::UnreadableFeed {
+                    message: clean_field(&e.to_string()).unwrap_or_default(),
+                },
             );
             return;
         }
     };
     if feed.entries.is_empty() {
-        lib.skip(path, "feed has no entries");
+        lib.skip(path, SkipReason::EmptyFeed);
         return;
     }
     let outlet = feed_title(&feed);
@@ -184,7 +171,7 @@ fn is_whole_page(body: &str) -> bool {
 type Built = (Meta, String, Option<crate::text::Span>);
 
 #[cfg(feature = "feeds")]
-fn entry_article(entry: &Entry, outlet: Option<String>) -> Result<Built, String> {
+fn entry_article(entry: &Entry, outlet: Option<String>) -> Result<Built, SkipReason> {
     let (body, media_type) = match (&entry.content, &entry.summary) {
         (Some(c), _) if c.body.as_deref().is_some_and(|b| !b.trim().is_empty()) => (
             c.body.clone().unwrap_or_default(),
@@ -194,11 +181,9 @@ fn entry_article(entry: &Entry, outlet: Option<String>) -> Result<Built, String>
             (s.content.clone(), s.content_type.to_string())
         }
         (Some(c), _) if c.src.is_some() => {
-            return Err(
-                "entry has no content of its own (it only links to it elsewhere)".to_string(),
-            );
+            return Err(SkipReason::ContentElsewhere);
         }
-        _ => return Err("entry has no content (no content, description or summary)".to_string()),
+        _ => return Err(SkipReason::NoContent),
     };
     let mut page_meta = None;
     let text = if is_whole_page(&body) {
@@ -211,7 +196,7 @@ fn entry_article(entry: &Entry, outlet: Option<String>) -> Result<Built, String>
         paragraphs(&body)
     };
     if text.trim().is_empty() {
-        return Err("entry's content holds no text".to_string());
+        return Err(SkipReason::NoTextInContent);
     }
     let page_meta = page_meta.unwrap_or_default();
     let title = entry

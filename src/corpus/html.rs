@@ -13,14 +13,14 @@ use dom_query::Document;
 use super::extract::{decode, extract_str};
 use super::nesting;
 use super::read::read_bytes;
-use super::{Library, Meta, Source, slug, stem_of};
+use super::{Library, Meta, SkipReason, Source, slug, stem_of};
 use crate::text::sanitize::{sanitize, sanitize_line};
 
 pub use super::extract::MIN_ARTICLE_WORDS;
 
 /// Read a saved page as text: like any text file when it is UTF-8, else decoded from the
 /// encoding it declares in its first 2 KiB (Windows-1252 when it declares none).
-pub fn read_page(path: &Path, max_file_size: u64) -> Result<String, String> {
+pub fn read_page(path: &Path, max_file_size: u64) -> Result<String, SkipReason> {
     // One non-blocking read of a regular file (never a pipe or a device), then decoding.
     decode(&read_bytes(path, max_file_size)?)
 }
@@ -47,7 +47,7 @@ pub fn load(path: &Path, raw: String, lib: &mut Library) {
 
 /// The metadata and the main text of a page as plain paragraphs (without the headline; page
 /// furniture included, for the text rules to tag), for a feed entry that holds a whole page.
-pub fn extract_page(raw: &str) -> Result<(Meta, String), String> {
+pub fn extract_page(raw: &str) -> Result<(Meta, String), SkipReason> {
     let page = extract_str(raw, None)?;
     let body: Vec<&str> = page
         .analysis
@@ -68,7 +68,7 @@ pub fn fragment_text(fragment: &str) -> String {
 }
 
 /// [`fragment_text`], or why the fragment cannot be read.
-pub fn try_fragment_text(fragment: &str) -> Result<String, String> {
+pub fn try_fragment_text(fragment: &str) -> Result<String, SkipReason> {
     let flat = nesting::flatten(fragment);
     let doc = nesting::parse_flat(&flat, |h| Document::fragment(h))?;
     doc.select("script, style, noscript, template, iframe, object, embed, svg, form, button")

@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::{Article, Library, Meta, Source, find_line, first_headline_line, slug, stem_of};
+use super::{
+    Article, Library, Meta, SkipReason, Source, find_line, first_headline_line, slug, stem_of,
+};
 
 /// Add the articles of the `.json` document `raw`, read from `path`, to `lib`.
 pub fn load_json(path: &Path, raw: &str, lib: &mut Library) {
@@ -32,16 +34,15 @@ pub fn load_json(path: &Path, raw: &str, lib: &mut Library) {
         }
         Value::Array(items) => {
             if items.is_empty() {
-                lib.skip(path, "no articles (the JSON array is empty)");
+                lib.skip(path, SkipReason::EmptyArray);
             }
             for (i, item) in items.into_iter().enumerate() {
                 let id = format!("{stem}-{}", i + 1);
                 let result = match item {
                     Value::Object(obj) => add_entry(path, Some(i), id, obj, lib),
-                    other => Err(format!(
-                        "entry is {}, not an article object",
-                        kind_of(&other)
-                    )),
+                    other => Err(SkipReason::EntryNotObject {
+                        found: kind_of(&other).to_string(),
+                    }),
                 };
                 if let Err(reason) = result {
                     lib.skip(entry_path(path, i), reason);
@@ -50,10 +51,9 @@ pub fn load_json(path: &Path, raw: &str, lib: &mut Library) {
         }
         other => lib.skip(
             path,
-            format!(
-                "JSON is {}, expected an article object or an array of them",
-                kind_of(&other)
-            ),
+            SkipReason::NotArticleJson {
+                found: kind_of(&other).to_string(),
+            },
         ),
     }
 }
@@ -69,10 +69,9 @@ pub fn load_jsonl(path: &Path, raw: &str, lib: &mut Library) {
         let id = format!("{stem}-{}", i + 1);
         let result = match serde_json::from_str::<Value>(line) {
             Ok(Value::Object(obj)) => add_entry(path, Some(i), id, obj, lib),
-            Ok(other) => Err(format!(
-                "line is {}, not an article object",
-                kind_of(&other)
-            )),
+            Ok(other) => Err(SkipReason::LineNotObject {
+                found: kind_of(&other).to_string(),
+            }),
             Err(e) => Err(json_error(&e, false)),
         };
         if let Err(reason) = result {
@@ -88,18 +87,15 @@ pub fn entry_path(path: &Path, index: usize) -> PathBuf {
     PathBuf::from(s)
 }
 
-fn json_error(e: &serde_json::Error, with_line: bool) -> String {
-    let what = match e.classify() {
-        serde_json::error::Category::Eof => "unexpected end of JSON",
-        _ => "invalid JSON",
-    };
+fn json_error(e: &serde_json::Error, with_line: bool) -> SkipReason {
     // serde_json's message ends with its own " at line L column C"; drop it for ours.
     let msg = e.to_string();
-    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-    if with_line {
-        format!("{what} at line {}, column {}: {msg}", e.line(), e.column())
-    } else {
-        format!("{what} at column {}: {msg}", e.column())
+    let message = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+    SkipReason::InvalidJson {
+        eof: e.classify() == serde_json::error::Category::Eof,
+        line: with_line.then(|| e.line()),
+        column: e.column(),
+        message,
     }
 }
 
@@ -120,10 +116,10 @@ fn add_entry(
     id: String,
     obj: Map<String, Value>,
     lib: &mut Library,
-) -> Result<(), String> {
+) -> Result<(), SkipReason> {
     let text = match obj.get("text").or_else(|| obj.get("body")) {
         None | Some(Value::Null) => {
-            return Err("no text field (expected \"text\" or \"body\")".to_string());
+            return Err(SkipReason::NoTextField);
         }
         Some(Value::String(s)) => s.clone(),
         Some(Value::Array(parts)) if parts.iter().all(Value::is_string) => parts
@@ -132,14 +128,13 @@ fn add_entry(
             .collect::<Vec<_>>()
             .join("\n\n"),
         Some(other) => {
-            return Err(format!(
-                "the text field is {}, expected a string",
-                kind_of(other)
-            ));
+            return Err(SkipReason::TextNotString {
+                found: kind_of(other).to_string(),
+            });
         }
     };
     if text.trim().is_empty() {
-        return Err("the text field is empty".to_string());
+        return Err(SkipReason::EmptyText);
     }
     let mut meta = Meta {
         title: field(&obj, &["title", "headline"]).unwrap_or_default(),

@@ -16,7 +16,9 @@ use std::path::Path;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::{Article, Library, Meta, Source, find_line, first_headline_line, slug, stem_of};
+use super::{
+    Article, Library, Meta, SkipReason, Source, find_line, first_headline_line, slug, stem_of,
+};
 use crate::text::Span;
 
 /// Add the article in `raw`, read from `path`, to `lib`, or record why it was skipped.
@@ -25,10 +27,7 @@ pub fn load(path: &Path, raw: String, lib: &mut Library) {
     let (mut meta, body) = split_front_matter(raw);
     let reduced = reduce(body);
     if reduced.text.trim().is_empty() {
-        lib.skip(
-            path,
-            "no text after reducing the Markdown to plain paragraphs",
-        );
+        lib.skip(path, SkipReason::EmptyMarkdown);
         return;
     }
     let stem = stem_of(path);

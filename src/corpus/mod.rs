@@ -22,6 +22,7 @@ pub mod nesting;
 pub mod page_meta;
 pub mod page_names;
 pub mod read;
+pub mod skip;
 pub mod txt;
 pub mod walk;
 
@@ -30,6 +31,8 @@ pub use extract::{Page, extract};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+
+pub use skip::SkipReason;
 
 use crate::text::{self, Analysis, Span};
 
@@ -50,7 +53,7 @@ pub enum Source {
         /// Position inside a multi-article file.
         index: Option<usize>,
     },
-    /// A web address, read from its copy in the saved library (see [`crate::library`]).
+    /// A web address, read from its copy in the saved library.
     Web {
         /// The address.
         url: String,
@@ -169,8 +172,8 @@ pub struct Meta {
 pub struct Skipped {
     /// The path that was skipped.
     pub path: PathBuf,
-    /// A plain-language reason, e.g. "not valid UTF-8 (first bad byte at offset 12)".
-    pub reason: String,
+    /// Why, e.g. [`SkipReason::NotUtf8`] ("not valid UTF-8 (first bad byte at offset 12); …").
+    pub reason: SkipReason,
 }
 
 /// The result of loading: articles in deterministic order, plus everything skipped.
@@ -243,10 +246,10 @@ impl Library {
     }
 
     /// Record a skipped file or entry.
-    pub fn skip(&mut self, path: impl Into<PathBuf>, reason: impl Into<String>) {
+    pub fn skip(&mut self, path: impl Into<PathBuf>, reason: SkipReason) {
         self.skipped.push(Skipped {
             path: path.into(),
-            reason: reason.into(),
+            reason,
         });
     }
 }

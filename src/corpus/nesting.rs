@@ -20,6 +20,7 @@
 
 use std::borrow::Cow;
 
+use super::SkipReason;
 use dom_query::NodeRef;
 use rustc_hash::FxHashMap;
 
@@ -577,14 +578,14 @@ pub const MAX_PARSED_DEPTH: usize = 2 * MAX_DEPTH;
 pub fn parse_flat(
     flat: &Flattened,
     parse: impl FnOnce(&str) -> dom_query::Document,
-) -> Result<dom_query::Document, String> {
+) -> Result<dom_query::Document, SkipReason> {
     let doc = parse(&flat.html);
     let depth = depth_of(&doc.root());
     if depth > MAX_PARSED_DEPTH {
-        return Err(format!(
-            "page nests elements too deeply to read ({depth} levels even after flattening; the \
-             limit is {MAX_PARSED_DEPTH})"
-        ));
+        return Err(SkipReason::TooDeep {
+            depth,
+            limit: MAX_PARSED_DEPTH,
+        });
     }
     Ok(doc)
 }

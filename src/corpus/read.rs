@@ -11,23 +11,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
-/// Describe an I/O error in plain words.
-pub fn io_reason(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "does not exist".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => {
-            let msg = e.to_string();
-            if msg.contains("Too many levels of symbolic links") {
-                "symlink loop (too many levels of symbolic links)".to_string()
-            } else if msg.contains("Is a directory") {
-                "is a directory".to_string()
-            } else {
-                format!("cannot read: {msg}")
-            }
-        }
-    }
-}
+use super::SkipReason;
 
 /// Format a byte count for people: `8 MiB`, `500 KiB`, `12 bytes`.
 pub fn human_size(n: u64) -> String {
@@ -118,40 +102,32 @@ pub fn file_kind(ft: &std::fs::FileType) -> &'static str {
 }
 
 /// The raw bytes of the article file `path`, or why it cannot be used.
-pub fn read_bytes(path: &Path, max_file_size: u64) -> Result<Vec<u8>, String> {
+pub fn read_bytes(path: &Path, max_file_size: u64) -> Result<Vec<u8>, SkipReason> {
     read_regular(path, max_file_size).map_err(|e| match e {
-        ReadError::Io(e) => io_reason(&e),
-        ReadError::Directory => "is a directory".to_string(),
-        ReadError::NotRegular(kind) => format!("not a regular file ({kind})"),
-        ReadError::TooLarge(n) => too_large(n, max_file_size),
+        ReadError::Io(e) => SkipReason::from_io(&e),
+        ReadError::Directory => SkipReason::Directory,
+        ReadError::NotRegular(kind) => SkipReason::NotRegularFile {
+            what: kind.to_string(),
+        },
+        ReadError::TooLarge(size) => SkipReason::TooLarge {
+            size,
+            limit: max_file_size,
+        },
     })
 }
 
 /// Read `path` as article text, or say why it cannot be used.
-pub fn read_text(path: &Path, max_file_size: u64) -> Result<String, String> {
+pub fn read_text(path: &Path, max_file_size: u64) -> Result<String, SkipReason> {
     check_bytes(read_bytes(path, max_file_size)?)
-}
-
-fn too_large(len: u64, limit: u64) -> String {
-    format!(
-        "file is too large ({}; the limit is {}, see --max-file-size)",
-        human_size(len),
-        human_size(limit)
-    )
-}
-
-/// The reason given for text that is not UTF-8, the first bad byte at `at`.
-pub fn not_utf8(at: usize) -> String {
-    format!("not valid UTF-8 (first bad byte at offset {at}); convert the file to UTF-8")
 }
 
 /// Text that starts with a UTF-16 byte-order mark, decoded; `None` without such a mark.
 /// UTF-32 text is named rather than decoded.
-pub fn decode_bom(bytes: &[u8]) -> Option<Result<String, String>> {
+pub fn decode_bom(bytes: &[u8]) -> Option<Result<String, SkipReason>> {
     let utf32 = |order: &str| {
-        Err(format!(
-            "UTF-32 text ({order}), which parallax does not read; convert the file to UTF-8"
-        ))
+        Err(SkipReason::Utf32 {
+            order: order.to_string(),
+        })
     };
     if bytes.starts_with(&[0xff, 0xfe, 0, 0]) {
         return Some(utf32("little-endian"));
@@ -168,11 +144,8 @@ pub fn decode_bom(bytes: &[u8]) -> Option<Result<String, String>> {
         encoding
             .decode_without_bom_handling_and_without_replacement(&bytes[2..])
             .map(|t| t.into_owned())
-            .ok_or_else(|| {
-                format!(
-                    "not valid UTF-16 ({order}, as its byte-order mark says); convert the file to \
-                     UTF-8"
-                )
+            .ok_or_else(|| SkipReason::NotUtf16 {
+                order: order.to_string(),
             }),
     )
 }
@@ -211,9 +184,9 @@ fn bomless_utf16(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// Validate raw bytes as article text (decoding UTF-16 with a byte-order mark).
-pub fn check_bytes(bytes: Vec<u8>) -> Result<String, String> {
+pub fn check_bytes(bytes: Vec<u8>) -> Result<String, SkipReason> {
     if bytes.is_empty() {
-        return Err("empty file".to_string());
+        return Err(SkipReason::Empty);
     }
     let decoded = match decode_bom(&bytes) {
         Some(result) => Some(result?),
@@ -223,20 +196,20 @@ pub fn check_bytes(bytes: Vec<u8>) -> Result<String, String> {
         Some(text) => text.into_bytes(),
         None => bytes,
     };
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         if let Some(order) = bomless_utf16(&bytes) {
-            return Err(format!(
-                "looks like UTF-16 text ({order}) without a byte-order mark; convert the file \
-                 to UTF-8"
-            ));
+            return Err(SkipReason::BomlessUtf16 {
+                order: order.to_string(),
+            });
         }
-        return Err(format!(
-            "binary file (contains a NUL byte at offset {pos}), not text"
-        ));
+        return Err(SkipReason::NulByte { offset });
     }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
-        Err(e) => return Err(not_utf8(e.utf8_error().valid_up_to())),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            return Err(SkipReason::NotUtf8 { offset });
+        }
     };
     let total = text.chars().count();
     let control = text
@@ -244,12 +217,15 @@ pub fn check_bytes(bytes: Vec<u8>) -> Result<String, String> {
         .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
         .count();
     if control * 10 > total {
-        return Err(format!(
-            "binary file ({control} of {total} characters are control characters), not text"
-        ));
+        return Err(SkipReason::ControlCharacters { control, total });
     }
-    if text.trim().is_empty() {
-        return Err("contains only whitespace".to_string());
+    // A byte-order mark is not text either (a file of nothing but one would otherwise load
+    // as nothing, with no reason given).
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
+        return Err(SkipReason::OnlyWhitespace);
     }
     Ok(text)
 }
@@ -312,21 +288,38 @@ mod tests {
             .collect();
         assert_eq!(check_bytes(le.clone()).unwrap(), words);
         assert_eq!(check_bytes(be).unwrap(), words);
-        let err = check_bytes(le[2..].to_vec()).unwrap_err();
+        let err = check_bytes(le[2..].to_vec()).unwrap_err().to_string();
         assert!(
             err.contains("UTF-16 text (little-endian) without a byte-order mark"),
             "{err}"
         );
-        let err = check_bytes(vec![0xff, 0xfe, 0, 0, b'a', 0, 0, 0]).unwrap_err();
+        let err = check_bytes(vec![0xff, 0xfe, 0, 0, b'a', 0, 0, 0])
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("UTF-32 text"), "{err}");
         // A lone surrogate is not UTF-16.
-        let err = check_bytes(vec![0xff, 0xfe, 0x00, 0xd8, b'a', 0]).unwrap_err();
+        let err = check_bytes(vec![0xff, 0xfe, 0x00, 0xd8, b'a', 0])
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("not valid UTF-16"), "{err}");
     }
 
     #[test]
+    fn a_byte_order_mark_and_whitespace_alone_are_no_text() {
+        assert_eq!(
+            check_bytes("\u{feff}".as_bytes().to_vec()),
+            Err(SkipReason::OnlyWhitespace)
+        );
+        assert_eq!(
+            check_bytes("\n\u{feff} \n".as_bytes().to_vec()),
+            Err(SkipReason::OnlyWhitespace)
+        );
+        assert!(check_bytes("\u{feff}text".as_bytes().to_vec()).is_ok());
+    }
+
+    #[test]
     fn bad_utf8_names_the_offset() {
-        let err = check_bytes(b"abc\xffdef".to_vec()).unwrap_err();
+        let err = check_bytes(b"abc\xffdef".to_vec()).unwrap_err().to_string();
         assert!(err.contains("offset 3"), "{err}");
     }
 }

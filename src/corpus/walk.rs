@@ -20,32 +20,28 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use super::read::{file_kind, io_reason, read_text};
-use super::{Library, LoadOptions, UniqueIds, feed, html, json, markdown, txt};
+use super::read::{file_kind, read_text};
+use super::{Library, LoadOptions, SkipReason, Source, UniqueIds, feed, html, json, markdown, txt};
 
 /// The file extensions parallax reads.
 pub const EXTENSIONS: &[&str] = &[
     "txt", "md", "markdown", "json", "jsonl", "html", "htm", "rss", "atom", "xml",
 ];
 
-/// The readable extensions, for messages.
-const EXTENSION_LIST: &str =
-    ".txt, .md, .markdown, .json, .jsonl, .html, .htm, .rss, .atom and .xml";
-
 /// One step of loading, in library order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Item {
     /// A regular file to load.
     File(PathBuf),
-    /// The saved copy of a web address (see [`crate::library`]).
+    /// The saved copy of a web address (the saved library keeps them).
     Saved {
         /// The saved page.
         page: PathBuf,
-        /// Its library entry.
-        entry: Box<crate::library::Entry>,
+        /// What its library entry says of it.
+        entry: Box<SavedCopy>,
     },
     /// A path that cannot be loaded, and why.
-    Skip(PathBuf, String),
+    Skip(PathBuf, SkipReason),
     /// A directory given by the user starts here.
     DirStart,
     /// That directory ends here: if nothing was loaded or skipped since its start, it is
@@ -58,6 +54,17 @@ impl Item {
     pub fn is_file(&self) -> bool {
         matches!(self, Item::File(_) | Item::Saved { .. })
     }
+}
+
+/// What loading the saved copy of a web address needs of its entry in the saved library.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedCopy {
+    /// The entry's id; the articles of a feed get `ID-N`.
+    pub id: String,
+    /// The address as it was asked for and saved.
+    pub url: String,
+    /// The address the page came from, after redirects.
+    pub final_url: String,
 }
 
 /// The work of loading `paths`, in order: directories walked, nothing read yet.
@@ -164,7 +171,7 @@ impl Stream {
                 }
                 Item::Saved { page, entry } => {
                     let mut part = Library::default();
-                    crate::library::load_saved(page, entry, opts, &mut part);
+                    load_saved(page, entry, opts, &mut part);
                     each();
                     Some(part)
                 }
@@ -194,10 +201,7 @@ impl Stream {
                         self.skipped + lib.skipped.len(),
                     );
                     if self.starts.pop() == Some(now) {
-                        lib.skip(
-                            root,
-                            format!("directory holds no article files ({EXTENSION_LIST})"),
-                        );
+                        lib.skip(root, SkipReason::NoArticleFiles);
                     }
                 }
             }
@@ -226,9 +230,9 @@ fn plan_path(path: &Path, items: &mut Vec<Item>) {
         Ok(m) => m,
         Err(e) => {
             let reason = if e.kind() == io::ErrorKind::NotFound && is_symlink(path) {
-                "broken symlink (its target does not exist)".to_string()
+                SkipReason::BrokenSymlink
             } else {
-                io_reason(&e)
+                SkipReason::from_io(&e)
             };
             items.push(Item::Skip(path.to_path_buf(), reason));
             return;
@@ -241,7 +245,9 @@ fn plan_path(path: &Path, items: &mut Vec<Item>) {
     } else {
         items.push(Item::Skip(
             path.to_path_buf(),
-            format!("not a regular file ({})", file_kind(&meta.file_type())),
+            SkipReason::NotRegularFile {
+                what: file_kind(&meta.file_type()).to_string(),
+            },
         ));
     }
 }
@@ -279,11 +285,7 @@ fn plan_dir(root: &Path, items: &mut Vec<Item>) {
                             .count();
                         items.push(Item::Skip(
                             entry.path().to_path_buf(),
-                            format!(
-                                "the scripts, styles and images of the saved page {page} \
-                                 ({files} file{}), not articles",
-                                if files == 1 { "" } else { "s" }
-                            ),
+                            SkipReason::PageAssets { page, files },
                         ));
                     }
                     continue;
@@ -293,25 +295,28 @@ fn plan_dir(root: &Path, items: &mut Vec<Item>) {
                 } else {
                     items.push(Item::Skip(
                         entry.path().to_path_buf(),
-                        format!("not a regular file ({})", file_kind(&ft)),
+                        SkipReason::NotRegularFile {
+                            what: file_kind(&ft).to_string(),
+                        },
                     ));
                 }
             }
             Err(e) => {
                 let path = e.path().unwrap_or(root).to_path_buf();
                 let reason = if let Some(ancestor) = e.loop_ancestor() {
-                    format!(
-                        "symlink loop (links back to {}), not followed",
-                        ancestor.display()
-                    )
+                    SkipReason::SymlinkLoop {
+                        ancestor: ancestor.display().to_string(),
+                    }
                 } else if let Some(io) = e.io_error() {
                     if io.kind() == io::ErrorKind::NotFound && is_symlink(&path) {
-                        "broken symlink (its target does not exist)".to_string()
+                        SkipReason::BrokenSymlink
                     } else {
-                        io_reason(io)
+                        SkipReason::from_io(io)
                     }
                 } else {
-                    e.to_string()
+                    SkipReason::Walk {
+                        message: e.to_string(),
+                    }
                 };
                 items.push(Item::Skip(path, reason));
             }
@@ -351,11 +356,9 @@ fn guarded(path: &Path, lib: &mut Library, load: impl FnOnce(&mut Library)) {
         }
         Err(payload) => lib.skip(
             path,
-            format!(
-                "parallax failed on this file ({}); the other files are unaffected, and this \
-                 is a bug worth reporting",
-                panic_message(payload.as_ref())
-            ),
+            SkipReason::Panicked {
+                message: panic_message(payload.as_ref()),
+            },
         ),
     }
 }
@@ -374,17 +377,56 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     }
 }
 
+/// Read the saved page `page` of `entry` into `lib`, through the reader its extension
+/// chooses. Its articles get the entry's id (`ID-N` for the articles of a feed), the address
+/// as their [`Source::Web`], and the address the page came from as their URL when the page
+/// names none; what cannot be read is skipped under the address.
+pub fn load_saved(page: &Path, entry: &SavedCopy, opts: &LoadOptions, lib: &mut Library) {
+    let mut part = Library::default();
+    load_file(page, opts, &mut part);
+    for mut a in part.articles {
+        let index = match &a.source {
+            Source::File { index, .. } => *index,
+            _ => None,
+        };
+        a.id = match index {
+            Some(i) => format!("{}-{}", entry.id, i + 1),
+            None => entry.id.clone(),
+        };
+        if a.url.is_none() && index.is_none() {
+            a.url = Some(crate::text::sanitize::sanitize_line(&entry.final_url));
+        }
+        a.source = Source::Web {
+            url: entry.url.clone(),
+            saved: page.to_path_buf(),
+            index,
+        };
+        lib.push_pending(a);
+    }
+    let shown = page.display().to_string();
+    for s in part.skipped {
+        let path = s.path.display().to_string();
+        let path = match path.strip_prefix(&shown) {
+            Some(rest) => format!("{}{rest}", entry.url),
+            None => path,
+        };
+        lib.skip(path, s.reason);
+    }
+}
+
 /// Load one regular file into `lib`, choosing the reader by extension.
 pub fn load_file(path: &Path, opts: &LoadOptions, lib: &mut Library) {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
     let Some(ext) = ext.filter(|e| EXTENSIONS.contains(&e.as_str())) else {
-        let what = match path.extension() {
-            Some(e) => format!("unsupported file type '.{}'", e.to_string_lossy()),
-            None => "no file extension".to_string(),
+        let reason = match path.extension() {
+            Some(e) => SkipReason::Unsupported {
+                extension: e.to_string_lossy().into_owned(),
+            },
+            None => SkipReason::NoExtension,
         };
-        lib.skip(path, format!("{what} (parallax reads {EXTENSION_LIST})"));
+        lib.skip(path, reason);
         return;
     };
     // Saved pages may be in the legacy encoding they declare; everything else is UTF-8.
@@ -418,22 +460,22 @@ mod tests {
     #[test]
     fn a_panic_while_loading_a_file_becomes_a_skipped_entry_and_the_rest_stays() {
         let mut lib = Library::default();
-        lib.skip("before.txt", "kept");
+        lib.skip("before.txt", SkipReason::Empty);
         guarded(Path::new("bad.html"), &mut lib, |part| {
-            part.skip("half.txt", "lost with the panic");
+            part.skip("half.txt", SkipReason::Empty);
             assert!(in_guarded_load());
             panic!("index out of bounds: the len is 3 but the index is 7");
         });
         assert!(!in_guarded_load());
         assert_eq!(lib.skipped.len(), 2);
         assert_eq!(lib.skipped[1].path, Path::new("bad.html"));
-        let reason = &lib.skipped[1].reason;
+        let reason = lib.skipped[1].reason.to_string();
         assert!(
             reason.starts_with("parallax failed on this file (index out of bounds"),
             "{reason}"
         );
         guarded(Path::new("good.txt"), &mut lib, |part| {
-            part.skip("good.txt#2", "an entry");
+            part.skip("good.txt#2", SkipReason::NoContent);
         });
         assert_eq!(lib.skipped.len(), 3);
     }

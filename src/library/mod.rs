@@ -25,7 +25,7 @@ pub use address::{Address, is_address};
 pub use store::{Entry, Format, SavedLibrary, Scan};
 
 use crate::corpus::walk::{self, Item};
-use crate::corpus::{Library, LoadOptions, Source};
+use crate::corpus::{Library, LoadOptions, SkipReason};
 
 /// How long a saved copy is used before its address is fetched again, by default: one day.
 pub const DEFAULT_MAX_AGE: Duration = Duration::from_secs(24 * 60 * 60);
@@ -215,7 +215,7 @@ fn save(
         let why = probe
             .skipped
             .first()
-            .map(|s| s.reason.clone())
+            .map(|s| s.reason.to_string())
             .unwrap_or_else(|| "no article found in it".to_string());
         return Err(if why.starts_with("no article") {
             format!("not an article: {why}")
@@ -231,39 +231,10 @@ fn save(
 
 /// Read the saved page `page` of `entry` into `lib`, through the reader its extension
 /// chooses. Its articles get the entry's id (`ID-N` for the articles of a feed), the address
-/// as their [`Source::Web`], and the address the page came from as their URL when the page
+/// as their [`Source::Web`](crate::corpus::Source::Web), and the address the page came from as their URL when the page
 /// names none; what cannot be read is skipped under the address.
 pub fn load_saved(page: &Path, entry: &Entry, opts: &LoadOptions, lib: &mut Library) {
-    let mut part = Library::default();
-    walk::load_file(page, opts, &mut part);
-    for mut a in part.articles {
-        let index = match &a.source {
-            Source::File { index, .. } => *index,
-            _ => None,
-        };
-        a.id = match index {
-            Some(i) => format!("{}-{}", entry.id, i + 1),
-            None => entry.id.clone(),
-        };
-        if a.url.is_none() && index.is_none() {
-            a.url = Some(crate::text::sanitize::sanitize_line(&entry.final_url));
-        }
-        a.source = Source::Web {
-            url: entry.url.clone(),
-            saved: page.to_path_buf(),
-            index,
-        };
-        lib.push_pending(a);
-    }
-    let shown = page.display().to_string();
-    for s in part.skipped {
-        let path = s.path.display().to_string();
-        let path = match path.strip_prefix(&shown) {
-            Some(rest) => format!("{}{rest}", entry.url),
-            None => path,
-        };
-        lib.skip(path, s.reason);
-    }
+    walk::load_saved(page, &entry.saved_copy(), opts, lib);
 }
 
 /// The loading work for every article of the saved library, oldest first, with its damaged
@@ -275,14 +246,17 @@ pub fn library_items(saved: &SavedLibrary) -> Vec<Item> {
         .into_iter()
         .map(|e| Item::Saved {
             page: saved.page_path(&e),
-            entry: Box::new(e),
+            entry: Box::new(e.saved_copy()),
         })
         .collect();
-    items.extend(
-        scan.damaged
-            .into_iter()
-            .map(|s| Item::Skip(s.path, format!("library: {}", s.reason))),
-    );
+    items.extend(scan.damaged.into_iter().map(|s| {
+        Item::Skip(
+            s.path,
+            SkipReason::InLibrary {
+                reason: Box::new(s.reason),
+            },
+        )
+    }));
     items
 }
 
@@ -326,10 +300,15 @@ pub fn plan(
         items.push(match by_url.get(a.url.as_str()) {
             Some(Ok((page, got))) => Item::Saved {
                 page: page.clone(),
-                entry: Box::new(got.entry.clone()),
+                entry: Box::new(got.entry.saved_copy()),
             },
-            Some(Err(why)) => Item::Skip(PathBuf::from(&a.url), why.clone()),
-            None => Item::Skip(PathBuf::from(&a.url), "was not fetched".to_string()),
+            Some(Err(why)) => Item::Skip(
+                PathBuf::from(&a.url),
+                SkipReason::Address {
+                    message: why.clone(),
+                },
+            ),
+            None => Item::Skip(PathBuf::from(&a.url), SkipReason::NotFetched),
         });
     }
     (items, notes)

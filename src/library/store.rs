@@ -26,7 +26,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use crate::corpus::read::human_size;
-use crate::corpus::{Skipped, slug};
+use crate::corpus::{SkipReason, Skipped, slug};
 
 /// Environment variable naming the library folder, overriding the platform data directory.
 pub const LIBRARY_ENV: &str = "PARALLAX_LIBRARY";
@@ -101,6 +101,15 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// What loading its saved page needs to know of it.
+    pub fn saved_copy(&self) -> crate::corpus::walk::SavedCopy {
+        crate::corpus::walk::SavedCopy {
+            id: self.id.clone(),
+            url: self.url.clone(),
+            final_url: self.final_url.clone(),
+        }
+    }
+
     /// When it was last fetched, if the entry's time can be read.
     pub fn fetched_at(&self) -> Option<OffsetDateTime> {
         OffsetDateTime::parse(&self.fetched, &Rfc3339).ok()
@@ -198,7 +207,10 @@ impl SavedLibrary {
                     ids.insert(entry.id.clone());
                     scan.entries.push(entry);
                 }
-                Err(reason) => scan.damaged.push(Skipped { path, reason }),
+                Err(message) => scan.damaged.push(Skipped {
+                    path,
+                    reason: SkipReason::DamagedEntry { message },
+                }),
             }
         }
         for path in files_in(&self.pages(), &mut scan.damaged) {
@@ -209,9 +221,11 @@ impl SavedLibrary {
             if !ids.contains(&stem) {
                 scan.damaged.push(Skipped {
                     path,
-                    reason: "saved page without its entry file in entries/ (an interrupted \
-                             save?); left as it is"
-                        .to_string(),
+                    reason: SkipReason::DamagedEntry {
+                        message: "saved page without its entry file in entries/ (an interrupted \
+                                  save?); left as it is"
+                            .to_string(),
+                    },
                 });
             }
         }
@@ -240,14 +254,16 @@ impl SavedLibrary {
                     .to_string(),
             );
         };
-        let meta = std::fs::metadata(path).map_err(|e| crate::corpus::read::io_reason(&e))?;
+        let meta = std::fs::metadata(path)
+            .map_err(|e| crate::corpus::SkipReason::from_io(&e).to_string())?;
         if meta.len() > MAX_ENTRY_SIZE {
             return Err(format!(
                 "damaged entry file: {} is too large for one",
                 human_size(meta.len())
             ));
         }
-        let bytes = std::fs::read(path).map_err(|e| crate::corpus::read::io_reason(&e))?;
+        let bytes =
+            std::fs::read(path).map_err(|e| crate::corpus::SkipReason::from_io(&e).to_string())?;
         let mut entry: Entry = serde_json::from_slice(&bytes).map_err(|e| {
             format!(
                 "damaged entry file: {} (line {}, column {}); left as it is",
@@ -413,7 +429,7 @@ impl SavedLibrary {
                 format!(
                     "cannot remove {}: {}",
                     path.display(),
-                    crate::corpus::read::io_reason(&err)
+                    SkipReason::from_io(&err)
                 )
             })?;
             let page = self.page_path(e);
@@ -424,7 +440,7 @@ impl SavedLibrary {
                     "removed the entry {} but not its page {}: {}",
                     e.id,
                     page.display(),
-                    crate::corpus::read::io_reason(&err)
+                    SkipReason::from_io(&err)
                 ));
             }
         }
@@ -460,7 +476,7 @@ fn files_in(dir: &Path, damaged: &mut Vec<Skipped>) -> Vec<PathBuf> {
         Err(e) => {
             damaged.push(Skipped {
                 path: dir.to_path_buf(),
-                reason: crate::corpus::read::io_reason(&e),
+                reason: SkipReason::from_io(&e),
             });
             return Vec::new();
         }
@@ -477,8 +493,10 @@ fn files_in(dir: &Path, damaged: &mut Vec<Skipped>) -> Vec<PathBuf> {
         } else {
             damaged.push(Skipped {
                 path: p.clone(),
-                reason: "not a regular file; the library holds only pages and entry files"
-                    .to_string(),
+                reason: SkipReason::DamagedEntry {
+                    message: "not a regular file; the library holds only pages and entry files"
+                        .to_string(),
+                },
             });
             false
         }
@@ -499,6 +517,6 @@ fn cannot_write(path: &Path, e: &std::io::Error) -> String {
     format!(
         "cannot write {}: {}",
         path.display(),
-        crate::corpus::read::io_reason(e)
+        SkipReason::from_io(e)
     )
 }

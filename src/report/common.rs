@@ -1,11 +1,11 @@
-//! Pieces shared by the human-readable reports: sentence text, marked-up diffs, labels.
+//! Pieces shared by the human-readable reports: sentence text, marked-up sentences, and the
+//! highlight lists of the comparison grouped for listing.
 //!
-//! Everything returned here is already sanitised for display.
+//! Everything returned here is already sanitised for display. Marks and explanations come from
+//! [`Comparison::highlights`] only.
 
-use crate::compare::{
-    Change, Comparison, ContrastLabel, Count, Framing, LoadedTerm, QuoteEdit, QuoteMatchKind,
-    RowKind, Side, SideInfo,
-};
+use crate::compare::highlight::{loaded_entry, sentence_ref};
+use crate::compare::{Comparison, HighlightKind, HighlightRef, RowKind, Side, SideInfo};
 use crate::text::Span;
 use crate::text::sanitize::sanitize;
 
@@ -14,16 +14,6 @@ pub fn side_info(cmp: &Comparison, side: Side) -> &SideInfo {
     match side {
         Side::A => &cmp.a,
         Side::B => &cmp.b,
-    }
-}
-
-/// How a loaded term is explained beside the words as written, sanitised: its category, after
-/// the lexicon entry when the words are another form of it (`entry “lies”, emotive`).
-pub fn entry_label(t: &LoadedTerm) -> String {
-    if t.text.is_empty() || t.text.to_lowercase() == t.term.to_lowercase() {
-        one_line(&t.category)
-    } else {
-        format!("entry “{}”, {}", one_line(&t.term), one_line(&t.category))
     }
 }
 
@@ -108,49 +98,18 @@ fn one_line_keep_edges(s: &str) -> String {
     format!("{lead}{core}{trail}")
 }
 
-/// The spans of `changes` on `side`.
-pub fn change_spans(changes: &[Change], side: Side) -> Vec<Span> {
-    changes
-        .iter()
-        .filter_map(|c| match side {
-            Side::A => c.a,
-            Side::B => c.b,
-        })
-        .collect()
-}
-
-/// A reader-facing name of a contrast label.
-pub fn label_name(label: ContrastLabel) -> &'static str {
-    match label {
-        ContrastLabel::Attribution => "attribution",
-        ContrastLabel::Hedge => "hedging",
-        ContrastLabel::Naming => "naming",
-        ContrastLabel::ScareQuote => "scare quotes",
-        ContrastLabel::Loaded => "loaded term",
-        ContrastLabel::Number => "numbers",
-        ContrastLabel::Wording => "wording",
+/// The spans of `side` highlighted as changed words, for each framing entry (one pass over
+/// the highlights, whatever the number of entries).
+pub fn changed_spans(cmp: &Comparison, side: Side) -> Vec<Vec<Span>> {
+    let mut out = vec![Vec::new(); cmp.framing.len()];
+    for h in cmp.highlights.get(side) {
+        if let HighlightRef::Change { framing, .. } = h.item
+            && let Some(list) = out.get_mut(framing)
+        {
+            list.push(h.span);
+        }
     }
-}
-
-/// A reader-facing name of a quote match kind.
-pub fn kind_name(kind: QuoteMatchKind) -> &'static str {
-    match kind {
-        QuoteMatchKind::Exact => "exact",
-        QuoteMatchKind::Partial => "partial",
-        QuoteMatchKind::Fuzzy => "fuzzy",
-    }
-}
-
-/// A reader-facing name of a quote edit.
-pub fn edit_name(edit: QuoteEdit) -> &'static str {
-    match edit {
-        QuoteEdit::TrimmedStart => "trimmed at the start",
-        QuoteEdit::TrimmedEnd => "trimmed at the end",
-        QuoteEdit::Elided => "words elided",
-        QuoteEdit::Inserted => "editorial insertion",
-        QuoteEdit::Reworded => "reworded",
-        QuoteEdit::Unquoted => "unquoted on one side",
-    }
+    out
 }
 
 /// "title — outlet" with the unknown outlet spelled out.
@@ -160,26 +119,6 @@ pub fn heading(info: &SideInfo) -> String {
         one_line(&info.title),
         one_line(info.outlet.as_deref().unwrap_or("unknown outlet"))
     )
-}
-
-/// Counts as "said ×3, claimed ×1", or "none".
-pub fn counts(items: &[Count]) -> String {
-    if items.is_empty() {
-        return "none".into();
-    }
-    items
-        .iter()
-        .map(|c| format!("{} ×{}", one_line(&c.item), c.count))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Sentence number as a reader sees it (1-based).
-pub fn sentence_ref(side: Side, i: usize) -> String {
-    match side {
-        Side::A => format!("A{}", i + 1),
-        Side::B => format!("B{}", i + 1),
-    }
 }
 
 /// Sentences of `side` with no counterpart on the other side, in reading order.
@@ -196,18 +135,6 @@ pub fn one_sided(cmp: &Comparison, side: Side) -> Vec<usize> {
             Side::B => r.b.iter().copied(),
         })
         .collect()
-}
-
-/// The contrast labels of a framing difference as a list, or "wording" when it has none.
-pub fn labels_text(f: &Framing) -> String {
-    if f.labels.is_empty() {
-        return "wording".into();
-    }
-    f.labels
-        .iter()
-        .map(|l| label_name(*l))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Up to twelve distinctive terms of `side`, strongest first, as `term (z 3.1, 5:0)` (uses on
@@ -235,47 +162,196 @@ pub fn distinctive_list(cmp: &Comparison, side: Side) -> String {
     }
 }
 
-/// The framing profiles side by side as `(label, A, B)` rows of sanitised plain text.
-pub fn profile_rows(cmp: &Comparison) -> Vec<(&'static str, String, String)> {
-    let (pa, pb) = (&cmp.profile.a, &cmp.profile.b);
-    let scare = |v: &[String]| {
-        if v.is_empty() {
-            "none".to_string()
-        } else {
-            v.iter()
-                .map(|s| format!("‘{}’", one_line(s)))
-                .collect::<Vec<_>>()
-                .join(", ")
+/// The highlights of one side that share a kind and an explanation (every use of one loaded
+/// term, every occurrence of one distinctive term), for listing once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HighlightGroup {
+    /// What they mark.
+    pub kind: HighlightKind,
+    /// The marked words of the first of them, sanitised, on one line.
+    pub text: String,
+    /// How many highlights the group holds.
+    pub count: usize,
+    /// The sentences they are in (`A3`), in text order, each once.
+    pub sentences: Vec<String>,
+    /// Why they are marked.
+    pub why: String,
+    /// For loaded terms, each form of the entry as written (a capital that only opens a
+    /// sentence folded) and how many highlights have it, in order of first appearance.
+    pub forms: Vec<(String, usize)>,
+}
+
+impl HighlightGroup {
+    /// The marked words: a loaded term's forms as written with their counts (`lied ×2,
+    /// lying`), else the words of the first highlight.
+    pub fn written(&self) -> String {
+        if self.forms.is_empty() {
+            return self.text.clone();
         }
+        self.forms
+            .iter()
+            .map(|(f, n)| {
+                if *n > 1 {
+                    format!("{f} ×{n}")
+                } else {
+                    f.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Every highlight of `side`, grouped by kind and explanation, in text order of each group's
+/// first highlight. Loaded terms are grouped by lexicon entry, whatever form the article
+/// writes (`lied`, `lying`), and the group's explanation is the entry's.
+pub fn highlight_groups(cmp: &Comparison, side: Side) -> Vec<HighlightGroup> {
+    let info = side_info(cmp, side);
+    let mut groups: Vec<HighlightGroup> = Vec::new();
+    // Each group's place in `groups`, by kind and explanation.
+    let mut index: std::collections::HashMap<(HighlightKind, String), usize> =
+        std::collections::HashMap::new();
+    for h in cmp.highlights.get(side) {
+        let at = info.sentences.partition_point(|s| s.end <= h.span.start);
+        let at = sentence_ref(side, at);
+        let (why, form) = match h.item {
+            HighlightRef::LoadedTerm(i) => (
+                one_line(&loaded_entry(cmp, side, i)),
+                Some(shown_form(&span_text(info, h.span))),
+            ),
+            _ => (one_line(&h.why), None),
+        };
+        match index.get(&(h.kind, why.clone())) {
+            Some(&k) => {
+                let g = &mut groups[k];
+                g.count += 1;
+                if let Some(form) = form {
+                    match g.forms.iter_mut().find(|(f, _)| *f == form) {
+                        Some(f) => f.1 += 1,
+                        None => g.forms.push((form, 1)),
+                    }
+                }
+                // Highlights come in text order, so a sentence already listed is the last.
+                if g.sentences.last() != Some(&at) {
+                    g.sentences.push(at);
+                }
+            }
+            None => {
+                index.insert((h.kind, why.clone()), groups.len());
+                groups.push(HighlightGroup {
+                    kind: h.kind,
+                    text: span_text(info, h.span),
+                    count: 1,
+                    sentences: vec![at],
+                    why,
+                    forms: form.map(|f| vec![(f, 1)]).unwrap_or_default(),
+                });
+            }
+        }
+    }
+    groups
+}
+
+/// The marked words of a group with their count and place: `“regime” ×3 (A2, A7, A9)`; words
+/// beyond [`LABEL_CHARS`] characters (a whole sentence of page furniture) are cut with "…".
+pub fn group_label(g: &HighlightGroup) -> String {
+    if !g.forms.is_empty() {
+        // A loaded term's forms as written: `“lied” ×2, “lying” (A2, A5)`.
+        let forms: Vec<String> = g
+            .forms
+            .iter()
+            .map(|(f, n)| {
+                if *n > 1 {
+                    format!("“{f}” ×{n}")
+                } else {
+                    format!("“{f}”")
+                }
+            })
+            .collect();
+        return format!("{} ({})", forms.join(", "), g.sentences.join(", "));
+    }
+    let times = if g.count > 1 {
+        format!(" ×{}", g.count)
+    } else {
+        String::new()
     };
-    vec![
-        ("Words", pa.words.to_string(), pb.words.to_string()),
-        (
-            "Attribution",
-            counts(&pa.attribution),
-            counts(&pb.attribution),
-        ),
-        ("Hedges", counts(&pa.hedges), counts(&pb.hedges)),
-        (
-            "Scare quotes",
-            scare(&pa.scare_quotes),
-            scare(&pb.scare_quotes),
-        ),
-        (
-            "Loaded terms / 1,000 words",
-            format!("{:.1}", pa.loaded_per_1000),
-            format!("{:.1}", pb.loaded_per_1000),
-        ),
-        (
-            "Loaded terms by category",
-            counts(&pa.loaded_by_category),
-            counts(&pb.loaded_by_category),
-        ),
-        (
-            "Quotations",
-            pa.quotations.to_string(),
-            pb.quotations.to_string(),
-        ),
-        ("Quoted", counts(&pa.quoted), counts(&pb.quoted)),
-    ]
+    let text: String = if g.text.chars().count() > LABEL_CHARS {
+        let mut t: String = g.text.chars().take(LABEL_CHARS - 1).collect();
+        t.push('…');
+        t
+    } else {
+        g.text.clone()
+    };
+    // Scare quotes carry their own marks.
+    if g.kind == HighlightKind::ScareQuote {
+        format!("{text}{times} ({})", g.sentences.join(", "))
+    } else {
+        format!("“{text}”{times} ({})", g.sentences.join(", "))
+    }
+}
+
+/// A word as written, for a list of forms: a capital that only opens a sentence or a
+/// title-case headline is folded (`Claims` → `claims`); names and all-capital words keep theirs.
+pub fn shown_form(text: &str) -> String {
+    let all_caps = text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase);
+    if all_caps {
+        return text.to_string();
+    }
+    text.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(c) if c.is_uppercase() && !cs.clone().any(char::is_uppercase) => {
+                    c.to_lowercase().chain(cs).collect()
+                }
+                _ => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Longest marked text a group label shows.
+pub const LABEL_CHARS: usize = 60;
+
+/// The heading of a kind's list of highlights in a report.
+pub fn kind_heading(kind: HighlightKind) -> &'static str {
+    match kind {
+        HighlightKind::SharedQuote => "Shared quotations",
+        HighlightKind::ChangedWords => "Changed words",
+        HighlightKind::LoadedTerm => "Loaded terms only this side uses",
+        HighlightKind::SharedLoadedTerm => "Loaded terms both sides use",
+        HighlightKind::ScareQuote => "Scare quotes",
+        HighlightKind::DistinctiveTerm => "Distinctive terms",
+        HighlightKind::Headline => "Headline",
+        HighlightKind::Boilerplate => "Page furniture",
+        HighlightKind::Dateline => "Dateline",
+    }
+}
+
+/// A shared quotation's match for readers: `partial match: trimmed at the start — Igor
+/// Konashenkov`.
+pub fn quote_match(q: &crate::compare::SharedQuote) -> String {
+    let mut what = format!("{} match", q.kind.name());
+    if !q.edits.is_empty() {
+        let edits: Vec<&str> = q.edits.iter().map(|e| e.describe()).collect();
+        what = format!("{what}: {}", edits.join(", "));
+    }
+    if let Some(sp) = &q.speaker {
+        what = format!("{what} — {}", one_line(sp));
+    }
+    what
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_form;
+
+    #[test]
+    fn forms_fold_sentence_capitals_only() {
+        assert_eq!(shown_form("Claims"), "claims");
+        assert_eq!(shown_form("Witch Hunt"), "witch hunt");
+        assert_eq!(shown_form("WITCH HUNT"), "WITCH HUNT");
+        assert_eq!(shown_form("McCarthyite"), "McCarthyite");
+    }
 }

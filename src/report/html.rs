@@ -6,24 +6,23 @@
 //! input (article text, titles, outlets, paths, lexicon reasons) is sanitised with
 //! [`sanitize`](crate::text::sanitize::sanitize) and then escaped with [`escape`], so it is always text, never markup.
 //!
-//! Scare quotes come from the articles' own analysis, not the comparison: [`render_with`] takes
-//! the two articles and highlights them as the terminal reader does; [`render`] (comparison
-//! only) leaves them out.
+//! Every mark and its explanation comes from the comparison's highlight lists
+//! ([`Comparison::highlights`]), the same the terminal reader draws.
 //!
 //! Highlights are cut into segments at every span boundary inside a sentence; each segment
 //! carries the classes of all highlights covering it, so overlapping spans never produce
-//! unbalanced tags. Each highlight explains itself in a `title` attribute and, because it is
-//! focusable, in a note shown on keyboard or touch focus. Every class has a non-colour style
-//! (underline, bold, border), so the page also reads in black and white and in print.
+//! unbalanced tags. Each highlight explains itself in a `title` attribute and, when it is
+//! focusable (every kind but distinctive terms, the headline and page furniture), in a note
+//! shown on keyboard or touch focus. Every class has a non-colour style (underline, bold,
+//! border), so the page also reads in black and white and in print. Distinctive terms, off in
+//! the reader by default, are shown when the legend's box is ticked (CSS only, no script).
 
 use std::fmt::Write;
 use std::io;
 
 use super::common::*;
-use super::text::group_terms;
-use crate::compare::{Comparison, LoadedTerm, PerSide, RowKind, Side, SideInfo};
-use crate::corpus::Article;
-use crate::text::QuoteKind;
+use crate::compare::highlight::sentence_ref;
+use crate::compare::{Comparison, Highlight, HighlightKind, RowKind, Side, SideInfo, profile};
 use crate::text::Span;
 use crate::text::sanitize::sanitize_mapped;
 
@@ -87,49 +86,53 @@ fn esc(s: &str) -> String {
     escape(&one_line(s))
 }
 
-/// The highlight classes, in the order their CSS classes are listed on a segment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Class {
-    Quote,
-    Change,
-    LoadedStrong,
-    LoadedWeak,
-    Scare,
-    Furniture,
-}
-
-impl Class {
-    fn css(self) -> &'static str {
-        match self {
-            Class::Quote => "quote",
-            Class::Change => "change",
-            Class::LoadedStrong => "loaded-strong",
-            Class::LoadedWeak => "loaded-weak",
-            Class::Scare => "scare",
-            Class::Furniture => "dimmed",
-        }
+/// The CSS class of a highlight kind.
+fn css(kind: HighlightKind) -> &'static str {
+    match kind {
+        HighlightKind::SharedQuote => "quote",
+        HighlightKind::ChangedWords => "change",
+        HighlightKind::LoadedTerm => "loaded-strong",
+        HighlightKind::SharedLoadedTerm => "loaded-weak",
+        HighlightKind::ScareQuote => "scare",
+        HighlightKind::DistinctiveTerm => "distinctive",
+        HighlightKind::Headline => "headline",
+        HighlightKind::Boilerplate => "furniture",
+        HighlightKind::Dateline => "dimmed",
     }
 }
 
-/// One highlight over a byte span, with its explanation (plain, unescaped text).
-#[derive(Clone, Debug)]
-struct Mark {
-    span: Span,
-    class: Class,
-    why: String,
+/// True for kinds whose marks take the keyboard focus (and show their note on focus).
+fn focusable(kind: HighlightKind) -> bool {
+    !matches!(
+        kind,
+        HighlightKind::DistinctiveTerm
+            | HighlightKind::Headline
+            | HighlightKind::Boilerplate
+            | HighlightKind::Dateline
+    )
 }
 
-/// One side's highlights with, for each sentence, the highlights that touch it.
-struct Marks {
-    marks: Vec<Mark>,
+/// One side's highlights (of some kinds) with, for each sentence, the highlights that touch it.
+struct Marks<'a> {
+    marks: Vec<&'a Highlight>,
     of_sentence: Vec<Vec<usize>>,
 }
 
-impl Marks {
-    /// Index `marks` by the sentences of `info` they overlap (sentences are in text order and
-    /// do not overlap, so each highlight finds its sentences by binary search).
-    fn new(marks: Vec<Mark>, info: &SideInfo) -> Marks {
-        let sents = &info.sentences;
+impl<'a> Marks<'a> {
+    /// The highlights of `side` whose kind is in `kinds`, indexed by the sentences they overlap
+    /// (sentences are in text order and do not overlap, so each highlight finds its sentences
+    /// by binary search).
+    fn new(cmp: &'a Comparison, side: Side, kinds: &[HighlightKind]) -> Marks<'a> {
+        let marks: Vec<&Highlight> = cmp
+            .highlights
+            .get(side)
+            .iter()
+            .filter(|h| kinds.contains(&h.kind))
+            .collect();
+        let sents = match side {
+            Side::A => &cmp.a.sentences,
+            Side::B => &cmp.b.sentences,
+        };
         let mut of_sentence = vec![Vec::new(); sents.len()];
         for (k, m) in marks.iter().enumerate() {
             let lo = sents.partition_point(|s| s.end <= m.span.start);
@@ -141,174 +144,31 @@ impl Marks {
         Marks { marks, of_sentence }
     }
 
-    /// The highlights touching sentence `i` that `keep` accepts.
-    fn of(&self, i: usize, keep: impl Fn(&Mark) -> bool) -> Vec<&Mark> {
+    /// The highlights touching sentence `i`.
+    fn of(&self, i: usize) -> Vec<&'a Highlight> {
         self.of_sentence
             .get(i)
-            .map(|ks| {
-                ks.iter()
-                    .map(|&k| &self.marks[k])
-                    .filter(|m| keep(m))
-                    .collect()
-            })
+            .map(|ks| ks.iter().map(|&k| self.marks[k]).collect())
             .unwrap_or_default()
     }
 }
 
-fn other_name(side: Side) -> &'static str {
-    match side {
-        Side::A => "B",
-        Side::B => "A",
-    }
-}
-
-/// All highlights of `side`: shared quotes, framing changes, loaded terms and — when the
-/// article analysed is given and its text is the text compared — scare quotes.
-fn marks_for(cmp: &Comparison, side: Side, article: Option<&Article>) -> Vec<Mark> {
-    let info = side_info(cmp, side);
-    let other = side_info(cmp, side.other());
-    let mut marks = Vec::new();
-    for q in &cmp.shared_quotes {
-        let (here, there) = match side {
-            Side::A => (q.a, q.b),
-            Side::B => (q.b, q.a),
-        };
-        let mut why = format!(
-            "Quotation also in {} ({} match",
-            other_name(side),
-            kind_name(q.kind)
-        );
-        if !q.edits.is_empty() {
-            let edits: Vec<_> = q.edits.iter().map(|e| edit_name(*e)).collect();
-            why.push_str(&format!(": {}", edits.join(", ")));
-        }
-        why.push(')');
-        if let Some(sp) = &q.speaker {
-            why.push_str(&format!("; speaker: {}", one_line(sp)));
-        }
-        why.push_str(&format!(
-            ". {}: “{}”",
-            other_name(side),
-            span_text(other, there)
-        ));
-        marks.push(Mark {
-            span: here,
-            class: Class::Quote,
-            why,
-        });
-    }
-    for f in &cmp.framing {
-        let there_sentence = match side {
-            Side::A => f.b,
-            Side::B => f.a,
-        };
-        for ch in &f.changes {
-            let (here, there) = match side {
-                Side::A => (ch.a, ch.b),
-                Side::B => (ch.b, ch.a),
-            };
-            let Some(here) = here else { continue };
-            let there = match there {
-                Some(s) => format!("“{}”", span_text(other, s)),
-                None => "nothing in its place".to_string(),
-            };
-            let why = format!(
-                "Changed words ({}); {} has {there}",
-                label_name(ch.label),
-                sentence_ref(side.other(), there_sentence)
-            );
-            marks.push(Mark {
-                span: here,
-                class: Class::Change,
-                why,
-            });
-        }
-    }
-    for t in cmp.loaded_terms.iter().filter(|t| t.side == side) {
-        let (class, who) = if t.only_here {
-            (
-                Class::LoadedStrong,
-                format!("only this article uses it, not {}", other_name(side)),
-            )
-        } else {
-            (
-                Class::LoadedWeak,
-                format!("{} uses it too", other_name(side)),
-            )
-        };
-        let why = format!(
-            "Loaded term “{}” ({}): {}; {who}",
-            one_line(&t.text),
-            entry_label(t),
-            one_line(&t.reason)
-        );
-        marks.push(Mark {
-            span: t.span,
-            class,
-            why,
-        });
-    }
-    if let Some(art) = article.filter(|a| a.text == info.text) {
-        let theirs: rustc_hash::FxHashSet<String> = cmp
-            .profile
-            .get(side.other())
-            .scare_quotes
-            .iter()
-            .map(|s| one_line(s).to_lowercase())
-            .collect();
-        for q in art
-            .analysis
-            .quotes
-            .iter()
-            .filter(|q| q.kind == QuoteKind::ScareQuote)
-        {
-            let inner = one_line(&span_text(info, q.inner));
-            let also = theirs.contains(&inner.to_lowercase());
-            let why = format!(
-                "Scare quotes: “{inner}” set in quotation marks without being a quotation (distance, irony or doubt); {} {}",
-                other_name(side),
-                if also {
-                    "also puts these words in scare quotes"
-                } else {
-                    "does not"
-                }
-            );
-            marks.push(Mark {
-                span: q.outer,
-                class: Class::Scare,
-                why,
-            });
-        }
-    }
-    if let Some(d) = info.dateline {
-        marks.push(Mark {
-            span: d,
-            class: Class::Furniture,
-            why: "Dateline: where the report was filed; page furniture, left out of the comparison"
-                .to_string(),
-        });
-    }
-    marks.retain(|m| m.span.is_valid_in(&info.text) && !m.span.is_empty());
-    marks
-}
-
-/// Sentence `i` of `info` as HTML, cut into segments at every highlight boundary; `marks` are
-/// the highlights that touch it. `focusable` adds `tabindex` and the focus note to each
-/// highlight.
-fn sentence_html(info: &SideInfo, i: usize, marks: &[&Mark], focusable: bool) -> String {
+/// Sentence `i` of `info` as HTML, cut into segments at every highlight boundary.
+/// `focusable` adds `tabindex` and the focus note to each highlight.
+fn sentence_html(info: &SideInfo, i: usize, marks: &[&Highlight], focus_notes: bool) -> String {
     let Some(&sent) = info.sentences.get(i) else {
         return String::new();
     };
     if !sent.is_valid_in(&info.text) {
         return String::new();
     }
-    let mut inside: Vec<(Span, &Mark)> = marks
+    let mut inside: Vec<(Span, &Highlight)> = marks
         .iter()
         .filter(|m| m.span.overlaps(&sent))
-        .map(|m| {
+        .map(|&m| {
             (
                 Span::new(m.span.start.max(sent.start), m.span.end.min(sent.end)),
-                *m,
+                m,
             )
         })
         .collect();
@@ -327,7 +187,7 @@ fn sentence_html(info: &SideInfo, i: usize, marks: &[&Mark], focusable: bool) ->
     let mut out = String::new();
     // The highlights under the sweep: started at or before the segment, not yet ended.
     let mut next = 0;
-    let mut active: Vec<(Span, &Mark)> = Vec::new();
+    let mut active: Vec<(Span, &Highlight)> = Vec::new();
     for w in cuts.windows(2) {
         let seg = Span::new(w[0], w[1]);
         while next < inside.len() && inside[next].0.start <= seg.start {
@@ -339,7 +199,7 @@ fn sentence_html(info: &SideInfo, i: usize, marks: &[&Mark], focusable: bool) ->
         let to = shown.partition_point(|&(at, _)| sent.start + at < seg.end);
         let piece: String = shown[from..to.max(from)].iter().map(|&(_, c)| c).collect();
         let text = escape(&piece);
-        let mut covering: Vec<&Mark> = active
+        let mut covering: Vec<&Highlight> = active
             .iter()
             .filter(|(s, _)| s.contains(&seg))
             .map(|(_, m)| *m)
@@ -348,9 +208,9 @@ fn sentence_html(info: &SideInfo, i: usize, marks: &[&Mark], focusable: bool) ->
             out.push_str(&text);
             continue;
         }
-        covering.sort_by(|x, y| x.class.cmp(&y.class).then(x.why.cmp(&y.why)));
-        covering.dedup_by(|x, y| x.class == y.class && x.why == y.why);
-        let mut classes: Vec<&str> = covering.iter().map(|m| m.class.css()).collect();
+        covering.sort_by(|x, y| x.kind.cmp(&y.kind).then(x.why.cmp(&y.why)));
+        covering.dedup_by(|x, y| x.kind == y.kind && x.why == y.why);
+        let mut classes: Vec<&str> = covering.iter().map(|m| css(m.kind)).collect();
         classes.dedup();
         let why = escape(
             &covering
@@ -359,7 +219,7 @@ fn sentence_html(info: &SideInfo, i: usize, marks: &[&Mark], focusable: bool) ->
                 .collect::<Vec<_>>()
                 .join(" | "),
         );
-        let focus = if focusable {
+        let focus = if focus_notes && covering.iter().any(|m| focusable(m.kind)) {
             format!(" tabindex=\"0\" data-why=\"{why}\"")
         } else {
             String::new()
@@ -374,7 +234,7 @@ fn sentence_html(info: &SideInfo, i: usize, marks: &[&Mark], focusable: bool) ->
 }
 
 const CSS: &str = r#"
-:root { color-scheme: light; --quote: #56B4E9; --change: #E69F00; --loaded: #D55E00; --scare: #CC79A7; --dim: #6b6b6b; }
+:root { color-scheme: light; --quote: #56B4E9; --change: #E69F00; --loaded: #D55E00; --scare: #CC79A7; --distinctive: #8A7A00; --dim: #6b6b6b; }
 * { box-sizing: border-box; }
 body { font: 16px/1.55 Georgia, "Times New Roman", serif; color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 78rem; padding: 1rem; }
 h1, h2, h3 { font-family: system-ui, sans-serif; line-height: 1.25; }
@@ -392,6 +252,8 @@ mark.change { font-weight: bold; background: rgba(230,159,0,.22); }
 mark.loaded-strong { border: 2px solid var(--loaded); border-radius: 3px; }
 mark.loaded-weak { border: 1px dashed var(--loaded); border-radius: 3px; }
 mark.scare { font-style: italic; background: rgba(204,121,167,.22); }
+body:has(#show-distinctive:checked) mark.distinctive { text-decoration: underline dotted 2px var(--distinctive); text-underline-offset: .18em; }
+.legend label { cursor: pointer; }
 mark[tabindex]:focus { outline: 3px solid #0072B2; outline-offset: 1px; }
 mark[data-why]:focus::after { content: " [" attr(data-why) "]"; font: .85rem/1.4 system-ui, sans-serif; font-weight: normal; font-style: normal; background: #fffbe6; color: #1a1a1a; border: 1px solid #999; padding: 0 .3em; }
 .columns { border-top: 1px solid #ccc; }
@@ -425,31 +287,21 @@ th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertic
   mark.loaded-strong { border: 2px solid #000; }
   mark.loaded-weak { border: 1px dashed #000; }
   mark.scare { font-style: italic; }
+  body:has(#show-distinctive:checked) mark.distinctive { text-decoration: underline dotted 1.5px #000; }
   .row { break-inside: avoid; }
 }
 "#;
 
-/// Render the HTML report from the comparison alone (no scare quotes): a complete,
-/// self-contained HTML5 document.
+/// Render the HTML report: a complete, self-contained HTML5 document.
 pub fn render(cmp: &Comparison) -> String {
-    render_with(cmp, PerSide { a: None, b: None })
-}
-
-/// Render the HTML report with the compared articles at hand, so their scare quotes are
-/// highlighted too (an article whose text is not the text compared is ignored).
-pub fn render_with(cmp: &Comparison, articles: PerSide<Option<&Article>>) -> String {
     let mut page = Vec::new();
     // Writing into memory cannot fail.
-    let _ = write_with(cmp, articles, &mut page);
+    let _ = write(cmp, &mut page);
     String::from_utf8(page).unwrap_or_default()
 }
 
-/// [`render_with`], written to `sink` as it is made, in chunks.
-pub fn write_with(
-    cmp: &Comparison,
-    articles: PerSide<Option<&Article>>,
-    sink: &mut dyn io::Write,
-) -> io::Result<()> {
+/// [`render`], written to `sink` as it is made, in chunks.
+pub fn write(cmp: &Comparison, sink: &mut dyn io::Write) -> io::Result<()> {
     let mut o = Out {
         buf: String::new(),
         sink,
@@ -467,20 +319,11 @@ pub fn write_with(
     );
     let _ = writeln!(o, "<style>{CSS}</style>\n</head>\n<body>");
     header(&mut o, cmp);
-    // Scare quotes come from the articles' own analysis: without it none can be marked.
-    let analysed = |side: Side, article: Option<&Article>| {
-        article.is_some_and(|a| a.text == side_info(cmp, side).text)
-    };
-    legend(
-        &mut o,
-        analysed(Side::A, articles.a) || analysed(Side::B, articles.b),
-    );
+    legend(&mut o);
     summary(&mut o, cmp);
-    let marks_a = Marks::new(marks_for(cmp, Side::A, articles.a), &cmp.a);
-    let marks_b = Marks::new(marks_for(cmp, Side::B, articles.b), &cmp.b);
-    columns(&mut o, cmp, &marks_a, &marks_b);
+    columns(&mut o, cmp);
     quotes(&mut o, cmp);
-    framing(&mut o, cmp, &marks_a, &marks_b);
+    framing(&mut o, cmp);
     loaded(&mut o, cmp);
     distinctive(&mut o, cmp);
     profile(&mut o, cmp);
@@ -519,8 +362,8 @@ fn header(o: &mut Out, cmp: &Comparison) {
     o.push_str("</div>\n</header>\n");
 }
 
-/// The legend: every highlight class, scare quotes only `with_scare` (when they can be marked).
-fn legend(o: &mut Out, with_scare: bool) {
+/// The legend: every highlight class, with the box that shows distinctive terms.
+fn legend(o: &mut Out) {
     o.push_str("<section class=\"legend\">\n<h2>Legend</h2>\n<ul>\n");
     let items = [
         (
@@ -550,11 +393,9 @@ fn legend(o: &mut Out, with_scare: bool) {
         ),
     ];
     for (class, name, what) in items {
-        if class == "scare" && !with_scare {
-            continue;
-        }
         let _ = writeln!(o, "<li><mark class=\"{class}\">{name}</mark> — {what}</li>");
     }
+    o.push_str("<li><label><input type=\"checkbox\" id=\"show-distinctive\"> <mark class=\"distinctive\">distinctive terms</mark> — dotted underline: words that set one article's vocabulary apart (tick to show; hover one to see why)</label></li>\n");
     o.push_str("<li>Between the columns: ═ aligned · ⇄ moved (its counterpart sits elsewhere) · ◀ only in A · ▶ only in B · <span class=\"dimmed\">·</span> left out of the analysis (headline, page furniture), dimmed</li>\n");
     o.push_str("<li>Select a highlight (Tab, tap, or hover) to see why it is marked.</li>\n");
     o.push_str("</ul>\n</section>\n");
@@ -595,13 +436,18 @@ fn cell(o: &mut Out, info: &SideInfo, side: Side, sents: &[usize], marks: &Marks
             o,
             "<p class=\"s\"><span class=\"ref\">{r}</span> <span class=\"t\" id=\"{}\">{}</span></p>",
             r.to_lowercase(),
-            sentence_html(info, i, &marks.of(i, |_| true), true)
+            sentence_html(info, i, &marks.of(i), true)
         );
     }
     o.push_str("</div>\n");
 }
 
-fn columns(o: &mut Out, cmp: &Comparison, marks_a: &Marks, marks_b: &Marks) {
+fn columns(o: &mut Out, cmp: &Comparison) {
+    let all = HighlightKind::ALL;
+    let (marks_a, marks_b) = (
+        Marks::new(cmp, Side::A, &all),
+        Marks::new(cmp, Side::B, &all),
+    );
     o.push_str("<section>\n<h2>Side by side</h2>\n<div class=\"columns\">\n");
     let _ = writeln!(
         o,
@@ -622,12 +468,12 @@ fn columns(o: &mut Out, cmp: &Comparison, marks_a: &Marks, marks_b: &Marks) {
             None => what.to_string(),
         };
         let _ = writeln!(o, "<div class=\"row {class}\">");
-        cell(o, &cmp.a, Side::A, &row.a, marks_a);
+        cell(o, &cmp.a, Side::A, &row.a, &marks_a);
         let _ = writeln!(
             o,
             "<div class=\"g\" title=\"{what}\" aria-label=\"{what}\">{glyph}</div>"
         );
-        cell(o, &cmp.b, Side::B, &row.b, marks_b);
+        cell(o, &cmp.b, Side::B, &row.b, &marks_b);
         o.push_str("</div>\n");
     }
     o.push_str("</div>\n</section>\n");
@@ -641,18 +487,10 @@ fn quotes(o: &mut Out, cmp: &Comparison) {
     }
     o.push_str("<ol>\n");
     for q in &cmp.shared_quotes {
-        let mut what = kind_name(q.kind).to_string();
-        if !q.edits.is_empty() {
-            let edits: Vec<_> = q.edits.iter().map(|e| edit_name(*e)).collect();
-            what = format!("{what} ({})", edits.join(", "));
-        }
-        if let Some(sp) = &q.speaker {
-            what = format!("{what}, {}", one_line(sp));
-        }
         let _ = writeln!(
             o,
             "<li class=\"pair\">{}\n<p>A: <mark class=\"quote\">“{}”</mark></p>\n<p>B: <mark class=\"quote\">“{}”</mark></p></li>",
-            escape(&what),
+            escape(&quote_match(q)),
             escape(&span_text(&cmp.a, q.a)),
             escape(&span_text(&cmp.b, q.b))
         );
@@ -660,60 +498,62 @@ fn quotes(o: &mut Out, cmp: &Comparison) {
     o.push_str("</ol>\n</section>\n");
 }
 
-fn framing(o: &mut Out, cmp: &Comparison, marks_a: &Marks, marks_b: &Marks) {
+fn framing(o: &mut Out, cmp: &Comparison) {
     o.push_str("<section>\n<h2>Framing differences</h2>\n");
     if cmp.framing.is_empty() {
         o.push_str("<p class=\"none\">None found.</p>\n</section>\n");
         return;
     }
-    fn changes(m: &Marks, i: usize) -> Vec<&Mark> {
-        m.of(i, |m| m.class == Class::Change)
-    }
+    let changed = [HighlightKind::ChangedWords];
+    let (ca, cb) = (
+        Marks::new(cmp, Side::A, &changed),
+        Marks::new(cmp, Side::B, &changed),
+    );
     for f in &cmp.framing {
-        let labels: Vec<_> = f.labels.iter().map(|l| label_name(*l)).collect();
-        let labels = if labels.is_empty() {
-            "wording".to_string()
-        } else {
-            labels.join(", ")
-        };
         let _ = writeln!(
             o,
-            "<div class=\"pair\"><h3>{} ↔ {} ({labels})</h3>\n<p>A: {}</p>\n<p>B: {}</p></div>",
+            "<div class=\"pair\"><h3>{} ↔ {} ({})</h3>\n<p>A: {}</p>\n<p>B: {}</p></div>",
             sentence_ref(Side::A, f.a),
             sentence_ref(Side::B, f.b),
-            sentence_html(&cmp.a, f.a, &changes(marks_a, f.a), false),
-            sentence_html(&cmp.b, f.b, &changes(marks_b, f.b), false)
+            escape(&f.labels_text()),
+            sentence_html(&cmp.a, f.a, &ca.of(f.a), false),
+            sentence_html(&cmp.b, f.b, &cb.of(f.b), false)
         );
     }
     o.push_str("</section>\n");
 }
 
+/// Each side's loaded terms, one row per term with where it is used and why it is marked.
 fn loaded(o: &mut Out, cmp: &Comparison) {
     o.push_str("<section>\n<h2>Loaded terms</h2>\n");
     for side in [Side::A, Side::B] {
-        let name = if side == Side::A { "A" } else { "B" };
-        let hits: Vec<&LoadedTerm> = cmp.loaded_terms.iter().filter(|t| t.side == side).collect();
-        let _ = writeln!(o, "<h3>{name} ({} hits)</h3>", hits.len());
-        if hits.is_empty() {
+        let groups: Vec<HighlightGroup> = highlight_groups(cmp, side)
+            .into_iter()
+            .filter(|g| {
+                matches!(
+                    g.kind,
+                    HighlightKind::LoadedTerm | HighlightKind::SharedLoadedTerm
+                )
+            })
+            .collect();
+        let hits: usize = groups.iter().map(|g| g.count).sum();
+        let _ = writeln!(o, "<h3>{} ({hits} hits)</h3>", side.name());
+        if groups.is_empty() {
             o.push_str("<p class=\"none\">None found.</p>\n");
             continue;
         }
-        o.push_str("<table>\n<tr><th>As written</th><th>Entry</th><th>Hits</th><th>Category</th><th>Only here</th><th>Why</th></tr>\n");
-        for g in group_terms(&hits) {
-            let class = if g.only_here {
-                "loaded-strong"
-            } else {
-                "loaded-weak"
-            };
+        o.push_str(
+            "<table>\n<tr><th>As written</th><th>Hits</th><th>Sentences</th><th>Why</th></tr>\n",
+        );
+        for g in groups {
             let _ = writeln!(
                 o,
-                "<tr><td><mark class=\"{class}\">{}</mark></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&g.forms_label()),
-                esc(&g.term),
+                "<tr><td><mark class=\"{}\">{}</mark></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                css(g.kind),
+                escape(&g.written()),
                 g.count,
-                esc(&g.category),
-                if g.only_here { "yes" } else { "no" },
-                esc(&g.reason)
+                escape(&g.sentences.join(", ")),
+                escape(&g.why)
             );
         }
         o.push_str("</table>\n");
@@ -737,13 +577,13 @@ fn profile(o: &mut Out, cmp: &Comparison) {
     o.push_str(
         "<section>\n<h2>Framing profile</h2>\n<table>\n<tr><th></th><th>A</th><th>B</th></tr>\n",
     );
-    for (label, a, b) in profile_rows(cmp) {
+    for row in profile::table(&cmp.profile, None) {
         let _ = writeln!(
             o,
             "<tr><th>{}</th><td>{}</td><td>{}</td></tr>",
-            escape(label),
-            escape(&a),
-            escape(&b)
+            escape(row.label),
+            escape(&row.a),
+            escape(&row.b)
         );
     }
     o.push_str("</table>\n</section>\n");
@@ -766,6 +606,8 @@ mod tests {
             excluded: vec![],
             dateline: None,
             words: 0,
+            left_out: vec![],
+            quotes: vec![],
         }
     }
 
@@ -781,25 +623,19 @@ mod tests {
     fn overlapping_spans_become_balanced_segments() {
         let text = "Ünïcode words overlap here.";
         let i = info(text, vec![Span::new(0, text.len())]);
+        let mark = |span: Span, kind: HighlightKind, why: &str| Highlight {
+            span,
+            kind,
+            item: crate::compare::HighlightRef::SharedQuote(0),
+            why: why.into(),
+        };
         let marks = [
-            Mark {
-                span: Span::new(0, 14),
-                class: Class::Quote,
-                why: "q".into(),
-            },
-            Mark {
-                span: Span::new(9, 22),
-                class: Class::Change,
-                why: "c".into(),
-            },
+            mark(Span::new(0, 14), HighlightKind::SharedQuote, "q"),
+            mark(Span::new(9, 22), HighlightKind::ChangedWords, "c"),
             // Not on a char boundary: the cut inside "Ü" is dropped rather than panicking.
-            Mark {
-                span: Span::new(1, 3),
-                class: Class::LoadedWeak,
-                why: "bad".into(),
-            },
+            mark(Span::new(1, 3), HighlightKind::SharedLoadedTerm, "bad"),
         ];
-        let marks: Vec<&Mark> = marks.iter().collect();
+        let marks: Vec<&Highlight> = marks.iter().collect();
         let html = sentence_html(&i, 0, &marks, true);
         assert_eq!(
             html.matches("<mark").count(),

@@ -1,13 +1,14 @@
 //! The Markdown report, for sharing (`--format markdown`).
 //!
 //! Article text is escaped so that nothing in it is read as Markdown or HTML: changed words are
-//! shown as ~~removed~~ on A's side and **added** on B's.
+//! shown as ~~removed~~ on A's side and **added** on B's. Every highlight of each side is listed
+//! with why it is marked, grouped by kind.
 
 use std::fmt::Write;
 
 use super::common::*;
-use super::text::group_terms;
-use crate::compare::{Comparison, LoadedTerm, Side};
+use crate::compare::highlight::sentence_ref;
+use crate::compare::{Comparison, HighlightKind, Side, profile};
 
 /// Escape text so Markdown renders it literally (also inside table cells).
 pub fn escape(s: &str) -> String {
@@ -69,15 +70,7 @@ pub fn render(cmp: &Comparison) -> String {
         o.push_str("None found.\n");
     }
     for (n, q) in cmp.shared_quotes.iter().enumerate() {
-        let edits: Vec<_> = q.edits.iter().map(|e| edit_name(*e)).collect();
-        let mut what = kind_name(q.kind).to_string();
-        if !edits.is_empty() {
-            what = format!("{what} ({})", edits.join(", "));
-        }
-        if let Some(sp) = &q.speaker {
-            what = format!("{what}, {}", esc(sp));
-        }
-        let _ = writeln!(o, "{}. {what}", n + 1);
+        let _ = writeln!(o, "{}. {}", n + 1, escape(&quote_match(q)));
         let _ = writeln!(o, "   - A: “{}”", escape(&span_text(&cmp.a, q.a)));
         let _ = writeln!(o, "   - B: “{}”", escape(&span_text(&cmp.b, q.b)));
     }
@@ -86,30 +79,17 @@ pub fn render(cmp: &Comparison) -> String {
     if cmp.framing.is_empty() {
         o.push_str("None found.\n");
     }
-    for f in &cmp.framing {
-        let labels = labels_text(f);
+    let (changes_a, changes_b) = (changed_spans(cmp, Side::A), changed_spans(cmp, Side::B));
+    for (i, f) in cmp.framing.iter().enumerate() {
         let _ = writeln!(
             o,
-            "- **{} ↔ {}** ({labels})",
+            "- **{} ↔ {}** ({})",
             sentence_ref(Side::A, f.a),
-            sentence_ref(Side::B, f.b)
+            sentence_ref(Side::B, f.b),
+            escape(&f.labels_text())
         );
-        let a = marked_sentence(
-            &cmp.a,
-            f.a,
-            &change_spans(&f.changes, Side::A),
-            "~~",
-            "~~",
-            &escape,
-        );
-        let b = marked_sentence(
-            &cmp.b,
-            f.b,
-            &change_spans(&f.changes, Side::B),
-            "**",
-            "**",
-            &escape,
-        );
+        let a = marked_sentence(&cmp.a, f.a, &changes_a[i], "~~", "~~", &escape);
+        let b = marked_sentence(&cmp.b, f.b, &changes_b[i], "**", "**", &escape);
         let _ = writeln!(o, "  - A: {a}");
         let _ = writeln!(o, "  - B: {b}");
     }
@@ -128,25 +108,21 @@ pub fn render(cmp: &Comparison) -> String {
         }
     }
 
-    let _ = writeln!(o, "\n## Loaded terms\n");
-    let _ = writeln!(
-        o,
-        "| Side | As written | Entry | Hits | Category | Only here | Why |\n|---|---|---|---|---|---|---|"
-    );
     for side in [Side::A, Side::B] {
-        let hits: Vec<&LoadedTerm> = cmp.loaded_terms.iter().filter(|t| t.side == side).collect();
-        for g in group_terms(&hits) {
-            let _ = writeln!(
-                o,
-                "| {} | {} | {} | {} | {} | {} | {} |",
-                if side == Side::A { "A" } else { "B" },
-                esc(&g.forms_label()),
-                esc(&g.term),
-                g.count,
-                esc(&g.category),
-                if g.only_here { "yes" } else { "no" },
-                esc(&g.reason)
-            );
+        let _ = writeln!(o, "\n## Highlights in {}\n", side.name());
+        let groups = highlight_groups(cmp, side);
+        if groups.is_empty() {
+            o.push_str("None.\n");
+        }
+        for kind in HighlightKind::ALL {
+            let of_kind: Vec<&HighlightGroup> = groups.iter().filter(|g| g.kind == kind).collect();
+            if of_kind.is_empty() {
+                continue;
+            }
+            let _ = writeln!(o, "- **{}**", kind_heading(kind));
+            for g in of_kind {
+                let _ = writeln!(o, "  - {} — {}", escape(&group_label(g)), escape(&g.why));
+            }
         }
     }
 
@@ -157,8 +133,14 @@ pub fn render(cmp: &Comparison) -> String {
 
     let _ = writeln!(o, "\n## Framing profile\n");
     let _ = writeln!(o, "| | A | B |\n|---|---|---|");
-    for (label, a, b) in profile_rows(cmp) {
-        let _ = writeln!(o, "| {label} | {} | {} |", escape(&a), escape(&b));
+    for row in profile::table(&cmp.profile, None) {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} |",
+            row.label,
+            escape(&row.a),
+            escape(&row.b)
+        );
     }
     o
 }

@@ -16,8 +16,7 @@ use std::io;
 
 use serde::{Deserialize, Serialize};
 
-use crate::compare::{Comparison, PerSide};
-use crate::corpus::Article;
+use crate::compare::Comparison;
 
 /// Output format of `parallax compare`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,17 +43,11 @@ pub fn render(cmp: &Comparison, format: Format) -> String {
 }
 
 /// Write `cmp` in `format` to `sink`. The HTML page and the JSON are written as they are made,
-/// in chunks, so a long comparison is never held whole in memory twice; `articles` (the two
-/// compared articles, when at hand) let the HTML page mark scare quotes as the reader does.
-pub fn write(
-    cmp: &Comparison,
-    format: Format,
-    articles: PerSide<Option<&Article>>,
-    sink: &mut dyn io::Write,
-) -> io::Result<()> {
+/// in chunks, so a long comparison is never held whole in memory twice.
+pub fn write(cmp: &Comparison, format: Format, sink: &mut dyn io::Write) -> io::Result<()> {
     match format {
         Format::Json => json::write(cmp, sink),
-        Format::Html => html::write_with(cmp, articles, sink),
+        Format::Html => html::write(cmp, sink),
         Format::Text => sink.write_all(text::render(cmp).as_bytes()),
         Format::Markdown => sink.write_all(markdown::render(cmp).as_bytes()),
     }

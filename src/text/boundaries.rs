@@ -419,7 +419,7 @@ fn attribution_follows(p: &str, at: usize) -> Option<&str> {
         if word.is_empty() {
             return None;
         }
-        if k > 0 && super::quotes::is_attribution(word) {
+        if k > 0 && super::vocab::is_speech_verb(word) {
             return Some(&rest[word.len()..]);
         }
         if !word.chars().next().is_some_and(char::is_uppercase) || k == 4 {

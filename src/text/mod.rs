@@ -15,6 +15,7 @@ pub mod sanitize;
 pub mod segment;
 pub mod span;
 pub mod tokens;
+pub mod vocab;
 
 use serde::{Deserialize, Serialize};
 

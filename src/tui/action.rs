@@ -1,9 +1,11 @@
-//! Actions: everything the reader can be asked to do, and the vocabulary of the `[keys]` table.
+//! What the reader can be asked to do: the bindable [`Action`]s (the vocabulary of the `[keys]`
+//! table) and the [`Msg`]s that [`crate::tui::update::update`] acts on — an action, or an event
+//! from the terminal (typing in a text box, a resize, the mouse) or from a background thread.
 //!
-//! Key presses, mouse events, resizes, timer ticks and finished background comparisons all
-//! become an [`Action`]; [`crate::tui::update::update`] is the only place that acts on them.
-//! The variants without data can be bound to keys; [`Action::name`] is the name used in the
-//! config file (`next_quote = "n"`).
+//! Every action is one row of the table in [`actions!`]: its variant, its config name
+//! (`next_quote = "n"`), and what it does in each context where it applies. The enum, the
+//! name lookup, the contexts and the help texts are all generated from that row, so they
+//! cannot drift apart.
 
 use crate::compare::Comparison;
 
@@ -29,6 +31,140 @@ impl Context {
             Context::Compare => "Comparison",
             Context::Overlay => "Popups",
         }
+    }
+}
+
+/// The table of bindable actions: `Variant "config_name" { Context | Context: "help text", … }`,
+/// each row with its doc comment. Generates [`Action`] and its lookups.
+macro_rules! actions {
+    ($(
+        $(#[doc = $doc:literal])*
+        $variant:ident $name:literal { $($($ctx:ident)|+ : $text:literal),+ $(,)? }
+    ),+ $(,)?) => {
+        /// Something the reader can be asked to do with a key. The variants are listed in help
+        /// order; [`Action::name`] is the name used in the config file.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Action {
+            $( $(#[doc = $doc])* $variant, )+
+        }
+
+        impl Action {
+            /// Every action, in help order.
+            pub const ALL: &'static [Action] = &[$(Action::$variant),+];
+
+            /// The config name (`next_quote`).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Action::$variant => $name,)+
+                }
+            }
+
+            /// The contexts in which the action does something.
+            pub fn contexts(self) -> &'static [Context] {
+                match self {
+                    $(Action::$variant => &[$($(Context::$ctx),+),+],)+
+                }
+            }
+
+            /// What the action does in `ctx`, for the help overlay (empty where it does
+            /// nothing).
+            pub fn describe(self, ctx: Context) -> &'static str {
+                match self {
+                    $(Action::$variant => {
+                        $(if [$(Context::$ctx),+].contains(&ctx) {
+                            return $text;
+                        })+
+                        ""
+                    })+
+                }
+            }
+        }
+    };
+}
+
+actions! {
+    /// Leave parallax (library screen).
+    Quit "quit" { Library: "quit" },
+    /// Leave parallax from anywhere, at once.
+    ForceQuit "force_quit" { Library | Compare | Overlay: "quit at once" },
+    /// Close the popup, leave the comparison or cancel a pending comparison.
+    Back "back" { Compare: "back to the library", Overlay: "close" },
+    /// Clear the filter, then the marks (library); cancel a pending comparison.
+    Clear "clear" { Library: "clear the filter, then the marks" },
+    /// Show or hide the key help.
+    Help "help" { Library | Compare | Overlay: "this help" },
+    /// Move the cursor down one row.
+    MoveDown "down" { Library | Compare: "down", Overlay: "scroll down" },
+    /// Move the cursor up one row.
+    MoveUp "up" { Library | Compare: "up", Overlay: "scroll up" },
+    /// Move the cursor down one page.
+    PageDown "page_down" { Library | Compare | Overlay: "page down" },
+    /// Move the cursor up one page.
+    PageUp "page_up" { Library | Compare | Overlay: "page up" },
+    /// Jump to the first row.
+    Top "top" { Library | Compare | Overlay: "first row" },
+    /// Jump to the last row.
+    Bottom "bottom" { Library | Compare | Overlay: "last row" },
+    /// Open the filter (library) or the search box (comparison).
+    Search "search" { Library: "filter (fuzzy)", Compare: "search the text" },
+    /// Open the comparison (library), explain the highlight under the cursor (comparison).
+    Select "select" { Library: "compare A with B", Compare: "explain the highlight" },
+    /// Mark the article under the cursor as A (again to unmark).
+    MarkA "mark_a" { Library: "mark as A" },
+    /// Mark the article under the cursor as B (again to unmark).
+    MarkB "mark_b" { Library: "mark as B" },
+    /// Mark the article under the cursor as A, or as B once A is marked.
+    MarkNext "mark_next" { Library: "mark A, then B" },
+    /// Mark the next pair worth comparing in the story of the article under the cursor.
+    SuggestPair "suggest_pair" { Library: "mark the next pair worth comparing in this story" },
+    /// List the files that could not be loaded, and why.
+    ShowSkipped "skipped" { Library: "skipped files" },
+    /// Move the focus to the other side (A/B).
+    FocusOther "focus_other" { Compare: "focus other side" },
+    /// Jump to the next shared quote.
+    NextQuote "next_quote" { Compare: "next shared quote" },
+    /// Jump to the previous shared quote.
+    PrevQuote "prev_quote" { Compare: "previous shared quote" },
+    /// Jump to the next framing difference.
+    NextFraming "next_framing" { Compare: "next framing difference" },
+    /// Jump to the previous framing difference.
+    PrevFraming "prev_framing" { Compare: "previous framing difference" },
+    /// Jump to the next loaded term.
+    NextLoaded "next_loaded" { Compare: "next loaded term" },
+    /// Jump to the previous loaded term.
+    PrevLoaded "prev_loaded" { Compare: "previous loaded term" },
+    /// Jump to the counterpart of a moved sentence.
+    JumpMoved "jump_moved" { Compare: "jump to moved counterpart" },
+    /// Jump to the next search match.
+    NextMatch "next_match" { Compare: "next search match" },
+    /// Jump to the previous search match.
+    PrevMatch "prev_match" { Compare: "previous search match" },
+    /// Toggle shared-quote highlighting.
+    ToggleQuotes "toggle_quotes" { Compare: "toggle quotes" },
+    /// Toggle changed-word (framing) highlighting.
+    ToggleFraming "toggle_framing" { Compare: "toggle changed words" },
+    /// Toggle loaded-term highlighting.
+    ToggleLoaded "toggle_loaded" { Compare: "toggle loaded terms" },
+    /// Toggle scare-quote highlighting.
+    ToggleScare "toggle_scare" { Compare: "toggle scare quotes" },
+    /// Toggle distinctive-term highlighting.
+    ToggleDistinctive "toggle_distinctive" { Compare: "toggle distinctive terms" },
+    /// Show or hide boilerplate rows.
+    ToggleBoilerplate "toggle_boilerplate" { Compare: "show/hide boilerplate" },
+    /// Show or hide the summary of the comparison.
+    Summary "summary" { Compare | Overlay: "summary" },
+    /// Swap sides A and B (compares B with A).
+    Swap "swap" { Compare: "swap A and B" },
+    /// Save the comparison as a self-contained HTML page in the current directory.
+    Export "export" { Compare: "export as an HTML page" },
+    /// Type a web address whose article is fetched, saved in the library and added.
+    AddAddress "add_address" { Library: "add an article from a web address" },
+}
+
+impl Action {
+    /// The action called `name` in the config file.
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == name)
     }
 }
 
@@ -61,12 +197,12 @@ pub struct Loaded {
 pub struct Analysed {
     /// Number of articles analysed (stale answers are ignored).
     pub articles: usize,
-    /// Relatedness vectors.
-    pub vectors: Vec<super::state::StemVector>,
+    /// Article vectors, for relatedness.
+    pub vectors: Vec<crate::compare::stats::ArticleVector>,
     /// The story grouping.
     pub stories: crate::compare::stories::Stories,
     /// Word statistics of the whole library, for comparisons from now on.
-    pub corpus: Option<std::sync::Arc<crate::compare::align::DocFreq>>,
+    pub corpus: Option<std::sync::Arc<crate::compare::stats::DocFreq>>,
 }
 
 /// A key that edits the text of the address line (beyond typing and Backspace).
@@ -107,85 +243,12 @@ pub struct Fetched {
     pub result: Result<(crate::corpus::Library, Option<String>), String>,
 }
 
-/// Something the reader should do.
+/// Everything [`crate::tui::update::update`] acts on: a bound action, or an event that no key
+/// binding produces.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    /// Leave parallax (library screen).
-    Quit,
-    /// Leave parallax from anywhere, at once.
-    ForceQuit,
-    /// Close the popup, leave the comparison or cancel a pending comparison.
-    Back,
-    /// Clear the filter, then the marks (library); cancel a pending comparison.
-    Clear,
-    /// Show or hide the key help.
-    Help,
-    /// Move the cursor down one row.
-    MoveDown,
-    /// Move the cursor up one row.
-    MoveUp,
-    /// Move the cursor down one page.
-    PageDown,
-    /// Move the cursor up one page.
-    PageUp,
-    /// Jump to the first row.
-    Top,
-    /// Jump to the last row.
-    Bottom,
-    /// Open the filter (library) or the search box (comparison).
-    Search,
-    /// Open the comparison (library), explain the highlight under the cursor (comparison).
-    Select,
-    /// Mark the article under the cursor as A (again to unmark).
-    MarkA,
-    /// Mark the article under the cursor as B (again to unmark).
-    MarkB,
-    /// Mark the article under the cursor as A, or as B once A is marked.
-    MarkNext,
-    /// Mark the next pair worth comparing in the story of the article under the cursor.
-    SuggestPair,
-    /// List the files that could not be loaded, and why.
-    ShowSkipped,
-    /// Move the focus to the other side (A/B).
-    FocusOther,
-    /// Jump to the next shared quote.
-    NextQuote,
-    /// Jump to the previous shared quote.
-    PrevQuote,
-    /// Jump to the next framing difference.
-    NextFraming,
-    /// Jump to the previous framing difference.
-    PrevFraming,
-    /// Jump to the next loaded term.
-    NextLoaded,
-    /// Jump to the previous loaded term.
-    PrevLoaded,
-    /// Jump to the counterpart of a moved sentence.
-    JumpMoved,
-    /// Toggle shared-quote highlighting.
-    ToggleQuotes,
-    /// Toggle changed-word (framing) highlighting.
-    ToggleFraming,
-    /// Toggle loaded-term highlighting.
-    ToggleLoaded,
-    /// Toggle scare-quote highlighting.
-    ToggleScare,
-    /// Toggle distinctive-term highlighting.
-    ToggleDistinctive,
-    /// Show or hide boilerplate rows.
-    ToggleBoilerplate,
-    /// Show or hide the summary of the comparison.
-    Summary,
-    /// Swap sides A and B (compares B with A).
-    Swap,
-    /// Save the comparison as a self-contained HTML page in the current directory.
-    Export,
-    /// Type a web address whose article is fetched, saved in the library and added.
-    AddAddress,
-    /// Jump to the next search match.
-    NextMatch,
-    /// Jump to the previous search match.
-    PrevMatch,
+pub enum Msg {
+    /// A bindable action (from a key, or sent by a test).
+    Do(Action),
     /// The terminal has a new size.
     Resize {
         /// Columns.
@@ -225,186 +288,9 @@ pub enum Action {
     Fetched(Box<Fetched>),
 }
 
-/// Every action that can be bound to a key, in help order.
-pub const BINDABLE: &[Action] = &[
-    Action::Quit,
-    Action::ForceQuit,
-    Action::Back,
-    Action::Clear,
-    Action::Help,
-    Action::MoveDown,
-    Action::MoveUp,
-    Action::PageDown,
-    Action::PageUp,
-    Action::Top,
-    Action::Bottom,
-    Action::Search,
-    Action::Select,
-    Action::MarkA,
-    Action::MarkB,
-    Action::MarkNext,
-    Action::SuggestPair,
-    Action::ShowSkipped,
-    Action::FocusOther,
-    Action::NextQuote,
-    Action::PrevQuote,
-    Action::NextFraming,
-    Action::PrevFraming,
-    Action::NextLoaded,
-    Action::PrevLoaded,
-    Action::JumpMoved,
-    Action::NextMatch,
-    Action::PrevMatch,
-    Action::ToggleQuotes,
-    Action::ToggleFraming,
-    Action::ToggleLoaded,
-    Action::ToggleScare,
-    Action::ToggleDistinctive,
-    Action::ToggleBoilerplate,
-    Action::Summary,
-    Action::Swap,
-    Action::Export,
-    Action::AddAddress,
-];
-
-impl Action {
-    /// The config name of a bindable action (`next_quote`), `None` for the others.
-    pub fn name(&self) -> Option<&'static str> {
-        Some(match self {
-            Action::Quit => "quit",
-            Action::ForceQuit => "force_quit",
-            Action::Back => "back",
-            Action::Clear => "clear",
-            Action::Help => "help",
-            Action::MoveDown => "down",
-            Action::MoveUp => "up",
-            Action::PageDown => "page_down",
-            Action::PageUp => "page_up",
-            Action::Top => "top",
-            Action::Bottom => "bottom",
-            Action::Search => "search",
-            Action::Select => "select",
-            Action::MarkA => "mark_a",
-            Action::MarkB => "mark_b",
-            Action::MarkNext => "mark_next",
-            Action::SuggestPair => "suggest_pair",
-            Action::ShowSkipped => "skipped",
-            Action::FocusOther => "focus_other",
-            Action::NextQuote => "next_quote",
-            Action::PrevQuote => "prev_quote",
-            Action::NextFraming => "next_framing",
-            Action::PrevFraming => "prev_framing",
-            Action::NextLoaded => "next_loaded",
-            Action::PrevLoaded => "prev_loaded",
-            Action::JumpMoved => "jump_moved",
-            Action::ToggleQuotes => "toggle_quotes",
-            Action::ToggleFraming => "toggle_framing",
-            Action::ToggleLoaded => "toggle_loaded",
-            Action::ToggleScare => "toggle_scare",
-            Action::ToggleDistinctive => "toggle_distinctive",
-            Action::ToggleBoilerplate => "toggle_boilerplate",
-            Action::Summary => "summary",
-            Action::Swap => "swap",
-            Action::Export => "export",
-            Action::AddAddress => "add_address",
-            Action::NextMatch => "next_match",
-            Action::PrevMatch => "prev_match",
-            Action::Resize { .. }
-            | Action::Input(_)
-            | Action::DeleteChar
-            | Action::Edit(_)
-            | Action::Tick
-            | Action::Scroll(_)
-            | Action::Click { .. }
-            | Action::CompareDone(_)
-            | Action::CompareFailed(_)
-            | Action::ExportDone(_)
-            | Action::Loaded(_)
-            | Action::Analysed(_)
-            | Action::Fetched(_) => return None,
-        })
-    }
-
-    /// The bindable action called `name` in the config file.
-    pub fn from_name(name: &str) -> Option<Action> {
-        BINDABLE.iter().find(|a| a.name() == Some(name)).cloned()
-    }
-
-    /// The contexts in which a bindable action does something.
-    pub fn contexts(&self) -> &'static [Context] {
-        use Context::*;
-        match self {
-            Action::ForceQuit | Action::Help => &[Library, Compare, Overlay],
-            Action::MoveDown
-            | Action::MoveUp
-            | Action::PageDown
-            | Action::PageUp
-            | Action::Top
-            | Action::Bottom => &[Library, Compare, Overlay],
-            Action::Back => &[Compare, Overlay],
-            Action::Clear => &[Library],
-            Action::Quit
-            | Action::MarkA
-            | Action::MarkB
-            | Action::MarkNext
-            | Action::SuggestPair
-            | Action::ShowSkipped
-            | Action::AddAddress => &[Library],
-            Action::Search | Action::Select => &[Library, Compare],
-            Action::Summary => &[Compare, Overlay],
-            _ if self.name().is_some() => &[Compare],
-            _ => &[],
-        }
-    }
-
-    /// One-line description of what the action does in `ctx`, for the help overlay.
-    pub fn describe(&self, ctx: Context) -> &'static str {
-        match (self, ctx) {
-            (Action::Quit, _) => "quit",
-            (Action::ForceQuit, _) => "quit at once",
-            (Action::Clear, _) => "clear the filter, then the marks",
-            (Action::Back, Context::Compare) => "back to the library",
-            (Action::Back, Context::Overlay) => "close",
-            (Action::Help, _) => "this help",
-            (Action::MoveDown, Context::Overlay) => "scroll down",
-            (Action::MoveUp, Context::Overlay) => "scroll up",
-            (Action::MoveDown, _) => "down",
-            (Action::MoveUp, _) => "up",
-            (Action::PageDown, _) => "page down",
-            (Action::PageUp, _) => "page up",
-            (Action::Top, _) => "first row",
-            (Action::Bottom, _) => "last row",
-            (Action::Search, Context::Library) => "filter (fuzzy)",
-            (Action::Search, _) => "search the text",
-            (Action::Select, Context::Library) => "compare A with B",
-            (Action::Select, _) => "explain the highlight",
-            (Action::MarkA, _) => "mark as A",
-            (Action::MarkB, _) => "mark as B",
-            (Action::MarkNext, _) => "mark A, then B",
-            (Action::SuggestPair, _) => "mark the next pair worth comparing in this story",
-            (Action::ShowSkipped, _) => "skipped files",
-            (Action::FocusOther, _) => "focus other side",
-            (Action::NextQuote, _) => "next shared quote",
-            (Action::PrevQuote, _) => "previous shared quote",
-            (Action::NextFraming, _) => "next framing difference",
-            (Action::PrevFraming, _) => "previous framing difference",
-            (Action::NextLoaded, _) => "next loaded term",
-            (Action::PrevLoaded, _) => "previous loaded term",
-            (Action::JumpMoved, _) => "jump to moved counterpart",
-            (Action::ToggleQuotes, _) => "toggle quotes",
-            (Action::ToggleFraming, _) => "toggle changed words",
-            (Action::ToggleLoaded, _) => "toggle loaded terms",
-            (Action::ToggleScare, _) => "toggle scare quotes",
-            (Action::ToggleDistinctive, _) => "toggle distinctive terms",
-            (Action::ToggleBoilerplate, _) => "show/hide boilerplate",
-            (Action::Summary, _) => "summary",
-            (Action::Swap, _) => "swap A and B",
-            (Action::Export, _) => "export as an HTML page",
-            (Action::AddAddress, _) => "add an article from a web address",
-            (Action::NextMatch, _) => "next search match",
-            (Action::PrevMatch, _) => "previous search match",
-            _ => "",
-        }
+impl From<Action> for Msg {
+    fn from(a: Action) -> Msg {
+        Msg::Do(a)
     }
 }
 
@@ -413,24 +299,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_bindable_action_has_a_unique_name_that_round_trips() {
-        let mut names: Vec<_> = BINDABLE.iter().filter_map(Action::name).collect();
-        assert_eq!(names.len(), BINDABLE.len());
+    fn every_action_has_a_unique_name_that_round_trips() {
+        let mut names: Vec<_> = Action::ALL.iter().map(|a| a.name()).collect();
         for n in &names {
-            assert_eq!(Action::from_name(n).and_then(|a| a.name()), Some(*n));
+            assert_eq!(Action::from_name(n).map(Action::name), Some(*n));
         }
         names.sort_unstable();
         names.dedup();
-        assert_eq!(names.len(), BINDABLE.len());
+        assert_eq!(names.len(), Action::ALL.len());
+        assert_eq!(Action::from_name("no_such_action"), None);
     }
 
     #[test]
-    fn every_bindable_action_is_described_where_it_applies() {
-        for a in BINDABLE {
+    fn every_action_is_described_where_it_applies_and_only_there() {
+        for &a in Action::ALL {
             assert!(!a.contexts().is_empty(), "{a:?} applies nowhere");
-            for c in a.contexts() {
-                assert!(!a.describe(*c).is_empty(), "{a:?} undescribed in {c:?}");
+            for c in Context::ALL {
+                assert_eq!(
+                    a.describe(c).is_empty(),
+                    !a.contexts().contains(&c),
+                    "{a:?} in {c:?}"
+                );
             }
         }
+        assert_eq!(Action::MoveDown.describe(Context::Overlay), "scroll down");
+        assert_eq!(Action::MoveDown.describe(Context::Compare), "down");
     }
 }

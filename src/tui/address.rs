@@ -4,7 +4,7 @@
 //!
 //! Like the rest of the reader, [`edit`] and [`finished`] change the state without I/O; the
 //! fetch itself is an [`Effect::Fetch`] the event loop carries out on a thread of its own,
-//! answering with [`Action::Fetched`]. Several addresses may be on their way at once.
+//! answering with [`Msg::Fetched`]. Several addresses may be on their way at once.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,7 +16,7 @@ use crate::corpus::{Library, Source, UniqueIds};
 use crate::library::{Address, WebOptions};
 use crate::text::sanitize::sanitize_line;
 
-use super::action::{Action, Edit, Fetched};
+use super::action::{Action, Edit, Fetched, Msg};
 use super::state::State;
 use super::theme::Theme;
 use super::update::Effect;
@@ -86,15 +86,15 @@ pub fn open(state: &mut State) {
 }
 
 /// Apply a key to the address line while it is open.
-pub fn edit(state: &mut State, action: Action) -> Effect {
+pub fn edit(state: &mut State, msg: Msg) -> Effect {
     let ab = &mut state.library.address;
-    let request = match action {
+    let request = match msg {
         // Only what a terminal shows as itself goes in: no control or bidi characters.
-        Action::Input(c) if sanitize_line(&c.to_string()) == c.to_string() => {
+        Msg::Input(c) if sanitize_line(&c.to_string()) == c.to_string() => {
             Some(InputRequest::InsertChar(c))
         }
-        Action::DeleteChar => Some(InputRequest::DeletePrevChar),
-        Action::Edit(e) => Some(match e {
+        Msg::DeleteChar => Some(InputRequest::DeletePrevChar),
+        Msg::Edit(e) => Some(match e {
             Edit::Left => InputRequest::GoToPrevChar,
             Edit::Right => InputRequest::GoToNextChar,
             Edit::WordLeft => InputRequest::GoToPrevWord,
@@ -108,12 +108,12 @@ pub fn edit(state: &mut State, action: Action) -> Effect {
             Edit::DeleteToEnd => InputRequest::DeleteTillEnd,
             Edit::Yank => InputRequest::Yank,
         }),
-        Action::Back => {
+        Msg::Do(Action::Back) => {
             ab.editing = false;
             ab.input.reset();
             return Effect::None;
         }
-        Action::Select => return submit(state),
+        Msg::Do(Action::Select) => return submit(state),
         _ => None,
     };
     if let Some(r) = request {
@@ -189,7 +189,7 @@ pub fn finished(state: &mut State, done: Fetched) -> Effect {
         let why = batch
             .skipped
             .first()
-            .map(|s| sanitize_line(&s.reason))
+            .map(|s| sanitize_line(&s.reason.to_string()))
             .unwrap_or_else(|| "no article in it".to_string());
         error(state, format!("could not add {shown}: {why}"));
         return Effect::None;
@@ -242,7 +242,10 @@ pub fn finished(state: &mut State, done: Fetched) -> Effect {
     if let Some(f) = first {
         match lib.visible.iter().position(|&i| i == f) {
             Some(pos) => lib.cursor = pos,
-            None => message.push_str(" (hidden by the filter: esc clears it)"),
+            None => message.push_str(&format!(
+                " (hidden by the filter: {} clears it)",
+                state.keymap.name_of(Action::Clear)
+            )),
         }
     }
     if let Some(n) = note {
@@ -302,7 +305,7 @@ pub fn draw_line(ab: &AddressBox, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// Fetch `url` (from the saved library while its copy is fresh) and read its articles: the
 /// work of [`Effect::Fetch`], done on a thread of its own by the event loop.
-pub fn fetch(url: &str, options: &WebOptions) -> Action {
+pub fn fetch(url: &str, options: &WebOptions) -> Msg {
     let result = match Address::parse(url) {
         None => Err("not a web address".to_string()),
         Some(address) => match crate::library::obtain_all(&[address], options, &|_, _| {}).pop() {
@@ -318,7 +321,7 @@ pub fn fetch(url: &str, options: &WebOptions) -> Action {
             None => Err("was not fetched".to_string()),
         },
     };
-    Action::Fetched(Box::new(Fetched {
+    Msg::Fetched(Box::new(Fetched {
         url: url.to_string(),
         result,
     }))

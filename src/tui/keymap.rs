@@ -1,9 +1,10 @@
 //! Key bindings: the only place terminal key codes are known.
 //!
-//! A [`Keymap`] turns terminal events into [`Action`]s for the active [`Mode`]. It is built from
-//! the `[keys]` table of the configuration (defaults embedded from `assets/config.toml`, patched
-//! by the user's file). The help overlay and the status-bar hints are generated from the same
-//! keymap, so what is shown is always what is bound.
+//! A [`Keymap`] turns terminal events into [`Msg`]s (a bound key into its [`Action`]) for the
+//! active [`Mode`]. It is built from the `[keys]` table of the configuration (defaults embedded
+//! from `assets/config.toml`, patched by the user's file). The help overlay, the status-bar
+//! hints and every message that names a key ask the same keymap ([`Keymap::name_of`]), so what
+//! is shown is always what is bound.
 
 use std::fmt;
 
@@ -11,7 +12,7 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
-use super::action::{Action, Context, Edit};
+use super::action::{Action, Context, Edit, Msg};
 
 /// Rows scrolled per mouse-wheel step.
 pub const WHEEL_ROWS: i16 = 3;
@@ -152,7 +153,7 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Self {
-        crate::config::Config::default().keymap()
+        super::settings::Settings::default().keymap
     }
 }
 
@@ -164,26 +165,40 @@ impl Keymap {
     }
 
     /// The keys bound to `action`.
-    pub fn keys(&self, action: &Action) -> &[KeyChord] {
+    pub fn keys(&self, action: Action) -> &[KeyChord] {
         self.bindings
             .iter()
-            .find(|(a, _)| a == action)
+            .find(|(a, _)| *a == action)
             .map(|(_, k)| k.as_slice())
             .unwrap_or(&[])
     }
 
     /// The keys of `action` for display: `j/↓`.
-    pub fn keys_label(&self, action: &Action) -> String {
+    pub fn keys_label(&self, action: Action) -> String {
         let keys: Vec<String> = self.keys(action).iter().map(|k| k.to_string()).collect();
         keys.join("/")
     }
 
     /// The first key of `action` for display, or `""` when it has none.
-    pub fn first_key(&self, action: &Action) -> String {
+    pub fn first_key(&self, action: Action) -> String {
         self.keys(action)
             .first()
             .map(|k| k.to_string())
             .unwrap_or_default()
+    }
+
+    /// The key to name in a message that tells the reader to press it: the first key of
+    /// `action`, or its config name in brackets (`[toggle_boilerplate]`) when no key is bound.
+    pub fn name_of(&self, action: Action) -> String {
+        match self.keys(action).first() {
+            Some(k) => k.to_string(),
+            None => format!("[{}]", action.name()),
+        }
+    }
+
+    /// Two actions' keys for a message, `n/N`.
+    pub fn pair_of(&self, a: Action, b: Action) -> String {
+        format!("{}/{}", self.name_of(a), self.name_of(b))
     }
 
     /// The action bound to `key` in `ctx`.
@@ -191,21 +206,21 @@ impl Keymap {
         self.bindings
             .iter()
             .find(|(a, keys)| a.contexts().contains(&ctx) && keys.contains(&key))
-            .map(|(a, _)| a.clone())
+            .map(|(a, _)| *a)
     }
 
-    /// Turn a terminal event into an action for `mode`.
-    pub fn translate(&self, ev: &Event, mode: Mode) -> Option<Action> {
+    /// Turn a terminal event into a message for `mode`.
+    pub fn translate(&self, ev: &Event, mode: Mode) -> Option<Msg> {
         match ev {
             Event::Key(k) if k.kind != KeyEventKind::Release => self.translate_key(k, mode),
-            Event::Resize(w, h) => Some(Action::Resize {
+            Event::Resize(w, h) => Some(Msg::Resize {
                 width: *w,
                 height: *h,
             }),
             Event::Mouse(m) => match m.kind {
-                MouseEventKind::ScrollDown => Some(Action::Scroll(WHEEL_ROWS)),
-                MouseEventKind::ScrollUp => Some(Action::Scroll(-WHEEL_ROWS)),
-                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                MouseEventKind::ScrollDown => Some(Msg::Scroll(WHEEL_ROWS)),
+                MouseEventKind::ScrollUp => Some(Msg::Scroll(-WHEEL_ROWS)),
+                MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click {
                     column: m.column,
                     row: m.row,
                 }),
@@ -229,29 +244,29 @@ impl Keymap {
         Some((esc, Event::Key(plain)))
     }
 
-    fn translate_key(&self, k: &KeyEvent, mode: Mode) -> Option<Action> {
+    fn translate_key(&self, k: &KeyEvent, mode: Mode) -> Option<Msg> {
         let chord = KeyChord::from_event(k);
         match mode {
-            Mode::Normal(ctx) => self.lookup(ctx, chord),
+            Mode::Normal(ctx) => self.lookup(ctx, chord).map(Msg::Do),
             Mode::Input => {
-                if self.keys(&Action::ForceQuit).contains(&chord) {
-                    return Some(Action::ForceQuit);
+                if self.keys(Action::ForceQuit).contains(&chord) {
+                    return Some(Msg::Do(Action::ForceQuit));
                 }
                 if let Some(e) = edit_key(k) {
-                    return Some(Action::Edit(e));
+                    return Some(Msg::Edit(e));
                 }
                 match k.code {
-                    KeyCode::Esc => Some(Action::Back),
-                    KeyCode::Enter => Some(Action::Select),
-                    KeyCode::Backspace => Some(Action::DeleteChar),
-                    KeyCode::Up => Some(Action::MoveUp),
-                    KeyCode::Down => Some(Action::MoveDown),
+                    KeyCode::Esc => Some(Msg::Do(Action::Back)),
+                    KeyCode::Enter => Some(Msg::Do(Action::Select)),
+                    KeyCode::Backspace => Some(Msg::DeleteChar),
+                    KeyCode::Up => Some(Msg::Do(Action::MoveUp)),
+                    KeyCode::Down => Some(Msg::Do(Action::MoveDown)),
                     KeyCode::Char(c)
                         if !k
                             .modifiers
                             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
                     {
-                        Some(Action::Input(c))
+                        Some(Msg::Input(c))
                     }
                     _ => None,
                 }
@@ -268,7 +283,7 @@ impl Keymap {
                     .bindings
                     .iter()
                     .filter(|(a, keys)| a.contexts().contains(&ctx) && !keys.is_empty())
-                    .map(|(a, _)| (self.keys_label(a), a.describe(ctx)))
+                    .map(|(a, _)| (self.keys_label(*a), a.describe(ctx)))
                     .collect();
                 (ctx, lines)
             })
@@ -281,12 +296,15 @@ impl Keymap {
         actions
             .iter()
             .filter_map(|(a, label)| {
-                let k = self.first_key(a);
+                let k = self.first_key(*a);
                 (!k.is_empty()).then_some((k, *label))
             })
             .collect()
     }
 }
+
+/// The key that cancels and clears the text box (not configurable).
+pub const INPUT_CANCEL: &str = "esc";
 
 /// The line-editing keys of a text box, as readline and most shells have them. Alt chords are
 /// left alone: a terminal sends Esc typed just before a key as that key with Alt, and Esc must
@@ -325,7 +343,7 @@ fn edit_key(k: &KeyEvent) -> Option<Edit> {
 /// Key help for the text box, which is not configurable.
 pub const INPUT_HELP: &[(&str, &str)] = &[
     ("enter", "accept"),
-    ("esc", "cancel and clear"),
+    (INPUT_CANCEL, "cancel and clear"),
     ("backspace", "delete a character"),
     ("↑/↓", "move"),
 ];
@@ -361,7 +379,7 @@ mod tests {
         assert_eq!(esc, key(KeyCode::Esc, KeyModifiers::NONE));
         assert_eq!(
             km.translate(&plain, Mode::Normal(Context::Library)),
-            Some(Action::Bottom)
+            Some(Msg::Do(Action::Bottom))
         );
         let plain_g = key(KeyCode::Char('G'), KeyModifiers::SHIFT);
         assert!(
@@ -390,8 +408,8 @@ mod tests {
         let plain = key(KeyCode::Char('G'), KeyModifiers::NONE);
         let shifted = key(KeyCode::Char('G'), KeyModifiers::SHIFT);
         let ctx = Mode::Normal(Context::Compare);
-        assert_eq!(km.translate(&plain, ctx), Some(Action::Bottom));
-        assert_eq!(km.translate(&shifted, ctx), Some(Action::Bottom));
+        assert_eq!(km.translate(&plain, ctx), Some(Msg::Do(Action::Bottom)));
+        assert_eq!(km.translate(&shifted, ctx), Some(Msg::Do(Action::Bottom)));
     }
 
     #[test]
@@ -400,20 +418,20 @@ mod tests {
         let b = key(KeyCode::Char('b'), KeyModifiers::NONE);
         assert_eq!(
             km.translate(&b, Mode::Normal(Context::Library)),
-            Some(Action::MarkB)
+            Some(Msg::Do(Action::MarkB))
         );
         assert_eq!(
             km.translate(&b, Mode::Normal(Context::Compare)),
-            Some(Action::ToggleBoilerplate)
+            Some(Msg::Do(Action::ToggleBoilerplate))
         );
         let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(
             km.translate(&q, Mode::Normal(Context::Library)),
-            Some(Action::Quit)
+            Some(Msg::Do(Action::Quit))
         );
         assert_eq!(
             km.translate(&q, Mode::Normal(Context::Compare)),
-            Some(Action::Back)
+            Some(Msg::Do(Action::Back))
         );
     }
 
@@ -423,12 +441,12 @@ mod tests {
         let ctrl_w = key(KeyCode::Char('w'), KeyModifiers::CONTROL);
         assert_eq!(
             km.translate(&ctrl_w, Mode::Input),
-            Some(Action::Edit(Edit::DeleteWordBack))
+            Some(Msg::Edit(Edit::DeleteWordBack))
         );
         let left = key(KeyCode::Left, KeyModifiers::NONE);
         assert_eq!(
             km.translate(&left, Mode::Input),
-            Some(Action::Edit(Edit::Left))
+            Some(Msg::Edit(Edit::Left))
         );
         // Esc then b, typed fast, reaches parallax as alt-b: it stays Esc, then b.
         let alt_b = key(KeyCode::Char('b'), KeyModifiers::ALT);
@@ -439,9 +457,12 @@ mod tests {
     fn text_box_takes_letters_literally() {
         let km = Keymap::default();
         let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(km.translate(&q, Mode::Input), Some(Action::Input('q')));
+        assert_eq!(km.translate(&q, Mode::Input), Some(Msg::Input('q')));
         let cc = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(km.translate(&cc, Mode::Input), Some(Action::ForceQuit));
+        assert_eq!(
+            km.translate(&cc, Mode::Input),
+            Some(Msg::Do(Action::ForceQuit))
+        );
     }
 
     #[test]

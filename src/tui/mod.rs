@@ -1,6 +1,7 @@
 //! The terminal reader: a library table to pick two articles, and a side-by-side comparison.
 //!
-//! Terminal events become [`action::Action`]s through the [`keymap::Keymap`];
+//! Terminal events become [`action::Msg`]s (bound keys as [`action::Action`]s) through the
+//! [`keymap::Keymap`];
 //! [`update::update`] applies them to the [`state::State`] without I/O and returns an
 //! [`update::Effect`]; [`view::view`] draws the state without changing it. Comparisons and
 //! exports run on worker threads so the interface never freezes. The terminal is restored on
@@ -13,6 +14,7 @@ pub mod explain;
 pub mod keymap;
 pub mod layout;
 pub mod model;
+pub mod settings;
 pub mod state;
 pub mod terminal;
 pub mod theme;
@@ -30,19 +32,47 @@ use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers
 use crate::compare::{self, Options};
 use crate::config::Config;
 use crate::corpus::Library;
+use settings::Settings;
 
-use action::{Action, Finished};
+use action::{Finished, Msg};
 use state::State;
 use theme::Theme;
 use update::{Effect, update};
 
-/// What to tell someone running parallax with its output not going to a terminal.
-pub const NOT_A_TERMINAL: &str = "parallax: stdout is not a terminal; use `parallax list` or \
-     `parallax compare A B --format text|json|markdown` for scripts";
+/// Why the reader did not run, or how it ended other than by the user quitting.
+#[derive(Debug, thiserror::Error)]
+pub enum ReaderError {
+    /// Standard output is not a terminal (a pipe, a file).
+    #[error(
+        "stdout is not a terminal; use `parallax list` or `parallax compare A B --format \
+         text|json|markdown` for scripts"
+    )]
+    NotATerminal,
+    /// The terminal is `TERM=dumb`.
+    #[error(
+        "TERM=dumb cannot show the interactive reader; use `parallax list` or \
+         `parallax compare A B --format text|json|markdown`"
+    )]
+    DumbTerminal,
+    /// Signal `n` ended the reader (the terminal was restored first).
+    #[error("ended by signal {0}")]
+    Signal(i32),
+    /// The terminal could not be read or drawn on.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
 
-/// What to tell someone whose terminal cannot show the reader.
-pub const DUMB_TERMINAL: &str = "parallax: TERM=dumb cannot show the interactive reader; use \
-     `parallax list` or `parallax compare A B --format text|json|markdown`";
+impl ReaderError {
+    /// The process exit code: 2 when the reader cannot run here, 128+n after signal n, 1
+    /// otherwise.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            ReaderError::NotATerminal | ReaderError::DumbTerminal => 2,
+            ReaderError::Signal(n) => u8::try_from(128 + n).unwrap_or(1),
+            ReaderError::Io(_) => 1,
+        }
+    }
+}
 
 /// How long the event loop waits for input before checking the worker and signals.
 const POLL: Duration = Duration::from_millis(80);
@@ -50,9 +80,10 @@ const POLL: Duration = Duration::from_millis(80);
 /// Files loaded per batch while the rest of a library loads in the background.
 pub const BATCH_FILES: usize = 256;
 
-/// Run the terminal reader on a loaded library. Exits the process with status 2 when stdout
-/// is not a terminal or the terminal is `dumb`, and with 128+n after signal n.
-pub fn run(library: Library) -> anyhow::Result<()> {
+/// Run the terminal reader on a loaded library. Fails with [`ReaderError::NotATerminal`] or
+/// [`ReaderError::DumbTerminal`] before touching the terminal when it cannot be shown, and
+/// with [`ReaderError::Signal`] after a signal ended it.
+pub fn run(library: Library) -> Result<(), ReaderError> {
     run_loading(library, None, crate::library::WebOptions::default())
 }
 
@@ -64,31 +95,32 @@ pub fn run_loading(
     library: Library,
     rest: Option<(crate::corpus::walk::Stream, crate::corpus::LoadOptions)>,
     web: crate::library::WebOptions,
-) -> anyhow::Result<()> {
+) -> Result<(), ReaderError> {
     if !std::io::stdout().is_terminal() {
-        eprintln!("{NOT_A_TERMINAL}");
-        std::process::exit(2);
+        return Err(ReaderError::NotATerminal);
     }
     if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
-        eprintln!("{DUMB_TERMINAL}");
-        std::process::exit(2);
+        return Err(ReaderError::DumbTerminal);
     }
     let loaded = Config::load();
-    let mut problems: Vec<String> = loaded.errors.iter().map(|e| e.to_string()).collect();
-    let (options, lexicon_errors) = Options::for_library(&library.articles, &loaded.config.lexicon);
-    problems.extend(
-        lexicon_errors
-            .iter()
-            .map(|e| crate::text::sanitize::sanitize(&e.to_string())),
-    );
+    let (settings, setting_errors) = Settings::new(&loaded.config);
+    let (options, lexicon_errors) = loaded.engine_options(&library.articles);
+    // In the order the file is read: its keys and colours, then the file as a whole and the
+    // lexicon patch.
+    let problems: Vec<String> = setting_errors
+        .iter()
+        .chain(&loaded.errors)
+        .chain(&lexicon_errors)
+        .map(|e| e.to_string())
+        .collect();
     for p in &problems {
         eprintln!("parallax: {p} (using defaults for it)");
     }
-    let theme = Theme::new(&loaded.config.palette, Theme::no_color_from_env());
+    let theme = Theme::new(&settings.palette, Theme::no_color_from_env());
     let mut state = match &rest {
-        None => State::new(library, loaded.config.keymap()),
+        None => State::new(library, settings.keymap),
         Some((stream, _)) => {
-            let mut s = State::new_unanalysed(library, loaded.config.keymap());
+            let mut s = State::new_unanalysed(library, settings.keymap);
             s.library.loading = Some((stream.files_done(), stream.files()));
             s
         }
@@ -104,7 +136,7 @@ pub fn run_loading(
     });
     let mut options = Arc::new(options);
 
-    let mouse = loaded.config.mouse;
+    let mouse = settings.mouse;
     let signals = terminal::watch_signals(mouse)?;
     let mut term = terminal::enter(mouse);
     let result = event_loop(
@@ -117,11 +149,10 @@ pub fn run_loading(
     );
     drop(term);
     terminal::restore(mouse);
-    let sig = signals.ending();
-    if sig != 0 {
-        std::process::exit(128 + sig as i32);
+    match signals.ending() {
+        0 => result,
+        sig => Err(ReaderError::Signal(sig as i32)),
     }
-    result
 }
 
 const WORKER: &str = "parallax-compare";
@@ -140,15 +171,15 @@ fn event_loop(
     options: &mut Arc<Options>,
     (signals, mouse): (&terminal::Signals, bool),
     rest: Option<(crate::corpus::walk::Stream, crate::corpus::LoadOptions)>,
-) -> anyhow::Result<()> {
-    let (tx, rx) = mpsc::channel::<Action>();
+) -> Result<(), ReaderError> {
+    let (tx, rx) = mpsc::channel::<Msg>();
     if let Some((stream, opts)) = rest {
         spawn_loader(stream, opts, &tx);
     }
     let size = terminal.size()?;
     update(
         state,
-        Action::Resize {
+        Msg::Resize {
             width: size.width,
             height: size.height,
         },
@@ -192,13 +223,13 @@ fn event_loop(
             }
         } else {
             if state.pending.is_some() || state.library.address.busy() {
-                actions.push(Action::Tick);
+                actions.push(Msg::Tick);
             }
             // A resize signal that arrived before the event reader was listening is not
             // replayed; checking the size when idle catches it.
             let size = terminal.size()?;
             if (size.width, size.height) != state.size {
-                actions.push(Action::Resize {
+                actions.push(Msg::Resize {
                     width: size.width,
                     height: size.height,
                 });
@@ -207,7 +238,7 @@ fn event_loop(
         actions.extend(rx.try_iter());
         for a in actions {
             // Once the whole library is in, comparisons weigh words by all of it.
-            if let Action::Analysed(done) = &a
+            if let Msg::Analysed(done) = &a
                 && done.articles == state.library.rows.len()
             {
                 Arc::make_mut(options).corpus.clone_from(&done.corpus);
@@ -221,7 +252,7 @@ fn event_loop(
 }
 
 /// Apply one action and carry out its effect; true when the reader should quit.
-fn apply(state: &mut State, a: Action, options: &Arc<Options>, tx: &mpsc::Sender<Action>) -> bool {
+fn apply(state: &mut State, a: Msg, options: &Arc<Options>, tx: &mpsc::Sender<Msg>) -> bool {
     match update(state, a) {
         Effect::None => false,
         Effect::Quit => true,
@@ -246,11 +277,11 @@ fn apply(state: &mut State, a: Action, options: &Arc<Options>, tx: &mpsc::Sender
 
 const FETCHER: &str = "parallax-fetch";
 
-/// Fetch a web address on a thread of its own and send back [`Action::Fetched`].
-fn spawn_fetch(url: String, web: crate::library::WebOptions, tx: &mpsc::Sender<Action>) {
+/// Fetch a web address on a thread of its own and send back [`Msg::Fetched`].
+fn spawn_fetch(url: String, web: crate::library::WebOptions, tx: &mpsc::Sender<Msg>) {
     let fetch_tx = tx.clone();
     let failed = |url: String| {
-        Action::Fetched(Box::new(action::Fetched {
+        Msg::Fetched(Box::new(action::Fetched {
             url,
             result: Err("fetching failed unexpectedly".to_string()),
         }))
@@ -263,28 +294,26 @@ fn spawn_fetch(url: String, web: crate::library::WebOptions, tx: &mpsc::Sender<A
             let _ = fetch_tx.send(outcome.unwrap_or_else(|_| failed(thread_url)));
         });
     if spawned.is_err() {
-        let _ = tx.send(Action::Fetched(Box::new(action::Fetched {
+        let _ = tx.send(Msg::Fetched(Box::new(action::Fetched {
             url,
             result: Err("could not start fetching".to_string()),
         })));
     }
 }
 
-/// Write the comparison on screen as a self-contained HTML page (the `--format html` report,
-/// with the articles' scare quotes) into `dir`, under a name that clashes with no existing
-/// file, and return the [`Action::ExportDone`] that reports it.
-pub fn export(state: &State, dir: &std::path::Path) -> Action {
+/// Write the comparison on screen as a self-contained HTML page (the `--format html` report)
+/// into `dir`, under a name that clashes with no existing file, and return the
+/// [`Msg::ExportDone`] that reports it.
+pub fn export(state: &State, dir: &std::path::Path) -> Msg {
     match ExportJob::of(state) {
         Some(job) => job.run(dir),
-        None => Action::ExportDone(Err("no comparison is open".to_string())),
+        None => Msg::ExportDone(Err("no comparison is open".to_string())),
     }
 }
 
 /// What an export needs, shared with the interface so it can run on a thread of its own.
 struct ExportJob {
     cmp: Arc<compare::Comparison>,
-    library: Arc<Library>,
-    pair: (usize, usize),
 }
 
 impl ExportJob {
@@ -292,24 +321,16 @@ impl ExportJob {
         let c = state.compare.as_ref()?;
         Some(ExportJob {
             cmp: Arc::clone(&c.cmp),
-            library: Arc::clone(&state.library.library),
-            pair: c.pair,
         })
     }
 
     /// Write the page, streamed into a temporary file that is then moved into place.
-    fn run(&self, dir: &std::path::Path) -> Action {
-        let articles = &self.library.articles;
-        let pick = |i: usize| articles.get(i);
-        let sides = compare::PerSide {
-            a: pick(self.pair.0),
-            b: pick(self.pair.1),
-        };
+    fn run(&self, dir: &std::path::Path) -> Msg {
         let name = crate::report::export::file_stem(&self.cmp.a.id, &self.cmp.b.id);
         let written = crate::report::export::write_new_with(dir, &name, "html", |w| {
-            crate::report::html::write_with(&self.cmp, sides, w)
+            crate::report::html::write(&self.cmp, w)
         });
-        Action::ExportDone(
+        Msg::ExportDone(
             written
                 .map(|p| crate::text::sanitize::sanitize_path(&p))
                 .map_err(|e| crate::text::sanitize::sanitize_line(&e.to_string())),
@@ -318,8 +339,8 @@ impl ExportJob {
 }
 
 /// Export the comparison on screen on a thread of its own (a long pair takes seconds), saying
-/// so in the status line until [`Action::ExportDone`] arrives.
-fn spawn_export(state: &mut State, tx: &mpsc::Sender<Action>) {
+/// so in the status line until [`Msg::ExportDone`] arrives.
+fn spawn_export(state: &mut State, tx: &mpsc::Sender<Msg>) {
     let Some(job) = ExportJob::of(state) else {
         update(state, export(state, std::path::Path::new(".")));
         return;
@@ -332,12 +353,12 @@ fn spawn_export(state: &mut State, tx: &mpsc::Sender<Action>) {
         .spawn(move || {
             let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run(&dir)))
                 .unwrap_or_else(|_| {
-                    Action::ExportDone(Err("the export failed unexpectedly".to_string()))
+                    Msg::ExportDone(Err("the export failed unexpectedly".to_string()))
                 });
             let _ = worker_tx.send(done);
         });
     if spawned.is_err() {
-        let _ = tx.send(Action::ExportDone(Err(
+        let _ = tx.send(Msg::ExportDone(Err(
             "could not start writing the page".to_string()
         )));
     }
@@ -349,7 +370,7 @@ const LOADER: &str = "parallax-load";
 fn spawn_loader(
     mut stream: crate::corpus::walk::Stream,
     opts: crate::corpus::LoadOptions,
-    tx: &mpsc::Sender<Action>,
+    tx: &mpsc::Sender<Msg>,
 ) {
     let loader_tx = tx.clone();
     let spawned = std::thread::Builder::new()
@@ -366,11 +387,10 @@ fn spawn_loader(
                     let mut lib = Library::default();
                     lib.skip(
                         "(library)",
-                        format!(
-                            "loading stopped unexpectedly after {before} of {} files; \
-                             the next batch of files was not read",
-                            stream.files()
-                        ),
+                        crate::corpus::SkipReason::LoadingStopped {
+                            done: before,
+                            total: stream.files(),
+                        },
                     );
                     lib
                 });
@@ -379,21 +399,21 @@ fn spawn_loader(
                     done: stream.files_done(),
                     total: stream.files(),
                 };
-                if loader_tx.send(Action::Loaded(Box::new(loaded))).is_err() {
+                if loader_tx.send(Msg::Loaded(Box::new(loaded))).is_err() {
                     return;
                 }
             }
         });
     if spawned.is_err() {
-        let _ = tx.send(Action::CompareFailed(
+        let _ = tx.send(Msg::CompareFailed(
             "could not start loading the rest of the library".to_string(),
         ));
     }
 }
 
 /// Group the library into stories and compute relatedness on a thread of its own.
-fn spawn_analyse(state: &State, tx: &mpsc::Sender<Action>) {
-    let analyse = |library: &Library, tx: &mpsc::Sender<Action>| {
+fn spawn_analyse(state: &State, tx: &mpsc::Sender<Msg>) {
+    let analyse = |library: &Library, tx: &mpsc::Sender<Msg>| {
         if let Some(done) = perform(library, &Effect::Analyse, &Options::default()) {
             let _ = tx.send(done);
         }
@@ -409,7 +429,7 @@ fn spawn_analyse(state: &State, tx: &mpsc::Sender<Action>) {
     }
 }
 
-fn spawn_compare(state: &State, effect: Effect, options: &Arc<Options>, tx: &mpsc::Sender<Action>) {
+fn spawn_compare(state: &State, effect: Effect, options: &Arc<Options>, tx: &mpsc::Sender<Msg>) {
     let library = Arc::clone(&state.library.library);
     let options = Arc::clone(options);
     let worker_tx = tx.clone();
@@ -419,7 +439,7 @@ fn spawn_compare(state: &State, effect: Effect, options: &Arc<Options>, tx: &mps
             let outcome = std::panic::catch_unwind(|| perform(&library, &effect, &options));
             let action = match outcome {
                 Ok(a) => a,
-                Err(_) => Some(Action::CompareFailed(
+                Err(_) => Some(Msg::CompareFailed(
                     "the comparison failed unexpectedly".to_string(),
                 )),
             };
@@ -428,22 +448,22 @@ fn spawn_compare(state: &State, effect: Effect, options: &Arc<Options>, tx: &mps
             }
         });
     if spawned.is_err() {
-        let _ = tx.send(Action::CompareFailed(
+        let _ = tx.send(Msg::CompareFailed(
             "could not start the comparison".to_string(),
         ));
     }
 }
 
 /// Carry out an effect synchronously: for [`Effect::Compare`], run the comparison and return the
-/// [`Action::CompareDone`] that reports it; for [`Effect::Analyse`], group the library and
-/// return [`Action::Analysed`]. The event loop runs this on a worker thread; tests
+/// [`Msg::CompareDone`] that reports it; for [`Effect::Analyse`], group the library and
+/// return [`Msg::Analysed`]. The event loop runs this on a worker thread; tests
 /// and benchmarks call it directly.
-pub fn perform(library: &Library, effect: &Effect, options: &Options) -> Option<Action> {
+pub fn perform(library: &Library, effect: &Effect, options: &Options) -> Option<Msg> {
     if *effect == Effect::Analyse {
         let (vectors, stories) = state::analyse(library);
         let corpus = (library.articles.len() > 2)
-            .then(|| Arc::new(compare::align::DocFreq::from_articles(&library.articles)));
-        return Some(Action::Analysed(Box::new(action::Analysed {
+            .then(|| Arc::new(compare::stats::DocFreq::from_articles(&library.articles)));
+        return Some(Msg::Analysed(Box::new(action::Analysed {
             articles: library.articles.len(),
             vectors,
             stories,
@@ -454,12 +474,12 @@ pub fn perform(library: &Library, effect: &Effect, options: &Options) -> Option<
         return None;
     };
     let (Some(x), Some(y)) = (library.articles.get(a), library.articles.get(b)) else {
-        return Some(Action::CompareFailed(
+        return Some(Msg::CompareFailed(
             "the articles to compare are gone".to_string(),
         ));
     };
     let comparison = compare::compare(x, y, options);
-    Some(Action::CompareDone(Box::new(Finished {
+    Some(Msg::CompareDone(Box::new(Finished {
         request,
         a,
         b,

@@ -9,76 +9,19 @@ use std::ops::Range;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::compare::{Comparison, PerSide, RowKind, Side};
-use crate::corpus::Article;
+use crate::compare::{Comparison, HighlightKind, HighlightRef, PerSide, RowKind, Side};
+use crate::text::Span;
 use crate::text::sanitize::{cell_safe, sanitize_cells, sanitize_mapped};
-use crate::text::{QuoteKind, Span};
 
-/// What a highlight class is, for styling and toggling.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Class {
-    /// A quotation found in both articles.
-    Quote,
-    /// Words that differ inside an aligned pair.
-    Framing,
-    /// A loaded term the other side does not use.
-    LoadedStrong,
-    /// A loaded term both sides use.
-    LoadedWeak,
-    /// Scare quotes.
-    Scare,
-    /// A distinctive term of this side.
-    Distinctive,
-    /// Page furniture inside a compared sentence (a lede's dateline): dimmed.
-    Furniture,
-}
-
-/// Which part of the comparison a mark shows, so it can explain itself.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum What {
-    /// `Comparison::shared_quotes[i]`.
-    Quote(usize),
-    /// `Comparison::framing[pair].changes[change]`.
-    Framing {
-        /// Index into `Comparison::framing`.
-        pair: usize,
-        /// Index into that entry's changes.
-        change: usize,
-    },
-    /// `Comparison::loaded_terms[i]`.
-    Loaded(usize),
-    /// The `i`-th quote of the article on `side` (`Analysis::quotes`), a scare quote.
-    Scare(Side, usize),
-    /// `Comparison::distinctive.get(side)[i]`.
-    Distinctive(Side, usize),
-    /// The dateline of the article on `side`.
-    Dateline(Side),
-}
-
-impl What {
-    /// The highlight class that shows this kind of item (loaded terms are refined by
-    /// `only_here` when the mark is built).
-    fn group(&self) -> (u8, usize, usize) {
-        match *self {
-            What::Quote(i) => (0, i, 0),
-            What::Framing { pair, .. } => (1, pair, 0),
-            What::Loaded(i) => (2, i, 0),
-            What::Scare(s, i) => (3, s as usize, i),
-            What::Distinctive(s, i) => (4, s as usize, i),
-            What::Dateline(s) => (5, s as usize, 0),
-        }
-    }
-}
-
-/// One highlighted stretch of a row's display text.
+/// One highlight of the comparison drawn in a row's display text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mark {
     /// Byte range into the row side's display text.
     pub range: Range<usize>,
-    /// How it is drawn.
-    pub class: Class,
-    /// What it shows.
-    pub what: What,
+    /// What it marks (how it is drawn and toggled).
+    pub kind: HighlightKind,
+    /// Index of the highlight in `Comparison::highlights` of the row side's side.
+    pub highlight: usize,
 }
 
 /// One side of a row, ready to display.
@@ -131,18 +74,18 @@ pub struct Target {
     pub side: Side,
     /// Display range in that row side.
     pub range: Range<usize>,
-    /// What it shows.
-    pub what: What,
+    /// Index of the highlight in `Comparison::highlights` of `side`.
+    pub highlight: usize,
 }
 
 /// The kinds of targets the jump keys step through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TargetKind {
-    /// Shared quotes (`n`/`N`).
+    /// Shared quotes (`n`/`N`), one per quotation.
     Quote,
-    /// Framing differences, one per aligned pair (`]`/`[`).
+    /// Framing differences (`]`/`[`), one per aligned pair that differs.
     Framing,
-    /// Loaded terms (`l`/`L`).
+    /// Loaded terms (`l`/`L`), one per hit.
     Loaded,
 }
 
@@ -153,6 +96,17 @@ impl TargetKind {
             TargetKind::Quote => "shared quotes",
             TargetKind::Framing => "framing differences",
             TargetKind::Loaded => "loaded terms",
+        }
+    }
+
+    /// The target a highlight of the comparison is part of, if any: a shared quote's two
+    /// sides are one target, and so are all changed words of one aligned pair.
+    fn of(item: HighlightRef) -> Option<(TargetKind, usize)> {
+        match item {
+            HighlightRef::SharedQuote(i) => Some((TargetKind::Quote, i)),
+            HighlightRef::Change { framing, .. } => Some((TargetKind::Framing, framing)),
+            HighlightRef::LoadedTerm(i) => Some((TargetKind::Loaded, i)),
+            _ => None,
         }
     }
 }
@@ -175,9 +129,9 @@ pub struct Model {
 }
 
 impl Model {
-    /// Build the model of `cmp`. `articles` are the two compared articles (A, B); their
-    /// quotations supply the scare quotes when their text is the text compared.
-    pub fn build(cmp: &Comparison, articles: PerSide<Option<&Article>>) -> Model {
+    /// Build the model of `cmp`: its rows' display text and every highlight of
+    /// [`Comparison::highlights`] placed in it.
+    pub fn build(cmp: &Comparison) -> Model {
         let info = PerSide {
             a: &cmp.a,
             b: &cmp.b,
@@ -191,13 +145,12 @@ impl Model {
             let mut sides = PerSide::<SideText>::default();
             for side in [Side::A, Side::B] {
                 let idx = if side == Side::A { &row.a } else { &row.b };
-                let st = side_text(info.get(side), idx);
                 for &s in idx {
-                    if let Some(slot) = per_side_mut(&mut row_of, side).get_mut(s) {
+                    if let Some(slot) = row_of.get_mut(side).get_mut(s) {
                         *slot = ri;
                     }
                 }
-                *per_side_mut(&mut sides, side) = st;
+                *sides.get_mut(side) = side_text(info.get(side), idx);
             }
             rows.push(RowModel {
                 kind: row.kind,
@@ -205,105 +158,72 @@ impl Model {
                 score: row.score,
             });
         }
-        // Every sentence a span touches: a quotation can run across sentences that sit in
-        // different rows.
-        let sentences_of = |side: Side, span: Span| -> Range<usize> {
-            let sents = &info.get(side).sentences;
-            let lo = sents.partition_point(|s| s.end <= span.start);
-            let hi = sents.partition_point(|s| s.start < span.end);
-            lo..hi.max(lo)
-        };
-        let mut add = |side: Side, span: Span, class: Class, what: What| {
-            let mut seen: Vec<usize> = Vec::new();
-            for sent in sentences_of(side, span) {
-                let Some(&ri) = row_of.get(side).get(sent) else {
-                    continue;
-                };
-                if seen.contains(&ri) {
-                    continue;
-                }
-                seen.push(ri);
-                let Some(row) = rows.get_mut(ri) else {
-                    continue;
-                };
-                let st = per_side_mut(&mut row.sides, side);
-                if let Some(range) = st.display_range(span) {
-                    st.marks.push(Mark { range, class, what });
-                }
-            }
-        };
-        for (i, q) in cmp.shared_quotes.iter().enumerate() {
-            add(Side::A, q.a, Class::Quote, What::Quote(i));
-            add(Side::B, q.b, Class::Quote, What::Quote(i));
-        }
-        for (pi, f) in cmp.framing.iter().enumerate() {
-            for (ci, ch) in f.changes.iter().enumerate() {
-                let what = What::Framing {
-                    pair: pi,
-                    change: ci,
-                };
-                if let Some(s) = ch.a {
-                    add(Side::A, s, Class::Framing, what);
-                }
-                if let Some(s) = ch.b {
-                    add(Side::B, s, Class::Framing, what);
-                }
-            }
-        }
-        for (i, t) in cmp.loaded_terms.iter().enumerate() {
-            let class = if t.only_here {
-                Class::LoadedStrong
-            } else {
-                Class::LoadedWeak
-            };
-            add(t.side, t.span, class, What::Loaded(i));
-        }
         for side in [Side::A, Side::B] {
-            if let Some(art) = articles.get(side).filter(|a| a.text == info.get(side).text) {
-                for (i, q) in art.analysis.quotes.iter().enumerate() {
-                    if q.kind == QuoteKind::ScareQuote {
-                        add(side, q.outer, Class::Scare, What::Scare(side, i));
+            let sents = &info.get(side).sentences;
+            for (hi, h) in cmp.highlights.get(side).iter().enumerate() {
+                // Every row holding a sentence the span touches: a quotation can run across
+                // sentences that sit in different rows.
+                let lo = sents.partition_point(|s| s.end <= h.span.start);
+                let hi_s = sents.partition_point(|s| s.start < h.span.end).max(lo);
+                let mut seen: Vec<usize> = Vec::new();
+                for sent in lo..hi_s {
+                    let Some(&ri) = row_of.get(side).get(sent) else {
+                        continue;
+                    };
+                    if seen.contains(&ri) {
+                        continue;
                     }
-                }
-            }
-            if let Some(d) = info.get(side).dateline {
-                add(side, d, Class::Furniture, What::Dateline(side));
-            }
-            for (i, d) in cmp.distinctive.get(side).iter().enumerate() {
-                for p in &d.positions {
-                    add(side, *p, Class::Distinctive, What::Distinctive(side, i));
+                    seen.push(ri);
+                    let Some(row) = rows.get_mut(ri) else {
+                        continue;
+                    };
+                    let st = row.sides.get_mut(side);
+                    if let Some(range) = st.display_range(h.span) {
+                        st.marks.push(Mark {
+                            range,
+                            kind: h.kind,
+                            highlight: hi,
+                        });
+                    }
                 }
             }
         }
         for row in rows.iter_mut() {
             for side in [Side::A, Side::B] {
-                per_side_mut(&mut row.sides, side)
+                row.sides
+                    .get_mut(side)
                     .marks
-                    .sort_by_key(|m| (m.range.start, m.range.end, m.class));
+                    .sort_by_key(|m| (m.range.start, m.range.end, m.kind));
             }
         }
-        let targets = |pick: &dyn Fn(&Mark) -> bool| -> Vec<Target> {
-            let mut out: Vec<Target> = Vec::new();
-            let mut seen = std::collections::BTreeSet::new();
-            for (ri, row) in rows.iter().enumerate() {
-                for side in [Side::A, Side::B] {
-                    for m in &row.sides.get(side).marks {
-                        if pick(m) && seen.insert(m.what.group()) {
-                            out.push(Target {
-                                row: ri,
-                                side,
-                                range: m.range.clone(),
-                                what: m.what,
-                            });
-                        }
+        let (mut quotes, mut framing, mut loaded) = (Vec::new(), Vec::new(), Vec::new());
+        let mut seen = std::collections::BTreeSet::new();
+        for (ri, row) in rows.iter().enumerate() {
+            for side in [Side::A, Side::B] {
+                for m in &row.sides.get(side).marks {
+                    let Some(h) = cmp.highlights.get(side).get(m.highlight) else {
+                        continue;
+                    };
+                    let Some((kind, group)) = TargetKind::of(h.item) else {
+                        continue;
+                    };
+                    if !seen.insert((kind as u8, group)) {
+                        continue;
+                    }
+                    let t = Target {
+                        row: ri,
+                        side,
+                        range: m.range.clone(),
+                        highlight: m.highlight,
+                    };
+                    match kind {
+                        TargetKind::Quote => quotes.push(t),
+                        TargetKind::Framing => framing.push(t),
+                        TargetKind::Loaded => loaded.push(t),
                     }
                 }
             }
-            out
-        };
-        let quotes = targets(&|m| m.class == Class::Quote);
-        let framing = targets(&|m| m.class == Class::Framing);
-        let loaded = targets(&|m| matches!(m.class, Class::LoadedStrong | Class::LoadedWeak));
+        }
         let headers = PerSide {
             a: header(&cmp.a),
             b: header(&cmp.b),
@@ -325,13 +245,6 @@ impl Model {
             TargetKind::Framing => &self.framing,
             TargetKind::Loaded => &self.loaded,
         }
-    }
-}
-
-fn per_side_mut<T>(p: &mut PerSide<T>, side: Side) -> &mut T {
-    match side {
-        Side::A => &mut p.a,
-        Side::B => &mut p.b,
     }
 }
 

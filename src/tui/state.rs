@@ -3,12 +3,12 @@
 //!
 //! Only [`crate::tui::update::update`] changes it; the view only reads it.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::compare::stats::{ArticleVector, article_vectors};
 use crate::compare::stories::Stories;
-use crate::compare::{Comparison, PerSide, RowKind, Side};
+use crate::compare::{Comparison, Highlight, HighlightKind, PerSide, RowKind, Side};
 use crate::corpus::{Article, Library};
 use crate::text::sanitize::sanitize_cells;
 
@@ -117,40 +117,6 @@ pub struct TextBox {
     pub editing: bool,
 }
 
-/// A bag-of-stems vector of an article's reporting (body paragraphs), weighted by rarity in
-/// the library, for relatedness.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct StemVector {
-    /// `(stem id, count)` sorted by id.
-    pub counts: Vec<(u32, f64)>,
-    /// Euclidean norm of the counts.
-    pub norm: f64,
-}
-
-impl StemVector {
-    /// Cosine similarity in `[0, 1]`.
-    pub fn cosine(&self, other: &StemVector) -> f64 {
-        if self.norm == 0.0 || other.norm == 0.0 {
-            return 0.0;
-        }
-        let (mut i, mut j, mut dot) = (0, 0, 0.0);
-        while i < self.counts.len() && j < other.counts.len() {
-            let (a, x) = self.counts[i];
-            let (b, y) = other.counts[j];
-            match a.cmp(&b) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += x * y;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        (dot / (self.norm * other.norm)).clamp(0.0, 1.0)
-    }
-}
-
 /// One article as the table shows it: sanitised, single-line fields.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ArticleRow {
@@ -175,8 +141,8 @@ pub struct LibraryState {
     pub rows: Vec<ArticleRow>,
     /// What the filter matches per article: title, outlet, date and source.
     pub haystacks: Vec<String>,
-    /// Relatedness vectors per article.
-    pub vectors: Vec<StemVector>,
+    /// Article vectors, for relatedness (the similarity of suggested pairs).
+    pub vectors: Vec<ArticleVector>,
     /// Article indices shown, in display order (all, or the filter's matches best first).
     pub visible: Vec<usize>,
     /// Cursor position in `visible`.
@@ -250,7 +216,7 @@ impl LibraryState {
     }
 
     /// Take in the stories and relatedness vectors of the library.
-    pub fn set_analysis(&mut self, vectors: Vec<StemVector>, stories: Stories) {
+    pub fn set_analysis(&mut self, vectors: Vec<ArticleVector>, stories: Stories) {
         self.vectors = vectors;
         self.stories = stories;
         self.suggested = None;
@@ -258,7 +224,7 @@ impl LibraryState {
         self.related = self
             .mark_a
             .and_then(|a| self.vectors.get(a))
-            .map(|va| self.vectors.iter().map(|v| va.cosine(v)).collect());
+            .map(|va| self.vectors.iter().map(|v| va.similarity(v)).collect());
     }
 
     /// Append a batch of articles loaded in the background (the analysis is redone once all
@@ -302,58 +268,19 @@ fn haystack(r: &ArticleRow) -> String {
 }
 
 fn skipped_row(s: &crate::corpus::Skipped) -> (String, String) {
-    (one_line(&s.path.display().to_string()), one_line(&s.reason))
+    (
+        one_line(&s.path.display().to_string()),
+        one_line(&s.reason.to_string()),
+    )
 }
 
-/// The relatedness vectors and the story grouping of a library (the slow part of opening a
-/// large one, done off the interface thread for a library loaded in the background).
-pub fn analyse(library: &Library) -> (Vec<StemVector>, Stories) {
-    let stories = crate::compare::stories::group(&library.articles);
-    let mut ids: BTreeMap<String, u32> = BTreeMap::new();
-    let mut vectors: Vec<StemVector> = library
-        .articles
-        .iter()
-        .map(|a| stem_vector(a, &mut ids))
-        .collect();
-    weight_by_rarity(&mut vectors);
+/// The article vectors (for relatedness) and the story grouping of a library: the slow part
+/// of opening a large one, done off the interface thread for a library loaded in the
+/// background.
+pub fn analyse(library: &Library) -> (Vec<ArticleVector>, Stories) {
+    let (vectors, forms) = article_vectors(&library.articles);
+    let stories = crate::compare::stories::group_with(&library.articles, &vectors, &forms);
     (vectors, stories)
-}
-
-/// Scale counts by a smoothed inverse document frequency, `ln(1 + N / df)`, so words every
-/// article uses ("the", "said") count for less than the words of the story.
-fn weight_by_rarity(vectors: &mut [StemVector]) {
-    let mut df: BTreeMap<u32, f64> = BTreeMap::new();
-    for v in vectors.iter() {
-        for (id, _) in &v.counts {
-            *df.entry(*id).or_insert(0.0) += 1.0;
-        }
-    }
-    let n = vectors.len() as f64;
-    for v in vectors.iter_mut() {
-        for (id, c) in v.counts.iter_mut() {
-            *c *= (1.0 + n / df.get(id).copied().unwrap_or(1.0)).ln();
-        }
-        v.norm = v.counts.iter().map(|(_, c)| c * c).sum::<f64>().sqrt();
-    }
-}
-
-fn stem_vector(a: &Article, ids: &mut BTreeMap<String, u32>) -> StemVector {
-    let mut counts: BTreeMap<u32, f64> = BTreeMap::new();
-    for p in &a.analysis.paragraphs {
-        if !p.role.is_compared() {
-            continue;
-        }
-        for t in &a.analysis.tokens[a.analysis.tokens_in(p.span)] {
-            let next = ids.len() as u32;
-            let id = *ids.entry(t.stem.clone()).or_insert(next);
-            *counts.entry(id).or_insert(0.0) += 1.0;
-        }
-    }
-    let norm = counts.values().map(|c| c * c).sum::<f64>().sqrt();
-    StemVector {
-        counts: counts.into_iter().collect(),
-        norm,
-    }
 }
 
 /// Which highlight classes are shown.
@@ -371,6 +298,21 @@ pub struct Toggles {
     pub distinctive: bool,
     /// Boilerplate rows (h).
     pub boilerplate: bool,
+}
+
+impl Toggles {
+    /// True when highlights of `kind` are switched on (the headline and page furniture always
+    /// are: their rows are hidden with the boilerplate toggle instead).
+    pub fn shows(&self, kind: HighlightKind) -> bool {
+        match kind {
+            HighlightKind::SharedQuote => self.quotes,
+            HighlightKind::ChangedWords => self.framing,
+            HighlightKind::LoadedTerm | HighlightKind::SharedLoadedTerm => self.loaded,
+            HighlightKind::ScareQuote => self.scare,
+            HighlightKind::DistinctiveTerm => self.distinctive,
+            HighlightKind::Headline | HighlightKind::Boilerplate | HighlightKind::Dateline => true,
+        }
+    }
 }
 
 impl Default for Toggles {
@@ -472,12 +414,8 @@ pub struct CompareState {
 
 impl CompareState {
     /// The compare screen for `cmp` of library articles `pair`.
-    pub fn new(
-        cmp: Comparison,
-        pair: (usize, usize),
-        articles: PerSide<Option<&Article>>,
-    ) -> CompareState {
-        let model = Model::build(&cmp, articles);
+    pub fn new(cmp: Comparison, pair: (usize, usize)) -> CompareState {
+        let model = Model::build(&cmp);
         let mut s = CompareState {
             cmp: Arc::new(cmp),
             pair,
@@ -512,6 +450,17 @@ impl CompareState {
     /// The row index under the cursor.
     pub fn cursor_row(&self) -> Option<usize> {
         self.visible.get(self.cursor).copied()
+    }
+
+    /// Highlight `i` of `side` of the comparison.
+    pub fn highlight(&self, side: Side, i: usize) -> Option<&Highlight> {
+        self.cmp.highlights.get(side).get(i)
+    }
+
+    /// True when the highlight `target` stands for is switched on.
+    pub fn shows(&self, target: &Target) -> bool {
+        self.highlight(target.side, target.highlight)
+            .is_some_and(|h| self.toggles.shows(h.kind))
     }
 }
 

@@ -3,12 +3,12 @@
 #![allow(dead_code)]
 
 use parallax::compare::{
-    self, AlignedPair, Change, Comparison, ContrastLabel, Framing, LoadedTerm, Options,
+    self, AlignedPair, Change, Comparison, ContrastLabel, Framing, Highlight, LoadedTerm, Options,
     QuoteMatchKind, Row, RowKind, SharedQuote, Side,
 };
 use parallax::corpus::{Article, Library, Meta, Source};
 use parallax::text::Span;
-use parallax::tui::action::Action;
+use parallax::tui::action::{Action, Msg};
 use parallax::tui::keymap::Keymap;
 use parallax::tui::state::State;
 use parallax::tui::theme::Theme;
@@ -102,11 +102,11 @@ pub fn small_library() -> Library {
         skipped: vec![
             parallax::corpus::Skipped {
                 path: "notes/bad\u{1b}[31m.txt".into(),
-                reason: "not valid UTF-8 (first bad byte at offset 12)".to_string(),
+                reason: parallax::corpus::SkipReason::NotUtf8 { offset: 12 },
             },
             parallax::corpus::Skipped {
                 path: "notes/empty.txt".into(),
-                reason: "empty file".to_string(),
+                reason: parallax::corpus::SkipReason::Empty,
             },
         ],
     }
@@ -258,6 +258,7 @@ pub fn handmade(lib: &Library) -> Comparison {
     c.summary.aligned = 3;
     c.summary.shared_quotes = 1;
     c.summary.framing_differences = 1;
+    c.highlights = Highlight::all(&c);
     c
 }
 
@@ -266,7 +267,7 @@ pub fn state(lib: Library, w: u16, h: u16) -> State {
     let mut s = State::new(lib, Keymap::default());
     update(
         &mut s,
-        Action::Resize {
+        Msg::Resize {
             width: w,
             height: h,
         },
@@ -274,8 +275,8 @@ pub fn state(lib: Library, w: u16, h: u16) -> State {
     s
 }
 
-/// Apply actions in order, carrying out comparisons synchronously.
-pub fn press(s: &mut State, actions: &[Action]) {
+/// Apply actions (or other messages) in order, carrying out comparisons synchronously.
+pub fn press<M: Clone + Into<Msg>>(s: &mut State, actions: &[M]) {
     for a in actions {
         let effect = update(s, a.clone());
         run_effect(s, effect);
@@ -304,7 +305,7 @@ pub fn handmade_state(w: u16, h: u16) -> State {
     };
     update(
         &mut s,
-        Action::CompareDone(Box::new(parallax::tui::action::Finished {
+        Msg::CompareDone(Box::new(parallax::tui::action::Finished {
             request,
             a,
             b,

@@ -6,7 +6,7 @@
 //! - *local IDF* over the analysed sentences of both articles, `ln(1 + N / df)`: words found in
 //!   many sentences of this pair count little, in any language;
 //! - *background informativeness* from the bundled English frequency table
-//!   ([`super::background`]; a stem takes the highest frequency of its forms in the two
+//!   ([`crate::text::vocab::wordfreq`]; a stem takes the highest frequency of its forms in the two
 //!   texts): function words count almost nothing, words the table does not list (names,
 //!   numbers, foreign words) count most;
 //! - *library IDF* from [`DocFreq`] when a library is loaded: words common across the library's
@@ -23,77 +23,8 @@
 
 use std::collections::HashMap;
 
-use super::{DocFreq, background};
-use crate::text::Analysis;
-
-/// A sparse vector: `(stem id, value)` sorted by stem id.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct SparseVec {
-    /// Entries sorted by stem id.
-    pub terms: Vec<(u32, f64)>,
-    /// Euclidean norm.
-    pub norm: f64,
-    /// Sum of the values: the sentence's informative content.
-    pub mass: f64,
-}
-
-impl SparseVec {
-    fn from_terms(terms: Vec<(u32, f64)>) -> Self {
-        let norm = terms.iter().map(|(_, v)| v * v).sum::<f64>().sqrt();
-        let mass = terms.iter().map(|(_, v)| v).sum();
-        SparseVec { terms, norm, mass }
-    }
-
-    /// Dot product of two vectors.
-    pub fn dot(&self, other: &SparseVec) -> f64 {
-        let (mut i, mut j, mut s) = (0, 0, 0.0);
-        let (x, y) = (&self.terms, &other.terms);
-        while i < x.len() && j < y.len() {
-            match x[i].0.cmp(&y[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    s += x[i].1 * y[j].1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        s
-    }
-
-    /// Cosine similarity in `[0, 1]` (0 when either vector is empty).
-    pub fn cosine(&self, other: &SparseVec) -> f64 {
-        if self.norm == 0.0 || other.norm == 0.0 {
-            return 0.0;
-        }
-        if self.terms == other.terms {
-            return 1.0;
-        }
-        (self.dot(other) / (self.norm * other.norm)).clamp(0.0, 1.0)
-    }
-
-    /// The vector of the concatenation of two sentences (values add up per stem).
-    pub fn plus(&self, other: &SparseVec) -> SparseVec {
-        let (x, y) = (&self.terms, &other.terms);
-        let mut out = Vec::with_capacity(x.len() + y.len());
-        let (mut i, mut j) = (0, 0);
-        while i < x.len() || j < y.len() {
-            if j >= y.len() || (i < x.len() && x[i].0 < y[j].0) {
-                out.push(x[i]);
-                i += 1;
-            } else if i >= x.len() || y[j].0 < x[i].0 {
-                out.push(y[j]);
-                j += 1;
-            } else {
-                out.push((x[i].0, x[i].1 + y[j].1));
-                i += 1;
-                j += 1;
-            }
-        }
-        SparseVec::from_terms(out)
-    }
-}
+use crate::compare::stats::{DocFreq, SparseVec};
+use crate::text::{Analysis, vocab};
 
 /// The analysed sentences of both articles as weighted vectors over shared stem ids.
 #[derive(Debug, Default)]
@@ -152,7 +83,7 @@ pub fn build(
                 }
                 let st = &mut stats[id as usize];
                 st.numeric |= tok.numeric;
-                if let Some(z) = background::zipf(&tok.norm) {
+                if let Some(z) = vocab::zipf(&tok.norm) {
                     st.zipf = Some(st.zipf.map_or(z, |old| old.max(z)));
                 }
                 if k > 0 {
@@ -182,7 +113,7 @@ pub fn build(
         .zip(&stats)
         .map(|(stem, st)| {
             let local = (1.0 + n / f64::from(st.df.max(1))).ln();
-            let bg = f64::from(background::informativeness(st.zipf));
+            let bg = f64::from(vocab::informativeness(st.zipf));
             let lib = corpus.map_or(1.0, |c| {
                 let df = c.df.get(*stem).copied().unwrap_or(0) as f64;
                 let docs = c.docs as f64;

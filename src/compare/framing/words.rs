@@ -1,35 +1,25 @@
 //! Which changed stretches hold an attribution verb or a hedge / certainty marker.
 //!
-//! The word lists themselves live in [`crate::compare::lexicon::markers`], the one place the
-//! engine keeps them: the framing profile counts them and these helpers label diff changes
-//! with them.
+//! The word lists themselves live in [`crate::text::vocab`], the one place they are kept: the
+//! framing profile counts them and these helpers label diff changes with them.
 
 use super::DiffToken;
-use crate::compare::lexicon::markers::{ATTRIBUTION_VERBS, CERTAINTY, HEDGES, Marker};
+use crate::text::vocab::{attribution_verbs, boosters, hedges, markers::occurs_in};
 
-/// True when any form of a marker in `lists` occurs among the words of `toks`.
-pub fn contains_any(lists: &[&[Marker]], toks: &[DiffToken]) -> bool {
-    let words: Vec<&str> = toks
-        .iter()
+/// The normalised words among `toks`.
+fn words(toks: &[DiffToken]) -> Vec<&str> {
+    toks.iter()
         .filter(|t| t.word)
         .map(|t| t.norm.as_str())
-        .collect();
-    lists
-        .iter()
-        .flat_map(|list| list.iter())
-        .flat_map(|marker| marker.forms.iter())
-        .any(|form| {
-            let parts: Vec<&str> = form.split(' ').collect();
-            words.windows(parts.len()).any(|w| w == parts.as_slice())
-        })
+        .collect()
 }
 
 /// True when `toks` hold an attribution verb.
 pub fn has_attribution(toks: &[DiffToken]) -> bool {
-    contains_any(&[ATTRIBUTION_VERBS], toks)
+    occurs_in(&[attribution_verbs()], &words(toks))
 }
 
 /// True when `toks` hold a hedge or certainty marker.
 pub fn has_hedge(toks: &[DiffToken]) -> bool {
-    contains_any(&[HEDGES, CERTAINTY], toks)
+    occurs_in(&[hedges(), boosters()], &words(toks))
 }

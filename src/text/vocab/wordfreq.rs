@@ -1,6 +1,6 @@
 //! The bundled background word-frequency table: how common a word is in English at large.
 //!
-//! The table (`assets/wordfreq_en.txt`, from the `wordfreq` project, data CC BY-SA 4.0, see
+//! The table (`assets/english/wordfreq.txt`, from the `wordfreq` project, data CC BY-SA 4.0, see
 //! `assets/README.md`) lists about 30,000 frequent English words with their Zipf frequency
 //! (log10 of occurrences per billion words: 7.7 for "the", 3 for the rarest listed words). It is
 //! parsed once, on first use, into a map from normalised word to Zipf frequency. A word missing
@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const TABLE: &str = include_str!("../../../assets/wordfreq_en.txt");
+const TABLE: &str = include_str!("../../../assets/english/wordfreq.txt");
 
 /// Zipf frequency assumed for a word the table does not list (just below its rarest entry).
 pub const UNLISTED_ZIPF: f32 = 2.8;

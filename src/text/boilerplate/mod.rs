@@ -34,8 +34,15 @@
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::furniture::{is_caption, is_credit_line};
+use super::furniture::is_caption;
 use super::{Paragraph, ParagraphRole};
+
+mod lines;
+mod rules;
+
+pub use lines::classify_line;
+use lines::{is_comment_form, is_headline_line};
+use rules::{headline_like, is_appeal, is_attributed_quote, is_notice, is_teaser};
 
 /// The kind of page furniture a paragraph is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -67,6 +74,27 @@ pub enum Boilerplate {
     Repeated,
     /// Anything else that is clearly not reporting.
     Other,
+}
+
+impl Boilerplate {
+    /// The kind for readers ("site navigation").
+    pub fn describe(self) -> &'static str {
+        match self {
+            Boilerplate::Navigation => "site navigation",
+            Boilerplate::Advertisement => "advertising",
+            Boilerplate::Appeal => "a newsletter, subscription or donation appeal",
+            Boilerplate::Counter => "share, vote or comment counters",
+            Boilerplate::Comments => "reader comments",
+            Boilerplate::Related => "links to other articles",
+            Boilerplate::ImageCredit => "an image credit",
+            Boilerplate::Caption => "a photo or gallery caption",
+            Boilerplate::Byline => "a byline",
+            Boilerplate::Timestamp => "a publication or update time",
+            Boilerplate::Label => "an interface label",
+            Boilerplate::Repeated => "a repeat of an earlier paragraph",
+            Boilerplate::Other => "a credit, notice or footer, not reporting",
+        }
+    }
 }
 
 /// What a single line of furniture is, beyond its [`Boilerplate`] kind: section headings
@@ -257,476 +285,22 @@ pub fn is_furniture_line(line: &str) -> bool {
     t.is_empty() || !t.chars().any(char::is_alphabetic) || classify_line(t).is_some()
 }
 
-/// What kind of furniture one line is, if any. Only short lines (a dozen words at most) are
-/// ever furniture.
-pub fn classify_line(line: &str) -> Option<LineKind> {
-    use Boilerplate::*;
-    let t = line.trim();
-    if t.is_empty() {
-        return Some(LineKind::Furniture(Other));
-    }
-    let words = lower_words(t);
-    if words.is_empty() {
-        // Only punctuation and symbols ("in ," has a word; "|", "»", "•" do not).
-        return Some(LineKind::Furniture(Navigation));
-    }
-    if words.len() > 12 {
-        return None;
-    }
-    let w: Vec<&str> = words.iter().map(String::as_str).collect();
-    let joined = w.join(" ");
-    let starts = |p: &str| joined == p || joined.starts_with(&format!("{p} "));
-
-    // Comment sections and forms.
-    if is_comment_heading(&w) {
-        return Some(LineKind::CommentsHeading);
-    }
-    if matches!(
-        joined.as_str(),
-        "what do you think"
-            | "what are your thoughts"
-            | "have your say"
-            | "share your thoughts"
-            | "tell us what you think"
-    ) {
-        return Some(LineKind::Furniture(Comments));
-    }
-    // Related-content headings.
-    if w.len() <= 5
-        && (matches!(
-            joined.as_str(),
-            "related"
-                | "recommended"
-                | "trending"
-                | "most read"
-                | "most popular"
-                | "popular"
-                | "read more"
-                | "read next"
-                | "see also"
-                | "also read"
-                | "more stories"
-                | "latest news"
-                | "latest stories"
-                | "top stories"
-                | "more news"
-                | "you may also like"
-                | "you might also like"
-                | "we recommend"
-                | "don't miss"
-                | "must read"
-                | "editor's picks"
-        ) || starts("related")
-            || starts("more from")
-            || starts("more on this")
-            || starts("recommended for you"))
-    {
-        return Some(LineKind::RelatedHeading);
-    }
-    if starts("read more")
-        || starts("also read")
-        || starts("read also")
-        || starts("see also")
-        || starts("see more")
-        || t.to_lowercase().starts_with("more:")
-        || t.to_lowercase().starts_with("related:")
-    {
-        return Some(LineKind::Furniture(Related));
-    }
-    // Navigation.
-    if starts("skip to")
-        || matches!(
-            joined.as_str(),
-            "in" | "menu"
-                | "main menu"
-                | "toggle navigation"
-                | "navigation"
-                | "search"
-                | "home"
-                | "close"
-                | "back to top"
-                | "previous"
-                | "next"
-                | "previous article"
-                | "next article"
-                | "previous post"
-                | "next post"
-                | "log in"
-                | "login"
-                | "sign in"
-                | "register"
-                | "open menu"
-                | "close menu"
-                | "sections"
-                | "top"
-        )
-        || (w.len() >= 3 && t.contains(['»', '›', '>']) && starts("home"))
-        || is_breadcrumb(t)
-    {
-        return Some(LineKind::Furniture(Navigation));
-    }
-    // Advertising.
-    if matches!(
-        joined.as_str(),
-        "advertisement"
-            | "advert"
-            | "advertising"
-            | "ad"
-            | "ads"
-            | "sponsored"
-            | "sponsored content"
-            | "promoted"
-            | "paid content"
-            | "partner content"
-    ) || starts("story continues below")
-        || starts("article continues below")
-        || starts("continue reading below")
-    {
-        return Some(LineKind::Furniture(Advertisement));
-    }
-    // Counters: numbers and counter words only.
-    if w.iter().all(|x| is_number(x) || COUNTER_WORDS.contains(x)) {
-        return Some(LineKind::Furniture(Counter));
-    }
-    // Share / follow prompts, footers, cookie notices.
-    if (w.len() <= 8
-        && (matches!(
-            joined.as_str(),
-            "share"
-                | "share this"
-                | "share article"
-                | "share this article"
-                | "share this story"
-                | "share this post"
-                | "print"
-                | "print this"
-                | "print article"
-                | "email"
-                | "email this"
-                | "tweet"
-                | "tweet this"
-                | "pin it"
-                | "whatsapp"
-                | "telegram"
-        ) || starts("share on")
-            || starts("share via")
-            || starts("share to")
-            || starts("follow us")
-            || (starts("follow") && w.iter().any(|x| SOCIAL.contains(x)))
-            || starts("click here")
-            || starts("like us")
-            || starts("join us on")))
-        || joined.contains("all rights reserved")
-        || t.starts_with('©')
-        || starts("copyright")
-        || joined.contains("cookie")
-        || matches!(
-            joined.as_str(),
-            "privacy policy" | "terms of use" | "terms of service" | "contact us" | "about us"
-        )
-    {
-        return Some(LineKind::Furniture(Other));
-    }
-    // Source credits: "Source: Interfax", "Via Zerohedge", "H/T …".
-    if w.len() <= 6
-        && !t.ends_with(['.', '!', '?'])
-        && (starts("source")
-            || starts("sources")
-            || starts("via")
-            || starts("h t")
-            || starts("hat tip")
-            || starts("courtesy of"))
-    {
-        return Some(LineKind::Furniture(Other));
-    }
-    // Bylines, timestamps, interface labels.
-    if let Some(k) = super::furniture::classify(t) {
-        return Some(LineKind::Furniture(k));
-    }
-    // Image credits on their own line.
-    if is_credit_line(t, &joined) {
-        return Some(LineKind::Furniture(ImageCredit));
-    }
-    // Subscription prompts on one line ("Subscribe to our newsletter").
-    if w.len() <= 8 && is_appeal(&words) {
-        return Some(LineKind::Furniture(Appeal));
-    }
-    None
-}
-
-/// A breadcrumb trail: two to five short parts ("News > Nation", "Sport › Football ›
-/// Results"), each one to three capitalised words, split by `>`, `›` or `»`.
-fn is_breadcrumb(t: &str) -> bool {
-    let parts: Vec<&str> = t.split(['>', '›', '»']).map(str::trim).collect();
-    (2..=5).contains(&parts.len())
-        && parts.iter().all(|p| {
-            let words: Vec<&str> = p.unicode_words().collect();
-            (1..=3).contains(&words.len())
-                && words.iter().all(|w| {
-                    w.chars()
-                        .next()
-                        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-                })
-        })
-}
-
-/// Words that make up share, vote and comment counters.
-const COUNTER_WORDS: &[&str] = &[
-    "points",
-    "point",
-    "votes",
-    "vote",
-    "upvote",
-    "upvotes",
-    "downvote",
-    "downvotes",
-    "total",
-    "percentage",
-    "shares",
-    "share",
-    "likes",
-    "like",
-    "comments",
-    "comment",
-    "views",
-    "view",
-    "reads",
-    "tweet",
-    "tweets",
-    "pin",
-    "reactions",
-    "reaction",
-    "replies",
-    "reply",
-    "followers",
-    "retweets",
-    "claps",
-    "loves",
-    "k",
-    "m",
-    "score",
-    "rating",
-];
-
-/// Social networks named in follow prompts.
-const SOCIAL: &[&str] = &[
-    "facebook",
-    "twitter",
-    "x",
-    "instagram",
-    "telegram",
-    "youtube",
-    "tiktok",
-    "linkedin",
-    "whatsapp",
-    "vk",
-    "mastodon",
-    "threads",
-    "bluesky",
-];
-
-/// True for the heading of a comment form ("Leave a Reply"), which usually closes the thread.
-fn is_comment_form(ptext: &str) -> bool {
-    let joined = lower_words(ptext).join(" ");
-    matches!(
-        joined.as_str(),
-        "leave a comment"
-            | "leave a reply"
-            | "post a comment"
-            | "add a comment"
-            | "add comment"
-            | "comments are closed"
-            | "cancel reply"
-            | "leave a response"
-            | "write a comment"
-    )
-}
-
-/// A single line of at least four words, starting with a capital or digit and not ending in
-/// sentence punctuation: a link to another story.
-fn is_headline_line(ptext: &str) -> bool {
-    let t = ptext.trim();
-    !t.contains('\n')
-        && t.unicode_words().count() >= 4
-        && t.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-        && !t.ends_with(['.', ',', ':', ';', '!', '?', '”', '"'])
-}
-
-/// "2 Comments", "Comments (3)", "12 Responses to …", "3 thoughts on …", "Leave a Reply".
-fn is_comment_heading(w: &[&str]) -> bool {
-    let rest: Vec<&str> = w.iter().copied().filter(|x| !is_number(x)).collect();
-    let noun = |x: &str| matches!(x, "comment" | "comments" | "responses" | "response");
-    let joined = rest.join(" ");
-    (rest.len() == 1 && noun(rest[0]))
-        || (w.len() >= 2
-            && is_number(w[0])
-            && rest.first().is_some_and(|x| noun(x) || *x == "thoughts"))
-        || matches!(
-            joined.as_str(),
-            "leave a comment"
-                | "leave a reply"
-                | "post a comment"
-                | "add a comment"
-                | "add comment"
-                | "join the discussion"
-                | "join the conversation"
-                | "comments are closed"
-                | "show comments"
-                | "view comments"
-                | "reader comments"
-                | "discussion"
-                | "cancel reply"
-                | "leave a response"
-                | "write a comment"
-        )
-}
-
-/// Cookie banners and copyright footers longer than one line.
-fn is_notice(words: &[String]) -> bool {
-    let cookie = words.iter().any(|w| w == "cookie" || w == "cookies")
-        && [
-            &["we", "use"][..],
-            &["this", "website"],
-            &["this", "site"],
-            &["accept"],
-            &["consent"],
-            &["cookie", "policy"],
-            &["privacy", "policy"],
-        ]
-        .iter()
-        .any(|p| contains_phrase(words, p));
-    cookie || contains_phrase(words, &["all", "rights", "reserved"])
-}
-
-/// True for a reader-directed appeal: subscriptions, newsletters, donations, support.
-fn is_appeal(words: &[String]) -> bool {
-    const PHRASES: &[&[&str]] = &[
-        &["subscribe"],
-        &["newsletter"],
-        &["newsletters"],
-        &["sign", "up"],
-        &["donate"],
-        &["your", "donations"],
-        &["your", "donation"],
-        &["your", "support"],
-        &["support", "us"],
-        &["support", "our"],
-        &["please", "support"],
-        &["we", "need", "your"],
-        &["help", "us", "keep"],
-        &["will", "you", "help"],
-        &["become", "a", "member"],
-        &["become", "a", "patron"],
-        &["become", "a", "subscriber"],
-        &["patreon"],
-        &["make", "a", "contribution"],
-        &["chip", "in"],
-        &["your", "inbox"],
-        &["real", "time", "updates"],
-        &["turn", "on", "notifications"],
-        &["download", "our", "app"],
-        &["mailing", "list"],
-        &["free", "trial"],
-    ];
-    const READER: &[&str] = &["you", "your", "our", "us", "we", "please"];
-    let addressed = words.iter().any(|w| READER.contains(&w.as_str()))
-        || words.first().is_some_and(|w| {
-            matches!(
-                w.as_str(),
-                "subscribe" | "sign" | "donate" | "support" | "join" | "get"
-            )
-        });
-    addressed && PHRASES.iter().any(|p| contains_phrase(words, p))
-}
-
-/// A teaser card of at most three lines: a headline line (no sentence punctuation at its end,
-/// fourteen words at most, at least a third capitalised) followed on the next line by a
-/// standfirst of 4–60 words starting with a capital.
-fn is_teaser(ptext: &str) -> bool {
-    let mut lines = ptext.lines().map(str::trim).filter(|l| !l.is_empty());
-    let (Some(first), Some(second)) = (lines.next(), lines.next()) else {
-        return false;
-    };
-    let standfirst = second.unicode_words().count();
-    ptext.lines().filter(|l| !l.trim().is_empty()).count() <= 3
-        && headline_like(first)
-        && second.chars().next().is_some_and(char::is_uppercase)
-        && (4..=60).contains(&standfirst)
-}
-
-/// True for a headline-shaped line: 2–14 words, starting with a capital or digit, not ending
-/// in sentence punctuation, a comma or a colon, and with at least a third of its words
-/// capitalised.
-fn headline_like(line: &str) -> bool {
-    let t = line.trim();
-    if t.contains('\n') {
-        return false;
-    }
-    let words: Vec<&str> = t.unicode_words().collect();
-    if words.len() < 2 || words.len() > 14 {
-        return false;
-    }
-    let caps = words
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-        })
-        .count();
-    t.chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-        && !t.ends_with(['.', ',', ':', ';', '!', '?'])
-        && caps * 3 >= words.len()
-}
-
-/// True when the paragraph quotes someone with attribution: a quotation mark and a reporting
-/// verb. Such paragraphs are reporting, whatever words they contain.
-fn is_attributed_quote(ptext: &str) -> bool {
-    if !ptext.contains(['“', '”', '"', '‘', '’', '«', '»']) {
-        return false;
-    }
-    let words = lower_words(ptext);
-    words.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "said"
-                | "says"
-                | "say"
-                | "told"
-                | "stated"
-                | "added"
-                | "according"
-                | "claimed"
-                | "wrote"
-                | "asked"
-                | "declared"
-                | "announced"
-                | "insisted"
-                | "warned"
-        )
-    })
-}
-
 /// Lower-cased UAX #29 words of `s`, apostrophes folded.
-fn lower_words(s: &str) -> Vec<String> {
+pub(super) fn lower_words(s: &str) -> Vec<String> {
     s.unicode_words()
         .map(|w| w.to_lowercase().replace('’', "'"))
         .collect()
 }
 
 /// True for a number token: digits with `,` `.` separators ("1,670", "95.5").
-fn is_number(w: &str) -> bool {
+pub(super) fn is_number(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_ascii_digit())
         && w.chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
 /// True when `phrase` occurs as consecutive words of `words`.
-fn contains_phrase(words: &[String], phrase: &[&str]) -> bool {
+pub(super) fn contains_phrase(words: &[String], phrase: &[&str]) -> bool {
     !phrase.is_empty()
         && words.len() >= phrase.len()
         && words
@@ -735,7 +309,7 @@ fn contains_phrase(words: &[String], phrase: &[&str]) -> bool {
 }
 
 /// Case- and whitespace-folded form of a paragraph, for spotting repeats.
-fn fold(s: &str) -> String {
+pub(super) fn fold(s: &str) -> String {
     lower_words(s).join(" ")
 }
 

@@ -1,0 +1,312 @@
+//! Comparing two quotations: the local alignment of their words (editorial marks cost
+//! nothing), and the verdict on the pair — exact, partial or fuzzy, with its edits — as the
+//! module [`super`] describes.
+
+use super::{Prepared, plain_words};
+use crate::compare::{QuoteEdit, QuoteMatchKind};
+use crate::text::vocab::is_function_word;
+
+/// A quotation of A paired with one of B.
+#[derive(Clone, Debug)]
+pub(super) struct Pair {
+    pub(super) a: usize,
+    pub(super) b: usize,
+    pub(super) m: Match,
+}
+
+/// The verdict on one pair of quotations.
+#[derive(Clone, Debug)]
+pub(super) struct Match {
+    pub(super) kind: QuoteMatchKind,
+    pub(super) edits: Vec<QuoteEdit>,
+    pub(super) score: f64,
+    pub(super) matched: usize,
+    /// The range of B's words the match covers.
+    pub(super) b_words: (usize, usize),
+}
+
+impl Match {
+    /// Ordering key: exact before partial before fuzzy, then score, then matched words.
+    pub(super) fn rank(&self) -> (u8, u64, usize) {
+        let k = match self.kind {
+            QuoteMatchKind::Exact => 2,
+            QuoteMatchKind::Partial => 1,
+            QuoteMatchKind::Fuzzy => 0,
+        };
+        (k, (self.score * 1e6) as u64, self.matched)
+    }
+}
+
+/// One step of an alignment path (A is `x`, B is `y`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    /// Start of the local alignment.
+    Stop,
+    /// Both sides have the same word.
+    Match,
+    /// Two forms of one word ("environmentalist" / "environmentalists").
+    Inflect,
+    /// Different words.
+    Substitute,
+    /// A bracketed word standing in for a word of the other side.
+    InsertDiag,
+    /// A bracketed word of A skipped.
+    InsertA,
+    /// A bracketed word of B skipped.
+    InsertB,
+    /// A word of A skipped at an ellipsis of B.
+    ElideA,
+    /// A word of B skipped at an ellipsis of A.
+    ElideB,
+    /// A word only A has.
+    GapA,
+    /// A word only B has.
+    GapB,
+}
+
+/// What an alignment path adds up to.
+#[derive(Debug, Default)]
+struct Path {
+    a: (usize, usize),
+    b: (usize, usize),
+    matched: usize,
+    changed: usize,
+    elided: bool,
+    inserted: bool,
+    /// Longest run of matched words uninterrupted except by editorial marks.
+    run: usize,
+    /// Longest run of matched words that no ellipsis interrupts either.
+    plain_run: usize,
+    /// Matched words that are not function words.
+    informative: usize,
+}
+
+/// Shared run of words that makes two overlapping quotations (each trimmed at a different
+/// end) the same quotation, and the run of a quotation's words that counts as found unquoted.
+pub(super) const OVERLAP_RUN: usize = 6;
+
+/// Alignment score of a shared word.
+const MATCH: i32 = 2;
+/// Alignment score of a bracketed word standing in for a word ("[Trump]" for "he").
+const STAND_IN: i32 = 1;
+/// Alignment penalty of a changed word.
+const SUBSTITUTE: i32 = 1;
+/// Alignment penalty of an added or dropped word.
+const CHANGE: i32 = 2;
+
+/// Local alignment of two quotations' words.
+fn align(x: &Prepared, y: &Prepared) -> Path {
+    let (n, m) = (x.words.len(), y.words.len());
+    let w = m + 1;
+    let mut score = vec![0i32; (n + 1) * w];
+    let mut step = vec![Step::Stop; (n + 1) * w];
+    let mut best = (0i32, 0usize, 0usize);
+    for i in 1..=n {
+        for j in 1..=m {
+            let (wa, wb) = (&x.words[i - 1], &y.words[j - 1]);
+            let mut cand = (0i32, Step::Stop);
+            let mut consider = |s: i32, st: Step| {
+                if s > cand.0 {
+                    cand = (s, st);
+                }
+            };
+            let diag = score[(i - 1) * w + j - 1];
+            if wa.norm == wb.norm {
+                consider(diag + MATCH, Step::Match);
+            } else if wa.stem == wb.stem && !wa.bracketed && !wb.bracketed {
+                consider(diag + MATCH, Step::Inflect);
+            } else if wa.bracketed || wb.bracketed {
+                consider(diag + STAND_IN, Step::InsertDiag);
+            } else {
+                consider(diag - SUBSTITUTE, Step::Substitute);
+            }
+            let up = score[(i - 1) * w + j];
+            if wa.bracketed {
+                consider(up, Step::InsertA);
+            } else if y.ellipsis[j] {
+                consider(up, Step::ElideA);
+            } else {
+                consider(up - CHANGE, Step::GapA);
+            }
+            let left = score[i * w + j - 1];
+            if wb.bracketed {
+                consider(left, Step::InsertB);
+            } else if x.ellipsis[i] {
+                consider(left, Step::ElideB);
+            } else {
+                consider(left - CHANGE, Step::GapB);
+            }
+            score[i * w + j] = cand.0;
+            step[i * w + j] = cand.1;
+            if cand.0 > best.0 {
+                best = (cand.0, i, j);
+            }
+        }
+    }
+
+    let (_, mut i, mut j) = best;
+    let mut path = Path {
+        a: (i, i),
+        b: (j, j),
+        ..Path::default()
+    };
+    let (mut run, mut plain) = (0usize, 0usize);
+    while i > 0 && j > 0 {
+        let st = step[i * w + j];
+        match st {
+            Step::Stop => break,
+            Step::Match => {
+                path.matched += 1;
+                if !is_function_word(&x.words[i - 1].norm) {
+                    path.informative += 1;
+                }
+                run += 1;
+                plain += 1;
+            }
+            Step::Inflect => {
+                path.matched += 1;
+                path.changed += 1;
+                if !is_function_word(&x.words[i - 1].norm) {
+                    path.informative += 1;
+                }
+                run += 1;
+                plain += 1;
+            }
+            Step::Substitute | Step::GapA | Step::GapB => {
+                path.changed += 1;
+                run = 0;
+                plain = 0;
+            }
+            Step::InsertDiag | Step::InsertA | Step::InsertB => path.inserted = true,
+            Step::ElideA | Step::ElideB => {
+                path.elided = true;
+                plain = 0;
+            }
+        }
+        path.run = path.run.max(run);
+        path.plain_run = path.plain_run.max(plain);
+        match st {
+            Step::Match | Step::Inflect | Step::Substitute | Step::InsertDiag => {
+                i -= 1;
+                j -= 1;
+            }
+            Step::InsertA | Step::ElideA | Step::GapA => i -= 1,
+            Step::InsertB | Step::ElideB | Step::GapB => j -= 1,
+            Step::Stop => {}
+        }
+    }
+    // A local alignment starts where its score starts to rise: never with a skipped word.
+    path.a.0 = i;
+    path.b.0 = j;
+    path
+}
+
+/// Number of words of `p` outside brackets in `range`.
+fn content_in(p: &Prepared, range: std::ops::Range<usize>) -> usize {
+    p.words[range].iter().filter(|w| !w.bracketed).count()
+}
+
+/// The same quotation word for word, with no brackets or ellipses on either side.
+pub(super) fn exact(x: &Prepared, y: &Prepared) -> Option<Match> {
+    let no_marks = |p: &Prepared| !p.ellipsis.iter().any(|&e| e) && p.content == p.words.len();
+    (x.content > 0 && no_marks(x) && no_marks(y) && plain_words(x) == plain_words(y)).then(|| {
+        Match {
+            kind: QuoteMatchKind::Exact,
+            edits: Vec::new(),
+            score: 1.0,
+            matched: x.words.len(),
+            b_words: (0, y.words.len()),
+        }
+    })
+}
+
+/// Compare two quotations; `Some` when they are the same quotation.
+pub(super) fn compare(x: &Prepared, y: &Prepared) -> Option<Match> {
+    if x.content == 0 || y.content == 0 {
+        return None;
+    }
+    let plain_x: Vec<&str> = x.words.iter().map(|w| w.norm.as_str()).collect();
+    let plain_y: Vec<&str> = y.words.iter().map(|w| w.norm.as_str()).collect();
+    let no_marks = |p: &Prepared| !p.ellipsis.iter().any(|&e| e) && p.content == p.words.len();
+    if plain_x == plain_y && no_marks(x) && no_marks(y) {
+        return Some(Match {
+            kind: QuoteMatchKind::Exact,
+            edits: Vec::new(),
+            score: 1.0,
+            matched: plain_x.len(),
+            b_words: (0, y.words.len()),
+        });
+    }
+    let short = x.content.min(y.content);
+    // Every accepted pair shares an informative word.
+    if short < 4 || x.vocab.is_disjoint(&y.vocab) {
+        return None;
+    }
+    let path = align(x, y);
+    if path.matched == 0 {
+        return None;
+    }
+    let lead_a = content_in(x, 0..path.a.0);
+    let lead_b = content_in(y, 0..path.b.0);
+    let tail_a = content_in(x, path.a.1..x.words.len());
+    let tail_b = content_in(y, path.b.1..y.words.len());
+    // Unmatched words at the same end of both sides are changed words, not trimming.
+    let changed = path.changed + lead_a.min(lead_b) + tail_a.min(tail_b);
+    let mut edits = Vec::new();
+    if lead_a.max(lead_b) > lead_a.min(lead_b) || edge_ellipsis(x, y, true) {
+        edits.push(QuoteEdit::TrimmedStart);
+    }
+    if tail_a.max(tail_b) > tail_a.min(tail_b) || edge_ellipsis(x, y, false) {
+        edits.push(QuoteEdit::TrimmedEnd);
+    }
+    if path.elided {
+        edits.push(QuoteEdit::Elided);
+    }
+    if path.inserted {
+        edits.push(QuoteEdit::Inserted);
+    }
+    if changed > 0 {
+        edits.push(QuoteEdit::Reworded);
+    }
+    let score = (path.matched as f64 / short as f64).clamp(0.0, 1.0);
+    let contained = changed == 0 && path.matched >= short;
+    let accepted = if contained {
+        path.matched >= 4
+            && path.informative >= 1
+            && (path.plain_run >= 4 || (path.elided && path.plain_run >= 3))
+    } else if changed == 0 {
+        // Overlapping parts of one statement, each side running on past the other.
+        path.plain_run >= OVERLAP_RUN && path.informative >= 3
+    } else {
+        score >= 0.75 && path.matched >= 5 && path.run >= 4 && path.informative >= 3
+    };
+    if !accepted {
+        return None;
+    }
+    let kind = if changed > 0 {
+        QuoteMatchKind::Fuzzy
+    } else if edits.is_empty() {
+        QuoteMatchKind::Exact
+    } else {
+        QuoteMatchKind::Partial
+    };
+    Some(Match {
+        kind,
+        edits,
+        score,
+        matched: path.matched,
+        b_words: path.b,
+    })
+}
+
+/// True when either side marks an omission at its start (`start`) or end with an ellipsis.
+fn edge_ellipsis(x: &Prepared, y: &Prepared, start: bool) -> bool {
+    let edge = |p: &Prepared| {
+        if start {
+            p.ellipsis.first().copied().unwrap_or(false)
+        } else {
+            p.ellipsis.last().copied().unwrap_or(false)
+        }
+    };
+    edge(x) || edge(y)
+}

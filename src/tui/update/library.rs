@@ -1,0 +1,303 @@
+//! The library screen: filtering, marking, suggested pairs, and opening a comparison.
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config as MatcherConfig, Matcher, Utf32Str};
+
+use super::popup::skipped_popup;
+use super::{Effect, area, clamp_all, quit};
+use crate::tui::action::{Action, Finished, Msg};
+use crate::tui::address;
+use crate::tui::keymap::Keymap;
+use crate::tui::layout::LibraryLayout;
+use crate::tui::state::{CompareState, LibraryState, Pending, State};
+
+/// True when the line under the title is taken (by the filter, or the address line).
+pub(in crate::tui) fn filter_shown(lib: &LibraryState) -> bool {
+    lib.filter.editing || !lib.filter.query.is_empty() || lib.address.editing
+}
+
+pub(super) fn table_height(state: &State) -> usize {
+    let l = LibraryLayout::new(
+        area(state),
+        filter_shown(&state.library),
+        state.library.visible.len(),
+    );
+    (l.table.height as usize).max(1)
+}
+
+pub(in crate::tui) fn clamp_library(state: &mut State) {
+    let h = table_height(state);
+    let lib = &mut state.library;
+    lib.cursor = lib.cursor.min(lib.visible.len().saturating_sub(1));
+    if lib.cursor < lib.offset {
+        lib.offset = lib.cursor;
+    } else if lib.cursor >= lib.offset + h {
+        lib.offset = lib.cursor + 1 - h;
+    }
+    let max_offset = lib.visible.len().saturating_sub(h);
+    lib.offset = lib.offset.min(max_offset);
+}
+
+pub(super) fn refilter(lib: &mut LibraryState) {
+    let q = lib.filter.query.trim();
+    if q.is_empty() {
+        lib.visible = (0..lib.rows.len()).collect();
+    } else {
+        use rayon::prelude::*;
+        let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
+        // Scored in parallel, a matcher per thread; the order below does not depend on it.
+        let mut scored: Vec<(u32, usize)> = lib
+            .haystacks
+            .par_iter()
+            .enumerate()
+            .map_init(
+                || (Matcher::new(MatcherConfig::DEFAULT), Vec::new()),
+                |(matcher, buf), (i, hay)| {
+                    pattern
+                        .score(Utf32Str::new(hay, buf), matcher)
+                        .map(|s| (s, i))
+                },
+            )
+            .flatten()
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        lib.visible = scored.into_iter().map(|(_, i)| i).collect();
+    }
+    lib.cursor = 0;
+    lib.offset = 0;
+}
+
+pub(super) fn set_mark_a(lib: &mut LibraryState, a: Option<usize>) {
+    lib.mark_a = a;
+    if a.is_some() && lib.mark_b == a {
+        lib.mark_b = None;
+    }
+    lib.related = a
+        .and_then(|a| lib.vectors.get(a))
+        .map(|va| lib.vectors.iter().map(|v| va.similarity(v)).collect());
+}
+
+pub(super) fn set_mark_b(lib: &mut LibraryState, b: Option<usize>) {
+    if b.is_some() && lib.mark_a == b {
+        set_mark_a(lib, None);
+    }
+    lib.mark_b = b;
+}
+
+pub(super) fn library_update(state: &mut State, msg: Msg) -> Effect {
+    if state.library.address.editing {
+        let effect = address::edit(state, msg);
+        clamp_library(state);
+        return effect;
+    }
+    let page = table_height(state);
+    let lib = &mut state.library;
+    if lib.filter.editing {
+        match msg {
+            Msg::Input(c) => {
+                lib.filter.query.push(c);
+                refilter(lib);
+            }
+            Msg::DeleteChar => {
+                lib.filter.query.pop();
+                refilter(lib);
+            }
+            Msg::Do(Action::Select) => {
+                lib.filter.editing = false;
+                lib.cursor = 0;
+                let n = lib.visible.len();
+                state.status.info(match n {
+                    0 => "no article matches the filter".to_string(),
+                    1 => "1 article matches".to_string(),
+                    n => format!("{n} articles match"),
+                });
+            }
+            Msg::Do(Action::Back) => {
+                lib.filter.editing = false;
+                lib.filter.query.clear();
+                refilter(lib);
+            }
+            Msg::Do(Action::MoveDown) => lib.cursor += 1,
+            Msg::Do(Action::MoveUp) => lib.cursor = lib.cursor.saturating_sub(1),
+            _ => {}
+        }
+        clamp_library(state);
+        return Effect::None;
+    }
+    let cur = lib.current();
+    match msg {
+        Msg::Do(Action::Quit) => return quit(state),
+        Msg::Do(Action::Clear) => {
+            if !lib.filter.query.is_empty() {
+                lib.filter.query.clear();
+                refilter(lib);
+            } else {
+                set_mark_a(lib, None);
+                lib.mark_b = None;
+            }
+        }
+        Msg::Do(Action::MoveDown) => lib.cursor += 1,
+        Msg::Do(Action::MoveUp) => lib.cursor = lib.cursor.saturating_sub(1),
+        Msg::Do(Action::PageDown) => lib.cursor += page,
+        Msg::Do(Action::PageUp) => lib.cursor = lib.cursor.saturating_sub(page),
+        Msg::Do(Action::Top) => lib.cursor = 0,
+        Msg::Do(Action::Bottom) => lib.cursor = lib.visible.len().saturating_sub(1),
+        Msg::Scroll(n) => lib.cursor = lib.cursor.saturating_add_signed(n as isize),
+        Msg::Do(Action::Search) => lib.filter.editing = true,
+        Msg::Do(Action::MarkA) => {
+            let new = if lib.mark_a == cur { None } else { cur };
+            set_mark_a(lib, new);
+        }
+        Msg::Do(Action::MarkB) => {
+            let new = if lib.mark_b == cur { None } else { cur };
+            set_mark_b(lib, new);
+        }
+        Msg::Do(Action::MarkNext) => match (lib.mark_a, lib.mark_b) {
+            (a, _) if a == cur => set_mark_a(lib, None),
+            (_, b) if b == cur => set_mark_b(lib, None),
+            (None, _) => set_mark_a(lib, cur),
+            (Some(_), _) => set_mark_b(lib, cur),
+        },
+        Msg::Do(Action::SuggestPair) => suggest_pair(lib, cur, &mut state.status, &state.keymap),
+        Msg::Do(Action::ShowSkipped) => state.popup = Some(skipped_popup(lib)),
+        Msg::Do(Action::AddAddress) => address::open(state),
+        Msg::Do(Action::Select) => return open_compare(state),
+        Msg::Click { column, row } => {
+            let l = LibraryLayout::new(
+                area(state),
+                filter_shown(&state.library),
+                state.library.visible.len(),
+            );
+            let lib = &mut state.library;
+            if l.table.contains((column, row).into()) {
+                let pos = lib.offset + (row - l.table.y) as usize;
+                if pos < lib.visible.len() {
+                    lib.cursor = pos;
+                }
+            }
+        }
+        _ => {}
+    }
+    clamp_library(state);
+    Effect::None
+}
+
+/// Mark the next suggested pair of the story of article `cur` (the first when the last pair
+/// marked was of another story) and put the cursor on A.
+pub(super) fn suggest_pair(
+    lib: &mut LibraryState,
+    cur: Option<usize>,
+    status: &mut crate::tui::state::Status,
+    keymap: &Keymap,
+) {
+    let Some(k) = cur.and_then(|i| lib.stories.story_of.get(i).copied().flatten()) else {
+        status.info("this article shares no story with another: no pair to suggest");
+        return;
+    };
+    let Some(story) = lib.stories.stories.get(k) else {
+        return;
+    };
+    if story.pairs.is_empty() {
+        status.info(format!("story {}: no pair to suggest", story.number));
+        return;
+    }
+    let n = match lib.suggested {
+        Some((s, p)) if s == k => (p + 1) % story.pairs.len(),
+        _ => 0,
+    };
+    let pair = story.pairs[n].clone();
+    let total = story.pairs.len();
+    let number = story.number;
+    lib.suggested = Some((k, n));
+    set_mark_a(lib, Some(pair.a));
+    set_mark_b(lib, Some(pair.b));
+    if let Some(pos) = lib.visible.iter().position(|&i| i == pair.a) {
+        lib.cursor = pos;
+    }
+    status.info(format!(
+        "story {number}: pair {} of {total} marked · {:.0}% similar{} · {} compares",
+        n + 1,
+        pair.similarity * 100.0,
+        if pair.different_outlets {
+            ", different outlets"
+        } else {
+            ", same outlet"
+        },
+        keymap.name_of(Action::Select)
+    ));
+}
+
+pub(super) fn open_compare(state: &mut State) -> Effect {
+    let lib = &mut state.library;
+    let cur = lib.current();
+    let (a, b) = match (lib.mark_a, lib.mark_b) {
+        (Some(a), Some(b)) => (a, b),
+        (Some(a), None) if cur.is_some_and(|c| c != a) => {
+            let b = cur.unwrap_or(a);
+            set_mark_b(lib, Some(b));
+            (a, b)
+        }
+        _ => {
+            let k = &state.keymap;
+            let next = k.name_of(Action::MarkNext);
+            state.status.info(format!(
+                "mark two articles first: {} marks A, {} marks B (or {next}, {next})",
+                k.name_of(Action::MarkA),
+                k.name_of(Action::MarkB)
+            ));
+            return Effect::None;
+        }
+    };
+    start_compare(state, a, b)
+}
+
+pub(super) fn start_compare(state: &mut State, a: usize, b: usize) -> Effect {
+    state.request += 1;
+    let request = state.request;
+    state.pending = Some(Pending {
+        request,
+        a,
+        b,
+        frame: 0,
+    });
+    state.status.message = None;
+    Effect::Compare { request, a, b }
+}
+
+pub(super) fn finish_compare(state: &mut State, done: Finished) {
+    if state
+        .pending
+        .as_ref()
+        .is_none_or(|p| p.request != done.request)
+    {
+        return;
+    }
+    state.pending = None;
+    let mut c = CompareState::new(done.comparison, (done.a, done.b));
+    if let Some(old) = state.compare.take()
+        && old.pair == (done.b, done.a)
+    {
+        // A swap: keep what the reader had switched on and stay on the same sentence.
+        c.toggles = old.toggles;
+        c.refresh_visible();
+        c.focus = old.focus.other();
+        if let Some(row) = old.cursor_row().and_then(|r| old.model.rows.get(r)) {
+            let (side, sents) = (old.focus, &row.sides.get(old.focus).sentences);
+            if let Some(&s) = sents.first()
+                && let Some(&nr) = c.model.row_of.get(side.other()).get(s)
+            {
+                c.cursor = c.visible.partition_point(|&v| v < nr);
+            }
+        }
+    }
+    let limited = !c.cmp.limits.is_empty();
+    state.compare = Some(c);
+    state.status.message = None;
+    if limited {
+        state.status.info(format!(
+            "long articles: part of the analysis was coarser (press {} for the summary)",
+            state.keymap.name_of(Action::Summary)
+        ));
+    }
+    clamp_all(state);
+}

@@ -1,0 +1,118 @@
+//! Popups: help, summary, skipped files and explanations, and keys while one is open.
+
+use crate::tui::action::{Action, Msg};
+use crate::tui::explain;
+use crate::tui::keymap::{ADDRESS_HELP, INPUT_HELP, Keymap};
+use crate::tui::state::{CompareState, DocLine, LibraryState, Popup, PopupKind, State};
+
+pub(super) fn popup_update(state: &mut State, msg: Msg) {
+    let Some(p) = state.popup.as_mut() else {
+        return;
+    };
+    let last = p.lines.len().saturating_sub(1);
+    let page = (state.size.1 as usize).saturating_sub(6).max(1);
+    match msg {
+        Msg::Do(Action::Back) | Msg::Do(Action::Select) => state.popup = None,
+        Msg::Do(Action::Help) if p.kind == PopupKind::Help => state.popup = None,
+        Msg::Do(Action::Summary) if p.kind == PopupKind::Summary => state.popup = None,
+        Msg::Do(Action::Help) => state.popup = Some(help_popup(state)),
+        Msg::Do(Action::Summary) => {
+            if let Some(c) = &state.compare {
+                state.popup = Some(summary_popup(c));
+            }
+        }
+        Msg::Do(Action::MoveDown) => p.scroll = (p.scroll + 1).min(last),
+        Msg::Do(Action::MoveUp) => p.scroll = p.scroll.saturating_sub(1),
+        Msg::Do(Action::PageDown) => p.scroll = (p.scroll + page).min(last),
+        Msg::Do(Action::PageUp) => p.scroll = p.scroll.saturating_sub(page),
+        Msg::Do(Action::Top) => p.scroll = 0,
+        Msg::Do(Action::Bottom) => p.scroll = last,
+        Msg::Scroll(n) => p.scroll = p.scroll.saturating_add_signed(n as isize).min(last),
+        _ => {}
+    }
+}
+
+pub(super) fn help_popup(state: &State) -> Popup {
+    let mut lines = Vec::new();
+    for (ctx, keys) in state.keymap.help() {
+        lines.push(DocLine::Heading(ctx.title().to_string()));
+        for (k, d) in keys {
+            lines.push(DocLine::Key(k, d.to_string()));
+        }
+        lines.push(DocLine::Blank);
+    }
+    lines.push(DocLine::Heading("Filter and search box".to_string()));
+    for (k, d) in INPUT_HELP {
+        lines.push(DocLine::Key(k.to_string(), d.to_string()));
+    }
+    lines.push(DocLine::Blank);
+    lines.push(DocLine::Heading("Address line".to_string()));
+    for (k, d) in ADDRESS_HELP {
+        lines.push(DocLine::Key(k.to_string(), d.to_string()));
+    }
+    lines.push(DocLine::Blank);
+    lines.push(DocLine::Heading("Gutter".to_string()));
+    let moved = format!(
+        "moved: counterpart elsewhere ({} jumps)",
+        state.keymap.name_of(Action::JumpMoved)
+    );
+    for (g, d) in [
+        ("═", "aligned: both report this"),
+        ("⇄", &moved),
+        ("◀", "only in A"),
+        ("▶", "only in B"),
+        ("·", "boilerplate / headline, not compared"),
+    ] {
+        lines.push(DocLine::Key(g.to_string(), d.to_string()));
+    }
+    if let Some(p) = &state.config_path {
+        lines.push(DocLine::Blank);
+        lines.push(DocLine::Heading("Configuration".to_string()));
+        lines.push(DocLine::Text(format!(
+            "Keys, colours and lexicon additions: {p} (PARALLAX_CONFIG overrides the path)"
+        )));
+    }
+    Popup {
+        kind: PopupKind::Help,
+        title: "Keys".to_string(),
+        lines,
+        scroll: 0,
+    }
+}
+
+pub(super) fn summary_popup(c: &CompareState) -> Popup {
+    Popup {
+        kind: PopupKind::Summary,
+        title: "Summary".to_string(),
+        lines: explain::summary(&c.cmp),
+        scroll: 0,
+    }
+}
+
+pub(super) fn skipped_popup(lib: &LibraryState) -> Popup {
+    let mut lines = Vec::new();
+    if lib.skipped.is_empty() {
+        lines.push(DocLine::Text("Every file loaded.".to_string()));
+    }
+    for (path, reason) in &lib.skipped {
+        lines.push(DocLine::Heading(path.clone()));
+        lines.push(DocLine::Text(reason.clone()));
+        lines.push(DocLine::Blank);
+    }
+    Popup {
+        kind: PopupKind::Skipped,
+        title: format!("Skipped files ({})", lib.skipped.len()),
+        lines,
+        scroll: 0,
+    }
+}
+
+pub(super) fn explain_popup(c: &CompareState, keymap: &Keymap) -> Popup {
+    let lines = explain::explain(c, keymap);
+    Popup {
+        kind: PopupKind::Explain,
+        title: "Why is this marked?".to_string(),
+        lines,
+        scroll: 0,
+    }
+}
