@@ -4,6 +4,8 @@
 
 mod library;
 mod list;
+mod pager;
+mod pair;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -65,6 +67,11 @@ pub enum Command {
         /// the saved library and the demo.
         #[arg(long = "in", value_name = "PATH|URL", num_args = 1..)]
         library: Vec<PathBuf>,
+        /// Colour the text report like the reader: auto (on a terminal, unless NO_COLOR is
+        /// set), always or never. On a terminal a report longer than the screen is shown
+        /// through $PAGER (default `less -R`).
+        #[arg(long, value_enum, default_value_t = pager::ColorChoice::Auto)]
+        color: pager::ColorChoice,
     },
     /// Print one article as loaded: metadata, then every paragraph with its role (headline,
     /// reporting, embedded post, or the kind of page furniture).
@@ -164,6 +171,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     let web = library::web_options(cli.max_file_size, cli.refresh);
     match cli.command {
         None => {
+            if let Some(two) = pair::two_articles(&cli.paths, &opts, &web) {
+                return Ok(parallax::tui::run_comparing(two, web)?);
+            }
             let items = if cli.paths.is_empty() {
                 match library::saved_items() {
                     Some(items) => items,
@@ -212,6 +222,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             b,
             format,
             library,
+            color,
         }) => {
             let (pool, demo_too) = id_pool(&library, &opts, &web)?;
             // Both articles are read (or fetched) and analysed at once.
@@ -221,6 +232,14 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             );
             let (a, b) = (a?, b?);
             let cmp = parallax::compare::compare(&a, &b, &engine_options(&pool.articles));
+            if format == ReportFormat::Text {
+                let out = if color.colour_stdout() {
+                    parallax::report::text::render_coloured(&cmp)
+                } else {
+                    parallax::report::text::render(&cmp)
+                };
+                return pager::write_paged(&out);
+            }
             // The report goes out as it is made.
             let mut out = std::io::stdout().lock();
             match parallax::report::write(&cmp, format.into(), &mut out) {
@@ -404,7 +423,7 @@ fn resolve_path(
         return Some(library::load_address(&address, opts, web));
     }
     let as_path = Path::new(arg);
-    if as_path.exists() {
+    if arg == walk::STDIN || as_path.exists() {
         return Some(load_one(as_path, None, opts));
     }
     if let Some((file, n)) = arg.rsplit_once('#')

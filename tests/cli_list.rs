@@ -292,9 +292,9 @@ fn suggested_compare_commands_run_as_printed_for_a_folder() {
         .collect();
     assert!(!commands.is_empty(), "{listing}");
     for command in commands {
-        // The command up to the similarity figure, split as a shell would (no quoting here).
+        // The command up to the relatedness figure, split as a shell would (no quoting here).
         let args: Vec<&str> = command
-            .split("   similarity")
+            .split("   related")
             .next()
             .unwrap()
             .split_whitespace()

@@ -213,7 +213,7 @@ fn reports_name_the_words_as_written_grouped_by_entry() {
         "'extremely' is not the entry 'extreme': {text}"
     );
     let md = render(&cmp, Format::Markdown);
-    assert!(md.contains("“lied”, “lying” \\(A2"), "{md}");
+    assert!(md.contains("“lied”, “lying” (A2"), "{md}");
     let html = render(&cmp, Format::Html);
     assert!(
         html.contains(">lied, lying</mark>"),

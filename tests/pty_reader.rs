@@ -58,7 +58,7 @@ fn pick_two_articles_jump_to_a_quote_and_quit_restoring_the_terminal() {
     s.send("\r");
     s.wait_for(&b_title);
     s.wait_for("row 1/");
-    s.send("n");
+    s.send("}");
     let expected = expected_after_next_quote(a, b);
     s.wait_for(&expected);
     s.send("q");

@@ -60,14 +60,14 @@ fn fuzzy_filter_narrows_accepts_and_clears() {
     assert_eq!(s.library.mark_a, None);
     assert_eq!(s.library.visible, vec![2]);
     press(&mut s, &[Msg::DeleteChar, Msg::DeleteChar]);
-    assert_eq!(s.library.filter.query, "har");
+    assert_eq!(s.library.filter.text(), "har");
     press(&mut s, &[Action::Select]);
     assert!(!s.library.filter.editing);
     assert_eq!(s.library.current(), Some(2), "cursor on the first match");
     // Esc clears an accepted filter.
     press(&mut s, &[Action::Clear]);
     assert_eq!(s.library.visible, vec![0, 1, 2]);
-    assert_eq!(s.library.filter.query, "");
+    assert_eq!(s.library.filter.text(), "");
     // Esc while typing clears too.
     press(&mut s, &[Action::Search]);
     press(&mut s, &typed("garden"));
@@ -219,10 +219,10 @@ fn quote_framing_and_loaded_jumps_land_on_their_rows() {
             .text
             .contains("There were no losses")
     );
-    // The A side comes first, then the same quote on B (same row), then nothing more.
+    // The A side comes first, then the same quote on B (same row), then round to the first.
     press(&mut s, &[Action::NextQuote]);
     let msg = s.status.message.clone().unwrap_or_default();
-    assert!(msg.contains("no more shared quotes below"), "{msg}");
+    assert!(msg.contains("wrapped round to the top"), "{msg}");
     press(&mut s, &[Action::PrevFraming]);
     let c = s.compare.as_ref().unwrap();
     let t = c.current.clone().unwrap();
@@ -279,7 +279,7 @@ fn explain_tells_why_a_highlight_is_marked() {
         text.contains("“claimed on” stands in their place"),
         "{text}"
     );
-    assert!(text.contains("(82% similar)"), "{text}");
+    assert!(text.contains("(sentences match 82%)"), "{text}");
     press(
         &mut s,
         &[
@@ -364,7 +364,7 @@ fn swap_gives_the_same_result_as_comparing_b_with_a() {
 fn search_finds_text_and_steps_through_matches() {
     let mut s = handmade_state(100, 30);
     press(&mut s, &[Action::Search]);
-    assert!(s.compare.as_ref().unwrap().search.editing);
+    assert!(s.compare.as_ref().unwrap().search.input.editing);
     // While typing, n is a letter, not "next quote".
     press(&mut s, &typed("Satellite"));
     press(&mut s, &[Action::Select]);
@@ -377,9 +377,13 @@ fn search_finds_text_and_steps_through_matches() {
     assert_eq!(s.compare.as_ref().unwrap().search.current, Some(1));
     assert_eq!(s.status.message.as_deref(), Some("match 2 of 2"));
     press(&mut s, &[Action::NextMatch]);
-    assert_eq!(s.status.message.as_deref(), Some("no more matches below"));
-    press(&mut s, &[Action::PrevMatch]);
+    assert_eq!(
+        s.status.message.as_deref(),
+        Some("match 1 of 2 · wrapped round to the top")
+    );
     assert_eq!(s.compare.as_ref().unwrap().search.current, Some(0));
+    press(&mut s, &[Action::PrevMatch]);
+    assert_eq!(s.compare.as_ref().unwrap().search.current, Some(1));
 }
 
 #[test]
@@ -388,10 +392,12 @@ fn popups_open_close_and_scroll() {
     press(&mut s, &[Action::Help]);
     assert_eq!(s.popup.as_ref().map(|p| p.kind), Some(PopupKind::Help));
     let help = popup_text(&s);
-    assert!(help.contains("n | next shared quote"), "{help}");
+    assert!(help.contains("} | next shared quote"), "{help}");
+    assert!(help.contains("n | next search match"), "{help}");
     assert!(help.contains("esc/q | back to the library"), "{help}");
+    let at = s.popup.as_ref().unwrap().scroll;
     press(&mut s, &[Action::MoveDown, Action::MoveDown]);
-    assert_eq!(s.popup.as_ref().unwrap().scroll, 2);
+    assert_eq!(s.popup.as_ref().unwrap().scroll, at + 2);
     press(&mut s, &[Action::Help]);
     assert!(s.popup.is_none(), "? again closes help");
     press(&mut s, &[Action::Summary]);

@@ -78,8 +78,8 @@ fn the_compare_screen_names_the_search_key_and_an_unbound_action_by_its_name() {
     let mut s = handmade_state(100, 30);
     s.keymap = keymap("search = \"F3\"\n");
     update(&mut s, Action::NextMatch);
-    assert_eq!(message(&s), "no search: press f3 to search");
+    assert_eq!(message(&s), "no search yet: press f3 to search");
     s.keymap = keymap("search = []\n");
     update(&mut s, Action::NextMatch);
-    assert_eq!(message(&s), "no search: press [search] to search");
+    assert_eq!(message(&s), "no search yet: press [search] to search");
 }

@@ -66,8 +66,15 @@ fn library_filter_line() {
     press(&mut s, &typed);
     let buf = render(&s, &Theme::default(), 80, 24);
     let text = screen(&buf);
-    assert!(text.contains("filter: harbour▏"), "{text}");
+    assert!(text.contains("filter: harbour "), "{text}");
     assert!(text.contains("1 of 3"), "{text}");
+    // The cursor is the reversed cell after the text.
+    let y = (0..24).find(|&y| buf[(1, y)].symbol() == "f").unwrap();
+    assert!(
+        buf[(16, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    );
     assert!(!text.contains("Garden Weekly"));
 }
 

@@ -219,7 +219,7 @@ fn stories_text(
                 .unwrap_or(0);
             for (p, command) in s.pairs.iter().zip(&commands) {
                 out.push_str(&format!(
-                    "    {command:<width$}   similarity {:>3.0}%{}\n",
+                    "    {command:<width$}   related {:>3.0}%{}\n",
                     p.similarity * 100.0,
                     if p.different_outlets {
                         ""

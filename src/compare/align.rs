@@ -3,28 +3,42 @@
 //! Only sentences of body paragraphs take part; the headline and page furniture are shown in the
 //! reading order as [`RowKind::Excluded`] rows but never aligned.
 //!
-//! The method, in four steps:
+//! The method, in five steps:
 //!
 //! 1. **Vectors.** Each analysed sentence becomes a vector of stems weighted by how informative
 //!    they are ([`vectors`]: local IDF × bundled background frequency × library IDF, names and
-//!    numbers boosted). Two sentences' similarity is the cosine of their vectors, in `[0, 1]`.
+//!    numbers boosted), plus a share of each common word's weight on its WordNet synsets
+//!    ([`synonyms`]: "fired" and "dismissed" meet there); a demonym counts as its place when
+//!    both occur ("Russian", "Russia"). Two sentences' similarity is the cosine of their
+//!    vectors, in `[0, 1]`.
 //! 2. **Candidates.** An inverted index over the stems of B proposes, for every sentence, the
 //!    few sentences of the other article sharing the most weight (stems found in very many
 //!    sentences are left out of the index for long inputs; at most [`CANDIDATES_PER_SENTENCE`]
-//!    per sentence and side), so long articles never cost all pairs. Next to each candidate
-//!    pair, 1:2 and 2:1 merges with the neighbouring sentence are scored on the concatenation:
-//!    a merge is a candidate when it scores clearly higher than either of its parts alone.
+//!    per sentence and side), so long articles never cost all pairs. From each candidate pair,
+//!    blocks of up to [`MAX_GROUP`] consecutive sentences per side (1:m, n:1 and n:m) are
+//!    scored on their concatenations: a block is a candidate when every sentence in it finds
+//!    at least [`MERGE_CONTAINED`] of its content on the other side of the block, and the
+//!    block scores clearly higher ([`MERGE_GAIN`]) than its best single pair.
 //! 3. **In-order alignment.** Dynamic programming picks the set of candidates (1:1 pairs
-//!    scoring at least `min_score` or *clearly best*, and merges scoring at least `min_score`)
-//!    that keeps both articles' order and has the largest
-//!    total weight (score × sentences covered), skipping freely — a diff over sentences with
+//!    scoring at least `min_score` or *clearly best*, the two ledes — first body sentences —
+//!    when they score at least [`LEDE_MIN_SCORE`], and blocks scoring at least `min_score`)
+//!    that keeps both articles' order and has the largest total weight (score × sentences
+//!    covered, the ledes' pair counting extra), skipping freely — a diff over sentences with
 //!    similarity scores. It runs over the sparse candidates with a prefix-maximum tree, in
 //!    `O(k log k)` for `k` candidates.
+//!    A lone sentence left out on each side between the same two units (or before the first)
+//!    is paired with the other when they share something ([`GAP_MIN_SCORE`]): framed by pairs, their place confirms what their words suggest
+//!    ("Lisa Page left the bureau earlier this year" / "Ms. Page … quit the F.B.I. in May").
 //! 4. **Moved pairs.** Of the sentences still unaligned, strong 1:1 pairs (at least
 //!    `min_score +` [`MOVED_MARGIN`], or clearly best), strongest first, are added with
 //!    `moved: true`: they correspond but sit out of order relative to the rest.
+//! 5. **Joined sentences.** A sentence still unaligned whose best candidate belongs to an
+//!    in-order unit, scoring at least `min_score +` [`ATTACH_MARGIN`], joins that unit
+//!    (strongest first): one outlet often tells in two separate places what the other tells
+//!    in one sentence ("was sued by his former aide in 2014" / "had been accused by his former
+//!    aide" … "She sued him in 2014"), which consecutive blocks do not reach.
 //!
-//! A pair is *clearly best* when it scores at least half of `min_score` and at least
+//! A pair is *clearly best* when it scores at least [`CLEAR_FLOOR`] × `min_score` and at least
 //! [`CLEAR_RATIO`] times the best rival of either of its sentences (margin scoring): a
 //! paraphrase far above every alternative is trusted even when its wording differs a lot,
 //! while sentences of one story that all resemble each other need the full `min_score`.
@@ -33,15 +47,19 @@
 //! before each aligned row come the sentences of A then of B that precede it (excluded ones as
 //! `Excluded` rows, unaligned ones as `OnlyA`/`OnlyB`). A moved pair is shown once, at A's
 //! position, as a `Moved` row holding both sentences; B's sentence does not appear again at its
-//! own position. A merge is one row, e.g. `a: [i], b: [j, j + 1]`, and gives one pair per
-//! sentence combination, all with the merge's score.
+//! own position. A block is one row, e.g. `a: [i], b: [j, j + 1]`, and gives one pair per
+//! sentence combination, all with the block's score. A joined sentence is shown in its unit's
+//! row (which may then hold sentences that are not consecutive, `b: [j, j + 4]`), not at its
+//! own position, and gives one pair with each sentence of the unit's other side.
 
+mod rows;
+pub mod synonyms;
 pub mod vectors;
 
 use std::collections::HashMap;
 
 use super::stats::SparseVec;
-use super::{AlignedPair, Options, Row, RowKind};
+use super::{AlignedPair, Options, Row};
 use crate::corpus::Article;
 use crate::text::Analysis;
 
@@ -57,8 +75,31 @@ pub const MERGE_GAIN: f64 = 0.05;
 /// How many times the best rival's score a weak pair needs to count as a clear best match.
 pub const CLEAR_RATIO: f64 = 2.0;
 
-/// Lowest score of a part of a merge: both parts must share some content with the other side.
-const MERGE_PART_FLOOR: f64 = 0.1;
+/// Share of `min_score` a clear best match needs.
+pub const CLEAR_FLOOR: f64 = 0.75;
+
+/// Lowest score at which the two ledes (first body sentences) are paired whatever else
+/// competes: two reports of one event open with its main fact.
+pub const LEDE_MIN_SCORE: f64 = 0.15;
+
+/// Extra weight of the ledes' pair in the in-order alignment.
+const LEDE_BONUS: f64 = 1.0;
+
+/// Most consecutive sentences on one side of a merged unit.
+pub const MAX_GROUP: usize = 3;
+
+/// Extra score, beyond `min_score`, a sentence left out needs to join the unit of its best
+/// match (step 5).
+pub const ATTACH_MARGIN: f64 = 0.1;
+
+/// Lowest score of a lone pair of sentences framed by aligned units to be paired (step 3).
+pub const GAP_MIN_SCORE: f64 = 0.08;
+
+/// Lowest score of a candidate pair.
+const CANDIDATE_FLOOR: f64 = 0.1;
+
+/// Least share of each sentence's content that a merged unit's other side must tell.
+pub const MERGE_CONTAINED: f64 = 0.4;
 
 /// The alignment of two articles' sentences.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -75,7 +116,7 @@ pub struct Alignment {
 /// A candidate unit: A sentences `a0..=a1` against B sentences `b0..=b1` (indices into the
 /// analysed-sentence lists).
 #[derive(Clone, Copy, Debug, PartialEq)]
-struct Unit {
+pub(super) struct Unit {
     a0: usize,
     a1: usize,
     b0: usize,
@@ -85,7 +126,13 @@ struct Unit {
 
 impl Unit {
     fn weight(&self) -> f64 {
-        self.score * (self.a1 - self.a0 + 1 + self.b1 - self.b0 + 1) as f64 / 2.0
+        let w = self.score * (self.a1 - self.a0 + 1 + self.b1 - self.b0 + 1) as f64 / 2.0;
+        // The ledes tell the story's main fact: paired, they anchor the alignment.
+        if self.a0 == 0 && self.b0 == 0 {
+            w + LEDE_BONUS
+        } else {
+            w
+        }
     }
 }
 
@@ -109,7 +156,7 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
     let pairs = candidates(&vecs.a, &vecs.b, vecs.stems);
     let clear = clear_best(&pairs, sa.len(), sb.len(), min_score);
     let units = units(&vecs.a, &vecs.b, &pairs, &clear, min_score);
-    let chain = best_chain(&units);
+    let chain = fill_gaps(best_chain(&units), &vecs.a, &vecs.b);
     let moved = moved_pairs(
         &pairs,
         &clear,
@@ -117,6 +164,15 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
         sa.len(),
         sb.len(),
         min_score + MOVED_MARGIN,
+    );
+
+    let attached = attached(
+        &pairs,
+        &chain,
+        &moved,
+        sa.len(),
+        sb.len(),
+        min_score + ATTACH_MARGIN,
     );
 
     let mut out_pairs = Vec::new();
@@ -140,16 +196,36 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
             moved: true,
         });
     }
+    for x in &attached {
+        // The joined sentence faces the whole unit, as in a block.
+        let u = &chain[x.unit];
+        let (ra, rb) = if x.free_a {
+            (x.a..=x.a, u.b0..=u.b1)
+        } else {
+            (u.a0..=u.a1, x.b..=x.b)
+        };
+        for i in ra {
+            for j in rb.clone() {
+                out_pairs.push(AlignedPair {
+                    a: sa[i],
+                    b: sb[j],
+                    score: round(x.score),
+                    moved: false,
+                });
+            }
+        }
+    }
     out_pairs.sort_by_key(|p| (p.a, p.b));
 
-    let similarity = similarity(&vecs.a, &vecs.b, &chain, &moved);
-    let rows = rows(
+    let similarity = similarity(&vecs.a, &vecs.b, &chain, &moved, &attached);
+    let rows = rows::rows(
         a.analysis.sentences.len(),
         b.analysis.sentences.len(),
         &sa,
         &sb,
         &chain,
         &moved,
+        &attached,
     );
     Alignment {
         pairs: out_pairs,
@@ -231,7 +307,7 @@ fn candidates(va: &[SparseVec], vb: &[SparseVec], stems: usize) -> Vec<(usize, u
     proposed
         .into_iter()
         .map(|(i, j)| (i, j, va[i].cosine(&vb[j])))
-        .filter(|p| p.2 >= MERGE_PART_FLOOR)
+        .filter(|p| p.2 >= CANDIDATE_FLOOR)
         .collect()
 }
 
@@ -255,13 +331,15 @@ fn clear_best(pairs: &[(usize, usize, f64)], na: usize, nb: usize, min_score: f6
         .iter()
         .map(|&(i, j, s)| {
             let r = rival(top_a[i], s).max(rival(top_b[j], s));
-            s >= min_score / 2.0 && s >= CLEAR_RATIO * r
+            s >= min_score * CLEAR_FLOOR && s >= CLEAR_RATIO * r
         })
         .collect()
 }
 
-/// Alignment units: 1:1 candidates scoring at least `min_score` or clearly best, and 1:2 / 2:1
-/// merges scoring at least `min_score`.
+/// Alignment units: 1:1 candidates scoring at least `min_score` or clearly best, and merged
+/// blocks of up to [`MAX_GROUP`] consecutive sentences per side (1:m, n:1 and n:m) scoring at
+/// least `min_score` and clearly above their best 1:1 pair, in which every sentence shares
+/// content with the other side.
 fn units(
     va: &[SparseVec],
     vb: &[SparseVec],
@@ -272,7 +350,8 @@ fn units(
     let score: HashMap<(usize, usize), f64> = pairs.iter().map(|&(i, j, s)| ((i, j), s)).collect();
     let mut out = Vec::new();
     for (k, &(i, j, s)) in pairs.iter().enumerate() {
-        if s >= min_score || clear[k] {
+        let ledes = i == 0 && j == 0 && s >= LEDE_MIN_SCORE;
+        if s >= min_score || clear[k] || ledes {
             out.push(Unit {
                 a0: i,
                 a1: i,
@@ -281,30 +360,42 @@ fn units(
                 score: s,
             });
         }
-        // 1:2 — A sentence i against B sentences j and j + 1.
-        if let Some(&s2) = score.get(&(i, j + 1)) {
-            let merged = va[i].cosine(&vb[j].plus(&vb[j + 1]));
-            if merged >= min_score && merged >= s.max(s2) + MERGE_GAIN {
-                out.push(Unit {
-                    a0: i,
-                    a1: i,
-                    b0: j,
-                    b1: j + 1,
-                    score: merged,
-                });
+        // Blocks with (i, j) as their top-left corner.
+        let mut sum_a = va[i].clone();
+        for a1 in i..(i + MAX_GROUP).min(va.len()) {
+            if a1 > i {
+                sum_a = sum_a.plus(&va[a1]);
             }
-        }
-        // 2:1 — A sentences i and i + 1 against B sentence j.
-        if let Some(&s2) = score.get(&(i + 1, j)) {
-            let merged = va[i].plus(&va[i + 1]).cosine(&vb[j]);
-            if merged >= min_score && merged >= s.max(s2) + MERGE_GAIN {
-                out.push(Unit {
-                    a0: i,
-                    a1: i + 1,
-                    b0: j,
-                    b1: j,
-                    score: merged,
-                });
+            let mut sum_b = vb[j].clone();
+            for b1 in j..(j + MAX_GROUP).min(vb.len()) {
+                if b1 > j {
+                    sum_b = sum_b.plus(&vb[b1]);
+                }
+                if a1 == i && b1 == j {
+                    continue;
+                }
+                let pair = |x: usize, y: usize| score.get(&(x, y)).copied().unwrap_or(0.0);
+                // Every sentence of the block tells part of what the other side's block
+                // tells: most of its content is found there.
+                let told_a = (i..=a1).all(|x| contained(&va[x], &sum_b) >= MERGE_CONTAINED);
+                let told_b = (j..=b1).all(|y| contained(&vb[y], &sum_a) >= MERGE_CONTAINED);
+                if !told_a || !told_b {
+                    continue;
+                }
+                let best_part = (i..=a1)
+                    .flat_map(|x| (j..=b1).map(move |y| (x, y)))
+                    .map(|(x, y)| pair(x, y))
+                    .fold(0.0, f64::max);
+                let merged = sum_a.cosine(&sum_b);
+                if merged >= min_score && merged >= best_part + MERGE_GAIN {
+                    out.push(Unit {
+                        a0: i,
+                        a1,
+                        b0: j,
+                        b1,
+                        score: merged,
+                    });
+                }
             }
         }
     }
@@ -382,6 +473,33 @@ fn best_chain(units: &[Unit]) -> Vec<Unit> {
     chain
 }
 
+/// The in-order units, with each lone pair of sentences between two of them (one sentence
+/// left out on each side, between the same two units, or before the first) added when they
+/// score at least [`GAP_MIN_SCORE`]: their place confirms what their words only suggest.
+fn fill_gaps(chain: Vec<Unit>, va: &[SparseVec], vb: &[SparseVec]) -> Vec<Unit> {
+    let mut out = Vec::with_capacity(chain.len());
+    let (mut next_a, mut next_b) = (0, 0);
+    for u in chain {
+        let s = if u.a0 == next_a + 1 && u.b0 == next_b + 1 {
+            va[next_a].cosine(&vb[next_b])
+        } else {
+            0.0
+        };
+        if s >= GAP_MIN_SCORE {
+            out.push(Unit {
+                a0: next_a,
+                a1: next_a,
+                b0: next_b,
+                b1: next_b,
+                score: s,
+            });
+        }
+        (next_a, next_b) = (u.a1 + 1, u.b1 + 1);
+        out.push(u);
+    }
+    out
+}
+
 /// Strong 1:1 pairs among the sentences the in-order alignment left out, strongest first.
 fn moved_pairs(
     pairs: &[(usize, usize, f64)],
@@ -416,12 +534,100 @@ fn moved_pairs(
     out
 }
 
+/// A sentence left out of the alignment joined to the unit of its best match on the other
+/// side (step 5 of the method).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Attached {
+    /// The chain unit it joins.
+    unit: usize,
+    /// The pair: analysed-sentence indices of A and B.
+    a: usize,
+    b: usize,
+    /// True when the joining sentence is A's (`a`), false when it is B's (`b`).
+    free_a: bool,
+    score: f64,
+}
+
+/// Sentences the in-order alignment and the moved pairs left out whose best candidate is a
+/// sentence of an in-order unit, scoring at least `threshold`: strongest first, each joins
+/// that unit once, and a unit grows on one side only.
+fn attached(
+    pairs: &[(usize, usize, f64)],
+    chain: &[Unit],
+    moved: &[(usize, usize, f64)],
+    na: usize,
+    nb: usize,
+    threshold: f64,
+) -> Vec<Attached> {
+    let mut unit_a: Vec<Option<usize>> = vec![None; na];
+    let mut unit_b: Vec<Option<usize>> = vec![None; nb];
+    for (k, u) in chain.iter().enumerate() {
+        unit_a[u.a0..=u.a1].iter_mut().for_each(|x| *x = Some(k));
+        unit_b[u.b0..=u.b1].iter_mut().for_each(|x| *x = Some(k));
+    }
+    let mut free_a = unit_a.iter().map(Option::is_none).collect::<Vec<_>>();
+    let mut free_b = unit_b.iter().map(Option::is_none).collect::<Vec<_>>();
+    for &(i, j, _) in moved {
+        free_a[i] = false;
+        free_b[j] = false;
+    }
+    let (mut best_a, mut best_b) = (vec![0.0f64; na], vec![0.0f64; nb]);
+    for &(i, j, s) in pairs {
+        best_a[i] = best_a[i].max(s);
+        best_b[j] = best_b[j].max(s);
+    }
+    let mut strong: Vec<Attached> = pairs
+        .iter()
+        .filter(|p| p.2 >= threshold)
+        .filter_map(|&(i, j, s)| match (unit_a[i], unit_b[j]) {
+            (Some(k), None) if free_b[j] && s >= best_b[j] => Some(Attached {
+                unit: k,
+                a: i,
+                b: j,
+                free_a: false,
+                score: s,
+            }),
+            (None, Some(k)) if free_a[i] && s >= best_a[i] => Some(Attached {
+                unit: k,
+                a: i,
+                b: j,
+                free_a: true,
+                score: s,
+            }),
+            _ => None,
+        })
+        .collect();
+    strong.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    let mut out = Vec::new();
+    // A unit grows on one side only, so that every sentence of its row faces the other side's.
+    let mut grows: Vec<Option<bool>> = vec![None; chain.len()];
+    for x in strong {
+        let free = if x.free_a {
+            &mut free_a[x.a]
+        } else {
+            &mut free_b[x.b]
+        };
+        if *free && grows[x.unit].is_none_or(|side| side == x.free_a) {
+            *free = false;
+            grows[x.unit] = Some(x.free_a);
+            out.push(x);
+        }
+    }
+    out.sort_by_key(|x| (x.a, x.b));
+    out
+}
+
 /// Score-weighted share of both sides' content mass covered by the alignment.
 fn similarity(
     va: &[SparseVec],
     vb: &[SparseVec],
     chain: &[Unit],
     moved: &[(usize, usize, f64)],
+    attached: &[Attached],
 ) -> f64 {
     let total: f64 = va.iter().chain(vb).map(|v| v.mass).sum();
     if total <= 0.0 {
@@ -436,109 +642,31 @@ fn similarity(
     for &(i, j, s) in moved {
         covered += s * (va[i].mass + vb[j].mass);
     }
+    for x in attached {
+        let m = if x.free_a { va[x.a].mass } else { vb[x.b].mass };
+        covered += x.score * m;
+    }
     (covered / total).clamp(0.0, 1.0)
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Slot {
-    Excluded,
-    Only,
-    Unit(usize),
-    Moved(usize, f64),
-}
-
-/// The reading order; see the module documentation.
-fn rows(
-    na: usize,
-    nb: usize,
-    sa: &[usize],
-    sb: &[usize],
-    chain: &[Unit],
-    moved: &[(usize, usize, f64)],
-) -> Vec<Row> {
-    let mut slot_a = vec![Slot::Excluded; na];
-    let mut slot_b = vec![Slot::Excluded; nb];
-    for &g in sa {
-        slot_a[g] = Slot::Only;
+/// Share of `x`'s content found in `y`, in `[0, 1]`.
+fn contained(x: &SparseVec, y: &SparseVec) -> f64 {
+    if x.norm == 0.0 {
+        return 0.0;
     }
-    for &g in sb {
-        slot_b[g] = Slot::Only;
-    }
-    for (k, u) in chain.iter().enumerate() {
-        sa[u.a0..=u.a1]
-            .iter()
-            .for_each(|&g| slot_a[g] = Slot::Unit(k));
-        sb[u.b0..=u.b1]
-            .iter()
-            .for_each(|&g| slot_b[g] = Slot::Unit(k));
-    }
-    for &(i, j, s) in moved {
-        slot_a[sa[i]] = Slot::Moved(sb[j], s);
-        slot_b[sb[j]] = Slot::Moved(sa[i], s);
-    }
-    let mut rows = Vec::new();
-    let mut done_a = vec![false; na];
-    let mut done_b = vec![false; nb];
-    let flush = |rows: &mut Vec<Row>,
-                 done_a: &mut Vec<bool>,
-                 done_b: &mut Vec<bool>,
-                 upto_a: usize,
-                 upto_b: usize| {
-        for g in 0..upto_a.min(na) {
-            if done_a[g] {
-                continue;
+    // Each shared stem counts with the smaller of its two values.
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    let (p, q) = (&x.terms, &y.terms);
+    while i < p.len() && j < q.len() {
+        match p[i].0.cmp(&q[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += p[i].1 * p[i].1.min(q[j].1);
+                i += 1;
+                j += 1;
             }
-            done_a[g] = true;
-            let row = match slot_a[g] {
-                Slot::Excluded => one_sided(RowKind::Excluded, vec![g], vec![]),
-                Slot::Moved(j, s) => {
-                    done_b[j] = true;
-                    Row {
-                        kind: RowKind::Moved,
-                        a: vec![g],
-                        b: vec![j],
-                        score: Some(round(s)),
-                    }
-                }
-                Slot::Only | Slot::Unit(_) => one_sided(RowKind::OnlyA, vec![g], vec![]),
-            };
-            rows.push(row);
         }
-        for g in 0..upto_b.min(nb) {
-            if done_b[g] {
-                continue;
-            }
-            match slot_b[g] {
-                Slot::Moved(..) => continue,
-                Slot::Excluded => rows.push(one_sided(RowKind::Excluded, vec![], vec![g])),
-                Slot::Only | Slot::Unit(_) => rows.push(one_sided(RowKind::OnlyB, vec![], vec![g])),
-            }
-            done_b[g] = true;
-        }
-    };
-    for u in chain {
-        let (ga, gb) = (sa[u.a0], sb[u.b0]);
-        flush(&mut rows, &mut done_a, &mut done_b, ga, gb);
-        let a: Vec<usize> = sa[u.a0..=u.a1].to_vec();
-        let b: Vec<usize> = sb[u.b0..=u.b1].to_vec();
-        a.iter().for_each(|&g| done_a[g] = true);
-        b.iter().for_each(|&g| done_b[g] = true);
-        rows.push(Row {
-            kind: RowKind::Aligned,
-            a,
-            b,
-            score: Some(round(u.score)),
-        });
     }
-    flush(&mut rows, &mut done_a, &mut done_b, na, nb);
-    rows
-}
-
-fn one_sided(kind: RowKind, a: Vec<usize>, b: Vec<usize>) -> Row {
-    Row {
-        kind,
-        a,
-        b,
-        score: None,
-    }
+    (s / (x.norm * x.norm)).clamp(0.0, 1.0)
 }

@@ -288,16 +288,30 @@ pub struct Framing {
     pub changes: Vec<Change>,
     /// The labels present in `changes` (other than plain wording), deduplicated.
     pub labels: Vec<ContrastLabel>,
+    /// True when the two versions are close enough for a word-by-word diff to read well, and
+    /// `changes` holds every changed stretch; false for the same fact in different wording,
+    /// where `changes` holds only the labelled ones (names, numbers, loaded words, attribution
+    /// and hedges).
+    #[serde(default = "word_diff_default")]
+    pub word_diff: bool,
+}
+
+fn word_diff_default() -> bool {
+    true
 }
 
 impl Framing {
-    /// Its labels for readers, "attribution verb, numbers", or "wording" when it has none.
+    /// Its labels for readers, "attribution verb, numbers", or "wording" when it has none;
+    /// "same fact, different wording" first when the pair is too far apart for a word diff.
     pub fn labels_text(&self) -> String {
-        if self.labels.is_empty() {
-            return ContrastLabel::Wording.name().to_string();
-        }
         let names: Vec<&str> = self.labels.iter().map(|l| l.name()).collect();
-        names.join(", ")
+        let labels = names.join(", ");
+        match (self.word_diff, labels.is_empty()) {
+            (true, true) => ContrastLabel::Wording.name().to_string(),
+            (true, false) => labels,
+            (false, true) => "same fact, different wording".into(),
+            (false, false) => format!("same fact, different wording; {labels}"),
+        }
     }
 }
 
@@ -396,7 +410,9 @@ pub struct Summary {
     pub loaded_a: usize,
     /// Loaded-term hits in B.
     pub loaded_b: usize,
-    /// Overall content similarity of the two articles in `[0, 1]`.
+    /// Share of both articles' informative content that the alignment pairs, weighted by
+    /// the pairs' scores, in `[0, 1]`: shown as "content aligned". Not the relatedness of
+    /// the library and the suggested pairs, which compares whole articles.
     pub similarity: f64,
 }
 

@@ -13,7 +13,16 @@
 //! except quote marks that make a scare quote on one side (reported as a [`ScareQuote`]
 //! change spanning the scare-quoted passage). Pairs with no change left produce no entry.
 //!
-//! Labels, first match wins:
+//! A word diff reads well only when the two versions share most of their words (like delta's
+//! `max-line-distance`): when the diff finds less than [`WORD_DIFF_MIN_SHARED`] of both
+//! sides' words equal, the pair is *the same fact in different wording*
+//! ([`Framing::word_diff`] false) and only its labelled changes are kept — differing names,
+//! numbers, loaded and scare-quoted words, attribution and hedges — not every changed word;
+//! a loaded change then spans only its loaded words, not the clause around them.
+//!
+//! Labels, first match wins (the first three only for stretches of at most
+//! [`LABEL_MAX_WORDS`] words per side, so that a clause that happens to hold a figure or a verb
+//! of saying is not called a number or attribution change):
 //!
 //! 1. [`Number`]: the numbers in the two changed stretches differ;
 //! 2. [`Attribution`]: either stretch holds an attribution verb ([`attribution_verbs`](crate::text::vocab::attribution_verbs));
@@ -23,8 +32,8 @@
 //!    stretch has no hit of the same entry;
 //! 6. [`Naming`]: a replacement of at most [`NAMING_MAX_WORDS`] words on each side where both
 //!    sides hold a name-like word ("Russia's Defense Ministry" / "Moscow") or the stretch
-//!    borders the same name-like word on both sides ("the Syrian Army" / "Syrian regime
-//!    forces": the changed words qualify the shared name "Syrian"). A word is name-like when it
+//!    follows the same name-like word on both sides ("the Syrian Army" / "Syrian regime
+//!    forces": the changed words are qualified by the shared name "Syrian"). A word is name-like when it
 //!    is capitalised away from the sentence start, has a capital after its first letter
 //!    ("ISIS", "U.S."), or starts the sentence capitalised and is not a common English word;
 //! 7. [`Wording`] otherwise.
@@ -50,6 +59,16 @@ use crate::text::{Analysis, QuoteKind, Span};
 
 /// Longest changed stretch, in words per side, that can be labelled a naming difference.
 pub const NAMING_MAX_WORDS: usize = 5;
+
+/// Longest changed stretch, in words per side, that can be labelled a number, attribution or
+/// hedge difference: a longer stretch is a different clause that happens to hold a figure or a
+/// verb of saying.
+pub const LABEL_MAX_WORDS: usize = 4;
+
+/// Least share of words two versions must have in common for a word-by-word diff (like
+/// delta's `max-line-distance`): below it the pair is the same fact in different wording, and
+/// only its labelled changes are marked.
+pub const WORD_DIFF_MIN_SHARED: f64 = 0.5;
 
 /// One token of a sentence for diffing: a word or a punctuation mark.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -171,7 +190,15 @@ pub fn framing(
             scare: &scare,
             loaded: &loaded,
         };
-        let changes = ctx.changes();
+        let (mut changes, shared) = ctx.changes();
+        let word_diff = shared >= WORD_DIFF_MIN_SHARED;
+        if !word_diff {
+            changes = changes
+                .into_iter()
+                .filter(|c| c.label != ContrastLabel::Wording)
+                .flat_map(|c| ctx.narrow_loaded(c))
+                .collect();
+        }
         if changes.is_empty() {
             continue;
         }
@@ -186,6 +213,7 @@ pub fn framing(
             b: sb[0],
             changes,
             labels,
+            word_diff,
         });
     }
     out.sort_by_key(|f| (f.a, f.b));
@@ -301,14 +329,17 @@ fn span_of(toks: &[DiffToken]) -> Option<Span> {
 }
 
 impl Context<'_> {
-    fn changes(&self) -> Vec<Change> {
+    /// The changes, and the share of both sides' words the diff finds equal.
+    fn changes(&self) -> (Vec<Change>, f64) {
         let na: Vec<&str> = self.ta.iter().map(|t| t.norm.as_str()).collect();
         let nb: Vec<&str> = self.tb.iter().map(|t| t.norm.as_str()).collect();
         let ops = capture_diff_slices(Algorithm::Myers, &na, &nb);
         let mut stretches: Vec<Stretch> = Vec::new();
+        let mut equal_words = 0usize;
         for op in &ops {
             let (tag, ra, rb) = op.as_tag_tuple();
             if tag == DiffTag::Equal {
+                equal_words += self.ta[ra].iter().filter(|t| t.word).count();
                 continue;
             }
             match stretches.last_mut() {
@@ -328,7 +359,13 @@ impl Context<'_> {
                 out.push(c);
             }
         }
-        out
+        let words = self.ta.iter().chain(self.tb).filter(|t| t.word).count();
+        let shared = if words == 0 {
+            1.0
+        } else {
+            (2 * equal_words) as f64 / words as f64
+        };
+        (out, shared)
     }
 
     fn change(&self, st: &Stretch) -> Option<Change> {
@@ -384,14 +421,16 @@ impl Context<'_> {
             v.sort_unstable();
             v
         }
+        let count = |t: &[DiffToken]| t.iter().filter(|t| t.word).count();
+        let short = count(xa) <= LABEL_MAX_WORDS && count(xb) <= LABEL_MAX_WORDS;
         let (num_a, num_b) = (nums(xa), nums(xb));
-        if (!num_a.is_empty() || !num_b.is_empty()) && num_a != num_b {
+        if short && (!num_a.is_empty() || !num_b.is_empty()) && num_a != num_b {
             return ContrastLabel::Number;
         }
-        if words::has_attribution(xa) || words::has_attribution(xb) {
+        if short && (words::has_attribution(xa) || words::has_attribution(xb)) {
             return ContrastLabel::Attribution;
         }
-        if words::has_hedge(xa) || words::has_hedge(xb) {
+        if short && (words::has_hedge(xa) || words::has_hedge(xb)) {
             return ContrastLabel::Hedge;
         }
         let sq_a = a
@@ -431,6 +470,38 @@ impl Context<'_> {
         v
     }
 
+    /// A loaded change as its loaded words alone, one change per hit that the other side's
+    /// stretch does not share (other changes as they are): in a pair too far apart for a word
+    /// diff, the loaded words are marked rather than the whole changed clause around them.
+    fn narrow_loaded(&self, c: Change) -> Vec<Change> {
+        if c.label != ContrastLabel::Loaded {
+            return vec![c];
+        }
+        let (terms_a, terms_b) = (self.loaded_in(Side::A, c.a), self.loaded_in(Side::B, c.b));
+        let hits = |side: Side, span: Option<Span>, other: &[&str]| -> Vec<Span> {
+            let Some(span) = span else {
+                return Vec::new();
+            };
+            self.loaded
+                .get(side)
+                .near(span)
+                .filter(|(s, term)| s.overlaps(&span) && !other.contains(term))
+                .map(|(s, _)| Span::new(s.start.max(span.start), s.end.min(span.end)))
+                .collect()
+        };
+        let a = hits(Side::A, c.a, &terms_b).into_iter().map(|s| Change {
+            a: Some(s),
+            b: None,
+            label: ContrastLabel::Loaded,
+        });
+        let b = hits(Side::B, c.b, &terms_a).into_iter().map(|s| Change {
+            a: None,
+            b: Some(s),
+            label: ContrastLabel::Loaded,
+        });
+        a.chain(b).collect()
+    }
+
     fn naming(&self, wa: std::ops::Range<usize>, wb: std::ops::Range<usize>) -> bool {
         let words = |t: &[DiffToken]| t.iter().filter(|t| t.word).count();
         let (xa, xb) = (&self.ta[wa.clone()], &self.tb[wb.clone()]);
@@ -441,19 +512,17 @@ impl Context<'_> {
         if xa.iter().any(name_like) && xb.iter().any(name_like) {
             return true;
         }
-        // The same name-like word right before or right after the stretch on both sides.
+        // The same name-like word right before the stretch on both sides: it qualifies the
+        // changed words ("Syrian army" / "Syrian regime forces"). One right after is more
+        // often the object of a changed verb ("attack ISIS" / "bomb an ISIS convoy").
         let before = |t: &[DiffToken], r: &std::ops::Range<usize>| {
             t[..r.start].iter().rev().find(|t| t.word).cloned()
-        };
-        let after = |t: &[DiffToken], r: &std::ops::Range<usize>| {
-            t[r.end..].iter().find(|t| t.word).cloned()
         };
         let shared = |x: Option<DiffToken>, y: Option<DiffToken>| match (x, y) {
             (Some(x), Some(y)) => x.norm == y.norm && name_like(&x) && name_like(&y),
             _ => false,
         };
         shared(before(self.ta, &wa), before(self.tb, &wb))
-            || shared(after(self.ta, &wa), after(self.tb, &wb))
     }
 }
 

@@ -253,7 +253,7 @@ pub fn loaded_entry(cmp: &Comparison, side: Side, i: usize) -> String {
             format!(
                 "Loaded term “{}” ({}): {}",
                 short(&t.term),
-                short(&t.category),
+                short(&super::lexicon::category_label(&t.category)),
                 entry_why(cmp, side, t)
             )
         })
@@ -342,7 +342,7 @@ impl<'a> Describer<'a> {
                 let similar = self
                     .scores
                     .get(&(f.a, f.b))
-                    .map(|s| format!(" ({:.0}% similar)", s * 100.0))
+                    .map(|s| format!(" (sentences match {:.0}%)", s * 100.0))
                     .unwrap_or_default();
                 let at = sentence_ref(side.other(), sentence);
                 match other {
@@ -369,9 +369,13 @@ impl<'a> Describer<'a> {
                     short(&t.text)
                 };
                 let entry = if written.to_lowercase() == t.term.to_lowercase() {
-                    short(&t.category)
+                    short(&super::lexicon::category_label(&t.category))
                 } else {
-                    format!("entry “{}”, {}", short(&t.term), short(&t.category))
+                    format!(
+                        "entry “{}”, {}",
+                        short(&t.term),
+                        short(&super::lexicon::category_label(&t.category))
+                    )
                 };
                 format!(
                     "Loaded term “{written}” ({entry}): {}",

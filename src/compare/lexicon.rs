@@ -598,6 +598,11 @@ fn as_written(text: &str, span: Span) -> String {
         .join(" ")
 }
 
+/// A category's name for readers: `loaded_attribution` → `loaded attribution`.
+pub fn category_label(name: &str) -> String {
+    name.replace(['_', '-'], " ")
+}
+
 /// Loaded-term hits in both articles: side A's hits, then side B's; within a side by category
 /// priority (labels, judgements, emotive and conspiratorial words first, then loaded attribution
 /// and doubt, then praise, alarm, certainty and euphemism, intensifiers last), then text order.

@@ -42,7 +42,7 @@ impl Default for Options {
         Options {
             lexicon: Arc::new(lexicon::Lexicon::builtin()),
             corpus: None,
-            min_score: 0.3,
+            min_score: 0.2,
             quote_budget: quotes::WORK_BUDGET,
         }
     }

@@ -159,7 +159,15 @@ pub fn table(profiles: &PerSide<Profile>, max_items: Option<usize>) -> Vec<Profi
             format!("{:.1}", p.loaded_per_1000)
         }),
         row("Loaded terms by category", &|p| {
-            counts(&p.loaded_by_category)
+            let named: Vec<Count> = p
+                .loaded_by_category
+                .iter()
+                .map(|c| Count {
+                    item: super::lexicon::category_label(&c.item),
+                    count: c.count,
+                })
+                .collect();
+            counts(&named)
         }),
         row("Quotations", &|p| p.quotations.to_string()),
         row("Who is quoted", &|p| counts(&p.quoted)),

@@ -79,6 +79,57 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// Standard input as article text (read once: a second `-` gets the same text), or why it
+/// cannot be used.
+pub fn read_stdin(max_file_size: u64) -> Result<String, SkipReason> {
+    static STDIN: std::sync::OnceLock<Result<Vec<u8>, SkipReason>> = std::sync::OnceLock::new();
+    let read = STDIN.get_or_init(|| {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(max_file_size.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| SkipReason::from_io(&e))?;
+        Ok(bytes)
+    });
+    let bytes = read.clone()?;
+    if bytes.len() as u64 > max_file_size {
+        return Err(SkipReason::TooLarge {
+            size: bytes.len() as u64,
+            limit: max_file_size,
+        });
+    }
+    check_bytes(bytes)
+}
+
+/// The file extension whose reader fits `text` read from standard input: `html` for markup (or
+/// `xml` for a feed), `json` for a JSON object or array, `md` for Markdown with front matter
+/// or a `#` heading, `txt` otherwise.
+pub fn sniff_extension(text: &str) -> &'static str {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    let head: String = start
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if start.starts_with('<') {
+        if ["<rss", "<feed", "<rdf:rdf"]
+            .iter()
+            .any(|t| head.contains(t))
+        {
+            "xml"
+        } else {
+            "html"
+        }
+    } else if start.starts_with('{') || start.starts_with('[') {
+        "json"
+    } else if start.starts_with("---") || start.starts_with("# ") {
+        "md"
+    } else {
+        "txt"
+    }
+}
+
 /// What a file that is not a regular file or a directory is, in words.
 pub fn file_kind(ft: &std::fs::FileType) -> &'static str {
     #[cfg(unix)]

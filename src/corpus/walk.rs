@@ -226,6 +226,10 @@ fn saved_page_of(dir: &Path) -> Option<String> {
 
 /// List the work of one path given by the user (file or directory).
 fn plan_path(path: &Path, items: &mut Vec<Item>) {
+    if path == Path::new(STDIN) {
+        items.push(Item::File(path.to_path_buf()));
+        return;
+    }
     let meta = match fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
@@ -414,8 +418,23 @@ pub fn load_saved(page: &Path, entry: &SavedCopy, opts: &LoadOptions, lib: &mut 
     }
 }
 
-/// Load one regular file into `lib`, choosing the reader by extension.
+/// The path that stands for standard input.
+pub const STDIN: &str = "-";
+
+/// Load one regular file into `lib`, choosing the reader by extension; [`STDIN`] reads
+/// standard input, choosing the reader by a look at the text (its articles' id is `stdin`).
 pub fn load_file(path: &Path, opts: &LoadOptions, lib: &mut Library) {
+    if path == Path::new(STDIN) {
+        let text = match super::read::read_stdin(opts.max_file_size) {
+            Ok(t) => t,
+            Err(reason) => {
+                lib.skip(path, reason);
+                return;
+            }
+        };
+        let named = Path::new("stdin");
+        return load_text(named, super::read::sniff_extension(&text), text, lib);
+    }
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
@@ -442,7 +461,12 @@ pub fn load_file(path: &Path, opts: &LoadOptions, lib: &mut Library) {
             return;
         }
     };
-    match ext.as_str() {
+    load_text(path, &ext, text, lib);
+}
+
+/// Load `text`, read from `path`, with the reader for extension `ext`.
+fn load_text(path: &Path, ext: &str, text: String, lib: &mut Library) {
+    match ext {
         "txt" => txt::load(path, text, lib),
         "md" | "markdown" => markdown::load(path, text, lib),
         "json" => json::load_json(path, &text, lib),

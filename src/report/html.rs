@@ -404,7 +404,7 @@ fn legend(o: &mut Out) {
 fn summary(o: &mut Out, cmp: &Comparison) {
     let s = &cmp.summary;
     o.push_str("<section class=\"summary\">\n<h2>Summary</h2>\n<ul>\n");
-    let _ = writeln!(o, "<li>Similarity: {:.2}</li>", s.similarity);
+    let _ = writeln!(o, "<li>Content aligned: {:.0}%</li>", s.similarity * 100.0);
     for l in &cmp.limits {
         let _ = writeln!(o, "<li>Note: {}</li>", esc(&l.fallback));
     }
@@ -464,7 +464,7 @@ fn columns(o: &mut Out, cmp: &Comparison) {
             RowKind::Excluded => ("excluded", "·", "left out of the analysis"),
         };
         let what = match row.score {
-            Some(s) => format!("{what} (similarity {s:.2})"),
+            Some(s) => format!("{what} (match {s:.2})"),
             None => what.to_string(),
         };
         let _ = writeln!(o, "<div class=\"row {class}\">");

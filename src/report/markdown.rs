@@ -10,20 +10,41 @@ use super::common::*;
 use crate::compare::highlight::sentence_ref;
 use crate::compare::{Comparison, HighlightKind, Side, profile};
 
-/// Escape text so Markdown renders it literally (also inside table cells).
+/// Escape text so Markdown renders it literally (also inside table cells), escaping only what
+/// Markdown would misread: `F.B.I.` and `hide!` stay as they are.
 pub fn escape(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let alnum = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
+    for (i, &c) in chars.iter().enumerate() {
+        let (prev, next) = (
+            i.checked_sub(1).and_then(|j| chars.get(j)),
+            chars.get(i + 1),
+        );
         match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
-            | '!' | '|' | '~' | '>' => {
+            // Code, emphasis, links, table cells, strikethrough: misread anywhere.
+            '\\' | '`' | '*' | '[' | ']' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
+            // Inside a word (snake_case) an underscore is only an underscore.
+            '_' if !(alnum(prev) && alnum(next)) => out.push_str("\\_"),
+            // Raw HTML and autolinks; character references.
             '<' => out.push_str("&lt;"),
-            '&' => out.push_str("&amp;"),
+            '&' if next.is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') => {
+                out.push_str("&amp;")
+            }
             c => out.push(c),
         }
+    }
+    // At the start of a line: headings, block quotes, list items, setext underlines.
+    let lead = out.len() - out.trim_start().len();
+    let rest = &out[lead..];
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if rest.starts_with(['#', '>', '-', '+', '=']) {
+        out.insert(lead, '\\');
+    } else if digits > 0 && rest[digits..].starts_with(['.', ')']) {
+        out.insert(lead + digits, '\\');
     }
     out
 }
@@ -52,7 +73,7 @@ pub fn render(cmp: &Comparison) -> String {
         );
     }
     let _ = writeln!(o, "\n## Summary\n");
-    let _ = writeln!(o, "- Similarity: {:.2}", s.similarity);
+    let _ = writeln!(o, "- Content aligned: {:.0}%", s.similarity * 100.0);
     for l in &cmp.limits {
         let _ = writeln!(o, "- Note: {}", esc(&l.fallback));
     }

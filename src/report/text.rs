@@ -2,6 +2,11 @@
 //!
 //! Changed words are marked the way `wdiff` does: `[-removed-]` on A's side, `{+added+}` on B's.
 //! Every highlight of each side is listed with why it is marked, grouped by kind.
+//!
+//! [`render_coloured`] adds the reader's colours and text styles for a colour terminal (as
+//! `git diff --word-diff=color` does): headings bold, changed words bold in the framing colour
+//! and still bracketed, shared quotations underlined in the quote colour, notes dimmed. The
+//! marks stay in the text, so colour is never the only signal.
 
 use std::fmt::Write;
 
@@ -9,19 +14,91 @@ use super::common::*;
 use crate::compare::highlight::sentence_ref;
 use crate::compare::{Comparison, HighlightKind, Side, profile};
 
+/// Terminal styles of the coloured report: SGR sequences, or nothing.
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    /// `text` between the SGR sequence `sgr` and a reset.
+    fn paint(&self, sgr: &str, text: &str) -> String {
+        if self.on {
+            format!("\x1b[{sgr}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn heading(&self, text: &str) -> String {
+        self.paint("1", text)
+    }
+
+    fn dim(&self, text: &str) -> String {
+        self.paint("2", text)
+    }
+
+    /// The opening and closing of a changed stretch.
+    fn change(&self, open: &str, close: &str) -> (String, String) {
+        if self.on {
+            // Bold in the framing colour (#E69F00), as the reader shows changed words.
+            (
+                format!("\x1b[1;38;2;230;159;0m{open}"),
+                format!("{close}\x1b[0m"),
+            )
+        } else {
+            (open.to_string(), close.to_string())
+        }
+    }
+
+    /// A shared quotation: underlined in the quote colour (#56B4E9).
+    fn quote(&self, text: &str) -> String {
+        self.paint("4;38;2;86;180;233", text)
+    }
+}
+
 /// Render the text report.
 pub fn render(cmp: &Comparison) -> String {
+    render_with(cmp, &Paint { on: false })
+}
+
+/// Render the text report with the reader's colours, for a colour terminal.
+pub fn render_coloured(cmp: &Comparison) -> String {
+    render_with(cmp, &Paint { on: true })
+}
+
+fn render_with(cmp: &Comparison, p: &Paint) -> String {
     let mut o = String::new();
     let s = &cmp.summary;
-    let _ = writeln!(o, "A  {}", heading(&cmp.a));
-    let _ = writeln!(o, "   {} · {} words", one_line(&cmp.a.path), cmp.a.words);
-    let _ = writeln!(o, "B  {}", heading(&cmp.b));
-    let _ = writeln!(o, "   {} · {} words", one_line(&cmp.b.path), cmp.b.words);
+    let _ = writeln!(o, "{}", p.heading(&format!("A  {}", heading(&cmp.a))));
+    let _ = writeln!(
+        o,
+        "{}",
+        p.dim(&format!(
+            "   {} · {} words",
+            one_line(&cmp.a.path),
+            cmp.a.words
+        ))
+    );
+    let _ = writeln!(o, "{}", p.heading(&format!("B  {}", heading(&cmp.b))));
+    let _ = writeln!(
+        o,
+        "{}",
+        p.dim(&format!(
+            "   {} · {} words",
+            one_line(&cmp.b.path),
+            cmp.b.words
+        ))
+    );
+    let section = |o: &mut String, title: &str| section(o, title, p);
     section(&mut o, "Summary");
     let _ = writeln!(
         o,
-        "  similarity {:.2} · {} aligned sentence pairs ({} moved) · {} only in A · {} only in B",
-        s.similarity, s.aligned, s.moved, s.only_a, s.only_b
+        "  {:.0}% of content aligned · {} aligned sentence pairs ({} moved) · {} only in A · {} only in B",
+        s.similarity * 100.0,
+        s.aligned,
+        s.moved,
+        s.only_a,
+        s.only_b
     );
     let _ = writeln!(
         o,
@@ -38,8 +115,8 @@ pub fn render(cmp: &Comparison) -> String {
     }
     for (n, q) in cmp.shared_quotes.iter().enumerate() {
         let _ = writeln!(o, "  {}. {}", n + 1, quote_match(q));
-        let _ = writeln!(o, "     A: “{}”", span_text(&cmp.a, q.a));
-        let _ = writeln!(o, "     B: “{}”", span_text(&cmp.b, q.b));
+        let _ = writeln!(o, "     A: “{}”", p.quote(&span_text(&cmp.a, q.a)));
+        let _ = writeln!(o, "     B: “{}”", p.quote(&span_text(&cmp.b, q.b)));
     }
 
     section(&mut o, "Framing differences");
@@ -48,6 +125,8 @@ pub fn render(cmp: &Comparison) -> String {
     }
     let plain = |s: &str| s.to_string();
     let (changes_a, changes_b) = (changed_spans(cmp, Side::A), changed_spans(cmp, Side::B));
+    let (del_open, del_close) = p.change("[-", "-]");
+    let (add_open, add_close) = p.change("{+", "+}");
     for (i, f) in cmp.framing.iter().enumerate() {
         // The alignment is sorted by A, then B.
         let at = cmp.alignment.partition_point(|p| (p.a, p.b) < (f.a, f.b));
@@ -58,14 +137,14 @@ pub fn render(cmp: &Comparison) -> String {
             .map_or(0.0, |p| p.score);
         let _ = writeln!(
             o,
-            "  {} ↔ {}  (similarity {:.2}; {})",
+            "  {} ↔ {}  (match {:.2}; {})",
             sentence_ref(Side::A, f.a),
             sentence_ref(Side::B, f.b),
             score,
             f.labels_text()
         );
-        let a = marked_sentence(&cmp.a, f.a, &changes_a[i], "[-", "-]", &plain);
-        let b = marked_sentence(&cmp.b, f.b, &changes_b[i], "{+", "+}", &plain);
+        let a = marked_sentence(&cmp.a, f.a, &changes_a[i], &del_open, &del_close, &plain);
+        let b = marked_sentence(&cmp.b, f.b, &changes_b[i], &add_open, &add_close, &plain);
         let _ = writeln!(o, "     A: {a}");
         let _ = writeln!(o, "     B: {b}");
     }
@@ -90,7 +169,7 @@ pub fn render(cmp: &Comparison) -> String {
             if of_kind.is_empty() {
                 continue;
             }
-            let _ = writeln!(o, "  {}", kind_heading(kind));
+            let _ = writeln!(o, "  {}", p.heading(kind_heading(kind)));
             for g in of_kind {
                 let _ = writeln!(o, "    {} — {}", group_label(g), g.why);
             }
@@ -110,6 +189,7 @@ pub fn render(cmp: &Comparison) -> String {
     o
 }
 
-fn section(o: &mut String, title: &str) {
-    let _ = writeln!(o, "\n{title}\n{}", "─".repeat(title.chars().count()));
+fn section(o: &mut String, title: &str, p: &Paint) {
+    let rule = "─".repeat(title.chars().count());
+    let _ = writeln!(o, "\n{}\n{}", p.heading(title), p.dim(&rule));
 }

@@ -117,6 +117,8 @@ actions! {
     MarkNext "mark_next" { Library: "mark A, then B" },
     /// Mark the next pair worth comparing in the story of the article under the cursor.
     SuggestPair "suggest_pair" { Library: "mark the next pair worth comparing in this story" },
+    /// Sort the table by the next key: outlet, date, story, title, relatedness to A, as loaded.
+    Sort "sort" { Library: "sort by outlet, date, story, title, relatedness to A, as loaded" },
     /// List the files that could not be loaded, and why.
     ShowSkipped "skipped" { Library: "skipped files" },
     /// Move the focus to the other side (A/B).
@@ -139,6 +141,10 @@ actions! {
     NextMatch "next_match" { Compare: "next search match" },
     /// Jump to the previous search match.
     PrevMatch "prev_match" { Compare: "previous search match" },
+    /// Go back to where the last jump started.
+    JumpBack "jump_back" { Compare: "back to where the last jump left from" },
+    /// Go forward again after going back.
+    JumpForward "jump_forward" { Compare: "forward again (after going back)" },
     /// Toggle shared-quote highlighting.
     ToggleQuotes "toggle_quotes" { Compare: "toggle quotes" },
     /// Toggle changed-word (framing) highlighting.
@@ -273,6 +279,13 @@ pub enum Msg {
         column: u16,
         /// Row.
         row: u16,
+    },
+    /// Compare library articles `a` and `b` (marked A and B), as `parallax A B` opens.
+    Open {
+        /// Library index of A.
+        a: usize,
+        /// Library index of B.
+        b: usize,
     },
     /// A background comparison finished.
     CompareDone(Box<Finished>),

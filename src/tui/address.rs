@@ -8,15 +8,14 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
-use tui_input::{Input, InputRequest};
+use tui_input::Input;
 use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::{Library, Source, UniqueIds};
 use crate::library::{Address, WebOptions};
 use crate::text::sanitize::sanitize_line;
 
-use super::action::{Action, Edit, Fetched, Msg};
+use super::action::{Action, Fetched, Msg};
 use super::state::State;
 use super::theme::Theme;
 use super::update::Effect;
@@ -88,36 +87,15 @@ pub fn open(state: &mut State) {
 /// Apply a key to the address line while it is open.
 pub fn edit(state: &mut State, msg: Msg) -> Effect {
     let ab = &mut state.library.address;
-    let request = match msg {
-        // Only what a terminal shows as itself goes in: no control or bidi characters.
-        Msg::Input(c) if sanitize_line(&c.to_string()) == c.to_string() => {
-            Some(InputRequest::InsertChar(c))
-        }
-        Msg::DeleteChar => Some(InputRequest::DeletePrevChar),
-        Msg::Edit(e) => Some(match e {
-            Edit::Left => InputRequest::GoToPrevChar,
-            Edit::Right => InputRequest::GoToNextChar,
-            Edit::WordLeft => InputRequest::GoToPrevWord,
-            Edit::WordRight => InputRequest::GoToNextWord,
-            Edit::Home => InputRequest::GoToStart,
-            Edit::End => InputRequest::GoToEnd,
-            Edit::DeleteNext => InputRequest::DeleteNextChar,
-            Edit::DeleteWordBack => InputRequest::DeletePrevWord,
-            Edit::DeleteWordNext => InputRequest::DeleteNextWord,
-            Edit::DeleteToStart => InputRequest::DeleteFromStart,
-            Edit::DeleteToEnd => InputRequest::DeleteTillEnd,
-            Edit::Yank => InputRequest::Yank,
-        }),
+    match msg {
         Msg::Do(Action::Back) => {
             ab.editing = false;
             ab.input.reset();
-            return Effect::None;
         }
         Msg::Do(Action::Select) => return submit(state),
-        _ => None,
-    };
-    if let Some(r) = request {
-        ab.input.handle(r);
+        other => {
+            super::textbox::apply_edit(&mut ab.input, &other);
+        }
     }
     Effect::None
 }
@@ -264,43 +242,15 @@ pub fn finished(state: &mut State, done: Fetched) -> Effect {
 /// Draw the open address line into `area` (one line): prompt, the text scrolled to keep the
 /// cursor in view, the cursor as a reversed cell, and a reminder of Enter and Esc.
 pub fn draw_line(ab: &AddressBox, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let prompt = " address: ";
-    let hint = "  enter fetches · esc cancels";
-    buf.set_stringn(area.x, area.y, prompt, area.width as usize, theme.accent);
-    let start = area.x + prompt.width() as u16;
-    let hint_w = if area.width as usize > prompt.width() + hint.width() + 20 {
-        hint.width() as u16
-    } else {
-        0
-    };
-    let width = area.right().saturating_sub(start + hint_w + 1) as usize;
-    if width == 0 {
-        return;
-    }
-    let scroll = ab.input.visual_scroll(width);
-    let mut col = 0usize;
-    let mut x = start;
-    for g in unicode_segmentation::UnicodeSegmentation::graphemes(ab.input.value(), true) {
-        let w = g.width();
-        if col < scroll {
-            col += w;
-            continue;
-        }
-        if (x - start) as usize + w > width {
-            break;
-        }
-        buf.set_string(x, area.y, g, Style::new());
-        x += w as u16;
-        col += w;
-    }
-    let cursor_x = start + (ab.input.visual_cursor().saturating_sub(scroll)).min(width) as u16;
-    if cursor_x < area.right() {
-        let cell = Rect::new(cursor_x, area.y, 1, 1);
-        buf.set_style(cell, Style::new().add_modifier(Modifier::REVERSED));
-    }
-    if hint_w > 0 {
-        buf.set_string(area.right() - hint_w, area.y, hint, theme.dim);
-    }
+    super::textbox::draw_input(
+        &ab.input,
+        true,
+        " address: ",
+        "  enter fetches · esc cancels",
+        theme,
+        area,
+        buf,
+    );
 }
 
 /// Fetch `url` (from the saved library while its copy is fresh) and read its articles: the

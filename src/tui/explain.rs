@@ -31,7 +31,7 @@ pub fn explain(c: &CompareState, keymap: &Keymap) -> Vec<DocLine> {
     };
     let score = r
         .score
-        .map(|s| format!(" (similarity {:.0}%)", s * 100.0))
+        .map(|s| format!(" (sentences match {:.0}%)", s * 100.0))
         .unwrap_or_default();
     out.push(DocLine::Heading(match r.kind {
         RowKind::Aligned => format!("Aligned: both articles report this{score}"),
@@ -49,17 +49,24 @@ pub fn explain(c: &CompareState, keymap: &Keymap) -> Vec<DocLine> {
         .iter()
         .find(|f| Some(f.a) == a_s && Some(f.b) == b_s)
     {
-        out.push(DocLine::Text(if f.labels.is_empty() {
-            format!(
-                "{} wording change(s) between the two versions",
-                f.changes.len()
-            )
+        let n = f.changes.len();
+        let changes = if n == 1 {
+            "1 change".to_string()
         } else {
+            format!("{n} changes")
+        };
+        out.push(DocLine::Text(if !f.word_diff {
+            let labels: Vec<&str> = f.labels.iter().map(|l| l.name()).collect();
             format!(
-                "Framing changes: {} ({} change(s))",
-                f.labels_text(),
-                f.changes.len()
+                "Same fact, different wording: only the differing names, numbers and loaded \
+                 words are marked ({changes}{}{})",
+                if labels.is_empty() { "" } else { ": " },
+                labels.join(", ")
             )
+        } else if f.labels.is_empty() {
+            format!("Worded differently: {changes} between the two versions")
+        } else {
+            format!("Framing differences: {} ({changes})", f.labels_text())
         }));
     }
     out.push(DocLine::Blank);
@@ -132,7 +139,7 @@ pub fn summary(cmp: &Comparison) -> Vec<DocLine> {
     out.extend([
         DocLine::Heading("Alignment".to_string()),
         DocLine::Text(format!(
-            "{} aligned · {} moved · {} only in A · {} only in B · similarity {:.0}%",
+            "{} aligned · {} moved · {} only in A · {} only in B · {:.0}% of content aligned",
             s.aligned,
             s.moved,
             s.only_a,

@@ -291,13 +291,13 @@ impl Keymap {
     }
 
     /// Short hints for the status bar: `key label` pairs for the given actions, skipping
-    /// unbound ones.
+    /// unbound ones and empty labels.
     pub fn hints(&self, actions: &[(Action, &'static str)]) -> Vec<(String, &'static str)> {
         actions
             .iter()
             .filter_map(|(a, label)| {
                 let k = self.first_key(*a);
-                (!k.is_empty()).then_some((k, *label))
+                (!k.is_empty() && !label.is_empty()).then_some((k, *label))
             })
             .collect()
     }
@@ -306,12 +306,19 @@ impl Keymap {
 /// The key that cancels and clears the text box (not configurable).
 pub const INPUT_CANCEL: &str = "esc";
 
-/// The line-editing keys of a text box, as readline and most shells have them. Alt chords are
-/// left alone: a terminal sends Esc typed just before a key as that key with Alt, and Esc must
-/// keep closing the box (see [`Keymap::split_alt`]).
+/// The line-editing keys of a text box, as readline and most shells have them. Of the Alt
+/// chords only readline's word keys are taken (Alt-B, Alt-F, Alt-D, Alt-Backspace): a terminal
+/// sends Esc typed just before a key as that key with Alt, and Esc followed by any other key
+/// stays Esc, then the key (see [`Keymap::split_alt`]).
 fn edit_key(k: &KeyEvent) -> Option<Edit> {
     if k.modifiers.contains(KeyModifiers::ALT) {
-        return None;
+        return match k.code {
+            KeyCode::Char('b') => Some(Edit::WordLeft),
+            KeyCode::Char('f') => Some(Edit::WordRight),
+            KeyCode::Char('d') => Some(Edit::DeleteWordNext),
+            KeyCode::Backspace => Some(Edit::DeleteWordBack),
+            _ => None,
+        };
     }
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     Some(match k.code {
@@ -340,23 +347,17 @@ fn edit_key(k: &KeyEvent) -> Option<Edit> {
     })
 }
 
-/// Key help for the text box, which is not configurable.
+/// Key help for the text boxes (the filter, the search box and the address line), which is
+/// not configurable.
 pub const INPUT_HELP: &[(&str, &str)] = &[
-    ("enter", "accept"),
+    ("enter", "accept (an empty search repeats the last one)"),
     (INPUT_CANCEL, "cancel and clear"),
-    ("backspace", "delete a character"),
-    ("↑/↓", "move"),
-];
-
-/// Key help for the address line (`add_address`), which is not configurable.
-pub const ADDRESS_HELP: &[(&str, &str)] = &[
-    ("enter", "fetch the address and add its article"),
-    ("esc", "cancel"),
+    ("↑/↓", "move the cursor in the table"),
     ("←/→, ctrl-b/ctrl-f", "move by a character"),
-    ("ctrl-←/→", "move by a word"),
+    ("ctrl-←/→, alt-b/alt-f", "move by a word"),
     ("home/end, ctrl-a/ctrl-e", "start or end of the line"),
     ("backspace, delete/ctrl-d", "delete a character"),
-    ("ctrl-w, ctrl-delete", "delete a word back, forward"),
+    ("ctrl-w, alt-d", "delete a word back, forward"),
     ("ctrl-u, ctrl-k", "delete to the start, to the end"),
     ("ctrl-y", "put back what was deleted"),
 ];
@@ -413,17 +414,34 @@ mod tests {
     }
 
     #[test]
-    fn same_key_means_different_things_per_screen() {
+    fn a_key_bound_on_both_screens_means_the_same_idea() {
         let km = Keymap::default();
+        let (lib, cmp) = (
+            Mode::Normal(Context::Library),
+            Mode::Normal(Context::Compare),
+        );
+        // Keys that do something on both screens: leaving, moving, searching, opening.
+        let same_idea = [
+            (Action::Quit, Action::Back),
+            (Action::Clear, Action::Back),
+            (Action::Select, Action::Select),
+        ];
+        for (a, keys) in &km.bindings {
+            for k in keys {
+                let ev = Event::Key(KeyEvent::new(k.code, k.mods));
+                let (Some(Msg::Do(l)), Some(Msg::Do(c))) =
+                    (km.translate(&ev, lib), km.translate(&ev, cmp))
+                else {
+                    continue;
+                };
+                assert!(
+                    l == c || same_idea.contains(&(l, c)),
+                    "{k} ({a:?}) is {l:?} in the library but {c:?} in a comparison"
+                );
+            }
+        }
         let b = key(KeyCode::Char('b'), KeyModifiers::NONE);
-        assert_eq!(
-            km.translate(&b, Mode::Normal(Context::Library)),
-            Some(Msg::Do(Action::MarkB))
-        );
-        assert_eq!(
-            km.translate(&b, Mode::Normal(Context::Compare)),
-            Some(Msg::Do(Action::ToggleBoilerplate))
-        );
+        assert_eq!(km.translate(&b, cmp), None);
         let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(
             km.translate(&q, Mode::Normal(Context::Library)),
@@ -448,9 +466,14 @@ mod tests {
             km.translate(&left, Mode::Input),
             Some(Msg::Edit(Edit::Left))
         );
-        // Esc then b, typed fast, reaches parallax as alt-b: it stays Esc, then b.
+        // Readline's word motions; Esc then another key, typed fast, stays Esc, then the key.
         let alt_b = key(KeyCode::Char('b'), KeyModifiers::ALT);
-        assert!(km.split_alt(&alt_b, Mode::Input).is_some());
+        assert_eq!(
+            km.translate(&alt_b, Mode::Input),
+            Some(Msg::Edit(Edit::WordLeft))
+        );
+        let alt_x = key(KeyCode::Char('x'), KeyModifiers::ALT);
+        assert!(km.split_alt(&alt_x, Mode::Input).is_some());
     }
 
     #[test]
@@ -487,7 +510,8 @@ mod tests {
         let km = Keymap::default();
         let help = km.help();
         let compare = &help.iter().find(|(c, _)| *c == Context::Compare).unwrap().1;
-        assert!(compare.contains(&("n".to_string(), "next shared quote")));
+        assert!(compare.contains(&("n".to_string(), "next search match")));
+        assert!(compare.contains(&("}".to_string(), "next shared quote")));
         assert!(compare.contains(&("esc/q".to_string(), "back to the library")));
         let library = &help.iter().find(|(c, _)| *c == Context::Library).unwrap().1;
         assert!(library.contains(&("q".to_string(), "quit")));

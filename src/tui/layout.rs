@@ -10,7 +10,7 @@ pub const MIN_HEIGHT: u16 = 15;
 /// Width of the gutter between the two panes.
 pub const GUTTER: u16 = 3;
 /// From this width on, the library preview sits beside the table instead of below it.
-pub const SIDE_PREVIEW_WIDTH: u16 = 110;
+pub const SIDE_PREVIEW_WIDTH: u16 = 160;
 
 /// True when `area` is too small to draw the reader.
 pub fn too_small(area: Rect) -> bool {
@@ -36,8 +36,8 @@ pub struct LibraryLayout {
 
 impl LibraryLayout {
     /// Layout of `area` for a table of `rows` articles; `filter` reserves the filter line.
-    /// Below the side-by-side width, the table takes what its rows need (up to 55%) and the
-    /// preview the rest.
+    /// From [`SIDE_PREVIEW_WIDTH`] on the preview sits beside the table; below it, the table
+    /// takes the whole width and what its rows need (up to 55%) and the preview the rest.
     pub fn new(area: Rect, filter: bool, rows: usize) -> LibraryLayout {
         let [title, filter_r, main, status] = Layout::vertical([
             Constraint::Length(1),
@@ -47,7 +47,7 @@ impl LibraryLayout {
         ])
         .areas(area);
         let [list, preview] = if area.width >= SIDE_PREVIEW_WIDTH {
-            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(main)
+            Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(main)
         } else {
             let table = (rows as u16)
                 .saturating_add(1)

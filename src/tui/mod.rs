@@ -17,6 +17,7 @@ pub mod model;
 pub mod settings;
 pub mod state;
 pub mod terminal;
+pub mod textbox;
 pub mod theme;
 pub mod update;
 pub mod view;
@@ -96,6 +97,22 @@ pub fn run_loading(
     rest: Option<(crate::corpus::walk::Stream, crate::corpus::LoadOptions)>,
     web: crate::library::WebOptions,
 ) -> Result<(), ReaderError> {
+    run_with(library, rest, web, None)
+}
+
+/// Run the terminal reader on the comparison of the first two articles of `library` (Esc
+/// then shows the library of them).
+pub fn run_comparing(library: Library, web: crate::library::WebOptions) -> Result<(), ReaderError> {
+    let open = (library.articles.len() >= 2).then_some(Msg::Open { a: 0, b: 1 });
+    run_with(library, None, web, open)
+}
+
+fn run_with(
+    library: Library,
+    rest: Option<(crate::corpus::walk::Stream, crate::corpus::LoadOptions)>,
+    web: crate::library::WebOptions,
+    open: Option<Msg>,
+) -> Result<(), ReaderError> {
     if !std::io::stdout().is_terminal() {
         return Err(ReaderError::NotATerminal);
     }
@@ -146,6 +163,7 @@ pub fn run_loading(
         &mut options,
         (&signals, mouse),
         rest,
+        open,
     );
     drop(term);
     terminal::restore(mouse);
@@ -171,6 +189,7 @@ fn event_loop(
     options: &mut Arc<Options>,
     (signals, mouse): (&terminal::Signals, bool),
     rest: Option<(crate::corpus::walk::Stream, crate::corpus::LoadOptions)>,
+    open: Option<Msg>,
 ) -> Result<(), ReaderError> {
     let (tx, rx) = mpsc::channel::<Msg>();
     if let Some((stream, opts)) = rest {
@@ -184,6 +203,9 @@ fn event_loop(
             height: size.height,
         },
     );
+    if let Some(open) = open {
+        apply(state, open, options, &tx);
+    }
     let mut dirty = true;
     loop {
         if dirty {

@@ -160,7 +160,7 @@ mod tests {
         let (s, errors) = user("[keys]\nnext_quote = \"ctrl-n\"\n", "u.toml");
         assert!(errors.is_empty());
         assert_eq!(s.keymap.keys_label(Action::NextQuote), "ctrl-n");
-        assert_eq!(s.keymap.keys_label(Action::PrevQuote), "N");
+        assert_eq!(s.keymap.keys_label(Action::PrevQuote), "{");
         assert_eq!(s.palette, Palette::default());
     }
 
@@ -169,7 +169,7 @@ mod tests {
         let (s, errors) = user("[keys]\nswap = \"n\"\n", "u.toml");
         assert!(errors.is_empty());
         assert_eq!(s.keymap.keys_label(Action::Swap), "n");
-        assert_eq!(s.keymap.keys_label(Action::NextQuote), "");
+        assert_eq!(s.keymap.keys_label(Action::NextMatch), "");
     }
 
     #[test]

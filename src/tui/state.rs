@@ -71,7 +71,7 @@ impl State {
             return Mode::Normal(Context::Overlay);
         }
         match &self.compare {
-            Some(c) if c.search.editing => Mode::Input,
+            Some(c) if c.search.input.editing => Mode::Input,
             Some(_) => Mode::Normal(Context::Compare),
             None if self.library.filter.editing || self.library.address.editing => Mode::Input,
             None => Mode::Normal(Context::Library),
@@ -108,20 +108,66 @@ pub struct Pending {
     pub frame: usize,
 }
 
-/// A fuzzy filter or search box.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct TextBox {
-    /// The text typed.
-    pub query: String,
-    /// True while keys go into the box.
-    pub editing: bool,
+pub use super::textbox::TextBox;
+
+/// The order of the library table (the filter's matches keep it too, except in the loaded
+/// order, where the best match comes first).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortKey {
+    /// As loaded (files in sorted path order).
+    #[default]
+    Loaded,
+    /// By outlet, unknown outlets last.
+    Outlet,
+    /// Newest first, undated last.
+    Date,
+    /// By story number, articles of no story last.
+    Story,
+    /// By title.
+    Title,
+    /// Most related to A first (once A is marked).
+    Related,
+}
+
+impl SortKey {
+    /// Every order, in the order the sort key steps through them.
+    pub const ALL: [SortKey; 6] = [
+        SortKey::Loaded,
+        SortKey::Outlet,
+        SortKey::Date,
+        SortKey::Story,
+        SortKey::Title,
+        SortKey::Related,
+    ];
+
+    /// How the order is named on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Loaded => "as loaded",
+            SortKey::Outlet => "outlet",
+            SortKey::Date => "date, newest first",
+            SortKey::Story => "story",
+            SortKey::Title => "title",
+            SortKey::Related => "relatedness to A",
+        }
+    }
+
+    /// The next order after this one.
+    pub fn next(self) -> SortKey {
+        let i = SortKey::ALL.iter().position(|k| *k == self).unwrap_or(0);
+        SortKey::ALL[(i + 1) % SortKey::ALL.len()]
+    }
 }
 
 /// One article as the table shows it: sanitised, single-line fields.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ArticleRow {
+    /// The id `compare` and `--in` take.
+    pub id: String,
     /// Outlet or "unknown".
     pub outlet: String,
+    /// True when the article names its outlet.
+    pub known_outlet: bool,
     /// Date or "".
     pub date: String,
     /// Headline.
@@ -130,6 +176,40 @@ pub struct ArticleRow {
     pub words: usize,
     /// Where it came from.
     pub source: String,
+}
+
+/// What the table's columns need: the widest id and outlet, and whether any article has a
+/// date or a known outlet (a column with nothing to say is left out).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Columns {
+    /// Widest id, in columns.
+    pub id: usize,
+    /// Widest outlet, in columns.
+    pub outlet: usize,
+    /// True when some article has a date.
+    pub dates: bool,
+    /// True when some article names its outlet.
+    pub outlets: bool,
+}
+
+impl Columns {
+    /// The needs of `rows`.
+    pub fn of(rows: &[ArticleRow]) -> Columns {
+        let mut c = Columns::default();
+        c.add(rows);
+        c
+    }
+
+    /// Take in more rows.
+    pub fn add(&mut self, rows: &[ArticleRow]) {
+        use unicode_width::UnicodeWidthStr;
+        for r in rows {
+            self.id = self.id.max(r.id.width());
+            self.outlet = self.outlet.max(r.outlet.width());
+            self.dates |= !r.date.is_empty();
+            self.outlets |= r.known_outlet;
+        }
+    }
 }
 
 /// The library screen.
@@ -149,8 +229,12 @@ pub struct LibraryState {
     pub cursor: usize,
     /// First shown position of `visible`.
     pub offset: usize,
+    /// What the table's columns need.
+    pub columns: Columns,
     /// The fuzzy filter.
     pub filter: TextBox,
+    /// The order of the table.
+    pub sort: SortKey,
     /// Article marked A.
     pub mark_a: Option<usize>,
     /// Article marked B.
@@ -191,6 +275,7 @@ impl LibraryState {
     /// [`LibraryState::set_analysis`]).
     pub fn unanalysed(library: Library) -> LibraryState {
         let rows: Vec<ArticleRow> = library.articles.iter().map(article_row).collect();
+        let columns = Columns::of(&rows);
         let haystacks = rows.iter().map(haystack).collect();
         let skipped = library.skipped.iter().map(skipped_row).collect();
         let visible = (0..library.articles.len()).collect();
@@ -202,7 +287,9 @@ impl LibraryState {
             visible,
             cursor: 0,
             offset: 0,
+            columns,
             filter: TextBox::default(),
+            sort: SortKey::default(),
             mark_a: None,
             mark_b: None,
             related: None,
@@ -235,6 +322,7 @@ impl LibraryState {
         self.rows.extend(batch.articles.iter().map(article_row));
         self.haystacks
             .extend(self.rows[start..].iter().map(haystack));
+        self.columns.add(&self.rows[start..]);
         self.skipped.extend(batch.skipped.iter().map(skipped_row));
         let lib = Arc::make_mut(&mut self.library);
         lib.articles.extend(batch.articles);
@@ -255,7 +343,9 @@ impl LibraryState {
 
 fn article_row(a: &Article) -> ArticleRow {
     ArticleRow {
+        id: one_line(&a.id),
         outlet: one_line(a.outlet_label()),
+        known_outlet: a.outlet.is_some(),
         date: one_line(a.date.as_deref().unwrap_or("")),
         title: one_line(&a.title),
         words: a.analysis.content_words(),
@@ -264,7 +354,7 @@ fn article_row(a: &Article) -> ArticleRow {
 }
 
 fn haystack(r: &ArticleRow) -> String {
-    format!("{} {} {} {}", r.title, r.outlet, r.date, r.source)
+    format!("{} {} {} {} {}", r.title, r.outlet, r.date, r.id, r.source)
 }
 
 fn skipped_row(s: &crate::corpus::Skipped) -> (String, String) {
@@ -340,12 +430,12 @@ pub struct Hit {
 }
 
 /// The search box of the compare screen and its hits.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Search {
-    /// The query.
+    /// The search box.
+    pub input: TextBox,
+    /// The query the hits are for (kept when the box is emptied: an empty search repeats it).
     pub query: String,
-    /// True while typing.
-    pub editing: bool,
     /// Hits in reading order.
     pub hits: Vec<Hit>,
     /// The hit last jumped to.
@@ -410,6 +500,17 @@ pub struct CompareState {
     pub search: Search,
     /// Wrapped lines at the current pane width.
     pub wrapped: Wrapped,
+    /// Where jumps started, to go back to (and forward again).
+    pub jumps: Jumps,
+}
+
+/// The jump list: rows the cursor left by a jump, and rows gone back from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Jumps {
+    /// Rows to go back to, oldest first.
+    pub back: Vec<usize>,
+    /// Rows gone back from, to go forward to again, most recent last.
+    pub forward: Vec<usize>,
 }
 
 impl CompareState {
@@ -428,6 +529,7 @@ impl CompareState {
             current: None,
             search: Search::default(),
             wrapped: Wrapped::default(),
+            jumps: Jumps::default(),
         };
         s.refresh_visible();
         s

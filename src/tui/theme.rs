@@ -28,11 +28,13 @@ pub struct Palette {
     pub marked_a: Color,
     /// The article marked B.
     pub marked_b: Color,
+    /// The gutter glyphs (═ ⇄ ◀ ▶), neutral so they are not read as a highlight.
+    pub gutter: Color,
 }
 
 impl Palette {
     /// The names accepted in the `[theme]` table.
-    pub const NAMES: [&'static str; 9] = [
+    pub const NAMES: [&'static str; 10] = [
         "quote",
         "framing",
         "loaded",
@@ -42,6 +44,7 @@ impl Palette {
         "accent",
         "marked_a",
         "marked_b",
+        "gutter",
     ];
 
     /// Set the colour called `name`; `false` when there is no such class.
@@ -56,6 +59,7 @@ impl Palette {
             "accent" => &mut self.accent,
             "marked_a" => &mut self.marked_a,
             "marked_b" => &mut self.marked_b,
+            "gutter" => &mut self.gutter,
             _ => return false,
         };
         *slot = colour;
@@ -72,10 +76,11 @@ impl Default for Palette {
             loaded: Color::Rgb(0xD5, 0x5E, 0x00),
             scare: Color::Rgb(0xCC, 0x79, 0xA7),
             distinctive: Color::Rgb(0xF0, 0xE4, 0x42),
-            search: Color::Rgb(0xF0, 0xE4, 0x42),
+            search: Color::Reset,
             accent: Color::Rgb(0x00, 0x72, 0xB2),
-            marked_a: Color::Rgb(0x56, 0xB4, 0xE9),
-            marked_b: Color::Rgb(0xE6, 0x9F, 0x00),
+            marked_a: Color::Rgb(0x00, 0x9E, 0x73),
+            marked_b: Color::Rgb(0xBB, 0xBB, 0xBB),
+            gutter: Color::Rgb(0x99, 0x99, 0x99),
         }
     }
 }
@@ -113,6 +118,8 @@ pub struct Theme {
     pub marked_b: Style,
     /// The status bar.
     pub status: Style,
+    /// The gutter glyphs.
+    pub gutter: Style,
     /// An error message in the status bar.
     pub error: Style,
 }
@@ -148,6 +155,7 @@ impl Theme {
             },
             marked_a: fg(p.marked_a).add_modifier(Modifier::BOLD),
             marked_b: fg(p.marked_b).add_modifier(Modifier::BOLD),
+            gutter: fg(p.gutter),
             status: Style::new().add_modifier(Modifier::REVERSED),
             error: fg(p.loaded).add_modifier(Modifier::BOLD),
         }
@@ -168,6 +176,29 @@ impl Default for Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_default_colour_means_one_thing() {
+        let p = Palette::default();
+        // The search highlight is reversed video in the terminal's own colours.
+        let colours = [
+            p.quote,
+            p.framing,
+            p.loaded,
+            p.scare,
+            p.distinctive,
+            p.accent,
+            p.marked_a,
+            p.marked_b,
+            p.gutter,
+        ];
+        for (i, x) in colours.iter().enumerate() {
+            for y in &colours[i + 1..] {
+                assert_ne!(x, y, "{:?}", Palette::NAMES);
+            }
+        }
+        assert_eq!(p.search, Color::Reset);
+    }
 
     #[test]
     fn no_color_theme_has_no_colours_but_keeps_classes_apart() {

@@ -234,6 +234,7 @@ pub fn handmade(lib: &Library) -> Comparison {
             label: ContrastLabel::Attribution,
         }],
         labels: vec![ContrastLabel::Attribution],
+        word_diff: true,
     }];
     c.loaded_terms = vec![
         LoadedTerm {

@@ -34,6 +34,8 @@ pub struct Launch<'a> {
     pub env: &'a [(&'a str, &'a str)],
     /// Give the reader `/dev/null` as standard input (through `sh -c 'exec … </dev/null'`).
     pub stdin_null: bool,
+    /// Give the reader this file as standard input.
+    pub stdin_from: Option<&'a std::path::Path>,
     /// The working directory, when not the test's.
     pub cwd: Option<&'a std::path::Path>,
 }
@@ -46,6 +48,7 @@ impl Default for Launch<'_> {
             args: &[],
             env: &[],
             stdin_null: false,
+            stdin_from: None,
             cwd: None,
         }
     }
@@ -70,7 +73,14 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open pty");
-        let mut cmd = if how.stdin_null {
+        let mut cmd = if let Some(file) = how.stdin_from {
+            let mut c = CommandBuilder::new("sh");
+            c.arg("-c");
+            c.arg("exec \"$0\" \"$@\" <\"$PARALLAX_TEST_STDIN\"");
+            c.arg(env!("CARGO_BIN_EXE_parallax"));
+            c.env("PARALLAX_TEST_STDIN", file);
+            c
+        } else if how.stdin_null {
             let mut c = CommandBuilder::new("sh");
             c.arg("-c");
             c.arg("exec \"$0\" \"$@\" </dev/null");

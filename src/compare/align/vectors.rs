@@ -23,8 +23,9 @@
 
 use std::collections::HashMap;
 
+use super::synonyms;
 use crate::compare::stats::{DocFreq, SparseVec};
-use crate::text::{Analysis, vocab};
+use crate::text::{Analysis, Token, vocab};
 
 /// The analysed sentences of both articles as weighted vectors over shared stem ids.
 #[derive(Debug, Default)]
@@ -44,6 +45,27 @@ struct StemStats {
     name_votes: i32,
     numeric: bool,
 }
+
+/// The key a token is matched by: its stem. The one place that decides which spellings of a
+/// word count as the same word for alignment.
+fn match_key(tok: &Token) -> &str {
+    tok.stem.as_str()
+}
+
+/// How much more a name weighs (a stem written capitalised inside sentences more often than
+/// not).
+pub const NAME_BOOST: f64 = 1.3;
+
+/// How much more a number or date weighs: the same figure in two sentences is strong evidence
+/// that they report the same thing.
+pub const NUMBER_BOOST: f64 = 2.0;
+
+/// How much of a word's weight its synonyms share (see the module documentation).
+pub const SYNONYM_SHARE: f64 = 0.7;
+
+/// Lowest background informativeness of a word whose synonyms count: frequent, vague words
+/// ("make", "get") would link too much.
+const SYNONYM_MIN_INFORMATIVENESS: f32 = 0.55;
 
 /// Build the vectors of the sentences `sa` of `a` and `sb` of `b` (sentence indices).
 pub fn build(
@@ -67,13 +89,14 @@ pub fn build(
             let range = an.tokens_in(sentence.span);
             let mut tf: Vec<(u32, u32)> = Vec::new();
             for (k, tok) in an.tokens[range].iter().enumerate() {
-                if tok.stem.is_empty() {
+                let key = match_key(tok);
+                if key.is_empty() {
                     continue;
                 }
                 let next = names.len() as u32;
-                let id = *ids.entry(tok.stem.as_str()).or_insert(next);
+                let id = *ids.entry(key).or_insert(next);
                 if id == next {
-                    names.push(tok.stem.as_str());
+                    names.push(key);
                     stats.push(StemStats {
                         df: 0,
                         zipf: None,
@@ -91,19 +114,34 @@ pub fn build(
                 }
                 tf.push((id, 1));
             }
-            tf.sort_unstable();
-            tf.dedup_by(|next, kept| {
-                if next.0 == kept.0 {
-                    kept.1 += next.1;
-                    true
-                } else {
-                    false
-                }
-            });
-            for &(id, _) in &tf {
-                stats[id as usize].df += 1;
-            }
             out.push(tf);
+        }
+    }
+    // A demonym counts as its place when both occur ("Russian" and "Russia").
+    let remap: Vec<u32> = (0..names.len())
+        .map(|id| {
+            synonyms::demonym_base(names[id])
+                .iter()
+                .find_map(|base| ids.get(base.as_str()).copied())
+                .filter(|&base| base != id as u32)
+                .unwrap_or(id as u32)
+        })
+        .collect();
+    for tf in tf_a.iter_mut().chain(tf_b.iter_mut()) {
+        for t in tf.iter_mut() {
+            t.0 = remap[t.0 as usize];
+        }
+        tf.sort_unstable();
+        tf.dedup_by(|next, kept| {
+            if next.0 == kept.0 {
+                kept.1 += next.1;
+                true
+            } else {
+                false
+            }
+        });
+        for &(id, _) in tf.iter() {
+            stats[id as usize].df += 1;
         }
     }
     let n = (sa.len() + sb.len()).max(1) as f64;
@@ -119,24 +157,83 @@ pub fn build(
                 let docs = c.docs as f64;
                 0.5 + ((docs + 1.0) / (df + 1.0)).ln() / (docs + 1.0).ln()
             });
-            let boost = if !st.numeric && st.name_votes > 0 {
-                1.3
+            let boost = if st.numeric {
+                NUMBER_BOOST
+            } else if st.name_votes > 0 {
+                NAME_BOOST
             } else {
                 1.0
             };
             (local * bg * lib * boost).sqrt()
         })
         .collect();
+    // Synonym features: ids after the stems', one per synset that a word of these texts
+    // reaches. English synonyms only link words of English texts ("die" and "also" are
+    // German words too).
+    let english = looks_english(a, sa) && looks_english(b, sb);
+    let mut syn_ids: HashMap<u32, u32> = HashMap::new();
+    let syn_of: Vec<Vec<u32>> = names
+        .iter()
+        .zip(&stats)
+        .map(|(stem, st)| {
+            let common = vocab::informativeness(st.zipf) <= 1.0;
+            let content = vocab::informativeness(st.zipf) >= SYNONYM_MIN_INFORMATIVENESS;
+            if !english || st.numeric || st.name_votes > 0 || !common || !content {
+                return Vec::new();
+            }
+            synonyms::synsets(stem)
+                .iter()
+                .map(|s| {
+                    let next = (names.len() + syn_ids.len()) as u32;
+                    *syn_ids.entry(*s).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
     let to_vec = |tf: Vec<(u32, u32)>| {
-        SparseVec::from_terms(
-            tf.into_iter()
-                .map(|(id, c)| (id, (1.0 + f64::from(c).ln()) * weights[id as usize]))
-                .collect(),
-        )
+        let mut terms: Vec<(u32, f64)> = Vec::with_capacity(tf.len() * 2);
+        let mut mass = 0.0;
+        for (id, c) in tf {
+            let v = (1.0 + f64::from(c).ln()) * weights[id as usize];
+            mass += v;
+            terms.push((id, v));
+            let syn = &syn_of[id as usize];
+            if !syn.is_empty() {
+                let share = SYNONYM_SHARE * v / (syn.len() as f64).sqrt();
+                terms.extend(syn.iter().map(|&s| (s, share)));
+            }
+        }
+        terms.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
+        terms.dedup_by_key(|t| t.0);
+        let mut v = SparseVec::from_terms(terms);
+        // A sentence's content is its words', synonyms adding none.
+        v.mass = mass;
+        v
     };
     Vectors {
         a: tf_a.into_iter().map(to_vec).collect(),
         b: tf_b.into_iter().map(to_vec).collect(),
-        stems: names.len(),
+        stems: names.len() + syn_ids.len(),
     }
+}
+
+/// English function words that make up a large share of any English text.
+const ENGLISH_MARKERS: [&str; 10] = [
+    "the", "of", "and", "to", "a", "in", "is", "that", "for", "was",
+];
+
+/// True when at least 10% of the words of the sentences `si` of `an` are common English
+/// function words.
+fn looks_english(an: &Analysis, si: &[usize]) -> bool {
+    let (mut all, mut marked) = (0usize, 0usize);
+    for &i in si {
+        let Some(s) = an.sentences.get(i) else {
+            continue;
+        };
+        for t in &an.tokens[an.tokens_in(s.span)] {
+            all += 1;
+            marked += usize::from(ENGLISH_MARKERS.contains(&t.norm.as_str()));
+        }
+    }
+    marked * 10 >= all && all > 0
 }

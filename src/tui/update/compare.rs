@@ -6,7 +6,9 @@ use crate::compare::{RowKind, Side};
 
 use super::library::{clamp_library, start_compare};
 use super::popup::{explain_popup, summary_popup};
-use super::search::{match_step_msg, run_search, step_match};
+use super::search::{
+    Step, jump_back, match_step_msg, record_jump, run_search, step_match, wrapped_note,
+};
 use super::{Effect, area};
 use crate::tui::action::{Action, Msg};
 use crate::tui::keymap::Keymap;
@@ -15,7 +17,7 @@ use crate::tui::model::TargetKind;
 use crate::tui::state::{CompareState, State, Wrapped};
 
 pub(super) fn compare_layout(c: &CompareState, area: Rect) -> CompareLayout {
-    CompareLayout::new(area, c.search.editing)
+    CompareLayout::new(area, c.search.input.editing)
 }
 
 pub(super) fn rewrap(c: &mut CompareState, area: Rect) {
@@ -115,35 +117,49 @@ pub(super) fn compare_update(state: &mut State, msg: Msg) -> Effect {
     let Some(c) = state.compare.as_mut() else {
         return Effect::None;
     };
-    if c.search.editing {
+    if c.search.input.editing {
         match msg {
-            Msg::Input(ch) => c.search.query.push(ch),
-            Msg::DeleteChar => {
-                c.search.query.pop();
-            }
             Msg::Do(Action::Select) => {
-                c.search.editing = false;
-                run_search(c);
-                let n = c.search.hits.len();
-                if n == 0 {
-                    state.status.info(format!(
-                        "no match for '{}'",
-                        crate::text::sanitize::sanitize(&c.search.query)
-                    ));
+                c.search.input.editing = false;
+                let typed = c.search.input.text().to_string();
+                if typed.is_empty() && c.search.query.is_empty() {
+                    state.status.info("nothing to search for");
                 } else {
-                    let next = state.keymap.name_of(Action::NextMatch);
-                    let prev = state.keymap.name_of(Action::PrevMatch);
-                    state.status.info(format!(
-                        "{n} match{} — {next} next, {prev} previous",
-                        if n == 1 { "" } else { "es" }
-                    ));
-                    step_match(c, true, true);
+                    if !typed.is_empty() {
+                        c.search.query = typed;
+                    }
+                    c.search.input.clear();
+                    let from = c.cursor_row();
+                    run_search(c);
+                    let n = c.search.hits.len();
+                    let shown = crate::text::sanitize::sanitize_line(&c.search.query);
+                    if n == 0 {
+                        state.status.info(format!("no match for '{shown}'"));
+                    } else {
+                        let step = step_match(c, true, true);
+                        let next = state.keymap.name_of(Action::NextMatch);
+                        let prev = state.keymap.name_of(Action::PrevMatch);
+                        state.status.info(format!(
+                            "'{shown}': {n} match{} — {next} next, {prev} previous{}",
+                            if n == 1 { "" } else { "es" },
+                            step.map_or("", |s| wrapped_note(s, true))
+                        ));
+                        if let Some(from) = from
+                            && c.cursor_row() != Some(from)
+                        {
+                            record_jump(c, from);
+                        }
+                    }
                 }
             }
+            // Cancels the typing; the last search stays for n/N.
             Msg::Do(Action::Back) => {
-                c.search = Default::default();
+                c.search.input.editing = false;
+                c.search.input.clear();
             }
-            _ => {}
+            other => {
+                c.search.input.edit(&other);
+            }
         }
         rewrap(c, area);
         if !fully_visible(c, area) {
@@ -155,6 +171,7 @@ pub(super) fn compare_update(state: &mut State, msg: Msg) -> Effect {
     let vh = viewport(c, area);
     let explain_key = state.keymap.name_of(Action::Select);
     let mut moved_cursor = false;
+    let from = c.cursor_row();
     match msg {
         Msg::Do(Action::Back) => {
             state.compare = None;
@@ -268,12 +285,9 @@ pub(super) fn compare_update(state: &mut State, msg: Msg) -> Effect {
             return start_compare(state, b, a);
         }
         Msg::Do(Action::Export) => return Effect::Export,
-        Msg::Do(Action::Search) => {
-            c.search.editing = true;
-            c.search.query.clear();
-            c.search.hits.clear();
-            c.search.current = None;
-        }
+        Msg::Do(Action::Search) => c.search.input.open(),
+        Msg::Do(Action::JumpBack) => jump_back(c, true, &mut state.status, &state.keymap),
+        Msg::Do(Action::JumpForward) => jump_back(c, false, &mut state.status, &state.keymap),
         Msg::Do(Action::NextMatch) => match_step_msg(c, true, &mut state.status, &state.keymap),
         Msg::Do(Action::PrevMatch) => match_step_msg(c, false, &mut state.status, &state.keymap),
         Msg::Do(Action::Select) => {
@@ -297,7 +311,20 @@ pub(super) fn compare_update(state: &mut State, msg: Msg) -> Effect {
             | Msg::Do(Action::JumpMoved)
             | Msg::Do(Action::NextMatch)
             | Msg::Do(Action::PrevMatch)
+            | Msg::Do(Action::JumpBack)
+            | Msg::Do(Action::JumpForward)
     );
+    let remembered = jumped || matches!(msg, Msg::Do(Action::Top) | Msg::Do(Action::Bottom));
+    if remembered
+        && !matches!(
+            msg,
+            Msg::Do(Action::JumpBack) | Msg::Do(Action::JumpForward)
+        )
+        && let Some(from) = from
+        && c.cursor_row() != Some(from)
+    {
+        record_jump(c, from);
+    }
     if jumped && !fully_visible(c, area) {
         reveal(c, area);
     }
@@ -375,29 +402,31 @@ pub(super) fn jump(
     };
     let visible = |r: usize| c.visible.binary_search(&r).is_ok();
     let tkey = |t: &crate::tui::model::Target| (t.row, Some((t.side, t.range.start)));
-    let found = if forward {
-        targets
-            .iter()
-            .find(|t| visible(t.row) && tkey(t) > key)
-            .cloned()
+    let mut shown = targets.iter().filter(|t| visible(t.row));
+    let (found, note) = if forward {
+        match shown.clone().find(|t| tkey(t) > key) {
+            Some(t) => (Some(t.clone()), ""),
+            None => (shown.next().cloned(), wrapped_note(Step::Wrapped, true)),
+        }
     } else {
-        targets
-            .iter()
-            .rev()
-            .find(|t| visible(t.row) && tkey(t) < key)
-            .cloned()
+        match shown.clone().rev().find(|t| tkey(t) < key) {
+            Some(t) => (Some(t.clone()), ""),
+            None => (
+                shown.next_back().cloned(),
+                wrapped_note(Step::Wrapped, false),
+            ),
+        }
     };
     let Some(t) = found else {
         status.info(format!(
-            "no more {} {}",
-            kind.plural(),
-            if forward { "below" } else { "above" }
+            "the {} are all hidden (boilerplate)",
+            kind.plural()
         ));
         return;
     };
     let n = targets.iter().position(|x| *x == t).map_or(0, |i| i + 1);
     status.info(format!(
-        "{} {n} of {} — {explain_key} explains",
+        "{} {n} of {} — {explain_key} explains{note}",
         kind.plural(),
         targets.len(),
     ));

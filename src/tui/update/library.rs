@@ -13,7 +13,7 @@ use crate::tui::state::{CompareState, LibraryState, Pending, State};
 
 /// True when the line under the title is taken (by the filter, or the address line).
 pub(in crate::tui) fn filter_shown(lib: &LibraryState) -> bool {
-    lib.filter.editing || !lib.filter.query.is_empty() || lib.address.editing
+    lib.filter.editing || !lib.filter.text().is_empty() || lib.address.editing
 }
 
 pub(super) fn table_height(state: &State) -> usize {
@@ -38,10 +38,13 @@ pub(in crate::tui) fn clamp_library(state: &mut State) {
     lib.offset = lib.offset.min(max_offset);
 }
 
+/// Recompute the rows shown: the filter's matches (all articles without a filter) in the
+/// table's order — the best match first in the loaded order — with the cursor on the best
+/// match.
 pub(super) fn refilter(lib: &mut LibraryState) {
-    let q = lib.filter.query.trim();
-    if q.is_empty() {
-        lib.visible = (0..lib.rows.len()).collect();
+    let q = lib.filter.text().trim();
+    let mut shown: Vec<usize> = if q.is_empty() {
+        (0..lib.rows.len()).collect()
     } else {
         use rayon::prelude::*;
         let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
@@ -61,10 +64,59 @@ pub(super) fn refilter(lib: &mut LibraryState) {
             .flatten()
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        lib.visible = scored.into_iter().map(|(_, i)| i).collect();
-    }
+        scored.into_iter().map(|(_, i)| i).collect()
+    };
+    sort_rows(lib, &mut shown);
+    lib.visible = shown;
     lib.cursor = 0;
     lib.offset = 0;
+}
+
+/// Put `rows` in the order of `lib.sort` (stable: ties keep their order).
+fn sort_rows(lib: &LibraryState, rows: &mut [usize]) {
+    use crate::tui::state::SortKey;
+    let text = |i: usize, f: fn(&crate::tui::state::ArticleRow) -> &str| {
+        lib.rows
+            .get(i)
+            .map_or(String::new(), |r| f(r).to_lowercase())
+    };
+    match lib.sort {
+        SortKey::Loaded => {}
+        SortKey::Outlet => rows.sort_by_cached_key(|&i| {
+            let unknown = lib.article(i).is_none_or(|a| a.outlet.is_none());
+            (unknown, text(i, |r| &r.outlet))
+        }),
+        SortKey::Date => rows.sort_by_cached_key(|&i| {
+            let d = text(i, |r| &r.date);
+            (d.is_empty(), std::cmp::Reverse(d))
+        }),
+        SortKey::Story => rows.sort_by_cached_key(|&i| {
+            let n = lib.stories.of(i).map(|s| s.number);
+            (n.is_none(), n)
+        }),
+        SortKey::Title => rows.sort_by_cached_key(|&i| text(i, |r| &r.title)),
+        SortKey::Related => {
+            if let Some(rel) = &lib.related {
+                let r = |i: usize| rel.get(i).copied().unwrap_or(0.0);
+                rows.sort_by(|&x, &y| {
+                    (Some(y) == lib.mark_a)
+                        .cmp(&(Some(x) == lib.mark_a))
+                        .then(r(y).total_cmp(&r(x)))
+                });
+            }
+        }
+    }
+}
+
+/// Recompute the rows shown, keeping the cursor on the article it was on when that article
+/// is still shown.
+pub(super) fn refilter_keeping(lib: &mut LibraryState) {
+    let (cur, offset) = (lib.current(), lib.offset);
+    refilter(lib);
+    if let Some(pos) = cur.and_then(|c| lib.visible.iter().position(|&i| i == c)) {
+        lib.cursor = pos;
+        lib.offset = offset;
+    }
 }
 
 pub(super) fn set_mark_a(lib: &mut LibraryState, a: Option<usize>) {
@@ -75,6 +127,9 @@ pub(super) fn set_mark_a(lib: &mut LibraryState, a: Option<usize>) {
     lib.related = a
         .and_then(|a| lib.vectors.get(a))
         .map(|va| lib.vectors.iter().map(|v| va.similarity(v)).collect());
+    if lib.sort == crate::tui::state::SortKey::Related {
+        refilter_keeping(lib);
+    }
 }
 
 pub(super) fn set_mark_b(lib: &mut LibraryState, b: Option<usize>) {
@@ -94,17 +149,8 @@ pub(super) fn library_update(state: &mut State, msg: Msg) -> Effect {
     let lib = &mut state.library;
     if lib.filter.editing {
         match msg {
-            Msg::Input(c) => {
-                lib.filter.query.push(c);
-                refilter(lib);
-            }
-            Msg::DeleteChar => {
-                lib.filter.query.pop();
-                refilter(lib);
-            }
             Msg::Do(Action::Select) => {
                 lib.filter.editing = false;
-                lib.cursor = 0;
                 let n = lib.visible.len();
                 state.status.info(match n {
                     0 => "no article matches the filter".to_string(),
@@ -114,12 +160,16 @@ pub(super) fn library_update(state: &mut State, msg: Msg) -> Effect {
             }
             Msg::Do(Action::Back) => {
                 lib.filter.editing = false;
-                lib.filter.query.clear();
-                refilter(lib);
+                lib.filter.clear();
+                refilter_keeping(lib);
             }
             Msg::Do(Action::MoveDown) => lib.cursor += 1,
             Msg::Do(Action::MoveUp) => lib.cursor = lib.cursor.saturating_sub(1),
-            _ => {}
+            other => {
+                if lib.filter.edit(&other) {
+                    refilter(lib);
+                }
+            }
         }
         clamp_library(state);
         return Effect::None;
@@ -128,9 +178,9 @@ pub(super) fn library_update(state: &mut State, msg: Msg) -> Effect {
     match msg {
         Msg::Do(Action::Quit) => return quit(state),
         Msg::Do(Action::Clear) => {
-            if !lib.filter.query.is_empty() {
-                lib.filter.query.clear();
-                refilter(lib);
+            if !lib.filter.text().is_empty() {
+                lib.filter.clear();
+                refilter_keeping(lib);
             } else {
                 set_mark_a(lib, None);
                 lib.mark_b = None;
@@ -144,6 +194,25 @@ pub(super) fn library_update(state: &mut State, msg: Msg) -> Effect {
         Msg::Do(Action::Bottom) => lib.cursor = lib.visible.len().saturating_sub(1),
         Msg::Scroll(n) => lib.cursor = lib.cursor.saturating_add_signed(n as isize),
         Msg::Do(Action::Search) => lib.filter.editing = true,
+        Msg::Do(Action::Sort) => {
+            use crate::tui::state::SortKey;
+            lib.sort = lib.sort.next();
+            if lib.sort == SortKey::Related && lib.related.is_none() {
+                lib.sort = lib.sort.next();
+            }
+            refilter_keeping(lib);
+            let next = lib.sort.next();
+            state.status.info(format!(
+                "sorted by {} — {} sorts by {}",
+                lib.sort.label(),
+                state.keymap.name_of(Action::Sort),
+                if next == SortKey::Related && lib.related.is_none() {
+                    next.next().label()
+                } else {
+                    next.label()
+                }
+            ));
+        }
         Msg::Do(Action::MarkA) => {
             let new = if lib.mark_a == cur { None } else { cur };
             set_mark_a(lib, new);
@@ -215,7 +284,7 @@ pub(super) fn suggest_pair(
         lib.cursor = pos;
     }
     status.info(format!(
-        "story {number}: pair {} of {total} marked · {:.0}% similar{} · {} compares",
+        "story {number}: pair {} of {total} marked · {:.0}% related{} · {} compares",
         n + 1,
         pair.similarity * 100.0,
         if pair.different_outlets {
@@ -273,6 +342,9 @@ pub(super) fn finish_compare(state: &mut State, done: Finished) {
         return;
     }
     state.pending = None;
+    // The marks follow the comparison (a swap swaps them).
+    set_mark_a(&mut state.library, Some(done.a));
+    set_mark_b(&mut state.library, Some(done.b));
     let mut c = CompareState::new(done.comparison, (done.a, done.b));
     if let Some(old) = state.compare.take()
         && old.pair == (done.b, done.a)

@@ -22,7 +22,7 @@ use super::state::State;
 
 use compare::{compare_update, ensure_visible, rewrap};
 pub(in crate::tui) use library::{clamp_library, filter_shown};
-use library::{finish_compare, library_update, refilter};
+use library::{finish_compare, library_update, refilter_keeping};
 use popup::{help_popup, popup_update};
 
 /// Work for the event loop.
@@ -71,6 +71,18 @@ pub fn update(state: &mut State, msg: impl Into<Msg>) -> Effect {
             return Effect::None;
         }
         Msg::Fetched(done) => return address::finished(state, *done),
+        Msg::Open { a, b } => {
+            let n = state.library.rows.len();
+            if a >= n || b >= n || a == b {
+                return Effect::None;
+            }
+            library::set_mark_a(&mut state.library, Some(a));
+            library::set_mark_b(&mut state.library, Some(b));
+            if let Some(pos) = state.library.visible.iter().position(|&i| i == a) {
+                state.library.cursor = pos;
+            }
+            return library::start_compare(state, a, b);
+        }
         Msg::CompareDone(done) => {
             finish_compare(state, *done);
             return Effect::None;
@@ -120,7 +132,7 @@ pub fn update(state: &mut State, msg: impl Into<Msg>) -> Effect {
     let editing = state
         .compare
         .as_ref()
-        .map_or(state.library.filter.editing, |c| c.search.editing);
+        .map_or(state.library.filter.editing, |c| c.search.input.editing);
     if !editing
         && state.pending.is_some()
         && matches!(msg, Msg::Do(Action::Back) | Msg::Do(Action::Clear))
@@ -163,15 +175,10 @@ fn take_loaded(state: &mut State, loaded: super::action::Loaded) -> Effect {
 /// the filter being typed ranks them (the cursor stays on its article).
 pub(in crate::tui) fn show_new_rows(state: &mut State, before: usize) {
     let lib = &mut state.library;
-    if lib.filter.query.trim().is_empty() {
+    if lib.filter.text().trim().is_empty() && lib.sort == super::state::SortKey::Loaded {
         lib.visible.extend(before..lib.rows.len());
     } else {
-        let (cur, offset) = (lib.current(), lib.offset);
-        refilter(lib);
-        if let Some(pos) = cur.and_then(|c| lib.visible.iter().position(|&i| i == c)) {
-            lib.cursor = pos;
-            lib.offset = offset;
-        }
+        refilter_keeping(lib);
     }
 }
 

@@ -1,16 +1,16 @@
 //! Popups: help, summary, skipped files and explanations, and keys while one is open.
 
-use crate::tui::action::{Action, Msg};
+use crate::tui::action::{Action, Context, Msg};
 use crate::tui::explain;
-use crate::tui::keymap::{ADDRESS_HELP, INPUT_HELP, Keymap};
+use crate::tui::keymap::{INPUT_HELP, Keymap};
 use crate::tui::state::{CompareState, DocLine, LibraryState, Popup, PopupKind, State};
 
 pub(super) fn popup_update(state: &mut State, msg: Msg) {
     let Some(p) = state.popup.as_mut() else {
         return;
     };
-    let last = p.lines.len().saturating_sub(1);
-    let page = (state.size.1 as usize).saturating_sub(6).max(1);
+    let page = popup_rows(state.size.1);
+    let last = p.lines.len().saturating_sub(page);
     match msg {
         Msg::Do(Action::Back) | Msg::Do(Action::Select) => state.popup = None,
         Msg::Do(Action::Help) if p.kind == PopupKind::Help => state.popup = None,
@@ -32,22 +32,35 @@ pub(super) fn popup_update(state: &mut State, msg: Msg) {
     }
 }
 
+/// Lines of text a popup shows at once in a terminal `height` rows high (its border and the
+/// margin around it taken off).
+pub(in crate::tui) fn popup_rows(height: u16) -> usize {
+    (height as usize).saturating_sub(4).max(1)
+}
+
+/// The key help, scrolled to the keys of the screen it was opened on.
 pub(super) fn help_popup(state: &State) -> Popup {
+    let here = if state.compare.is_some() {
+        Context::Compare
+    } else {
+        Context::Library
+    };
     let mut lines = Vec::new();
+    let mut start = 0;
     for (ctx, keys) in state.keymap.help() {
+        if ctx == here {
+            start = lines.len();
+        }
         lines.push(DocLine::Heading(ctx.title().to_string()));
         for (k, d) in keys {
             lines.push(DocLine::Key(k, d.to_string()));
         }
         lines.push(DocLine::Blank);
     }
-    lines.push(DocLine::Heading("Filter and search box".to_string()));
+    lines.push(DocLine::Heading(
+        "Filter, search box and address line".to_string(),
+    ));
     for (k, d) in INPUT_HELP {
-        lines.push(DocLine::Key(k.to_string(), d.to_string()));
-    }
-    lines.push(DocLine::Blank);
-    lines.push(DocLine::Heading("Address line".to_string()));
-    for (k, d) in ADDRESS_HELP {
         lines.push(DocLine::Key(k.to_string(), d.to_string()));
     }
     lines.push(DocLine::Blank);
@@ -72,11 +85,12 @@ pub(super) fn help_popup(state: &State) -> Popup {
             "Keys, colours and lexicon additions: {p} (PARALLAX_CONFIG overrides the path)"
         )));
     }
+    let scroll = start.min(lines.len().saturating_sub(popup_rows(state.size.1)));
     Popup {
         kind: PopupKind::Help,
         title: "Keys".to_string(),
         lines,
-        scroll: 0,
+        scroll,
     }
 }
 

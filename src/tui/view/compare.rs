@@ -40,7 +40,7 @@ pub(super) fn draw_compare(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let l = CompareLayout::new(area, c.search.editing);
+    let l = CompareLayout::new(area, c.search.input.editing);
     for (side, rect) in [(Side::A, l.header_a), (Side::B, l.header_b)] {
         let (title, meta) = c.model.headers.get(side);
         let (name, style) = match side {
@@ -74,24 +74,35 @@ pub(super) fn draw_compare(
     }
     draw_legend(state, c, theme, l.legend, buf);
     draw_rows(c, theme, &l, buf);
-    if c.search.editing {
-        Line::from(vec![
-            Span::styled(" search: ", theme.accent),
-            Span::raw(format!("{}▏", sanitize(&c.search.query))),
-        ])
-        .render(l.search, buf);
+    if c.search.input.editing {
+        let last = if c.search.query.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "  enter alone searches '{}' again · ",
+                truncate(&sanitize(&c.search.query), 20)
+            )
+        };
+        let hint = format!("{last}esc cancels");
+        c.search
+            .input
+            .draw(" search: ", &hint, theme, l.search, buf);
     }
+    let searching = !c.search.hits.is_empty();
     let hints = hints_line(
         state,
         &[
+            (Action::NextMatch, if searching { "match" } else { "" }),
+            (Action::Search, if searching { "" } else { "search" }),
             (Action::NextQuote, "quote"),
             (Action::NextFraming, "framing"),
             (Action::NextLoaded, "loaded"),
             (Action::Select, "explain"),
+            (Action::JumpBack, "back"),
             (Action::Summary, "summary"),
             (Action::Export, "export"),
             (Action::Help, "help"),
-            (Action::Back, "back"),
+            (Action::Back, "library"),
         ],
         theme,
     );
@@ -251,11 +262,8 @@ pub(super) fn draw_rows(c: &CompareState, theme: &Theme, l: &CompareLayout, buf:
         }
         let glyph = gutter_glyph(row.kind);
         let gstyle = match row.kind {
-            RowKind::Aligned => theme.accent,
-            RowKind::Moved => theme.scare,
-            RowKind::OnlyA => theme.marked_a,
-            RowKind::OnlyB => theme.marked_b,
             RowKind::Excluded => theme.dim,
+            _ => theme.gutter,
         };
         buf.set_string(l.gutter.x + 1, y, glyph, gstyle);
         if is_cursor {

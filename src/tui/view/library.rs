@@ -12,7 +12,7 @@ use crate::text::sanitize::{sanitize, sanitize_cells};
 use crate::tui::action::Action;
 use crate::tui::keymap::INPUT_CANCEL;
 use crate::tui::layout::LibraryLayout;
-use crate::tui::state::{LibraryState, State};
+use crate::tui::state::{LibraryState, SortKey, State};
 use crate::tui::theme::Theme;
 
 use super::{hints_line, status_line, truncate};
@@ -45,6 +45,12 @@ pub(super) fn draw_library(
         Span::styled(" parallax ", theme.accent.add_modifier(Modifier::BOLD)),
         Span::raw(format!("· {} articles ", lib.rows.len())),
     ];
+    if lib.sort != SortKey::Loaded {
+        title.push(Span::styled(
+            format!("· sorted by {} ", lib.sort.label()),
+            theme.dim,
+        ));
+    }
     let mark = |m: Option<usize>| {
         m.and_then(|i| lib.rows.get(i))
             .map(|r| truncate(&format!("{} — {}", r.outlet, r.title), 40))
@@ -68,60 +74,16 @@ pub(super) fn draw_library(
     if lib.address.editing {
         crate::tui::address::draw_line(&lib.address, theme, l.filter, buf);
     } else if filter_shown {
-        let cursor = if lib.filter.editing { "▏" } else { "" };
-        Line::from(vec![
-            Span::styled(" filter: ", theme.accent),
-            Span::raw(format!("{}{cursor}", sanitize(&lib.filter.query))),
-            Span::styled(
-                format!("  {} of {}", lib.visible.len(), lib.rows.len()),
-                theme.dim,
-            ),
-        ])
-        .render(l.filter, buf);
+        let count = format!("  {} of {}", lib.visible.len(), lib.rows.len());
+        lib.filter.draw(" filter: ", &count, theme, l.filter, buf);
     }
 
-    let related = lib.related.is_some();
     let w = l.table.width as usize;
-    let (outlet_w, date_w, words_w, story_w, rel_w) = (
-        18usize,
-        10usize,
-        6usize,
-        5usize,
-        if related { 5 } else { 0 },
-    );
-    let fixed = 2
-        + outlet_w
-        + 1
-        + date_w
-        + 1
-        + words_w
-        + 1
-        + story_w
-        + 1
-        + if related { rel_w + 1 } else { 0 };
-    let title_w = w.saturating_sub(fixed).max(1);
-    let cols = |m: &str, o: &str, d: &str, wd: &str, st: &str, r: &str, t: &str| {
-        let mut s = format!(
-            "{m:<2}{:<ow$} {:<dw$} {:>ww$} {:>sw$} ",
-            truncate(o, outlet_w),
-            truncate(d, date_w),
-            wd,
-            truncate(st, story_w),
-            ow = outlet_w,
-            dw = date_w,
-            ww = words_w,
-            sw = story_w
-        );
-        if related {
-            s.push_str(&format!("{r:>rel_w$} "));
-        }
-        s.push_str(&truncate(t, title_w));
-        s
-    };
+    let table = Table::new(lib, w);
     buf.set_stringn(
         l.table_header.x,
         l.table_header.y,
-        cols("", "Outlet", "Date", "Words", "Story", "~A", "Title"),
+        table.header(lib.sort),
         w,
         theme.title.add_modifier(Modifier::UNDERLINED),
     );
@@ -150,7 +112,9 @@ pub(super) fn draw_library(
         .skip(lib.offset)
         .take(l.table.height as usize)
     {
-        let Some(r) = lib.rows.get(i) else { continue };
+        if lib.rows.get(i).is_none() {
+            continue;
+        }
         let y = l.table.y + (n - lib.offset) as u16;
         let (m, mstyle) = if lib.mark_a == Some(i) {
             ("A", theme.marked_a.add_modifier(Modifier::REVERSED))
@@ -159,25 +123,7 @@ pub(super) fn draw_library(
         } else {
             ("", Style::new())
         };
-        let rel = match &lib.related {
-            Some(v) if lib.mark_a == Some(i) => "A".to_string(),
-            Some(v) => format!("{:.0}%", v.get(i).copied().unwrap_or(0.0) * 100.0),
-            None => String::new(),
-        };
-        let story = lib
-            .stories
-            .of(i)
-            .map(|s| format!("#{}", s.number))
-            .unwrap_or_default();
-        let line = cols(
-            m,
-            &r.outlet,
-            calendar_day(&r.date),
-            &r.words.to_string(),
-            &story,
-            &rel,
-            &r.title,
-        );
+        let line = table.row(lib, i, m);
         let row_area = Rect::new(l.table.x, y, l.table.width, 1);
         let style = if n == lib.cursor {
             theme.cursor
@@ -200,6 +146,7 @@ pub(super) fn draw_library(
         &[
             (Action::Search, "filter"),
             (Action::MarkNext, "mark"),
+            (Action::Sort, "sort"),
             (Action::SuggestPair, "suggest pair"),
             (Action::Select, "compare"),
             (Action::Help, "help"),
@@ -224,6 +171,139 @@ pub(super) fn draw_library(
     status_line(state, hints, right, theme, l.status, buf);
 }
 
+/// Pad `s` with spaces to `width` columns (cutting it with `…` when wider).
+fn pad(s: &str, width: usize, right: bool) -> String {
+    let t = truncate(s, width);
+    let fill = " ".repeat(width.saturating_sub(t.width()));
+    if right { fill + &t } else { t + &fill }
+}
+
+/// The columns of the library table at one width: the id, outlet and date columns as wide as
+/// their widest entry (a column nobody fills left out, the id and outlet narrowed on a small
+/// screen), and the title taking the rest.
+struct Table {
+    id: usize,
+    outlet: usize,
+    date: usize,
+    related: bool,
+    title: usize,
+}
+
+const WORDS_W: usize = 6;
+const STORY_W: usize = 5;
+const RELATED_W: usize = 5;
+
+impl Table {
+    fn new(lib: &LibraryState, width: usize) -> Table {
+        let c = lib.columns;
+        let related = lib.related.is_some();
+        let mut id = c.id.clamp(2, 28);
+        let mut outlet = if c.outlets { c.outlet.clamp(6, 20) } else { 0 };
+        let date = if c.dates { 10 } else { 0 };
+        let fixed = |id: usize, outlet: usize| {
+            2 + id
+                + 1
+                + if outlet > 0 { outlet + 1 } else { 0 }
+                + if date > 0 { date + 1 } else { 0 }
+                + WORDS_W
+                + 1
+                + STORY_W
+                + 1
+                + if related { RELATED_W + 1 } else { 0 }
+        };
+        // The title keeps at least 45% of the width: the id, then the outlet give way.
+        let budget = width.saturating_sub(width * 45 / 100);
+        while fixed(id, outlet) > budget && (id > 12 || outlet > 8) {
+            if id > 12 && (id >= outlet || outlet <= 8) {
+                id -= 1;
+            } else {
+                outlet -= 1;
+            }
+        }
+        let title = width.saturating_sub(fixed(id, outlet)).max(1);
+        Table {
+            id,
+            outlet,
+            date,
+            related,
+            title,
+        }
+    }
+
+    fn line(&self, cells: [&str; 7], sorted: Option<usize>) -> String {
+        let [m, id, outlet, date, words, story, rel] = cells;
+        let cell = |k: usize, s: &str| -> String {
+            if sorted == Some(k) {
+                format!("{s}▾")
+            } else {
+                s.to_string()
+            }
+        };
+        let mut s = format!("{m:<2}{} ", pad(&cell(1, id), self.id, false));
+        if self.outlet > 0 {
+            s += &format!("{} ", pad(&cell(2, outlet), self.outlet, false));
+        }
+        if self.date > 0 {
+            s += &format!("{} ", pad(&cell(3, date), self.date, false));
+        }
+        s += &format!(
+            "{} {} ",
+            pad(words, WORDS_W, true),
+            pad(&cell(5, story), STORY_W, true)
+        );
+        if self.related {
+            s += &format!("{} ", pad(&cell(6, rel), RELATED_W, true));
+        }
+        s
+    }
+
+    fn header(&self, sort: SortKey) -> String {
+        let sorted = match sort {
+            SortKey::Loaded => None,
+            SortKey::Outlet => Some(2),
+            SortKey::Date => Some(3),
+            SortKey::Story => Some(5),
+            SortKey::Title => Some(7),
+            SortKey::Related => Some(6),
+        };
+        let title = if sorted == Some(7) {
+            "Title▾"
+        } else {
+            "Title"
+        };
+        self.line(["", "Id", "Outlet", "Date", "Words", "Story", "~A"], sorted)
+            + &truncate(title, self.title)
+    }
+
+    fn row(&self, lib: &LibraryState, i: usize, mark: &str) -> String {
+        let Some(r) = lib.rows.get(i) else {
+            return String::new();
+        };
+        let rel = match &lib.related {
+            Some(_) if lib.mark_a == Some(i) => "A".to_string(),
+            Some(v) => format!("{:.0}%", v.get(i).copied().unwrap_or(0.0) * 100.0),
+            None => String::new(),
+        };
+        let story = lib
+            .stories
+            .of(i)
+            .map(|s| format!("#{}", s.number))
+            .unwrap_or_default();
+        self.line(
+            [
+                mark,
+                &r.id,
+                &r.outlet,
+                calendar_day(&r.date),
+                &r.words.to_string(),
+                &story,
+                &rel,
+            ],
+            None,
+        ) + &truncate(&r.title, self.title)
+    }
+}
+
 pub(super) fn draw_preview(lib: &LibraryState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let block = Block::new()
         .borders(Borders::TOP | Borders::LEFT)
@@ -246,7 +326,7 @@ pub(super) fn draw_preview(lib: &LibraryState, theme: &Theme, area: Rect, buf: &
                 row.words
             )),
         ]),
-        Line::styled(row.source.clone(), theme.dim),
+        Line::styled(format!("{} · {}", row.id, row.source), theme.dim),
     ];
     if let Some(story) = lib.stories.of(i) {
         lines.push(Line::from(vec![

@@ -63,7 +63,9 @@ pub(super) fn draw_popup(state: &State, p: &Popup, theme: &Theme, area: Rect, bu
         .title_bottom(format!(" {close} close · {scroll} scroll "));
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let scroll = p.scroll.min(lines.len().saturating_sub(1));
+    let scroll = p
+        .scroll
+        .min(lines.len().saturating_sub(inner.height as usize));
     let inner = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(2),

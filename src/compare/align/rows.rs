@@ -1,0 +1,130 @@
+//! The side-by-side reading order of an alignment ([`super::Alignment::rows`]): every
+//! sentence of both articles once, aligned units as rows, moved pairs at A's place, joined
+//! sentences in their unit's row; see the parent module's documentation.
+
+use super::{Attached, Unit, round};
+use crate::compare::{Row, RowKind};
+
+#[derive(Clone, Copy, PartialEq)]
+enum Slot {
+    Excluded,
+    Only,
+    Unit(usize),
+    Moved(usize, f64),
+    Attached,
+}
+
+/// The reading order; see the module documentation.
+pub(super) fn rows(
+    na: usize,
+    nb: usize,
+    sa: &[usize],
+    sb: &[usize],
+    chain: &[Unit],
+    moved: &[(usize, usize, f64)],
+    attached: &[Attached],
+) -> Vec<Row> {
+    let mut slot_a = vec![Slot::Excluded; na];
+    let mut slot_b = vec![Slot::Excluded; nb];
+    for &g in sa {
+        slot_a[g] = Slot::Only;
+    }
+    for &g in sb {
+        slot_b[g] = Slot::Only;
+    }
+    for (k, u) in chain.iter().enumerate() {
+        sa[u.a0..=u.a1]
+            .iter()
+            .for_each(|&g| slot_a[g] = Slot::Unit(k));
+        sb[u.b0..=u.b1]
+            .iter()
+            .for_each(|&g| slot_b[g] = Slot::Unit(k));
+    }
+    for &(i, j, s) in moved {
+        slot_a[sa[i]] = Slot::Moved(sb[j], s);
+        slot_b[sb[j]] = Slot::Moved(sa[i], s);
+    }
+    // Attached sentences are shown in their unit's row, not at their own place.
+    let mut extra_a: Vec<Vec<usize>> = vec![Vec::new(); chain.len()];
+    let mut extra_b: Vec<Vec<usize>> = vec![Vec::new(); chain.len()];
+    for x in attached {
+        if x.free_a {
+            slot_a[sa[x.a]] = Slot::Attached;
+            extra_a[x.unit].push(sa[x.a]);
+        } else {
+            slot_b[sb[x.b]] = Slot::Attached;
+            extra_b[x.unit].push(sb[x.b]);
+        }
+    }
+    let mut rows = Vec::new();
+    let mut done_a = vec![false; na];
+    let mut done_b = vec![false; nb];
+    let flush = |rows: &mut Vec<Row>,
+                 done_a: &mut Vec<bool>,
+                 done_b: &mut Vec<bool>,
+                 upto_a: usize,
+                 upto_b: usize| {
+        for g in 0..upto_a.min(na) {
+            if done_a[g] || slot_a[g] == Slot::Attached {
+                continue;
+            }
+            done_a[g] = true;
+            let row = match slot_a[g] {
+                Slot::Excluded => one_sided(RowKind::Excluded, vec![g], vec![]),
+                Slot::Moved(j, s) => {
+                    done_b[j] = true;
+                    Row {
+                        kind: RowKind::Moved,
+                        a: vec![g],
+                        b: vec![j],
+                        score: Some(round(s)),
+                    }
+                }
+                Slot::Only | Slot::Unit(_) | Slot::Attached => {
+                    one_sided(RowKind::OnlyA, vec![g], vec![])
+                }
+            };
+            rows.push(row);
+        }
+        for g in 0..upto_b.min(nb) {
+            if done_b[g] {
+                continue;
+            }
+            match slot_b[g] {
+                Slot::Moved(..) | Slot::Attached => continue,
+                Slot::Excluded => rows.push(one_sided(RowKind::Excluded, vec![], vec![g])),
+                Slot::Only | Slot::Unit(_) => rows.push(one_sided(RowKind::OnlyB, vec![], vec![g])),
+            }
+            done_b[g] = true;
+        }
+    };
+    for (k, u) in chain.iter().enumerate() {
+        let (ga, gb) = (sa[u.a0], sb[u.b0]);
+        flush(&mut rows, &mut done_a, &mut done_b, ga, gb);
+        let mut a: Vec<usize> = sa[u.a0..=u.a1].to_vec();
+        let mut b: Vec<usize> = sb[u.b0..=u.b1].to_vec();
+        a.extend(&extra_a[k]);
+        b.extend(&extra_b[k]);
+        a.sort_unstable();
+        b.sort_unstable();
+        a.iter().for_each(|&g| done_a[g] = true);
+        b.iter().for_each(|&g| done_b[g] = true);
+        rows.push(Row {
+            kind: RowKind::Aligned,
+            a,
+            b,
+            score: Some(round(u.score)),
+        });
+    }
+    flush(&mut rows, &mut done_a, &mut done_b, na, nb);
+    rows
+}
+
+fn one_sided(kind: RowKind, a: Vec<usize>, b: Vec<usize>) -> Row {
+    Row {
+        kind,
+        a,
+        b,
+        score: None,
+    }
+}

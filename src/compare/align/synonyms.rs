@@ -1,0 +1,107 @@
+//! Related words for sentence alignment: WordNet synonyms and demonyms.
+//!
+//! The synonym table (`assets/synonyms_en.txt`, derived from WordNet 3.0 by
+//! `examples/make_synonyms.rs`; licence in `assets/README.md`) maps about 6,000 stems of common
+//! English words to the WordNet synsets of their most frequent senses ("fire",
+//! "sack" and "dismiss" share the sense *terminate the employment of*; "help" and "aid" share
+//! *give help or assistance*). It is parsed once, on first use (well under a millisecond), and nothing is
+//! fetched at run time. Only common words are listed, so names never become synonyms.
+//!
+//! [`demonym_base`] links a people's or language's adjective to its place ("Russian" →
+//! "russia", "Syrian" → "syria", "Iranian" → "iran") by spelling, when both forms occur.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const TABLE: &str = include_str!("../../../assets/synonyms_en.txt");
+
+fn table() -> &'static HashMap<&'static str, Vec<u32>> {
+    static MAP: OnceLock<HashMap<&'static str, Vec<u32>>> = OnceLock::new();
+    MAP.get_or_init(|| parse(TABLE))
+}
+
+/// Parse the table: `#` comment lines, then a stem and its synset numbers per line.
+fn parse(src: &'static str) -> HashMap<&'static str, Vec<u32>> {
+    let mut out = HashMap::new();
+    for line in src.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.split_ascii_whitespace();
+        let Some(stem) = parts.next() else {
+            continue;
+        };
+        let ids: Vec<u32> = parts.filter_map(|p| p.parse().ok()).collect();
+        if !ids.is_empty() {
+            out.insert(stem, ids);
+        }
+    }
+    out
+}
+
+/// The synsets of a stem ([`crate::text::tokens::stem`]) in its frequent senses, or an empty
+/// slice when the table does not list it.
+pub fn synsets(stem: &str) -> &'static [u32] {
+    table().get(stem).map_or(&[], Vec::as_slice)
+}
+
+/// Demonym endings, longest first, with what replaces them to spell the place:
+/// "russian" → "russia", "iranian" → "iran", "canadian" → "canada", "israeli" → "israel",
+/// "chinese" → "china".
+const DEMONYM_ENDINGS: [(&str, &[&str]); 4] = [
+    ("ian", &["ia", "", "a", "y"]),
+    ("ese", &["a", ""]),
+    ("an", &["a", ""]),
+    ("i", &[""]),
+];
+
+/// The places a lower-case word may be the demonym of, by spelling: candidates only, to be
+/// linked when the other spelling occurs too.
+pub fn demonym_base(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (ending, replacements) in DEMONYM_ENDINGS {
+        if let Some(root) = word.strip_suffix(ending)
+            && root.chars().count() >= 3
+        {
+            for r in replacements {
+                out.push(format!("{root}{r}"));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::{normalize, stem};
+
+    fn shares(x: &str, y: &str) -> bool {
+        let (sx, sy) = (synsets(&stem(&normalize(x))), synsets(&stem(&normalize(y))));
+        sx.iter().any(|id| sy.contains(id))
+    }
+
+    #[test]
+    fn frequent_senses_are_linked() {
+        assert!(shares("fired", "dismissed"));
+        assert!(shares("sacked", "dismissed"));
+        assert!(shares("helped", "aid"));
+    }
+
+    #[test]
+    fn unrelated_words_and_names_are_not() {
+        assert!(!shares("fired", "hearing"));
+        assert!(synsets("strzok").is_empty());
+        assert!(synsets("").is_empty());
+    }
+
+    #[test]
+    fn demonyms_name_their_places() {
+        assert!(demonym_base("russian").contains(&"russia".to_string()));
+        assert!(demonym_base("iranian").contains(&"iran".to_string()));
+        assert!(demonym_base("canadian").contains(&"canada".to_string()));
+        assert!(demonym_base("israeli").contains(&"israel".to_string()));
+        assert!(demonym_base("chinese").contains(&"china".to_string()));
+        assert!(demonym_base("an").is_empty());
+    }
+}
