@@ -51,21 +51,19 @@ impl Default for Options {
 impl Options {
     /// Options for comparing articles of `library`: the bundled lexicon patched by the user's
     /// `[lexicon]` table, and word weights informed by the library's document frequencies.
-    /// A bad user lexicon is returned as an error next to options using the bundled lexicon,
-    /// so the caller can report it and carry on.
+    /// Items of the user lexicon that cannot apply are returned next to options using the
+    /// rest of the patch, so the caller can report them and carry on.
     pub fn for_library(
         library: &[Article],
         user: &lexicon::UserLexicon,
-    ) -> (Options, Option<lexicon::LexiconError>) {
+    ) -> (Options, Vec<lexicon::PatchError>) {
         let builtin = builtin_lexicon();
         // An empty patch leaves the bundled lexicon as it is: no second build of its matchers.
-        let (lexicon, error) = if user.add.is_empty() && user.disable.is_empty() {
-            (builtin, None)
+        let (lexicon, errors) = if user.add.is_empty() && user.disable.is_empty() {
+            (builtin, Vec::new())
         } else {
-            match builtin.with_user(user) {
-                Ok(l) => (Arc::new(l), None),
-                Err(e) => (builtin, Some(e)),
-            }
+            let (lexicon, errors) = builtin.with_user(user);
+            (Arc::new(lexicon), errors)
         };
         let corpus = (library.len() > 2).then(|| Arc::new(stats::DocFreq::from_articles(library)));
         let opts = Options {
@@ -73,7 +71,7 @@ impl Options {
             corpus,
             ..Options::default()
         };
-        (opts, error)
+        (opts, errors)
     }
 }
 
