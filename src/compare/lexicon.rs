@@ -319,21 +319,33 @@ impl Lexicon {
             }
         }
         let words: Vec<_> = kept.iter().map(entry_words).collect();
+        // The identity of every term a sense rule names, as an inflected (not exact) entry,
+        // worked out once rather than once per entry and rule.
+        let term_ident = |t: &String| {
+            entry_ident(&Entry {
+                term: t.clone(),
+                category: String::new(),
+                reason: String::new(),
+                exact: false,
+            })
+        };
+        let sense_idents: Vec<Vec<Vec<String>>> = rules
+            .senses
+            .iter()
+            .map(|s| s.terms.iter().map(term_ident).collect())
+            .collect();
         let senses_of = kept
             .iter()
             .map(|e| {
+                let ident = (!e.exact).then(|| entry_ident(e));
                 rules
                     .senses
                     .iter()
+                    .zip(&sense_idents)
                     .enumerate()
-                    .filter(|(_, s)| {
-                        s.terms.iter().any(|t| {
-                            t.eq_ignore_ascii_case(&e.term)
-                                || (!e.exact
-                                    && entry_ident(&Entry {
-                                        term: t.clone(),
-                                        ..e.clone()
-                                    }) == entry_ident(e))
+                    .filter(|(_, (s, idents))| {
+                        s.terms.iter().zip(idents.iter()).any(|(t, t_ident)| {
+                            t.eq_ignore_ascii_case(&e.term) || ident.as_ref() == Some(t_ident)
                         })
                     })
                     .map(|(i, _)| i)
