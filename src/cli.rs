@@ -224,7 +224,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             library,
             color,
         }) => {
-            let (pool, demo_too) = id_pool(&library, &opts, &web)?;
+            // The library where ids are looked up is loaded while the bundled lexicon is built.
+            let (pool, ()) = rayon::join(
+                || id_pool(&library, &opts, &web),
+                parallax::compare::warm_up,
+            );
+            let (pool, demo_too) = pool?;
             // Both articles are read (or fetched) and analysed at once.
             let (a, b) = rayon::join(
                 || resolve(&a, &pool, demo_too, &opts, &web),
@@ -299,7 +304,7 @@ fn dim_stdout() -> bool {
 /// comparison then runs on the defaults for whatever was wrong, and the file is never touched.
 fn engine_options(library: &[Article]) -> parallax::compare::Options {
     let loaded = parallax::config::Config::load();
-    let (opts, lexicon_error) = loaded.engine_options(library);
+    let (opts, lexicon_errors) = loaded.engine_options(library);
     // The reader's settings are not used here, but a mistake in them is still worth hearing
     // about wherever the file is read.
     let (_, setting_errors) = parallax::tui::settings::Settings::new(&loaded.config);
@@ -307,7 +312,7 @@ fn engine_options(library: &[Article]) -> parallax::compare::Options {
     for e in setting_errors
         .iter()
         .chain(&loaded.errors)
-        .chain(&lexicon_error)
+        .chain(&lexicon_errors)
     {
         let _ = writeln!(
             err,

@@ -19,7 +19,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::compare::Options;
-use crate::compare::lexicon::{LexiconError, UserLexicon};
+use crate::compare::lexicon::{PatchError, UserLexicon};
 use crate::corpus::Article;
 use crate::text::sanitize::sanitize;
 
@@ -69,15 +69,11 @@ pub enum ConfigError {
         /// 1-based line.
         line: usize,
     },
-    /// The `[lexicon]` patch does not apply to the bundled lexicon (a term to disable that is
-    /// not in it, an empty term); the bundled lexicon is used instead.
-    #[error("bad [lexicon] in {path}: {error}")]
-    Lexicon {
-        /// The file.
-        path: String,
-        /// Why the patch does not apply.
-        error: LexiconError,
-    },
+    /// An item of the `[lexicon]` patch that does not apply to the bundled lexicon (a term to
+    /// disable that is in no entry, an empty term), with its file and line; it is skipped and
+    /// the rest of the patch applies.
+    #[error("bad [lexicon] item: {0}")]
+    Lexicon(PatchError),
 }
 
 /// Where an entry of a config file is written.
@@ -366,12 +362,24 @@ impl Config {
             });
         }
         if let Some(lex) = raw.lexicon {
-            let span = lex.span();
-            match lex.into_inner().try_into::<UserLexicon>() {
-                Ok(l) => self.lexicon = l,
-                Err(e) => errors.push(
-                    place(span).error(&format!("bad [lexicon] table: {}", e.message().trim())),
-                ),
+            // Read again item by item, so that a bad item is named with its line and skipped
+            // alone while the rest of the patch applies.
+            match crate::compare::lexicon::parse_user_table(src) {
+                Ok(Some((mut patch, bad))) => {
+                    for (line, what) in bad {
+                        errors.push(ConfigError::Entry {
+                            what: sanitize(&what),
+                            path: path.to_string(),
+                            line,
+                        });
+                    }
+                    patch.written.path = path.to_string();
+                    self.lexicon = patch;
+                }
+                Ok(None) => {}
+                Err(why) => {
+                    errors.push(place(lex.span()).error(&format!("bad [lexicon] table: {why}")))
+                }
             }
         }
         for (name, value) in raw.web {
@@ -410,19 +418,14 @@ impl Config {
 impl Loaded {
     /// The comparison engine's options for articles of `library`: the bundled lexicon patched
     /// by the user's `[lexicon]` table, and word weights informed by the library's document
-    /// frequencies. A patch that does not apply is returned as an error next to options using
-    /// the bundled lexicon, so the caller can report it and carry on.
-    pub fn engine_options(&self, library: &[Article]) -> (Options, Option<ConfigError>) {
-        let (options, error) = Options::for_library(library, &self.config.lexicon);
-        let error = error.map(|error| ConfigError::Lexicon {
-            path: self
-                .path
-                .as_deref()
-                .map(|p| sanitize(&p.display().to_string()))
-                .unwrap_or_default(),
-            error,
-        });
-        (options, error)
+    /// frequencies. Items of the patch that do not apply are returned as errors next to
+    /// options using the rest of it, so the caller can report them and carry on.
+    pub fn engine_options(&self, library: &[Article]) -> (Options, Vec<ConfigError>) {
+        let (options, errors) = Options::for_library(library, &self.config.lexicon);
+        (
+            options,
+            errors.into_iter().map(ConfigError::Lexicon).collect(),
+        )
     }
 }
 
@@ -515,13 +518,12 @@ mod tests {
             path: Some(PathBuf::from("/home/u/c.toml")),
             errors,
         };
-        let (_, error) = loaded.engine_options(&[]);
-        let msg = error.expect("the patch does not apply").to_string();
-        assert!(
-            msg.starts_with("bad [lexicon] in /home/u/c.toml: "),
-            "{msg}"
-        );
+        let (_, errors) = loaded.engine_options(&[]);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let msg = errors[0].to_string();
+        assert!(msg.starts_with("bad [lexicon] item: "), "{msg}");
         assert!(msg.contains("no-such-term"), "{msg}");
+        assert!(msg.contains("c.toml line 2"), "{msg}");
     }
 
     #[test]

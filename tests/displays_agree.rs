@@ -199,10 +199,19 @@ fn the_text_and_markdown_reports_list_every_highlight_with_its_explanation() {
         let md = report::markdown::render(&cmp);
         for side in sides() {
             let (t_lines, m_lines) = (listed(&text, side, ""), listed(&md, side, "## "));
+            // Reports list a loaded term once per lexicon entry, under the entry's
+            // explanation, with every form as written.
+            let listed_why = |h: &parallax::compare::Highlight| match h.item {
+                parallax::compare::HighlightRef::LoadedTerm(i) => {
+                    parallax::compare::highlight::loaded_entry(&cmp, side, i)
+                }
+                _ => h.why.clone(),
+            };
             let whys = cmp.highlights.get(side);
             for h in whys {
-                let t = format!(" — {}", h.why);
-                let m = format!(" — {}", report::markdown::escape(&h.why));
+                let why = listed_why(h);
+                let t = format!(" — {why}");
+                let m = format!(" — {}", report::markdown::escape(&why));
                 assert!(
                     t_lines.iter().any(|l| l.ends_with(&t)),
                     "{name}: text report lacks {side:?} {:?}: {}",
@@ -218,14 +227,15 @@ fn the_text_and_markdown_reports_list_every_highlight_with_its_explanation() {
             }
             for l in &t_lines {
                 assert!(
-                    whys.iter().any(|h| l.ends_with(&format!(" — {}", h.why))),
+                    whys.iter()
+                        .any(|h| l.ends_with(&format!(" — {}", listed_why(h)))),
                     "{name}: text report line explains no highlight: {l}"
                 );
             }
             for l in &m_lines {
                 assert!(
-                    whys.iter()
-                        .any(|h| l.ends_with(&format!(" — {}", report::markdown::escape(&h.why)))),
+                    whys.iter().any(|h| l
+                        .ends_with(&format!(" — {}", report::markdown::escape(&listed_why(h))))),
                     "{name}: Markdown report line explains no highlight: {l}"
                 );
             }

@@ -139,6 +139,7 @@ fn a_loaded_term_on_one_side_only_is_loaded() {
     let loaded = [LoadedTerm {
         side: Side::B,
         span: Span::new(start, start + "terrorists".len()),
+        text: "terrorists".into(),
         term: "terrorist".into(),
         category: "labels".into(),
         reason: "a label".into(),

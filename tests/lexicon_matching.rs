@@ -228,7 +228,7 @@ fn duran_and_meduza_each_use_loaded_terms_the_other_does_not() {
     ] {
         assert!(only(Side::A, term), "The Duran should use {term:?} alone");
     }
-    for term in ["irrefutable", "alleged", "claim", "collusion"] {
+    for term in ["irrefutable", "claim", "collusion"] {
         assert!(only(Side::B, term), "Meduza should use {term:?} alone");
     }
     // The donation appeal ("all the propaganda and disinformation reported by the mainstream
@@ -267,8 +267,10 @@ fn user_lexicon_adds_and_disables_terms() {
     let user = UserLexicon {
         add: vec![entry("gizmo", "gadgets")],
         disable: vec!["Propaganda".to_string()],
+        ..UserLexicon::default()
     };
-    let lex = Lexicon::builtin().with_user(&user).expect("valid patch");
+    let (lex, problems) = Lexicon::builtin().with_user(&user);
+    assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(lex.len(), Lexicon::builtin().len());
     assert!(lex.categories().iter().any(|c| c.name == "gadgets"));
     let terms = loaded_terms(&a, &b, &lex);
@@ -292,9 +294,10 @@ fn user_entry_replaces_a_bundled_entry_with_the_same_stems() {
     e.reason = "my reason".to_string();
     let user = UserLexicon {
         add: vec![e],
-        disable: vec![],
+        ..UserLexicon::default()
     };
-    let lex = Lexicon::builtin().with_user(&user).expect("valid patch");
+    let (lex, problems) = Lexicon::builtin().with_user(&user);
+    assert!(problems.is_empty(), "{problems:?}");
     let a = article("a", "A\n\nThe regime spoke.");
     let terms = loaded_terms(&a, &article("b", EMPTY), &lex);
     assert_eq!(terms.len(), 1);
@@ -309,26 +312,37 @@ fn user_entry_replaces_a_bundled_entry_with_the_same_stems() {
 }
 
 #[test]
-fn user_lexicon_errors_name_the_problem() {
-    let err = Lexicon::builtin()
-        .with_user(&UserLexicon {
-            add: vec![],
-            disable: vec!["no such phrase at all".to_string()],
-        })
-        .expect_err("unknown term");
+fn user_lexicon_errors_name_the_problem_and_the_rest_applies() {
+    let (lex, problems) = Lexicon::builtin().with_user(&UserLexicon {
+        disable: vec!["no such phrase at all".to_string(), "regime".to_string()],
+        ..UserLexicon::default()
+    });
+    assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(
-        err,
+        problems[0].error,
         LexiconError::UnknownTerm("no such phrase at all".to_string())
     );
-    assert!(err.to_string().contains("no such phrase at all"));
+    assert!(problems[0].to_string().contains("no such phrase at all"));
+    assert_eq!(
+        lex.len() + 1,
+        Lexicon::builtin().len(),
+        "'regime' is still disabled"
+    );
 
-    let err = Lexicon::builtin()
-        .with_user(&UserLexicon {
-            add: vec![entry("  ", "labels")],
-            disable: vec![],
-        })
-        .expect_err("empty term");
-    assert!(matches!(err, LexiconError::EmptyTerm { .. }), "{err:?}");
+    let (lex, problems) = Lexicon::builtin().with_user(&UserLexicon {
+        add: vec![entry("  ", "labels"), entry("gizmo", "gadgets")],
+        ..UserLexicon::default()
+    });
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        matches!(problems[0].error, LexiconError::EmptyTerm { .. }),
+        "{problems:?}"
+    );
+    assert_eq!(
+        lex.len(),
+        Lexicon::builtin().len() + 1,
+        "'gizmo' is still added"
+    );
 }
 
 #[test]
@@ -346,7 +360,7 @@ reason = "a made-up word"
     assert_eq!(user.disable, ["regime"]);
     assert_eq!(user.add[0].reason, "a made-up word");
     assert!(!user.add[0].exact);
-    assert!(Lexicon::builtin().with_user(&user).is_ok());
+    assert!(Lexicon::builtin().with_user(&user).1.is_empty());
 }
 
 #[test]

@@ -9,7 +9,7 @@ use parallax::report::{Format, html, render};
 fn demo_pair(a: &str, b: &str) -> Comparison {
     let lib = corpus::demo();
     let (opts, err) = Options::for_library(&lib.articles, &Default::default());
-    assert!(err.is_none());
+    assert!(err.is_empty(), "{err:?}");
     let get = |id: &str| lib.get(id).unwrap_or_else(|| panic!("demo id {id}"));
     compare(get(a), get(b), &opts)
 }

@@ -242,7 +242,9 @@ pub struct LoadedTerm {
     pub side: Side,
     /// Where.
     pub span: Span,
-    /// The lexicon entry (its canonical form).
+    /// The words as written (the text of `span`, on one line): what displays name.
+    pub text: String,
+    /// The lexicon entry the words are a form of (its canonical form): the explanation.
     pub term: String,
     /// Lexicon category, e.g. `labels`, `intensifiers`, `doubt`.
     pub category: Category,

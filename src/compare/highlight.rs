@@ -244,6 +244,32 @@ pub fn describe(cmp: &Comparison, side: Side, kind: HighlightKind, item: Highlig
     Describer::new(cmp).describe(side, kind, item)
 }
 
+/// What a loaded term's lexicon entry says, the same for every form of it on one side:
+/// `judgement: passes a verdict …. Only A uses it.` — what reports list the forms under.
+pub fn loaded_entry(cmp: &Comparison, side: Side, i: usize) -> String {
+    cmp.loaded_terms
+        .get(i)
+        .map(|t| {
+            format!(
+                "Loaded term “{}” ({}): {}",
+                short(&t.term),
+                short(&super::lexicon::category_label(&t.category)),
+                entry_why(cmp, side, t)
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// The reason of a loaded term's entry and who uses it.
+fn entry_why(_cmp: &Comparison, side: Side, t: &super::LoadedTerm) -> String {
+    let who = if t.only_here {
+        format!("Only {} uses it.", side.name())
+    } else {
+        format!("{} uses it too.", side.other().name())
+    };
+    format!("{}. {who}", short(&t.reason).trim_end_matches('.'))
+}
+
 /// [`describe`] for many highlights of one comparison: what every explanation looks up is
 /// indexed once.
 struct Describer<'a> {
@@ -337,16 +363,23 @@ impl<'a> Describer<'a> {
                 let Some(t) = cmp.loaded_terms.get(i) else {
                     return String::new();
                 };
-                let who = if t.only_here {
-                    format!("Only {here} uses it.")
+                let written = if t.text.is_empty() {
+                    words(cmp, side, t.span)
                 } else {
-                    format!("{there} uses it too.")
+                    short(&t.text)
+                };
+                let entry = if written.to_lowercase() == t.term.to_lowercase() {
+                    short(&super::lexicon::category_label(&t.category))
+                } else {
+                    format!(
+                        "entry “{}”, {}",
+                        short(&t.term),
+                        short(&super::lexicon::category_label(&t.category))
+                    )
                 };
                 format!(
-                    "Loaded term “{}” ({}): {}. {who}",
-                    short(&t.term),
-                    short(&super::lexicon::category_label(&t.category)),
-                    short(&t.reason).trim_end_matches('.')
+                    "Loaded term “{written}” ({entry}): {}",
+                    entry_why(cmp, side, t)
                 )
             }
             HighlightRef::Quote(i) => {

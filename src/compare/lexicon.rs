@@ -3,18 +3,30 @@
 //!
 //! Entries are matched on Snowball stems (the same stems [`crate::text::tokens`] gives every
 //! word), so `claims`, `claimed` and `claiming` all hit the entry `claim`, and a multi-word entry
-//! such as `regime forces` also hits `regime's forces`. Matching never crosses sentence
-//! punctuation (`regime. Forces` is no hit) and never looks inside boilerplate paragraphs; the
-//! headline counts. Overlapping entries resolve to the longest match starting leftmost. Entries
-//! marked `exact` match only the words as written, for words whose stem a neutral word shares
-//! (`historic` would otherwise hit `history`, `questionable` every `question`).
+//! such as `regime forces` also hits `regime's forces`; a word that only shares the stem by
+//! derivation (`dismissal` and `dismiss`, `danger` and `dangerous`) is another word
+//! ([`forms`]). Matching never crosses sentence punctuation (`regime. Forces` is no hit) and
+//! never looks inside boilerplate paragraphs; the headline counts. Entries marked `exact` match
+//! only the words as written.
+//!
+//! A match is a loaded term unless its context says otherwise: words inside a proper name or a
+//! quoted title are not ([`names`]: "Supreme Court", the "Patriot Act"), and an entry's sense
+//! rules leave out the senses it does not mean ([`sense`]: "the dismissal of the director", "a
+//! harassment claim", "lying" in a story about a perjury charge). Overlapping matches resolve to
+//! the longest one starting leftmost.
 //!
 //! The English word lists of attribution verbs, hedges and certainty markers are not loaded
 //! terms; they live in [`crate::text::vocab`], where the framing profile and the framing diff
 //! read them.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
+mod file;
+pub mod forms;
+pub mod names;
+pub mod sense;
+mod user;
+
+use std::collections::{BTreeSet, HashSet};
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
@@ -22,26 +34,23 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::{LoadedTerm, Side};
 use crate::corpus::Article;
-use crate::text::tokens::{normalize, stem_phrase};
-use crate::text::{Analysis, Span};
+use crate::text::tokens::{normalize, stem, stem_phrase, tokenize};
+use crate::text::{Analysis, ParagraphRole, Span};
+
+pub use user::{PatchError, UserLexicon, UserTable, parse_user_table};
 
 /// The bundled lexicon, as shipped.
 const BUNDLED: &str = include_str!("../../assets/lexicon.toml");
 
-/// Reason shown for a user-added entry that gives none.
-const USER_REASON: &str = "listed in your own lexicon";
-
 /// Priority of a category that only the user's lexicon uses: listed with the first.
 const USER_PRIORITY: u32 = 0;
-
-/// Description of a category that only the user's lexicon uses.
-const USER_CATEGORY: &str = "a category from your own lexicon";
 
 /// One lexicon entry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
-    /// The word or phrase in its canonical form (what the report shows).
+    /// The word or phrase in its canonical form (reports show it as the explanation of the
+    /// words as written).
     pub term: String,
     /// Category name.
     pub category: String,
@@ -65,19 +74,7 @@ pub struct Category {
     pub priority: u32,
 }
 
-/// The user's patch to the bundled lexicon (the `[lexicon]` table of the config file).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct UserLexicon {
-    /// Entries to add. An entry whose words stem like a bundled entry replaces it.
-    #[serde(default)]
-    pub add: Vec<Entry>,
-    /// Terms of the bundled lexicon to switch off (case-insensitive).
-    #[serde(default)]
-    pub disable: Vec<String>,
-}
-
-/// Why a lexicon could not be built.
+/// Why a lexicon could not be built, or why an item of the user's patch was skipped.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LexiconError {
     /// The lexicon file is not valid TOML or does not have the expected shape.
@@ -97,28 +94,20 @@ pub enum LexiconError {
     Matcher(String),
 }
 
-/// The shape of `assets/lexicon.toml`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LexiconFile {
-    category: Vec<CategoryDef>,
+/// What the lexicon file says beyond its entries: sense rules, the cue words part of speech is
+/// read from, and the words that end names.
+#[derive(Clone, Debug, Default)]
+pub struct Rules {
+    senses: Vec<sense::Sense>,
+    cues: sense::Cues,
+    heads: HashSet<String>,
 }
 
-/// One `[[category]]` table: a default reason for its terms and per-term overrides.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CategoryDef {
-    name: String,
-    description: String,
-    priority: u32,
-    reason: String,
-    #[serde(default)]
-    terms: Vec<String>,
-    /// Single words matched only as written.
-    #[serde(default)]
-    exact: Vec<String>,
-    #[serde(default)]
-    reasons: BTreeMap<String, String>,
+impl Rules {
+    /// The sense rules, in file order.
+    pub fn senses(&self) -> &[sense::Sense] {
+        &self.senses
+    }
 }
 
 /// A compiled lexicon: entries plus the matchers over their word sequences.
@@ -126,9 +115,11 @@ struct CategoryDef {
 pub struct Lexicon {
     categories: Vec<Category>,
     entries: Vec<Entry>,
-    /// Match key of each entry (same index as `entries`): its stems, or for an exact entry its
-    /// normalised words.
-    keys: Vec<Vec<String>>,
+    /// Each entry's words as (normal form, stem), for telling inflections from derivations.
+    words: Vec<Vec<(String, String)>>,
+    /// Indices into `rules.senses` of the rules of each entry.
+    senses_of: Vec<Vec<usize>>,
+    rules: Arc<Rules>,
     /// Leftmost-longest matcher over encoded stem sequences, and the entry of each pattern.
     stems: Option<(AhoCorasick, Vec<usize>)>,
     /// The same over normalised words, for exact entries.
@@ -146,6 +137,35 @@ fn entry_key(e: &Entry) -> Vec<String> {
     } else {
         stem_phrase(&e.term)
     }
+}
+
+/// What makes two entries the same entry: the stem and the derivation of each word
+/// ([`forms::derivation`]), or for an exact entry its normalised words. `claims` and `claim`
+/// are one entry, `dismissal` and `dismiss` two.
+pub(crate) fn entry_ident(e: &Entry) -> Vec<String> {
+    if e.exact {
+        return entry_key(e);
+    }
+    entry_words(e)
+        .into_iter()
+        .map(|(n, s)| {
+            let d = forms::derivation(&n, &s);
+            format!("{s}\u{1}{d}")
+        })
+        .collect()
+}
+
+/// An entry's words as (normal form, stem).
+fn entry_words(e: &Entry) -> Vec<(String, String)> {
+    e.term
+        .unicode_words()
+        .map(normalize)
+        .filter(|w| !w.is_empty())
+        .map(|n| {
+            let s = stem(&n);
+            (n, s)
+        })
+        .collect()
 }
 
 /// A leftmost-longest matcher over the keys of the selected entries.
@@ -167,43 +187,10 @@ fn build_matcher(
         return Ok(None);
     }
     let ac = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
+        .match_kind(MatchKind::Standard)
         .build(&patterns)
         .map_err(|e| LexiconError::Matcher(e.to_string()))?;
     Ok(Some((ac, ids)))
-}
-
-/// Parse the bundled lexicon file format into categories and entries.
-fn parse_file(src: &str) -> Result<(Vec<Category>, Vec<Entry>), LexiconError> {
-    let file: LexiconFile = toml::from_str(src).map_err(|e| LexiconError::Parse(e.to_string()))?;
-    let mut categories = Vec::new();
-    let mut entries = Vec::new();
-    for def in file.category {
-        for key in def.reasons.keys() {
-            if !def.terms.iter().chain(&def.exact).any(|t| t == key) {
-                return Err(LexiconError::Parse(format!(
-                    "category \"{}\" gives a reason for \"{key}\", which is not one of its terms",
-                    def.name
-                )));
-            }
-        }
-        let stemmed = def.terms.iter().map(|t| (t, false));
-        for (term, exact) in stemmed.chain(def.exact.iter().map(|t| (t, true))) {
-            let reason = def.reasons.get(term).unwrap_or(&def.reason).clone();
-            entries.push(Entry {
-                term: term.clone(),
-                category: def.name.clone(),
-                reason,
-                exact,
-            });
-        }
-        categories.push(Category {
-            name: def.name,
-            description: def.description,
-            priority: def.priority,
-        });
-    }
-    Ok((categories, entries))
 }
 
 /// Encode a stem sequence so that a pattern can only match whole, consecutive words.
@@ -218,10 +205,104 @@ fn encode(stems: &[String], out: &mut String) {
 /// Break marker between words that punctuation separates.
 const BREAK: char = '\u{3}';
 
+/// What a story tells about its own words: its subject (the stems of its headlines, and the
+/// stems one of its articles repeats in three sentences or more and every article uses) and
+/// the names its articles write in ordinary sentences.
+#[derive(Clone, Debug, Default)]
+pub struct Story {
+    subject: HashSet<String>,
+    known_names: HashSet<Vec<String>>,
+}
+
+impl Story {
+    /// The story told by `articles` (the two sides of a comparison, or one article).
+    pub fn new(articles: &[&Article]) -> Story {
+        let mut subject = HashSet::new();
+        let mut repeated: HashSet<String> = HashSet::new();
+        let mut everywhere: Option<HashSet<String>> = None;
+        for art in articles {
+            let an = &art.analysis;
+            let mut sentences: std::collections::HashMap<&str, usize> = Default::default();
+            for s in &an.sentences {
+                let mut seen = HashSet::new();
+                for t in &an.tokens[an.tokens_in(s.span)] {
+                    if seen.insert(t.stem.as_str()) {
+                        *sentences.entry(t.stem.as_str()).or_default() += 1;
+                    }
+                }
+            }
+            repeated.extend(
+                sentences
+                    .iter()
+                    .filter(|&(_, &n)| n >= REPEATED)
+                    .map(|(s, _)| s.to_string()),
+            );
+            let used: HashSet<String> = sentences.into_keys().map(str::to_string).collect();
+            everywhere = Some(match everywhere {
+                None => used,
+                Some(e) => e.intersection(&used).cloned().collect(),
+            });
+        }
+        let everywhere = everywhere.unwrap_or_default();
+        repeated.retain(|s| everywhere.contains(s));
+        subject.extend(repeated);
+        for art in articles {
+            subject.extend(tokenize(&art.title).into_iter().map(|t| t.stem));
+            let an = &art.analysis;
+            for p in an
+                .paragraphs
+                .iter()
+                .filter(|p| p.role == ParagraphRole::Title)
+            {
+                subject.extend(
+                    an.tokens[an.tokens_in(p.span)]
+                        .iter()
+                        .map(|t| t.stem.clone()),
+                );
+            }
+        }
+        Story {
+            subject,
+            known_names: names::known_names(articles),
+        }
+    }
+}
+
+/// Number of sentences in which an article of a story uses a word (that every article uses)
+/// for it to be the story's subject.
+const REPEATED: usize = 3;
+
+/// One article's words as the matcher reads them: each analysed token's clause and sentence.
+struct Layout {
+    /// Token range of the clause of each token (`0..0` for tokens not analysed).
+    clause: Vec<std::ops::Range<usize>>,
+    /// First token of each sentence, in order.
+    sentence_starts: Vec<usize>,
+}
+
+impl Layout {
+    fn sentence_start(&self, i: usize) -> usize {
+        let k = self.sentence_starts.partition_point(|&s| s <= i);
+        k.checked_sub(1)
+            .and_then(|k| self.sentence_starts.get(k))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
 impl Lexicon {
-    /// Build a lexicon from categories and entries. Entries that stem to the same words as an
-    /// earlier entry are dropped (the earlier one wins).
+    /// Build a lexicon from categories and entries, without sense rules. Entries that stem to
+    /// the same words as an earlier entry are dropped (the earlier one wins).
     pub fn new(categories: Vec<Category>, entries: Vec<Entry>) -> Result<Self, LexiconError> {
+        Lexicon::with_rules(categories, entries, Arc::new(Rules::default()))
+    }
+
+    /// Build a lexicon from categories, entries and the rules that apply to them.
+    fn with_rules(
+        categories: Vec<Category>,
+        entries: Vec<Entry>,
+        rules: Arc<Rules>,
+    ) -> Result<Self, LexiconError> {
         let mut seen = BTreeSet::new();
         let mut kept = Vec::new();
         let mut keys = Vec::new();
@@ -232,17 +313,53 @@ impl Lexicon {
                     category: e.category,
                 });
             }
-            if seen.insert((e.exact, key.clone())) {
+            if seen.insert((e.exact, entry_ident(&e))) {
                 keys.push(key);
                 kept.push(e);
             }
         }
+        let words: Vec<_> = kept.iter().map(entry_words).collect();
+        // The identity of every term a sense rule names, as an inflected (not exact) entry,
+        // worked out once rather than once per entry and rule.
+        let term_ident = |t: &String| {
+            entry_ident(&Entry {
+                term: t.clone(),
+                category: String::new(),
+                reason: String::new(),
+                exact: false,
+            })
+        };
+        let sense_idents: Vec<Vec<Vec<String>>> = rules
+            .senses
+            .iter()
+            .map(|s| s.terms.iter().map(term_ident).collect())
+            .collect();
+        let senses_of = kept
+            .iter()
+            .map(|e| {
+                let ident = (!e.exact).then(|| entry_ident(e));
+                rules
+                    .senses
+                    .iter()
+                    .zip(&sense_idents)
+                    .enumerate()
+                    .filter(|(_, (s, idents))| {
+                        s.terms.iter().zip(idents.iter()).any(|(t, t_ident)| {
+                            t.eq_ignore_ascii_case(&e.term) || ident.as_ref() == Some(t_ident)
+                        })
+                    })
+                    .map(|(i, _)| i)
+                    .collect()
+            })
+            .collect();
         let stems = build_matcher(&keys, |i| !kept[i].exact)?;
         let exact = build_matcher(&keys, |i| kept[i].exact)?;
         Ok(Lexicon {
             categories,
             entries: kept,
-            keys,
+            words,
+            senses_of,
+            rules,
             stems,
             exact,
         })
@@ -250,8 +367,8 @@ impl Lexicon {
 
     /// Parse and compile a lexicon written in the bundled file's format.
     pub fn from_toml(src: &str) -> Result<Self, LexiconError> {
-        let (categories, entries) = parse_file(src)?;
-        Lexicon::new(categories, entries)
+        let (categories, entries, rules) = file::parse_file(src)?;
+        Lexicon::with_rules(categories, entries, Arc::new(rules))
     }
 
     /// The bundled lexicon (parsed once per process). The bundled file is checked by the test
@@ -263,57 +380,6 @@ impl Lexicon {
             .clone()
     }
 
-    /// This lexicon patched by the user's `[lexicon]` table: `disable` switches off terms
-    /// (matched case-insensitively, or by stemming to the same words), then `add` adds entries;
-    /// an added entry that stems like an existing one replaces it. An added entry may name a new
-    /// category. Errors name an empty added term or a disabled term that does not exist.
-    pub fn with_user(&self, user: &UserLexicon) -> Result<Lexicon, LexiconError> {
-        let mut entries: Vec<(Vec<String>, Entry)> = self
-            .keys
-            .iter()
-            .cloned()
-            .zip(self.entries.iter().cloned())
-            .collect();
-        let same = |a: &(Vec<String>, Entry), key: &[String], exact: bool| {
-            a.1.exact == exact && a.0 == key
-        };
-        for term in &user.disable {
-            let folded = term.trim().to_lowercase();
-            let key = stem_phrase(term);
-            let before = entries.len();
-            entries.retain(|(k, e)| {
-                e.term.to_lowercase() != folded && (key.is_empty() || e.exact || *k != key)
-            });
-            if entries.len() == before {
-                return Err(LexiconError::UnknownTerm(term.clone()));
-            }
-        }
-        let mut categories = self.categories.clone();
-        for add in &user.add {
-            let key = entry_key(add);
-            if key.is_empty() {
-                return Err(LexiconError::EmptyTerm {
-                    category: add.category.clone(),
-                });
-            }
-            let mut entry = add.clone();
-            entry.term = entry.term.trim().to_string();
-            if entry.reason.trim().is_empty() {
-                entry.reason = USER_REASON.to_string();
-            }
-            if !categories.iter().any(|c| c.name == entry.category) {
-                categories.push(Category {
-                    name: entry.category.clone(),
-                    description: USER_CATEGORY.to_string(),
-                    priority: USER_PRIORITY,
-                });
-            }
-            entries.retain(|x| !same(x, &key, entry.exact));
-            entries.push((key, entry));
-        }
-        Lexicon::new(categories, entries.into_iter().map(|(_, e)| e).collect())
-    }
-
     /// The entries, in lexicon order.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
@@ -322,6 +388,11 @@ impl Lexicon {
     /// The categories, in lexicon order.
     pub fn categories(&self) -> &[Category] {
         &self.categories
+    }
+
+    /// The sense rules and the rest of what the lexicon file says beyond its entries.
+    pub fn rules(&self) -> &Rules {
+        &self.rules
     }
 
     /// Display priority of `category` (see [`Category::priority`]); unknown categories rank
@@ -343,34 +414,66 @@ impl Lexicon {
         self.entries.is_empty()
     }
 
-    /// Every hit in one article as (entry index, span), in text order, without overlaps: the
-    /// longest match starting leftmost wins.
+    /// Every hit in one article read on its own (its headline is the story's subject), as
+    /// (entry index, span), in text order, without overlaps.
     pub fn find(&self, art: &Article) -> Vec<(usize, Span)> {
+        self.find_in(art, &Story::new(&[art]))
+    }
+
+    /// Every hit in one article of `story`, as (entry index, span), in text order, without
+    /// overlaps: matches inside names and quoted titles and matches a sense rule leaves out are
+    /// dropped, then the longest match starting leftmost wins.
+    pub fn find_in(&self, art: &Article, story: &Story) -> Vec<(usize, Span)> {
         let an = &art.analysis;
         let mut stem_hay = String::new();
         let mut norm_hay = String::new();
         // Offset of each token's encoding in the two haystacks, and the token index.
         let mut starts: Vec<(usize, usize, usize)> = Vec::new();
+        let mut layout = Layout {
+            clause: vec![0..0; an.tokens.len()],
+            sentence_starts: an
+                .sentences
+                .iter()
+                .map(|s| an.tokens_in(s.span).start)
+                .collect(),
+        };
+        let mut clause_start = 0;
+        let close = |layout: &mut Layout, from: usize, to: usize| {
+            for slot in layout.clause.iter_mut().take(to).skip(from) {
+                *slot = from..to;
+            }
+        };
         for range in analysed_token_ranges(an) {
             stem_hay.push(BREAK);
             norm_hay.push(BREAK);
             let mut prev_end: Option<usize> = None;
-            for ti in range {
+            for ti in range.clone() {
                 let Some(tok) = an.tokens.get(ti) else {
                     continue;
                 };
+                let opens = layout.sentence_starts.binary_search(&ti).is_ok();
                 if let Some(pe) = prev_end
-                    && breaks_phrase(art.text.get(pe..tok.span.start).unwrap_or("."))
+                    && (opens || breaks_phrase(art.text.get(pe..tok.span.start).unwrap_or(".")))
                 {
                     stem_hay.push(BREAK);
                     norm_hay.push(BREAK);
+                    close(&mut layout, clause_start, ti);
+                    clause_start = ti;
+                }
+                if prev_end.is_none() {
+                    clause_start = ti;
                 }
                 starts.push((stem_hay.len(), norm_hay.len(), ti));
                 encode(std::slice::from_ref(&tok.stem), &mut stem_hay);
                 encode(std::slice::from_ref(&tok.norm), &mut norm_hay);
                 prev_end = Some(tok.span.end);
             }
+            if prev_end.is_some() {
+                close(&mut layout, clause_start, range.end.min(an.tokens.len()));
+            }
         }
+        let names = names::Names::of(art, &story.known_names);
+        let titles = names::quoted_titles(art);
         // (first token, last token, entry)
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
         for (matcher, hay, pick) in [(&self.stems, &stem_hay, 0), (&self.exact, &norm_hay, 1)] {
@@ -378,7 +481,7 @@ impl Lexicon {
                 continue;
             };
             let offset = |s: &(usize, usize, usize)| if pick == 0 { s.0 } else { s.1 };
-            for m in ac.find_iter(hay.as_str()) {
+            for m in ac.find_overlapping_iter(hay.as_str()) {
                 let first = starts.partition_point(|s| offset(s) < m.start());
                 let last = starts.partition_point(|s| offset(s) < m.end());
                 let (Some(f), Some(l), Some(&e)) = (
@@ -388,7 +491,9 @@ impl Lexicon {
                 ) else {
                     continue;
                 };
-                cands.push((f.2, l.2, e));
+                if self.keeps(art, e, f.2, l.2, &layout, story, &names, &titles) {
+                    cands.push((f.2, l.2, e));
+                }
             }
         }
         cands.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
@@ -405,6 +510,61 @@ impl Lexicon {
             ));
         }
         out
+    }
+
+    /// True when the match of entry `e` on tokens `first..=last` is a loaded term: the words
+    /// are forms of the entry's words, not inside a name or a quoted title, and no sense rule
+    /// of the entry leaves it out.
+    #[allow(clippy::too_many_arguments)]
+    fn keeps(
+        &self,
+        art: &Article,
+        e: usize,
+        first: usize,
+        last: usize,
+        layout: &Layout,
+        story: &Story,
+        names: &names::Names,
+        titles: &[Span],
+    ) -> bool {
+        let an = &art.analysis;
+        let toks = &an.tokens[first..=last];
+        let exact = self.entries.get(e).is_some_and(|x| x.exact);
+        if !exact
+            && let Some(words) = self.words.get(e)
+            && (words.len() != toks.len()
+                || !toks
+                    .iter()
+                    .zip(words)
+                    .all(|(t, (n, s))| forms::same_word(&t.norm, &t.stem, n, s)))
+        {
+            return false;
+        }
+        if names.covers(an, first, last, &self.rules.heads) {
+            return false;
+        }
+        let span = Span::new(toks[0].span.start, toks[toks.len() - 1].span.end);
+        if titles.iter().any(|t| t.contains(&span)) {
+            return false;
+        }
+        let Some(rules) = self.senses_of.get(e).filter(|r| !r.is_empty()) else {
+            return true;
+        };
+        let site = sense::Site {
+            view: sense::View {
+                text: &art.text,
+                tokens: &an.tokens,
+                clause: layout.clause[first].clone(),
+                sentence_start: layout.sentence_start(first),
+            },
+            first,
+            last,
+            subject: toks.iter().all(|t| story.subject.contains(&t.stem)),
+        };
+        !rules
+            .iter()
+            .filter_map(|&r| self.rules.senses.get(r))
+            .any(|s| s.applies(&site, &self.rules.cues))
     }
 }
 
@@ -442,6 +602,14 @@ fn breaks_phrase(gap: &str) -> bool {
     })
 }
 
+/// The words of `span` as written, on one line (a phrase broken across lines reads as one).
+fn as_written(text: &str, span: Span) -> String {
+    span.slice(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A category's name for readers: `loaded_attribution` → `loaded attribution`.
 pub fn category_label(name: &str) -> String {
     name.replace(['_', '-'], " ")
@@ -451,14 +619,20 @@ pub fn category_label(name: &str) -> String {
 /// priority (labels, judgements, emotive and conspiratorial words first, then loaded attribution
 /// and doubt, then praise, alarm, certainty and euphemism, intensifiers last), then text order.
 /// A reader who looks at the first few hits sees the words aimed at the story's actors first.
-/// `only_here` is true when the other article has no hit of the same entry.
+/// The two articles are one story: a word in either headline is its subject, and a name either
+/// writes in an ordinary sentence is a name in both. `only_here` is true when the other article
+/// has no hit of the same entry.
 pub fn loaded_terms(a: &Article, b: &Article, lexicon: &Lexicon) -> Vec<LoadedTerm> {
-    let hits_a = lexicon.find(a);
-    let hits_b = lexicon.find(b);
+    let story = Story::new(&[a, b]);
+    let hits_a = lexicon.find_in(a, &story);
+    let hits_b = lexicon.find_in(b, &story);
     let used_a: BTreeSet<usize> = hits_a.iter().map(|&(e, _)| e).collect();
     let used_b: BTreeSet<usize> = hits_b.iter().map(|&(e, _)| e).collect();
     let mut out = Vec::with_capacity(hits_a.len() + hits_b.len());
-    for (side, hits, other) in [(Side::A, &hits_a, &used_b), (Side::B, &hits_b, &used_a)] {
+    for (side, art, hits, other) in [
+        (Side::A, a, &hits_a, &used_b),
+        (Side::B, b, &hits_b, &used_a),
+    ] {
         for &(e, span) in hits {
             let Some(entry) = lexicon.entries.get(e) else {
                 continue;
@@ -466,6 +640,7 @@ pub fn loaded_terms(a: &Article, b: &Article, lexicon: &Lexicon) -> Vec<LoadedTe
             out.push(LoadedTerm {
                 side,
                 span,
+                text: as_written(&art.text, span),
                 term: entry.term.clone(),
                 category: entry.category.clone(),
                 reason: entry.reason.clone(),
@@ -478,66 +653,4 @@ pub fn loaded_terms(a: &Article, b: &Article, lexicon: &Lexicon) -> Vec<LoadedTe
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bundled_lexicon_parses_and_is_broad() {
-        let (cats, entries) = parse_file(BUNDLED).expect("assets/lexicon.toml must parse");
-        assert!(cats.len() >= 7, "categories: {}", cats.len());
-        assert!(entries.len() >= 400, "entries: {}", entries.len());
-        let lex = Lexicon::from_toml(BUNDLED).expect("bundled lexicon must compile");
-        assert_eq!(lex.len(), Lexicon::builtin().len());
-    }
-
-    #[test]
-    fn bundled_entries_are_unique_after_stemming_and_have_reasons() {
-        let (cats, entries) = parse_file(BUNDLED).expect("parse");
-        let mut seen: BTreeMap<(bool, Vec<String>), &str> = BTreeMap::new();
-        let mut dups = Vec::new();
-        for e in &entries {
-            let key = entry_key(e);
-            assert!(!key.is_empty(), "empty term in {}", e.category);
-            if let Some(prev) = seen.insert((e.exact, key), &e.term) {
-                dups.push(format!("{prev} = {}", e.term));
-            }
-            assert!(!e.reason.trim().is_empty(), "no reason for {}", e.term);
-            assert!(!e.reason.contains('\n'), "reason of {} spans lines", e.term);
-            assert_eq!(e.term, e.term.trim(), "stray whitespace in {:?}", e.term);
-        }
-        assert!(dups.is_empty(), "entries stemming alike: {dups:?}");
-        for c in &cats {
-            assert!(
-                !c.description.trim().is_empty(),
-                "category {} undescribed",
-                c.name
-            );
-        }
-    }
-
-    #[test]
-    fn reasons_for_unknown_terms_are_rejected() {
-        let src = r#"
-[[category]]
-name = "x"
-description = "d"
-reason = "r"
-terms = ["a"]
-[category.reasons]
-"b" = "typo"
-"#;
-        assert!(matches!(
-            Lexicon::from_toml(src),
-            Err(LexiconError::Parse(_))
-        ));
-    }
-
-    #[test]
-    fn punctuation_breaks_a_phrase() {
-        assert!(breaks_phrase(". "));
-        assert!(breaks_phrase(", "));
-        assert!(!breaks_phrase(" "));
-        assert!(!breaks_phrase("-"));
-        assert!(!breaks_phrase("’ "));
-    }
-}
+mod tests;

@@ -16,7 +16,7 @@ pub mod quotes;
 pub mod stats;
 pub mod stories;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 pub use comparison::*;
 
@@ -40,7 +40,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            lexicon: Arc::new(lexicon::Lexicon::builtin()),
+            lexicon: builtin_lexicon(),
             corpus: None,
             min_score: 0.2,
             quote_budget: quotes::WORK_BUDGET,
@@ -51,25 +51,42 @@ impl Default for Options {
 impl Options {
     /// Options for comparing articles of `library`: the bundled lexicon patched by the user's
     /// `[lexicon]` table, and word weights informed by the library's document frequencies.
-    /// A bad user lexicon is returned as an error next to options using the bundled lexicon,
-    /// so the caller can report it and carry on.
+    /// Items of the user lexicon that cannot apply are returned next to options using the
+    /// rest of the patch, so the caller can report them and carry on.
     pub fn for_library(
         library: &[Article],
         user: &lexicon::UserLexicon,
-    ) -> (Options, Option<lexicon::LexiconError>) {
-        let builtin = lexicon::Lexicon::builtin();
-        let (lexicon, error) = match builtin.with_user(user) {
-            Ok(l) => (l, None),
-            Err(e) => (builtin, Some(e)),
+    ) -> (Options, Vec<lexicon::PatchError>) {
+        let builtin = builtin_lexicon();
+        // An empty patch leaves the bundled lexicon as it is: no second build of its matchers.
+        let (lexicon, errors) = if user.add.is_empty() && user.disable.is_empty() {
+            (builtin, Vec::new())
+        } else {
+            let (lexicon, errors) = builtin.with_user(user);
+            (Arc::new(lexicon), errors)
         };
         let corpus = (library.len() > 2).then(|| Arc::new(stats::DocFreq::from_articles(library)));
         let opts = Options {
-            lexicon: Arc::new(lexicon),
+            lexicon,
             corpus,
             ..Options::default()
         };
-        (opts, error)
+        (opts, errors)
     }
+}
+
+/// The bundled lexicon, built once per process and shared by every [`Options`] made from it.
+fn builtin_lexicon() -> Arc<lexicon::Lexicon> {
+    static BUILTIN: OnceLock<Arc<lexicon::Lexicon>> = OnceLock::new();
+    BUILTIN
+        .get_or_init(|| Arc::new(lexicon::Lexicon::builtin()))
+        .clone()
+}
+
+/// Build what every comparison needs whatever the articles (the bundled lexicon and its
+/// matchers), so that a caller can do it beside other work, such as reading the articles.
+pub fn warm_up() {
+    builtin_lexicon();
 }
 
 /// Compare two articles. Pure and deterministic: the same inputs always give the same value.

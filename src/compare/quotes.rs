@@ -40,9 +40,7 @@ mod candidates;
 mod pairwise;
 mod unquoted;
 
-use std::collections::BTreeSet;
-
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::SharedQuote;
 use crate::corpus::Article;
@@ -77,8 +75,9 @@ pub fn match_quotes(a: &Article, b: &Article) -> Vec<SharedQuote> {
 /// [`match_quotes`] with a work budget (in operations, see [`WORK_BUDGET`]); [`Cut`] says
 /// which parts of the matching reached it.
 pub fn match_quotes_within(a: &Article, b: &Article, budget: u64) -> (Vec<SharedQuote>, Cut) {
-    let qa = prepared(a);
-    let qb = prepared(b);
+    let mut ids = WordIds::default();
+    let qa = prepared(a, &mut ids);
+    let qb = prepared(b, &mut ids);
     let (ca, cb) = (Classes::new(&qa), Classes::new(&qb));
     let mut work = Work::new(budget);
 
@@ -209,9 +208,24 @@ fn enclosing<'q>(
         .filter(move |&j| qs[j].quote.inner.contains(&outer))
 }
 
-/// A quotation's words, for finding the same words quoted on the other side.
-fn plain_words(p: &Prepared) -> Vec<&str> {
-    p.words.iter().map(|w| w.norm.as_str()).collect()
+/// A quotation's words (their normal forms' ids), for finding the same words quoted on the
+/// other side.
+fn plain_words(p: &Prepared) -> impl Iterator<Item = u32> + '_ {
+    p.words.iter().map(|w| w.norm_id)
+}
+
+/// Numbers for the normal forms and stems of both articles' quoted words, so that the word
+/// alignment compares numbers rather than strings. One numbering serves both sides.
+#[derive(Default)]
+struct WordIds<'t> {
+    ids: FxHashMap<&'t str, u32>,
+}
+
+impl<'t> WordIds<'t> {
+    fn id(&mut self, word: &'t str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(word).or_insert(next)
+    }
 }
 
 /// One word of a quotation.
@@ -219,6 +233,11 @@ fn plain_words(p: &Prepared) -> Vec<&str> {
 struct Word {
     norm: String,
     stem: String,
+    /// Numbers of `norm` and `stem` ([`WordIds`]): equal numbers, equal words.
+    norm_id: u32,
+    stem_id: u32,
+    /// Not a function word ([`is_function_word`]).
+    informative: bool,
     span: Span,
     /// Inside square brackets: an editorial insertion.
     bracketed: bool,
@@ -233,8 +252,11 @@ struct Prepared {
     ellipsis: Vec<bool>,
     /// Number of words outside brackets.
     content: usize,
-    /// Distinct stems of informative words, for a cheap pre-check.
-    vocab: BTreeSet<String>,
+    /// Distinct stems (their ids, ascending) of informative words, for a cheap pre-check.
+    vocab: Vec<u32>,
+    /// Every run of four consecutive stems (ids, ascending), when the quotation has no
+    /// brackets and no ellipses (`None` otherwise): see [`pairwise::compare`].
+    runs4: Option<Vec<[u32; 4]>>,
 }
 
 /// Longest quotation (in words) aligned in full; longer ones are cut, which only makes an
@@ -242,7 +264,7 @@ struct Prepared {
 const MAX_WORDS: usize = 600;
 
 /// The quotations of an article outside boilerplate paragraphs, prepared for matching.
-fn prepared(art: &Article) -> Vec<Prepared> {
+fn prepared<'t>(art: &'t Article, ids: &mut WordIds<'t>) -> Vec<Prepared> {
     let an = &art.analysis;
     let text = art.text.as_str();
     let mut out = Vec::new();
@@ -258,6 +280,9 @@ fn prepared(art: &Article) -> Vec<Prepared> {
             .map(|t| Word {
                 norm: t.norm.clone(),
                 stem: t.stem.clone(),
+                norm_id: ids.id(&t.norm),
+                stem_id: ids.id(&t.stem),
+                informative: !is_function_word(&t.norm),
                 span: t.span,
                 bracketed: brackets.iter().any(|b| b.contains(&t.span)),
             })
@@ -269,17 +294,30 @@ fn prepared(art: &Article) -> Vec<Prepared> {
             ellipsis[i] = true;
         }
         let content = words.iter().filter(|w| !w.bracketed).count();
-        let vocab = words
+        let mut vocab: Vec<u32> = words
             .iter()
-            .filter(|w| !is_function_word(&w.norm))
-            .map(|w| w.stem.clone())
+            .filter(|w| w.informative)
+            .map(|w| w.stem_id)
             .collect();
+        vocab.sort_unstable();
+        vocab.dedup();
+        let plain = content == words.len() && !ellipsis.iter().any(|&e| e);
+        let runs4 = plain.then(|| {
+            let mut r: Vec<[u32; 4]> = words
+                .windows(4)
+                .map(|w| [w[0].stem_id, w[1].stem_id, w[2].stem_id, w[3].stem_id])
+                .collect();
+            r.sort_unstable();
+            r.dedup();
+            r
+        });
         out.push(Prepared {
             quote: q.clone(),
             words,
             ellipsis,
             content,
             vocab,
+            runs4,
         });
     }
     out

@@ -12,6 +12,7 @@
 //! | `meduza-screenshot`   | Meduza    | Russia's Defense Ministry blames a ‘civilian employee’ for tweeting a videogame screenshot, … |
 //! | `coalition-hampering` | unknown   | Russian Federation accuses U.S. coalition of hampering its anti-IS operation in Syria |
 
+use rayon::prelude::*;
 use serde::Deserialize;
 
 use super::{Article, Library, Meta, SkipReason, Source, find_line};
@@ -72,6 +73,7 @@ pub fn library() -> Library {
             return lib;
         }
     };
+    let mut todo = Vec::new();
     for entry in manifest.article {
         let Some((name, text)) = FILES.iter().find(|(n, _)| *n == entry.file) else {
             lib.skip(format!("demo:{}", entry.file), SkipReason::DemoFileMissing);
@@ -86,13 +88,17 @@ pub fn library() -> Library {
         let source = Source::Demo {
             name: (*name).to_string(),
         };
-        lib.push_unique(Article::new(
-            entry.id,
-            meta,
-            source,
-            (*text).to_string(),
-            title_span,
-        ));
+        todo.push((entry.id, meta, source, *text, title_span));
+    }
+    // The articles are analysed in parallel and added in manifest order.
+    let articles: Vec<Article> = todo
+        .into_par_iter()
+        .map(|(id, meta, source, text, title_span)| {
+            Article::new(id, meta, source, text.to_string(), title_span)
+        })
+        .collect();
+    for article in articles {
+        lib.push_unique(article);
     }
     lib
 }

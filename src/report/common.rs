@@ -4,7 +4,7 @@
 //! Everything returned here is already sanitised for display. Marks and explanations come from
 //! [`Comparison::highlights`] only.
 
-use crate::compare::highlight::sentence_ref;
+use crate::compare::highlight::{loaded_entry, sentence_ref};
 use crate::compare::{Comparison, HighlightKind, HighlightRef, RowKind, Side, SideInfo};
 use crate::text::Span;
 use crate::text::sanitize::sanitize;
@@ -176,10 +176,35 @@ pub struct HighlightGroup {
     pub sentences: Vec<String>,
     /// Why they are marked.
     pub why: String,
+    /// For loaded terms, each form of the entry as written (a capital that only opens a
+    /// sentence folded) and how many highlights have it, in order of first appearance.
+    pub forms: Vec<(String, usize)>,
+}
+
+impl HighlightGroup {
+    /// The marked words: a loaded term's forms as written with their counts (`lied ×2,
+    /// lying`), else the words of the first highlight.
+    pub fn written(&self) -> String {
+        if self.forms.is_empty() {
+            return self.text.clone();
+        }
+        self.forms
+            .iter()
+            .map(|(f, n)| {
+                if *n > 1 {
+                    format!("{f} ×{n}")
+                } else {
+                    f.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// Every highlight of `side`, grouped by kind and explanation, in text order of each group's
-/// first highlight.
+/// first highlight. Loaded terms are grouped by lexicon entry, whatever form the article
+/// writes (`lied`, `lying`), and the group's explanation is the entry's.
 pub fn highlight_groups(cmp: &Comparison, side: Side) -> Vec<HighlightGroup> {
     let info = side_info(cmp, side);
     let mut groups: Vec<HighlightGroup> = Vec::new();
@@ -189,11 +214,23 @@ pub fn highlight_groups(cmp: &Comparison, side: Side) -> Vec<HighlightGroup> {
     for h in cmp.highlights.get(side) {
         let at = info.sentences.partition_point(|s| s.end <= h.span.start);
         let at = sentence_ref(side, at);
-        let why = one_line(&h.why);
+        let (why, form) = match h.item {
+            HighlightRef::LoadedTerm(i) => (
+                one_line(&loaded_entry(cmp, side, i)),
+                Some(shown_form(&span_text(info, h.span))),
+            ),
+            _ => (one_line(&h.why), None),
+        };
         match index.get(&(h.kind, why.clone())) {
             Some(&k) => {
                 let g = &mut groups[k];
                 g.count += 1;
+                if let Some(form) = form {
+                    match g.forms.iter_mut().find(|(f, _)| *f == form) {
+                        Some(f) => f.1 += 1,
+                        None => g.forms.push((form, 1)),
+                    }
+                }
                 // Highlights come in text order, so a sentence already listed is the last.
                 if g.sentences.last() != Some(&at) {
                     g.sentences.push(at);
@@ -207,6 +244,7 @@ pub fn highlight_groups(cmp: &Comparison, side: Side) -> Vec<HighlightGroup> {
                     count: 1,
                     sentences: vec![at],
                     why,
+                    forms: form.map(|f| vec![(f, 1)]).unwrap_or_default(),
                 });
             }
         }
@@ -217,6 +255,21 @@ pub fn highlight_groups(cmp: &Comparison, side: Side) -> Vec<HighlightGroup> {
 /// The marked words of a group with their count and place: `“regime” ×3 (A2, A7, A9)`; words
 /// beyond [`LABEL_CHARS`] characters (a whole sentence of page furniture) are cut with "…".
 pub fn group_label(g: &HighlightGroup) -> String {
+    if !g.forms.is_empty() {
+        // A loaded term's forms as written: `“lied” ×2, “lying” (A2, A5)`.
+        let forms: Vec<String> = g
+            .forms
+            .iter()
+            .map(|(f, n)| {
+                if *n > 1 {
+                    format!("“{f}” ×{n}")
+                } else {
+                    format!("“{f}”")
+                }
+            })
+            .collect();
+        return format!("{} ({})", forms.join(", "), g.sentences.join(", "));
+    }
     let times = if g.count > 1 {
         format!(" ×{}", g.count)
     } else {
@@ -235,6 +288,27 @@ pub fn group_label(g: &HighlightGroup) -> String {
     } else {
         format!("“{text}”{times} ({})", g.sentences.join(", "))
     }
+}
+
+/// A word as written, for a list of forms: a capital that only opens a sentence or a
+/// title-case headline is folded (`Claims` → `claims`); names and all-capital words keep theirs.
+pub fn shown_form(text: &str) -> String {
+    let all_caps = text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase);
+    if all_caps {
+        return text.to_string();
+    }
+    text.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(c) if c.is_uppercase() && !cs.clone().any(char::is_uppercase) => {
+                    c.to_lowercase().chain(cs).collect()
+                }
+                _ => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Longest marked text a group label shows.
@@ -267,4 +341,17 @@ pub fn quote_match(q: &crate::compare::SharedQuote) -> String {
         what = format!("{what} — {}", one_line(sp));
     }
     what
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_form;
+
+    #[test]
+    fn forms_fold_sentence_capitals_only() {
+        assert_eq!(shown_form("Claims"), "claims");
+        assert_eq!(shown_form("Witch Hunt"), "witch hunt");
+        assert_eq!(shown_form("WITCH HUNT"), "WITCH HUNT");
+        assert_eq!(shown_form("McCarthyite"), "McCarthyite");
+    }
 }

@@ -542,13 +542,15 @@ fn loaded(o: &mut Out, cmp: &Comparison) {
             o.push_str("<p class=\"none\">None found.</p>\n");
             continue;
         }
-        o.push_str("<table>\n<tr><th>Term</th><th>Hits</th><th>Sentences</th><th>Why</th></tr>\n");
+        o.push_str(
+            "<table>\n<tr><th>As written</th><th>Hits</th><th>Sentences</th><th>Why</th></tr>\n",
+        );
         for g in groups {
             let _ = writeln!(
                 o,
                 "<tr><td><mark class=\"{}\">{}</mark></td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 css(g.kind),
-                escape(&g.text),
+                escape(&g.written()),
                 g.count,
                 escape(&g.sentences.join(", ")),
                 escape(&g.why)

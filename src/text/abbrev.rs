@@ -6,7 +6,7 @@
 //! after a word means; the normaliser ([`super::normalize`]) asks for full forms ("Gen." →
 //! "general") and which words are honorifics to leave out of matching.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("../../assets/english/abbreviations.txt");
@@ -66,8 +66,8 @@ fn table() -> &'static Table {
 /// Parse the data file format (see the file's header). Unknown groups and malformed lines are
 /// skipped; the first entry for a spelling wins.
 fn parse(src: &'static str) -> Table {
-    let mut abbreviations = HashMap::new();
-    let mut starters = HashSet::new();
+    let mut abbreviations = HashMap::default();
+    let mut starters = HashSet::default();
     // The section being read: a group of abbreviations, the starters, or an unknown section.
     enum Section {
         Abbreviations(Group),

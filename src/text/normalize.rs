@@ -24,7 +24,7 @@
 //!
 //! [`Token`]: super::Token
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -50,10 +50,10 @@ fn forms() -> &'static Forms {
 /// Parse the data file: `[group]` lines, then `form = normal form` entries (`#` comments).
 fn parse(src: &'static str) -> Forms {
     let mut f = Forms {
-        spelling: HashMap::new(),
-        numbers: HashMap::new(),
-        compounds: HashMap::new(),
-        acronym_words: HashSet::new(),
+        spelling: HashMap::default(),
+        numbers: HashMap::default(),
+        compounds: HashMap::default(),
+        acronym_words: HashSet::default(),
     };
     let mut group = "";
     for line in src.lines() {

@@ -76,7 +76,7 @@ pub fn tokens_and_honorifics(text: &str, offset: usize) -> (Vec<Token>, Vec<Span
     let (words, honorifics) = super::normalize::normal_words(text, offset);
     let mut out = Vec::with_capacity(words.len());
     // Words repeat: each distinct word is stemmed once per text.
-    let mut stems: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut stems: rustc_hash::FxHashMap<String, String> = rustc_hash::FxHashMap::default();
     for w in words {
         let stem = match stems.get(&w.key) {
             Some(s) => s.clone(),

@@ -121,13 +121,13 @@ fn run_with(
     }
     let loaded = Config::load();
     let (settings, setting_errors) = Settings::new(&loaded.config);
-    let (options, lexicon_error) = loaded.engine_options(&library.articles);
+    let (options, lexicon_errors) = loaded.engine_options(&library.articles);
     // In the order the file is read: its keys and colours, then the file as a whole and the
     // lexicon patch.
     let problems: Vec<String> = setting_errors
         .iter()
         .chain(&loaded.errors)
-        .chain(&lexicon_error)
+        .chain(&lexicon_errors)
         .map(|e| e.to_string())
         .collect();
     for p in &problems {

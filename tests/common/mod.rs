@@ -240,6 +240,7 @@ pub fn handmade(lib: &Library) -> Comparison {
         LoadedTerm {
             side: Side::A,
             span: span_of(&c.a.text, "hoax"),
+            text: "hoax".to_string(),
             term: "hoax".to_string(),
             category: "doubt".to_string(),
             reason: "dismisses a claim without engaging with it".to_string(),
@@ -248,7 +249,8 @@ pub fn handmade(lib: &Library) -> Comparison {
         LoadedTerm {
             side: Side::A,
             span: span_of(&c.a.text, "militants"),
-            term: "militants".to_string(),
+            text: "militants".to_string(),
+            term: "militant".to_string(),
             category: "labels".to_string(),
             reason: "a label chosen over a neutral description".to_string(),
             only_here: false,

@@ -4,7 +4,6 @@
 
 use super::{Prepared, plain_words};
 use crate::compare::{QuoteEdit, QuoteMatchKind};
-use crate::text::vocab::is_function_word;
 
 /// A quotation of A paired with one of B.
 #[derive(Clone, Debug)]
@@ -111,9 +110,9 @@ fn align(x: &Prepared, y: &Prepared) -> Path {
                 }
             };
             let diag = score[(i - 1) * w + j - 1];
-            if wa.norm == wb.norm {
+            if wa.norm_id == wb.norm_id {
                 consider(diag + MATCH, Step::Match);
-            } else if wa.stem == wb.stem && !wa.bracketed && !wb.bracketed {
+            } else if wa.stem_id == wb.stem_id && !wa.bracketed && !wb.bracketed {
                 consider(diag + MATCH, Step::Inflect);
             } else if wa.bracketed || wb.bracketed {
                 consider(diag + STAND_IN, Step::InsertDiag);
@@ -157,7 +156,7 @@ fn align(x: &Prepared, y: &Prepared) -> Path {
             Step::Stop => break,
             Step::Match => {
                 path.matched += 1;
-                if !is_function_word(&x.words[i - 1].norm) {
+                if x.words[i - 1].informative {
                     path.informative += 1;
                 }
                 run += 1;
@@ -166,7 +165,7 @@ fn align(x: &Prepared, y: &Prepared) -> Path {
             Step::Inflect => {
                 path.matched += 1;
                 path.changed += 1;
-                if !is_function_word(&x.words[i - 1].norm) {
+                if x.words[i - 1].informative {
                     path.informative += 1;
                 }
                 run += 1;
@@ -201,6 +200,19 @@ fn align(x: &Prepared, y: &Prepared) -> Path {
     path
 }
 
+/// True when two ascending lists have no element in common.
+fn disjoint<T: Ord>(x: &[T], y: &[T]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return false,
+        }
+    }
+    true
+}
+
 /// Number of words of `p` outside brackets in `range`.
 fn content_in(p: &Prepared, range: std::ops::Range<usize>) -> usize {
     p.words[range].iter().filter(|w| !w.bracketed).count()
@@ -209,7 +221,7 @@ fn content_in(p: &Prepared, range: std::ops::Range<usize>) -> usize {
 /// The same quotation word for word, with no brackets or ellipses on either side.
 pub(super) fn exact(x: &Prepared, y: &Prepared) -> Option<Match> {
     let no_marks = |p: &Prepared| !p.ellipsis.iter().any(|&e| e) && p.content == p.words.len();
-    (x.content > 0 && no_marks(x) && no_marks(y) && plain_words(x) == plain_words(y)).then(|| {
+    (x.content > 0 && no_marks(x) && no_marks(y) && plain_words(x).eq(plain_words(y))).then(|| {
         Match {
             kind: QuoteMatchKind::Exact,
             edits: Vec::new(),
@@ -225,21 +237,29 @@ pub(super) fn compare(x: &Prepared, y: &Prepared) -> Option<Match> {
     if x.content == 0 || y.content == 0 {
         return None;
     }
-    let plain_x: Vec<&str> = x.words.iter().map(|w| w.norm.as_str()).collect();
-    let plain_y: Vec<&str> = y.words.iter().map(|w| w.norm.as_str()).collect();
     let no_marks = |p: &Prepared| !p.ellipsis.iter().any(|&e| e) && p.content == p.words.len();
-    if plain_x == plain_y && no_marks(x) && no_marks(y) {
+    if plain_words(x).eq(plain_words(y)) && no_marks(x) && no_marks(y) {
         return Some(Match {
             kind: QuoteMatchKind::Exact,
             edits: Vec::new(),
             score: 1.0,
-            matched: plain_x.len(),
+            matched: x.words.len(),
             b_words: (0, y.words.len()),
         });
     }
     let short = x.content.min(y.content);
     // Every accepted pair shares an informative word.
-    if short < 4 || x.vocab.is_disjoint(&y.vocab) {
+    if short < 4 || disjoint(&x.vocab, &y.vocab) {
+        return None;
+    }
+    // Without brackets or ellipses on either side the alignment below has no insertions and
+    // no elisions, so a run of aligned words is the same stems in a row on both sides; and
+    // every way of accepting a pair needs a run of four or more (`run` for reworded
+    // quotations, `plain_run` otherwise). No four stems in a row in common: not the same
+    // quotation, whatever the alignment.
+    if let (Some(rx), Some(ry)) = (&x.runs4, &y.runs4)
+        && disjoint(rx, ry)
+    {
         return None;
     }
     let path = align(x, y);

@@ -128,23 +128,34 @@ fn unquoted(p: &Prepared, free: &FreeIndex) -> Option<(Span, Match)> {
     // Longest common run: (length, end in seq, end token index); among equals the one ending
     // first in `other`, then first in the quotation. Runs grow along the index of where each
     // word occurs, so the cost follows the occurrences, not the length of `other`.
+    // The run lengths ending at the previous word's occurrences and at this word's, as (token,
+    // length) ascending by token (the index lists are ascending), so the run a token extends is
+    // found by walking both lists together.
     let mut best = (0usize, 0usize, 0usize);
-    let mut prev: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut prev: Vec<(usize, usize)> = Vec::new();
+    let mut cur: Vec<(usize, usize)> = Vec::new();
     for (s, &(_, norm, broken)) in seq.iter().enumerate() {
-        let mut cur: FxHashMap<usize, usize> = FxHashMap::default();
+        cur.clear();
+        let mut k = 0;
         for &t in free.at.get(norm).map(Vec::as_slice).unwrap_or(&[]) {
             let joined = t > 0 && free.run[t - 1] == free.run[t];
             let len = if broken || !joined {
                 1
             } else {
-                prev.get(&(t - 1)).copied().unwrap_or(0) + 1
+                while k < prev.len() && prev[k].0 < t - 1 {
+                    k += 1;
+                }
+                match prev.get(k) {
+                    Some(&(pt, plen)) if pt == t - 1 => plen + 1,
+                    _ => 1,
+                }
             };
-            cur.insert(t, len);
+            cur.push((t, len));
             if len > best.0 || (len == best.0 && (t, s + 1) < (best.2, best.1)) {
                 best = (len, s + 1, t);
             }
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     let (len, end_s, end_t) = best;
     if len == 0 || (len < OVERLAP_RUN && len < p.content) {

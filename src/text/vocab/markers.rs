@@ -100,9 +100,15 @@ pub fn marker_at(
     tokens: &[Token],
     i: usize,
 ) -> Option<(&'static Marker, usize)> {
+    let first = tokens.get(i)?.norm.as_bytes();
     let mut best: Option<(&'static Marker, usize)> = None;
     for marker in list {
         for form in &marker.forms {
+            // Nearly every form fails on its first word: compare that before splitting it.
+            let f = form.as_bytes();
+            if !(f.starts_with(first) && f.get(first.len()).is_none_or(|&b| b == b' ')) {
+                continue;
+            }
             let n = form_matches(form, tokens, i);
             if n > 0 && best.is_none_or(|(_, len)| n > len) {
                 best = Some((marker, n));

@@ -2,47 +2,27 @@
 //!
 //! The table (`assets/english/wordfreq.txt`, from the `wordfreq` project, data CC BY-SA 4.0, see
 //! `assets/README.md`) lists about 30,000 frequent English words with their Zipf frequency
-//! (log10 of occurrences per billion words: 7.7 for "the", 3 for the rarest listed words). It is
-//! parsed once, on first use, into a map from normalised word to Zipf frequency. A word missing
+//! (log10 of occurrences per billion words: 7.7 for "the", 3 for the rarest listed words). The
+//! build script (`build.rs`) turns it into a perfect-hash map from normalised word to Zipf
+//! frequency compiled into the binary, so nothing is parsed or built at run time. A word missing
 //! from the table is rarer than every listed word, or not English: names, numbers, foreign
 //! words.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+/// The map written by `build.rs`. Its values are data: 3.14 is a Zipf frequency, not π.
+#[allow(clippy::approx_constant)]
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/wordfreq.rs"));
+}
 
-const TABLE: &str = include_str!("../../../assets/english/wordfreq.txt");
+use table::WORDFREQ;
 
 /// Zipf frequency assumed for a word the table does not list (just below its rarest entry).
 pub const UNLISTED_ZIPF: f32 = 2.8;
 
-fn table() -> &'static HashMap<&'static str, f32> {
-    static MAP: OnceLock<HashMap<&'static str, f32>> = OnceLock::new();
-    MAP.get_or_init(|| parse(TABLE))
-}
-
-/// Parse the table format: `#` comment lines, then lines of a Zipf value followed by the
-/// words with that value.
-fn parse(src: &'static str) -> HashMap<&'static str, f32> {
-    let mut out = HashMap::new();
-    for line in src.lines() {
-        if line.starts_with('#') {
-            continue;
-        }
-        let mut parts = line.split_ascii_whitespace();
-        let Some(zipf) = parts.next().and_then(|z| z.parse::<f32>().ok()) else {
-            continue;
-        };
-        for word in parts {
-            out.entry(word).or_insert(zipf);
-        }
-    }
-    out
-}
-
 /// Zipf frequency of a normalised word ([`crate::text::tokens::normalize`]) in English at large,
 /// or `None` when the table does not list it.
 pub fn zipf(norm: &str) -> Option<f32> {
-    table().get(norm).copied()
+    WORDFREQ.get(norm).copied()
 }
 
 /// How informative a word is by its background frequency (`zipf`, `None` when unlisted),
@@ -56,6 +36,26 @@ pub fn informativeness(zipf: Option<f32>) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_listed_word_is_in_the_map_with_its_first_value() {
+        let src = include_str!("../../../assets/english/wordfreq.txt");
+        let mut listed = std::collections::HashMap::new();
+        for line in src.lines().filter(|l| !l.starts_with('#')) {
+            let mut parts = line.split_ascii_whitespace();
+            let Some(z) = parts.next().and_then(|z| z.parse::<f32>().ok()) else {
+                continue;
+            };
+            for w in parts {
+                listed.entry(w).or_insert(z);
+            }
+        }
+        assert!(listed.len() > 25_000, "{}", listed.len());
+        assert_eq!(WORDFREQ.len(), listed.len());
+        for (w, z) in listed {
+            assert_eq!(zipf(w), Some(z), "{w}");
+        }
+    }
 
     #[test]
     fn function_words_are_common_and_names_are_not_listed() {
