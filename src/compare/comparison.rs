@@ -373,7 +373,7 @@ pub struct Profile {
     pub attribution: Vec<Count>,
     /// Hedges and certainty markers used, most frequent first.
     pub hedges: Vec<Count>,
-    /// Scare-quoted phrases.
+    /// Scare-quoted phrases: short quotes in which nobody is being quoted.
     pub scare_quotes: Vec<String>,
     /// Loaded-term hits per 1,000 words.
     pub loaded_per_1000: f64,
@@ -381,7 +381,7 @@ pub struct Profile {
     pub loaded_by_category: Vec<Count>,
     /// Who is quoted, most quoted first.
     pub quoted: Vec<Count>,
-    /// Number of quotations.
+    /// Number of quotations of someone's words, short ones included.
     pub quotations: usize,
 }
 

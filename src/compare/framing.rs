@@ -55,7 +55,7 @@ use similar::{Algorithm, DiffTag, capture_diff_slices};
 use super::{AlignedPair, Change, ContrastLabel, Framing, LoadedTerm, Side};
 use crate::corpus::Article;
 use crate::text::normalize::fold_mark;
-use crate::text::{Analysis, QuoteKind, Span};
+use crate::text::{Analysis, QuotationKind, QuoteKind, Span};
 
 /// Longest changed stretch, in words per side, that can be labelled a naming difference.
 pub const NAMING_MAX_WORDS: usize = 5;
@@ -313,7 +313,7 @@ fn scare_quotes(art: &Article) -> Vec<(Span, Span)> {
     art.analysis
         .quotes
         .iter()
-        .filter(|q| q.kind == QuoteKind::ScareQuote)
+        .filter(|q| q.kind == QuoteKind::ScareQuote && q.class == QuotationKind::Scare)
         .map(|q| (q.outer, q.inner))
         .collect()
 }

@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::{Comparison, PerSide, Side, SideInfo};
-use crate::text::{QuoteKind, Span, sanitize::sanitize};
+use crate::text::{QuotationKind, QuoteKind, Span, sanitize::sanitize};
 
 /// What a highlight marks. Displays list overlapping highlights in this order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -141,8 +141,10 @@ impl Highlight {
         for side in [Side::A, Side::B] {
             let info = side_info(cmp, side);
             let list = out.get_mut(side);
-            for (i, q) in info.quotes.iter().enumerate() {
-                if q.kind == QuoteKind::ScareQuote {
+            // A short quote is a scare quote only when the quotation model finds nobody being
+            // quoted (`quotations` runs parallel to `quotes`).
+            for (i, (q, w)) in info.quotes.iter().zip(&info.quotations).enumerate() {
+                if q.kind == QuoteKind::ScareQuote && w.kind == QuotationKind::Scare {
                     list.push((q.outer, HighlightKind::ScareQuote, HighlightRef::Quote(i)));
                 }
             }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use super::{Count, LoadedTerm, PerSide, Profile, Side};
 use crate::corpus::Article;
 use crate::text::vocab::{self, Marker, attribution_verbs, boosters, find_markers};
-use crate::text::{Analysis, QuoteKind, Span};
+use crate::text::{Analysis, QuotationKind, QuoteKind, Span};
 
 /// True when `span` starts inside a boilerplate paragraph.
 fn in_boilerplate(an: &Analysis, span: Span) -> bool {
@@ -61,7 +61,7 @@ pub fn profile(art: &Article, side: Side, loaded: &[LoadedTerm]) -> Profile {
             continue;
         }
         match q.kind {
-            QuoteKind::ScareQuote => {
+            QuoteKind::ScareQuote if q.class == QuotationKind::Scare => {
                 let phrase = squash(q.inner.slice(&art.text));
                 if !phrase.is_empty()
                     && !scare_quotes
@@ -71,7 +71,10 @@ pub fn profile(art: &Article, side: Side, loaded: &[LoadedTerm]) -> Profile {
                     scare_quotes.push(phrase);
                 }
             }
-            QuoteKind::Quotation => {
+            // A short quotation of someone's words counts as their quotation; a title or a
+            // term is neither.
+            QuoteKind::ScareQuote if q.class != QuotationKind::Speech => {}
+            QuoteKind::ScareQuote | QuoteKind::Quotation => {
                 quotations += 1;
                 if let Some(sp) = q.speaker {
                     let name = squash(sp.slice(&art.text));
