@@ -71,9 +71,9 @@ pub fn profile(art: &Article, side: Side, loaded: &[LoadedTerm]) -> Profile {
                     scare_quotes.push(phrase);
                 }
             }
-            // A short quotation of someone's words counts as their quotation; a title or a
-            // term is neither.
-            QuoteKind::ScareQuote if q.class != QuotationKind::Speech => {}
+            // Someone's words, short or long, count as their quotation; a title or a term is
+            // neither a quotation nor a scare quote.
+            _ if q.class != QuotationKind::Speech => {}
             QuoteKind::ScareQuote | QuoteKind::Quotation => {
                 quotations += 1;
                 if let Some(sp) = q.speaker {
