@@ -371,6 +371,39 @@ fn one_line(s: &str) -> String {
     sanitize_line(s)
 }
 
+/// Lay out `rows` (the header first) as a plain-text table: columns two spaces apart, each as
+/// wide as its widest cell, the columns in `right` right-aligned (numbers), the rest
+/// left-aligned, no trailing spaces.
+fn text_table<const N: usize>(rows: &[[String; N]], right: &[usize]) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut widths = [0usize; N];
+    for r in rows {
+        for (w, cell) in widths.iter_mut().zip(r.iter()) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let mut out = String::new();
+    for r in rows {
+        let mut line = String::new();
+        for (i, cell) in r.iter().enumerate() {
+            let pad = " ".repeat(widths[i].saturating_sub(cell.width()));
+            if right.contains(&i) {
+                line.push_str(&pad);
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                if i + 1 < N {
+                    line.push_str(&pad);
+                }
+            }
+            line.push_str("  ");
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 fn write_stdout(s: &str) -> Result<(), CliError> {
     let mut out = std::io::stdout().lock();
     let r = out.write_all(s.as_bytes()).and_then(|_| {

@@ -16,7 +16,7 @@ use parallax::corpus::{Article, Library, LoadOptions};
 use parallax::library::{self as saved, Address, Entry, SavedLibrary, WebOptions};
 use parallax::text::sanitize::{sanitize, sanitize_path};
 
-use super::{CliError, ListFormat, one_line, write_stdout};
+use super::{CliError, ListFormat, one_line, text_table, write_stdout};
 
 /// What `parallax library` does besides listing.
 #[derive(Debug, Subcommand)]
@@ -362,32 +362,7 @@ fn table(entries: &[Entry]) -> String {
             one_line(&e.url),
         ]);
     }
-    let mut widths = [0usize; 5];
-    for r in &rows {
-        for (w, cell) in widths.iter_mut().zip(r.iter()) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    let mut out = String::new();
-    for r in &rows {
-        let mut line = String::new();
-        for (i, cell) in r.iter().enumerate() {
-            let pad = widths[i].saturating_sub(cell.width());
-            if i == 2 {
-                line.push_str(&" ".repeat(pad));
-                line.push_str(cell);
-            } else {
-                line.push_str(cell);
-                if i + 1 < r.len() {
-                    line.push_str(&" ".repeat(pad));
-                }
-            }
-            line.push_str("  ");
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    text_table(&rows, &[2])
 }
 
 fn truncate(s: &str, max: usize) -> String {

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use parallax::corpus::{Article, Library};
 use parallax::text::sanitize::{sanitize, sanitize_path};
 
-use super::{CliError, ListFormat, one_line, write_stdout};
+use super::{CliError, ListFormat, one_line, text_table, write_stdout};
 
 /// One row of `parallax list --format json`.
 #[derive(Serialize)]
@@ -285,35 +285,8 @@ fn table<'a>(articles: impl Iterator<Item = &'a Article>) -> String {
             fit(&one_line(&a.title), TITLE_WIDTH),
         ]);
     }
-    let mut widths = [0usize; 6];
-    for r in &rows {
-        for (w, cell) in widths.iter_mut().zip(r.iter()) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    let mut out = String::new();
-    for r in &rows {
-        let mut line = String::new();
-        for (i, cell) in r.iter().enumerate() {
-            if i == 5 {
-                line.push_str(cell);
-                break;
-            }
-            let pad = widths[i].saturating_sub(cell.width());
-            // Numbers right-aligned, text left-aligned.
-            if i == 3 || i == 4 {
-                line.push_str(&" ".repeat(pad));
-                line.push_str(cell);
-            } else {
-                line.push_str(cell);
-                line.push_str(&" ".repeat(pad));
-            }
-            line.push_str("  ");
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    // Numbers right-aligned, text left-aligned.
+    text_table(&rows, &[3, 4])
 }
 
 /// The list of skipped files that ends the text listings (empty when none were).
