@@ -21,6 +21,7 @@
 //! already judged the page's sidebars, and a paywall box holds the story. The walk is
 //! iterative, so deeply nested markup cannot exhaust the stack.
 
+use super::fold;
 use dom_query::{Document, NodeRef};
 
 use super::page_names::{is_hidden, mark_of_words, name_words, names_article, rel_author};
@@ -484,14 +485,6 @@ fn is_embed(node: &NodeRef) -> bool {
         node.attr("id").unwrap_or_default()
     );
     mark_of_words(&name_words(&names), "blockquote") == Some(Mark::Embedded)
-}
-
-/// Whitespace collapsed, lower-cased.
-fn fold(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@
 //! boundaries (UAX #29), so a Japanese or Chinese article, written without spaces, counts
 //! its words like any other.
 
+use super::fold;
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 use encoding_rs::Encoding;
@@ -240,13 +241,6 @@ pub fn reporting_words(text: &str, analysis: &Analysis) -> usize {
         .filter(|p| p.span.is_valid_in(text))
         .map(|p| p.span.slice(text).unicode_words().count())
         .sum()
-}
-
-fn fold(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// Decode a page's bytes: as UTF-8 when they are, else from the encoding the page declares in

@@ -372,6 +372,14 @@ pub fn find_line(text: &str, title: &str) -> Option<Span> {
     None
 }
 
+/// Whitespace collapsed and lower-cased: how titles, names and block texts are compared.
+pub(crate) fn fold(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@
 //! | url    | `<link rel="canonical">`, else `og:url`, else the address the page was fetched from |
 //! | author | the reader-mode byline (JSON-LD `author`, `<meta name="author">`, a `byline` element) |
 
+use super::fold;
 use dom_query::Document;
 
 use super::html::clean_field;
@@ -123,14 +124,6 @@ impl PageMeta {
             author: meta("name", "author"),
         }
     }
-}
-
-/// Lower-cased, whitespace collapsed.
-fn fold(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 #[cfg(test)]
