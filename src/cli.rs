@@ -54,7 +54,8 @@ pub enum Command {
     },
     /// Compare two articles, each given as a file path (`path#N` picks entry N of a JSON,
     /// JSON Lines or feed file), a web address (`URL#N` for a feed), or an id from
-    /// `parallax list`.
+    /// `parallax list`. The result depends on the two articles (and your lexicon) only, not
+    /// on the library they are looked up in: the reader shows the same pair the same way.
     Compare {
         /// First article: path, address or id.
         a: String,
@@ -299,9 +300,9 @@ fn dim_stdout() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Engine options from the user's config file (its `[lexicon]` patch) and the library's word
-/// statistics, as the reader gets them. Problems with the config are reported on stderr; the
-/// comparison then runs on the defaults for whatever was wrong, and the file is never touched.
+/// Engine options from the user's config file (its `[lexicon]` patch), as the reader gets
+/// them. Problems with the config are reported on stderr; the comparison then runs on the
+/// defaults for whatever was wrong, and the file is never touched.
 fn engine_options(library: &[Article]) -> parallax::compare::Options {
     let loaded = parallax::config::Config::load();
     let (opts, lexicon_errors) = loaded.engine_options(library);
