@@ -32,17 +32,17 @@ pub fn compare_story(
             "standard input (-) can be given only once".to_string(),
         ));
     }
-    let (pool, ()) = rayon::join(
-        || id_pool(library, opts, web),
-        parallax::compare::warm_up,
-    );
+    let (pool, ()) = rayon::join(|| id_pool(library, opts, web), parallax::compare::warm_up);
     let (pool, demo_too) = pool?;
     let articles: Vec<_> = args
         .par_iter()
         .map(|arg| resolve(arg, &pool, demo_too, opts, web))
         .collect::<Result<_, _>>()?;
     for (i, a) in articles.iter().enumerate() {
-        if let Some(j) = articles[..i].iter().position(|b| b.id == a.id && b.text == a.text) {
+        if let Some(j) = articles[..i]
+            .iter()
+            .position(|b| b.id == a.id && b.text == a.text)
+        {
             return Err(CliError::Usage(format!(
                 "'{}' and '{}' are the same article ({}); give each article once",
                 one_line(&args[j]),

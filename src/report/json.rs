@@ -26,7 +26,10 @@ pub fn write(cmp: &Comparison, sink: &mut dyn Write) -> io::Result<()> {
 
 /// Any serialisable report (the story's too) as pretty-printed JSON with a trailing newline,
 /// escaped as [`render`] is, written to `sink` as it is serialised.
-pub fn write_value<T: serde::Serialize + ?Sized>(value: &T, sink: &mut dyn Write) -> io::Result<()> {
+pub fn write_value<T: serde::Serialize + ?Sized>(
+    value: &T,
+    sink: &mut dyn Write,
+) -> io::Result<()> {
     let mut escaped = EscapeControls {
         inner: sink,
         carry: Vec::new(),

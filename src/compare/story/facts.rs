@@ -168,12 +168,26 @@ pub fn cluster(
         }
     }
 
-    // Strongest first: confident links, then by score; ties in the order of the pairs.
+    // Strongest first: confident links, then links a third article confirms (both sentences
+    // linked to one sentence of it), then by score; ties in the order of the pairs.
+    let mut neighbours: HashMap<Node, HashSet<Node>> = HashMap::new();
+    for l in &links {
+        neighbours.entry(l.a).or_default().insert(l.b);
+        neighbours.entry(l.b).or_default().insert(l.a);
+    }
+    let confirmed: Vec<usize> = links
+        .iter()
+        .map(|l| match (neighbours.get(&l.a), neighbours.get(&l.b)) {
+            (Some(x), Some(y)) => x.intersection(y).count(),
+            _ => 0,
+        })
+        .collect();
     let mut order: Vec<usize> = (0..links.len()).collect();
     order.sort_by(|&x, &y| {
         let (lx, ly) = (&links[x], &links[y]);
         ly.confident
             .cmp(&lx.confident)
+            .then(confirmed[y].cmp(&confirmed[x]))
             .then(ly.score.total_cmp(&lx.score))
             .then(x.cmp(&y))
     });

@@ -18,7 +18,7 @@ use super::{Fact, Mark, StoryQuote};
 use crate::compare::{Comparison, ContrastLabel, HighlightKind, LoadedTerm, Side};
 use crate::corpus::Article;
 use crate::text::sanitize::sanitize_line;
-use crate::text::{QuotationKind, QuoteKind, Span};
+use crate::text::{QuotationKind, QuoteKind};
 
 /// The order labels are listed in.
 const LABEL_ORDER: [ContrastLabel; 6] = [
@@ -35,7 +35,9 @@ const QUOTED_CHARS: usize = 120;
 
 /// How each article is named to readers: its outlet when known and no other article of the
 /// story has the same, else its id.
-pub fn article_names<'a>(articles: impl Iterator<Item = (Option<&'a str>, &'a str)>) -> Vec<String> {
+pub fn article_names<'a>(
+    articles: impl Iterator<Item = (Option<&'a str>, &'a str)>,
+) -> Vec<String> {
     let all: Vec<(Option<&str>, &str)> = articles.collect();
     all.iter()
         .map(|&(outlet, id)| {
@@ -80,7 +82,11 @@ pub fn mark(
     quotations: &[StoryQuote],
     facts: &mut [Fact],
 ) {
-    let names = article_names(articles.iter().map(|a| (a.outlet.as_deref(), a.id.as_str())));
+    let names = article_names(
+        articles
+            .iter()
+            .map(|a| (a.outlet.as_deref(), a.id.as_str())),
+    );
     // Each article's loaded terms, from its first comparison (the lexicon hits of one text do
     // not depend on the other).
     let mut loaded: Vec<Vec<&LoadedTerm>> = vec![Vec::new(); articles.len()];
@@ -252,16 +258,28 @@ pub fn mark(
                 (x.span, x.kind, x.other, &x.why).cmp(&(y.span, y.kind, y.other, &y.why))
             });
             marks.dedup_by(|x, y| x.span == y.span && x.kind == y.kind && x.why == y.why);
-            cell.marks = marks;
+            cell.marks = merge_changes(marks);
         }
     }
 }
 
-/// The spans of `marks` that show `kind`.
-pub fn spans_of(marks: &[Mark], kind: HighlightKind) -> Vec<Span> {
-    marks
-        .iter()
-        .filter(|m| m.kind == kind)
-        .map(|m| m.span)
-        .collect()
+/// Changed-words marks of one stretch with one label, against several outlets, as one mark
+/// whose explanation names each outlet's wording (`other` keeps the first outlet).
+fn merge_changes(marks: Vec<Mark>) -> Vec<Mark> {
+    let mut out: Vec<Mark> = Vec::with_capacity(marks.len());
+    for m in marks {
+        if m.kind == HighlightKind::ChangedWords
+            && let Some(prev) = out.iter_mut().rev().find(|p| {
+                p.kind == HighlightKind::ChangedWords && p.span == m.span && p.label == m.label
+            })
+        {
+            let (head, rest) = m.why.split_once(": ").unwrap_or(("", &m.why));
+            if !head.is_empty() && prev.why.starts_with(head) {
+                prev.why = format!("{}; {rest}", prev.why.trim_end_matches('.'));
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
 }

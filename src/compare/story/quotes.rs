@@ -30,9 +30,33 @@ pub struct Quotes {
 
 /// Words left out of a speaker's name when grouping: titles and honorifics.
 const TITLES: &[&str] = &[
-    "president", "vice", "sen.", "senator", "rep.", "representative", "gov.", "governor", "mr.",
-    "mrs.", "ms.", "dr.", "gen.", "general", "secretary", "minister", "prime", "former", "judge",
-    "attorney", "chief", "house", "speaker", "mayor", "the", "u.s.", "white",
+    "president",
+    "vice",
+    "sen.",
+    "senator",
+    "rep.",
+    "representative",
+    "gov.",
+    "governor",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "gen.",
+    "general",
+    "secretary",
+    "minister",
+    "prime",
+    "former",
+    "judge",
+    "attorney",
+    "chief",
+    "house",
+    "speaker",
+    "mayor",
+    "the",
+    "u.s.",
+    "white",
 ];
 
 /// The speaker of the quotation at `span` of article `art`, cleaned to one line.
@@ -220,7 +244,9 @@ fn speakers(quotations: &[StoryQuote]) -> Vec<Speaker> {
             if key.is_empty() {
                 continue;
             }
-            let entry = by_key.entry(key).or_insert_with(|| (name.clone(), BTreeMap::new()));
+            let entry = by_key
+                .entry(key)
+                .or_insert_with(|| (name.clone(), BTreeMap::new()));
             if name.len() > entry.0.len() {
                 entry.0 = name.clone();
             }

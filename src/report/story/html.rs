@@ -168,7 +168,9 @@ pub fn render(story: &Story) -> String {
             escape(kind_name(kind))
         );
     }
-    o.push_str("<li>■ tells the fact, □ omits it (one square per outlet, in column order)</li>\n</ul>\n");
+    o.push_str(
+        "<li>■ tells the fact, □ omits it (one square per outlet, in column order)</li>\n</ul>\n",
+    );
     o.push_str("<h2>Facts</h2>\n<div class=\"scroll\"><table class=\"grid\">\n<thead><tr><th class=\"fact\">fact</th>");
     for name in &names {
         let _ = write!(o, "<th class=\"outlet\">{}</th>", esc(name));

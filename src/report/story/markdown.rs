@@ -107,11 +107,7 @@ pub fn render(story: &Story) -> String {
             .map(esc)
             .unwrap_or("speaker not named".into());
         let carried: Vec<String> = q.carried_by.iter().map(|&a| esc(&names[a])).collect();
-        let only = if q.carried_by.len() == 1 {
-            " only"
-        } else {
-            ""
-        };
+        let only = if q.carried_by.len() == 1 { " only" } else { "" };
         let fact = first
             .fact
             .map(|f| format!(" (fact {})", f + 1))

@@ -101,7 +101,13 @@ pub fn segments(text: &str, sent: Span, marks: &[Mark]) -> Vec<Segment> {
 /// each that omits it, in article order.
 pub fn coverage_bar(fact: &Fact, n: usize) -> String {
     (0..n)
-        .map(|a| if fact.carried_by.contains(&a) { '■' } else { '□' })
+        .map(|a| {
+            if fact.carried_by.contains(&a) {
+                '■'
+            } else {
+                '□'
+            }
+        })
         .collect()
 }
 

@@ -169,13 +169,13 @@ pub fn render(story: &Story) -> String {
             .get(first.article)
             .map(|a| line(first.span.slice(&a.text)))
             .unwrap_or_default();
-        let who = q.speaker.as_deref().map(line).unwrap_or("speaker not named".into());
+        let who = q
+            .speaker
+            .as_deref()
+            .map(line)
+            .unwrap_or("speaker not named".into());
         let carried: Vec<&str> = q.carried_by.iter().map(|&a| names[a].as_str()).collect();
-        let only = if q.carried_by.len() == 1 {
-            " only"
-        } else {
-            ""
-        };
+        let only = if q.carried_by.len() == 1 { " only" } else { "" };
         let fact = first
             .fact
             .map(|f| format!(", fact {}", f + 1))
