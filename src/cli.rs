@@ -6,6 +6,7 @@ mod library;
 mod list;
 mod pager;
 mod pair;
+mod story;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -54,13 +55,17 @@ pub enum Command {
     },
     /// Compare two articles, each given as a file path (`path#N` picks entry N of a JSON,
     /// JSON Lines or feed file), a web address (`URL#N` for a feed), or an id from
-    /// `parallax list`. The result depends on the two articles (and your lexicon) only, not
-    /// on the library they are looked up in: the reader shows the same pair the same way.
+    /// `parallax list`; with three to eight, compare them fact by fact as one story. The
+    /// result depends on the articles (and your lexicon) only, not on the library they are
+    /// looked up in: the reader shows the same pair the same way.
     Compare {
         /// First article: path, address or id.
         a: String,
         /// Second article: path, address or id.
         b: String,
+        /// More articles of the same story (up to eight in all): the story report.
+        #[arg(value_name = "MORE")]
+        more: Vec<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
@@ -221,10 +226,16 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Compare {
             a,
             b,
+            more,
             format,
             library,
             color,
         }) => {
+            if !more.is_empty() {
+                let mut all = vec![a, b];
+                all.extend(more);
+                return story::compare_story(&all, format, &library, &opts, &web);
+            }
             // The library where ids are looked up is loaded while the bundled lexicon is built.
             let (pool, ()) = rayon::join(
                 || id_pool(&library, &opts, &web),
