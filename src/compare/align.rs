@@ -10,7 +10,11 @@
 //!    numbers boosted), plus a share of each common word's weight on its WordNet synsets
 //!    ([`synonyms`]: "fired" and "dismissed" meet there); a demonym counts as its place when
 //!    both occur ("Russian", "Russia"). Two sentences' similarity is the cosine of their
-//!    vectors, in `[0, 1]`.
+//!    vectors, in `[0, 1]`. A pair's *evidence* is the part of that cosine carried by words
+//!    other than the story's topic words (found in several sentences of both articles,
+//!    [`vectors::is_topical`]) and reporting verbs; a pair scoring below [`EVIDENT_SCORE`]
+//!    with evidence below [`MIN_EVIDENCE`] shares the story's subject, not a fact, and is
+//!    never aligned (it still counts as a rival in margin scoring).
 //! 2. **Candidates.** An inverted index over the stems of B proposes, for every sentence, the
 //!    few sentences of the other article sharing the most weight (stems found in very many
 //!    sentences are left out of the index for long inputs; at most [`CANDIDATES_PER_SENTENCE`]
@@ -101,6 +105,16 @@ pub const GAP_MIN_SCORE: f64 = 0.08;
 /// Lowest score of a candidate pair.
 const CANDIDATE_FLOOR: f64 = 0.1;
 
+/// Least part of a pair's cosine that words other than the story's topic words and reporting
+/// verbs must carry for the pair to be aligned ([`vectors::is_topical`]): two sentences
+/// sharing only "Russia's Defense Ministry … Syria … ISIS" in a story about them share the
+/// subject, not a fact.
+pub const MIN_EVIDENCE: f64 = 0.02;
+
+/// Score from which a pair needs no evidence beyond its cosine: sentences that share most of
+/// their words (a quotation both outlets print) correspond even when every word is the story's.
+pub const EVIDENT_SCORE: f64 = 0.5;
+
 /// Least share of each sentence's content that a merged unit's other side must tell.
 pub const MERGE_CONTAINED: f64 = 0.4;
 
@@ -157,13 +171,20 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
         0.0
     };
     let pairs = candidates(&vecs.a, &vecs.b, vecs.stems);
+    let supported: Vec<bool> = pairs
+        .iter()
+        .map(|&(i, j, s)| {
+            s >= EVIDENT_SCORE || evidence(&vecs.a[i], &vecs.b[j], &vecs.topical) >= MIN_EVIDENCE
+        })
+        .collect();
     let clear = clear_best(&pairs, sa.len(), sb.len(), min_score);
-    let units = units(&vecs.a, &vecs.b, &pairs, &clear, min_score);
+    let units = units(&vecs.a, &vecs.b, &pairs, &clear, &supported, min_score);
     let chain = fill_gaps(best_chain(&units), &vecs.a, &vecs.b);
     let chain = grow(chain, &vecs.a, &vecs.b);
     let moved = moved_pairs(
         &pairs,
         &clear,
+        &supported,
         &chain,
         sa.len(),
         sb.len(),
@@ -172,6 +193,7 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
 
     let attached = attached(
         &pairs,
+        &supported,
         &chain,
         &moved,
         sa.len(),
@@ -349,13 +371,14 @@ fn units(
     vb: &[SparseVec],
     pairs: &[(usize, usize, f64)],
     clear: &[bool],
+    supported: &[bool],
     min_score: f64,
 ) -> Vec<Unit> {
     let score: HashMap<(usize, usize), f64> = pairs.iter().map(|&(i, j, s)| ((i, j), s)).collect();
     let mut out = Vec::new();
     for (k, &(i, j, s)) in pairs.iter().enumerate() {
         let ledes = i == 0 && j == 0 && s >= LEDE_MIN_SCORE;
-        if s >= min_score || clear[k] || ledes {
+        if supported[k] && (s >= min_score || clear[k] || ledes) {
             out.push(Unit {
                 a0: i,
                 a1: i,
@@ -564,6 +587,7 @@ fn grow(mut chain: Vec<Unit>, va: &[SparseVec], vb: &[SparseVec]) -> Vec<Unit> {
 fn moved_pairs(
     pairs: &[(usize, usize, f64)],
     clear: &[bool],
+    supported: &[bool],
     chain: &[Unit],
     na: usize,
     nb: usize,
@@ -578,8 +602,9 @@ fn moved_pairs(
     let mut strong: Vec<(usize, usize, f64)> = pairs
         .iter()
         .zip(clear)
-        .filter(|&(&(i, j, s), &c)| (s >= threshold || c) && !used_a[i] && !used_b[j])
-        .map(|(&p, _)| p)
+        .zip(supported)
+        .filter(|&((&(i, j, s), &c), &ok)| ok && (s >= threshold || c) && !used_a[i] && !used_b[j])
+        .map(|((&p, _), _)| p)
         .collect();
     strong.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     let mut out = Vec::new();
@@ -613,6 +638,7 @@ pub(super) struct Attached {
 /// that unit once, and a unit grows on one side only.
 fn attached(
     pairs: &[(usize, usize, f64)],
+    supported: &[bool],
     chain: &[Unit],
     moved: &[(usize, usize, f64)],
     na: usize,
@@ -638,8 +664,9 @@ fn attached(
     }
     let mut strong: Vec<Attached> = pairs
         .iter()
-        .filter(|p| p.2 >= threshold)
-        .filter_map(|&(i, j, s)| match (unit_a[i], unit_b[j]) {
+        .zip(supported)
+        .filter(|&(p, &ok)| ok && p.2 >= threshold)
+        .filter_map(|(&(i, j, s), _)| match (unit_a[i], unit_b[j]) {
             (Some(k), None) if free_b[j] && s >= best_b[j] => Some(Attached {
                 unit: k,
                 a: i,
@@ -707,6 +734,27 @@ fn similarity(
         covered += x.score * m;
     }
     (covered / total).clamp(0.0, 1.0)
+}
+
+/// The part of the cosine of `x` and `y` that words other than the story's topic words
+/// ([`vectors::is_topical`]) carry, in `[0, 1]`.
+fn evidence(x: &SparseVec, y: &SparseVec, topical: &[bool]) -> f64 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    let (p, q) = (&x.terms, &y.terms);
+    while i < p.len() && j < q.len() {
+        match p[i].0.cmp(&q[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if !topical.get(p[i].0 as usize).copied().unwrap_or(false) {
+                    s += p[i].1 * q[j].1;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (s / (x.norm * y.norm).max(f64::MIN_POSITIVE)).clamp(0.0, 1.0)
 }
 
 /// Share of `x`'s content found in `y`, in `[0, 1]`.

@@ -43,6 +43,10 @@ pub struct Vectors {
     pub b: Vec<SparseVec>,
     /// Number of distinct stems (ids run `0..stems`).
     pub stems: usize,
+    /// Per feature id, whether it tells nothing about which fact two sentences report: one of
+    /// the story's topic words ([`is_topical`]), a reporting verb ("said", "told") or
+    /// "statement", or a synonym feature reached by a topic word.
+    pub topical: Vec<bool>,
 }
 
 struct StemStats {
@@ -51,6 +55,8 @@ struct StemStats {
     zipf: Option<f32>,
     name_votes: i32,
     numeric: bool,
+    /// A form of the stem is a reporting verb ("said", "told") or "statement".
+    reporting: bool,
 }
 
 /// The key a token is matched by: its stem, in the language of the pair (the text's own
@@ -119,10 +125,12 @@ pub fn build(
                         zipf: None,
                         name_votes: 0,
                         numeric: false,
+                        reporting: false,
                     });
                 }
                 let st = &mut stats[id as usize];
                 st.numeric |= tok.numeric;
+                st.reporting |= vocab::is_speech_verb(&tok.norm) || tok.norm == "statement";
                 if let Some(z) = vocab::zipf(&tok.norm) {
                     st.zipf = Some(st.zipf.map_or(z, |old| old.max(z)));
                 }
@@ -161,6 +169,20 @@ pub fn build(
             stats[id as usize].df += 1;
         }
     }
+    let reporting: Vec<bool> = stats.iter().map(|st| st.reporting).collect();
+    let mut df_a = vec![0u32; names.len()];
+    for tf in &tf_a {
+        for &(id, _) in tf {
+            df_a[id as usize] += 1;
+        }
+    }
+    let topical: Vec<bool> = (0..names.len())
+        .map(|id| {
+            let da = df_a[id];
+            let db = stats[id].df - da;
+            reporting[id] || is_topical(da, db, sa.len() + sb.len())
+        })
+        .collect();
     let n = (sa.len() + sb.len()).max(1) as f64;
     let corpus = corpus.filter(|c| c.docs >= 3);
     let weights: Vec<f64> = names
@@ -229,9 +251,33 @@ pub fn build(
         a: tf_a.into_iter().map(to_vec).collect(),
         b: tf_b.into_iter().map(to_vec).collect(),
         stems: names.len() + syn_ids.len(),
+        topical: {
+            // A synonym feature is topical when a topical word reaches it.
+            let mut all = topical.clone();
+            all.resize(names.len() + syn_ids.len(), false);
+            for (id, syn) in syn_of.iter().enumerate() {
+                if topical[id] {
+                    syn.iter().for_each(|&s| all[s as usize] = true);
+                }
+            }
+            all
+        },
     }
 }
 
+/// Share of all analysed sentences of the pair above which a word found in both articles is
+/// one of the story's topic words even when one article uses it only once.
+pub const TOPICAL_SHARE: f64 = 0.2;
+
+/// Whether a stem found in `da` sentences of A and `db` of B (`n` analysed sentences in all) is
+/// one of the story's topic words: it recurs in both articles (at least two sentences of each),
+/// or is found in both and in [`TOPICAL_SHARE`] of all their sentences (and at least four). Two sentences sharing
+/// only topic words share the story's subject ("Russia's Defense Ministry", "Syria"), not a
+/// fact.
+pub fn is_topical(da: u32, db: u32, n: usize) -> bool {
+    let spread = f64::from(da + db) >= (TOPICAL_SHARE * n as f64).max(4.0);
+    da >= 1 && db >= 1 && ((da >= 2 && db >= 2) || spread)
+}
 /// English function words that make up a large share of any English text.
 const ENGLISH_MARKERS: [&str; 10] = [
     "the", "of", "and", "to", "a", "in", "is", "that", "for", "was",

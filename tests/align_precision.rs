@@ -1,0 +1,141 @@
+//! Pairs a journalist would reject on a second look: two sentences that share only the story's
+//! subject (the words both articles use throughout) are not the same fact, however the words
+//! score. Articles written for these tests: two outlets on one ministry and one region, each
+//! telling a different development.
+
+use parallax::compare::Options;
+use parallax::compare::align::{Alignment, align};
+use parallax::corpus::{self, Article, Meta, Source};
+
+fn article(id: &str, text: &str) -> Article {
+    let title = corpus::first_headline_line(text);
+    Article::new(
+        id.to_string(),
+        Meta {
+            title: id.to_string(),
+            ..Meta::default()
+        },
+        Source::Demo {
+            name: id.to_string(),
+        },
+        text.to_string(),
+        title,
+    )
+}
+
+fn sentence(art: &Article, needle: &str) -> usize {
+    art.analysis
+        .sentences
+        .iter()
+        .position(|s| s.span.slice(&art.text).contains(needle))
+        .unwrap_or_else(|| panic!("no sentence contains {needle:?}"))
+}
+
+fn paired(al: &Alignment, a: &Article, b: &Article, x: &str, y: &str) -> bool {
+    let (i, j) = (sentence(a, x), sentence(b, y));
+    al.pairs.iter().any(|p| (p.a, p.b) == (i, j))
+}
+
+/// One outlet: the Harbour Ministry is investigating a doctored map it published.
+const MAP: &str = "Harbour Ministry investigates doctored map
+
+The Harbour Ministry of Veldor says it is investigating the publication of a doctored satellite map presented as proof of smuggling through the Kessel Strait.
+
+Officials at the Harbour Ministry said the map was posted by a junior press officer.
+
+The Harbour Ministry still insists that smugglers use the Kessel Strait to reach Veldor every night.
+
+On Tuesday the Harbour Ministry published two further maps, which independent analysts also questioned.
+
+Analysts at the Open Charts Group found that the first map had been copied from a sailing game.
+
+The Harbour Ministry of Veldor has promised a full review of its press office.
+";
+
+/// The other outlet: the same ministry denies reports of a ferry sinking in the strait.
+const FERRY: &str = "Veldor denies ferry sinking
+
+The Harbour Ministry of Veldor has denied media reports of a ferry sinking in the Kessel Strait after a collision with a cargo ship.
+
+According to the Harbour Ministry, no vessel was lost in the Kessel Strait this month.
+
+The ministry accused two foreign newspapers of spreading rumours about the ferry.
+
+Families of the crew gathered at the Veldor port of Amsel on Wednesday.
+
+The Harbour Ministry said rescue boats had searched the strait for six hours and found nothing.
+
+The ferry operator, Blue Line, declined to comment.
+";
+
+#[test]
+fn ledes_sharing_only_the_story_subject_are_not_paired() {
+    let (a, b) = (article("map", MAP), article("ferry", FERRY));
+    let al = align(&a, &b, &Options::default());
+    // "The Harbour Ministry of Veldor … in the Kessel Strait" is what both stories are about;
+    // a doctored map and a ferry sinking are different facts.
+    assert!(
+        !paired(
+            &al,
+            &a,
+            &b,
+            "doctored satellite map",
+            "denied media reports"
+        ),
+        "{:?}",
+        al.pairs
+    );
+    assert!(
+        !paired(&al, &a, &b, "smugglers use", "denied media reports"),
+        "{:?}",
+        al.pairs
+    );
+    assert!(
+        !paired(&al, &a, &b, "full review", "no vessel was lost"),
+        "{:?}",
+        al.pairs
+    );
+}
+
+#[test]
+fn a_fact_told_by_both_still_pairs_among_the_story_words() {
+    // The same two stories, each adding one sentence telling the same new fact in the story's
+    // own words plus words of its own.
+    let a = format!(
+        "{MAP}\nThe Harbour Ministry spokeswoman, Ilse Marren, resigned on Thursday over the map.\n"
+    );
+    let b = format!(
+        "{FERRY}\nIlse Marren, the spokeswoman of the Harbour Ministry, resigned on Thursday.\n"
+    );
+    let (a, b) = (article("map", &a), article("ferry", &b));
+    let al = align(&a, &b, &Options::default());
+    assert!(
+        paired(&al, &a, &b, "Ilse Marren, resigned", "Ilse Marren, the"),
+        "{:?}",
+        al.pairs
+    );
+    assert!(
+        !paired(
+            &al,
+            &a,
+            &b,
+            "doctored satellite map",
+            "denied media reports"
+        ),
+        "{:?}",
+        al.pairs
+    );
+}
+
+#[test]
+fn a_quotation_both_print_pairs_though_its_words_are_the_story_words() {
+    let quote = "“The Harbour Ministry of Veldor will not comment on the Kessel Strait,” the ministry said.";
+    let (a, b) = (format!("{MAP}\n{quote}\n"), format!("{FERRY}\n{quote}\n"));
+    let (a, b) = (article("map", &a), article("ferry", &b));
+    let al = align(&a, &b, &Options::default());
+    assert!(
+        paired(&al, &a, &b, "will not comment", "will not comment"),
+        "{:?}",
+        al.pairs
+    );
+}
