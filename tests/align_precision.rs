@@ -139,3 +139,61 @@ fn a_quotation_both_print_pairs_though_its_words_are_the_story_words() {
         al.pairs
     );
 }
+
+/// A wire report of a resignation.
+const RESIGN_WIRE: &str = "Congressman Dale Okafor resigns
+
+Representative Dale Okafor resigned from Congress on Friday, weeks after a former aide accused him of bullying staff.
+
+Okafor had previously announced that he would not seek re-election in the November midterm election, when the accusations first surfaced.
+
+“I know in my heart it is time for me to move on,” Okafor said in a statement.
+
+The aide, Mara Lind, sued him in 2019 and was paid $52,000 from a public fund.
+
+Okafor promised to repay the money.
+";
+
+/// A newspaper's report of the same resignation.
+const RESIGN_PAPER: &str = "Okafor quits the House
+
+WASHINGTON — Representative Dale Okafor, the Ohio Republican accused by a former aide of bullying his staff, resigned on Friday.
+
+In March, Mr. Okafor said that he would not run for re-election amid scrutiny over the settlement.
+
+“I know in my heart it is time for me to move on,” he said.
+
+Ms. Lind sued him in 2019, and the case was settled for $52,000 of public money.
+
+Colleagues said he had not yet repaid it.
+
+After his resignation on Friday, Mr. Okafor deleted his social media accounts and the campaign page where he first announced his decision not to seek re-election.
+";
+
+#[test]
+fn a_neighbour_telling_the_fact_beats_a_sentence_elsewhere_sharing_its_words() {
+    let (a, b) = (article("wire", RESIGN_WIRE), article("paper", RESIGN_PAPER));
+    let al = align(&a, &b, &Options::default());
+    assert!(
+        paired(
+            &al,
+            &a,
+            &b,
+            "would not seek re-election",
+            "would not run for"
+        ),
+        "{:?}",
+        al.pairs
+    );
+    assert!(
+        !paired(
+            &al,
+            &a,
+            &b,
+            "would not seek re-election",
+            "deleted his social"
+        ),
+        "{:?}",
+        al.pairs
+    );
+}

@@ -38,12 +38,17 @@
 //!    tells and the unit's score does not drop: one sentence rewritten as a run of short ones.
 //! 4. **Moved pairs.** Of the sentences still unaligned, strong 1:1 pairs (at least
 //!    `min_score +` [`MOVED_MARGIN`], or clearly best), strongest first, are added with
-//!    `moved: true`: they correspond but sit out of order relative to the rest.
+//!    `moved: true`: they correspond but sit out of order relative to the rest. A moved pair
+//!    gives way to an in-order candidate of one of its sentences, in that sentence's own place,
+//!    scoring nearly as well ([`IN_ORDER_MARGIN`]): the neighbour that tells it beats a
+//!    sentence elsewhere sharing its words.
 //! 5. **Joined sentences.** A sentence still unaligned whose best candidate belongs to an
 //!    in-order unit, scoring at least `min_score +` [`ATTACH_MARGIN`], joins that unit
 //!    (strongest first): one outlet often tells in two separate places what the other tells
 //!    in one sentence ("was sued by his former aide in 2014" / "had been accused by his former
-//!    aide" … "She sued him in 2014"), which consecutive blocks do not reach.
+//!    aide" … "She sued him in 2014"), which consecutive blocks do not reach. The joining
+//!    sentence must tell mostly what its partner tells ([`JOIN_CONTAINED`]): a sentence about
+//!    something else that shares one clause with the unit stays on its own.
 //!
 //! A pair is *clearly best* when it scores at least [`CLEAR_FLOOR`] × `min_score` and at least
 //! [`CLEAR_RATIO`] times the best rival of either of its sentences (margin scoring): a
@@ -114,6 +119,10 @@ pub const MIN_EVIDENCE: f64 = 0.02;
 /// Score from which a pair needs no evidence beyond its cosine: sentences that share most of
 /// their words (a quotation both outlets print) correspond even when every word is the story's.
 pub const EVIDENT_SCORE: f64 = 0.5;
+
+/// Least share of a sentence's content its partner must tell for it to join the partner's
+/// unit (step 5).
+pub const JOIN_CONTAINED: f64 = 0.4;
 
 /// Least share of each sentence's content that a merged unit's other side must tell.
 pub const MERGE_CONTAINED: f64 = 0.4;
@@ -190,10 +199,25 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
         sb.len(),
         min_score + MOVED_MARGIN,
     );
+    let (chain, moved, passed_over) = prefer_in_order(chain, moved, &pairs, &supported, min_score);
 
+    // Which side of each pair may join the other's unit: the pair is evidence of one fact, was
+    // not passed over for an in-order neighbour, and the joining sentence tells mostly what
+    // its partner tells (not a different fact sharing a clause).
+    let joinable: Vec<(bool, bool)> = pairs
+        .iter()
+        .zip(&supported)
+        .map(|(&(i, j, _), &ok)| {
+            let ok = ok && passed_over.binary_search(&(i, j)).is_err();
+            (
+                ok && contained(&vecs.a[i], &vecs.b[j]) >= JOIN_CONTAINED,
+                ok && contained(&vecs.b[j], &vecs.a[i]) >= JOIN_CONTAINED,
+            )
+        })
+        .collect();
     let attached = attached(
         &pairs,
-        &supported,
+        &joinable,
         &chain,
         &moved,
         sa.len(),
@@ -619,6 +643,89 @@ fn moved_pairs(
     out
 }
 
+/// How far below a moved pair's score an in-order candidate of one of its sentences may score
+/// and still be preferred to it.
+pub const IN_ORDER_MARGIN: f64 = 0.15;
+
+/// The in-order units and moved pairs, with each moved pair whose sentence has a candidate in
+/// its own place (between the units around it, on a sentence left out) scoring nearly as well
+/// ([`IN_ORDER_MARGIN`], and at least [`CLEAR_FLOOR`] × `min_score`) replaced by that
+/// candidate: of two similar matches, the one where both outlets tell it is the likelier ("had
+/// announced he would not seek re-election" beside "said he would not run for re-election",
+/// not a later sentence about the account where he announced it).
+fn prefer_in_order(
+    mut chain: Vec<Unit>,
+    moved: Vec<(usize, usize, f64)>,
+    pairs: &[(usize, usize, f64)],
+    supported: &[bool],
+    min_score: f64,
+) -> (Vec<Unit>, Vec<(usize, usize, f64)>, Vec<(usize, usize)>) {
+    let margin = IN_ORDER_MARGIN;
+    let na = pairs.iter().map(|p| p.0 + 1).max().unwrap_or(0);
+    let nb = pairs.iter().map(|p| p.1 + 1).max().unwrap_or(0);
+    let mut taken_a = vec![false; na];
+    let mut taken_b = vec![false; nb];
+    for u in &chain {
+        taken_a[u.a0.min(na)..(u.a1 + 1).min(na)]
+            .iter_mut()
+            .for_each(|x| *x = true);
+        taken_b[u.b0.min(nb)..(u.b1 + 1).min(nb)]
+            .iter_mut()
+            .for_each(|x| *x = true);
+    }
+    for &(i, j, _) in &moved {
+        taken_a[i] = true;
+        taken_b[j] = true;
+    }
+    // Whether (i, j) keeps both articles' order with the chain.
+    let fits = |chain: &[Unit], i: usize, j: usize| {
+        let k = chain.partition_point(|u| u.a1 < i);
+        let after_prev = k == 0 || chain[k - 1].b1 < j;
+        let before_next = chain.get(k).is_none_or(|u| u.a0 > i && u.b0 > j);
+        after_prev && before_next
+    };
+    let mut kept = Vec::new();
+    let mut passed_over = Vec::new();
+    for (i, j, s) in moved {
+        let best = pairs
+            .iter()
+            .zip(supported)
+            .filter(|&(&(x, y, t), &ok)| {
+                ok && ((x == i && !taken_b[y]) || (y == j && !taken_a[x]))
+                    && t >= s - margin
+                    && t >= CLEAR_FLOOR * min_score
+            })
+            .map(|(&p, _)| p)
+            .filter(|&(x, y, _)| fits(&chain, x, y))
+            .max_by(|p, q| p.2.total_cmp(&q.2).then((q.0, q.1).cmp(&(p.0, p.1))));
+        match best {
+            Some((x, y, t)) => {
+                // The other sentence of the moved pair is free again, but not to join the
+                // same sentence in step 5.
+                passed_over.push((i, j));
+                taken_a[i] = x == i;
+                taken_b[j] = y == j;
+                taken_a[x] = true;
+                taken_b[y] = true;
+                let k = chain.partition_point(|u| u.a1 < x);
+                chain.insert(
+                    k,
+                    Unit {
+                        a0: x,
+                        a1: x,
+                        b0: y,
+                        b1: y,
+                        score: t,
+                    },
+                );
+            }
+            None => kept.push((i, j, s)),
+        }
+    }
+    passed_over.sort_unstable();
+    (chain, kept, passed_over)
+}
+
 /// A sentence left out of the alignment joined to the unit of its best match on the other
 /// side (step 5 of the method).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -638,7 +745,7 @@ pub(super) struct Attached {
 /// that unit once, and a unit grows on one side only.
 fn attached(
     pairs: &[(usize, usize, f64)],
-    supported: &[bool],
+    joinable: &[(bool, bool)],
     chain: &[Unit],
     moved: &[(usize, usize, f64)],
     na: usize,
@@ -664,25 +771,27 @@ fn attached(
     }
     let mut strong: Vec<Attached> = pairs
         .iter()
-        .zip(supported)
-        .filter(|&(p, &ok)| ok && p.2 >= threshold)
-        .filter_map(|(&(i, j, s), _)| match (unit_a[i], unit_b[j]) {
-            (Some(k), None) if free_b[j] && s >= best_b[j] => Some(Attached {
-                unit: k,
-                a: i,
-                b: j,
-                free_a: false,
-                score: s,
-            }),
-            (None, Some(k)) if free_a[i] && s >= best_a[i] => Some(Attached {
-                unit: k,
-                a: i,
-                b: j,
-                free_a: true,
-                score: s,
-            }),
-            _ => None,
-        })
+        .zip(joinable)
+        .filter(|&(p, _)| p.2 >= threshold)
+        .filter_map(
+            |(&(i, j, s), &(join_a, join_b))| match (unit_a[i], unit_b[j]) {
+                (Some(k), None) if join_b && free_b[j] && s >= best_b[j] => Some(Attached {
+                    unit: k,
+                    a: i,
+                    b: j,
+                    free_a: false,
+                    score: s,
+                }),
+                (None, Some(k)) if join_a && free_a[i] && s >= best_a[i] => Some(Attached {
+                    unit: k,
+                    a: i,
+                    b: j,
+                    free_a: true,
+                    score: s,
+                }),
+                _ => None,
+            },
+        )
         .collect();
     strong.sort_by(|x, y| {
         y.score
