@@ -412,6 +412,31 @@ pub struct Row {
     pub b: Vec<usize>,
     /// Alignment score for aligned and moved rows.
     pub score: Option<f64>,
+    /// For an aligned row, the side whose sentences in it were brought together from separate
+    /// places (not next to each other in its reading order): that article tells in two places
+    /// what the other tells in one. `None` when each side's sentences are consecutive.
+    #[serde(default)]
+    pub joined: Option<Side>,
+}
+
+impl Row {
+    /// What a reader should know about how the row was put together, the same words in every
+    /// display: that one side's sentences were joined from separate places, or that the
+    /// counterpart of a moved row sits elsewhere. `None` for a plain row.
+    pub fn describe(&self) -> Option<String> {
+        match (self.kind, self.joined) {
+            (RowKind::Moved, _) => {
+                Some("Moved: the counterpart sits elsewhere in the other article.".to_string())
+            }
+            (RowKind::Aligned, Some(side)) => Some(format!(
+                "Joined: {} tells this in separate places, brought together here; {} tells it in \
+                 one place.",
+                side.name(),
+                side.other().name()
+            )),
+            _ => None,
+        }
+    }
 }
 
 /// Counts for the summary line.

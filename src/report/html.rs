@@ -396,7 +396,7 @@ fn legend(o: &mut Out) {
         let _ = writeln!(o, "<li><mark class=\"{class}\">{name}</mark> — {what}</li>");
     }
     o.push_str("<li><label><input type=\"checkbox\" id=\"show-distinctive\"> <mark class=\"distinctive\">distinctive terms</mark> — dotted underline: words that set one article's vocabulary apart (tick to show; hover one to see why)</label></li>\n");
-    o.push_str("<li>Between the columns: ═ aligned · ⇄ moved (its counterpart sits elsewhere) · ◀ only in A · ▶ only in B · <span class=\"dimmed\">·</span> left out of the analysis (headline, page furniture), dimmed</li>\n");
+    o.push_str("<li>Between the columns: ═ aligned · ╪ aligned, one side joining sentences from separate places · ⇄ moved (its counterpart sits elsewhere) · ◀ only in A · ▶ only in B · <span class=\"dimmed\">·</span> left out of the analysis (headline, page furniture), dimmed</li>\n");
     o.push_str("<li>Select a highlight (Tab, tap, or hover) to see why it is marked.</li>\n");
     o.push_str("</ul>\n</section>\n");
 }
@@ -457,6 +457,7 @@ fn columns(o: &mut Out, cmp: &Comparison) {
     );
     for row in &cmp.rows {
         let (class, glyph, what) = match row.kind {
+            RowKind::Aligned if row.joined.is_some() => ("aligned joined", "╪", "aligned"),
             RowKind::Aligned => ("aligned", "═", "aligned"),
             RowKind::Moved => ("moved", "⇄", "moved: the counterpart sits elsewhere"),
             RowKind::OnlyA => ("only-a", "◀", "only in A"),
@@ -466,6 +467,10 @@ fn columns(o: &mut Out, cmp: &Comparison) {
         let what = match row.score {
             Some(s) => format!("{what} (match {s:.2})"),
             None => what.to_string(),
+        };
+        let what = match (row.kind, row.describe()) {
+            (RowKind::Aligned, Some(note)) => format!("{what}. {note}"),
+            _ => what,
         };
         let _ = writeln!(o, "<div class=\"row {class}\">");
         cell(o, &cmp.a, Side::A, &row.a, &marks_a);

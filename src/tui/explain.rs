@@ -42,6 +42,17 @@ pub fn explain(c: &CompareState, keymap: &Keymap) -> Vec<DocLine> {
         RowKind::OnlyB => "Only in B: A has no counterpart".to_string(),
         RowKind::Excluded => "Not compared: boilerplate or headline".to_string(),
     }));
+    // How the row was put together (sentences joined from separate places), as every
+    // display says it.
+    if let Some(note) = cmp
+        .rows
+        .iter()
+        .find(|x| x.a == r.sides.a.sentences && x.b == r.sides.b.sentences)
+        .filter(|x| x.kind == RowKind::Aligned)
+        .and_then(|x| x.describe())
+    {
+        out.push(DocLine::Text(note));
+    }
     let a_s = r.sides.a.sentences.first().copied();
     let b_s = r.sides.b.sentences.first().copied();
     if let Some(f) = cmp

@@ -63,6 +63,8 @@ pub struct RowModel {
     pub sides: PerSide<SideText>,
     /// Alignment score, for aligned and moved rows.
     pub score: Option<f64>,
+    /// The side whose sentences were joined from separate places ([`crate::compare::Row::joined`]).
+    pub joined: Option<crate::compare::Side>,
 }
 
 /// A place the highlight cursor can jump to.
@@ -156,6 +158,7 @@ impl Model {
                 kind: row.kind,
                 sides,
                 score: row.score,
+                joined: row.joined,
             });
         }
         for side in [Side::A, Side::B] {

@@ -28,7 +28,7 @@ pub struct Palette {
     pub marked_a: Color,
     /// The article marked B.
     pub marked_b: Color,
-    /// The gutter glyphs (═ ⇄ ◀ ▶), neutral so they are not read as a highlight.
+    /// The gutter glyphs (═ ╪ ⇄ ◀ ▶), neutral so they are not read as a highlight.
     pub gutter: Color,
 }
 

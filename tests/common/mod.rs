@@ -159,6 +159,7 @@ pub fn handmade(lib: &Library) -> Comparison {
         a,
         b,
         score: None,
+        joined: None,
     };
     for &(pa, pb, score) in &pairs {
         while i < pa {
@@ -184,6 +185,7 @@ pub fn handmade(lib: &Library) -> Comparison {
             a: vec![pa],
             b: vec![pb],
             score: Some(score),
+            joined: None,
         });
         i = pa + 1;
         j = pb + 1;

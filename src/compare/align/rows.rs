@@ -3,7 +3,7 @@
 //! sentences in their unit's row; see the parent module's documentation.
 
 use super::{Attached, Unit, round};
-use crate::compare::{Row, RowKind};
+use crate::compare::{Row, RowKind, Side};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Slot {
@@ -78,6 +78,7 @@ pub(super) fn rows(
                         a: vec![g],
                         b: vec![j],
                         score: Some(round(s)),
+                        joined: None,
                     }
                 }
                 Slot::Only | Slot::Unit(_) | Slot::Attached => {
@@ -109,11 +110,26 @@ pub(super) fn rows(
         b.sort_unstable();
         a.iter().for_each(|&g| done_a[g] = true);
         b.iter().for_each(|&g| done_b[g] = true);
+        // A side whose sentences skip over analysed sentences between them was joined.
+        let apart = |side: &[usize], analysed: &[usize]| {
+            side.windows(2).any(|w| {
+                let (x, y) = (analysed.binary_search(&w[0]), analysed.binary_search(&w[1]));
+                matches!((x, y), (Ok(x), Ok(y)) if y > x + 1)
+            })
+        };
+        let joined = if apart(&a, sa) {
+            Some(Side::A)
+        } else if apart(&b, sb) {
+            Some(Side::B)
+        } else {
+            None
+        };
         rows.push(Row {
             kind: RowKind::Aligned,
             a,
             b,
             score: Some(round(u.score)),
+            joined,
         });
     }
     flush(&mut rows, &mut done_a, &mut done_b, na, nb);
@@ -126,5 +142,6 @@ fn one_sided(kind: RowKind, a: Vec<usize>, b: Vec<usize>) -> Row {
         a,
         b,
         score: None,
+        joined: None,
     }
 }

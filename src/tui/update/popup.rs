@@ -71,6 +71,10 @@ pub(super) fn help_popup(state: &State) -> Popup {
     );
     for (g, d) in [
         ("═", "aligned: both report this"),
+        (
+            "╪",
+            "aligned; one side joins sentences from separate places",
+        ),
         ("⇄", &moved),
         ("◀", "only in A"),
         ("▶", "only in B"),

@@ -260,7 +260,11 @@ pub(super) fn draw_rows(c: &CompareState, theme: &Theme, l: &CompareLayout, buf:
                 );
             }
         }
-        let glyph = gutter_glyph(row.kind);
+        // A row one side joined from separate places is marked apart from a plain pair.
+        let glyph = match (row.kind, row.joined) {
+            (RowKind::Aligned, Some(_)) => "╪",
+            (kind, _) => gutter_glyph(kind),
+        };
         let gstyle = match row.kind {
             RowKind::Excluded => theme.dim,
             _ => theme.gutter,
