@@ -197,3 +197,54 @@ fn a_neighbour_telling_the_fact_beats_a_sentence_elsewhere_sharing_its_words() {
         al.pairs
     );
 }
+
+#[test]
+fn a_row_joining_sentences_from_separate_places_says_which_side_joined() {
+    let a = "Councillor Ren Tavish steps down
+
+Councillor Ren Tavish resigned from the Marlow city council on Monday after eleven years.
+
+Tavish was sued by his former aide, Petra Oyelaran, in 2021 over claims of bullying.
+
+The council will hold a by-election in the spring.
+";
+    let b = "Marlow councillor quits
+
+MARLOW — Ren Tavish, a councillor for eleven years, resigned from the city council on Monday.
+
+Mr. Tavish had been accused of bullying by his former aide, Petra Oyelaran.
+
+His office budget was cut twice during his last term.
+
+Residents of the harbour ward praised his work on flood defences.
+
+Ms. Oyelaran sued him in 2021.
+
+A by-election will be held in the spring.
+";
+    let (a, b) = (article("a", a), article("b", b));
+    let cmp = parallax::compare::compare(&a, &b, &Options::default());
+    let (sued, accused, later) = (
+        sentence(&a, "was sued by"),
+        sentence(&b, "had been accused"),
+        sentence(&b, "sued him in 2021"),
+    );
+    let row = cmp
+        .rows
+        .iter()
+        .find(|r| r.a == [sued])
+        .expect("a row holds the lawsuit sentence");
+    assert_eq!(row.b, [accused, later], "{row:?}");
+    assert_eq!(row.joined, Some(parallax::compare::Side::B), "{row:?}");
+    let note = row.describe().expect("a joined row is described");
+    assert!(note.contains("B tells this in separate places"), "{note}");
+    // Rows of consecutive sentences are not marked.
+    assert!(
+        cmp.rows
+            .iter()
+            .filter(|r| r.a != [sued])
+            .all(|r| r.joined.is_none())
+    );
+    let json = serde_json::to_value(&cmp.rows).expect("rows serialise");
+    assert!(json.as_array().unwrap().iter().any(|r| r["joined"] == "b"));
+}
