@@ -175,8 +175,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     let web = library::web_options(cli.max_file_size, cli.refresh);
     match cli.command {
         None => {
-            if let Some(two) = pair::two_articles(&cli.paths, &opts, &web) {
-                return Ok(parallax::tui::run_comparing(two, web)?);
+            if let Some(named) = pair::named_articles(&cli.paths, &opts, &web) {
+                if named.articles.len() >= parallax::compare::story::MIN_ARTICLES {
+                    return Ok(parallax::tui::run_story(named, web)?);
+                }
+                return Ok(parallax::tui::run_comparing(named, web)?);
             }
             let items = if cli.paths.is_empty() {
                 match library::saved_items() {

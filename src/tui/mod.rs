@@ -16,6 +16,7 @@ pub mod layout;
 pub mod model;
 pub mod settings;
 pub mod state;
+pub mod story;
 pub mod terminal;
 pub mod textbox;
 pub mod theme;
@@ -98,6 +99,13 @@ pub fn run_loading(
     web: crate::library::WebOptions,
 ) -> Result<(), ReaderError> {
     run_with(library, rest, web, None)
+}
+
+/// Run the terminal reader on the story of every article of `library` (three to eight; Esc
+/// then shows the library of them).
+pub fn run_story(library: Library, web: crate::library::WebOptions) -> Result<(), ReaderError> {
+    let open = Msg::OpenStory((0..library.articles.len()).collect());
+    run_with(library, None, web, Some(open))
 }
 
 /// Run the terminal reader on the comparison of the first two articles of `library` (Esc
@@ -278,7 +286,7 @@ fn apply(state: &mut State, a: Msg, options: &Arc<Options>, tx: &mpsc::Sender<Ms
     match update(state, a) {
         Effect::None => false,
         Effect::Quit => true,
-        effect @ Effect::Compare { .. } => {
+        effect @ (Effect::Compare { .. } | Effect::Story { .. }) => {
             spawn_compare(state, effect, options, tx);
             false
         }
@@ -492,6 +500,9 @@ pub fn perform(library: &Library, effect: &Effect, options: &Options) -> Option<
             corpus,
         })));
     }
+    if let Effect::Story { request, articles } = effect {
+        return Some(perform_story(library, *request, articles, options));
+    }
     let Effect::Compare { request, a, b } = *effect else {
         return None;
     };
@@ -507,4 +518,22 @@ pub fn perform(library: &Library, effect: &Effect, options: &Options) -> Option<
         b,
         comparison,
     })))
+}
+
+/// Compare library articles `articles` as one story: the [`Msg::StoryDone`] that reports it.
+fn perform_story(library: &Library, request: u64, articles: &[usize], options: &Options) -> Msg {
+    let Some(chosen) = articles
+        .iter()
+        .map(|&i| library.articles.get(i).cloned())
+        .collect::<Option<Vec<_>>>()
+    else {
+        return Msg::CompareFailed("the articles to compare are gone".to_string());
+    };
+    let (story, pairs) = compare::story::compare_many_keeping(&chosen, options);
+    Msg::StoryDone(Box::new(action::StoryFinished {
+        request,
+        articles: articles.to_vec(),
+        story,
+        pairs,
+    }))
 }

@@ -260,15 +260,21 @@ fn header(s: &crate::compare::SideInfo) -> (String, String) {
 
 /// The display text of the given sentences of one side.
 fn side_text(info: &crate::compare::SideInfo, sentences: &[usize]) -> SideText {
-    let mut st = SideText {
-        sentences: sentences.to_vec(),
-        ..SideText::default()
-    };
-    for &i in sentences {
-        let Some(span) = info.sentences.get(i) else {
-            continue;
-        };
-        let slice = span.slice(&info.text);
+    let spans: Vec<Span> = sentences
+        .iter()
+        .filter_map(|&i| info.sentences.get(i).copied())
+        .collect();
+    let mut st = display_text(&info.text, &spans);
+    st.sentences = sentences.to_vec();
+    st
+}
+
+/// The display text of the given spans of `text` (sentences, joined by a space): sanitised,
+/// line breaks turned into spaces, with [`SideText::display_range`] to place spans in it.
+pub fn display_text(text: &str, spans: &[Span]) -> SideText {
+    let mut st = SideText::default();
+    for span in spans {
+        let slice = span.slice(text);
         if slice.is_empty() {
             continue;
         }
