@@ -14,11 +14,7 @@ use super::{id_pool, resolve, resolve_path};
 /// of the saved library or the demo. `None` otherwise (a directory, a file or feed of several
 /// articles, something that cannot be read): the reader then opens its library of what was
 /// given, which says what was skipped and why.
-pub fn named_articles(
-    paths: &[PathBuf],
-    opts: &LoadOptions,
-    web: &WebOptions,
-) -> Option<Library> {
+pub fn named_articles(paths: &[PathBuf], opts: &LoadOptions, web: &WebOptions) -> Option<Library> {
     use parallax::compare::story::MAX_ARTICLES;
     if !(2..=MAX_ARTICLES).contains(&paths.len()) || paths.iter().any(|p| p.is_dir()) {
         return None;

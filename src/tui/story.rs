@@ -117,6 +117,11 @@ impl StoryLayout {
         }
     }
 
+    /// Width the cells' text is wrapped at: the column less a space before the next.
+    pub fn text_width(&self) -> u16 {
+        self.column_width.saturating_sub(1).max(1)
+    }
+
     /// The x of the `i`-th column shown.
     pub fn column_x(&self, i: usize) -> u16 {
         self.grid.x + i as u16 * (self.column_width + 1)
@@ -264,9 +269,12 @@ impl StoryState {
             .collect();
         let mut quotations: Vec<Target> = Vec::new();
         for q in &story.quotations {
-            let Some(first) = q.copies.iter().filter(|c| c.fact.is_some()).min_by_key(|c| {
-                (c.fact, c.article, c.span.start)
-            }) else {
+            let Some(first) = q
+                .copies
+                .iter()
+                .filter(|c| c.fact.is_some())
+                .min_by_key(|c| (c.fact, c.article, c.span.start))
+            else {
                 continue;
             };
             let Some(f) = first.fact else { continue };

@@ -75,7 +75,7 @@ pub(super) fn clamp_story(state: &mut State) {
     let area = area(state);
     if let Some(s) = state.story.as_mut() {
         let l = StoryLayout::new(area, s.outlets());
-        s.rewrap(l.column_width);
+        s.rewrap(l.text_width());
         s.keep_column(l.columns);
         s.keep_fact(l.grid.height as usize, l.columns);
     }
@@ -99,7 +99,9 @@ pub(super) fn story_update(state: &mut State, msg: Msg) -> Effect {
         }
         Msg::Do(Action::MoveDown) => s.cursor = (s.cursor + 1).min(last),
         Msg::Do(Action::MoveUp) => s.cursor = s.cursor.saturating_sub(1),
-        Msg::Do(Action::PageDown) => s.cursor = (s.cursor + s.page(s.cursor, rows, cols, true)).min(last),
+        Msg::Do(Action::PageDown) => {
+            s.cursor = (s.cursor + s.page(s.cursor, rows, cols, true)).min(last)
+        }
         Msg::Do(Action::PageUp) => {
             s.cursor = s.cursor.saturating_sub(s.page(s.cursor, rows, cols, false))
         }
@@ -122,13 +124,28 @@ pub(super) fn story_update(state: &mut State, msg: Msg) -> Effect {
             }
         }
         Msg::Do(a @ (Action::NextOmission | Action::PrevOmission)) => {
-            jumped = jump(s, Jump::Omission, a == Action::NextOmission, &mut state.status);
+            jumped = jump(
+                s,
+                Jump::Omission,
+                a == Action::NextOmission,
+                &mut state.status,
+            );
         }
         Msg::Do(a @ (Action::NextQuote | Action::PrevQuote)) => {
-            jumped = jump(s, Jump::Quotation, a == Action::NextQuote, &mut state.status);
+            jumped = jump(
+                s,
+                Jump::Quotation,
+                a == Action::NextQuote,
+                &mut state.status,
+            );
         }
         Msg::Do(a @ (Action::NextFraming | Action::PrevFraming)) => {
-            jumped = jump(s, Jump::Framing, a == Action::NextFraming, &mut state.status);
+            jumped = jump(
+                s,
+                Jump::Framing,
+                a == Action::NextFraming,
+                &mut state.status,
+            );
         }
         Msg::Do(a @ (Action::NextLoaded | Action::PrevLoaded)) => {
             jumped = jump(s, Jump::Loaded, a == Action::NextLoaded, &mut state.status);
@@ -158,7 +175,7 @@ pub(super) fn story_update(state: &mut State, msg: Msg) -> Effect {
     {
         s.current = None;
     }
-    s.rewrap(l.column_width);
+    s.rewrap(l.text_width());
     s.keep_column(cols);
     if jumped {
         s.reveal(rows, cols);
@@ -210,7 +227,10 @@ fn jump(s: &mut StoryState, kind: Jump, forward: bool, status: &mut Status) -> b
     } else {
         match targets.iter().rev().find(|t| tkey(t) < key) {
             Some(t) => (t, ""),
-            None => (&targets[targets.len() - 1], wrapped_note(Step::Wrapped, false)),
+            None => (
+                &targets[targets.len() - 1],
+                wrapped_note(Step::Wrapped, false),
+            ),
         }
     };
     let n = targets.iter().position(|t| t == found).map_or(0, |i| i + 1);

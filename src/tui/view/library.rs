@@ -129,7 +129,10 @@ pub(super) fn draw_library(
             ("B", theme.marked_b.add_modifier(Modifier::REVERSED))
         } else if let Some(k) = lib.mark_more.iter().position(|&m| m == i) {
             (
-                ["C", "D", "E", "F", "G", "H"].get(k).copied().unwrap_or("+"),
+                ["C", "D", "E", "F", "G", "H"]
+                    .get(k)
+                    .copied()
+                    .unwrap_or("+"),
                 theme.title.add_modifier(Modifier::REVERSED),
             )
         } else {

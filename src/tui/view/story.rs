@@ -24,7 +24,13 @@ use super::{hints_line, status_line, truncate};
 /// What an empty cell says.
 pub const OMITTED: &str = "— not reported —";
 
-pub(super) fn draw_story(state: &State, s: &StoryState, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub(super) fn draw_story(
+    state: &State,
+    s: &StoryState,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let l = StoryLayout::new(area, s.outlets());
     let sum = &s.story.summary;
     Line::from(vec![
@@ -40,7 +46,8 @@ pub(super) fn draw_story(state: &State, s: &StoryState, theme: &Theme, area: Rec
     .render(l.title, buf);
     draw_header(s, theme, &l, buf);
     draw_legend(theme, l.legend, buf);
-    draw_grid(s, theme, &l, buf);
+    let sideways = state.keymap.pair_of(Action::PrevOutlet, Action::NextOutlet);
+    draw_grid(s, theme, &l, &sideways, buf);
     draw_explain(s, theme, l.explain, buf);
     let hints = hints_line(
         state,
@@ -113,7 +120,7 @@ fn draw_legend(theme: &Theme, area: Rect, buf: &mut Buffer) {
     Line::from(spans).render(area, buf);
 }
 
-fn draw_grid(s: &StoryState, theme: &Theme, l: &StoryLayout, buf: &mut Buffer) {
+fn draw_grid(s: &StoryState, theme: &Theme, l: &StoryLayout, sideways: &str, buf: &mut Buffer) {
     let bottom = l.grid.bottom();
     let mut y = l.grid.y;
     for f in s.top..s.cells.len() {
@@ -130,6 +137,31 @@ fn draw_grid(s: &StoryState, theme: &Theme, l: &StoryLayout, buf: &mut Buffer) {
             buf.set_style(Rect::new(l.grid.x, y, l.grid.width, text_h), theme.cursor);
         }
         draw_coverage(s, f, theme, l.gutter.x, y, is_cursor, buf);
+        let shown = s.left..s.left + l.columns;
+        if let Some(fact) = s.story.facts.get(f)
+            && !fact.carried_by.iter().any(|a| shown.contains(a))
+        {
+            // Only outlets scrolled out of view report it: one line says which.
+            let v: Vec<&str> = fact
+                .carried_by
+                .iter()
+                .filter_map(|&a| s.names.get(a).map(String::as_str))
+                .collect();
+            let verb = if v.len() == 1 { "reports" } else { "report" };
+            let text = format!("· {} {verb} this ({sideways} scrolls)", and_list(&v));
+            buf.set_stringn(
+                l.grid.x + 1,
+                y,
+                truncate(&text, l.grid.width.saturating_sub(1) as usize),
+                l.grid.width as usize,
+                theme.dim,
+            );
+            if is_cursor {
+                buf.set_string(l.grid.x.saturating_sub(1), y, "›", theme.title);
+            }
+            y += h;
+            continue;
+        }
         for (i, a) in (s.left..s.outlets()).take(l.columns).enumerate() {
             let x = l.column_x(i);
             let pane = Rect::new(x, y, l.column_width, text_h);
@@ -146,7 +178,8 @@ fn draw_grid(s: &StoryState, theme: &Theme, l: &StoryLayout, buf: &mut Buffer) {
             match (row.get(a).and_then(Option::as_ref), lines.get(a)) {
                 (Some(cell), Some(wrapped)) => {
                     for (k, lr) in wrapped.iter().enumerate().take(text_h as usize) {
-                        let spans = styled(theme, &cell.text, &cell.marks, lr.clone(), current.clone());
+                        let spans =
+                            styled(theme, &cell.text, &cell.marks, lr.clone(), current.clone());
                         Line::from(spans).render(
                             Rect {
                                 y: y + k as u16,
@@ -158,7 +191,11 @@ fn draw_grid(s: &StoryState, theme: &Theme, l: &StoryLayout, buf: &mut Buffer) {
                     }
                 }
                 _ => {
-                    let omitted = s.story.facts.get(f).is_some_and(|x| x.carried_by.len() >= 2);
+                    let omitted = s
+                        .story
+                        .facts
+                        .get(f)
+                        .is_some_and(|x| x.carried_by.len() >= 2);
                     let mut style = theme.dim.add_modifier(Modifier::ITALIC);
                     if is_cursor && a == s.column {
                         style = style.add_modifier(Modifier::REVERSED);
@@ -177,7 +214,12 @@ fn draw_grid(s: &StoryState, theme: &Theme, l: &StoryLayout, buf: &mut Buffer) {
         y += h;
     }
     if s.cells.is_empty() {
-        buf.set_string(l.grid.x + 1, l.grid.y, "no facts: the articles have no text to compare", theme.dim);
+        buf.set_string(
+            l.grid.x + 1,
+            l.grid.y,
+            "no facts: the articles have no text to compare",
+            theme.dim,
+        );
     }
 }
 
@@ -194,7 +236,11 @@ fn draw_coverage(
     let Some(fact) = s.story.facts.get(f) else {
         return;
     };
-    let base = if is_cursor { theme.status } else { Style::new() };
+    let base = if is_cursor {
+        theme.status
+    } else {
+        Style::new()
+    };
     for a in 0..s.outlets() {
         let carries = fact.carried_by.contains(&a);
         let (glyph, style) = if carries {
@@ -231,7 +277,10 @@ fn draw_explain(s: &StoryState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     if !fact.quotations.is_empty() {
         let n = fact.quotations.len();
-        about.push_str(&format!(" · {n} quotation{}", if n == 1 { "" } else { "s" }));
+        about.push_str(&format!(
+            " · {n} quotation{}",
+            if n == 1 { "" } else { "s" }
+        ));
     }
     let w = area.width.saturating_sub(2) as usize;
     Line::from(vec![
@@ -239,14 +288,10 @@ fn draw_explain(s: &StoryState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Span::raw(truncate(&about, w.saturating_sub(12))),
     ])
     .render(Rect { height: 1, ..area }, buf);
-    let why = s
-        .current
-        .as_ref()
-        .filter(|t| t.fact == s.cursor)
-        .map(|t| {
-            let who = s.names.get(t.article).map_or("", String::as_str);
-            format!("{who}: {}", t.why)
-        });
+    let why = s.current.as_ref().filter(|t| t.fact == s.cursor).map(|t| {
+        let who = s.names.get(t.article).map_or("", String::as_str);
+        format!("{who}: {}", t.why)
+    });
     if let Some(why) = why {
         buf.set_stringn(area.x + 1, area.y + 1, truncate(&why, w), w, Style::new());
     }
