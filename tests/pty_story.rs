@@ -9,9 +9,18 @@ mod pty;
 use pty::*;
 
 const BRIDGE: [&str; 3] = [
-    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/story/harbor-daily.md"),
-    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/story/valley-ledger.md"),
-    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/story/metro-watch.md"),
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/story/harbor-daily.md"
+    ),
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/story/valley-ledger.md"
+    ),
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/story/metro-watch.md"
+    ),
 ];
 
 const RIVER_POST: &str = "---\ntitle: Old Mill Bridge shut for months, city engineer says\n\
@@ -87,18 +96,27 @@ fn four_files_fit_side_by_side_at_200_by_50_and_scroll_sideways_when_narrow() {
     });
     s.wait_for("fact 1/");
     let header = s.screen().lines().nth(1).unwrap_or_default().to_string();
-    for name in ["Harbor Daily", "The Valley Ledger", "Metro Watch", "River Post"] {
+    for name in [
+        "Harbor Daily",
+        "The Valley Ledger",
+        "Metro Watch",
+        "River Post",
+    ] {
         assert!(header.contains(name), "{name}: {header}");
     }
     s.wait_for("Tomas Reyes");
     // Narrower: three columns fit; → past the third scrolls the fourth into view.
     s.resize(40, 120);
     s.wait_until("a column scrolled out", |sc| {
-        sc.lines().nth(1).is_some_and(|h| h.contains('▸') && !h.contains("River Post"))
+        sc.lines()
+            .nth(1)
+            .is_some_and(|h| h.contains('▸') && !h.contains("River Post"))
     });
     s.send("\x1b[C\x1b[C\x1b[C");
     s.wait_until("River Post scrolled in", |sc| {
-        sc.lines().nth(1).is_some_and(|h| h.contains("River Post") && h.contains('◂'))
+        sc.lines()
+            .nth(1)
+            .is_some_and(|h| h.contains("River Post") && h.contains('◂'))
     });
     s.send("q");
     s.wait_for("4 articles");

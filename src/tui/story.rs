@@ -80,7 +80,7 @@ pub struct StoryLayout {
     pub gutter: Rect,
     /// The grid of cells.
     pub grid: Rect,
-    /// Two lines about the fact and the mark under the cursor.
+    /// Three lines about the fact and the mark under the cursor.
     pub explain: Rect,
     /// The status line.
     pub status: Rect,
@@ -97,7 +97,7 @@ impl StoryLayout {
         let line = |y: u16, h: u16| Rect::new(area.x, area.y + y, area.width, h);
         let gw = (outlets as u16 + 2).max(5).min(area.width / 4);
         let top = 4;
-        let bottom = 3;
+        let bottom = 4;
         let grid_h = area.height.saturating_sub(top + bottom);
         let avail = area.width.saturating_sub(gw);
         let fit = ((avail + 1) / (MIN_COLUMN + 1)).max(1) as usize;
@@ -110,7 +110,7 @@ impl StoryLayout {
             legend: line(3, 1),
             gutter: Rect::new(area.x, area.y + top, gw, grid_h),
             grid: Rect::new(area.x + gw, area.y + top, avail, grid_h),
-            explain: line(area.height.saturating_sub(bottom), 2),
+            explain: line(area.height.saturating_sub(bottom), 3),
             status: line(area.height.saturating_sub(1), 1),
             columns,
             column_width,
@@ -349,7 +349,7 @@ impl StoryState {
                 row.iter()
                     .map(|c| match c {
                         Some(c) => wrap(&c.text, width as usize),
-                        None => vec![0..0],
+                        None => std::iter::once(0..0).collect(),
                     })
                     .collect()
             })

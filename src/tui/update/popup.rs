@@ -82,6 +82,18 @@ pub(super) fn help_popup(state: &State) -> Popup {
     ] {
         lines.push(DocLine::Key(g.to_string(), d.to_string()));
     }
+    lines.push(DocLine::Blank);
+    lines.push(DocLine::Heading("Story coverage".to_string()));
+    for (g, d) in [
+        ("●", "this outlet (in column order) reports the fact"),
+        ("○", "it leaves the fact out"),
+        (
+            "— not reported —",
+            "a fact others report that this outlet leaves out",
+        ),
+    ] {
+        lines.push(DocLine::Key(g.to_string(), d.to_string()));
+    }
     if let Some(p) = &state.config_path {
         lines.push(DocLine::Blank);
         lines.push(DocLine::Heading("Configuration".to_string()));

@@ -118,10 +118,8 @@ pub(super) fn story_update(state: &mut State, msg: Msg) -> Effect {
         Msg::Scroll(n) => {
             s.cursor = s.cursor.saturating_add_signed(n as isize).min(last);
         }
-        Msg::Click { column, row } => {
-            if l.grid.contains((column, row).into()) {
-                click(s, &l, column, row);
-            }
+        Msg::Click { column, row } if l.grid.contains((column, row).into()) => {
+            click(s, &l, column, row);
         }
         Msg::Do(a @ (Action::NextOmission | Action::PrevOmission)) => {
             jumped = jump(

@@ -102,7 +102,14 @@ pub(super) fn draw_compare(
             (Action::Summary, "summary"),
             (Action::Export, "export"),
             (Action::Help, "help"),
-            (Action::Back, "library"),
+            (
+                Action::Back,
+                if state.story.is_some() {
+                    "story"
+                } else {
+                    "library"
+                },
+            ),
         ],
         theme,
     );

@@ -1,6 +1,6 @@
 //! Drawing the story screen: outlet names across, facts down, each cell an outlet's wording
-//! with the story's marks, a coverage column (● reports the fact, ○ leaves it out), and two
-//! lines about the fact and the mark under the cursor.
+//! with the story's marks, a coverage column (● reports the fact, ○ leaves it out), and
+//! three lines about the fact and the mark under the cursor.
 
 use std::ops::Range;
 
@@ -48,7 +48,8 @@ pub(super) fn draw_story(
     draw_legend(theme, l.legend, buf);
     let sideways = state.keymap.pair_of(Action::PrevOutlet, Action::NextOutlet);
     draw_grid(s, theme, &l, &sideways, buf);
-    draw_explain(s, theme, l.explain, buf);
+    let enter = state.keymap.name_of(Action::Select);
+    draw_explain(s, theme, l.explain, &enter, buf);
     let hints = hints_line(
         state,
         &[
@@ -252,7 +253,7 @@ fn draw_coverage(
     }
 }
 
-fn draw_explain(s: &StoryState, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn draw_explain(s: &StoryState, theme: &Theme, area: Rect, enter: &str, buf: &mut Buffer) {
     let Some(fact) = s.story.facts.get(s.cursor) else {
         return;
     };
@@ -288,12 +289,38 @@ fn draw_explain(s: &StoryState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Span::raw(truncate(&about, w.saturating_sub(12))),
     ])
     .render(Rect { height: 1, ..area }, buf);
-    let why = s.current.as_ref().filter(|t| t.fact == s.cursor).map(|t| {
-        let who = s.names.get(t.article).map_or("", String::as_str);
-        format!("{who}: {}", t.why)
-    });
-    if let Some(why) = why {
-        buf.set_stringn(area.x + 1, area.y + 1, truncate(&why, w), w, Style::new());
+    let name = |a: usize| s.names.get(a).map_or("", String::as_str);
+    // The mark a jump went to, explained; else what Enter does here.
+    let mark = s
+        .current
+        .as_ref()
+        .filter(|t| t.fact == s.cursor && t.range.is_some())
+        .map(|t| format!("{}: {}", name(t.article), t.why));
+    let line = match (mark, s.pair_at_cursor()) {
+        (Some(why), _) => Span::raw(why),
+        (None, Some((x, y))) => {
+            let other = if x == s.column { y } else { x };
+            Span::styled(
+                format!(
+                    "{enter} compares {} with {} at this fact",
+                    name(s.column),
+                    name(other)
+                ),
+                theme.dim,
+            )
+        }
+        (None, None) => Span::raw(""),
+    };
+    // Two lines, the second cut short if it must be.
+    let text = line.content.to_string();
+    let rows = crate::tui::model::wrap(&text, w);
+    for (i, r) in rows.iter().take(2).enumerate() {
+        let piece = if i == 1 && rows.len() > 2 {
+            truncate(&text[r.start..], w)
+        } else {
+            text[r.clone()].to_string()
+        };
+        buf.set_stringn(area.x + 1, area.y + 1 + i as u16, piece, w, line.style);
     }
 }
 
