@@ -287,3 +287,25 @@ fn the_help_lists_the_story_keys() {
         assert!(all.contains(want), "{want}");
     }
 }
+
+#[test]
+fn e_exports_the_story_as_its_html_page() {
+    let mut s = story_state(bridge(false), 120, 40);
+    let dir = tempfile::tempdir().unwrap();
+    let done = parallax::tui::export(&s, dir.path());
+    update(&mut s, done);
+    let said = s.status.message.clone().expect("the path written");
+    assert!(
+        said.contains("parallax-story-harbor-daily-and-2-more.html"),
+        "{said}"
+    );
+    let page = std::fs::read_to_string(
+        dir.path()
+            .join("parallax-story-harbor-daily-and-2-more.html"),
+    )
+    .unwrap();
+    for (_, outlet) in BRIDGE {
+        assert!(page.contains(outlet), "{outlet}");
+    }
+    assert_eq!(update(&mut s, Action::Export), Effect::Export);
+}

@@ -181,7 +181,7 @@ actions! {
     /// Swap sides A and B (compares B with A).
     Swap "swap" { Compare: "swap A and B" },
     /// Save the comparison as a self-contained HTML page in the current directory.
-    Export "export" { Compare: "export as an HTML page" },
+    Export "export" { Compare: "export as an HTML page", Story: "export the story as an HTML page" },
     /// Type a web address whose article is fetched, saved in the library and added.
     AddAddress "add_address" { Library: "add an article from a web address" },
     /// Open the story view of the story of the article under the cursor.

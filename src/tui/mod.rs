@@ -331,35 +331,53 @@ fn spawn_fetch(url: String, web: crate::library::WebOptions, tx: &mpsc::Sender<M
     }
 }
 
-/// Write the comparison on screen as a self-contained HTML page (the `--format html` report)
-/// into `dir`, under a name that clashes with no existing file, and return the
+/// Write the comparison (or the story) on screen as a self-contained HTML page (the
+/// `--format html` report) into `dir`, under a name that clashes with no existing file, and return the
 /// [`Msg::ExportDone`] that reports it.
 pub fn export(state: &State, dir: &std::path::Path) -> Msg {
     match ExportJob::of(state) {
         Some(job) => job.run(dir),
-        None => Msg::ExportDone(Err("no comparison is open".to_string())),
+        None => Msg::ExportDone(Err("no comparison or story is open".to_string())),
     }
 }
 
-/// What an export needs, shared with the interface so it can run on a thread of its own.
-struct ExportJob {
-    cmp: Arc<compare::Comparison>,
+/// What an export needs, shared with the interface so it can run on a thread of its own: the
+/// comparison on screen, or the story.
+enum ExportJob {
+    Pair(Arc<compare::Comparison>),
+    Story(Arc<compare::story::Story>),
 }
 
 impl ExportJob {
     fn of(state: &State) -> Option<ExportJob> {
-        let c = state.compare.as_ref()?;
-        Some(ExportJob {
-            cmp: Arc::clone(&c.cmp),
-        })
+        match (&state.compare, &state.story) {
+            (Some(c), _) => Some(ExportJob::Pair(Arc::clone(&c.cmp))),
+            (None, Some(s)) => Some(ExportJob::Story(Arc::clone(&s.story))),
+            (None, None) => None,
+        }
     }
 
     /// Write the page, streamed into a temporary file that is then moved into place.
     fn run(&self, dir: &std::path::Path) -> Msg {
-        let name = crate::report::export::file_stem(&self.cmp.a.id, &self.cmp.b.id);
-        let written = crate::report::export::write_new_with(dir, &name, "html", |w| {
-            crate::report::html::write(&self.cmp, w)
-        });
+        let written = match self {
+            ExportJob::Pair(cmp) => {
+                let name = crate::report::export::file_stem(&cmp.a.id, &cmp.b.id);
+                crate::report::export::write_new_with(dir, &name, "html", |w| {
+                    crate::report::html::write(cmp, w)
+                })
+            }
+            ExportJob::Story(story) => {
+                let first = story.articles.first().map_or("", |a| a.id.as_str());
+                let name = format!(
+                    "parallax-story-{}-and-{}-more",
+                    crate::corpus::slug(first),
+                    story.articles.len().saturating_sub(1)
+                );
+                crate::report::export::write_new_with(dir, &name, "html", |w| {
+                    crate::report::story::write(story, crate::report::Format::Html, w)
+                })
+            }
+        };
         Msg::ExportDone(
             written
                 .map(|p| crate::text::sanitize::sanitize_path(&p))

@@ -149,6 +149,7 @@ pub(super) fn story_update(state: &mut State, msg: Msg) -> Effect {
             jumped = jump(s, Jump::Loaded, a == Action::NextLoaded, &mut state.status);
         }
         Msg::Do(Action::Summary) => state.popup = Some(summary_popup(s, &state.keymap)),
+        Msg::Do(Action::Export) => return Effect::Export,
         Msg::Do(Action::Select) => {
             open_pair(state);
             return Effect::None;

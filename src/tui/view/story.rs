@@ -61,6 +61,7 @@ pub(super) fn draw_story(
             (Action::NextLoaded, "loaded"),
             (Action::Select, "pair"),
             (Action::Summary, "summary"),
+            (Action::Export, "export"),
             (Action::Help, "help"),
             (Action::Back, "library"),
         ],
