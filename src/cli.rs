@@ -6,6 +6,7 @@ mod library;
 mod list;
 mod pager;
 mod pair;
+mod pool;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -224,19 +225,21 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             library,
             color,
         }) => {
-            // The library where ids are looked up is loaded while the bundled lexicon is built.
-            let (pool, ()) = rayon::join(
-                || id_pool(&library, &opts, &web),
+            // The articles are found (the library where ids are looked up loaded first), read
+            // and analysed while the bundled lexicon is built.
+            let (found, ()) = rayon::join(
+                || {
+                    let pool = pool::IdPool::new(&library, &opts, &web)?;
+                    let (a, b) = rayon::join(
+                        || pool.resolve(&a, &opts, &web),
+                        || pool.resolve(&b, &opts, &web),
+                    );
+                    Ok::<_, CliError>((a?, b?, pool.word_stats()))
+                },
                 parallax::compare::warm_up,
             );
-            let (pool, demo_too) = pool?;
-            // Both articles are read (or fetched) and analysed at once.
-            let (a, b) = rayon::join(
-                || resolve(&a, &pool, demo_too, &opts, &web),
-                || resolve(&b, &pool, demo_too, &opts, &web),
-            );
-            let (a, b) = (a?, b?);
-            let cmp = parallax::compare::compare(&a, &b, &engine_options(&pool.articles));
+            let (a, b, stats) = found?;
+            let cmp = parallax::compare::compare(&a, &b, &engine_options(stats));
             if format == ReportFormat::Text {
                 let out = if color.colour_stdout() {
                     parallax::report::text::render_coloured(&cmp)
@@ -262,10 +265,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             // A path or address is read on its own; only an id needs a library.
             let a = match resolve_path(&article, &opts, &web) {
                 Some(found) => found?,
-                None => {
-                    let (pool, demo_too) = id_pool(&library, &opts, &web)?;
-                    resolve(&article, &pool, demo_too, &opts, &web)?
-                }
+                None => pool::IdPool::new(&library, &opts, &web)?.resolve(&article, &opts, &web)?,
             };
             write_stdout(&match format {
                 ListFormat::Json => parallax::report::article::render_json(&a),
@@ -302,9 +302,11 @@ fn dim_stdout() -> bool {
 /// Engine options from the user's config file (its `[lexicon]` patch) and the library's word
 /// statistics, as the reader gets them. Problems with the config are reported on stderr; the
 /// comparison then runs on the defaults for whatever was wrong, and the file is never touched.
-fn engine_options(library: &[Article]) -> parallax::compare::Options {
+fn engine_options(
+    stats: Option<std::sync::Arc<parallax::compare::stats::DocFreq>>,
+) -> parallax::compare::Options {
     let loaded = parallax::config::Config::load();
-    let (opts, lexicon_errors) = loaded.engine_options(library);
+    let (opts, lexicon_errors) = loaded.engine_options_for(stats);
     // The reader's settings are not used here, but a mistake in them is still worth hearing
     // about wherever the file is read.
     let (_, setting_errors) = parallax::tui::settings::Settings::new(&loaded.config);
@@ -435,8 +437,8 @@ fn resolve(
     if let Some(a) = pool.get(arg) {
         return Ok(a.clone());
     }
-    if demo_too && let Some(a) = corpus::demo().get(arg) {
-        return Ok(a.clone());
+    if demo_too && let Some(a) = corpus::demo::get(arg) {
+        return Ok(a);
     }
     if let Some(found) = resolve_path(arg, opts, web) {
         return found;

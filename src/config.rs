@@ -427,6 +427,19 @@ impl Loaded {
             errors.into_iter().map(ConfigError::Lexicon).collect(),
         )
     }
+
+    /// [`Loaded::engine_options`] with the library's document frequencies already counted
+    /// (see [`Options::for_corpus`]).
+    pub fn engine_options_for(
+        &self,
+        corpus: Option<std::sync::Arc<crate::compare::stats::DocFreq>>,
+    ) -> (Options, Vec<ConfigError>) {
+        let (options, errors) = Options::for_corpus(corpus, &self.config.lexicon);
+        (
+            options,
+            errors.into_iter().map(ConfigError::Lexicon).collect(),
+        )
+    }
 }
 
 #[cfg(test)]

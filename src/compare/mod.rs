@@ -57,6 +57,16 @@ impl Options {
         library: &[Article],
         user: &lexicon::UserLexicon,
     ) -> (Options, Vec<lexicon::PatchError>) {
+        let corpus = (library.len() > 2).then(|| Arc::new(stats::DocFreq::from_articles(library)));
+        Options::for_corpus(corpus, user)
+    }
+
+    /// [`Options::for_library`] with the library's document frequencies already counted
+    /// (`None` for a library of two articles or fewer, which informs no weights).
+    pub fn for_corpus(
+        corpus: Option<Arc<stats::DocFreq>>,
+        user: &lexicon::UserLexicon,
+    ) -> (Options, Vec<lexicon::PatchError>) {
         let builtin = builtin_lexicon();
         // An empty patch leaves the bundled lexicon as it is: no second build of its matchers.
         let (lexicon, errors) = if user.add.is_empty() && user.disable.is_empty() {
@@ -65,7 +75,6 @@ impl Options {
             let (lexicon, errors) = builtin.with_user(user);
             (Arc::new(lexicon), errors)
         };
-        let corpus = (library.len() > 2).then(|| Arc::new(stats::DocFreq::from_articles(library)));
         let opts = Options {
             lexicon,
             corpus,

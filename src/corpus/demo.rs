@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use super::{Article, Library, Meta, SkipReason, Source, find_line};
+use crate::compare::stats::DocFreq;
 
 /// The manifest, as bundled.
 pub const MANIFEST: &str = include_str!("../../assets/demo/manifest.toml");
@@ -57,10 +58,16 @@ struct Entry {
     outlet: Option<String>,
 }
 
-/// Build the demo library from the bundled files and manifest. A manifest problem (which the
-/// test suite rules out) shows up as a skipped entry, never a panic.
-pub fn library() -> Library {
-    let mut lib = Library::default();
+/// The bundled word statistics of the demo articles (`assets/demo/word_stats.tsv`): their
+/// document frequencies, as [`DocFreq::from_articles`] counts them over [`library`]. Comparing
+/// two files outside any library weighs words by these; reading them here spares every such
+/// run the analysis of all five articles. `examples/demo_stats.rs` writes the file, and a test
+/// checks it against the articles as analysed now.
+pub const WORD_STATS: &str = include_str!("../../assets/demo/word_stats.tsv");
+
+/// The manifest's entries and their files; problems (which the test suite rules out) as
+/// skipped entries of `lib`.
+fn entries(lib: &mut Library) -> Vec<(Entry, &'static str, &'static str)> {
     let manifest: Manifest = match toml::from_str(MANIFEST) {
         Ok(m) => m,
         Err(e) => {
@@ -70,32 +77,93 @@ pub fn library() -> Library {
                     message: e.to_string(),
                 },
             );
-            return lib;
+            return Vec::new();
         }
     };
-    let mut todo = Vec::new();
+    let mut out = Vec::new();
     for entry in manifest.article {
         let Some((name, text)) = FILES.iter().find(|(n, _)| *n == entry.file) else {
             lib.skip(format!("demo:{}", entry.file), SkipReason::DemoFileMissing);
             continue;
         };
-        let title_span = find_line(text, &entry.title);
-        let meta = Meta {
-            title: entry.title,
-            outlet: entry.outlet,
-            ..Meta::default()
-        };
-        let source = Source::Demo {
-            name: (*name).to_string(),
-        };
-        todo.push((entry.id, meta, source, *text, title_span));
+        out.push((entry, *name, *text));
     }
+    out
+}
+
+/// One demo article, read and analysed.
+fn article(entry: Entry, name: &str, text: &str) -> Article {
+    let title_span = find_line(text, &entry.title);
+    let meta = Meta {
+        title: entry.title,
+        outlet: entry.outlet,
+        ..Meta::default()
+    };
+    let source = Source::Demo {
+        name: name.to_string(),
+    };
+    Article::new(entry.id, meta, source, text.to_string(), title_span)
+}
+
+/// The ids of the demo articles, in manifest order, without analysing any of them.
+pub fn ids() -> Vec<String> {
+    entries(&mut Library::default())
+        .into_iter()
+        .map(|(e, _, _)| e.id)
+        .collect()
+}
+
+/// The demo article with id `id`, analysed on its own (the same article [`library`] holds
+/// under that id).
+pub fn get(id: &str) -> Option<Article> {
+    let (entry, name, text) = entries(&mut Library::default())
+        .into_iter()
+        .find(|(e, _, _)| e.id == id)?;
+    Some(article(entry, name, text))
+}
+
+/// The demo's document frequencies, from [`WORD_STATS`]: a comment line, the number of
+/// articles, then one line per stem with its count, tab-separated.
+pub fn word_stats() -> DocFreq {
+    let mut lines = WORD_STATS.lines().skip(1);
+    let mut out = DocFreq {
+        docs: lines.next().and_then(|n| n.parse().ok()).unwrap_or(0),
+        ..DocFreq::default()
+    };
+    out.df.reserve(WORD_STATS.len() / 8);
+    for line in lines {
+        if let Some((stem, n)) = line.rsplit_once('\t')
+            && let Ok(n) = n.parse()
+        {
+            out.df.insert(stem.to_string(), n);
+        }
+    }
+    out
+}
+
+/// Document frequencies written out in the format of [`WORD_STATS`], stems sorted.
+pub fn write_word_stats(df: &DocFreq) -> String {
+    let mut stems: Vec<(&String, &usize)> = df.df.iter().collect();
+    stems.sort();
+    let mut out = String::from(
+        "# Document frequencies of the demo articles' stems: examples/demo_stats.rs writes this file\n",
+    );
+    out.push_str(&format!("{}\n", df.docs));
+    for (stem, n) in stems {
+        out.push_str(&format!("{stem}\t{n}\n"));
+    }
+    out
+}
+
+/// Build the demo library from the bundled files and manifest. A manifest problem (which the
+/// test suite rules out) shows up as a skipped entry, never a panic.
+pub fn library() -> Library {
+    let mut lib = Library::default();
+    let todo = entries(&mut lib);
     // The articles are analysed in parallel and added in manifest order.
     let articles: Vec<Article> = todo
         .into_par_iter()
-        .map(|(id, meta, source, text, title_span)| {
-            Article::new(id, meta, source, text.to_string(), title_span)
-        })
+        .map(|(entry, name, text)| article(entry, name, text))
         .collect();
     for article in articles {
         lib.push_unique(article);
