@@ -1,14 +1,22 @@
-//! Build script: turns the bundled word-frequency table (`assets/english/wordfreq.txt`) into a
-//! perfect-hash map compiled into the binary, so that no run parses the table or builds a hash
-//! map from it at start-up (see `src/text/vocab/wordfreq.rs`).
+//! Build script: turns the bundled word-frequency table (`assets/english/wordfreq.txt`) and the
+//! synonym table (`assets/synonyms_en.txt`) into perfect-hash maps compiled into the binary, so
+//! that no run parses a table or builds a hash map from it at start-up (see
+//! `src/text/vocab/wordfreq.rs` and `src/compare/align/synonyms.rs`).
 
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
 
 const WORDFREQ: &str = "assets/english/wordfreq.txt";
+const SYNONYMS: &str = "assets/synonyms_en.txt";
 
 fn main() {
+    wordfreq();
+    synonyms();
+}
+
+/// `$OUT_DIR/wordfreq.rs`: the Zipf frequency of every word of the table.
+fn wordfreq() {
     println!("cargo::rerun-if-changed={WORDFREQ}");
     let src = std::fs::read_to_string(WORDFREQ).expect("read the word-frequency table");
     // The table format: `#` comment lines, then lines of a Zipf value followed by the words
@@ -35,6 +43,41 @@ fn main() {
         file,
         "/// Zipf frequency of every word of the bundled table.\n\
          pub(super) static WORDFREQ: phf::Map<&'static str, f32> = {};",
+        map.build()
+    )
+    .expect("write");
+}
+
+/// `$OUT_DIR/synonyms.rs`: the synset numbers of every stem of the synonym table. The table
+/// format: `#` comment lines, then a stem and its synset numbers per line; a stem without
+/// numbers is left out, and a stem listed twice keeps its last line.
+fn synonyms() {
+    println!("cargo::rerun-if-changed={SYNONYMS}");
+    let src = std::fs::read_to_string(SYNONYMS).expect("read the synonym table");
+    let mut table = std::collections::BTreeMap::new();
+    for line in src.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.split_ascii_whitespace();
+        let Some(stem) = parts.next() else {
+            continue;
+        };
+        let ids: Vec<u32> = parts.filter_map(|p| p.parse().ok()).collect();
+        if !ids.is_empty() {
+            table.insert(stem, ids);
+        }
+    }
+    let mut map = phf_codegen::Map::new();
+    for (stem, ids) in &table {
+        map.entry(*stem, format!("&{ids:?}"));
+    }
+    let out = Path::new(&std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("synonyms.rs");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&out).expect("create"));
+    writeln!(
+        file,
+        "/// The synsets of every stem of the bundled table.\n\
+         static SYNSETS: phf::Map<&'static str, &'static [u32]> = {};",
         map.build()
     )
     .expect("write");
