@@ -199,7 +199,15 @@ struct WordForms {
 impl WordForms {
     /// The words of `term` as (normal form, stem), as [`entry_words`] gives them.
     fn entry_words(&mut self, term: &str) -> Vec<(String, String)> {
-        term.unicode_words()
+        // Letters and spaces only (nearly every term): the words are what the spaces separate,
+        // as Unicode word segmentation would find them, without its tables.
+        let plain = term.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ');
+        let words: Box<dyn Iterator<Item = &str>> = if plain {
+            Box::new(term.split(' ').filter(|w| !w.is_empty()))
+        } else {
+            Box::new(term.unicode_words())
+        };
+        words
             .map(|w| {
                 if let Some(found) = self.seen.get(w) {
                     return found.clone();
@@ -352,7 +360,7 @@ impl Lexicon {
         // Each distinct word of the file is normalised and stemmed once (most recur across
         // entries, sense rules and the checks below).
         let mut forms = WordForms::default();
-        let mut seen = HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         let mut kept = Vec::new();
         let mut keys = Vec::new();
         let mut words = Vec::new();
