@@ -7,6 +7,7 @@ mod list;
 mod pager;
 mod pair;
 mod pool;
+mod story;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -55,12 +56,15 @@ pub enum Command {
     },
     /// Compare two articles, each given as a file path (`path#N` picks entry N of a JSON,
     /// JSON Lines or feed file), a web address (`URL#N` for a feed), or an id from
-    /// `parallax list`.
+    /// `parallax list`; with three to eight, compare them fact by fact as one story.
     Compare {
         /// First article: path, address or id.
         a: String,
         /// Second article: path, address or id.
         b: String,
+        /// More articles of the same story (up to eight in all): the story report.
+        #[arg(value_name = "MORE")]
+        more: Vec<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
@@ -221,10 +225,16 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Compare {
             a,
             b,
+            more,
             format,
             library,
             color,
         }) => {
+            if !more.is_empty() {
+                let mut all = vec![a, b];
+                all.extend(more);
+                return story::compare_story(&all, format, &library, &opts, &web);
+            }
             // The articles are found (the library where ids are looked up loaded first), read
             // and analysed while the bundled lexicon is built.
             let (found, ()) = rayon::join(

@@ -15,6 +15,7 @@ pub mod profile;
 pub mod quotes;
 pub mod stats;
 pub mod stories;
+pub mod story;
 
 use std::sync::{Arc, OnceLock};
 
