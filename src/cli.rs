@@ -56,7 +56,9 @@ pub enum Command {
     },
     /// Compare two articles, each given as a file path (`path#N` picks entry N of a JSON,
     /// JSON Lines or feed file), a web address (`URL#N` for a feed), or an id from
-    /// `parallax list`; with three to eight, compare them fact by fact as one story.
+    /// `parallax list`; with three to eight, compare them fact by fact as one story. The
+    /// result depends on the articles (and your lexicon) only, not on the library they are
+    /// looked up in: the reader shows the same pair the same way.
     Compare {
         /// First article: path, address or id.
         a: String,
@@ -244,12 +246,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                         || pool.resolve(&a, &opts, &web),
                         || pool.resolve(&b, &opts, &web),
                     );
-                    Ok::<_, CliError>((a?, b?, pool.word_stats()))
+                    Ok::<_, CliError>((a?, b?))
                 },
                 parallax::compare::warm_up,
             );
-            let (a, b, stats) = found?;
-            let cmp = parallax::compare::compare(&a, &b, &engine_options(stats));
+            let (a, b) = found?;
+            let cmp = parallax::compare::compare(&a, &b, &engine_options(&[]));
             if format == ReportFormat::Text {
                 let out = if color.colour_stdout() {
                     parallax::report::text::render_coloured(&cmp)
@@ -309,14 +311,12 @@ fn dim_stdout() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Engine options from the user's config file (its `[lexicon]` patch) and the library's word
-/// statistics, as the reader gets them. Problems with the config are reported on stderr; the
-/// comparison then runs on the defaults for whatever was wrong, and the file is never touched.
-fn engine_options(
-    stats: Option<std::sync::Arc<parallax::compare::stats::DocFreq>>,
-) -> parallax::compare::Options {
+/// Engine options from the user's config file (its `[lexicon]` patch), as the reader gets
+/// them. Problems with the config are reported on stderr; the comparison then runs on the
+/// defaults for whatever was wrong, and the file is never touched.
+fn engine_options(library: &[Article]) -> parallax::compare::Options {
     let loaded = parallax::config::Config::load();
-    let (opts, lexicon_errors) = loaded.engine_options_for(stats);
+    let (opts, lexicon_errors) = loaded.engine_options(library);
     // The reader's settings are not used here, but a mistake in them is still worth hearing
     // about wherever the file is read.
     let (_, setting_errors) = parallax::tui::settings::Settings::new(&loaded.config);

@@ -417,24 +417,11 @@ impl Config {
 
 impl Loaded {
     /// The comparison engine's options for articles of `library`: the bundled lexicon patched
-    /// by the user's `[lexicon]` table, and word weights informed by the library's document
-    /// frequencies. Items of the patch that do not apply are returned as errors next to
+    /// by the user's `[lexicon]` table (the library's word statistics are not used, see
+    /// [`Options::corpus`]). Items of the patch that do not apply are returned as errors next to
     /// options using the rest of it, so the caller can report them and carry on.
     pub fn engine_options(&self, library: &[Article]) -> (Options, Vec<ConfigError>) {
         let (options, errors) = Options::for_library(library, &self.config.lexicon);
-        (
-            options,
-            errors.into_iter().map(ConfigError::Lexicon).collect(),
-        )
-    }
-
-    /// [`Loaded::engine_options`] with the library's document frequencies already counted
-    /// (see [`Options::for_corpus`]).
-    pub fn engine_options_for(
-        &self,
-        corpus: Option<std::sync::Arc<crate::compare::stats::DocFreq>>,
-    ) -> (Options, Vec<ConfigError>) {
-        let (options, errors) = Options::for_corpus(corpus, &self.config.lexicon);
         (
             options,
             errors.into_iter().map(ConfigError::Lexicon).collect(),

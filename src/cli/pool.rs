@@ -2,9 +2,6 @@
 //! library given with `--in`, or the bundled demo, whose articles are analysed only when one
 //! is named.
 
-use std::sync::Arc;
-
-use parallax::compare::stats::DocFreq;
 use parallax::corpus::{self, Article, Library, LoadOptions};
 use parallax::library::WebOptions;
 
@@ -58,17 +55,6 @@ impl IdPool {
                     one_line(&ids.join(", "))
                 )))
             }
-        }
-    }
-
-    /// The document frequencies word weights come from: the library's (none for two
-    /// articles or fewer), or the demo's as bundled.
-    pub fn word_stats(&self) -> Option<Arc<DocFreq>> {
-        match self {
-            IdPool::Library(lib, _) => {
-                (lib.articles.len() > 2).then(|| Arc::new(DocFreq::from_articles(&lib.articles)))
-            }
-            IdPool::Demo => Some(Arc::new(corpus::demo::word_stats())),
         }
     }
 }

@@ -55,7 +55,7 @@ pub fn compare_story(
             )));
         }
     }
-    let story = compare_many(&articles, &engine_options(pool.word_stats()));
+    let story = compare_many(&articles, &engine_options(&[]));
     if format == ReportFormat::Text {
         return pager::write_paged(&parallax::report::story::text::render(&story));
     }

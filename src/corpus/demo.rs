@@ -16,7 +16,6 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use super::{Article, Library, Meta, SkipReason, Source, find_line};
-use crate::compare::stats::DocFreq;
 
 /// The manifest, as bundled.
 pub const MANIFEST: &str = include_str!("../../assets/demo/manifest.toml");
@@ -57,13 +56,6 @@ struct Entry {
     title: String,
     outlet: Option<String>,
 }
-
-/// The bundled word statistics of the demo articles (`assets/demo/word_stats.tsv`): their
-/// document frequencies, as [`DocFreq::from_articles`] counts them over [`library`]. Comparing
-/// two files outside any library weighs words by these; reading them here spares every such
-/// run the analysis of all five articles. `examples/demo_stats.rs` writes the file, and a test
-/// checks it against the articles as analysed now.
-pub const WORD_STATS: &str = include_str!("../../assets/demo/word_stats.tsv");
 
 /// The manifest's entries and their files; problems (which the test suite rules out) as
 /// skipped entries of `lib`.
@@ -120,39 +112,6 @@ pub fn get(id: &str) -> Option<Article> {
         .into_iter()
         .find(|(e, _, _)| e.id == id)?;
     Some(article(entry, name, text))
-}
-
-/// The demo's document frequencies, from [`WORD_STATS`]: a comment line, the number of
-/// articles, then one line per stem with its count, tab-separated.
-pub fn word_stats() -> DocFreq {
-    let mut lines = WORD_STATS.lines().skip(1);
-    let mut out = DocFreq {
-        docs: lines.next().and_then(|n| n.parse().ok()).unwrap_or(0),
-        ..DocFreq::default()
-    };
-    out.df.reserve(WORD_STATS.len() / 8);
-    for line in lines {
-        if let Some((stem, n)) = line.rsplit_once('\t')
-            && let Ok(n) = n.parse()
-        {
-            out.df.insert(stem.to_string(), n);
-        }
-    }
-    out
-}
-
-/// Document frequencies written out in the format of [`WORD_STATS`], stems sorted.
-pub fn write_word_stats(df: &DocFreq) -> String {
-    let mut stems: Vec<(&String, &usize)> = df.df.iter().collect();
-    stems.sort();
-    let mut out = String::from(
-        "# Document frequencies of the demo articles' stems: examples/demo_stats.rs writes this file\n",
-    );
-    out.push_str(&format!("{}\n", df.docs));
-    for (stem, n) in stems {
-        out.push_str(&format!("{stem}\t{n}\n"));
-    }
-    out
 }
 
 /// Build the demo library from the bundled files and manifest. A manifest problem (which the
