@@ -437,9 +437,13 @@ impl Lexicon {
     /// suite; should it ever fail to parse, the lexicon is empty rather than a crash.
     pub fn builtin() -> Self {
         static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
-        BUILTIN
-            .get_or_init(|| Lexicon::from_toml(BUNDLED).unwrap_or_default())
-            .clone()
+        BUILTIN.get_or_init(Lexicon::bundled).clone()
+    }
+
+    /// The bundled lexicon, built anew: for a caller that keeps its own shared copy (the
+    /// engine's options do), which spares the copy [`Lexicon::builtin`] hands out.
+    pub fn bundled() -> Self {
+        Lexicon::from_toml(BUNDLED).unwrap_or_default()
     }
 
     /// The entries, in lexicon order.
