@@ -74,7 +74,7 @@ pub(super) fn draw_library(
             format!(" +{} ", lib.mark_more.len()),
             theme.title.add_modifier(Modifier::REVERSED),
         ));
-        title.push(Span::raw(" for a story "));
+        title.push(Span::raw(" "));
     }
     Line::from(title).render(l.title, buf);
 
