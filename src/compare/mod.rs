@@ -15,10 +15,12 @@ pub mod profile;
 pub mod quotes;
 pub mod stats;
 pub mod stories;
+pub mod voice;
 
 use std::sync::{Arc, OnceLock};
 
 pub use comparison::*;
+pub use voice::Voice;
 
 use crate::corpus::Article;
 use crate::text::ParagraphRole;

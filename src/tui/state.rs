@@ -397,7 +397,9 @@ impl Toggles {
         match kind {
             HighlightKind::SharedQuote => self.quotes,
             HighlightKind::ChangedWords => self.framing,
-            HighlightKind::LoadedTerm | HighlightKind::SharedLoadedTerm => self.loaded,
+            HighlightKind::LoadedTerm
+            | HighlightKind::SharedLoadedTerm
+            | HighlightKind::QuotedLoadedTerm => self.loaded,
             HighlightKind::ScareQuote => self.scare,
             HighlightKind::DistinctiveTerm => self.distinctive,
             HighlightKind::Headline | HighlightKind::Boilerplate | HighlightKind::Dateline => true,

@@ -25,6 +25,7 @@ pub(super) fn kind_style(theme: &Theme, kind: HighlightKind) -> Style {
         HighlightKind::ChangedWords => theme.framing,
         HighlightKind::LoadedTerm => theme.loaded_strong,
         HighlightKind::SharedLoadedTerm => theme.loaded_weak,
+        HighlightKind::QuotedLoadedTerm => theme.loaded_quoted,
         HighlightKind::ScareQuote => theme.scare,
         HighlightKind::DistinctiveTerm => theme.distinctive,
         // Their rows are dimmed as a whole.
