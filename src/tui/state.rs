@@ -388,6 +388,8 @@ pub struct Toggles {
     pub distinctive: bool,
     /// Boilerplate rows (h).
     pub boilerplate: bool,
+    /// Quoted speech: shown, dimmed or hidden (v).
+    pub speech: crate::tui::model::SpeechView,
 }
 
 impl Toggles {
@@ -416,6 +418,7 @@ impl Default for Toggles {
             scare: true,
             distinctive: false,
             boilerplate: true,
+            speech: crate::tui::model::SpeechView::Show,
         }
     }
 }
