@@ -252,7 +252,10 @@ fn quoted_speech_cycles_shown_dimmed_hidden() {
     press(&mut s, &[Action::ToggleVoice]);
     let text = screen(&render(&s, &theme, 120, 24));
     assert!(!text.contains("There were no losses"), "{text}");
-    assert!(text.contains("[“…” the ministry]"), "{text}");
+    assert!(
+        text.contains("[“…”] the ministry said"),
+        "the attribution beside it names the speaker: {text}"
+    );
     assert!(text.contains("published satellite images"), "{text}");
     assert!(text.contains("speech hidden"), "{text}");
 

@@ -33,7 +33,8 @@ pub enum SpeechView {
     Show,
     /// Quoted speech dimmed.
     Dim,
-    /// Quoted speech replaced by a short stand-in naming the speaker (`[“…” Mayor Tom Hale]`).
+    /// Quoted speech replaced by a short stand-in, naming the speaker when the text beside it
+    /// does not (`[“…” Mayor Tom Hale]`, `[“…”]`).
     Hide,
 }
 
@@ -317,7 +318,18 @@ fn speech_of(info: &crate::compare::SideInfo) -> Vec<(Span, Option<&str>)> {
         if out.last().is_some_and(|(s, _)| s.end > q.span.start) {
             continue;
         }
-        out.push((q.span, q.speaker.as_deref()));
+        // The stand-in names the speaker only when the text next to it does not already
+        // (`“…,” Trump said` keeps its attribution, `“…,” he said` does not name anyone).
+        let named_beside = match (q.speaker_span, q.attribution) {
+            (Some(sp), Some(att)) => att.contains(&sp) && q.speaker.is_some(),
+            _ => false,
+        };
+        let who = if named_beside {
+            None
+        } else {
+            q.speaker.as_deref()
+        };
+        out.push((q.span, who));
     }
     out
 }

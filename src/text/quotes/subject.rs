@@ -194,6 +194,11 @@ pub(super) fn opening_subject(text: &str, from: usize, to: usize) -> Option<Span
         return None;
     }
     let apposition = gap.contains([',', '(']);
+    // "Read the full rant": a lone capitalised word straight before a determiner is an
+    // imperative verb, not a name.
+    if n == 1 && !apposition && is_determiner(next.text) && !is_determiner(first.text) {
+        return None;
+    }
     if !apposition
         && (is_function_word(next.text)
             || matches!(
