@@ -6,6 +6,7 @@ mod library;
 mod list;
 mod pager;
 mod pair;
+mod story;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -54,12 +55,17 @@ pub enum Command {
     },
     /// Compare two articles, each given as a file path (`path#N` picks entry N of a JSON,
     /// JSON Lines or feed file), a web address (`URL#N` for a feed), or an id from
-    /// `parallax list`.
+    /// `parallax list`; with three to eight, compare them fact by fact as one story. The
+    /// result depends on the articles (and your lexicon) only, not on the library they are
+    /// looked up in: the reader shows the same pair the same way.
     Compare {
         /// First article: path, address or id.
         a: String,
         /// Second article: path, address or id.
         b: String,
+        /// More articles of the same story (up to eight in all): the story report.
+        #[arg(value_name = "MORE")]
+        more: Vec<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
@@ -220,10 +226,16 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Compare {
             a,
             b,
+            more,
             format,
             library,
             color,
         }) => {
+            if !more.is_empty() {
+                let mut all = vec![a, b];
+                all.extend(more);
+                return story::compare_story(&all, format, &library, &opts, &web);
+            }
             // The library where ids are looked up is loaded while the bundled lexicon is built.
             let (pool, ()) = rayon::join(
                 || id_pool(&library, &opts, &web),
@@ -299,9 +311,9 @@ fn dim_stdout() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Engine options from the user's config file (its `[lexicon]` patch) and the library's word
-/// statistics, as the reader gets them. Problems with the config are reported on stderr; the
-/// comparison then runs on the defaults for whatever was wrong, and the file is never touched.
+/// Engine options from the user's config file (its `[lexicon]` patch), as the reader gets
+/// them. Problems with the config are reported on stderr; the comparison then runs on the
+/// defaults for whatever was wrong, and the file is never touched.
 fn engine_options(library: &[Article]) -> parallax::compare::Options {
     let loaded = parallax::config::Config::load();
     let (opts, lexicon_errors) = loaded.engine_options(library);

@@ -417,8 +417,8 @@ impl Config {
 
 impl Loaded {
     /// The comparison engine's options for articles of `library`: the bundled lexicon patched
-    /// by the user's `[lexicon]` table, and word weights informed by the library's document
-    /// frequencies. Items of the patch that do not apply are returned as errors next to
+    /// by the user's `[lexicon]` table (the library's word statistics are not used, see
+    /// [`Options::corpus`]). Items of the patch that do not apply are returned as errors next to
     /// options using the rest of it, so the caller can report them and carry on.
     pub fn engine_options(&self, library: &[Article]) -> (Options, Vec<ConfigError>) {
         let (options, errors) = Options::for_library(library, &self.config.lexicon);

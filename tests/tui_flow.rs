@@ -717,11 +717,7 @@ fn articles_loaded_in_the_background_join_the_table_then_stories_follow() {
     let lib = s.library.library.clone();
     let done = parallax::tui::perform(&lib, &effect, &Options::default()).expect("analysed");
     if let Msg::Analysed(a) = &done {
-        assert_eq!(
-            a.corpus.as_ref().map(|c| c.docs),
-            Some(5),
-            "word statistics of all five"
-        );
+        assert_eq!(a.articles, 5, "all five analysed");
     }
     update(&mut s, done);
     assert!(!s.library.analysing);

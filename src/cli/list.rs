@@ -102,6 +102,9 @@ struct ListedStory {
     terms: Vec<String>,
     articles: Vec<String>,
     suggested_pairs: Vec<ListedPair>,
+    /// The articles `parallax compare` reads as one story (three to eight; empty for a story
+    /// of two).
+    whole_story: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -147,6 +150,7 @@ pub(super) fn list_stories(
                                 different_outlets: p.different_outlets,
                             })
                             .collect(),
+                        whole_story: whole_story(lib, s).into_iter().map(id).collect(),
                     })
                     .collect(),
                 ungrouped: grouping.ungrouped().into_iter().map(id).collect(),
@@ -158,6 +162,32 @@ pub(super) fn list_stories(
         }
         ListFormat::Text => write_stdout(&stories_text(lib, &grouping, &in_args(paths))),
     }
+}
+
+/// The articles of story `s` that `parallax compare` reads as one story: all of them, up to
+/// [`MAX_ARTICLES`](parallax::compare::story::MAX_ARTICLES) — the central article, then one per
+/// outlet, then the rest, in the story's order; nothing for a story of two.
+fn whole_story(lib: &Library, s: &parallax::compare::stories::Story) -> Vec<usize> {
+    use parallax::compare::story::{MAX_ARTICLES, MIN_ARTICLES};
+    if s.members.len() < MIN_ARTICLES {
+        return Vec::new();
+    }
+    let mut picked = vec![s.central];
+    let mut outlets = vec![lib.articles[s.central].outlet.clone()];
+    for &i in &s.members {
+        let o = &lib.articles[i].outlet;
+        if !picked.contains(&i) && (o.is_none() || !outlets.contains(o)) {
+            picked.push(i);
+            outlets.push(o.clone());
+        }
+    }
+    for &i in &s.members {
+        if !picked.contains(&i) {
+            picked.push(i);
+        }
+    }
+    picked.truncate(MAX_ARTICLES);
+    picked
 }
 
 /// The `--in PATH…` arguments that make a suggested `parallax compare` command find the
@@ -199,6 +229,23 @@ fn stories_text(
             fit(&one_line(&lib.articles[s.central].title), TITLE_WIDTH)
         ));
         section(&mut out, &s.members);
+        let whole = whole_story(lib, s);
+        if !whole.is_empty() {
+            let ids: Vec<String> = whole
+                .iter()
+                .map(|&i| one_line(&lib.articles[i].id))
+                .collect();
+            let more = s.members.len() - whole.len();
+            out.push_str(&format!(
+                "  The whole story, fact by fact{}:\n    parallax compare {}{in_args}\n",
+                if more > 0 {
+                    format!(" ({} of its articles, one per outlet first)", whole.len())
+                } else {
+                    String::new()
+                },
+                ids.join(" ")
+            ));
+        }
         if !s.pairs.is_empty() {
             out.push_str("  Worth comparing:\n");
             let commands: Vec<String> = s

@@ -29,6 +29,9 @@
 //!    A lone sentence left out on each side between the same two units (or before the first)
 //!    is paired with the other when they share something ([`GAP_MIN_SCORE`]): framed by pairs, their place confirms what their words suggest
 //!    ("Lisa Page left the bureau earlier this year" / "Ms. Page … quit the F.B.I. in May").
+//!    Each unit then grows over the unaligned sentences next to it (up to
+//!    [`MAX_GROWN`] per side) while each added sentence tells mostly what the other side
+//!    tells and the unit's score does not drop: one sentence rewritten as a run of short ones.
 //! 4. **Moved pairs.** Of the sentences still unaligned, strong 1:1 pairs (at least
 //!    `min_score +` [`MOVED_MARGIN`], or clearly best), strongest first, are added with
 //!    `moved: true`: they correspond but sit out of order relative to the rest.
@@ -157,6 +160,7 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
     let clear = clear_best(&pairs, sa.len(), sb.len(), min_score);
     let units = units(&vecs.a, &vecs.b, &pairs, &clear, min_score);
     let chain = fill_gaps(best_chain(&units), &vecs.a, &vecs.b);
+    let chain = grow(chain, &vecs.a, &vecs.b);
     let moved = moved_pairs(
         &pairs,
         &clear,
@@ -498,6 +502,62 @@ fn fill_gaps(chain: Vec<Unit>, va: &[SparseVec], vb: &[SparseVec]) -> Vec<Unit> 
         out.push(u);
     }
     out
+}
+
+/// Most sentences on one side of a unit grown over its neighbours (step 3).
+pub const MAX_GROWN: usize = 8;
+
+/// The in-order units, each grown over the free sentences next to it on either side while every
+/// added sentence tells mostly what the other side of the unit tells ([`MERGE_CONTAINED`]) and
+/// the unit's score does not drop: a sentence split into a run of short ones (a rewrite for
+/// easy reading, a wire report against a long feature) becomes one row.
+fn grow(mut chain: Vec<Unit>, va: &[SparseVec], vb: &[SparseVec]) -> Vec<Unit> {
+    let sum = |v: &[SparseVec], r: std::ops::RangeInclusive<usize>| {
+        r.map(|k| &v[k])
+            .fold(SparseVec::default(), |acc: SparseVec, x| acc.plus(x))
+    };
+    for k in 0..chain.len() {
+        // Free sentences lie between the previous unit's end and the next unit's start.
+        let lo_a = if k == 0 { 0 } else { chain[k - 1].a1 + 1 };
+        let lo_b = if k == 0 { 0 } else { chain[k - 1].b1 + 1 };
+        let hi_a = chain.get(k + 1).map_or(va.len(), |u| u.a0);
+        let hi_b = chain.get(k + 1).map_or(vb.len(), |u| u.b0);
+        let u = &mut chain[k];
+        loop {
+            let (sa, sb) = (sum(va, u.a0..=u.a1), sum(vb, u.b0..=u.b1));
+            let mut best: Option<(f64, Unit)> = None;
+            let mut consider = |cand: Unit, added: &SparseVec, other: &SparseVec| {
+                if contained(added, other) < MERGE_CONTAINED {
+                    return;
+                }
+                let s = sum(va, cand.a0..=cand.a1).cosine(&sum(vb, cand.b0..=cand.b1));
+                if s >= u.score && best.is_none_or(|b| s > b.0) {
+                    best = Some((s, Unit { score: s, ..cand }));
+                }
+            };
+            if u.b1 - u.b0 + 1 < MAX_GROWN {
+                if u.b1 + 1 < hi_b {
+                    consider(Unit { b1: u.b1 + 1, ..*u }, &vb[u.b1 + 1], &sa);
+                }
+                if u.b0 > lo_b {
+                    consider(Unit { b0: u.b0 - 1, ..*u }, &vb[u.b0 - 1], &sa);
+                }
+            }
+            if u.a1 - u.a0 + 1 < MAX_GROWN {
+                if u.a1 + 1 < hi_a {
+                    consider(Unit { a1: u.a1 + 1, ..*u }, &va[u.a1 + 1], &sb);
+                }
+                if u.a0 > lo_a {
+                    consider(Unit { a0: u.a0 - 1, ..*u }, &va[u.a0 - 1], &sb);
+                }
+            }
+            match best {
+                Some((_, grown)) => *u = grown,
+                None => break,
+            }
+        }
+    }
+    chain
 }
 
 /// Strong 1:1 pairs among the sentences the in-order alignment left out, strongest first.

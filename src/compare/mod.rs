@@ -15,6 +15,7 @@ pub mod profile;
 pub mod quotes;
 pub mod stats;
 pub mod stories;
+pub mod story;
 pub mod voice;
 
 use std::sync::{Arc, OnceLock};
@@ -30,8 +31,11 @@ use crate::text::ParagraphRole;
 pub struct Options {
     /// The lexicon of loaded terms (bundled, possibly patched by the user's lexicon).
     pub lexicon: Arc<lexicon::Lexicon>,
-    /// Document frequencies of the loaded library, used with the bundled background table to
-    /// weight words by how informative they are. `None` uses the background table alone.
+    /// Document frequencies of a fixed collection, to weigh words by how common they are in it
+    /// besides the pair's own statistics and the bundled background table. `None` (the default,
+    /// and what the reader and every command use) weighs words by the two articles and the
+    /// bundled tables alone, so that one pair gives one comparison however it is opened —
+    /// whatever else is loaded, and before or after the library's statistics are ready.
     pub corpus: Option<Arc<stats::DocFreq>>,
     /// Minimum similarity for two sentences to be aligned, in `[0, 1]`.
     pub min_score: f64,
@@ -51,12 +55,14 @@ impl Default for Options {
 }
 
 impl Options {
-    /// Options for comparing articles of `library`: the bundled lexicon patched by the user's
-    /// `[lexicon]` table, and word weights informed by the library's document frequencies.
+    /// Options for comparing articles of a library: the bundled lexicon patched by the user's
+    /// `[lexicon]` table. The library's own word statistics are deliberately left out (see
+    /// [`Options::corpus`]): a comparison depends on its two articles and the user's lexicon
+    /// only, so the reader, `parallax A B` and `parallax compare` agree on every pair.
     /// Items of the user lexicon that cannot apply are returned next to options using the
     /// rest of the patch, so the caller can report them and carry on.
     pub fn for_library(
-        library: &[Article],
+        _library: &[Article],
         user: &lexicon::UserLexicon,
     ) -> (Options, Vec<lexicon::PatchError>) {
         let builtin = builtin_lexicon();
@@ -67,10 +73,8 @@ impl Options {
             let (lexicon, errors) = builtin.with_user(user);
             (Arc::new(lexicon), errors)
         };
-        let corpus = (library.len() > 2).then(|| Arc::new(stats::DocFreq::from_articles(library)));
         let opts = Options {
             lexicon,
-            corpus,
             ..Options::default()
         };
         (opts, errors)

@@ -21,13 +21,22 @@ pub fn render(cmp: &Comparison) -> String {
 
 /// [`render`], written to `sink` as it is serialised rather than built whole first.
 pub fn write(cmp: &Comparison, sink: &mut dyn Write) -> io::Result<()> {
+    write_value(cmp, sink)
+}
+
+/// Any serialisable report (the story's too) as pretty-printed JSON with a trailing newline,
+/// escaped as [`render`] is, written to `sink` as it is serialised.
+pub fn write_value<T: serde::Serialize + ?Sized>(
+    value: &T,
+    sink: &mut dyn Write,
+) -> io::Result<()> {
     let mut escaped = EscapeControls {
         inner: sink,
         carry: Vec::new(),
     };
     {
         let mut buf = io::BufWriter::with_capacity(1 << 16, &mut escaped);
-        serde_json::to_writer_pretty(&mut buf, cmp).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut buf, value).map_err(io::Error::other)?;
         buf.write_all(b"\n")?;
         buf.flush()?;
     }

@@ -10,6 +10,7 @@ pub mod export;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod story;
 pub mod text;
 
 use std::io;

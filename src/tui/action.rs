@@ -209,8 +209,6 @@ pub struct Analysed {
     pub vectors: Vec<crate::compare::stats::ArticleVector>,
     /// The story grouping.
     pub stories: crate::compare::stories::Stories,
-    /// Word statistics of the whole library, for comparisons from now on.
-    pub corpus: Option<std::sync::Arc<crate::compare::stats::DocFreq>>,
 }
 
 /// A key that edits the text of the address line (beyond typing and Backspace).

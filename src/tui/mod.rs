@@ -151,7 +151,7 @@ fn run_with(
         1 => format!("config: {e}"),
         n => format!("config: {e} (and {} more)", n - 1),
     });
-    let mut options = Arc::new(options);
+    let options = Arc::new(options);
 
     let mouse = settings.mouse;
     let signals = terminal::watch_signals(mouse)?;
@@ -160,7 +160,7 @@ fn run_with(
         &mut term,
         &mut state,
         &theme,
-        &mut options,
+        &options,
         (&signals, mouse),
         rest,
         open,
@@ -186,7 +186,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     state: &mut State,
     theme: &Theme,
-    options: &mut Arc<Options>,
+    options: &Arc<Options>,
     (signals, mouse): (&terminal::Signals, bool),
     rest: Option<(crate::corpus::walk::Stream, crate::corpus::LoadOptions)>,
     open: Option<Msg>,
@@ -259,12 +259,6 @@ fn event_loop(
         }
         actions.extend(rx.try_iter());
         for a in actions {
-            // Once the whole library is in, comparisons weigh words by all of it.
-            if let Msg::Analysed(done) = &a
-                && done.articles == state.library.rows.len()
-            {
-                Arc::make_mut(options).corpus.clone_from(&done.corpus);
-            }
             dirty = true;
             if apply(state, a, options, &tx) {
                 return Ok(());
@@ -483,13 +477,10 @@ fn spawn_compare(state: &State, effect: Effect, options: &Arc<Options>, tx: &mps
 pub fn perform(library: &Library, effect: &Effect, options: &Options) -> Option<Msg> {
     if *effect == Effect::Analyse {
         let (vectors, stories) = state::analyse(library);
-        let corpus = (library.articles.len() > 2)
-            .then(|| Arc::new(compare::stats::DocFreq::from_articles(&library.articles)));
         return Some(Msg::Analysed(Box::new(action::Analysed {
             articles: library.articles.len(),
             vectors,
             stories,
-            corpus,
         })));
     }
     let Effect::Compare { request, a, b } = *effect else {

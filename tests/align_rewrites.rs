@@ -1,0 +1,100 @@
+//! Rewrites for easy reading: one long sentence told again as a run of short ones, and German
+//! texts matched on German stems. The articles are written for these tests.
+
+use parallax::compare::Options;
+use parallax::compare::align::align;
+use parallax::corpus::{self, Article, Meta, Source};
+
+fn article(id: &str, text: &str) -> Article {
+    let title = corpus::first_headline_line(text);
+    Article::new(
+        id.to_string(),
+        Meta {
+            title: id.to_string(),
+            ..Meta::default()
+        },
+        Source::Demo {
+            name: id.to_string(),
+        },
+        text.to_string(),
+        title,
+    )
+}
+
+fn sentence(art: &Article, needle: &str) -> usize {
+    art.analysis
+        .sentences
+        .iter()
+        .position(|s| s.span.slice(&art.text).contains(needle))
+        .unwrap_or_else(|| panic!("no sentence contains {needle:?}"))
+}
+
+const ORIGINAL: &str = "Neue Regeln für die Bibliothek
+
+Die Stadtbibliothek öffnet ab März auch sonntags.
+
+Wegen der langen Bauarbeiten am Marktplatz, die nach Angaben der Stadtverwaltung noch bis zum Herbst dauern sollen, wird der Eingang der Bibliothek vorübergehend in die Gartenstraße verlegt, wo Besucher einen barrierefreien Zugang über eine neue Rampe finden.
+
+Der Eintritt bleibt frei.
+";
+
+const PLAIN: &str = "Neue Regeln für die Bibliothek
+
+Die Stadt·bibliothek ist ab März auch am Sonntag offen.
+
+Am Marktplatz gibt es lange Bauarbeiten.
+
+Die Bauarbeiten dauern noch bis zum Herbst.
+
+Darum ist der Eingang der Bibliothek jetzt in der Gartenstraße.
+
+Dort finden Besucher einen Zugang über eine neue Rampe.
+
+Der Eintritt kostet nichts.
+";
+
+#[test]
+fn a_long_sentence_told_as_four_short_ones_is_one_row() {
+    let (a, b) = (article("original", ORIGINAL), article("plain", PLAIN));
+    let al = align(&a, &b, &Options::default());
+    let long = sentence(&a, "Wegen der langen Bauarbeiten");
+    let split: Vec<usize> = [
+        "Am Marktplatz gibt es",
+        "Die Bauarbeiten dauern",
+        "Darum ist der Eingang",
+        "Dort finden Besucher",
+    ]
+    .iter()
+    .map(|s| sentence(&b, s))
+    .collect();
+    let row = al
+        .rows
+        .iter()
+        .find(|r| r.a.contains(&long))
+        .expect("a row holds the long sentence");
+    assert_eq!(row.b, split, "rows: {:?}", al.rows);
+    // The sentence about the entrance fee is not drawn into it.
+    let fee = sentence(&b, "Der Eintritt kostet");
+    assert!(!row.b.contains(&fee));
+}
+
+#[test]
+fn german_inflections_are_one_word() {
+    let a = article(
+        "a",
+        "Schulen im Kreis\n\nDie Kinder der Grundschulen bekommen neue Computer.\n",
+    );
+    let b = article(
+        "b",
+        "Schulen im Kreis\n\nJedes Kind in der Grundschule bekommt einen neuen Computer.\n",
+    );
+    let al = align(&a, &b, &Options::default());
+    let (i, j) = (sentence(&a, "Die Kinder"), sentence(&b, "Jedes Kind"));
+    let pair = al
+        .pairs
+        .iter()
+        .find(|p| (p.a, p.b) == (i, j))
+        .expect("the two sentences are paired");
+    // Kind/Kinder, Grundschule/Grundschulen, bekommt/bekommen, neue/neuen share stems.
+    assert!(pair.score >= 0.5, "score {}", pair.score);
+}
