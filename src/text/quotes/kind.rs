@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::speaker::{Who, find_attribution, sentence_start};
-use super::subject::{opening_subject, resolve_role, sentence_subjects};
+use super::subject::{names_someone, opening_subject, resolve_role, sentence_subjects};
 use super::{QUOTATION_MIN_WORDS, Quote, Span};
 use crate::text::tokens::normalize;
 use crate::text::vocab::markers::is_reporting_form;
@@ -218,7 +218,9 @@ fn own_subject(
     if text[from..start].trim().is_empty() {
         return None;
     }
-    opening_subject(text, from, start)
+    // Only a name speaks a quotation no verb introduces ("The convoy reportedly included “…”"
+    // quotes someone else).
+    opening_subject(text, from, start).filter(|&np| names_someone(text, np))
 }
 
 /// The normalised words of `s`.

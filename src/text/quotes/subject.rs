@@ -16,10 +16,25 @@ use crate::text::vocab::{
 /// Pelosi, in the months …`), in text order: the people a later "she said" most likely refers
 /// to. Sentences that open with a quotation are skipped (their first word is the speaker's).
 pub(super) fn sentence_subjects(text: &str, from: usize, to: usize) -> Vec<Span> {
+    // A description with no name in it ("The image went viral") is no one a later quotation
+    // could be continuing; "The 76-year-old Pelosi" and "The Russian military" are.
     sentence_starts(text, from, to)
         .into_iter()
         .filter_map(|s| opening_subject(text, s, to))
+        .filter(|&np| names_someone(text, np))
         .collect()
+}
+
+/// True when the noun phrase `np` holds a name: a capitalised word after any determiner
+/// ("Mr. Rhodes", "The 76-year-old Pelosi", "CIA officials"), not a bare description ("The
+/// image", "The convoy").
+pub(super) fn names_someone(text: &str, np: Span) -> bool {
+    let words = words_in(text, np.start, np.end, 8);
+    match words.first() {
+        Some(w) if is_determiner(w.text) => words[1..].iter().any(|w| capitalised(w.text)),
+        Some(w) => capitalised(w.text),
+        None => false,
+    }
 }
 
 /// A number opening a time phrase ("Twenty-three minutes later,", "10 days ago,").
