@@ -281,6 +281,16 @@ fn attribution(who: Who, verb: Span) -> Attribution {
     }
 }
 
+/// True when word `i` is the last of a name that reads like a verb: "the United *States*".
+fn in_name(words: &[Word<'_>], i: usize) -> bool {
+    i >= 2
+        && capitalised(words[i].text)
+        && words[i].joined
+        && words[i - 1].joined
+        && capitalised(words[i - 1].text)
+        && is_determiner(words[i - 2].text)
+}
+
 /// `X said: “…”`, `X said, “…”`, `according to the agency, “…”`.
 fn speaker_before(text: &str, q: &Quote, para: Span) -> Option<Attribution> {
     let mut window = q
@@ -308,7 +318,7 @@ fn speaker_before(text: &str, q: &Quote, para: Span) -> Option<Attribution> {
         lo -= 1;
     }
     let phrase = &words[lo..];
-    if is_attribution(last.text) {
+    if is_attribution(last.text) && !in_name(&words, n - 1) {
         return subject(&phrase[..phrase.len() - 1])
             .map(|who| attribution(who, last.span))
             .or_else(|| verb_earlier(text, from, &words));
@@ -330,9 +340,10 @@ fn speaker_before(text: &str, q: &Quote, para: Span) -> Option<Attribution> {
 /// (`“…,” says the letter, … — “…”`), else the subject opening the sentence (`Representative
 /// Steve Stivers, Republican of Ohio, also said in a statement that …`).
 fn verb_earlier(text: &str, from: usize, words: &[Word<'_>]) -> Option<Attribution> {
-    let v = words
-        .iter()
-        .rposition(|w| is_attribution(w.text) || has_cue(w.text, Cue::Quoting))?;
+    let v = (0..words.len()).rev().find(|&i| {
+        (is_attribution(words[i].text) || has_cue(words[i].text, Cue::Quoting))
+            && !in_name(words, i)
+    })?;
     // "the photos published by the ministry": a participle, not the sentence's verb.
     if words
         .get(v + 1)

@@ -183,7 +183,12 @@ pub(super) fn opening_subject(text: &str, from: usize, to: usize) -> Option<Span
             .iter()
             .take(5)
             .take_while(|w| {
-                w.joined && !is_verb_like(w.text) && !is_function_word(w.text) && !is_adverb(w.text)
+                w.joined
+                    && !is_verb_like(w.text)
+                    && !is_function_word(w.text)
+                    && !is_adverb(w.text)
+                    // "e-mailed": a lone lower-case letter opens a hyphenated verb.
+                    && !(w.text.len() == 1 && !capitalised(w.text))
             })
             .count()
     } else {
