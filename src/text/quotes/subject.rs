@@ -188,7 +188,7 @@ pub(super) fn opening_subject(text: &str, from: usize, to: usize) -> Option<Span
                     && !is_function_word(w.text)
                     && !is_adverb(w.text)
                     // "e-mailed": a lone lower-case letter opens a hyphenated verb.
-                    && !(w.text.len() == 1 && !capitalised(w.text))
+                    && (w.text.len() != 1 || capitalised(w.text))
             })
             .count()
     } else {
