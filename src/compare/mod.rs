@@ -85,7 +85,7 @@ impl Options {
 fn builtin_lexicon() -> Arc<lexicon::Lexicon> {
     static BUILTIN: OnceLock<Arc<lexicon::Lexicon>> = OnceLock::new();
     BUILTIN
-        .get_or_init(|| Arc::new(lexicon::Lexicon::builtin()))
+        .get_or_init(|| Arc::new(lexicon::Lexicon::bundled()))
         .clone()
 }
 

@@ -7,10 +7,12 @@
 //!   (quotation matching), [`is_style_stem`] (distinctive terms), [`ends_phrase`],
 //!   [`is_pronoun`] and [`is_determiner`] (speakers);
 //! - [`wordfreq`]: how common a word is in English at large (`wordfreq.txt`);
+//! - [`stems`]: the stems of the words of the bundled tables, worked out at build time;
 //! - quotation cues (`quotation_cues.txt`): [`has_cue`], the words that tell a speech quotation
 //!   from a scare quote, a title or a term.
 
 pub mod markers;
+pub mod stems;
 pub mod wordfreq;
 
 use std::collections::HashSet;
