@@ -34,6 +34,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::voice::{Voice, Voices};
 use super::{LoadedTerm, Side};
 use crate::corpus::Article;
 use crate::text::tokens::{normalize, stem, stem_phrase, tokenize};
@@ -686,22 +687,46 @@ pub fn category_label(name: &str) -> String {
 /// and doubt, then praise, alarm, certainty and euphemism, intensifiers last), then text order.
 /// A reader who looks at the first few hits sees the words aimed at the story's actors first.
 /// The two articles are one story: a word in either headline is its subject, and a name either
-/// writes in an ordinary sentence is a name in both. `only_here` is true when the other article
-/// has no hit of the same entry.
+/// writes in an ordinary sentence is a name in both. Each hit carries its voice (the outlet's
+/// own words or a quoted speaker's, [`super::voice`]); `only_here` is true for a hit in the
+/// outlet's voice when the other outlet has no hit of the same entry in its own voice, and for
+/// a quoted hit when the other article has no hit of it at all.
 pub fn loaded_terms(a: &Article, b: &Article, lexicon: &Lexicon) -> Vec<LoadedTerm> {
     let story = Story::new(&[a, b]);
     let hits_a = lexicon.find_in(a, &story);
     let hits_b = lexicon.find_in(b, &story);
-    let used_a: BTreeSet<usize> = hits_a.iter().map(|&(e, _)| e).collect();
-    let used_b: BTreeSet<usize> = hits_b.iter().map(|&(e, _)| e).collect();
+    // Each hit's voice: the outlet's own words, or someone's it quotes.
+    let (voices_a, voices_b) = (Voices::new(a), Voices::new(b));
+    let voiced =
+        |hits: &[(usize, Span)], v: &Voices| -> Vec<(usize, Span, Voice, Option<String>)> {
+            hits.iter()
+                .map(|&(e, span)| {
+                    let (voice, speaker) = v.of(span);
+                    (e, span, voice, speaker)
+                })
+                .collect()
+        };
+    let (hits_a, hits_b) = (voiced(&hits_a, &voices_a), voiced(&hits_b, &voices_b));
+    let used = |hits: &[(usize, Span, Voice, Option<String>)], outlet_only: bool| {
+        hits.iter()
+            .filter(|h| !outlet_only || h.2 == Voice::Outlet)
+            .map(|h| h.0)
+            .collect::<BTreeSet<usize>>()
+    };
+    let (own_a, own_b) = (used(&hits_a, true), used(&hits_b, true));
+    let (any_a, any_b) = (used(&hits_a, false), used(&hits_b, false));
     let mut out = Vec::with_capacity(hits_a.len() + hits_b.len());
-    for (side, art, hits, other) in [
-        (Side::A, a, &hits_a, &used_b),
-        (Side::B, b, &hits_b, &used_a),
+    for (side, art, hits, own, any) in [
+        (Side::A, a, hits_a, &own_b, &any_b),
+        (Side::B, b, hits_b, &own_a, &any_a),
     ] {
-        for &(e, span) in hits {
+        for (e, span, voice, speaker) in hits {
             let Some(entry) = lexicon.entries.get(e) else {
                 continue;
+            };
+            let only_here = match voice {
+                Voice::Outlet => !own.contains(&e),
+                Voice::Quoted => !any.contains(&e),
             };
             out.push(LoadedTerm {
                 side,
@@ -710,7 +735,9 @@ pub fn loaded_terms(a: &Article, b: &Article, lexicon: &Lexicon) -> Vec<LoadedTe
                 term: entry.term.clone(),
                 category: entry.category.clone(),
                 reason: entry.reason.clone(),
-                only_here: !other.contains(&e),
+                only_here,
+                voice,
+                speaker,
             });
         }
     }

@@ -16,10 +16,12 @@ pub mod quotes;
 pub mod stats;
 pub mod stories;
 pub mod story;
+pub mod voice;
 
 use std::sync::{Arc, OnceLock};
 
 pub use comparison::*;
+pub use voice::Voice;
 
 use crate::corpus::Article;
 use crate::text::ParagraphRole;

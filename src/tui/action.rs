@@ -176,6 +176,8 @@ actions! {
     ToggleDistinctive "toggle_distinctive" { Compare: "toggle distinctive terms" },
     /// Show or hide boilerplate rows.
     ToggleBoilerplate "toggle_boilerplate" { Compare: "show/hide boilerplate" },
+    /// Cycle quoted speech: shown, dimmed, hidden (to read the outlet's own voice alone).
+    ToggleVoice "toggle_voice" { Compare: "quoted speech: show / dim / hide" },
     /// Show or hide the summary of the comparison.
     Summary "summary" { Compare | Story | Overlay: "summary" },
     /// Swap sides A and B (compares B with A).

@@ -397,6 +397,8 @@ pub struct Toggles {
     pub distinctive: bool,
     /// Boilerplate rows (h).
     pub boilerplate: bool,
+    /// Quoted speech: shown, dimmed or hidden (v).
+    pub speech: crate::tui::model::SpeechView,
 }
 
 impl Toggles {
@@ -406,7 +408,9 @@ impl Toggles {
         match kind {
             HighlightKind::SharedQuote => self.quotes,
             HighlightKind::ChangedWords => self.framing,
-            HighlightKind::LoadedTerm | HighlightKind::SharedLoadedTerm => self.loaded,
+            HighlightKind::LoadedTerm
+            | HighlightKind::SharedLoadedTerm
+            | HighlightKind::QuotedLoadedTerm => self.loaded,
             HighlightKind::ScareQuote => self.scare,
             HighlightKind::DistinctiveTerm => self.distinctive,
             HighlightKind::Headline | HighlightKind::Boilerplate | HighlightKind::Dateline => true,
@@ -423,6 +427,7 @@ impl Default for Toggles {
             scare: true,
             distinctive: false,
             boilerplate: true,
+            speech: crate::tui::model::SpeechView::Show,
         }
     }
 }

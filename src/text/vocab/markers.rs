@@ -93,6 +93,23 @@ pub fn is_speech_verb(word: &str) -> bool {
     .contains(word.to_ascii_lowercase().as_str())
 }
 
+/// True when the lower-case `word` is any one-word form of an attribution verb, counted or
+/// naming a speaker ("saying", "insisting", "claims"): it reports someone's words.
+pub fn is_reporting_form(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        rows(ATTRIBUTION)
+            .flat_map(|row| {
+                let mut all = forms(row.get(1));
+                all.extend(forms(row.get(2)));
+                all
+            })
+            .filter(|f| !f.contains(' '))
+            .collect()
+    })
+    .contains(word)
+}
+
 /// The longest form of any marker in `list` starting at token `i`: the marker and the number
 /// of tokens it covers.
 pub fn marker_at(

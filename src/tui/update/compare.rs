@@ -280,6 +280,17 @@ pub(super) fn compare_update(state: &mut State, msg: Msg) -> Effect {
                 c.current = None;
             }
         }
+        Msg::Do(Action::ToggleVoice) => {
+            c.toggles.speech = c.toggles.speech.next();
+            c.model = crate::tui::model::Model::build_with(&c.cmp, c.toggles.speech);
+            c.wrapped = Default::default();
+            c.current = None;
+            c.refresh_visible();
+            super::search::run_search(c);
+            state
+                .status
+                .info(format!("quoted speech {}", c.toggles.speech.name()));
+        }
         Msg::Do(Action::Summary) => state.popup = Some(summary_popup(c)),
         Msg::Do(Action::Swap) => {
             let (a, b) = c.pair;
