@@ -6,6 +6,7 @@ mod library;
 mod list;
 mod pager;
 mod pair;
+mod pool;
 mod story;
 
 use std::io::Write;
@@ -177,8 +178,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     let web = library::web_options(cli.max_file_size, cli.refresh);
     match cli.command {
         None => {
-            if let Some(two) = pair::two_articles(&cli.paths, &opts, &web) {
-                return Ok(parallax::tui::run_comparing(two, web)?);
+            if let Some(named) = pair::named_articles(&cli.paths, &opts, &web) {
+                if named.articles.len() >= parallax::compare::story::MIN_ARTICLES {
+                    return Ok(parallax::tui::run_story(named, web)?);
+                }
+                return Ok(parallax::tui::run_comparing(named, web)?);
             }
             let items = if cli.paths.is_empty() {
                 match library::saved_items() {
@@ -236,19 +240,21 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 all.extend(more);
                 return story::compare_story(&all, format, &library, &opts, &web);
             }
-            // The library where ids are looked up is loaded while the bundled lexicon is built.
-            let (pool, ()) = rayon::join(
-                || id_pool(&library, &opts, &web),
+            // The articles are found (the library where ids are looked up loaded first), read
+            // and analysed while the bundled lexicon is built.
+            let (found, ()) = rayon::join(
+                || {
+                    let pool = pool::IdPool::new(&library, &opts, &web)?;
+                    let (a, b) = rayon::join(
+                        || pool.resolve(&a, &opts, &web),
+                        || pool.resolve(&b, &opts, &web),
+                    );
+                    Ok::<_, CliError>((a?, b?))
+                },
                 parallax::compare::warm_up,
             );
-            let (pool, demo_too) = pool?;
-            // Both articles are read (or fetched) and analysed at once.
-            let (a, b) = rayon::join(
-                || resolve(&a, &pool, demo_too, &opts, &web),
-                || resolve(&b, &pool, demo_too, &opts, &web),
-            );
-            let (a, b) = (a?, b?);
-            let cmp = parallax::compare::compare(&a, &b, &engine_options(&pool.articles));
+            let (a, b) = found?;
+            let cmp = parallax::compare::compare(&a, &b, &engine_options(&[]));
             if format == ReportFormat::Text {
                 let out = if color.colour_stdout() {
                     parallax::report::text::render_coloured(&cmp)
@@ -274,10 +280,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             // A path or address is read on its own; only an id needs a library.
             let a = match resolve_path(&article, &opts, &web) {
                 Some(found) => found?,
-                None => {
-                    let (pool, demo_too) = id_pool(&library, &opts, &web)?;
-                    resolve(&article, &pool, demo_too, &opts, &web)?
-                }
+                None => pool::IdPool::new(&library, &opts, &web)?.resolve(&article, &opts, &web)?,
             };
             write_stdout(&match format {
                 ListFormat::Json => parallax::report::article::render_json(&a),
@@ -447,8 +450,8 @@ fn resolve(
     if let Some(a) = pool.get(arg) {
         return Ok(a.clone());
     }
-    if demo_too && let Some(a) = corpus::demo().get(arg) {
-        return Ok(a.clone());
+    if demo_too && let Some(a) = corpus::demo::get(arg) {
+        return Ok(a);
     }
     if let Some(found) = resolve_path(arg, opts, web) {
         return found;

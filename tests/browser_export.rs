@@ -17,6 +17,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::*;
+use parallax::compare::HighlightKind;
 use parallax::tui::action::{Action, Msg};
 
 /// The Chromium binary, if there is one.
@@ -136,6 +137,13 @@ fn export_from_reader(dir: &Path) -> (PathBuf, String, String) {
     press(&mut s, &[Action::MarkB, Action::Select]);
     let c = s.compare.as_ref().expect("compare screen");
     let titles = (c.cmp.a.title.clone(), c.cmp.b.title.clone());
+    let scare = [&c.cmp.highlights.a, &c.cmp.highlights.b]
+        .iter()
+        .any(|l| l.iter().any(|h| h.kind == HighlightKind::ScareQuote));
+    assert!(
+        !scare,
+        "this pair has no scare quotes: the Meduza article's “secret deal” is the BBC's words"
+    );
     let Msg::ExportDone(Ok(path)) = parallax::tui::export(&s, dir) else {
         panic!("export failed")
     };
@@ -182,7 +190,15 @@ fn exported_page_renders_in_chromium_with_everything_and_loads_nothing_or_skips_
     assert!(columns.matches("<span class=\"ref\">A").count() > 3);
     assert!(columns.matches("<span class=\"ref\">B").count() > 3);
     // Highlights of every class, inside the columns, each explaining itself.
-    for class in ["quote", "change", "loaded-strong", "loaded-weak", "scare"] {
+    // (Scare quotes are drawn in the HTML test of tests/displays_agree.rs: the demo pairs that
+    // have them share no quotation.)
+    for class in [
+        "quote",
+        "change",
+        "loaded-strong",
+        "loaded-weak",
+        "loaded-quoted",
+    ] {
         let pat = format!("<mark class=\"{class}");
         assert!(
             columns.contains(&pat),
@@ -198,7 +214,14 @@ fn exported_page_renders_in_chromium_with_everything_and_loads_nothing_or_skips_
         .split("</section>")
         .next()
         .unwrap();
-    for class in ["quote", "change", "loaded-strong", "loaded-weak", "scare"] {
+    for class in [
+        "quote",
+        "change",
+        "loaded-strong",
+        "loaded-weak",
+        "loaded-quoted",
+        "scare",
+    ] {
         assert!(
             legend.contains(&format!("<mark class=\"{class}\">")),
             "legend lacks {class}"

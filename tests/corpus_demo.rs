@@ -66,3 +66,15 @@ fn demo_text_is_the_asset_and_the_headline_paragraph_is_the_title() {
         assert_eq!(titles.first().copied(), Some(a.title.as_str()), "{name}");
     }
 }
+
+#[test]
+fn demo_articles_by_id_are_the_library_articles() {
+    let lib = corpus::demo();
+    let ids: Vec<&str> = lib.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(corpus::demo::ids(), ids);
+    for a in &lib.articles {
+        let one = corpus::demo::get(&a.id).expect("every demo id resolves on its own");
+        assert_eq!(&one, a);
+    }
+    assert!(corpus::demo::get("no-such-id").is_none());
+}

@@ -32,6 +32,7 @@ fn css(kind: HighlightKind) -> &'static str {
         HighlightKind::ChangedWords => "change",
         HighlightKind::LoadedTerm => "loaded-strong",
         HighlightKind::SharedLoadedTerm => "loaded-weak",
+        HighlightKind::QuotedLoadedTerm => "loaded-quoted",
         HighlightKind::ScareQuote => "scare",
         HighlightKind::DistinctiveTerm => "distinctive",
         HighlightKind::Headline => "headline",

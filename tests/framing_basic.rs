@@ -144,6 +144,8 @@ fn a_loaded_term_on_one_side_only_is_loaded() {
         category: "labels".into(),
         reason: "a label".into(),
         only_here: true,
+        voice: parallax::compare::Voice::Outlet,
+        speaker: None,
     }];
     let (_, _, f) = diff(a_text, b_text, &loaded);
     assert_eq!(f[0].changes[0].label, ContrastLabel::Loaded);

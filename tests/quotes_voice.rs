@@ -132,3 +132,96 @@ fn a_scare_quote_nested_in_speech_is_the_speakers() {
         "the speaker's word, not the writer's distancing"
     );
 }
+
+#[test]
+fn a_name_with_an_aside_before_its_verb_is_the_speaker() {
+    let text = "“The levee held,” Mayor Rosa Pell, a Democrat, said on Monday.\n\n\
+                “We were lucky,” Rep. Tom Adair (R-Ore.) told reporters.\n\n\
+                “The pumps ran all night,” said a city spokesman, Omar Reyes.";
+    let v = voices(text);
+    assert_eq!(v[0].2, Some("Mayor Rosa Pell"));
+    assert_eq!(v[1].2, Some("Rep. Tom Adair"));
+    assert_eq!(v[2].2, Some("Omar Reyes"), "the name, not the description");
+}
+
+#[test]
+fn quoted_as_saying_names_the_subject() {
+    let text = "The allies are helping the rebels “directly”, the defence ministry is quoted \
+                by a news agency as saying.";
+    let v = voices(text);
+    assert_eq!(v[0], ("directly", Speech, Some("the defence ministry")));
+}
+
+#[test]
+fn the_sentence_subject_speaks_a_partial_quotation_after_an_aside() {
+    let text = "WASHINGTON — On Friday, the aide, Mina Kors, 29, wrote on her page that \
+                the twins should “show some class” at dinners.\n\n\
+                Senator Ada Bell, Democrat of Maine, also said in a statement that she hoped \
+                the council would be “true to its word” this time.\n\n\
+                Twenty minutes later, Ms. Bell sent an e-mail, objecting that the plan could be \
+                “abused” by insurers.";
+    let v = voices(text);
+    assert_eq!(v[0].2, Some("Mina Kors"));
+    assert_eq!(v[1].2, Some("Senator Ada Bell"));
+    assert_eq!(v[2], ("abused", Speech, Some("Ms. Bell")));
+}
+
+#[test]
+fn an_abbreviation_does_not_end_the_attributing_sentence() {
+    let text = "Mr. Hale spoke first.\n\n\
+                A U.S. trade official told reporters the deal was done “by early spring.”";
+    let v = voices(text);
+    assert_eq!(v[0].2, Some("A U.S. trade official"));
+}
+
+#[test]
+fn the_statement_refers_back_to_who_made_it() {
+    let text = "Lena Ortiz, the port director, said in a statement on Friday that the cranes \
+                were safe.\n\n\
+                “Every crane was inspected twice this year,” the statement said.";
+    let v = voices(text);
+    assert_eq!(v[0].2, Some("Lena Ortiz"));
+}
+
+#[test]
+fn short_whole_sentences_and_colon_quotes_are_speech() {
+    let text = "“We lost the vote,” Mayor Tom Hale said on Tuesday. “God help us.”\n\n\
+                The sign by the door still reads: “Staff only”.";
+    let v = voices(text);
+    assert_eq!(v[1], ("God help us.", Speech, Some("Mayor Tom Hale")));
+    assert_eq!(v[2].1, Speech);
+}
+
+#[test]
+fn capitalised_names_nobody_says_are_terms_and_named_works_titles() {
+    let text = "He built a “Tent City,” a camp for inmates, in 1993.\n\n\
+                The photo came from the mobile videogame “Harbour Strike: Night Ops.”\n\n\
+                Officials use what is called “deconfliction” to avoid clashes.";
+    let v = voices(text);
+    assert_eq!(v[0].1, Term);
+    assert_eq!(v[1].1, Title);
+    assert_eq!(v[2].1, Term);
+}
+
+#[test]
+fn a_paragraph_introduced_with_a_colon_is_a_block_quotation() {
+    let text = "Jo Marr later deleted the post. Read the full post:\n\n\
+                Dear neighbours, the fence stays where it is. Stop asking.\n\n\
+                The council did not comment.";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(
+        qs[0].inner.slice(text),
+        "Dear neighbours, the fence stays where it is. Stop asking."
+    );
+    assert_eq!(qs[0].class, Speech);
+}
+
+#[test]
+fn parallel_quotations_share_their_kind() {
+    let text = "The agency changed the phrase “attacks on the embassy compound” to \
+                “protests nearby” in the draft.";
+    let v = voices(text);
+    assert_eq!(v[0].1, v[1].1);
+    assert_ne!(v[1].1, Scare);
+}

@@ -226,3 +226,40 @@ fn demo_pair() {
     assert!(text.contains("irrefutable evidence"), "{text}");
     insta::assert_snapshot!("demo_pair", format!("{buf:?}"));
 }
+
+#[test]
+fn quoted_speech_cycles_shown_dimmed_hidden() {
+    let mut s = handmade_state(120, 24);
+    let theme = Theme::default();
+    let buf = render(&s, &theme, 120, 24);
+    let (x, y) = find(&buf, "There were no losses");
+    assert!(!buf[(x, y)].modifier.contains(Modifier::DIM));
+    assert!(screen(&buf).contains("speech shown"), "{}", screen(&buf));
+
+    press(&mut s, &[Action::ToggleVoice]);
+    let buf = render(&s, &theme, 120, 24);
+    let (x, y) = find(&buf, "There were no losses");
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::DIM),
+        "quoted speech dimmed"
+    );
+    let (x, y) = find(&buf, "published satellite");
+    assert!(
+        !buf[(x, y)].modifier.contains(Modifier::DIM),
+        "the outlet's own words stay as they are"
+    );
+
+    press(&mut s, &[Action::ToggleVoice]);
+    let text = screen(&render(&s, &theme, 120, 24));
+    assert!(!text.contains("There were no losses"), "{text}");
+    assert!(
+        text.contains("[“…”] the ministry said"),
+        "the attribution beside it names the speaker: {text}"
+    );
+    assert!(text.contains("published satellite images"), "{text}");
+    assert!(text.contains("speech hidden"), "{text}");
+
+    press(&mut s, &[Action::ToggleVoice]);
+    let text = screen(&render(&s, &theme, 120, 24));
+    assert!(text.contains("There were no losses"), "{text}");
+}

@@ -10,7 +10,8 @@ use parallax::corpus::LoadOptions;
 use parallax::corpus::walk::STDIN;
 use parallax::library::WebOptions;
 
-use super::{CliError, ReportFormat, engine_options, id_pool, one_line, pager, resolve};
+use super::pool::IdPool;
+use super::{CliError, ReportFormat, engine_options, one_line, pager};
 
 /// Load the articles `args` name (ids, paths, addresses, `-`) and print their story report.
 pub fn compare_story(
@@ -32,11 +33,14 @@ pub fn compare_story(
             "standard input (-) can be given only once".to_string(),
         ));
     }
-    let (pool, ()) = rayon::join(|| id_pool(library, opts, web), parallax::compare::warm_up);
-    let (pool, demo_too) = pool?;
+    let (pool, ()) = rayon::join(
+        || IdPool::new(library, opts, web),
+        parallax::compare::warm_up,
+    );
+    let pool = pool?;
     let articles: Vec<_> = args
         .par_iter()
-        .map(|arg| resolve(arg, &pool, demo_too, opts, web))
+        .map(|arg| pool.resolve(arg, opts, web))
         .collect::<Result<_, _>>()?;
     for (i, a) in articles.iter().enumerate() {
         if let Some(j) = articles[..i]
@@ -51,7 +55,7 @@ pub fn compare_story(
             )));
         }
     }
-    let story = compare_many(&articles, &engine_options(&pool.articles));
+    let story = compare_many(&articles, &engine_options(&[]));
     if format == ReportFormat::Text {
         return pager::write_paged(&parallax::report::story::text::render(&story));
     }

@@ -250,8 +250,17 @@ pub struct LoadedTerm {
     pub category: Category,
     /// Why the lexicon lists it.
     pub reason: String,
-    /// True when the other article does not use this entry.
+    /// True when the other article does not use this entry: for a term in the outlet's own
+    /// voice, when the other outlet does not use it in its own voice either; for a quoted one,
+    /// when the other article does not have it at all.
     pub only_here: bool,
+    /// Whose words these are: the outlet's own or someone it quotes.
+    #[serde(default)]
+    pub voice: super::Voice,
+    /// For a quoted term, who is quoted, as the article names them (null when the quotation
+    /// names nobody, and for the outlet's voice).
+    #[serde(default)]
+    pub speaker: Option<String>,
 }
 
 /// What kind of contrast a changed word pair is, when it is one a reader cares about.
@@ -371,18 +380,27 @@ pub struct Profile {
     pub words: usize,
     /// Attribution verbs used, most frequent first.
     pub attribution: Vec<Count>,
-    /// Hedges and certainty markers used, most frequent first.
+    /// Hedges (the writer does not vouch for what follows), most frequent first.
     pub hedges: Vec<Count>,
+    /// Boosters (certainty markers: the writer vouches for what follows), most frequent first.
+    #[serde(default)]
+    pub boosters: Vec<Count>,
     /// Scare-quoted phrases: short quotes in which nobody is being quoted.
     pub scare_quotes: Vec<String>,
-    /// Loaded-term hits per 1,000 words.
+    /// Loaded-term hits in the outlet's own voice per 1,000 words.
     pub loaded_per_1000: f64,
-    /// Loaded-term hits per category.
+    /// Loaded-term hits in the outlet's own voice per category.
     pub loaded_by_category: Vec<Count>,
+    /// Loaded-term hits inside quoted speech (someone else's words), not counted above.
+    #[serde(default)]
+    pub loaded_quoted: usize,
     /// Who is quoted, most quoted first.
     pub quoted: Vec<Count>,
     /// Number of quotations of someone's words, short ones included.
     pub quotations: usize,
+    /// Words inside quotations of someone's words (outside boilerplate).
+    #[serde(default)]
+    pub quoted_words: usize,
 }
 
 /// The kind of a row in the side-by-side reading order.

@@ -29,6 +29,8 @@ pub enum HighlightKind {
     LoadedTerm,
     /// A loaded term both articles use.
     SharedLoadedTerm,
+    /// A loaded term inside someone's quoted words: the speaker's, not the outlet's.
+    QuotedLoadedTerm,
     /// Words set in quotation marks without being a quotation.
     ScareQuote,
     /// A word that sets this side's vocabulary apart from the other's.
@@ -43,11 +45,12 @@ pub enum HighlightKind {
 
 impl HighlightKind {
     /// Every kind, in display order.
-    pub const ALL: [HighlightKind; 9] = [
+    pub const ALL: [HighlightKind; 10] = [
         HighlightKind::SharedQuote,
         HighlightKind::ChangedWords,
         HighlightKind::LoadedTerm,
         HighlightKind::SharedLoadedTerm,
+        HighlightKind::QuotedLoadedTerm,
         HighlightKind::ScareQuote,
         HighlightKind::DistinctiveTerm,
         HighlightKind::Headline,
@@ -62,6 +65,7 @@ impl HighlightKind {
             HighlightKind::ChangedWords => "changed words",
             HighlightKind::LoadedTerm => "loaded term, this side only",
             HighlightKind::SharedLoadedTerm => "loaded term, both sides",
+            HighlightKind::QuotedLoadedTerm => "loaded term, in a quotation",
             HighlightKind::ScareQuote => "scare quotes",
             HighlightKind::DistinctiveTerm => "distinctive term",
             HighlightKind::Headline => "headline",
@@ -130,7 +134,9 @@ impl Highlight {
             }
         }
         for (i, t) in cmp.loaded_terms.iter().enumerate() {
-            let kind = if t.only_here {
+            let kind = if t.voice == super::Voice::Quoted {
+                HighlightKind::QuotedLoadedTerm
+            } else if t.only_here {
                 HighlightKind::LoadedTerm
             } else {
                 HighlightKind::SharedLoadedTerm
@@ -262,6 +268,14 @@ pub fn loaded_entry(cmp: &Comparison, side: Side, i: usize) -> String {
         .unwrap_or_default()
 }
 
+/// Whose words a quoted loaded term is: `In Trump's words, not the outlet's:`.
+pub fn in_whose_words(t: &super::LoadedTerm) -> String {
+    match &t.speaker {
+        Some(sp) => format!("In {}’s words, not the outlet’s:", short(sp)),
+        None => "In a quotation, not the outlet’s own words:".to_string(),
+    }
+}
+
 /// The reason of a loaded term's entry and who uses it.
 fn entry_why(_cmp: &Comparison, side: Side, t: &super::LoadedTerm) -> String {
     let who = if t.only_here {
@@ -379,10 +393,15 @@ impl<'a> Describer<'a> {
                         short(&super::lexicon::category_label(&t.category))
                     )
                 };
-                format!(
+                let term = format!(
                     "Loaded term “{written}” ({entry}): {}",
                     entry_why(cmp, side, t)
-                )
+                );
+                if t.voice == super::Voice::Quoted {
+                    format!("{} {term}", in_whose_words(t))
+                } else {
+                    term
+                }
             }
             HighlightRef::Quote(i) => {
                 let Some(q) = side_info(cmp, side).quotes.get(i) else {

@@ -26,12 +26,15 @@ pub mod sense;
 mod user;
 
 use std::collections::{BTreeSet, HashSet};
+
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::voice::{Voice, Voices};
 use super::{LoadedTerm, Side};
 use crate::corpus::Article;
 use crate::text::tokens::{normalize, stem, stem_phrase, tokenize};
@@ -166,6 +169,58 @@ fn entry_words(e: &Entry) -> Vec<(String, String)> {
             (n, s)
         })
         .collect()
+}
+
+/// The stems of an entry's words (its match key unless it is exact).
+fn stems_of(words: &[(String, String)]) -> Vec<String> {
+    words
+        .iter()
+        .filter(|(_, s)| !s.is_empty())
+        .map(|(_, s)| s.clone())
+        .collect()
+}
+
+/// The identity of an inflected entry from its words (see [`entry_ident`]).
+fn ident_of(words: &[(String, String)]) -> Vec<String> {
+    words
+        .iter()
+        .map(|(n, s)| {
+            let d = forms::derivation(n, s);
+            format!("{s}\u{1}{d}")
+        })
+        .collect()
+}
+
+/// Normal form and stem of each word met while a lexicon is built, worked out once per word.
+#[derive(Default)]
+struct WordForms {
+    seen: HashMap<String, (String, String)>,
+}
+
+impl WordForms {
+    /// The words of `term` as (normal form, stem), as [`entry_words`] gives them.
+    fn entry_words(&mut self, term: &str) -> Vec<(String, String)> {
+        // Letters and spaces only (nearly every term): the words are what the spaces separate,
+        // as Unicode word segmentation would find them, without its tables.
+        let plain = term.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ');
+        let words: Box<dyn Iterator<Item = &str>> = if plain {
+            Box::new(term.split(' ').filter(|w| !w.is_empty()))
+        } else {
+            Box::new(term.unicode_words())
+        };
+        words
+            .map(|w| {
+                if let Some(found) = self.seen.get(w) {
+                    return found.clone();
+                }
+                let n = normalize(w);
+                let s = stem(&n);
+                self.seen.insert(w.to_string(), (n.clone(), s.clone()));
+                (n, s)
+            })
+            .filter(|(n, _)| !n.is_empty())
+            .collect()
+    }
 }
 
 /// A leftmost-longest matcher over the keys of the selected entries.
@@ -303,53 +358,61 @@ impl Lexicon {
         entries: Vec<Entry>,
         rules: Arc<Rules>,
     ) -> Result<Self, LexiconError> {
-        let mut seen = BTreeSet::new();
+        // Each distinct word of the file is normalised and stemmed once (most recur across
+        // entries, sense rules and the checks below).
+        let mut forms = WordForms::default();
+        let mut seen = rustc_hash::FxHashSet::default();
         let mut kept = Vec::new();
         let mut keys = Vec::new();
+        let mut words = Vec::new();
+        let mut idents = Vec::new();
         for e in entries {
-            let key = entry_key(&e);
+            let w = forms.entry_words(&e.term);
+            let key = if e.exact {
+                w.iter().map(|(n, _)| n.clone()).collect()
+            } else {
+                stems_of(&w)
+            };
             if key.is_empty() {
                 return Err(LexiconError::EmptyTerm {
                     category: e.category,
                 });
             }
-            if seen.insert((e.exact, entry_ident(&e))) {
+            let ident = if e.exact { key.clone() } else { ident_of(&w) };
+            if seen.insert((e.exact, ident.clone())) {
                 keys.push(key);
                 kept.push(e);
+                words.push(w);
+                idents.push(ident);
             }
         }
-        let words: Vec<_> = kept.iter().map(entry_words).collect();
-        // The identity of every term a sense rule names, as an inflected (not exact) entry,
-        // worked out once rather than once per entry and rule.
-        let term_ident = |t: &String| {
-            entry_ident(&Entry {
-                term: t.clone(),
-                category: String::new(),
-                reason: String::new(),
-                exact: false,
-            })
-        };
-        let sense_idents: Vec<Vec<Vec<String>>> = rules
-            .senses
-            .iter()
-            .map(|s| s.terms.iter().map(term_ident).collect())
-            .collect();
+        // Which sense rules name each entry: by the term as written (ASCII case aside), or,
+        // for an inflected entry, by the identity of the term as an inflected entry.
+        let mut by_term: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_ident: HashMap<Vec<String>, Vec<usize>> = HashMap::default();
+        for (i, s) in rules.senses.iter().enumerate() {
+            for t in &s.terms {
+                by_term.entry(t.to_ascii_lowercase()).or_default().push(i);
+                let ident = ident_of(&forms.entry_words(t));
+                by_ident.entry(ident).or_default().push(i);
+            }
+        }
         let senses_of = kept
             .iter()
-            .map(|e| {
-                let ident = (!e.exact).then(|| entry_ident(e));
-                rules
-                    .senses
-                    .iter()
-                    .zip(&sense_idents)
-                    .enumerate()
-                    .filter(|(_, (s, idents))| {
-                        s.terms.iter().zip(idents.iter()).any(|(t, t_ident)| {
-                            t.eq_ignore_ascii_case(&e.term) || ident.as_ref() == Some(t_ident)
-                        })
-                    })
-                    .map(|(i, _)| i)
-                    .collect()
+            .zip(&idents)
+            .map(|(e, ident)| {
+                let mut of: Vec<usize> = by_term
+                    .get(&e.term.to_ascii_lowercase())
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .collect();
+                if !e.exact {
+                    of.extend(by_ident.get(ident).into_iter().flatten().copied());
+                }
+                of.sort_unstable();
+                of.dedup();
+                of
             })
             .collect();
         let stems = build_matcher(&keys, |i| !kept[i].exact)?;
@@ -375,9 +438,13 @@ impl Lexicon {
     /// suite; should it ever fail to parse, the lexicon is empty rather than a crash.
     pub fn builtin() -> Self {
         static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
-        BUILTIN
-            .get_or_init(|| Lexicon::from_toml(BUNDLED).unwrap_or_default())
-            .clone()
+        BUILTIN.get_or_init(Lexicon::bundled).clone()
+    }
+
+    /// The bundled lexicon, built anew: for a caller that keeps its own shared copy (the
+    /// engine's options do), which spares the copy [`Lexicon::builtin`] hands out.
+    pub fn bundled() -> Self {
+        Lexicon::from_toml(BUNDLED).unwrap_or_default()
     }
 
     /// The entries, in lexicon order.
@@ -620,22 +687,46 @@ pub fn category_label(name: &str) -> String {
 /// and doubt, then praise, alarm, certainty and euphemism, intensifiers last), then text order.
 /// A reader who looks at the first few hits sees the words aimed at the story's actors first.
 /// The two articles are one story: a word in either headline is its subject, and a name either
-/// writes in an ordinary sentence is a name in both. `only_here` is true when the other article
-/// has no hit of the same entry.
+/// writes in an ordinary sentence is a name in both. Each hit carries its voice (the outlet's
+/// own words or a quoted speaker's, [`super::voice`]); `only_here` is true for a hit in the
+/// outlet's voice when the other outlet has no hit of the same entry in its own voice, and for
+/// a quoted hit when the other article has no hit of it at all.
 pub fn loaded_terms(a: &Article, b: &Article, lexicon: &Lexicon) -> Vec<LoadedTerm> {
     let story = Story::new(&[a, b]);
     let hits_a = lexicon.find_in(a, &story);
     let hits_b = lexicon.find_in(b, &story);
-    let used_a: BTreeSet<usize> = hits_a.iter().map(|&(e, _)| e).collect();
-    let used_b: BTreeSet<usize> = hits_b.iter().map(|&(e, _)| e).collect();
+    // Each hit's voice: the outlet's own words, or someone's it quotes.
+    let (voices_a, voices_b) = (Voices::new(a), Voices::new(b));
+    let voiced =
+        |hits: &[(usize, Span)], v: &Voices| -> Vec<(usize, Span, Voice, Option<String>)> {
+            hits.iter()
+                .map(|&(e, span)| {
+                    let (voice, speaker) = v.of(span);
+                    (e, span, voice, speaker)
+                })
+                .collect()
+        };
+    let (hits_a, hits_b) = (voiced(&hits_a, &voices_a), voiced(&hits_b, &voices_b));
+    let used = |hits: &[(usize, Span, Voice, Option<String>)], outlet_only: bool| {
+        hits.iter()
+            .filter(|h| !outlet_only || h.2 == Voice::Outlet)
+            .map(|h| h.0)
+            .collect::<BTreeSet<usize>>()
+    };
+    let (own_a, own_b) = (used(&hits_a, true), used(&hits_b, true));
+    let (any_a, any_b) = (used(&hits_a, false), used(&hits_b, false));
     let mut out = Vec::with_capacity(hits_a.len() + hits_b.len());
-    for (side, art, hits, other) in [
-        (Side::A, a, &hits_a, &used_b),
-        (Side::B, b, &hits_b, &used_a),
+    for (side, art, hits, own, any) in [
+        (Side::A, a, hits_a, &own_b, &any_b),
+        (Side::B, b, hits_b, &own_a, &any_a),
     ] {
-        for &(e, span) in hits {
+        for (e, span, voice, speaker) in hits {
             let Some(entry) = lexicon.entries.get(e) else {
                 continue;
+            };
+            let only_here = match voice {
+                Voice::Outlet => !own.contains(&e),
+                Voice::Quoted => !any.contains(&e),
             };
             out.push(LoadedTerm {
                 side,
@@ -644,7 +735,9 @@ pub fn loaded_terms(a: &Article, b: &Article, lexicon: &Lexicon) -> Vec<LoadedTe
                 term: entry.term.clone(),
                 category: entry.category.clone(),
                 reason: entry.reason.clone(),
-                only_here: !other.contains(&e),
+                only_here,
+                voice,
+                speaker,
             });
         }
     }

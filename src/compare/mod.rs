@@ -16,10 +16,12 @@ pub mod quotes;
 pub mod stats;
 pub mod stories;
 pub mod story;
+pub mod voice;
 
 use std::sync::{Arc, OnceLock};
 
 pub use comparison::*;
+pub use voice::Voice;
 
 use crate::corpus::Article;
 use crate::text::ParagraphRole;
@@ -83,7 +85,7 @@ impl Options {
 fn builtin_lexicon() -> Arc<lexicon::Lexicon> {
     static BUILTIN: OnceLock<Arc<lexicon::Lexicon>> = OnceLock::new();
     BUILTIN
-        .get_or_init(|| Arc::new(lexicon::Lexicon::builtin()))
+        .get_or_init(|| Arc::new(lexicon::Lexicon::bundled()))
         .clone()
 }
 

@@ -1,11 +1,13 @@
 //! The article-level framing profile: how an article attributes, hedges, quotes and loads its
-//! words, counted over the headline and body (boilerplate left out).
+//! words, counted over the headline and body (boilerplate left out). Loaded terms are counted
+//! in the outlet's own voice; those inside quoted speech are counted apart, with how many words
+//! of the article are quoted speech and who speaks them.
 //!
 //! The word lists it counts are the shared ones in [`crate::text::vocab`].
 
 use std::collections::BTreeMap;
 
-use super::{Count, LoadedTerm, PerSide, Profile, Side};
+use super::{Count, LoadedTerm, PerSide, Profile, Side, Voice};
 use crate::corpus::Article;
 use crate::text::vocab::{self, Marker, attribution_verbs, boosters, find_markers};
 use crate::text::{Analysis, QuotationKind, QuoteKind, Span};
@@ -40,6 +42,7 @@ pub fn profile(art: &Article, side: Side, loaded: &[LoadedTerm]) -> Profile {
 
     let mut attribution = BTreeMap::new();
     let mut hedges = BTreeMap::new();
+    let mut boosted = BTreeMap::new();
     let ranges = super::lexicon::analysed_token_ranges(an);
     for range in ranges {
         let toks = an.tokens.get(range).unwrap_or(&[]);
@@ -50,7 +53,7 @@ pub fn profile(art: &Article, side: Side, loaded: &[LoadedTerm]) -> Profile {
         };
         tally(attribution_verbs(), &mut attribution);
         tally(vocab::hedges(), &mut hedges);
-        tally(boosters(), &mut hedges);
+        tally(boosters(), &mut boosted);
     }
 
     let mut scare_quotes: Vec<String> = Vec::new();
@@ -86,7 +89,15 @@ pub fn profile(art: &Article, side: Side, loaded: &[LoadedTerm]) -> Profile {
         }
     }
 
-    let mine: Vec<&LoadedTerm> = loaded.iter().filter(|t| t.side == side).collect();
+    let quoted_words = super::voice::Voices::new(art).quoted_words(|s| !in_boilerplate(an, s));
+    let loaded_quoted = loaded
+        .iter()
+        .filter(|t| t.side == side && t.voice == Voice::Quoted)
+        .count();
+    let mine: Vec<&LoadedTerm> = loaded
+        .iter()
+        .filter(|t| t.side == side && t.voice == Voice::Outlet)
+        .collect();
     let mut by_category = BTreeMap::new();
     for t in &mine {
         *by_category.entry(t.category.clone()).or_default() += 1;
@@ -101,11 +112,14 @@ pub fn profile(art: &Article, side: Side, loaded: &[LoadedTerm]) -> Profile {
         words,
         attribution: ranked(attribution),
         hedges: ranked(hedges),
+        boosters: ranked(boosted),
         scare_quotes,
         loaded_per_1000,
         loaded_by_category: ranked(by_category),
+        loaded_quoted,
         quoted: ranked(quoted),
         quotations,
+        quoted_words,
     }
 }
 
@@ -156,10 +170,14 @@ pub fn table(profiles: &PerSide<Profile>, max_items: Option<usize>) -> Vec<Profi
     vec![
         row("Words", &|p| p.words.to_string()),
         row("Attribution verbs", &|p| counts(&p.attribution)),
-        row("Hedging / certainty", &|p| counts(&p.hedges)),
+        row("Hedges", &|p| counts(&p.hedges)),
+        row("Boosters (certainty)", &|p| counts(&p.boosters)),
         row("Scare quotes", &|p| quoted(&p.scare_quotes)),
-        row("Loaded terms per 1,000 words", &|p| {
+        row("Loaded terms per 1,000 words (own voice)", &|p| {
             format!("{:.1}", p.loaded_per_1000)
+        }),
+        row("Loaded terms in quotations", &|p| {
+            p.loaded_quoted.to_string()
         }),
         row("Loaded terms by category", &|p| {
             let named: Vec<Count> = p
@@ -173,6 +191,14 @@ pub fn table(profiles: &PerSide<Profile>, max_items: Option<usize>) -> Vec<Profi
             counts(&named)
         }),
         row("Quotations", &|p| p.quotations.to_string()),
+        row("Quoted speech", &|p| {
+            let share = if p.words == 0 {
+                0.0
+            } else {
+                p.quoted_words as f64 * 100.0 / p.words as f64
+            };
+            format!("{} of {} words ({share:.0}%)", p.quoted_words, p.words)
+        }),
         row("Who is quoted", &|p| counts(&p.quoted)),
     ]
 }

@@ -57,10 +57,9 @@ struct Entry {
     outlet: Option<String>,
 }
 
-/// Build the demo library from the bundled files and manifest. A manifest problem (which the
-/// test suite rules out) shows up as a skipped entry, never a panic.
-pub fn library() -> Library {
-    let mut lib = Library::default();
+/// The manifest's entries and their files; problems (which the test suite rules out) as
+/// skipped entries of `lib`.
+fn entries(lib: &mut Library) -> Vec<(Entry, &'static str, &'static str)> {
     let manifest: Manifest = match toml::from_str(MANIFEST) {
         Ok(m) => m,
         Err(e) => {
@@ -70,32 +69,60 @@ pub fn library() -> Library {
                     message: e.to_string(),
                 },
             );
-            return lib;
+            return Vec::new();
         }
     };
-    let mut todo = Vec::new();
+    let mut out = Vec::new();
     for entry in manifest.article {
         let Some((name, text)) = FILES.iter().find(|(n, _)| *n == entry.file) else {
             lib.skip(format!("demo:{}", entry.file), SkipReason::DemoFileMissing);
             continue;
         };
-        let title_span = find_line(text, &entry.title);
-        let meta = Meta {
-            title: entry.title,
-            outlet: entry.outlet,
-            ..Meta::default()
-        };
-        let source = Source::Demo {
-            name: (*name).to_string(),
-        };
-        todo.push((entry.id, meta, source, *text, title_span));
+        out.push((entry, *name, *text));
     }
+    out
+}
+
+/// One demo article, read and analysed.
+fn article(entry: Entry, name: &str, text: &str) -> Article {
+    let title_span = find_line(text, &entry.title);
+    let meta = Meta {
+        title: entry.title,
+        outlet: entry.outlet,
+        ..Meta::default()
+    };
+    let source = Source::Demo {
+        name: name.to_string(),
+    };
+    Article::new(entry.id, meta, source, text.to_string(), title_span)
+}
+
+/// The ids of the demo articles, in manifest order, without analysing any of them.
+pub fn ids() -> Vec<String> {
+    entries(&mut Library::default())
+        .into_iter()
+        .map(|(e, _, _)| e.id)
+        .collect()
+}
+
+/// The demo article with id `id`, analysed on its own (the same article [`library`] holds
+/// under that id).
+pub fn get(id: &str) -> Option<Article> {
+    let (entry, name, text) = entries(&mut Library::default())
+        .into_iter()
+        .find(|(e, _, _)| e.id == id)?;
+    Some(article(entry, name, text))
+}
+
+/// Build the demo library from the bundled files and manifest. A manifest problem (which the
+/// test suite rules out) shows up as a skipped entry, never a panic.
+pub fn library() -> Library {
+    let mut lib = Library::default();
+    let todo = entries(&mut lib);
     // The articles are analysed in parallel and added in manifest order.
     let articles: Vec<Article> = todo
         .into_par_iter()
-        .map(|(id, meta, source, text, title_span)| {
-            Article::new(id, meta, source, text.to_string(), title_span)
-        })
+        .map(|(entry, name, text)| article(entry, name, text))
         .collect();
     for article in articles {
         lib.push_unique(article);

@@ -321,6 +321,7 @@ pub fn kind_heading(kind: HighlightKind) -> &'static str {
         HighlightKind::ChangedWords => "Changed words",
         HighlightKind::LoadedTerm => "Loaded terms only this side uses",
         HighlightKind::SharedLoadedTerm => "Loaded terms both sides use",
+        HighlightKind::QuotedLoadedTerm => "Loaded terms in quoted speech (the speakers' words)",
         HighlightKind::ScareQuote => "Scare quotes",
         HighlightKind::DistinctiveTerm => "Distinctive terms",
         HighlightKind::Headline => "Headline",

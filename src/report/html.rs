@@ -93,6 +93,7 @@ fn css(kind: HighlightKind) -> &'static str {
         HighlightKind::ChangedWords => "change",
         HighlightKind::LoadedTerm => "loaded-strong",
         HighlightKind::SharedLoadedTerm => "loaded-weak",
+        HighlightKind::QuotedLoadedTerm => "loaded-quoted",
         HighlightKind::ScareQuote => "scare",
         HighlightKind::DistinctiveTerm => "distinctive",
         HighlightKind::Headline => "headline",
@@ -251,6 +252,7 @@ mark.quote { background: rgba(86,180,233,.18); text-decoration: underline 2px va
 mark.change { font-weight: bold; background: rgba(230,159,0,.22); }
 mark.loaded-strong { border: 2px solid var(--loaded); border-radius: 3px; }
 mark.loaded-weak { border: 1px dashed var(--loaded); border-radius: 3px; }
+mark.loaded-quoted { border-bottom: 2px dotted var(--loaded); font-style: italic; }
 mark.scare { font-style: italic; background: rgba(204,121,167,.22); }
 body:has(#show-distinctive:checked) mark.distinctive { text-decoration: underline dotted 2px var(--distinctive); text-underline-offset: .18em; }
 .legend label { cursor: pointer; }
@@ -286,6 +288,7 @@ th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertic
   mark.quote { text-decoration: underline 1.5px #000; }
   mark.loaded-strong { border: 2px solid #000; }
   mark.loaded-weak { border: 1px dashed #000; }
+  mark.loaded-quoted { border-bottom: 2px dotted #000; font-style: italic; }
   mark.scare { font-style: italic; }
   body:has(#show-distinctive:checked) mark.distinctive { text-decoration: underline dotted 1.5px #000; }
   .row { break-inside: avoid; }
@@ -385,6 +388,11 @@ fn legend(o: &mut Out) {
             "loaded-weak",
             "loaded term, both sides",
             "dashed box: a charged term both articles use",
+        ),
+        (
+            "loaded-quoted",
+            "loaded term, in a quotation",
+            "dotted underline, italic: a charged term in someone's quoted words, not the outlet's",
         ),
         (
             "scare",
@@ -537,7 +545,9 @@ fn loaded(o: &mut Out, cmp: &Comparison) {
             .filter(|g| {
                 matches!(
                     g.kind,
-                    HighlightKind::LoadedTerm | HighlightKind::SharedLoadedTerm
+                    HighlightKind::LoadedTerm
+                        | HighlightKind::SharedLoadedTerm
+                        | HighlightKind::QuotedLoadedTerm
                 )
             })
             .collect();

@@ -47,6 +47,9 @@ pub fn stem(norm: &str) -> String {
     if norm.chars().any(|c| c.is_ascii_digit() || c.is_uppercase()) {
         return norm.to_string();
     }
+    if let Some(stem) = super::vocab::stems::bundled_stem(norm) {
+        return stem.to_string();
+    }
     stemmer().stem(norm).into_owned()
 }
 

@@ -16,19 +16,27 @@ pub enum Context {
     Library,
     /// The side-by-side comparison.
     Compare,
+    /// The story: three or more articles, fact by fact.
+    Story,
     /// A popup (help, summary, explanation, skipped files) is open.
     Overlay,
 }
 
 impl Context {
     /// Every context, in help order.
-    pub const ALL: [Context; 3] = [Context::Library, Context::Compare, Context::Overlay];
+    pub const ALL: [Context; 4] = [
+        Context::Library,
+        Context::Compare,
+        Context::Story,
+        Context::Overlay,
+    ];
 
     /// Heading used in the help overlay.
     pub fn title(self) -> &'static str {
         match self {
             Context::Library => "Library",
             Context::Compare => "Comparison",
+            Context::Story => "Story",
             Context::Overlay => "Popups",
         }
     }
@@ -86,35 +94,43 @@ actions! {
     /// Leave parallax (library screen).
     Quit "quit" { Library: "quit" },
     /// Leave parallax from anywhere, at once.
-    ForceQuit "force_quit" { Library | Compare | Overlay: "quit at once" },
+    ForceQuit "force_quit" { Library | Compare | Story | Overlay: "quit at once" },
     /// Close the popup, leave the comparison or cancel a pending comparison.
-    Back "back" { Compare: "back to the library", Overlay: "close" },
+    Back "back" {
+        Compare: "back to the library (or the story)",
+        Story: "back to the library",
+        Overlay: "close",
+    },
     /// Clear the filter, then the marks (library); cancel a pending comparison.
     Clear "clear" { Library: "clear the filter, then the marks" },
     /// Show or hide the key help.
-    Help "help" { Library | Compare | Overlay: "this help" },
+    Help "help" { Library | Compare | Story | Overlay: "this help" },
     /// Move the cursor down one row.
-    MoveDown "down" { Library | Compare: "down", Overlay: "scroll down" },
+    MoveDown "down" { Library | Compare: "down", Story: "next fact", Overlay: "scroll down" },
     /// Move the cursor up one row.
-    MoveUp "up" { Library | Compare: "up", Overlay: "scroll up" },
+    MoveUp "up" { Library | Compare: "up", Story: "previous fact", Overlay: "scroll up" },
     /// Move the cursor down one page.
-    PageDown "page_down" { Library | Compare | Overlay: "page down" },
+    PageDown "page_down" { Library | Compare | Story | Overlay: "page down" },
     /// Move the cursor up one page.
-    PageUp "page_up" { Library | Compare | Overlay: "page up" },
+    PageUp "page_up" { Library | Compare | Story | Overlay: "page up" },
     /// Jump to the first row.
-    Top "top" { Library | Compare | Overlay: "first row" },
+    Top "top" { Library | Compare | Overlay: "first row", Story: "first fact" },
     /// Jump to the last row.
-    Bottom "bottom" { Library | Compare | Overlay: "last row" },
+    Bottom "bottom" { Library | Compare | Overlay: "last row", Story: "last fact" },
     /// Open the filter (library) or the search box (comparison).
     Search "search" { Library: "filter (fuzzy)", Compare: "search the text" },
     /// Open the comparison (library), explain the highlight under the cursor (comparison).
-    Select "select" { Library: "compare A with B", Compare: "explain the highlight" },
+    Select "select" {
+        Library: "compare A with B (three or more marked: the story view)",
+        Compare: "explain the highlight",
+        Story: "compare this outlet with the one beside it, at this fact",
+    },
     /// Mark the article under the cursor as A (again to unmark).
     MarkA "mark_a" { Library: "mark as A" },
     /// Mark the article under the cursor as B (again to unmark).
     MarkB "mark_b" { Library: "mark as B" },
     /// Mark the article under the cursor as A, or as B once A is marked.
-    MarkNext "mark_next" { Library: "mark A, then B" },
+    MarkNext "mark_next" { Library: "mark A, then B, then more for a story" },
     /// Mark the next pair worth comparing in the story of the article under the cursor.
     SuggestPair "suggest_pair" { Library: "mark the next pair worth comparing in this story" },
     /// Sort the table by the next key: outlet, date, story, title, relatedness to A, as loaded.
@@ -124,17 +140,20 @@ actions! {
     /// Move the focus to the other side (A/B).
     FocusOther "focus_other" { Compare: "focus other side" },
     /// Jump to the next shared quote.
-    NextQuote "next_quote" { Compare: "next shared quote" },
+    NextQuote "next_quote" { Compare: "next shared quote", Story: "next quotation" },
     /// Jump to the previous shared quote.
-    PrevQuote "prev_quote" { Compare: "previous shared quote" },
+    PrevQuote "prev_quote" { Compare: "previous shared quote", Story: "previous quotation" },
     /// Jump to the next framing difference.
-    NextFraming "next_framing" { Compare: "next framing difference" },
+    NextFraming "next_framing" { Compare: "next framing difference", Story: "next framing change" },
     /// Jump to the previous framing difference.
-    PrevFraming "prev_framing" { Compare: "previous framing difference" },
+    PrevFraming "prev_framing" {
+        Compare: "previous framing difference",
+        Story: "previous framing change",
+    },
     /// Jump to the next loaded term.
-    NextLoaded "next_loaded" { Compare: "next loaded term" },
+    NextLoaded "next_loaded" { Compare | Story: "next loaded term" },
     /// Jump to the previous loaded term.
-    PrevLoaded "prev_loaded" { Compare: "previous loaded term" },
+    PrevLoaded "prev_loaded" { Compare | Story: "previous loaded term" },
     /// Jump to the counterpart of a moved sentence.
     JumpMoved "jump_moved" { Compare: "jump to moved counterpart" },
     /// Jump to the next search match.
@@ -157,14 +176,26 @@ actions! {
     ToggleDistinctive "toggle_distinctive" { Compare: "toggle distinctive terms" },
     /// Show or hide boilerplate rows.
     ToggleBoilerplate "toggle_boilerplate" { Compare: "show/hide boilerplate" },
+    /// Cycle quoted speech: shown, dimmed, hidden (to read the outlet's own voice alone).
+    ToggleVoice "toggle_voice" { Compare: "quoted speech: show / dim / hide" },
     /// Show or hide the summary of the comparison.
-    Summary "summary" { Compare | Overlay: "summary" },
+    Summary "summary" { Compare | Story | Overlay: "summary" },
     /// Swap sides A and B (compares B with A).
     Swap "swap" { Compare: "swap A and B" },
     /// Save the comparison as a self-contained HTML page in the current directory.
-    Export "export" { Compare: "export as an HTML page" },
+    Export "export" { Compare: "export as an HTML page", Story: "export the story as an HTML page" },
     /// Type a web address whose article is fetched, saved in the library and added.
     AddAddress "add_address" { Library: "add an article from a web address" },
+    /// Open the story view of the story of the article under the cursor.
+    OpenStory "open_story" { Library: "open the whole story of this article (three or more)" },
+    /// Jump to the next fact that an outlet leaves out.
+    NextOmission "next_omission" { Story: "next fact an outlet leaves out" },
+    /// Jump to the previous fact that an outlet leaves out.
+    PrevOmission "prev_omission" { Story: "previous fact an outlet leaves out" },
+    /// Move the cell cursor to the next outlet (the columns scroll sideways when needed).
+    NextOutlet "next_outlet" { Story: "next outlet (scrolls sideways)" },
+    /// Move the cell cursor to the previous outlet.
+    PrevOutlet "prev_outlet" { Story: "previous outlet" },
 }
 
 impl Action {
@@ -185,6 +216,19 @@ pub struct Finished {
     pub b: usize,
     /// The result.
     pub comparison: Comparison,
+}
+
+/// A finished background story comparison, tagged with the request it answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryFinished {
+    /// The request number; stale answers (from a cancelled request) are ignored.
+    pub request: u64,
+    /// Library indices of the articles, in the story's order.
+    pub articles: Vec<usize>,
+    /// The story.
+    pub story: crate::compare::story::Story,
+    /// The pairwise comparisons it was built from, in the order of its pairs.
+    pub pairs: Vec<Comparison>,
 }
 
 /// Articles loaded in the background since the last batch.
@@ -287,6 +331,10 @@ pub enum Msg {
     },
     /// A background comparison finished.
     CompareDone(Box<Finished>),
+    /// Compare library articles (three to eight) as one story, as `parallax A B C` opens.
+    OpenStory(Vec<usize>),
+    /// A background story comparison finished.
+    StoryDone(Box<StoryFinished>),
     /// A background comparison could not be carried out.
     CompareFailed(String),
     /// An export finished: the (sanitised) path written, or why it failed.

@@ -16,6 +16,7 @@ pub mod layout;
 pub mod model;
 pub mod settings;
 pub mod state;
+pub mod story;
 pub mod terminal;
 pub mod textbox;
 pub mod theme;
@@ -98,6 +99,13 @@ pub fn run_loading(
     web: crate::library::WebOptions,
 ) -> Result<(), ReaderError> {
     run_with(library, rest, web, None)
+}
+
+/// Run the terminal reader on the story of every article of `library` (three to eight; Esc
+/// then shows the library of them).
+pub fn run_story(library: Library, web: crate::library::WebOptions) -> Result<(), ReaderError> {
+    let open = Msg::OpenStory((0..library.articles.len()).collect());
+    run_with(library, None, web, Some(open))
 }
 
 /// Run the terminal reader on the comparison of the first two articles of `library` (Esc
@@ -272,7 +280,7 @@ fn apply(state: &mut State, a: Msg, options: &Arc<Options>, tx: &mpsc::Sender<Ms
     match update(state, a) {
         Effect::None => false,
         Effect::Quit => true,
-        effect @ Effect::Compare { .. } => {
+        effect @ (Effect::Compare { .. } | Effect::Story { .. }) => {
             spawn_compare(state, effect, options, tx);
             false
         }
@@ -317,35 +325,53 @@ fn spawn_fetch(url: String, web: crate::library::WebOptions, tx: &mpsc::Sender<M
     }
 }
 
-/// Write the comparison on screen as a self-contained HTML page (the `--format html` report)
-/// into `dir`, under a name that clashes with no existing file, and return the
+/// Write the comparison (or the story) on screen as a self-contained HTML page (the
+/// `--format html` report) into `dir`, under a name that clashes with no existing file, and return the
 /// [`Msg::ExportDone`] that reports it.
 pub fn export(state: &State, dir: &std::path::Path) -> Msg {
     match ExportJob::of(state) {
         Some(job) => job.run(dir),
-        None => Msg::ExportDone(Err("no comparison is open".to_string())),
+        None => Msg::ExportDone(Err("no comparison or story is open".to_string())),
     }
 }
 
-/// What an export needs, shared with the interface so it can run on a thread of its own.
-struct ExportJob {
-    cmp: Arc<compare::Comparison>,
+/// What an export needs, shared with the interface so it can run on a thread of its own: the
+/// comparison on screen, or the story.
+enum ExportJob {
+    Pair(Arc<compare::Comparison>),
+    Story(Arc<compare::story::Story>),
 }
 
 impl ExportJob {
     fn of(state: &State) -> Option<ExportJob> {
-        let c = state.compare.as_ref()?;
-        Some(ExportJob {
-            cmp: Arc::clone(&c.cmp),
-        })
+        match (&state.compare, &state.story) {
+            (Some(c), _) => Some(ExportJob::Pair(Arc::clone(&c.cmp))),
+            (None, Some(s)) => Some(ExportJob::Story(Arc::clone(&s.story))),
+            (None, None) => None,
+        }
     }
 
     /// Write the page, streamed into a temporary file that is then moved into place.
     fn run(&self, dir: &std::path::Path) -> Msg {
-        let name = crate::report::export::file_stem(&self.cmp.a.id, &self.cmp.b.id);
-        let written = crate::report::export::write_new_with(dir, &name, "html", |w| {
-            crate::report::html::write(&self.cmp, w)
-        });
+        let written = match self {
+            ExportJob::Pair(cmp) => {
+                let name = crate::report::export::file_stem(&cmp.a.id, &cmp.b.id);
+                crate::report::export::write_new_with(dir, &name, "html", |w| {
+                    crate::report::html::write(cmp, w)
+                })
+            }
+            ExportJob::Story(story) => {
+                let first = story.articles.first().map_or("", |a| a.id.as_str());
+                let name = format!(
+                    "parallax-story-{}-and-{}-more",
+                    crate::corpus::slug(first),
+                    story.articles.len().saturating_sub(1)
+                );
+                crate::report::export::write_new_with(dir, &name, "html", |w| {
+                    crate::report::story::write(story, crate::report::Format::Html, w)
+                })
+            }
+        };
         Msg::ExportDone(
             written
                 .map(|p| crate::text::sanitize::sanitize_path(&p))
@@ -483,6 +509,9 @@ pub fn perform(library: &Library, effect: &Effect, options: &Options) -> Option<
             stories,
         })));
     }
+    if let Effect::Story { request, articles } = effect {
+        return Some(perform_story(library, *request, articles, options));
+    }
     let Effect::Compare { request, a, b } = *effect else {
         return None;
     };
@@ -498,4 +527,22 @@ pub fn perform(library: &Library, effect: &Effect, options: &Options) -> Option<
         b,
         comparison,
     })))
+}
+
+/// Compare library articles `articles` as one story: the [`Msg::StoryDone`] that reports it.
+fn perform_story(library: &Library, request: u64, articles: &[usize], options: &Options) -> Msg {
+    let Some(chosen) = articles
+        .iter()
+        .map(|&i| library.articles.get(i).cloned())
+        .collect::<Option<Vec<_>>>()
+    else {
+        return Msg::CompareFailed("the articles to compare are gone".to_string());
+    };
+    let (story, pairs) = compare::story::compare_many_keeping(&chosen, options);
+    Msg::StoryDone(Box::new(action::StoryFinished {
+        request,
+        articles: articles.to_vec(),
+        story,
+        pairs,
+    }))
 }

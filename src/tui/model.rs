@@ -24,6 +24,40 @@ pub struct Mark {
     pub highlight: usize,
 }
 
+/// How quoted speech is drawn: the `toggle_voice` key cycles show → dim → hide, so a reader
+/// can read the outlet's own voice alone.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SpeechView {
+    /// Quoted speech drawn like the rest of the text.
+    #[default]
+    Show,
+    /// Quoted speech dimmed.
+    Dim,
+    /// Quoted speech replaced by a short stand-in, naming the speaker when the text beside it
+    /// does not (`[“…” Mayor Tom Hale]`, `[“…”]`).
+    Hide,
+}
+
+impl SpeechView {
+    /// The next view of the cycle.
+    pub fn next(self) -> SpeechView {
+        match self {
+            SpeechView::Show => SpeechView::Dim,
+            SpeechView::Dim => SpeechView::Hide,
+            SpeechView::Hide => SpeechView::Show,
+        }
+    }
+
+    /// The view for readers: `shown`, `dimmed`, `hidden`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SpeechView::Show => "shown",
+            SpeechView::Dim => "dimmed",
+            SpeechView::Hide => "hidden",
+        }
+    }
+}
+
 /// One side of a row, ready to display.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SideText {
@@ -33,6 +67,8 @@ pub struct SideText {
     pub marks: Vec<Mark>,
     /// Sentence indices of the side shown here.
     pub sentences: Vec<usize>,
+    /// Display ranges of quoted speech (or of its stand-ins when speech is hidden).
+    pub speech: Vec<Range<usize>>,
     /// `(display byte, original byte)` at the start of every displayed char, in order.
     map: Vec<(usize, usize)>,
 }
@@ -134,6 +170,13 @@ impl Model {
     /// Build the model of `cmp`: its rows' display text and every highlight of
     /// [`Comparison::highlights`] placed in it.
     pub fn build(cmp: &Comparison) -> Model {
+        Model::build_with(cmp, SpeechView::Show)
+    }
+
+    /// The display model with quoted speech drawn as `speech` says ([`SpeechView::Hide`]
+    /// replaces it in the text; highlights inside it are then not drawn).
+    pub fn build_with(cmp: &Comparison, speech: SpeechView) -> Model {
+        let hide = speech == SpeechView::Hide;
         let info = PerSide {
             a: &cmp.a,
             b: &cmp.b,
@@ -152,7 +195,7 @@ impl Model {
                         *slot = ri;
                     }
                 }
-                *sides.get_mut(side) = side_text(info.get(side), idx);
+                *sides.get_mut(side) = side_text(info.get(side), idx, hide);
             }
             rows.push(RowModel {
                 kind: row.kind,
@@ -181,7 +224,13 @@ impl Model {
                         continue;
                     };
                     let st = row.sides.get_mut(side);
-                    if let Some(range) = st.display_range(h.span) {
+                    if let Some(range) = st.display_range(h.span)
+                        && !(hide
+                            && st
+                                .speech
+                                .iter()
+                                .any(|r| r.start <= range.start && range.end <= r.end))
+                    {
                         st.marks.push(Mark {
                             range,
                             kind: h.kind,
@@ -261,12 +310,57 @@ fn header(s: &crate::compare::SideInfo) -> (String, String) {
     (title, meta.join(" · ").replace(['\n', '\t'], " "))
 }
 
-/// The display text of the given sentences of one side.
-fn side_text(info: &crate::compare::SideInfo, sentences: &[usize]) -> SideText {
+/// The outer spans of one side's quoted speech (speech quotations not nested in another), with
+/// their speakers, in text order.
+fn speech_of(info: &crate::compare::SideInfo) -> Vec<(Span, Option<&str>)> {
+    let mut out: Vec<(Span, Option<&str>)> = Vec::new();
+    for q in &info.quotations {
+        if q.kind != crate::text::QuotationKind::Speech || q.nested {
+            continue;
+        }
+        if out.last().is_some_and(|(s, _)| s.end > q.span.start) {
+            continue;
+        }
+        // The stand-in names the speaker only when the text next to it does not already
+        // (`“…,” Trump said` keeps its attribution, `“…,” he said` does not name anyone).
+        let named_beside = match (q.speaker_span, q.attribution) {
+            (Some(sp), Some(att)) => att.contains(&sp) && q.speaker.is_some(),
+            _ => false,
+        };
+        let who = if named_beside {
+            None
+        } else {
+            q.speaker.as_deref()
+        };
+        out.push((q.span, who));
+    }
+    out
+}
+
+/// The stand-in drawn for hidden quoted speech: `[“…” Mayor Tom Hale]`, or `[“…”]`.
+fn stand_in(speaker: Option<&str>) -> String {
+    match speaker {
+        Some(s) => {
+            let name = sanitize_cells(s)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            format!("[“…” {name}]")
+        }
+        None => "[“…”]".to_string(),
+    }
+}
+
+/// The display text of the given sentences of one side; with `hide`, quoted speech is replaced
+/// by its stand-in.
+fn side_text(info: &crate::compare::SideInfo, sentences: &[usize], hide: bool) -> SideText {
     let mut st = SideText {
         sentences: sentences.to_vec(),
         ..SideText::default()
     };
+    let speech = speech_of(info);
+    // Speech quotations by position: each sentence looks up the ones it overlaps.
+    let mut open: Option<(Span, usize)> = None;
     for &i in sentences {
         let Some(span) = info.sentences.get(i) else {
             continue;
@@ -279,8 +373,63 @@ fn side_text(info: &crate::compare::SideInfo, sentences: &[usize]) -> SideText {
             st.map.push((st.text.len(), span.start));
             st.text.push(' ');
         }
+        let k0 = speech.partition_point(|(s, _)| s.end <= span.start);
         // Escape sequences go whole, as everywhere else; clusters that terminals draw at
         // different widths are reduced so that the panes stay aligned.
+        let mut k = k0;
+        for (off, c) in cell_safe(sanitize_mapped(slice)) {
+            let at = span.start + off;
+            while k < speech.len() && speech[k].0.end <= at {
+                k += 1;
+            }
+            let inside = speech.get(k).filter(|(s, _)| s.start <= at && at < s.end);
+            match (inside, hide) {
+                (Some(&(s, who)), true) => {
+                    if open.is_none_or(|(o, _)| o != s) {
+                        let from = st.text.len();
+                        st.map.push((from, at));
+                        st.text.push_str(&stand_in(who));
+                        st.speech.push(from..st.text.len());
+                        open = Some((s, from));
+                    }
+                    continue;
+                }
+                (Some(&(s, _)), false) => {
+                    let here = st.text.len();
+                    match st.speech.last_mut() {
+                        Some(r) if open.is_some_and(|(o, _)| o == s) && r.end == here => {
+                            r.end = here + c.len_utf8();
+                        }
+                        _ => {
+                            st.speech.push(here..here + c.len_utf8());
+                            open = Some((s, here));
+                        }
+                    }
+                }
+                (None, _) => open = None,
+            }
+            st.map.push((st.text.len(), at));
+            st.text.push(if c.is_whitespace() { ' ' } else { c });
+        }
+    }
+    st
+}
+
+/// The display text of the given spans of `text` (sentences, joined by a space): sanitised,
+/// line breaks turned into spaces, with [`SideText::display_range`] to place spans in it.
+pub fn display_text(text: &str, spans: &[Span]) -> SideText {
+    let mut st = SideText::default();
+    for span in spans {
+        let slice = span.slice(text);
+        if slice.is_empty() {
+            continue;
+        }
+        if !st.text.is_empty() {
+            st.map.push((st.text.len(), span.start));
+            st.text.push(' ');
+        }
+        // Escape sequences go whole, as everywhere else; clusters that terminals draw at
+        // different widths are reduced so that the columns stay aligned.
         for (off, c) in cell_safe(sanitize_mapped(slice)) {
             st.map.push((st.text.len(), span.start + off));
             st.text.push(if c.is_whitespace() { ' ' } else { c });

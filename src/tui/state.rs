@@ -23,6 +23,8 @@ pub struct State {
     pub library: LibraryState,
     /// The comparison being read, when the compare screen is shown.
     pub compare: Option<CompareState>,
+    /// The story being read (under the comparison opened from it, if any).
+    pub story: Option<super::story::StoryState>,
     /// A comparison being computed in the background.
     pub pending: Option<Pending>,
     /// The open popup, drawn over the screen.
@@ -47,6 +49,7 @@ impl State {
         State {
             library: LibraryState::new(library),
             compare: None,
+            story: None,
             pending: None,
             popup: None,
             status: Status::default(),
@@ -73,6 +76,7 @@ impl State {
         match &self.compare {
             Some(c) if c.search.input.editing => Mode::Input,
             Some(_) => Mode::Normal(Context::Compare),
+            None if self.story.is_some() => Mode::Normal(Context::Story),
             None if self.library.filter.editing || self.library.address.editing => Mode::Input,
             None => Mode::Normal(Context::Library),
         }
@@ -106,6 +110,8 @@ pub struct Pending {
     pub b: usize,
     /// Frame of the progress animation.
     pub frame: usize,
+    /// Library indices of every article when a story is being compared (empty for a pair).
+    pub story: Vec<usize>,
 }
 
 pub use super::textbox::TextBox;
@@ -239,6 +245,8 @@ pub struct LibraryState {
     pub mark_a: Option<usize>,
     /// Article marked B.
     pub mark_b: Option<usize>,
+    /// Articles marked after A and B, for a story (C, D, …).
+    pub mark_more: Vec<usize>,
     /// Relatedness of every article to A, computed when A is marked.
     pub related: Option<Vec<f64>>,
     /// Sanitised skipped files: (path, reason).
@@ -292,6 +300,7 @@ impl LibraryState {
             sort: SortKey::default(),
             mark_a: None,
             mark_b: None,
+            mark_more: Vec::new(),
             related: None,
             skipped,
             stories: Stories::default(),
@@ -388,6 +397,8 @@ pub struct Toggles {
     pub distinctive: bool,
     /// Boilerplate rows (h).
     pub boilerplate: bool,
+    /// Quoted speech: shown, dimmed or hidden (v).
+    pub speech: crate::tui::model::SpeechView,
 }
 
 impl Toggles {
@@ -397,7 +408,9 @@ impl Toggles {
         match kind {
             HighlightKind::SharedQuote => self.quotes,
             HighlightKind::ChangedWords => self.framing,
-            HighlightKind::LoadedTerm | HighlightKind::SharedLoadedTerm => self.loaded,
+            HighlightKind::LoadedTerm
+            | HighlightKind::SharedLoadedTerm
+            | HighlightKind::QuotedLoadedTerm => self.loaded,
             HighlightKind::ScareQuote => self.scare,
             HighlightKind::DistinctiveTerm => self.distinctive,
             HighlightKind::Headline | HighlightKind::Boilerplate | HighlightKind::Dateline => true,
@@ -414,6 +427,7 @@ impl Default for Toggles {
             scare: true,
             distinctive: false,
             boilerplate: true,
+            speech: crate::tui::model::SpeechView::Show,
         }
     }
 }

@@ -96,6 +96,8 @@ pub struct Theme {
     pub loaded_strong: Style,
     /// Loaded term both sides use: reversed.
     pub loaded_weak: Style,
+    /// Loaded term inside someone's quoted words: italic and underlined, not reversed.
+    pub loaded_quoted: Style,
     /// Scare quotes: italic.
     pub scare: Style,
     /// Distinctive terms: underlined and italic.
@@ -139,6 +141,7 @@ impl Theme {
             framing: fg(p.framing).add_modifier(Modifier::BOLD),
             loaded_strong: fg(p.loaded).add_modifier(Modifier::REVERSED | Modifier::BOLD),
             loaded_weak: fg(p.loaded).add_modifier(Modifier::REVERSED),
+            loaded_quoted: fg(p.loaded).add_modifier(Modifier::ITALIC | Modifier::BOLD),
             scare: fg(p.scare).add_modifier(Modifier::ITALIC),
             distinctive: fg(p.distinctive).add_modifier(Modifier::UNDERLINED | Modifier::ITALIC),
             search: fg(p.search).add_modifier(Modifier::REVERSED),
@@ -208,6 +211,7 @@ mod tests {
             t.framing,
             t.loaded_strong,
             t.loaded_weak,
+            t.loaded_quoted,
             t.scare,
             t.distinctive,
         ];

@@ -247,6 +247,8 @@ pub fn handmade(lib: &Library) -> Comparison {
             category: "doubt".to_string(),
             reason: "dismisses a claim without engaging with it".to_string(),
             only_here: true,
+            voice: parallax::compare::Voice::Outlet,
+            speaker: None,
         },
         LoadedTerm {
             side: Side::A,
@@ -256,6 +258,8 @@ pub fn handmade(lib: &Library) -> Comparison {
             category: "labels".to_string(),
             reason: "a label chosen over a neutral description".to_string(),
             only_here: false,
+            voice: parallax::compare::Voice::Outlet,
+            speaker: None,
         },
     ];
     c.summary.aligned = 3;

@@ -4,45 +4,19 @@
 //! `examples/make_synonyms.rs`; licence in `assets/README.md`) maps about 6,000 stems of common
 //! English words to the WordNet synsets of their most frequent senses ("fire",
 //! "sack" and "dismiss" share the sense *terminate the employment of*; "help" and "aid" share
-//! *give help or assistance*). It is parsed once, on first use (well under a millisecond), and nothing is
-//! fetched at run time. Only common words are listed, so names never become synonyms.
+//! *give help or assistance*). The build script compiles it into a perfect-hash map, so no run parses it, and
+//! nothing is fetched at run time. Only common words are listed, so names never become synonyms.
 //!
 //! [`demonym_base`] links a people's or language's adjective to its place ("Russian" →
 //! "russia", "Syrian" → "syria", "Iranian" → "iran") by spelling, when both forms occur.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-const TABLE: &str = include_str!("../../../assets/synonyms_en.txt");
-
-fn table() -> &'static HashMap<&'static str, Vec<u32>> {
-    static MAP: OnceLock<HashMap<&'static str, Vec<u32>>> = OnceLock::new();
-    MAP.get_or_init(|| parse(TABLE))
-}
-
-/// Parse the table: `#` comment lines, then a stem and its synset numbers per line.
-fn parse(src: &'static str) -> HashMap<&'static str, Vec<u32>> {
-    let mut out = HashMap::new();
-    for line in src.lines() {
-        if line.starts_with('#') {
-            continue;
-        }
-        let mut parts = line.split_ascii_whitespace();
-        let Some(stem) = parts.next() else {
-            continue;
-        };
-        let ids: Vec<u32> = parts.filter_map(|p| p.parse().ok()).collect();
-        if !ids.is_empty() {
-            out.insert(stem, ids);
-        }
-    }
-    out
-}
+// `SYNSETS`: the table as a perfect-hash map, made by the build script (`build.rs`).
+include!(concat!(env!("OUT_DIR"), "/synonyms.rs"));
 
 /// The synsets of a stem ([`crate::text::tokens::stem`]) in its frequent senses, or an empty
 /// slice when the table does not list it.
 pub fn synsets(stem: &str) -> &'static [u32] {
-    table().get(stem).map_or(&[], Vec::as_slice)
+    SYNSETS.get(stem).copied().unwrap_or(&[])
 }
 
 /// Demonym endings, longest first, with what replaces them to spell the place:

@@ -4,7 +4,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::rules::is_appeal;
-use super::{Boilerplate, LineKind, is_number, lower_words};
+use super::{Boilerplate, LineKind, is_number, lower_words, lower_words_upto};
 use crate::text::furniture::is_credit_line;
 
 /// What kind of furniture one line is, if any. Only short lines (a dozen words at most) are
@@ -15,7 +15,8 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
     if t.is_empty() {
         return Some(LineKind::Furniture(Other));
     }
-    let words = lower_words(t);
+    // Past twelve words a line is never furniture: thirteen words tell.
+    let words = lower_words_upto(t, 13);
     if words.is_empty() {
         // Only punctuation and symbols ("in ," has a word; "|", "»", "•" do not).
         return Some(LineKind::Furniture(Navigation));

@@ -136,12 +136,14 @@ enum Context {
 pub fn tag(text: &str, paragraphs: &mut [Paragraph]) {
     let mut context = Context::Article;
     let mut after_form = false;
-    for p in paragraphs.iter_mut() {
+    // The lower-cased words of each paragraph classified, for spotting repeats after.
+    let mut words_of: Vec<Option<Vec<String>>> = vec![None; paragraphs.len()];
+    for (p, words) in paragraphs.iter_mut().zip(words_of.iter_mut()) {
         if p.role != ParagraphRole::Body || !p.span.is_valid_in(text) {
             continue;
         }
         let ptext = p.span.slice(text);
-        let own = classify_paragraph(ptext);
+        let own = classify_with_words(ptext, words);
         let kind = match context {
             Context::Tail => Some(match own {
                 Some(
@@ -179,7 +181,7 @@ pub fn tag(text: &str, paragraphs: &mut [Paragraph]) {
             p.role = ParagraphRole::Boilerplate(k);
         }
     }
-    tag_repeats(text, paragraphs);
+    tag_repeats(text, paragraphs, &words_of);
     tag_appeal_runs(text, paragraphs);
 }
 
@@ -187,14 +189,18 @@ pub fn tag(text: &str, paragraphs: &mut [Paragraph]) {
 /// a repeated block (a caption shown twice, a teaser, a pull quote); repeats that come in a run
 /// of two or more are kept, since structured text (menus, tables, lists for two plans) repeats
 /// whole runs of lines.
-fn tag_repeats(text: &str, paragraphs: &mut [Paragraph]) {
+/// `words_of` holds the [`lower_words`] of the paragraphs already split into them.
+fn tag_repeats(text: &str, paragraphs: &mut [Paragraph], words_of: &[Option<Vec<String>>]) {
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut repeat = vec![false; paragraphs.len()];
     for (i, p) in paragraphs.iter().enumerate() {
         if p.role != ParagraphRole::Body || !p.span.is_valid_in(text) {
             continue;
         }
-        let key = fold(p.span.slice(text));
+        let key = match words_of.get(i) {
+            Some(Some(words)) => words.join(" "),
+            _ => fold(p.span.slice(text)),
+        };
         repeat[i] = !seen.insert(key);
     }
     for i in 0..paragraphs.len() {
@@ -234,6 +240,12 @@ fn tag_appeal_runs(text: &str, paragraphs: &mut [Paragraph]) {
 
 /// The furniture kind of one paragraph on its own, without context.
 pub fn classify_paragraph(ptext: &str) -> Option<Boilerplate> {
+    classify_with_words(ptext, &mut None)
+}
+
+/// [`classify_paragraph`], leaving the paragraph's [`lower_words`] in `words` when it splits
+/// the paragraph into them.
+fn classify_with_words(ptext: &str, words_out: &mut Option<Vec<String>>) -> Option<Boilerplate> {
     let lines: Vec<&str> = ptext.lines().filter(|l| !l.trim().is_empty()).collect();
     if lines.is_empty() {
         return Some(Boilerplate::Other);
@@ -243,17 +255,17 @@ pub fn classify_paragraph(ptext: &str) -> Option<Boilerplate> {
     if kinds.iter().all(Option::is_some) {
         return kinds.first().copied().flatten().map(LineKind::kind);
     }
-    let attributed = is_attributed_quote(ptext);
-    let words = lower_words(ptext);
+    let words: &[String] = words_out.insert(lower_words(ptext));
+    let attributed = rules::quotes_with_attribution(ptext, words);
     // A copyright notice: "The contents of this site are ©2019 …".
     let copyright = ptext.contains('©') && words.len() <= 40;
-    if !attributed && words.len() <= 60 && (is_notice(&words) || copyright) {
+    if !attributed && words.len() <= 60 && (is_notice(words) || copyright) {
         return Some(Boilerplate::Other);
     }
-    if !attributed && words.len() <= 80 && is_appeal(&words) {
+    if !attributed && words.len() <= 80 && is_appeal(words) {
         return Some(Boilerplate::Appeal);
     }
-    if !attributed && words.len() <= 60 && is_caption(ptext, &words) {
+    if !attributed && words.len() <= 60 && is_caption(ptext, words) {
         return Some(Boilerplate::ImageCredit);
     }
     if !attributed && super::furniture::is_credited_caption(ptext) {
@@ -287,8 +299,20 @@ pub fn is_furniture_line(line: &str) -> bool {
 
 /// Lower-cased UAX #29 words of `s`, apostrophes folded.
 pub(super) fn lower_words(s: &str) -> Vec<String> {
+    lower_words_upto(s, usize::MAX)
+}
+
+/// The first `n` of [`lower_words`] (for checks that give up past a few words).
+pub(super) fn lower_words_upto(s: &str, n: usize) -> Vec<String> {
     s.unicode_words()
-        .map(|w| w.to_lowercase().replace('’', "'"))
+        .take(n)
+        .map(|w| {
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase().replace('’', "'")
+            }
+        })
         .collect()
 }
 

@@ -108,10 +108,17 @@ pub(super) fn headline_like(line: &str) -> bool {
 /// True when the paragraph quotes someone with attribution: a quotation mark and a reporting
 /// verb. Such paragraphs are reporting, whatever words they contain.
 pub(super) fn is_attributed_quote(ptext: &str) -> bool {
-    if !ptext.contains(['“', '”', '"', '‘', '’', '«', '»']) {
+    ptext.contains(QUOTE_MARKS) && quotes_with_attribution(ptext, &lower_words(ptext))
+}
+
+/// The quotation marks [`is_attributed_quote`] looks for.
+const QUOTE_MARKS: [char; 7] = ['“', '”', '"', '‘', '’', '«', '»'];
+
+/// [`is_attributed_quote`] with the paragraph's [`lower_words`] already worked out.
+pub(super) fn quotes_with_attribution(ptext: &str, words: &[String]) -> bool {
+    if !ptext.contains(QUOTE_MARKS) {
         return false;
     }
-    let words = lower_words(ptext);
     words.iter().any(|w| {
         matches!(
             w.as_str(),

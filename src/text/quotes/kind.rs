@@ -3,19 +3,26 @@
 //!
 //! [`classify`] runs once over the quotations of a text, in text order:
 //!
-//! - a quotation after a `term` cue (`the term “…”`, `nicknamed “…”`) is a term, after a `scare`
-//!   cue (`the so-called “…”`) a scare quote;
-//! - a short title-case quotation after a `title` cue (`on “Face the Nation”`, `host of “…”`) or
-//!   before a `title_after` cue (`“…” show`, `the “…” Act`) is a title;
+//! - a quotation after a `term` cue (`the term “…”`, `nicknamed “…”`, `what is called “…”`) is
+//!   a term, after a `scare` cue (`the so-called “…”`) a scare quote, after a `titled` cue
+//!   (`an article titled “…”`) a title;
+//! - a title-case quotation after a `title` cue (`on “Face the Nation”`, `the videogame “…”`)
+//!   or before a `title_after` cue (`“…” show`, `the “…” Act`) is a title;
 //! - everything else of four words or more is speech; a shorter quotation is speech when an
 //!   attribution names its speaker, when its words are part of a longer quotation of the text,
-//!   or when its sentence has an attribution or quoting verb (`Trump called it “very unfair”`),
-//!   and a scare quote only when nobody is being quoted;
-//! - a speech quotation's speaker is the one its attribution names; a pronoun (`he said`) is
-//!   resolved to the last named speaker of the same or the previous paragraph (for `he`/`she`, the
-//!   last one named by a name rather than `the …`), and a quotation with no attribution at all
-//!   continues the last speaker of its paragraph or the one before (a quotation running on from
-//!   the previous sentence or paragraph).
+//!   when a colon presents it (`the disclaimer: “…”`), when it is a whole sentence (“God help
+//!   us.”), or when its sentence has an attribution, quoting or reporting word (`Trump called
+//!   it “very unfair”`, `saying she feels “exhilarated”`, `charges … of a “cover-up”`);
+//! - a capitalised name nobody is said to use (“Tent City,”) is a term; only what is left is a
+//!   scare quote: the writer's distancing, with nobody being quoted;
+//! - two quotations joined by one word (`change “…” to “…”`) are of one kind;
+//! - a speech quotation's speaker is the one its attribution names, a role noun (`the
+//!   statement said`) resolved to the name the role was given earlier ([`super::subject`]); a
+//!   pronoun (`he said`) is resolved to the last named speaker of the same or the previous
+//!   paragraph (for `he`/`she`, the last one named by a name rather than `the …`); a quotation
+//!   with no attribution inside a sentence with a subject of its own is that subject's
+//!   (`Mr. Rhodes changed a reference to “diplomatic post.”`), and one that stands alone
+//!   continues the last speaker of its paragraph or the one before.
 //!
 //! The cue words are read from `assets/english/quotation_cues.txt`.
 
@@ -24,9 +31,11 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::speaker::{Who, find_attribution, sentence_subjects};
+use super::speaker::{Who, find_attribution, sentence_start};
+use super::subject::{names_someone, opening_subject, resolve_role, sentence_subjects};
 use super::{QUOTATION_MIN_WORDS, Quote, Span};
 use crate::text::tokens::normalize;
+use crate::text::vocab::markers::is_reporting_form;
 use crate::text::vocab::{Cue, has_cue, is_speech_verb};
 
 /// What a quotation is, in the sense of whose words it holds.
@@ -118,7 +127,7 @@ pub(super) fn classify(text: &str, quotes: &mut [Quote], spans: &[(usize, Span)]
             None
         } else {
             match att.map(|a| a.who) {
-                Some(Who::Named(s)) => Some(s),
+                Some(Who::Named(s)) => Some(resolve_role(text, s, spans, paragraph).unwrap_or(s)),
                 Some(Who::Pronoun(p)) => {
                     let personal = matches!(
                         p.slice(text).to_ascii_lowercase().as_str(),
@@ -126,7 +135,10 @@ pub(super) fn classify(text: &str, quotes: &mut [Quote], spans: &[(usize, Span)]
                     );
                     recent(personal, start, &seen)
                 }
-                None if !nested => recent(false, start, &seen),
+                // A quotation inside a sentence with a subject of its own (`Mr. Rhodes
+                // changed a reference to “diplomatic post.”`) is that subject's.
+                None if !nested => own_subject(text, start, spans, paragraph)
+                    .or_else(|| recent(false, start, &seen)),
                 None => None,
             }
         };
@@ -152,6 +164,63 @@ pub(super) fn classify(text: &str, quotes: &mut [Quote], spans: &[(usize, Span)]
         };
         q.speaker = speaker;
     }
+    parallel_quotations(text, quotes);
+}
+
+/// `change “…” to “…”`, `“notified”, not “warned”`, `“A” and “B”`: two quotations joined by one
+/// word in one construction are of one kind, so a short one classified a scare quote only for
+/// lack of context takes the kind (and speaker) of its partner.
+fn parallel_quotations(text: &str, quotes: &mut [Quote]) {
+    let outer: Vec<usize> = (0..quotes.len()).filter(|&i| !quotes[i].nested).collect();
+    for w in outer.windows(2) {
+        let (i, j) = (w[0], w[1]);
+        if quotes[i].paragraph != quotes[j].paragraph || quotes[i].outer.end > quotes[j].outer.start
+        {
+            continue;
+        }
+        let between = text[quotes[i].outer.end..quotes[j].outer.start]
+            .trim_matches(|c: char| c.is_whitespace() || c == ',')
+            .to_ascii_lowercase();
+        if !matches!(
+            between.as_str(),
+            "to" | "and" | "or" | "nor" | "not" | "but not" | "into"
+        ) {
+            continue;
+        }
+        let (scare, other) = match (quotes[i].class, quotes[j].class) {
+            (QuotationKind::Scare, k) if k != QuotationKind::Scare => (i, j),
+            (k, QuotationKind::Scare) if k != QuotationKind::Scare => (j, i),
+            _ => continue,
+        };
+        if quotes[scare].words >= QUOTATION_MIN_WORDS {
+            continue;
+        }
+        quotes[scare].class = quotes[other].class;
+        quotes[scare].speaker = quotes[other].speaker;
+    }
+}
+
+/// The subject opening the sentence that holds the quotation starting at `start`, when the
+/// quotation does not open the sentence itself.
+fn own_subject(
+    text: &str,
+    start: usize,
+    spans: &[(usize, Span)],
+    paragraph: usize,
+) -> Option<Span> {
+    let k = spans.partition_point(|&(p, _)| p < paragraph);
+    let para = spans.get(k).map_or(0, |&(_, s)| s.start).min(start);
+    let mut floor = para.max(start.saturating_sub(SUBJECT_LOOKBACK));
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let from = sentence_start(text, floor, start);
+    if text[from..start].trim().is_empty() {
+        return None;
+    }
+    // Only a name speaks a quotation no verb introduces ("The convoy reportedly included “…”"
+    // quotes someone else).
+    opening_subject(text, from, start).filter(|&np| names_someone(text, np))
 }
 
 /// The normalised words of `s`.
@@ -202,19 +271,46 @@ fn cue_before(before: &[String], cue: Cue) -> bool {
     last.is_some_and(|w| has_cue(w, cue)) || two.is_some_and(|w| has_cue(&w, cue))
 }
 
-/// Title case: every word capitalised except short joining words, and no sentence punctuation.
+/// Title case: every word capitalised except short joining words, with no sentence inside
+/// (a final full stop or comma is the sentence's, set inside the marks in American style).
 fn title_case(inner: &str) -> bool {
+    let inner = inner.trim_end_matches(['.', ',', ';', ':']);
     let words: Vec<&str> = inner.split_whitespace().collect();
-    if words.is_empty() || words.len() > 8 || inner.ends_with(['.', ',', '!', '?', ':', ';']) {
+    if words.is_empty() || words.len() > 8 || inner.ends_with(['!', '?']) {
         return false;
     }
     words.iter().enumerate().all(|(i, w)| {
         let small = matches!(
             w.to_ascii_lowercase().as_str(),
-            "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "at" | "with" | "&"
+            "of" | "the"
+                | "and"
+                | "a"
+                | "an"
+                | "in"
+                | "on"
+                | "for"
+                | "to"
+                | "at"
+                | "with"
+                | "by"
+                | "from"
+                | "as"
+                | "or"
+                | "nor"
+                | "but"
+                | "into"
+                | "over"
+                | "vs"
+                | "&"
         );
         w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || (small && i > 0)
     })
+}
+
+/// True when the quotation is a whole sentence of its own words: it opens with a capital and
+/// ends with a full stop, question or exclamation mark (“God help us.”, “Nah.”).
+fn whole_sentence(inner: &str) -> bool {
+    inner.starts_with(char::is_uppercase) && inner.ends_with(['.', '!', '?', '…'])
 }
 
 /// The kind of quote `q`; `attributed` when an attribution names a speaker next to it; `long`
@@ -228,7 +324,11 @@ fn kind_of(text: &str, q: &Quote, attributed: bool, long: &HashSet<String>) -> Q
     if cue_before(&before, Cue::Scare) {
         return QuotationKind::Scare;
     }
-    if title_case(inner)
+    if cue_before(&before, Cue::Titled) {
+        return QuotationKind::Title;
+    }
+    let titled = title_case(inner);
+    if titled
         && (cue_before(&before, Cue::Title)
             || word_after(text, q.outer.end).is_some_and(|w| has_cue(w, Cue::TitleAfter)))
     {
@@ -240,8 +340,18 @@ fn kind_of(text: &str, q: &Quote, attributed: bool, long: &HashSet<String>) -> Q
     if long.contains(&words_of(inner).join(" ")) {
         return QuotationKind::Speech;
     }
+    // `… the developer's disclaimer: “Development footage”`: a colon presents quoted words.
+    let head = text[..q.outer.start].trim_end();
+    if head.ends_with(':') || whole_sentence(inner) {
+        return QuotationKind::Speech;
+    }
     if sentence_quotes(text, q) {
         return QuotationKind::Speech;
+    }
+    // A capitalised name nobody is quoted saying: a nickname or a name for a thing (“Tent
+    // City,”, ‘America's Toughest Sheriff’), not the writer's distancing.
+    if titled && !q.nested {
+        return QuotationKind::Term;
     }
     QuotationKind::Scare
 }
@@ -266,7 +376,11 @@ fn sentence_quotes(text: &str, q: &Quote) -> bool {
         .find(|&(k, c)| is_end(c) && k > 0)
         .map_or(tail, |(k, _)| &tail[..k]);
     [head, tail].iter().any(|part| {
-        part.unicode_words()
-            .any(|w| is_speech_verb(w) || has_cue(w, Cue::Quoting))
+        part.unicode_words().any(|w| {
+            is_speech_verb(w)
+                || has_cue(w, Cue::Quoting)
+                || has_cue(w, Cue::Reporting)
+                || is_reporting_form(&w.to_lowercase())
+        })
     })
 }

@@ -35,6 +35,7 @@ use super::{Paragraph, Span};
 
 pub mod kind;
 mod speaker;
+mod subject;
 
 pub use kind::QuotationKind;
 
@@ -104,6 +105,7 @@ pub fn extract(text: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
         carry = scan_paragraph(text, pi, span, carry.take(), next_opens, &mut out);
     }
 
+    block_quotations(text, &spans, &mut out);
     out.sort_by(|a, b| {
         a.outer
             .start
@@ -122,6 +124,46 @@ pub fn extract(text: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
     }
     kind::classify(text, &mut out, &spans);
     out
+}
+
+/// Block quotations set off without marks: a paragraph after one that ends with a colon and
+/// names what is quoted (`Read the full rant via Gawker:`, `The statement reads:`), when it does
+/// not open with a mark of its own. The whole paragraph is the quotation (`outer` and `inner`
+/// alike).
+fn block_quotations(text: &str, spans: &[(usize, Span)], out: &mut Vec<Quote>) {
+    use crate::text::vocab::{Cue, has_cue, is_speech_verb};
+    for w in spans.windows(2) {
+        let ((_, intro), (pi, body)) = (w[0], w[1]);
+        let lead = intro.slice(text).trim_end();
+        let para = body.slice(text).trim_end();
+        if !lead.ends_with(':')
+            || para.starts_with(is_mark)
+            || out
+                .iter()
+                .any(|q| q.outer.start <= body.start && body.start < q.outer.end)
+        {
+            continue;
+        }
+        let names_speech = lead
+            .unicode_words()
+            .any(|w| is_speech_verb(w) || has_cue(w, Cue::Reporting) || has_cue(w, Cue::Quoting));
+        let words = count_words(para);
+        if !names_speech || words < QUOTATION_MIN_WORDS {
+            continue;
+        }
+        let span = Span::new(body.start, body.start + para.len());
+        out.push(Quote {
+            outer: span,
+            inner: span,
+            kind: QuoteKind::Quotation,
+            words,
+            speaker: None,
+            class: QuotationKind::Speech,
+            attribution: None,
+            paragraph: pi,
+            nested: false,
+        });
+    }
 }
 
 /// Double or single quotation marks.

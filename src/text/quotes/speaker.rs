@@ -5,6 +5,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::subject::{name_length, opening_subject};
 use super::{Quote, Span};
 use crate::text::vocab::{
     Cue, ends_phrase as is_function_word, has_cue, is_determiner, is_pronoun,
@@ -29,20 +30,23 @@ pub(super) struct Attribution {
     pub who: Who,
 }
 
-fn capitalised(w: &str) -> bool {
+pub(super) fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A word with its span, and whether the text between it and the previous word is plain
 /// spacing (so the two belong to one phrase).
-struct Word<'t> {
-    span: Span,
-    text: &'t str,
-    joined: bool,
+/// A word of the text.
+pub(super) struct Word<'t> {
+    pub(super) span: Span,
+    pub(super) text: &'t str,
+    pub(super) joined: bool,
+    /// The text before it, after the previous word, holds a full stop.
+    pub(super) gap_stop: bool,
 }
 
 /// Words of `text[from..to]`, stopping after `limit` words.
-fn words_in(text: &str, from: usize, to: usize, limit: usize) -> Vec<Word<'_>> {
+pub(super) fn words_in(text: &str, from: usize, to: usize, limit: usize) -> Vec<Word<'_>> {
     // A few words need only a short stretch of text: bounding it keeps every call short
     // however long the paragraph (word segmentation looks at the whole region it is given).
     let mut to = to.min(from.saturating_add(limit.saturating_mul(64)));
@@ -58,6 +62,7 @@ fn words_in(text: &str, from: usize, to: usize, limit: usize) -> Vec<Word<'_>> {
             span: Span::new(from + i, from + i + w.len()),
             text: w,
             joined: is_phrase_gap(gap),
+            gap_stop: gap.contains('.'),
         });
         last = i + w.len();
         if out.len() >= limit {
@@ -69,6 +74,9 @@ fn words_in(text: &str, from: usize, to: usize, limit: usize) -> Vec<Word<'_>> {
 
 /// Spacing inside a name or noun phrase: spaces, a hyphen, an abbreviation's full stop.
 fn is_phrase_gap(gap: &str) -> bool {
+    if gap.contains('\n') {
+        return false;
+    }
     let g = gap.trim_matches(|c: char| c.is_whitespace());
     g.is_empty() || g == "-" || g == "." || g == "’" || g == "'"
 }
@@ -110,7 +118,7 @@ const SPEAKER_LOOKBACK: usize = 512;
 /// `“…,” the ministry said`, `“…,” Russian military spokesman Igor Konashenkov said`,
 /// `“…,” said Col Ryan Dillon`.
 fn speaker_after(text: &str, q: &Quote, para: Span) -> Option<Attribution> {
-    let words = words_in(text, q.outer.end, para.end, 12);
+    let words = words_in(text, q.outer.end, para.end, 40);
     let first = words.first()?;
     let gap = &text[q.outer.end..first.span.start];
     if gap
@@ -127,13 +135,22 @@ fn speaker_after(text: &str, q: &Quote, para: Span) -> Option<Attribution> {
     // The attribution clause: words joined by plain spacing from the first one on.
     let run = 1 + words[1..].iter().take_while(|w| w.joined).count();
     let clause = &words[..run];
-    let v = clause.iter().position(|w| is_attribution(w.text))?;
+    let Some(v) = clause.iter().position(|w| is_attribution(w.text)) else {
+        let who = quoted_as_saying(clause).or_else(|| appositive_subject(text, &words, run))?;
+        return Some(Attribution {
+            span: Span::new(first.span.start, clause[run - 1].span.end),
+            who,
+        });
+    };
     let verb = clause[v].span;
     let who = if v == 0 {
         // "said Col Ryan Dillon", "said the ministry", "said he"
         match words.get(1) {
             Some(w) if is_pronoun(w.text) => Who::Pronoun(w.span),
-            _ => Who::Named(noun_phrase_forward(&words[1..])?),
+            _ => {
+                let np = noun_phrase_forward(&words[1..])?;
+                Who::Named(named_in_apposition(text, &words, np).unwrap_or(np))
+            }
         }
     } else {
         subject(&clause[..v])?
@@ -145,6 +162,90 @@ fn speaker_after(text: &str, q: &Quote, para: Span) -> Option<Attribution> {
         span: Span::new(first.span.start, end),
         who,
     })
+}
+
+/// `the Russian defence ministry is quoted by Tass as saying`: the subject of "quoted … as".
+fn quoted_as_saying(clause: &[Word<'_>]) -> Option<Who> {
+    let k = clause
+        .iter()
+        .position(|w| w.text.eq_ignore_ascii_case("quoted"))?;
+    if !clause[k..]
+        .iter()
+        .any(|w| w.text.eq_ignore_ascii_case("as"))
+    {
+        return None;
+    }
+    let mut subj = &clause[..k];
+    while let Some((last, rest)) = subj.split_last()
+        && matches!(
+            last.text.to_ascii_lowercase().as_str(),
+            "is" | "was" | "were" | "are" | "been" | "has" | "have" | "had" | "being"
+        )
+    {
+        subj = rest;
+    }
+    subject(subj)
+}
+
+/// `“…,” House Judiciary Committee Chairman Jerrold Nadler, D-N.Y., said`, `“…,” Rep. Hank
+/// Johnson (D-Ga.) told reporters`: a name right after the quotation, then an aside between
+/// commas or brackets, then the attribution verb. `run` is the length of the name's clause.
+fn appositive_subject(text: &str, words: &[Word<'_>], run: usize) -> Option<Who> {
+    let first = words.first()?;
+    let np = if is_determiner(first.text) {
+        noun_phrase_forward(&words[..run])?
+    } else {
+        let n = name_length(&words[..run]);
+        if n != run {
+            return None;
+        }
+        Span::new(first.span.start, words[run - 1].span.end)
+    };
+    if run >= words.len() {
+        return None;
+    }
+    let gap = |k: usize| &text[words[k - 1].span.end..words[k].span.start];
+    if !gap(run).contains([',', '(']) {
+        return None;
+    }
+    // The sentence ends at the segmenter's first boundary after the name.
+    let upto = words[words.len() - 1].span.end;
+    let sentence_end = crate::text::boundaries::cuts(&text[first.span.start..upto])
+        .first()
+        .map_or(upto, |&c| first.span.start + c);
+    for (k, w) in words.iter().enumerate().take(run + 25).skip(run) {
+        if w.span.start >= sentence_end || gap(k).contains(['“', '”', '"']) {
+            return None;
+        }
+        if k > run && gap(k).contains([',', ')']) && is_attribution(w.text) {
+            return Some(Who::Named(np));
+        }
+    }
+    None
+}
+
+/// `said a White House spokesman, Eric Schultz.`: the name set in apposition after a
+/// description, when the sentence ends or goes on with a comma after it.
+pub(super) fn named_in_apposition(text: &str, words: &[Word<'_>], np: Span) -> Option<Span> {
+    if !words
+        .iter()
+        .find(|w| w.span.start == np.start)
+        .is_some_and(|w| is_determiner(w.text))
+    {
+        return None;
+    }
+    let k = words.iter().position(|w| w.span.start >= np.end)?;
+    if text[np.end..words[k].span.start].trim() != "," {
+        return None;
+    }
+    let n = name_length(&words[k..]);
+    if n == 0 || is_pronoun(words[k].text) {
+        return None;
+    }
+    let end = words[k + n - 1].span.end;
+    let after = text[end..].trim_start();
+    (after.is_empty() || after.starts_with(['.', ',', ';']))
+        .then(|| Span::new(words[k].span.start, end))
 }
 
 /// The speaker named by the words right before an attribution verb: a pronoun or a noun
@@ -180,6 +281,16 @@ fn attribution(who: Who, verb: Span) -> Attribution {
     }
 }
 
+/// True when word `i` is the last of a name that reads like a verb: "the United *States*".
+fn in_name(words: &[Word<'_>], i: usize) -> bool {
+    i >= 2
+        && capitalised(words[i].text)
+        && words[i].joined
+        && words[i - 1].joined
+        && capitalised(words[i - 1].text)
+        && is_determiner(words[i - 2].text)
+}
+
 /// `X said: “…”`, `X said, “…”`, `according to the agency, “…”`.
 fn speaker_before(text: &str, q: &Quote, para: Span) -> Option<Attribution> {
     let mut window = q
@@ -198,7 +309,7 @@ fn speaker_before(text: &str, q: &Quote, para: Span) -> Option<Attribution> {
         .chars()
         .any(|c| !(c.is_whitespace() || matches!(c, ',' | ':' | '—' | '–')))
     {
-        return verb_earlier(&words);
+        return verb_earlier(text, from, &words);
     }
     let n = words.len();
     // The trailing phrase: words joined by plain spacing back from the last one.
@@ -207,26 +318,32 @@ fn speaker_before(text: &str, q: &Quote, para: Span) -> Option<Attribution> {
         lo -= 1;
     }
     let phrase = &words[lo..];
-    if is_attribution(last.text) {
-        return subject(&phrase[..phrase.len() - 1]).map(|who| attribution(who, last.span));
+    if is_attribution(last.text) && !in_name(&words, n - 1) {
+        return subject(&phrase[..phrase.len() - 1])
+            .map(|who| attribution(who, last.span))
+            .or_else(|| verb_earlier(text, from, &words));
     }
     // according to <noun phrase>,
     let Some(k) = phrase
         .windows(2)
         .position(|w| w[0].text.eq_ignore_ascii_case("according") && w[1].text == "to")
     else {
-        return verb_earlier(&words);
+        return verb_earlier(text, from, &words);
     };
     let who = Who::Named(noun_phrase_forward(&phrase[k + 2..])?);
     Some(attribution(who, phrase[k].span))
 }
 
 /// `Trump called it “very unfair”`, `X said in a statement: “…”`, `X told reporters that “…”`:
-/// the last attribution or quoting verb of the sentence before the quotation, and its subject.
-fn verb_earlier(words: &[Word<'_>]) -> Option<Attribution> {
-    let v = words
-        .iter()
-        .rposition(|w| is_attribution(w.text) || has_cue(w.text, Cue::Quoting))?;
+/// the last attribution or quoting verb of the sentence before the quotation, and its subject:
+/// the words right before it, the noun phrase right after it when it follows a quotation
+/// (`“…,” says the letter, … — “…”`), else the subject opening the sentence (`Representative
+/// Steve Stivers, Republican of Ohio, also said in a statement that …`).
+fn verb_earlier(text: &str, from: usize, words: &[Word<'_>]) -> Option<Attribution> {
+    let v = (0..words.len()).rev().find(|&i| {
+        (is_attribution(words[i].text) || has_cue(words[i].text, Cue::Quoting))
+            && !in_name(words, i)
+    })?;
     // "the photos published by the ministry": a participle, not the sentence's verb.
     if words
         .get(v + 1)
@@ -247,21 +364,56 @@ fn verb_earlier(words: &[Word<'_>]) -> Option<Attribution> {
     while lo > 0 && words[lo].joined {
         lo -= 1;
     }
-    let who = subject(&words[lo..v])?;
-    Some(attribution(who, words[v].span))
+    if let Some(who) = subject(&words[lo..v]) {
+        return Some(attribution(who, words[v].span));
+    }
+    // “…,” says the letter: the verb right after a quotation, its subject after it.
+    let after_quote =
+        v == 0 || text[words[v - 1].span.end..words[v].span.start].contains(['”', '"', '’', '\'']);
+    if after_quote
+        && is_attribution(words[v].text)
+        && let Some(np) = noun_phrase_forward(&words[v + 1..])
+    {
+        return Some(attribution(Who::Named(np), words[v].span));
+    }
+    let np = opening_subject(text, from, words[v].span.start)?;
+    Some(attribution(Who::Named(np), words[v].span))
 }
 
-/// Start of the sentence containing `pos`, not before `floor`.
-fn sentence_start(text: &str, floor: usize, pos: usize) -> usize {
-    let before = &text[floor..pos];
-    before
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| {
-            matches!(c, '.' | '!' | '?' | ';')
-                && before[i + c.len_utf8()..].starts_with(char::is_whitespace)
-        })
-        .map_or(floor, |(i, c)| floor + i + c.len_utf8())
+/// Start of the sentence containing `pos`, not before `floor`: the sentence boundaries are the
+/// segmenter's ([`crate::text::boundaries`]), so "Mr." or "U.S." end nothing. The character at
+/// `pos` and the one after it are looked at too, so a sentence that starts at `pos` starts there.
+pub(super) fn sentence_start(text: &str, floor: usize, pos: usize) -> usize {
+    let mut end = pos;
+    for c in text[pos..].chars().take(2) {
+        end += c.len_utf8();
+    }
+    let region = &text[floor..end];
+    // The boundaries are found within one paragraph line.
+    let line = region[..pos - floor].rfind('\n').map_or(0, |k| k + 1);
+    let start = floor + line;
+    crate::text::boundaries::cuts(&text[start..end])
+        .into_iter()
+        .map(|c| start + c)
+        .rfind(|&c| c <= pos)
+        .unwrap_or(start)
+}
+
+/// Sentence starts in `text[from..to]`, in text order: `from` and each boundary after it (the
+/// segmenter's, paragraph breaks included).
+pub(super) fn sentence_starts(text: &str, from: usize, to: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut at = from;
+    for line in text[from..to].split_inclusive('\n') {
+        out.push(at);
+        out.extend(
+            crate::text::boundaries::cuts(line)
+                .into_iter()
+                .map(|c| at + c),
+        );
+        at += line.len();
+    }
+    out
 }
 
 /// The noun phrase ending a run of words: `the <words>` or the trailing capitalised name.
@@ -289,7 +441,7 @@ fn noun_phrase_before(words: &[Word<'_>]) -> Option<Span> {
 }
 
 /// The noun phrase starting a run of words: `the <noun>` or a capitalised name sequence.
-fn noun_phrase_forward(words: &[Word<'_>]) -> Option<Span> {
+pub(super) fn noun_phrase_forward(words: &[Word<'_>]) -> Option<Span> {
     let first = words.first()?;
     if is_pronoun(first.text) {
         return None;
@@ -313,49 +465,4 @@ fn noun_phrase_forward(words: &[Word<'_>]) -> Option<Span> {
         .take_while(|w| w.joined && capitalised(w.text))
         .count();
     Some(Span::new(first.span.start, words[n - 1].span.end))
-}
-
-/// Names opening the sentences of `text[from..to]` (`Ms. Nuland sent …`, `Pelosi did not …`),
-/// in text order: the people a later "she said" most likely refers to.
-pub(super) fn sentence_subjects(text: &str, from: usize, to: usize) -> Vec<Span> {
-    let region = Span::new(from, to).slice(text);
-    let mut starts = vec![from];
-    for (i, c) in region.char_indices() {
-        if matches!(c, '.' | '!' | '?' | '\n' | '“' | '”' | '"')
-            && region[i + c.len_utf8()..].starts_with(char::is_whitespace)
-        {
-            starts.push(from + i + c.len_utf8());
-        }
-    }
-    starts
-        .into_iter()
-        .filter_map(|s| {
-            let words = words_in(text, s, to, 6);
-            let first = words.first()?;
-            if !capitalised(first.text)
-                || is_function_word(first.text)
-                || crate::text::vocab::is_function_word(&first.text.to_lowercase())
-                || is_pronoun(first.text)
-            {
-                return None;
-            }
-            if is_determiner(first.text) {
-                return None;
-            }
-            let np = noun_phrase_forward(&words)?;
-            // "Officials were told …": the subject of a passive is not a speaker; "Quoted by
-            // AFP, …": a capitalised word followed by a preposition is no subject at all.
-            let next = words.iter().find(|w| w.span.start >= np.end);
-            if next.is_some_and(|w| {
-                is_function_word(w.text)
-                    || matches!(
-                        w.text.to_ascii_lowercase().as_str(),
-                        "was" | "were" | "is" | "are" | "been"
-                    )
-            }) {
-                return None;
-            }
-            Some(np)
-        })
-        .collect()
 }

@@ -93,6 +93,23 @@ pub fn is_speech_verb(word: &str) -> bool {
     .contains(word.to_ascii_lowercase().as_str())
 }
 
+/// True when the lower-case `word` is any one-word form of an attribution verb, counted or
+/// naming a speaker ("saying", "insisting", "claims"): it reports someone's words.
+pub fn is_reporting_form(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        rows(ATTRIBUTION)
+            .flat_map(|row| {
+                let mut all = forms(row.get(1));
+                all.extend(forms(row.get(2)));
+                all
+            })
+            .filter(|f| !f.contains(' '))
+            .collect()
+    })
+    .contains(word)
+}
+
 /// The longest form of any marker in `list` starting at token `i`: the marker and the number
 /// of tokens it covers.
 pub fn marker_at(
@@ -100,8 +117,19 @@ pub fn marker_at(
     tokens: &[Token],
     i: usize,
 ) -> Option<(&'static Marker, usize)> {
-    let first = tokens.get(i)?.norm.as_bytes();
+    let norm = tokens.get(i)?.norm.as_str();
     let mut best: Option<(&'static Marker, usize)> = None;
+    if let Some(index) = first_words(list) {
+        // Only the forms whose first word is this token's, in list order.
+        for &(m, form) in index.get(norm)? {
+            let n = form_matches(form, tokens, i);
+            if n > 0 && best.is_none_or(|(_, len)| n > len) {
+                best = Some((&list[m], n));
+            }
+        }
+        return best;
+    }
+    let first = norm.as_bytes();
     for marker in list {
         for form in &marker.forms {
             // Nearly every form fails on its first word: compare that before splitting it.
@@ -116,6 +144,28 @@ pub fn marker_at(
         }
     }
     best
+}
+
+/// The forms of a marker list by their first word: (index of the marker, form), in list order.
+type FirstWords = rustc_hash::FxHashMap<&'static str, Vec<(usize, &'static str)>>;
+
+/// The first-word index of `list` when it is one of the bundled lists (built once), so that
+/// [`marker_at`] looks at the few forms that can start at a word rather than at every form.
+fn first_words(list: &'static [Marker]) -> Option<&'static FirstWords> {
+    static INDEX: [OnceLock<FirstWords>; 3] = [const { OnceLock::new() }; 3];
+    let k = [attribution_verbs(), hedges(), boosters()]
+        .iter()
+        .position(|l| std::ptr::eq(*l, list))?;
+    Some(INDEX[k].get_or_init(|| {
+        let mut index = FirstWords::default();
+        for (m, marker) in list.iter().enumerate() {
+            for form in &marker.forms {
+                let first = form.split(' ').next().unwrap_or(form);
+                index.entry(first).or_default().push((m, form));
+            }
+        }
+        index
+    }))
 }
 
 /// Number of tokens `form` covers at token `i`, or 0 when it does not match there.

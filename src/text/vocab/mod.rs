@@ -7,10 +7,12 @@
 //!   (quotation matching), [`is_style_stem`] (distinctive terms), [`ends_phrase`],
 //!   [`is_pronoun`] and [`is_determiner`] (speakers);
 //! - [`wordfreq`]: how common a word is in English at large (`wordfreq.txt`);
+//! - [`stems`]: the stems of the words of the bundled tables, worked out at build time;
 //! - quotation cues (`quotation_cues.txt`): [`has_cue`], the words that tell a speech quotation
 //!   from a scare quote, a title or a term.
 
 pub mod markers;
+pub mod stems;
 pub mod wordfreq;
 
 use std::collections::HashSet;
@@ -36,6 +38,14 @@ pub enum Cue {
     Title,
     /// A title-case quotation before it is a name ("show", "Act").
     TitleAfter,
+    /// The quotation after it is a title whatever its case ("titled", "headlined").
+    Titled,
+    /// A word that reports speech without naming its speaker next to it ("saying", "charges",
+    /// "accusing"): a short quotation in its sentence is someone's words, not a scare quote.
+    Reporting,
+    /// A noun naming a speaker by role ("the spokesman", "the statement"): it refers back to the
+    /// name the role was given earlier.
+    Role,
 }
 
 /// True when the phrase `words` (as written, any ASCII case, words separated by one space) is
@@ -55,6 +65,9 @@ pub fn has_cue(words: &str, cue: Cue) -> bool {
                     "scare" => Cue::Scare,
                     "title" => Cue::Title,
                     "title_after" => Cue::TitleAfter,
+                    "titled" => Cue::Titled,
+                    "reporting" => Cue::Reporting,
+                    "role" => Cue::Role,
                     _ => return None,
                 };
                 Some((phrase.trim(), cue))

@@ -4,7 +4,7 @@ use ratatui::layout::Rect;
 
 use crate::compare::{RowKind, Side};
 
-use super::library::{clamp_library, start_compare};
+use super::library::start_compare;
 use super::popup::{explain_popup, summary_popup};
 use super::search::{
     Step, jump_back, match_step_msg, record_jump, run_search, step_match, wrapped_note,
@@ -176,7 +176,8 @@ pub(super) fn compare_update(state: &mut State, msg: Msg) -> Effect {
         Msg::Do(Action::Back) => {
             state.compare = None;
             state.status.message = None;
-            clamp_library(state);
+            // Back to the story it was opened from, if any, else to the library.
+            super::clamp_all(state);
             return Effect::None;
         }
         Msg::Do(Action::MoveDown) => {
@@ -278,6 +279,17 @@ pub(super) fn compare_update(state: &mut State, msg: Msg) -> Effect {
             {
                 c.current = None;
             }
+        }
+        Msg::Do(Action::ToggleVoice) => {
+            c.toggles.speech = c.toggles.speech.next();
+            c.model = crate::tui::model::Model::build_with(&c.cmp, c.toggles.speech);
+            c.wrapped = Default::default();
+            c.current = None;
+            c.refresh_visible();
+            super::search::run_search(c);
+            state
+                .status
+                .info(format!("quoted speech {}", c.toggles.speech.name()));
         }
         Msg::Do(Action::Summary) => state.popup = Some(summary_popup(c)),
         Msg::Do(Action::Swap) => {

@@ -121,6 +121,7 @@ pub(super) fn refilter_keeping(lib: &mut LibraryState) {
 
 pub(super) fn set_mark_a(lib: &mut LibraryState, a: Option<usize>) {
     lib.mark_a = a;
+    lib.mark_more.retain(|&m| Some(m) != a);
     if a.is_some() && lib.mark_b == a {
         lib.mark_b = None;
     }
@@ -136,6 +137,7 @@ pub(super) fn set_mark_b(lib: &mut LibraryState, b: Option<usize>) {
     if b.is_some() && lib.mark_a == b {
         set_mark_a(lib, None);
     }
+    lib.mark_more.retain(|&m| Some(m) != b);
     lib.mark_b = b;
 }
 
@@ -184,6 +186,7 @@ pub(super) fn library_update(state: &mut State, msg: Msg) -> Effect {
             } else {
                 set_mark_a(lib, None);
                 lib.mark_b = None;
+                lib.mark_more.clear();
             }
         }
         Msg::Do(Action::MoveDown) => lib.cursor += 1,
@@ -225,8 +228,13 @@ pub(super) fn library_update(state: &mut State, msg: Msg) -> Effect {
             (a, _) if a == cur => set_mark_a(lib, None),
             (_, b) if b == cur => set_mark_b(lib, None),
             (None, _) => set_mark_a(lib, cur),
-            (Some(_), _) => set_mark_b(lib, cur),
+            (Some(_), None) => set_mark_b(lib, cur),
+            // A and B taken: more articles for a story (C, D, …).
+            (Some(_), Some(_)) => {
+                mark_more(lib, cur, &mut state.status, &state.keymap);
+            }
         },
+        Msg::Do(Action::OpenStory) => return open_story(state),
         Msg::Do(Action::SuggestPair) => suggest_pair(lib, cur, &mut state.status, &state.keymap),
         Msg::Do(Action::ShowSkipped) => state.popup = Some(skipped_popup(lib)),
         Msg::Do(Action::AddAddress) => address::open(state),
@@ -296,8 +304,83 @@ pub(super) fn suggest_pair(
     ));
 }
 
+/// Mark (or unmark) article `cur` for a story, after A and B.
+fn mark_more(
+    lib: &mut LibraryState,
+    cur: Option<usize>,
+    status: &mut crate::tui::state::Status,
+    keymap: &Keymap,
+) {
+    use crate::compare::story::MAX_ARTICLES;
+    let Some(i) = cur else { return };
+    if let Some(pos) = lib.mark_more.iter().position(|&m| m == i) {
+        lib.mark_more.remove(pos);
+        return;
+    }
+    if lib.mark_more.len() + 2 >= MAX_ARTICLES {
+        status.info(format!(
+            "a story compares at most {MAX_ARTICLES} articles: unmark one first"
+        ));
+        return;
+    }
+    lib.mark_more.push(i);
+    status.info(format!(
+        "{} articles marked — {} opens the story",
+        lib.mark_more.len() + 2,
+        keymap.name_of(Action::Select)
+    ));
+}
+
+/// The library indices marked for a story: A, B, then the others in the order marked.
+fn marked_story(lib: &LibraryState) -> Vec<usize> {
+    lib.mark_a
+        .into_iter()
+        .chain(lib.mark_b)
+        .chain(lib.mark_more.iter().copied())
+        .collect()
+}
+
+/// Open the story view of the story of the article under the cursor: its articles (the eight
+/// most related to its central article, when it has more).
+fn open_story(state: &mut State) -> Effect {
+    use crate::compare::story::{MAX_ARTICLES, MIN_ARTICLES};
+    let lib = &state.library;
+    let Some(story) = lib.current().and_then(|i| lib.stories.of(i)) else {
+        state.status.info(format!(
+            "this article shares no story with another — mark {MIN_ARTICLES} to              {MAX_ARTICLES} articles with {} and press {}",
+            state.keymap.name_of(Action::MarkNext),
+            state.keymap.name_of(Action::Select)
+        ));
+        return Effect::None;
+    };
+    if story.members.len() < MIN_ARTICLES {
+        state.status.info(format!(
+            "story {} has two articles: {} compares them",
+            story.number,
+            state.keymap.name_of(Action::SuggestPair)
+        ));
+        return Effect::None;
+    }
+    let mut members = story.members.clone();
+    if members.len() > MAX_ARTICLES {
+        let central = lib.vectors.get(story.central);
+        let sim = |i: usize| match (central, lib.vectors.get(i)) {
+            (Some(c), Some(v)) if i != story.central => c.similarity(v),
+            _ => f64::INFINITY,
+        };
+        members.sort_by(|&x, &y| sim(y).total_cmp(&sim(x)).then(x.cmp(&y)));
+        members.truncate(MAX_ARTICLES);
+        members.sort_unstable();
+    }
+    super::story::start_story(state, members)
+}
+
 pub(super) fn open_compare(state: &mut State) -> Effect {
     let lib = &mut state.library;
+    if !lib.mark_more.is_empty() && lib.mark_a.is_some() && lib.mark_b.is_some() {
+        let marked = marked_story(lib);
+        return super::story::start_story(state, marked);
+    }
     let cur = lib.current();
     let (a, b) = match (lib.mark_a, lib.mark_b) {
         (Some(a), Some(b)) => (a, b),
@@ -328,6 +411,7 @@ pub(super) fn start_compare(state: &mut State, a: usize, b: usize) -> Effect {
         a,
         b,
         frame: 0,
+        story: Vec::new(),
     });
     state.status.message = None;
     Effect::Compare { request, a, b }

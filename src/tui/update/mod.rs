@@ -13,6 +13,7 @@ mod compare;
 mod library;
 mod popup;
 mod search;
+mod story;
 
 use ratatui::layout::Rect;
 
@@ -51,6 +52,14 @@ pub enum Effect {
     /// Fetch the web address (or read its fresh saved copy) in the background and answer with
     /// [`Msg::Fetched`](crate::tui::action::Msg::Fetched).
     Fetch(String),
+    /// Compare library articles `articles` as one story in the background and answer with
+    /// [`Msg::StoryDone`](crate::tui::action::Msg::StoryDone) carrying `request`.
+    Story {
+        /// Request number.
+        request: u64,
+        /// Library indices of the articles.
+        articles: Vec<usize>,
+    },
 }
 
 /// Apply `action` to `state`.
@@ -82,6 +91,11 @@ pub fn update(state: &mut State, msg: impl Into<Msg>) -> Effect {
                 state.library.cursor = pos;
             }
             return library::start_compare(state, a, b);
+        }
+        Msg::OpenStory(articles) => return story::start_story(state, articles),
+        Msg::StoryDone(done) => {
+            story::finish_story(state, *done);
+            return Effect::None;
         }
         Msg::CompareDone(done) => {
             finish_compare(state, *done);
@@ -147,6 +161,8 @@ pub fn update(state: &mut State, msg: impl Into<Msg>) -> Effect {
     }
     if state.compare.is_some() {
         compare_update(state, msg)
+    } else if state.story.is_some() {
+        story::story_update(state, msg)
     } else {
         library_update(state, msg)
     }
@@ -198,6 +214,7 @@ pub(super) fn clamp_all(state: &mut State) {
         rewrap(c, area);
         ensure_visible(c, area);
     }
+    story::clamp_story(state);
 }
 
 /// The context keys are looked up in for `state` (used by the status-bar hints).
@@ -206,6 +223,8 @@ pub fn hint_context(state: &State) -> Context {
         Context::Overlay
     } else if state.compare.is_some() {
         Context::Compare
+    } else if state.story.is_some() {
+        Context::Story
     } else {
         Context::Library
     }

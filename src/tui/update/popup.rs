@@ -19,6 +19,8 @@ pub(super) fn popup_update(state: &mut State, msg: Msg) {
         Msg::Do(Action::Summary) => {
             if let Some(c) = &state.compare {
                 state.popup = Some(summary_popup(c));
+            } else if let Some(s) = &state.story {
+                state.popup = Some(super::story::summary_popup(s, &state.keymap));
             }
         }
         Msg::Do(Action::MoveDown) => p.scroll = (p.scroll + 1).min(last),
@@ -42,6 +44,8 @@ pub(in crate::tui) fn popup_rows(height: u16) -> usize {
 pub(super) fn help_popup(state: &State) -> Popup {
     let here = if state.compare.is_some() {
         Context::Compare
+    } else if state.story.is_some() {
+        Context::Story
     } else {
         Context::Library
     };
@@ -79,6 +83,18 @@ pub(super) fn help_popup(state: &State) -> Popup {
         ("◀", "only in A"),
         ("▶", "only in B"),
         ("·", "boilerplate / headline, not compared"),
+    ] {
+        lines.push(DocLine::Key(g.to_string(), d.to_string()));
+    }
+    lines.push(DocLine::Blank);
+    lines.push(DocLine::Heading("Story coverage".to_string()));
+    for (g, d) in [
+        ("●", "this outlet (in column order) reports the fact"),
+        ("○", "it leaves the fact out"),
+        (
+            "— not reported —",
+            "a fact others report that this outlet leaves out",
+        ),
     ] {
         lines.push(DocLine::Key(g.to_string(), d.to_string()));
     }

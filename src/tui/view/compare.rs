@@ -25,6 +25,7 @@ pub(super) fn kind_style(theme: &Theme, kind: HighlightKind) -> Style {
         HighlightKind::ChangedWords => theme.framing,
         HighlightKind::LoadedTerm => theme.loaded_strong,
         HighlightKind::SharedLoadedTerm => theme.loaded_weak,
+        HighlightKind::QuotedLoadedTerm => theme.loaded_quoted,
         HighlightKind::ScareQuote => theme.scare,
         HighlightKind::DistinctiveTerm => theme.distinctive,
         // Their rows are dimmed as a whole.
@@ -102,7 +103,14 @@ pub(super) fn draw_compare(
             (Action::Summary, "summary"),
             (Action::Export, "export"),
             (Action::Help, "help"),
-            (Action::Back, "library"),
+            (
+                Action::Back,
+                if state.story.is_some() {
+                    "story"
+                } else {
+                    "library"
+                },
+            ),
         ],
         theme,
     );
@@ -157,6 +165,8 @@ pub(super) fn draw_legend(
             if a == Action::ToggleLoaded {
                 spans.push(Span::raw("/"));
                 spans.push(Span::styled("both", theme.loaded_weak));
+                spans.push(Span::raw("/"));
+                spans.push(Span::styled("quoted", theme.loaded_quoted));
             }
         } else {
             spans.push(Span::styled(
@@ -178,9 +188,22 @@ pub(super) fn draw_legend(
         ),
         theme.dim,
     );
+    let voice = Span::styled(
+        format!(
+            "  {} speech {}",
+            state.keymap.first_key(Action::ToggleVoice),
+            c.toggles.speech.name()
+        ),
+        theme.dim,
+    );
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     if used + boiler.content.width() <= area.width as usize {
         spans.push(boiler);
+        if used + spans.last().map_or(0, |s| s.content.width()) + voice.content.width()
+            <= area.width as usize
+        {
+            spans.push(voice);
+        }
     }
     Line::from(spans).render(area, buf);
 }
@@ -245,6 +268,7 @@ pub(super) fn draw_rows(c: &CompareState, theme: &Theme, l: &CompareLayout, buf:
                     theme,
                     &st.text,
                     &st.marks,
+                    &st.speech,
                     lr.clone(),
                     base,
                     &hits,
@@ -298,6 +322,7 @@ pub(super) fn styled_line(
     theme: &Theme,
     text: &str,
     marks: &[crate::tui::model::Mark],
+    speech: &[Range<usize>],
     line: Range<usize>,
     base: Style,
     hits: &[Range<usize>],
@@ -312,6 +337,13 @@ pub(super) fn styled_line(
     for m in &active {
         cuts.push(m.range.start.clamp(line.start, line.end));
         cuts.push(m.range.end.clamp(line.start, line.end));
+    }
+    let dim_speech = c.toggles.speech != crate::tui::model::SpeechView::Show;
+    if dim_speech {
+        for r in speech.iter().filter(|r| overlaps(r)) {
+            cuts.push(r.start.clamp(line.start, line.end));
+            cuts.push(r.end.clamp(line.start, line.end));
+        }
     }
     for r in hits.iter().chain(current.iter()) {
         if overlaps(r) {
@@ -329,6 +361,9 @@ pub(super) fn styled_line(
         };
         let inside = |r: &Range<usize>| r.start <= s && e <= r.end;
         let mut style = base;
+        if dim_speech && speech.iter().any(inside) {
+            style = style.patch(theme.dim);
+        }
         for m in &active {
             if inside(&m.range) {
                 style = style.patch(kind_style(theme, m.kind));

@@ -69,6 +69,13 @@ pub(super) fn draw_library(
         ));
         title.push(Span::raw(format!(" {b} ")));
     }
+    if !lib.mark_more.is_empty() {
+        title.push(Span::styled(
+            format!(" +{} ", lib.mark_more.len()),
+            theme.title.add_modifier(Modifier::REVERSED),
+        ));
+        title.push(Span::raw(" "));
+    }
     Line::from(title).render(l.title, buf);
 
     if lib.address.editing {
@@ -120,6 +127,14 @@ pub(super) fn draw_library(
             ("A", theme.marked_a.add_modifier(Modifier::REVERSED))
         } else if lib.mark_b == Some(i) {
             ("B", theme.marked_b.add_modifier(Modifier::REVERSED))
+        } else if let Some(k) = lib.mark_more.iter().position(|&m| m == i) {
+            (
+                ["C", "D", "E", "F", "G", "H"]
+                    .get(k)
+                    .copied()
+                    .unwrap_or("+"),
+                theme.title.add_modifier(Modifier::REVERSED),
+            )
         } else {
             ("", Style::new())
         };

@@ -9,6 +9,7 @@
 mod compare;
 mod library;
 mod popup;
+mod story;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -45,7 +46,10 @@ pub fn draw(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     match &state.compare {
         Some(c) => draw_compare(state, c, theme, area, buf),
-        None => draw_library(state, &state.library, theme, area, buf),
+        None => match &state.story {
+            Some(s) => story::draw_story(state, s, theme, area, buf),
+            None => draw_library(state, &state.library, theme, area, buf),
+        },
     }
     if let Some(p) = &state.popup {
         draw_popup(state, p, theme, area, buf);
@@ -122,17 +126,24 @@ pub(super) fn status_line(
         };
         // A swap waits on the compare screen, where Back cancels; a new comparison on the
         // library screen, where Clear does.
-        let cancel = if state.compare.is_some() {
+        let cancel = if state.compare.is_some() || state.story.is_some() {
             Action::Back
         } else {
             Action::Clear
         };
+        let what = if p.story.is_empty() {
+            format!("comparing {} with {}", name(p.a), name(p.b))
+        } else {
+            format!(
+                "comparing the story of {} articles ({} pairs)",
+                p.story.len(),
+                p.story.len() * (p.story.len() - 1) / 2
+            )
+        };
         spans.push(Span::styled(
             format!(
-                " {} comparing {} with {}… ({} cancels) ",
+                " {} {what}… ({} cancels) ",
                 SPINNER[p.frame % SPINNER.len()],
-                name(p.a),
-                name(p.b),
                 state.keymap.name_of(cancel)
             ),
             theme.title,
