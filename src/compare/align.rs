@@ -643,6 +643,9 @@ fn moved_pairs(
     out
 }
 
+/// A 1:1 pair of analysed-sentence indices and its score.
+type Scored = (usize, usize, f64);
+
 /// How far below a moved pair's score an in-order candidate of one of its sentences may score
 /// and still be preferred to it.
 pub const IN_ORDER_MARGIN: f64 = 0.15;
@@ -655,11 +658,11 @@ pub const IN_ORDER_MARGIN: f64 = 0.15;
 /// not a later sentence about the account where he announced it).
 fn prefer_in_order(
     mut chain: Vec<Unit>,
-    moved: Vec<(usize, usize, f64)>,
+    moved: Vec<Scored>,
     pairs: &[(usize, usize, f64)],
     supported: &[bool],
     min_score: f64,
-) -> (Vec<Unit>, Vec<(usize, usize, f64)>, Vec<(usize, usize)>) {
+) -> (Vec<Unit>, Vec<Scored>, Vec<(usize, usize)>) {
     let margin = IN_ORDER_MARGIN;
     let na = pairs.iter().map(|p| p.0 + 1).max().unwrap_or(0);
     let nb = pairs.iter().map(|p| p.1 + 1).max().unwrap_or(0);
