@@ -283,7 +283,16 @@ fn entry_why(_cmp: &Comparison, side: Side, t: &super::LoadedTerm) -> String {
     } else {
         format!("{} uses it too.", side.other().name())
     };
-    format!("{}. {who}", short(&t.reason).trim_end_matches('.'))
+    let reason = short(&t.reason);
+    let mut reason = reason.trim_end_matches('.');
+    // A lexicon reason says what the word does in the writer's voice; inside quoted speech it
+    // is the speaker's, which the explanation says first (`in_whose_words`).
+    if t.voice == super::Voice::Quoted {
+        for tail in [", in the writer's voice", " in the writer's voice"] {
+            reason = reason.strip_suffix(tail).unwrap_or(reason);
+        }
+    }
+    format!("{reason}. {who}")
 }
 
 /// [`describe`] for many highlights of one comparison: what every explanation looks up is

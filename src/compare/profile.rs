@@ -43,17 +43,29 @@ pub fn profile(art: &Article, side: Side, loaded: &[LoadedTerm]) -> Profile {
     let mut attribution = BTreeMap::new();
     let mut hedges = BTreeMap::new();
     let mut boosted = BTreeMap::new();
+    // Hedges and boosters are the outlet's own: an "irrefutable" inside a ministry's quoted
+    // words is the ministry's certainty, not the writer's.
+    let voices = super::voice::Voices::new(art);
     let ranges = super::lexicon::analysed_token_ranges(an);
     for range in ranges {
         let toks = an.tokens.get(range).unwrap_or(&[]);
-        let tally = |list: &'static [Marker], into: &mut BTreeMap<String, usize>| {
-            for (marker, _, _) in find_markers(list, toks) {
+        let tally = |list: &'static [Marker], into: &mut BTreeMap<String, usize>, own: bool| {
+            for (marker, i, n) in find_markers(list, toks) {
+                if own {
+                    let span = Span {
+                        start: toks[i].span.start,
+                        end: toks[i + n - 1].span.end,
+                    };
+                    if voices.of(span).0 == Voice::Quoted {
+                        continue;
+                    }
+                }
                 *into.entry(marker.lemma.to_string()).or_default() += 1;
             }
         };
-        tally(attribution_verbs(), &mut attribution);
-        tally(vocab::hedges(), &mut hedges);
-        tally(boosters(), &mut boosted);
+        tally(attribution_verbs(), &mut attribution, false);
+        tally(vocab::hedges(), &mut hedges, true);
+        tally(boosters(), &mut boosted, true);
     }
 
     let mut scare_quotes: Vec<String> = Vec::new();
