@@ -278,7 +278,10 @@ pub fn in_whose_words(t: &super::LoadedTerm) -> String {
 
 /// The reason of a loaded term's entry and who uses it.
 fn entry_why(_cmp: &Comparison, side: Side, t: &super::LoadedTerm) -> String {
-    let who = if t.only_here {
+    let quoted = t.voice == super::Voice::Quoted;
+    let who = if t.only_here && quoted {
+        format!("Only {} carries it.", side.name())
+    } else if t.only_here {
         format!("Only {} uses it.", side.name())
     } else {
         format!("{} uses it too.", side.other().name())
@@ -287,7 +290,7 @@ fn entry_why(_cmp: &Comparison, side: Side, t: &super::LoadedTerm) -> String {
     let mut reason = reason.trim_end_matches('.');
     // A lexicon reason says what the word does in the writer's voice; inside quoted speech it
     // is the speaker's, which the explanation says first (`in_whose_words`).
-    if t.voice == super::Voice::Quoted {
+    if quoted {
         for tail in [", in the writer's voice", " in the writer's voice"] {
             reason = reason.strip_suffix(tail).unwrap_or(reason);
         }
