@@ -2,32 +2,10 @@
 
 use parallax::compare::align::{Alignment, align};
 use parallax::compare::{Options, RowKind};
-use parallax::corpus::{self, Article, Meta, Source};
+use parallax::corpus::{self, Article};
 
-fn article(id: &str, text: &str) -> Article {
-    let title = corpus::first_headline_line(text);
-    Article::new(
-        id.to_string(),
-        Meta {
-            title: id.to_string(),
-            ..Meta::default()
-        },
-        Source::Demo {
-            name: id.to_string(),
-        },
-        text.to_string(),
-        title,
-    )
-}
-
-/// Index of the sentence of `art` containing `needle`.
-fn sentence(art: &Article, needle: &str) -> usize {
-    art.analysis
-        .sentences
-        .iter()
-        .position(|s| s.span.slice(&art.text).contains(needle))
-        .unwrap_or_else(|| panic!("no sentence contains {needle:?}"))
-}
+mod align_support;
+use align_support::{article, sentence};
 
 fn pair_of(al: &Alignment, a: usize, b: usize) -> Option<&parallax::compare::AlignedPair> {
     al.pairs.iter().find(|p| p.a == a && p.b == b)

@@ -3,38 +3,12 @@
 //! pairs a reader comparing the outlets wants side by side: the ledes, the same scene in other
 //! adjectives, the same fact with the agency named differently, a date told two ways.
 
-use parallax::compare::align::{Alignment, align};
+use parallax::compare::align::align;
 use parallax::compare::{Options, compare};
-use parallax::corpus::{self, Article, Meta, Source};
+use parallax::corpus;
 
-fn article(id: &str, text: &str) -> Article {
-    let title = corpus::first_headline_line(text);
-    Article::new(
-        id.to_string(),
-        Meta {
-            title: id.to_string(),
-            ..Meta::default()
-        },
-        Source::Demo {
-            name: id.to_string(),
-        },
-        text.to_string(),
-        title,
-    )
-}
-
-fn sentence(art: &Article, needle: &str) -> usize {
-    art.analysis
-        .sentences
-        .iter()
-        .position(|s| s.span.slice(&art.text).contains(needle))
-        .unwrap_or_else(|| panic!("no sentence contains {needle:?}"))
-}
-
-fn paired(al: &Alignment, a: &Article, b: &Article, x: &str, y: &str) -> bool {
-    let (i, j) = (sentence(a, x), sentence(b, y));
-    al.pairs.iter().any(|p| (p.a, p.b) == (i, j))
-}
+mod align_support;
+use align_support::{article, paired};
 
 const WIRE: &str = "FBI agent Peter Strzok fired over anti-Trump texts
 

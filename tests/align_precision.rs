@@ -4,37 +4,10 @@
 //! telling a different development.
 
 use parallax::compare::Options;
-use parallax::compare::align::{Alignment, align};
-use parallax::corpus::{self, Article, Meta, Source};
+use parallax::compare::align::align;
 
-fn article(id: &str, text: &str) -> Article {
-    let title = corpus::first_headline_line(text);
-    Article::new(
-        id.to_string(),
-        Meta {
-            title: id.to_string(),
-            ..Meta::default()
-        },
-        Source::Demo {
-            name: id.to_string(),
-        },
-        text.to_string(),
-        title,
-    )
-}
-
-fn sentence(art: &Article, needle: &str) -> usize {
-    art.analysis
-        .sentences
-        .iter()
-        .position(|s| s.span.slice(&art.text).contains(needle))
-        .unwrap_or_else(|| panic!("no sentence contains {needle:?}"))
-}
-
-fn paired(al: &Alignment, a: &Article, b: &Article, x: &str, y: &str) -> bool {
-    let (i, j) = (sentence(a, x), sentence(b, y));
-    al.pairs.iter().any(|p| (p.a, p.b) == (i, j))
-}
+mod align_support;
+use align_support::{article, paired, sentence};
 
 /// One outlet: the Harbour Ministry is investigating a doctored map it published.
 const MAP: &str = "Harbour Ministry investigates doctored map

@@ -3,31 +3,9 @@
 
 use parallax::compare::Options;
 use parallax::compare::align::align;
-use parallax::corpus::{self, Article, Meta, Source};
 
-fn article(id: &str, text: &str) -> Article {
-    let title = corpus::first_headline_line(text);
-    Article::new(
-        id.to_string(),
-        Meta {
-            title: id.to_string(),
-            ..Meta::default()
-        },
-        Source::Demo {
-            name: id.to_string(),
-        },
-        text.to_string(),
-        title,
-    )
-}
-
-fn sentence(art: &Article, needle: &str) -> usize {
-    art.analysis
-        .sentences
-        .iter()
-        .position(|s| s.span.slice(&art.text).contains(needle))
-        .unwrap_or_else(|| panic!("no sentence contains {needle:?}"))
-}
+mod align_support;
+use align_support::{article, sentence};
 
 const ORIGINAL: &str = "Neue Regeln für die Bibliothek
 
