@@ -8,7 +8,7 @@
 use std::fmt::Write;
 
 use super::text::{Style, cell_with_notes};
-use super::{coverage_bar, coverage_text, labels_text, names};
+use super::{coverage_bar, coverage_text, labels_text, names, quote_line};
 use crate::compare::story::Story;
 use crate::report::markdown::escape;
 use crate::text::sanitize::sanitize_line;
@@ -95,20 +95,10 @@ pub fn render(story: &Story) -> String {
         let _ = writeln!(o, "None.");
     }
     for (i, q) in story.quotations.iter().enumerate() {
-        let first = &q.copies[0];
-        let words = story
-            .articles
-            .get(first.article)
-            .map(|a| esc(first.span.slice(&a.text)))
-            .unwrap_or_default();
-        let who = q
-            .speaker
-            .as_deref()
-            .map(esc)
-            .unwrap_or("speaker not named".into());
-        let carried: Vec<String> = q.carried_by.iter().map(|&a| esc(&names[a])).collect();
-        let only = if q.carried_by.len() == 1 { " only" } else { "" };
-        let fact = first
+        let ql = quote_line(story, q, &names, esc);
+        let (words, who, carried) = (ql.words, ql.who, ql.carried);
+        let only = if ql.only { " only" } else { "" };
+        let fact = ql
             .fact
             .map(|f| format!(" (fact {})", f + 1))
             .unwrap_or_default();

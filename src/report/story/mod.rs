@@ -14,7 +14,7 @@ use std::io;
 
 use super::Format;
 use crate::compare::HighlightKind;
-use crate::compare::story::{Fact, Mark, Story, marks::article_names};
+use crate::compare::story::{Fact, Mark, Story, StoryQuote, marks::article_names};
 use crate::text::Span;
 use crate::text::sanitize::sanitize_mapped;
 
@@ -45,6 +45,42 @@ pub fn names(story: &Story) -> Vec<String> {
             .iter()
             .map(|a| (a.outlet.as_deref(), a.id.as_str())),
     )
+}
+
+/// What a report's list of quotations says of one: its words (from the first copy), its
+/// speaker, the outlets carrying it, whether only one does, and the fact it first sits in.
+/// `clean` makes untrusted text fit the report (sanitised and escaped for its format).
+pub struct QuoteLine {
+    pub words: String,
+    pub who: String,
+    pub carried: Vec<String>,
+    pub only: bool,
+    pub fact: Option<usize>,
+}
+
+/// [`QuoteLine`] of `q`, with the articles named by `names`.
+pub fn quote_line(
+    story: &Story,
+    q: &StoryQuote,
+    names: &[String],
+    clean: impl Fn(&str) -> String,
+) -> QuoteLine {
+    let first = &q.copies[0];
+    QuoteLine {
+        words: story
+            .articles
+            .get(first.article)
+            .map(|a| clean(first.span.slice(&a.text)))
+            .unwrap_or_default(),
+        who: q
+            .speaker
+            .as_deref()
+            .map(&clean)
+            .unwrap_or_else(|| "speaker not named".into()),
+        carried: q.carried_by.iter().map(|&a| clean(&names[a])).collect(),
+        only: q.carried_by.len() == 1,
+        fact: first.fact,
+    }
 }
 
 /// A piece of a sentence and the marks covering it (indices into the cell's marks).

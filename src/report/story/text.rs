@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use super::{coverage_bar, coverage_text, labels_text, names, segments};
+use super::{coverage_bar, coverage_text, labels_text, names, quote_line, segments};
 use crate::compare::story::{Cell, Story};
 use crate::text::sanitize::sanitize_line;
 
@@ -163,20 +163,10 @@ pub fn render(story: &Story) -> String {
         let _ = writeln!(o, "  none");
     }
     for (i, q) in story.quotations.iter().enumerate() {
-        let first = &q.copies[0];
-        let words = story
-            .articles
-            .get(first.article)
-            .map(|a| line(first.span.slice(&a.text)))
-            .unwrap_or_default();
-        let who = q
-            .speaker
-            .as_deref()
-            .map(line)
-            .unwrap_or("speaker not named".into());
-        let carried: Vec<&str> = q.carried_by.iter().map(|&a| names[a].as_str()).collect();
-        let only = if q.carried_by.len() == 1 { " only" } else { "" };
-        let fact = first
+        let ql = quote_line(story, q, &names, line);
+        let (words, who, carried) = (ql.words, ql.who, ql.carried);
+        let only = if ql.only { " only" } else { "" };
+        let fact = ql
             .fact
             .map(|f| format!(", fact {}", f + 1))
             .unwrap_or_default();
