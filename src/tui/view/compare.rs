@@ -328,28 +328,36 @@ pub(super) fn styled_line(
     hits: &[Range<usize>],
     current: Option<Range<usize>>,
 ) -> Vec<Span<'static>> {
-    let overlaps = |r: &Range<usize>| r.start < line.end && line.start < r.end;
-    let mut cuts = vec![line.start, line.end];
-    let active: Vec<&crate::tui::model::Mark> = marks
-        .iter()
-        .filter(|m| c.toggles.shows(m.kind) && overlaps(&m.range))
-        .collect();
-    for m in &active {
-        cuts.push(m.range.start.clamp(line.start, line.end));
-        cuts.push(m.range.end.clamp(line.start, line.end));
-    }
     let dim_speech = c.toggles.speech != crate::tui::model::SpeechView::Show;
+    let mut layers: Vec<(Range<usize>, Style)> = Vec::new();
     if dim_speech {
-        for r in speech.iter().filter(|r| overlaps(r)) {
-            cuts.push(r.start.clamp(line.start, line.end));
-            cuts.push(r.end.clamp(line.start, line.end));
-        }
+        layers.extend(speech.iter().map(|r| (r.clone(), theme.dim)));
     }
-    for r in hits.iter().chain(current.iter()) {
-        if overlaps(r) {
-            cuts.push(r.start.clamp(line.start, line.end));
-            cuts.push(r.end.clamp(line.start, line.end));
-        }
+    layers.extend(
+        marks
+            .iter()
+            .filter(|m| c.toggles.shows(m.kind))
+            .map(|m| (m.range.clone(), kind_style(theme, m.kind))),
+    );
+    layers.extend(hits.iter().map(|r| (r.clone(), theme.search)));
+    layers.extend(current.map(|r| (r, theme.current)));
+    layered_spans(text, line, base, &layers)
+}
+
+/// The pieces of `line` of `text`, each styled by `base` patched, in order, with the style of
+/// every layer whose range covers it (later layers win where they conflict).
+pub(super) fn layered_spans(
+    text: &str,
+    line: Range<usize>,
+    base: Style,
+    layers: &[(Range<usize>, Style)],
+) -> Vec<Span<'static>> {
+    let overlaps = |r: &Range<usize>| r.start < line.end && line.start < r.end;
+    let active: Vec<&(Range<usize>, Style)> = layers.iter().filter(|(r, _)| overlaps(r)).collect();
+    let mut cuts = vec![line.start, line.end];
+    for (r, _) in &active {
+        cuts.push(r.start.clamp(line.start, line.end));
+        cuts.push(r.end.clamp(line.start, line.end));
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -359,22 +367,10 @@ pub(super) fn styled_line(
         let Some(piece) = text.get(s..e) else {
             continue;
         };
-        let inside = |r: &Range<usize>| r.start <= s && e <= r.end;
-        let mut style = base;
-        if dim_speech && speech.iter().any(inside) {
-            style = style.patch(theme.dim);
-        }
-        for m in &active {
-            if inside(&m.range) {
-                style = style.patch(kind_style(theme, m.kind));
-            }
-        }
-        if hits.iter().any(inside) {
-            style = style.patch(theme.search);
-        }
-        if current.as_ref().is_some_and(inside) {
-            style = style.patch(theme.current);
-        }
+        let style = active
+            .iter()
+            .filter(|(r, _)| r.start <= s && e <= r.end)
+            .fold(base, |style, (_, layer)| style.patch(*layer));
         spans.push(Span::styled(piece.to_string(), style));
     }
     spans

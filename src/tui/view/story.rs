@@ -333,32 +333,10 @@ fn styled(
     line: Range<usize>,
     current: Option<Range<usize>>,
 ) -> Vec<Span<'static>> {
-    let overlaps = |r: &Range<usize>| r.start < line.end && line.start < r.end;
-    let mut cuts = vec![line.start, line.end];
-    let active: Vec<&Mark> = marks.iter().filter(|m| overlaps(&m.range)).collect();
-    for r in active.iter().map(|m| &m.range).chain(current.iter()) {
-        cuts.push(r.start.clamp(line.start, line.end));
-        cuts.push(r.end.clamp(line.start, line.end));
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut spans = Vec::new();
-    for w in cuts.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        let Some(piece) = text.get(a..b) else {
-            continue;
-        };
-        let inside = |r: &Range<usize>| r.start <= a && b <= r.end;
-        let mut style = Style::new();
-        for m in &active {
-            if inside(&m.range) {
-                style = style.patch(kind_style(theme, m.kind));
-            }
-        }
-        if current.as_ref().is_some_and(inside) {
-            style = style.patch(theme.current);
-        }
-        spans.push(Span::styled(piece.to_string(), style));
-    }
-    spans
+    let mut layers: Vec<(Range<usize>, Style)> = marks
+        .iter()
+        .map(|m| (m.range.clone(), kind_style(theme, m.kind)))
+        .collect();
+    layers.extend(current.map(|r| (r, theme.current)));
+    super::compare::layered_spans(text, line, Style::new(), &layers)
 }
