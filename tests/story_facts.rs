@@ -195,3 +195,28 @@ fn the_demo_s_five_articles_make_one_story() {
         story.summary.confident_links
     );
 }
+
+#[test]
+fn a_loaded_word_in_someone_s_quoted_words_is_marked_as_theirs() {
+    let lib = corpus::demo();
+    let story = compare_many(&lib.articles, &Options::default());
+    let duran = story
+        .articles
+        .iter()
+        .position(|a| a.id == "duran-doubles-down")
+        .expect("the Duran's article");
+    // “… support and pandering to them by American colleagues,” Russian military spokesman
+    // Igor Konashenkov said: the charged word is the spokesman's, not the Duran's.
+    let marks: Vec<_> = story
+        .facts
+        .iter()
+        .filter_map(|f| f.cell(duran))
+        .flat_map(|c| c.marks.iter())
+        .filter(|m| story.articles[duran].text[m.span.start..m.span.end].eq("pandering"))
+        .collect();
+    assert!(!marks.is_empty());
+    for m in marks {
+        assert_eq!(m.kind, HighlightKind::QuotedLoadedTerm, "{m:?}");
+        assert!(m.why.starts_with("In "), "{}", m.why);
+    }
+}

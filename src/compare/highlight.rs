@@ -286,16 +286,21 @@ fn entry_why(_cmp: &Comparison, side: Side, t: &super::LoadedTerm) -> String {
     } else {
         format!("{} uses it too.", side.other().name())
     };
+    format!("{}. {who}", entry_reason(t))
+}
+
+/// A loaded term's lexicon reason without its closing full stop. A reason says what the word
+/// does in the writer's voice; inside quoted speech it is the speaker's, which the explanation
+/// says first ([`in_whose_words`]), so "in the writer's voice" is dropped there.
+pub fn entry_reason(t: &super::LoadedTerm) -> String {
     let reason = short(&t.reason);
     let mut reason = reason.trim_end_matches('.');
-    // A lexicon reason says what the word does in the writer's voice; inside quoted speech it
-    // is the speaker's, which the explanation says first (`in_whose_words`).
-    if quoted {
+    if t.voice == super::Voice::Quoted {
         for tail in [", in the writer's voice", " in the writer's voice"] {
             reason = reason.strip_suffix(tail).unwrap_or(reason);
         }
     }
-    format!("{reason}. {who}")
+    reason.to_string()
 }
 
 /// [`describe`] for many highlights of one comparison: what every explanation looks up is

@@ -86,8 +86,8 @@ fn esc(s: &str) -> String {
     escape(&one_line(s))
 }
 
-/// The CSS class of a highlight kind.
-fn css(kind: HighlightKind) -> &'static str {
+/// The CSS class of a highlight kind (the story page uses the same classes).
+pub(crate) fn css(kind: HighlightKind) -> &'static str {
     match kind {
         HighlightKind::SharedQuote => "quote",
         HighlightKind::ChangedWords => "change",

@@ -225,9 +225,9 @@ impl StoryState {
                     };
                     match m.kind {
                         HighlightKind::ChangedWords => framing.push(t),
-                        HighlightKind::LoadedTerm | HighlightKind::SharedLoadedTerm => {
-                            loaded.push(t)
-                        }
+                        HighlightKind::LoadedTerm
+                        | HighlightKind::SharedLoadedTerm
+                        | HighlightKind::QuotedLoadedTerm => loaded.push(t),
                         _ => {}
                     }
                 }

@@ -15,7 +15,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::facts::Node;
 use super::{Fact, Mark, StoryQuote};
-use crate::compare::{Comparison, ContrastLabel, HighlightKind, LoadedTerm, Side};
+use crate::compare::{
+    Comparison, ContrastLabel, HighlightKind, LoadedTerm, Side, Voice, highlight,
+};
 use crate::corpus::Article;
 use crate::text::sanitize::sanitize_line;
 use crate::text::{QuotationKind, QuoteKind};
@@ -134,18 +136,25 @@ pub fn mark(
                     quoted(&crate::compare::lexicon::category_label(&t.category))
                 )
             };
+            // A charged word inside someone's quoted words is theirs, as in the pair view.
+            let (kind, whose) = if t.voice == Voice::Quoted {
+                (
+                    HighlightKind::QuotedLoadedTerm,
+                    format!("{} ", highlight::in_whose_words(t)),
+                )
+            } else if others.is_empty() {
+                (HighlightKind::LoadedTerm, String::new())
+            } else {
+                (HighlightKind::SharedLoadedTerm, String::new())
+            };
             out.entry((f, k)).or_default().push(Mark {
                 span: t.span,
-                kind: if others.is_empty() {
-                    HighlightKind::LoadedTerm
-                } else {
-                    HighlightKind::SharedLoadedTerm
-                },
+                kind,
                 label: None,
                 other: None,
                 why: format!(
-                    "Loaded term “{written}” ({entry}): {}. {who}",
-                    quoted(&t.reason).trim_end_matches('.')
+                    "{whose}Loaded term “{written}” ({entry}): {}. {who}",
+                    highlight::entry_reason(t)
                 ),
             });
         }

@@ -13,7 +13,7 @@ use std::fmt::Write;
 use super::{coverage_bar, coverage_text, kind_name, labels_text, names, segments};
 use crate::compare::HighlightKind;
 use crate::compare::story::{Cell, Story};
-use crate::report::html::escape;
+use crate::report::html::{css, escape};
 use crate::text::sanitize::sanitize_line;
 
 fn esc(s: &str) -> String {
@@ -23,18 +23,6 @@ fn esc(s: &str) -> String {
             .collect::<Vec<_>>()
             .join(" "),
     )
-}
-
-/// The CSS class of a mark kind (the pairwise page's classes).
-fn css(kind: HighlightKind) -> &'static str {
-    match kind {
-        HighlightKind::SharedQuote => "quote",
-        HighlightKind::ChangedWords => "change",
-        HighlightKind::LoadedTerm => "loaded-strong",
-        HighlightKind::SharedLoadedTerm => "loaded-weak",
-        HighlightKind::ScareQuote => "scare",
-        _ => "dimmed",
-    }
 }
 
 const CSS: &str = r#"
@@ -50,6 +38,7 @@ mark.quote { background: rgba(86,180,233,.18); text-decoration: underline 2px va
 mark.change { font-weight: bold; background: rgba(230,159,0,.22); }
 mark.loaded-strong { border: 2px solid var(--loaded); border-radius: 3px; }
 mark.loaded-weak { border: 1px dashed var(--loaded); border-radius: 3px; }
+mark.loaded-quoted { border-bottom: 2px dotted var(--loaded); font-style: italic; }
 mark.scare { font-style: italic; background: rgba(204,121,167,.22); }
 mark[tabindex]:focus { outline: 3px solid #0072B2; outline-offset: 1px; }
 mark[data-why]:focus::after { content: " [" attr(data-why) "]"; font: .85rem/1.4 system-ui, sans-serif; font-weight: normal; font-style: normal; background: #fffbe6; color: #1a1a1a; border: 1px solid #999; padding: 0 .3em; }
@@ -71,6 +60,7 @@ td.omit { color: var(--dim); font-style: italic; background: repeating-linear-gr
   mark.quote { text-decoration: underline 1.5px #000; }
   mark.loaded-strong { border: 2px solid #000; }
   mark.loaded-weak { border: 1px dashed #000; }
+  mark.loaded-quoted { border-bottom: 2px dotted #000; font-style: italic; }
   .scroll { overflow: visible; border: 0; }
   tr { break-inside: avoid; }
 }
@@ -159,6 +149,7 @@ pub fn render(story: &Story) -> String {
         HighlightKind::ChangedWords,
         HighlightKind::LoadedTerm,
         HighlightKind::SharedLoadedTerm,
+        HighlightKind::QuotedLoadedTerm,
         HighlightKind::ScareQuote,
     ] {
         let _ = writeln!(

@@ -176,6 +176,7 @@ pub fn kind_name(kind: HighlightKind) -> &'static str {
         HighlightKind::ChangedWords => "framing difference",
         HighlightKind::LoadedTerm => "loaded term, this outlet only",
         HighlightKind::SharedLoadedTerm => "loaded term, other outlets too",
+        HighlightKind::QuotedLoadedTerm => "loaded term in someone's quoted words",
         HighlightKind::ScareQuote => "scare quotes",
         other => other.name(),
     }

@@ -116,6 +116,8 @@ fn draw_legend(theme: &Theme, area: Rect, buf: &mut Buffer) {
         Span::styled("loaded", theme.loaded_strong),
         Span::raw("/"),
         Span::styled("shared", theme.loaded_weak),
+        Span::raw("/"),
+        Span::styled("quoted", theme.loaded_quoted),
         Span::raw("  "),
         Span::styled("scare quotes", theme.scare),
     ];
