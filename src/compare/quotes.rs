@@ -157,7 +157,7 @@ pub fn match_quotes_within(a: &Article, b: &Article, budget: u64) -> (Vec<Shared
         matched_a[p.a] = true;
         matched_b[p.b] = true;
     }
-    let free_b = FreeIndex::new(b, &free_tokens(b));
+    let free_b = FreeIndex::new(b, &free_tokens(b), &mut ids);
     for (ia, found) in unquoted_all(&qa, &ca, &matched_a, &free_b, &mut unquoted_work) {
         let (span, m) = found;
         out.push(SharedQuote {
@@ -169,7 +169,7 @@ pub fn match_quotes_within(a: &Article, b: &Article, budget: u64) -> (Vec<Shared
             speaker: speaker(a, &qa[ia]),
         });
     }
-    let free_a = FreeIndex::new(a, &free_tokens(a));
+    let free_a = FreeIndex::new(a, &free_tokens(a), &mut ids);
     for (jb, found) in unquoted_all(&qb, &cb, &matched_b, &free_a, &mut unquoted_work) {
         let (span, m) = found;
         out.push(SharedQuote {
@@ -226,13 +226,17 @@ impl<'t> WordIds<'t> {
         let next = self.ids.len() as u32;
         *self.ids.entry(word).or_insert(next)
     }
+
+    /// How many words are numbered.
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
 }
 
 /// One word of a quotation.
 #[derive(Clone, Debug)]
 struct Word {
     norm: String,
-    stem: String,
     /// Numbers of `norm` and `stem` ([`WordIds`]): equal numbers, equal words.
     norm_id: u32,
     stem_id: u32,
@@ -279,7 +283,6 @@ fn prepared<'t>(art: &'t Article, ids: &mut WordIds<'t>) -> Vec<Prepared> {
             .iter()
             .map(|t| Word {
                 norm: t.norm.clone(),
-                stem: t.stem.clone(),
                 norm_id: ids.id(&t.norm),
                 stem_id: ids.id(&t.stem),
                 informative: !is_function_word(&t.norm),

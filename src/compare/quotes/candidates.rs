@@ -19,6 +19,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::pairwise::disjoint;
 use super::{Match, Pair, Prepared};
 
 /// A word pair proposes candidates only when it occurs in at most this many classes of A.
@@ -99,15 +100,18 @@ impl Work {
     }
 }
 
-/// Stems of neighbouring words outside brackets (ellipses ignored).
-fn word_pairs(p: &Prepared) -> impl Iterator<Item = (&str, &str)> {
-    let stems: Vec<&str> = p
-        .words
+/// Stems (their ids) of neighbouring words outside brackets (ellipses ignored), one number
+/// per pair.
+fn word_pairs(p: &Prepared) -> impl Iterator<Item = u64> + '_ {
+    let mut prev: Option<u32> = None;
+    p.words
         .iter()
         .filter(|w| !w.bracketed)
-        .map(|w| w.stem.as_str())
-        .collect();
-    (1..stems.len()).map(move |i| (stems[i - 1], stems[i]))
+        .filter_map(move |w| {
+            let pair = prev.map(|x| (u64::from(x) << 32) | u64::from(w.stem_id));
+            prev = Some(w.stem_id);
+            pair
+        })
 }
 
 /// Every class pair (A class, B class) that `compare` accepts, with its match, in the order of
@@ -120,20 +124,11 @@ pub(super) fn class_matches(
     compare: impl Fn(&Prepared, &Prepared) -> Option<Match>,
     exact: impl Fn(&Prepared, &Prepared) -> Option<Match>,
 ) -> Vec<(usize, usize, Match)> {
-    // A's word pairs → the classes holding them, each class listed once per pair.
-    let mut index: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
-    for c in 0..ca.members.len() {
-        for wp in word_pairs(&qa[ca.rep(c)]) {
-            let list = index.entry(wp).or_default();
-            // A class's pairs are listed together, so a repeat is always the last entry.
-            if list.last() != Some(&c) {
-                list.push(c);
-            }
-        }
-    }
+    let index = PairIndex::new(qa, ca);
     let mut out = Vec::new();
     let mut seen = vec![usize::MAX; ca.members.len()];
     let mut near: Vec<usize> = Vec::new();
+    let mut rare: Vec<u64> = Vec::new();
     for kb in 0..cb.members.len() {
         let y = &qb[cb.rep(kb)];
         near.clear();
@@ -143,17 +138,7 @@ pub(super) fn class_matches(
             near.push(c);
         }
         if !work.over && y.content >= 4 {
-            for wp in word_pairs(y) {
-                let Some(list) = index.get(&wp).filter(|l| l.len() <= RARE) else {
-                    continue;
-                };
-                work.add(list.len() as u64);
-                for &c in list {
-                    if std::mem::replace(&mut seen[c], kb) != kb {
-                        near.push(c);
-                    }
-                }
-            }
+            index.propose(y, kb, work, &mut seen, &mut near, &mut rare);
         }
         near.sort_unstable();
         for &c in &near {
@@ -174,6 +159,126 @@ pub(super) fn class_matches(
         }
     }
     out
+}
+
+/// A's classes indexed for proposing candidates.
+///
+/// The candidates of a quotation of B are the classes of A that share a rare word pair with it
+/// (one in at most [`RARE`] classes of A). When both quotations have neither brackets nor
+/// ellipses, `compare` accepts them only if they share a run of four stems as well, so for
+/// such a quotation of B the classes of A without brackets or ellipses are found through its
+/// runs of four stems, which few classes share, and each is kept when it also shares a rare
+/// word pair: the same candidates that `compare` can accept as through the word pairs, without
+/// visiting up to [`RARE`] classes for every word pair. (A run of four stems found in more
+/// than [`RARE`] classes sends the quotation the long way, through its word pairs.)
+struct PairIndex {
+    /// Word pair → the classes holding it (each listed once).
+    all: FxHashMap<u64, Vec<usize>>,
+    /// Word pair → the classes with brackets or ellipses holding it.
+    marked: FxHashMap<u64, Vec<usize>>,
+    /// Run of four stems → the classes without brackets or ellipses holding it.
+    runs: FxHashMap<[u32; 4], Vec<usize>>,
+    /// Each class's word pairs, ascending (empty for classes with marks).
+    pairs: Vec<Vec<u64>>,
+}
+
+impl PairIndex {
+    fn new(qa: &[Prepared], ca: &Classes) -> PairIndex {
+        let mut all: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let mut marked: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let mut runs: FxHashMap<[u32; 4], Vec<usize>> = FxHashMap::default();
+        let mut pairs = vec![Vec::new(); ca.members.len()];
+        for c in 0..ca.members.len() {
+            let x = &qa[ca.rep(c)];
+            let mut own: Vec<u64> = word_pairs(x).collect();
+            own.sort_unstable();
+            own.dedup();
+            for &wp in &own {
+                all.entry(wp).or_default().push(c);
+            }
+            match &x.runs4 {
+                Some(r) => {
+                    // `runs4` is sorted and deduplicated.
+                    for g in r {
+                        runs.entry(*g).or_default().push(c);
+                    }
+                    pairs[c] = own;
+                }
+                None => {
+                    for &wp in &own {
+                        marked.entry(wp).or_default().push(c);
+                    }
+                }
+            }
+        }
+        PairIndex {
+            all,
+            marked,
+            runs,
+            pairs,
+        }
+    }
+
+    /// Add to `near` the classes of A not yet `seen` for B class `kb` (quotation `y`) that
+    /// share a rare word pair with `y` (`rare`: scratch space).
+    fn propose(
+        &self,
+        y: &Prepared,
+        kb: usize,
+        work: &mut Work,
+        seen: &mut [usize],
+        near: &mut Vec<usize>,
+        rare: &mut Vec<u64>,
+    ) {
+        let add = |c: usize, seen: &mut [usize], near: &mut Vec<usize>| {
+            if std::mem::replace(&mut seen[c], kb) != kb {
+                near.push(c);
+            }
+        };
+        let short_runs = y.runs4.as_ref().filter(|r| {
+            r.iter()
+                .all(|g| self.runs.get(g).is_none_or(|l| l.len() <= RARE))
+        });
+        let Some(runs) = short_runs else {
+            for wp in word_pairs(y) {
+                let Some(list) = self.all.get(&wp).filter(|l| l.len() <= RARE) else {
+                    continue;
+                };
+                work.add(list.len() as u64);
+                for &c in list {
+                    add(c, seen, near);
+                }
+            }
+            return;
+        };
+        rare.clear();
+        rare.extend(word_pairs(y).filter(|wp| self.all.get(wp).is_some_and(|l| l.len() <= RARE)));
+        rare.sort_unstable();
+        rare.dedup();
+        work.add((runs.len() + rare.len()) as u64);
+        if rare.is_empty() {
+            return;
+        }
+        for g in runs {
+            let Some(list) = self.runs.get(g) else {
+                continue;
+            };
+            work.add(list.len() as u64);
+            for &c in list {
+                if seen[c] != kb && !disjoint(&self.pairs[c], rare) {
+                    add(c, seen, near);
+                }
+            }
+        }
+        for wp in rare.iter() {
+            if let Some(list) = self.marked.get(wp) {
+                work.add(list.len() as u64);
+                for &c in list {
+                    add(c, seen, near);
+                }
+            }
+        }
+    }
 }
 
 /// The quotation pairs of each accepted class pair that the selection can keep: the first A

@@ -201,7 +201,7 @@ fn align(x: &Prepared, y: &Prepared) -> Path {
 }
 
 /// True when two ascending lists have no element in common.
-fn disjoint<T: Ord>(x: &[T], y: &[T]) -> bool {
+pub(super) fn disjoint<T: Ord>(x: &[T], y: &[T]) -> bool {
     let (mut i, mut j) = (0, 0);
     while i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {

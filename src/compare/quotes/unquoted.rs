@@ -1,11 +1,9 @@
 //! Quotations left unquoted on the other side: a quotation with no counterpart quotation,
 //! looked for in the other article's words outside quotes and boilerplate.
 
-use rustc_hash::FxHashMap;
-
 use super::candidates::{Classes, Work};
 use super::pairwise::{Match, OVERLAP_RUN};
-use super::{Prepared, in_boilerplate};
+use super::{Prepared, WordIds, in_boilerplate};
 use crate::compare::{QuoteEdit, QuoteMatchKind};
 use crate::corpus::Article;
 use crate::text::vocab::is_function_word;
@@ -76,8 +74,12 @@ pub(super) fn free_tokens(art: &Article) -> Vec<Vec<usize>> {
 /// Where each word occurs among an article's free tokens ([`free_tokens`]), and which run
 /// each token belongs to.
 pub(super) struct FreeIndex<'a> {
-    /// Normal form → token indices, ascending.
-    at: FxHashMap<&'a str, Vec<usize>>,
+    /// Word number ([`WordIds`]) `w` occurs at the token indices `at[first[w]..first[w + 1]]`,
+    /// ascending.
+    first: Vec<usize>,
+    at: Vec<usize>,
+    /// Per token, its word number (`u32::MAX` outside every run).
+    norm: Vec<u32>,
     /// Per token, its run number (`usize::MAX` outside every run).
     run: Vec<usize>,
     /// The article's tokens.
@@ -85,26 +87,63 @@ pub(super) struct FreeIndex<'a> {
 }
 
 impl<'a> FreeIndex<'a> {
-    pub(super) fn new(art: &'a Article, runs: &[Vec<usize>]) -> FreeIndex<'a> {
+    /// The index of `art`'s free tokens (`runs`), its words numbered by `ids`.
+    pub(super) fn new(
+        art: &'a Article,
+        runs: &[Vec<usize>],
+        ids: &mut WordIds<'a>,
+    ) -> FreeIndex<'a> {
         let toks = &art.analysis.tokens;
-        let mut at: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        let mut norm = vec![u32::MAX; toks.len()];
         let mut run = vec![usize::MAX; toks.len()];
         for (r, tokens) in runs.iter().enumerate() {
             for &t in tokens {
                 run[t] = r;
-                at.entry(toks[t].norm.as_str()).or_default().push(t);
+                norm[t] = ids.id(&toks[t].norm);
             }
         }
-        FreeIndex { at, run, toks }
+        // Occurrences grouped by word, in token order.
+        let mut first = vec![0usize; ids.len() + 2];
+        for &w in norm.iter().filter(|&&w| w != u32::MAX) {
+            first[w as usize + 2] += 1;
+        }
+        for w in 2..first.len() {
+            first[w] += first[w - 1];
+        }
+        let mut at = vec![0usize; first[first.len() - 1]];
+        for (t, &w) in norm.iter().enumerate() {
+            if w != u32::MAX {
+                let slot = &mut first[w as usize + 1];
+                at[*slot] = t;
+                *slot += 1;
+            }
+        }
+        first.pop();
+        FreeIndex {
+            first,
+            at,
+            norm,
+            run,
+            toks,
+        }
+    }
+
+    /// The token indices where word number `w` occurs, ascending.
+    fn occurrences(&self, w: u32) -> &[usize] {
+        let w = w as usize;
+        match (self.first.get(w), self.first.get(w + 1)) {
+            (Some(&lo), Some(&hi)) => &self.at[lo..hi],
+            _ => &[],
+        }
     }
 }
 
-/// The work of [`unquoted`] for `p`: the occurrences of its words it visits.
+/// The work of [`unquoted`] for `p`: the occurrences of its words.
 fn unquoted_cost(p: &Prepared, free: &FreeIndex) -> u64 {
     p.words
         .iter()
         .filter(|w| !w.bracketed)
-        .map(|w| free.at.get(w.norm.as_str()).map_or(0, Vec::len) as u64 + 1)
+        .map(|w| free.occurrences(w.norm_id).len() as u64 + 1)
         .sum()
 }
 
@@ -114,48 +153,56 @@ fn unquoted(p: &Prepared, free: &FreeIndex) -> Option<(Span, Match)> {
     if p.content < 4 {
         return None;
     }
-    // The quotation's words with their position among content words and the ellipsis breaks.
-    let mut seq: Vec<(usize, &str, bool)> = Vec::new();
-    let mut k = 0;
+    // The quotation's words (number and normal form) with the ellipsis breaks.
+    let mut seq: Vec<(u32, &str, bool)> = Vec::new();
     for (i, w) in p.words.iter().enumerate() {
         if w.bracketed {
             continue;
         }
-        seq.push((k, w.norm.as_str(), p.ellipsis[i] && i > 0));
-        k += 1;
+        seq.push((w.norm_id, w.norm.as_str(), p.ellipsis[i] && i > 0));
     }
     let toks = free.toks;
     // Longest common run: (length, end in seq, end token index); among equals the one ending
-    // first in `other`, then first in the quotation. Runs grow along the index of where each
-    // word occurs, so the cost follows the occurrences, not the length of `other`.
-    // The run lengths ending at the previous word's occurrences and at this word's, as (token,
-    // length) ascending by token (the index lists are ascending), so the run a token extends is
-    // found by walking both lists together.
+    // first in `other`, then first in the quotation. A run shorter than four words is never
+    // accepted (the quotation has four or more), so every run worth finding starts with four
+    // words in a row found in the index; each is followed from where it cannot grow to the
+    // left to where it cannot grow to the right, so the cost follows the occurrences of the
+    // quotation's runs of four words, not the length of `other`.
+    let same = |s: usize, t: usize| {
+        !seq[s].2 && free.run.get(t) == free.run.get(t - 1) && free.norm[t] == seq[s].0
+    };
     let mut best = (0usize, 0usize, 0usize);
-    let mut prev: Vec<(usize, usize)> = Vec::new();
-    let mut cur: Vec<(usize, usize)> = Vec::new();
-    for (s, &(_, norm, broken)) in seq.iter().enumerate() {
-        cur.clear();
-        let mut k = 0;
-        for &t in free.at.get(norm).map(Vec::as_slice).unwrap_or(&[]) {
-            let joined = t > 0 && free.run[t - 1] == free.run[t];
-            let len = if broken || !joined {
-                1
-            } else {
-                while k < prev.len() && prev[k].0 < t - 1 {
-                    k += 1;
-                }
-                match prev.get(k) {
-                    Some(&(pt, plen)) if pt == t - 1 => plen + 1,
-                    _ => 1,
-                }
+    for s in 0..seq.len().saturating_sub(3) {
+        if seq[s + 1..s + 4].iter().any(|x| x.2) {
+            continue;
+        }
+        // The four words' occurrences through the rarest of them.
+        let (k, occ) = (0..4)
+            .map(|k| (k, free.occurrences(seq[s + k].0)))
+            .min_by_key(|(_, o)| o.len())
+            .unwrap_or((0, &[]));
+        for &at in occ {
+            let Some(t) = at.checked_sub(k) else {
+                continue;
             };
-            cur.push((t, len));
-            if len > best.0 || (len == best.0 && (t, s + 1) < (best.2, best.1)) {
-                best = (len, s + 1, t);
+            let four = t + 3 < toks.len()
+                && (0..4)
+                    .all(|i| free.norm[t + i] == seq[s + i].0 && free.run[t + i] == free.run[t]);
+            if !four {
+                continue;
+            }
+            if s > 0 && t > 0 && same(s, t) && free.norm[t - 1] == seq[s - 1].0 {
+                continue;
+            }
+            let mut len = 4;
+            while s + len < seq.len() && t + len < toks.len() && same(s + len, t + len) {
+                len += 1;
+            }
+            let (end_s, end_t) = (s + len, t + len - 1);
+            if len > best.0 || (len == best.0 && (end_t, end_s) < (best.2, best.1)) {
+                best = (len, end_s, end_t);
             }
         }
-        std::mem::swap(&mut prev, &mut cur);
     }
     let (len, end_s, end_t) = best;
     if len == 0 || (len < OVERLAP_RUN && len < p.content) {
