@@ -114,6 +114,8 @@ fn american(word: &str) -> Option<String> {
     if let Some(us) = table.get(word) {
         return Some((*us).to_string());
     }
+    // The stem with an e put back, built in place (the word is at most LONGEST_SPELLING bytes).
+    let mut buf = [0u8; LONGEST_SPELLING + 1];
     for end in INFLECTIONS {
         let Some(stem) = word.strip_suffix(end) else {
             continue;
@@ -122,8 +124,10 @@ fn american(word: &str) -> Option<String> {
             return Some(format!("{us}{end}"));
         }
         // "organising" is "organise" less its final e, plus the ending.
-        let with_e = format!("{stem}e");
-        if let Some(us) = table.get(with_e.as_str()) {
+        buf[..stem.len()].copy_from_slice(stem.as_bytes());
+        buf[stem.len()] = b'e';
+        let with_e = std::str::from_utf8(&buf[..=stem.len()]).unwrap_or_default();
+        if let Some(us) = table.get(with_e) {
             return Some(format!("{}{end}", us.strip_suffix('e').unwrap_or(us)));
         }
     }

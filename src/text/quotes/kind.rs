@@ -26,8 +26,7 @@
 //!
 //! The cue words are read from `assets/english/quotation_cues.txt`.
 
-use std::collections::HashSet;
-
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -80,14 +79,33 @@ struct Seen {
 /// Set the kind, attribution and speaker of every quote (`quotes` in text order, enclosing
 /// quotes first).
 pub(super) fn classify(text: &str, quotes: &mut [Quote], spans: &[(usize, Span)]) {
-    // Every run of up to three words of the longer quotations: a short quotation (three words
-    // at most) repeating one of them is someone's speech. A set keeps this linear in the text.
-    let mut long: HashSet<String> = HashSet::new();
+    // The short quotations (three words at most) that repeat a run of up to three words of a
+    // longer quotation: they are someone's speech. Only the short quotations' words are kept,
+    // so every run of the longer ones is one look-up in a small set.
+    let mut short: FxHashSet<String> = quotes
+        .iter()
+        .filter(|q| q.words < QUOTATION_MIN_WORDS)
+        .map(|q| words_of(q.inner.slice(text)).join(" "))
+        .collect();
+    let mut long: FxHashSet<String> = FxHashSet::default();
+    let mut run = String::new();
     for q in quotes.iter().filter(|q| q.words >= QUOTATION_MIN_WORDS) {
+        if short.is_empty() {
+            break;
+        }
         let words = words_of(q.inner.slice(text));
         for n in 1..QUOTATION_MIN_WORDS {
-            for run in words.windows(n) {
-                long.insert(run.join(" "));
+            for w in words.windows(n) {
+                run.clear();
+                for (i, word) in w.iter().enumerate() {
+                    if i > 0 {
+                        run.push(' ');
+                    }
+                    run.push_str(word);
+                }
+                if let Some(found) = short.take(run.as_str()) {
+                    long.insert(found);
+                }
             }
         }
     }
@@ -314,8 +332,9 @@ fn whole_sentence(inner: &str) -> bool {
 }
 
 /// The kind of quote `q`; `attributed` when an attribution names a speaker next to it; `long`
-/// holds the words of every quotation of four words or more.
-fn kind_of(text: &str, q: &Quote, attributed: bool, long: &HashSet<String>) -> QuotationKind {
+/// holds the words of the short quotations whose words a quotation of four words or more
+/// holds.
+fn kind_of(text: &str, q: &Quote, attributed: bool, long: &FxHashSet<String>) -> QuotationKind {
     let inner = q.inner.slice(text);
     let before = words_before(text, q.outer.start, 2);
     if cue_before(&before, Cue::Term) {

@@ -581,7 +581,10 @@ fn push_quote(text: &str, open: Open, inner: Span, outer_end: usize, out: &mut V
 
 /// Number of word tokens in `s` (the same words [`super::tokens`] counts).
 pub fn count_words(s: &str) -> usize {
+    // A word of letters and digits alone always has a normal form.
     s.unicode_words()
-        .filter(|w| !super::tokens::normalize(w).is_empty())
+        .filter(|w| {
+            w.bytes().all(|b| b.is_ascii_alphanumeric()) || !super::tokens::normalize(w).is_empty()
+        })
         .count()
 }
