@@ -20,7 +20,7 @@
 //! most [`MAX_TERMS`] long, strongest first, ties broken by stem, so the result never depends on
 //! hash order.
 
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
 use super::{DistinctiveTerm, Options, PerSide};
 use crate::corpus::Article;
@@ -43,15 +43,16 @@ pub const MAX_TERMS: usize = 40;
 
 /// Occurrences of one stem on one side.
 #[derive(Default)]
-struct StemCount {
+struct StemCount<'a> {
     positions: Vec<Span>,
-    surfaces: BTreeMap<String, usize>,
+    /// Each way the stem is written, with its count (a stem has few).
+    surfaces: Vec<(&'a str, usize)>,
 }
 
 /// Stem counts of the headline and body of an article, with the total word count.
-fn count(art: &Article) -> (BTreeMap<String, StemCount>, usize) {
+fn count(art: &Article) -> (FxHashMap<&str, StemCount<'_>>, usize) {
     let an = &art.analysis;
-    let mut counts: BTreeMap<String, StemCount> = BTreeMap::new();
+    let mut counts: FxHashMap<&str, StemCount> = FxHashMap::default();
     let mut total = 0;
     let ranges = super::lexicon::analysed_token_ranges(an);
     for range in ranges {
@@ -59,11 +60,13 @@ fn count(art: &Article) -> (BTreeMap<String, StemCount>, usize) {
             if tok.stem.is_empty() {
                 continue;
             }
-            let c = counts.entry(tok.stem.clone()).or_default();
+            let c = counts.entry(tok.stem.as_str()).or_default();
             c.positions.push(tok.span);
-            *c.surfaces
-                .entry(tok.span.slice(&art.text).to_string())
-                .or_default() += 1;
+            let surface = tok.span.slice(&art.text);
+            match c.surfaces.iter_mut().find(|(s, _)| *s == surface) {
+                Some((_, n)) => *n += 1,
+                None => c.surfaces.push((surface, 1)),
+            }
             total += 1;
         }
     }
@@ -78,25 +81,25 @@ pub fn distinctive(a: &Article, b: &Article, opts: &Options) -> PerSide<Vec<Dist
     if na == 0 || nb == 0 {
         return PerSide::default();
     }
-    let mut vocab: Vec<&String> = ca.keys().chain(cb.keys()).collect();
+    let mut vocab: Vec<&str> = ca.keys().chain(cb.keys()).copied().collect();
     vocab.sort();
     vocab.dedup();
     let df_total: f64 = opts.corpus.as_ref().map_or(0.0, |c| {
         vocab
             .iter()
-            .map(|w| c.df.get(w.as_str()).copied().unwrap_or(0) as f64)
+            .map(|w| c.df.get(*w).copied().unwrap_or(0) as f64)
             .sum()
     });
     let alpha0 = PRIOR_SCALE * n as f64;
     let (na, nb) = (na as f64, nb as f64);
-    let mut scored: Vec<(f64, &String)> = Vec::with_capacity(vocab.len());
+    let mut scored: Vec<(f64, &str)> = Vec::with_capacity(vocab.len());
     for w in &vocab {
-        let ya = ca.get(*w).map_or(0, |c| c.positions.len()) as f64;
-        let yb = cb.get(*w).map_or(0, |c| c.positions.len()) as f64;
+        let ya = ca.get(w).map_or(0, |c| c.positions.len()) as f64;
+        let yb = cb.get(w).map_or(0, |c| c.positions.len()) as f64;
         let pooled = (ya + yb) / n as f64;
         let share = match &opts.corpus {
             Some(c) if df_total > 0.0 => {
-                let df = c.df.get(w.as_str()).copied().unwrap_or(0) as f64;
+                let df = c.df.get(*w).copied().unwrap_or(0) as f64;
                 (pooled + df / df_total) / 2.0
             }
             _ => pooled,
@@ -111,8 +114,8 @@ pub fn distinctive(a: &Article, b: &Article, opts: &Options) -> PerSide<Vec<Dist
         }
     }
     let side =
-        |sign: f64, mine: &BTreeMap<String, StemCount>, theirs: &BTreeMap<String, StemCount>| {
-            let mut list: Vec<(f64, &String)> = scored
+        |sign: f64, mine: &FxHashMap<&str, StemCount>, theirs: &FxHashMap<&str, StemCount>| {
+            let mut list: Vec<(f64, &str)> = scored
                 .iter()
                 .map(|&(z, w)| (z * sign, w))
                 .filter(|&(z, w)| z > 0.0 && mine.contains_key(w))
@@ -138,8 +141,8 @@ pub fn distinctive(a: &Article, b: &Article, opts: &Options) -> PerSide<Vec<Dist
                 let term = c
                     .surfaces
                     .iter()
-                    .max_by(|x, y| x.1.cmp(y.1).then_with(|| y.0.cmp(x.0)))
-                    .map(|(s, _)| s.clone())
+                    .max_by(|x, y| x.1.cmp(&y.1).then_with(|| y.0.cmp(x.0)))
+                    .map(|(s, _)| s.to_string())
                     .unwrap_or_else(|| w.to_string());
                 out.push(DistinctiveTerm {
                     term,
