@@ -7,9 +7,14 @@
 //!   down a page, or a hostile text of ten thousand identical quotations).
 //! - **Rare word pairs.** Every pair the matcher accepts that is not word for word the same
 //!   shares a run of at least three matched words, so it shares two neighbouring words outside
-//!   brackets (as stems). Candidates come from an index of A's word pairs; a word pair found in
-//!   more than [`RARE`] classes of A ("of the") proposes nothing, so the work grows with the
-//!   length of the texts, never with the product of their numbers of quotations.
+//!   brackets (as stems). A word pair found in more than [`RARE`] classes of A ("of the")
+//!   proposes nothing, so the work grows with the length of the texts, never with the product
+//!   of their numbers of quotations.
+//! - **Runs of four stems.** Two quotations without brackets or ellipses are only accepted
+//!   when they share four stems in a row, so such a quotation of B looks for A's classes of the
+//!   same sort through its runs of four stems (far rarer than word pairs) and keeps those that
+//!   also share a rare word pair with it: the candidates the word pairs would give that the
+//!   matcher can accept, without visiting up to [`RARE`] classes for each word pair.
 //! - **Work.** Index look-ups, word-alignment cells and the candidates handed on all count
 //!   against the budget; past it, only classes with the same words on both sides are paired.
 //!
