@@ -191,7 +191,7 @@ pub fn tag(text: &str, paragraphs: &mut [Paragraph]) {
 /// whole runs of lines.
 /// `words_of` holds the [`lower_words`] of the paragraphs already split into them.
 fn tag_repeats(text: &str, paragraphs: &mut [Paragraph], words_of: &[Option<Vec<String>>]) {
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     let mut repeat = vec![false; paragraphs.len()];
     for (i, p) in paragraphs.iter().enumerate() {
         if p.role != ParagraphRole::Body || !p.span.is_valid_in(text) {
