@@ -220,4 +220,25 @@ A by-election will be held in the spring.
     );
     let json = serde_json::to_value(&cmp.rows).expect("rows serialise");
     assert!(json.as_array().unwrap().iter().any(|r| r["joined"] == "b"));
+    // The text and Markdown reports list the joined row with the reader's mark and note.
+    let refs = format!("A{} ↔ B{} + B{}", sued + 1, accused + 1, later + 1);
+    for report in [
+        parallax::report::text::render(&cmp),
+        parallax::report::markdown::render(&cmp),
+    ] {
+        assert!(
+            report.contains("Sentences brought together (1 row)"),
+            "{report}"
+        );
+        let line = report
+            .lines()
+            .find(|l| l.contains('╪'))
+            .expect("a joined row is marked");
+        assert!(line.contains(&refs), "{line}");
+        assert!(line.contains("B tells this in separate places"), "{line}");
+        assert!(
+            report.contains("Ms. Oyelaran sued him in 2021."),
+            "{report}"
+        );
+    }
 }

@@ -68,8 +68,6 @@ mod rows;
 pub mod synonyms;
 pub mod vectors;
 
-use std::collections::HashMap;
-
 use super::stats::SparseVec;
 use super::{AlignedPair, Options, Row};
 use crate::corpus::Article;
@@ -398,7 +396,46 @@ fn units(
     supported: &[bool],
     min_score: f64,
 ) -> Vec<Unit> {
-    let score: HashMap<(usize, usize), f64> = pairs.iter().map(|&(i, j, s)| ((i, j), s)).collect();
+    // Where each A sentence's candidates start in `pairs` (sorted by `(i, j)`).
+    let mut first = vec![0usize; va.len() + 1];
+    for &(i, _, _) in pairs {
+        first[i + 1] += 1;
+    }
+    for i in 0..va.len() {
+        first[i + 1] += first[i];
+    }
+    let pair = |x: usize, y: usize| {
+        let row = &pairs[first[x]..first[x + 1]];
+        row.binary_search_by_key(&y, |p| p.1)
+            .map_or(0.0, |k| row[k].2)
+    };
+    // The vectors of the runs of 2 to MAX_GROUP sentences from each sentence on, each made
+    // once rather than once per candidate pair it starts.
+    let runs = |v: &[SparseVec]| -> Vec<Vec<SparseVec>> {
+        (0..v.len())
+            .map(|i| {
+                let mut sums: Vec<SparseVec> = Vec::with_capacity(MAX_GROUP - 1);
+                for k in i + 1..(i + MAX_GROUP).min(v.len()) {
+                    let next = sums.last().unwrap_or(&v[i]).plus(&v[k]);
+                    sums.push(next);
+                }
+                sums
+            })
+            .collect()
+    };
+    let (runs_a, runs_b) = (runs(va), runs(vb));
+    fn run<'v>(
+        v: &'v [SparseVec],
+        runs: &'v [Vec<SparseVec>],
+        from: usize,
+        to: usize,
+    ) -> &'v SparseVec {
+        if to == from {
+            &v[from]
+        } else {
+            &runs[from][to - from - 1]
+        }
+    }
     let mut out = Vec::new();
     for (k, &(i, j, s)) in pairs.iter().enumerate() {
         let ledes = i == 0 && j == 0 && s >= LEDE_MIN_SCORE;
@@ -412,33 +449,29 @@ fn units(
             });
         }
         // Blocks with (i, j) as their top-left corner.
-        let mut sum_a = va[i].clone();
         for a1 in i..(i + MAX_GROUP).min(va.len()) {
-            if a1 > i {
-                sum_a = sum_a.plus(&va[a1]);
-            }
-            let mut sum_b = vb[j].clone();
+            let sum_a = run(va, &runs_a, i, a1);
             for b1 in j..(j + MAX_GROUP).min(vb.len()) {
-                if b1 > j {
-                    sum_b = sum_b.plus(&vb[b1]);
-                }
                 if a1 == i && b1 == j {
                     continue;
                 }
-                let pair = |x: usize, y: usize| score.get(&(x, y)).copied().unwrap_or(0.0);
-                // Every sentence of the block tells part of what the other side's block
-                // tells: most of its content is found there.
-                let told_a = (i..=a1).all(|x| contained(&va[x], &sum_b) >= MERGE_CONTAINED);
-                let told_b = (j..=b1).all(|y| contained(&vb[y], &sum_a) >= MERGE_CONTAINED);
-                if !told_a || !told_b {
+                let sum_b = run(vb, &runs_b, j, b1);
+                let merged = sum_a.cosine(sum_b);
+                if merged < min_score {
                     continue;
                 }
                 let best_part = (i..=a1)
                     .flat_map(|x| (j..=b1).map(move |y| (x, y)))
                     .map(|(x, y)| pair(x, y))
                     .fold(0.0, f64::max);
-                let merged = sum_a.cosine(&sum_b);
-                if merged >= min_score && merged >= best_part + MERGE_GAIN {
+                if merged < best_part + MERGE_GAIN {
+                    continue;
+                }
+                // Every sentence of the block tells part of what the other side's block
+                // tells: most of its content is found there.
+                let told_a = (i..=a1).all(|x| contained(&va[x], sum_b) >= MERGE_CONTAINED);
+                let told_b = (j..=b1).all(|y| contained(&vb[y], sum_a) >= MERGE_CONTAINED);
+                if told_a && told_b {
                     out.push(Unit {
                         a0: i,
                         a1,
@@ -687,18 +720,32 @@ fn prefer_in_order(
         let before_next = chain.get(k).is_none_or(|u| u.a0 > i && u.b0 > j);
         after_prev && before_next
     };
+    // The candidates of each sentence: A's are a run of `pairs` (sorted by `(i, j)`), B's
+    // listed by index.
+    let mut first_a = vec![0usize; na + 1];
+    for &(i, _, _) in pairs {
+        first_a[i + 1] += 1;
+    }
+    for i in 0..na {
+        first_a[i + 1] += first_a[i];
+    }
+    let mut of_b: Vec<Vec<usize>> = vec![Vec::new(); nb];
+    for (k, &(_, j, _)) in pairs.iter().enumerate() {
+        of_b[j].push(k);
+    }
     let mut kept = Vec::new();
     let mut passed_over = Vec::new();
     for (i, j, s) in moved {
-        let best = pairs
-            .iter()
-            .zip(supported)
-            .filter(|&(&(x, y, t), &ok)| {
-                ok && ((x == i && !taken_b[y]) || (y == j && !taken_a[x]))
+        let best = (first_a[i]..first_a[i + 1])
+            .chain(of_b[j].iter().copied())
+            .filter(|&k| {
+                let (x, y, t) = pairs[k];
+                supported[k]
+                    && ((x == i && !taken_b[y]) || (y == j && !taken_a[x]))
                     && t >= s - margin
                     && t >= CLEAR_FLOOR * min_score
             })
-            .map(|(&p, _)| p)
+            .map(|k| pairs[k])
             .filter(|&(x, y, _)| fits(&chain, x, y))
             .max_by(|p, q| p.2.total_cmp(&q.2).then((q.0, q.1).cmp(&(p.0, p.1))));
         match best {

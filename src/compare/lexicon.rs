@@ -25,12 +25,12 @@ pub mod names;
 pub mod sense;
 mod user;
 
-use std::collections::{BTreeSet, HashSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -38,12 +38,47 @@ use super::voice::{Voice, Voices};
 use super::{LoadedTerm, Side};
 use crate::corpus::Article;
 use crate::text::tokens::{normalize, stem, stem_phrase, tokenize};
-use crate::text::{Analysis, ParagraphRole, Span};
+use crate::text::{Analysis, ParagraphRole, Span, Token};
 
 pub use user::{PatchError, UserLexicon, UserTable, parse_user_table};
 
 /// The bundled lexicon, as shipped.
 const BUNDLED: &str = include_str!("../../assets/lexicon.toml");
+
+/// The bundled lexicon compiled: the tables [`Lexicon::with_rules`] builds from the bundled
+/// file, written out as Rust by the test `bundled_tables_are_current` (which fails when they
+/// are not what the file and the program's normal forms and stems give now; run it with
+/// `PARALLAX_WRITE_LEXICON=1` to write them anew). A start-up then reads them from the binary
+/// instead of parsing the file, stemming its words and building matchers.
+mod bundled {
+    use super::sense::{Cues, Pos, Sense, WordSet, Words};
+    use super::{Category, Item, Rules, Tables};
+    use std::borrow::Cow::Borrowed as B;
+
+    include!("lexicon/bundled.rs");
+}
+
+/// A hash of the text of a lexicon file (64-bit FNV-1a), computed at compile time for the
+/// bundled file: the compiled tables are used only while the file is the one they were made
+/// from.
+const fn source_hash(src: &str) -> u64 {
+    let bytes = src.as_bytes();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    h
+}
+
+/// True when the compiled tables were made from the bundled file as it is.
+const BUNDLED_TABLES_CURRENT: bool = source_hash(BUNDLED) == bundled::SOURCE_HASH;
+
+/// A string of a lexicon: borrowed from the binary in the bundled lexicon's tables, owned in a
+/// lexicon built at run time.
+pub type Str = Cow<'static, str>;
 
 /// Priority of a category that only the user's lexicon uses: listed with the first.
 const USER_PRIORITY: u32 = 0;
@@ -70,9 +105,9 @@ pub struct Entry {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Category {
     /// Name, e.g. `labels`.
-    pub name: String,
+    pub name: Str,
     /// What the category collects.
-    pub description: String,
+    pub description: Str,
     /// Display priority: hits of lower-priority categories are listed first on each side.
     pub priority: u32,
 }
@@ -99,11 +134,11 @@ pub enum LexiconError {
 
 /// What the lexicon file says beyond its entries: sense rules, the cue words part of speech is
 /// read from, and the words that end names.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Rules {
-    senses: Vec<sense::Sense>,
+    senses: Cow<'static, [sense::Sense]>,
     cues: sense::Cues,
-    heads: HashSet<String>,
+    heads: sense::WordSet,
 }
 
 impl Rules {
@@ -113,20 +148,52 @@ impl Rules {
     }
 }
 
-/// A compiled lexicon: entries plus the matchers over their word sequences.
+/// A compiled lexicon: its tables and rules.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    categories: Vec<Category>,
-    entries: Vec<Entry>,
-    /// Each entry's words as (normal form, stem), for telling inflections from derivations.
-    words: Vec<Vec<(String, String)>>,
-    /// Indices into `rules.senses` of the rules of each entry.
-    senses_of: Vec<Vec<usize>>,
+    tables: Tables,
     rules: Arc<Rules>,
-    /// Leftmost-longest matcher over encoded stem sequences, and the entry of each pattern.
-    stems: Option<(AhoCorasick, Vec<usize>)>,
-    /// The same over normalised words, for exact entries.
-    exact: Option<(AhoCorasick, Vec<usize>)>,
+}
+
+/// What matching reads of a lexicon: the entries with their words and sense rules, and the
+/// entries by the first word of their match key. The bundled lexicon's tables are compiled
+/// into the binary ([`bundled`]); a lexicon patched by the user has its own, built at run time.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Tables {
+    categories: Cow<'static, [Category]>,
+    items: Cow<'static, [Item]>,
+    /// Entries matched on their stems, by the first stem of their key.
+    by_stem: Index,
+    /// Entries matched as written (`exact`), by their first normalised word.
+    by_norm: Index,
+}
+
+/// Entries by the first word of their match key, sorted by that word, each list in entry
+/// order.
+type Index = Cow<'static, [(Str, Cow<'static, [u32]>)]>;
+
+/// One entry as matching reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Item {
+    term: Str,
+    category: Str,
+    reason: Str,
+    exact: bool,
+    /// The entry's words as (normal form, stem), for telling inflections from derivations.
+    words: Cow<'static, [(Str, Str)]>,
+    /// Indices into the rules' senses of the rules of the entry.
+    senses: Cow<'static, [u32]>,
+}
+
+impl Item {
+    /// The match key: the stems of the words, or their normal forms for an exact entry.
+    fn key(&self) -> impl Iterator<Item = &str> {
+        let exact = self.exact;
+        self.words
+            .iter()
+            .filter(move |(_, s)| exact || !s.is_empty())
+            .map(move |(n, s)| if exact { &**n } else { &**s })
+    }
 }
 
 /// The match key of an entry: stems, or normalised words for an exact entry.
@@ -223,42 +290,29 @@ impl WordForms {
     }
 }
 
-/// A leftmost-longest matcher over the keys of the selected entries.
-fn build_matcher(
-    keys: &[Vec<String>],
-    select: impl Fn(usize) -> bool,
-) -> Result<Option<(AhoCorasick, Vec<usize>)>, LexiconError> {
-    let mut patterns = Vec::new();
-    let mut ids = Vec::new();
+/// The selected entries by the first word of their key.
+fn build_index(keys: &[Vec<String>], select: impl Fn(usize) -> bool) -> Index {
+    let mut by_first: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (i, k) in keys.iter().enumerate() {
-        if select(i) {
-            let mut p = String::new();
-            encode(k, &mut p);
-            patterns.push(p);
-            ids.push(i);
+        if let Some(first) = k.first().filter(|_| select(i)) {
+            by_first
+                .entry(first)
+                .or_default()
+                .push(u32::try_from(i).unwrap_or(u32::MAX));
         }
     }
-    if patterns.is_empty() {
-        return Ok(None);
-    }
-    let ac = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(&patterns)
-        .map_err(|e| LexiconError::Matcher(e.to_string()))?;
-    Ok(Some((ac, ids)))
+    by_first
+        .into_iter()
+        .map(|(w, ids)| (Cow::Owned(w.to_string()), Cow::Owned(ids)))
+        .collect()
 }
 
-/// Encode a stem sequence so that a pattern can only match whole, consecutive words.
-fn encode(stems: &[String], out: &mut String) {
-    for s in stems {
-        out.push('\u{1}');
-        out.push_str(s);
-        out.push('\u{2}');
-    }
+/// The entries of `index` whose key starts with `word`.
+fn lookup<'a>(index: &'a Index, word: &str) -> &'a [u32] {
+    index
+        .binary_search_by(|(w, _)| (**w).cmp(word))
+        .map_or(&[], |i| &index[i].1)
 }
-
-/// Break marker between words that punctuation separates.
-const BREAK: char = '\u{3}';
 
 /// What a story tells about its own words: its subject (the stems of its headlines, and the
 /// stems one of its articles repeats in three sentences or more and every article uses) and
@@ -345,6 +399,66 @@ impl Layout {
     }
 }
 
+/// The analysed tokens of an article in reading order, and for each the position in that
+/// order of the first token of its run: words that no sentence or clause punctuation
+/// separates, where a multi-word entry may match.
+struct Reading {
+    order: Vec<usize>,
+    run_start: Vec<usize>,
+}
+
+impl Reading {
+    /// The reading of `art`, and its layout of clauses and sentences.
+    fn of(art: &Article) -> (Reading, Layout) {
+        let an = &art.analysis;
+        let mut reading = Reading {
+            order: Vec::new(),
+            run_start: Vec::new(),
+        };
+        let mut layout = Layout {
+            clause: vec![0..0; an.tokens.len()],
+            sentence_starts: an
+                .sentences
+                .iter()
+                .map(|s| an.tokens_in(s.span).start)
+                .collect(),
+        };
+        let mut clause_start = 0;
+        let close = |layout: &mut Layout, from: usize, to: usize| {
+            for slot in layout.clause.iter_mut().take(to).skip(from) {
+                *slot = from..to;
+            }
+        };
+        for range in analysed_token_ranges(an) {
+            let mut run = reading.order.len();
+            let mut prev_end: Option<usize> = None;
+            for ti in range.clone() {
+                let Some(tok) = an.tokens.get(ti) else {
+                    continue;
+                };
+                let opens = layout.sentence_starts.binary_search(&ti).is_ok();
+                if let Some(pe) = prev_end
+                    && (opens || breaks_phrase(art.text.get(pe..tok.span.start).unwrap_or(".")))
+                {
+                    run = reading.order.len();
+                    close(&mut layout, clause_start, ti);
+                    clause_start = ti;
+                }
+                if prev_end.is_none() {
+                    clause_start = ti;
+                }
+                reading.order.push(ti);
+                reading.run_start.push(run);
+                prev_end = Some(tok.span.end);
+            }
+            if prev_end.is_some() {
+                close(&mut layout, clause_start, range.end.min(an.tokens.len()));
+            }
+        }
+        (reading, layout)
+    }
+}
+
 impl Lexicon {
     /// Build a lexicon from categories and entries, without sense rules. Entries that stem to
     /// the same words as an earlier entry are dropped (the earlier one wins).
@@ -391,13 +505,13 @@ impl Lexicon {
         let mut by_term: HashMap<String, Vec<usize>> = HashMap::default();
         let mut by_ident: HashMap<Vec<String>, Vec<usize>> = HashMap::default();
         for (i, s) in rules.senses.iter().enumerate() {
-            for t in &s.terms {
+            for t in s.terms.iter() {
                 by_term.entry(t.to_ascii_lowercase()).or_default().push(i);
                 let ident = ident_of(&forms.entry_words(t));
                 by_ident.entry(ident).or_default().push(i);
             }
         }
-        let senses_of = kept
+        let senses_of: Vec<Vec<usize>> = kept
             .iter()
             .zip(&idents)
             .map(|(e, ident)| {
@@ -415,16 +529,35 @@ impl Lexicon {
                 of
             })
             .collect();
-        let stems = build_matcher(&keys, |i| !kept[i].exact)?;
-        let exact = build_matcher(&keys, |i| kept[i].exact)?;
+        let by_stem = build_index(&keys, |i| !kept[i].exact);
+        let by_norm = build_index(&keys, |i| kept[i].exact);
+        let items = kept
+            .into_iter()
+            .zip(words)
+            .zip(senses_of)
+            .map(|((e, words), senses)| Item {
+                term: Cow::Owned(e.term),
+                category: Cow::Owned(e.category),
+                reason: Cow::Owned(e.reason),
+                exact: e.exact,
+                words: words
+                    .into_iter()
+                    .map(|(n, s)| (Cow::Owned(n), Cow::Owned(s)))
+                    .collect(),
+                senses: senses
+                    .into_iter()
+                    .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+                    .collect(),
+            })
+            .collect();
         Ok(Lexicon {
-            categories,
-            entries: kept,
-            words,
-            senses_of,
+            tables: Tables {
+                categories: Cow::Owned(categories),
+                items: Cow::Owned(items),
+                by_stem,
+                by_norm,
+            },
             rules,
-            stems,
-            exact,
         })
     }
 
@@ -441,20 +574,48 @@ impl Lexicon {
         BUILTIN.get_or_init(Lexicon::bundled).clone()
     }
 
-    /// The bundled lexicon, built anew: for a caller that keeps its own shared copy (the
-    /// engine's options do), which spares the copy [`Lexicon::builtin`] hands out.
+    /// The bundled lexicon, anew: for a caller that keeps its own shared copy (the engine's
+    /// options do), which spares the copy [`Lexicon::builtin`] hands out. Its tables are read
+    /// from the binary; only when the bundled file has changed since they were compiled is it
+    /// built from the file.
     pub fn bundled() -> Self {
-        Lexicon::from_toml(BUNDLED).unwrap_or_default()
+        if BUNDLED_TABLES_CURRENT {
+            Lexicon::compiled()
+        } else {
+            Lexicon::from_toml(BUNDLED).unwrap_or_default()
+        }
+    }
+
+    /// The bundled lexicon from its compiled tables.
+    fn compiled() -> Self {
+        Lexicon {
+            tables: bundled::TABLES.clone(),
+            rules: Arc::new(bundled::RULES.clone()),
+        }
     }
 
     /// The entries, in lexicon order.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    pub fn entries(&self) -> Vec<Entry> {
+        self.tables
+            .items
+            .iter()
+            .map(|i| Entry {
+                term: i.term.to_string(),
+                category: i.category.to_string(),
+                reason: i.reason.to_string(),
+                exact: i.exact,
+            })
+            .collect()
+    }
+
+    /// The term of entry `e` as written in the lexicon.
+    pub fn term(&self, e: usize) -> Option<&str> {
+        self.tables.items.get(e).map(|i| &*i.term)
     }
 
     /// The categories, in lexicon order.
     pub fn categories(&self) -> &[Category] {
-        &self.categories
+        &self.tables.categories
     }
 
     /// The sense rules and the rest of what the lexicon file says beyond its entries.
@@ -465,7 +626,8 @@ impl Lexicon {
     /// Display priority of `category` (see [`Category::priority`]); unknown categories rank
     /// with the user's own.
     pub fn priority(&self, category: &str) -> u32 {
-        self.categories
+        self.tables
+            .categories
             .iter()
             .find(|c| c.name == category)
             .map_or(USER_PRIORITY, |c| c.priority)
@@ -473,12 +635,12 @@ impl Lexicon {
 
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.tables.items.len()
     }
 
     /// True when the lexicon has no entries.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.tables.items.is_empty()
     }
 
     /// Every hit in one article read on its own (its headline is the story's subject), as
@@ -492,77 +654,14 @@ impl Lexicon {
     /// dropped, then the longest match starting leftmost wins.
     pub fn find_in(&self, art: &Article, story: &Story) -> Vec<(usize, Span)> {
         let an = &art.analysis;
-        let mut stem_hay = String::new();
-        let mut norm_hay = String::new();
-        // Offset of each token's encoding in the two haystacks, and the token index.
-        let mut starts: Vec<(usize, usize, usize)> = Vec::new();
-        let mut layout = Layout {
-            clause: vec![0..0; an.tokens.len()],
-            sentence_starts: an
-                .sentences
-                .iter()
-                .map(|s| an.tokens_in(s.span).start)
-                .collect(),
-        };
-        let mut clause_start = 0;
-        let close = |layout: &mut Layout, from: usize, to: usize| {
-            for slot in layout.clause.iter_mut().take(to).skip(from) {
-                *slot = from..to;
-            }
-        };
-        for range in analysed_token_ranges(an) {
-            stem_hay.push(BREAK);
-            norm_hay.push(BREAK);
-            let mut prev_end: Option<usize> = None;
-            for ti in range.clone() {
-                let Some(tok) = an.tokens.get(ti) else {
-                    continue;
-                };
-                let opens = layout.sentence_starts.binary_search(&ti).is_ok();
-                if let Some(pe) = prev_end
-                    && (opens || breaks_phrase(art.text.get(pe..tok.span.start).unwrap_or(".")))
-                {
-                    stem_hay.push(BREAK);
-                    norm_hay.push(BREAK);
-                    close(&mut layout, clause_start, ti);
-                    clause_start = ti;
-                }
-                if prev_end.is_none() {
-                    clause_start = ti;
-                }
-                starts.push((stem_hay.len(), norm_hay.len(), ti));
-                encode(std::slice::from_ref(&tok.stem), &mut stem_hay);
-                encode(std::slice::from_ref(&tok.norm), &mut norm_hay);
-                prev_end = Some(tok.span.end);
-            }
-            if prev_end.is_some() {
-                close(&mut layout, clause_start, range.end.min(an.tokens.len()));
-            }
-        }
+        let (reading, layout) = Reading::of(art);
         let names = names::Names::of(art, &story.known_names);
         let titles = names::quoted_titles(art);
         // (first token, last token, entry)
-        let mut cands: Vec<(usize, usize, usize)> = Vec::new();
-        for (matcher, hay, pick) in [(&self.stems, &stem_hay, 0), (&self.exact, &norm_hay, 1)] {
-            let Some((ac, ids)) = matcher else {
-                continue;
-            };
-            let offset = |s: &(usize, usize, usize)| if pick == 0 { s.0 } else { s.1 };
-            for m in ac.find_overlapping_iter(hay.as_str()) {
-                let first = starts.partition_point(|s| offset(s) < m.start());
-                let last = starts.partition_point(|s| offset(s) < m.end());
-                let (Some(f), Some(l), Some(&e)) = (
-                    starts.get(first),
-                    last.checked_sub(1).and_then(|i| starts.get(i)),
-                    ids.get(m.pattern().as_usize()),
-                ) else {
-                    continue;
-                };
-                if self.keeps(art, e, f.2, l.2, &layout, story, &names, &titles) {
-                    cands.push((f.2, l.2, e));
-                }
-            }
-        }
+        let mut cands = self.matches(&an.tokens, &reading);
+        cands.retain(|&(first, last, e)| {
+            self.keeps(art, e, first, last, &layout, story, &names, &titles)
+        });
         cands.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
         let mut out = Vec::new();
         let mut next_free = 0;
@@ -577,6 +676,49 @@ impl Lexicon {
             ));
         }
         out
+    }
+
+    /// Every match of an entry's key in `reading`, overlaps included, as (first token, last
+    /// token, entry), in reading order.
+    fn matches(&self, tokens: &[Token], reading: &Reading) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        for (p, &first) in reading.order.iter().enumerate() {
+            let tok = &tokens[first];
+            for (index, word) in [
+                (&self.tables.by_stem, &tok.stem),
+                (&self.tables.by_norm, &tok.norm),
+            ] {
+                for &e in lookup(index, word) {
+                    let e = e as usize;
+                    if let Some(last) = self.matches_at(e, tokens, reading, p) {
+                        out.push((first, last, e));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The last token of a match of entry `e` whose key starts at position `p` of `reading`:
+    /// each further word of the key is the word of the next token of the same run (its stem,
+    /// or its normal form for an exact entry).
+    fn matches_at(&self, e: usize, tokens: &[Token], reading: &Reading, p: usize) -> Option<usize> {
+        let (order, run_start) = (&reading.order, &reading.run_start);
+        let item = self.tables.items.get(e)?;
+        let mut last = p;
+        for (j, word) in item.key().enumerate().skip(1) {
+            let at = p + j;
+            if run_start.get(at) != run_start.get(p) {
+                return None;
+            }
+            let tok = tokens.get(*order.get(at)?)?;
+            let written = if item.exact { &tok.norm } else { &tok.stem };
+            if written != word {
+                return None;
+            }
+            last = at;
+        }
+        order.get(last).copied()
     }
 
     /// True when the match of entry `e` on tokens `first..=last` is a loaded term: the words
@@ -596,13 +738,15 @@ impl Lexicon {
     ) -> bool {
         let an = &art.analysis;
         let toks = &an.tokens[first..=last];
-        let exact = self.entries.get(e).is_some_and(|x| x.exact);
-        if !exact
-            && let Some(words) = self.words.get(e)
+        let Some(item) = self.tables.items.get(e) else {
+            return false;
+        };
+        let words = &item.words;
+        if !item.exact
             && (words.len() != toks.len()
                 || !toks
                     .iter()
-                    .zip(words)
+                    .zip(words.iter())
                     .all(|(t, (n, s))| forms::same_word(&t.norm, &t.stem, n, s)))
         {
             return false;
@@ -614,9 +758,10 @@ impl Lexicon {
         if titles.iter().any(|t| t.contains(&span)) {
             return false;
         }
-        let Some(rules) = self.senses_of.get(e).filter(|r| !r.is_empty()) else {
+        let rules = &item.senses;
+        if rules.is_empty() {
             return true;
-        };
+        }
         let site = sense::Site {
             view: sense::View {
                 text: &art.text,
@@ -630,7 +775,7 @@ impl Lexicon {
         };
         !rules
             .iter()
-            .filter_map(|&r| self.rules.senses.get(r))
+            .filter_map(|&r| self.rules.senses.get(r as usize))
             .any(|s| s.applies(&site, &self.rules.cues))
     }
 }
@@ -721,7 +866,7 @@ pub fn loaded_terms(a: &Article, b: &Article, lexicon: &Lexicon) -> Vec<LoadedTe
         (Side::B, b, hits_b, &own_a, &any_a),
     ] {
         for (e, span, voice, speaker) in hits {
-            let Some(entry) = lexicon.entries.get(e) else {
+            let Some(entry) = lexicon.tables.items.get(e) else {
                 continue;
             };
             let only_here = match voice {
@@ -732,9 +877,9 @@ pub fn loaded_terms(a: &Article, b: &Article, lexicon: &Lexicon) -> Vec<LoadedTe
                 side,
                 span,
                 text: as_written(&art.text, span),
-                term: entry.term.clone(),
-                category: entry.category.clone(),
-                reason: entry.reason.clone(),
+                term: entry.term.to_string(),
+                category: entry.category.to_string(),
+                reason: entry.reason.to_string(),
                 only_here,
                 voice,
                 speaker,
@@ -745,5 +890,7 @@ pub fn loaded_terms(a: &Article, b: &Article, lexicon: &Lexicon) -> Vec<LoadedTe
     out
 }
 
+#[cfg(test)]
+mod compiled;
 #[cfg(test)]
 mod tests;

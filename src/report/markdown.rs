@@ -115,6 +115,16 @@ pub fn render(cmp: &Comparison) -> String {
         let _ = writeln!(o, "  - B: {b}");
     }
 
+    let joined = super::text::joined_rows(cmp);
+    if !joined.is_empty() {
+        let _ = writeln!(o, "\n## {}\n", super::text::joined_title(joined.len()));
+        for j in &joined {
+            let _ = writeln!(o, "- ╪ **{}** ({})", j.refs, escape(&j.why));
+            let _ = writeln!(o, "  - A: {}", escape(&j.a));
+            let _ = writeln!(o, "  - B: {}", escape(&j.b));
+        }
+    }
+
     for (side, title) in [(Side::A, "Only in A"), (Side::B, "Only in B")] {
         let info = side_info(cmp, side);
         let sents = one_sided(cmp, side);

@@ -149,6 +149,16 @@ fn render_with(cmp: &Comparison, p: &Paint) -> String {
         let _ = writeln!(o, "     B: {b}");
     }
 
+    let joined = joined_rows(cmp);
+    if !joined.is_empty() {
+        section(&mut o, &joined_title(joined.len()));
+        for j in &joined {
+            let _ = writeln!(o, "  ╪ {}  ({})", j.refs, j.why);
+            let _ = writeln!(o, "     A: {}", j.a);
+            let _ = writeln!(o, "     B: {}", j.b);
+        }
+    }
+
     for (side, title) in [(Side::A, "Only in A"), (Side::B, "Only in B")] {
         let info = side_info(cmp, side);
         let sents = one_sided(cmp, side);
@@ -187,6 +197,50 @@ fn render_with(cmp: &Comparison, p: &Paint) -> String {
         let _ = writeln!(o, "  {:<28} B: {}", "", row.b);
     }
     o
+}
+
+/// An aligned row one side of which brings together sentences from separate places (the
+/// reader's `╪`), as the reports list it.
+pub(super) struct JoinedRow {
+    /// "A4 ↔ B7 + B12".
+    pub refs: String,
+    /// [`crate::compare::Row::describe`]: which side was joined.
+    pub why: String,
+    /// The row's sentences of A, then of B, each side's joined by a space (sanitised).
+    pub a: String,
+    pub b: String,
+}
+
+/// The heading of the reports' list of joined rows.
+pub(super) fn joined_title(rows: usize) -> String {
+    let s = if rows == 1 { "" } else { "s" };
+    format!("Sentences brought together ({rows} row{s})")
+}
+
+/// The joined rows of `cmp`, in reading order.
+pub(super) fn joined_rows(cmp: &Comparison) -> Vec<JoinedRow> {
+    let side = |side: Side, idx: &[usize], sep: &str| {
+        let refs: Vec<String> = idx.iter().map(|&i| sentence_ref(side, i)).collect();
+        let text: Vec<String> = idx
+            .iter()
+            .map(|&i| sentence_text(side_info(cmp, side), i))
+            .collect();
+        (refs.join(sep), text.join(" … "))
+    };
+    cmp.rows
+        .iter()
+        .filter(|r| r.joined.is_some())
+        .map(|r| {
+            let (ra, a) = side(Side::A, &r.a, " + ");
+            let (rb, b) = side(Side::B, &r.b, " + ");
+            JoinedRow {
+                refs: format!("{ra} ↔ {rb}"),
+                why: r.describe().unwrap_or_default(),
+                a,
+                b,
+            }
+        })
+        .collect()
 }
 
 fn section(o: &mut String, title: &str, p: &Paint) {

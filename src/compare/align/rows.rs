@@ -59,12 +59,17 @@ pub(super) fn rows(
     let mut rows = Vec::new();
     let mut done_a = vec![false; na];
     let mut done_b = vec![false; nb];
+    // Sentences before the cursors were all placed (or wait in a later row: moved, joined) by
+    // an earlier flush, so each flush starts where the last one stopped.
+    let mut from = (0, 0);
     let flush = |rows: &mut Vec<Row>,
                  done_a: &mut Vec<bool>,
                  done_b: &mut Vec<bool>,
+                 from: &mut (usize, usize),
                  upto_a: usize,
                  upto_b: usize| {
-        for g in 0..upto_a.min(na) {
+        let (upto_a, upto_b) = (upto_a.min(na), upto_b.min(nb));
+        for g in from.0..upto_a {
             if done_a[g] || slot_a[g] == Slot::Attached {
                 continue;
             }
@@ -87,7 +92,7 @@ pub(super) fn rows(
             };
             rows.push(row);
         }
-        for g in 0..upto_b.min(nb) {
+        for g in from.1..upto_b {
             if done_b[g] {
                 continue;
             }
@@ -98,10 +103,11 @@ pub(super) fn rows(
             }
             done_b[g] = true;
         }
+        *from = (from.0.max(upto_a), from.1.max(upto_b));
     };
     for (k, u) in chain.iter().enumerate() {
         let (ga, gb) = (sa[u.a0], sb[u.b0]);
-        flush(&mut rows, &mut done_a, &mut done_b, ga, gb);
+        flush(&mut rows, &mut done_a, &mut done_b, &mut from, ga, gb);
         let mut a: Vec<usize> = sa[u.a0..=u.a1].to_vec();
         let mut b: Vec<usize> = sb[u.b0..=u.b1].to_vec();
         a.extend(&extra_a[k]);
@@ -132,7 +138,7 @@ pub(super) fn rows(
             joined,
         });
     }
-    flush(&mut rows, &mut done_a, &mut done_b, na, nb);
+    flush(&mut rows, &mut done_a, &mut done_b, &mut from, na, nb);
     rows
 }
 

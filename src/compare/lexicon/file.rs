@@ -1,11 +1,12 @@
 //! The lexicon file format (`assets/lexicon.toml`): categories with their entries, sense rules,
 //! word classes and the words that end names.
 
-use std::collections::{BTreeMap, HashSet};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::sense::{Cues, SenseDef};
+use super::sense::{Cues, SenseDef, WordSet};
 use super::{Category, Entry, LexiconError, Rules};
 
 /// The shape of `assets/lexicon.toml`.
@@ -74,16 +75,16 @@ pub(super) fn parse_file(src: &str) -> Result<(Vec<Category>, Vec<Entry>, Rules)
             });
         }
         categories.push(Category {
-            name: def.name,
-            description: def.description,
+            name: Cow::Owned(def.name),
+            description: Cow::Owned(def.description),
             priority: def.priority,
         });
     }
     let mut senses = Vec::new();
     for def in file.sense {
         let sense = def.compile(&file.words)?;
-        for term in &sense.terms {
-            if !entries.iter().any(|e| e.term == *term) {
+        for term in sense.terms.iter() {
+            if !entries.iter().any(|e| e.term == **term) {
                 return Err(LexiconError::Parse(format!(
                     "a sense rule names \"{term}\", which is not a term of the lexicon"
                 )));
@@ -91,14 +92,14 @@ pub(super) fn parse_file(src: &str) -> Result<(Vec<Category>, Vec<Entry>, Rules)
         }
         senses.push(sense);
     }
-    let heads: HashSet<String> = file
-        .names
-        .heads
-        .iter()
-        .map(|w| crate::text::tokens::normalize(w))
-        .collect();
+    let heads = WordSet::new(
+        file.names
+            .heads
+            .iter()
+            .map(|w| crate::text::tokens::normalize(w)),
+    );
     let rules = Rules {
-        senses,
+        senses: Cow::Owned(senses),
         cues: Cues::compile(&file.words)?,
         heads,
     };

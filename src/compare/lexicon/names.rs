@@ -102,7 +102,7 @@ impl Names {
         an: &Analysis,
         first: usize,
         last: usize,
-        heads: &HashSet<String>,
+        heads: &super::sense::WordSet,
     ) -> bool {
         let i = self.runs.partition_point(|r| r.end <= first);
         let Some(run) = self.runs.get(i) else {

@@ -17,13 +17,14 @@
 //! Word lists may name a class of the file's `[words]` table as `@class`; `@name` is any
 //! capitalised word that does not open its sentence.
 
-use std::collections::{BTreeMap, HashSet};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
 use crate::text::Token;
 
-use super::LexiconError;
+use super::{LexiconError, Str};
 
 /// Part of speech, as far as simple cues tell it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -92,46 +93,48 @@ fn one() -> usize {
     1
 }
 
+/// A set of words, sorted and without repeats (a slice of the binary for the bundled
+/// lexicon's sets).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WordSet(pub(super) Cow<'static, [Str]>);
+
+impl WordSet {
+    /// The set of `words`.
+    pub fn new(words: impl IntoIterator<Item = String>) -> Self {
+        let mut v: Vec<Str> = words.into_iter().map(Cow::Owned).collect();
+        v.sort_unstable();
+        v.dedup();
+        WordSet(Cow::Owned(v))
+    }
+
+    /// True when `word` is in the set.
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.binary_search_by(|w| (**w).cmp(word)).is_ok()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// A set of words: normalised words, plus "any capitalised word inside a sentence".
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Words {
-    words: HashSet<String>,
-    name: bool,
+    pub(super) words: WordSet,
+    pub(super) name: bool,
 }
 
 impl Words {
     fn compile(list: &[String], classes: &BTreeMap<String, Vec<String>>) -> Result<Self, String> {
-        let mut out = Words::default();
+        let mut words = Vec::new();
+        let mut name = false;
         for w in list {
-            out.add(w, classes, 0)?;
+            add(w, classes, 0, &mut words, &mut name)?;
         }
-        Ok(out)
-    }
-
-    fn add(
-        &mut self,
-        w: &str,
-        classes: &BTreeMap<String, Vec<String>>,
-        depth: usize,
-    ) -> Result<(), String> {
-        if w == "@name" {
-            self.name = true;
-        } else if let Some(class) = w.strip_prefix('@') {
-            let members = classes
-                .get(class)
-                .filter(|_| depth < 4)
-                .ok_or_else(|| format!("unknown word class \"@{class}\""))?;
-            for m in members {
-                self.add(m, classes, depth + 1)?;
-            }
-        } else {
-            let norm = crate::text::tokens::normalize(w);
-            if norm.is_empty() || w.split_whitespace().count() != 1 {
-                return Err(format!("\"{w}\" is not one word"));
-            }
-            self.words.insert(norm);
-        }
-        Ok(())
+        Ok(Words {
+            words: WordSet::new(words),
+            name,
+        })
     }
 
     /// True when token `i` of `view` is in the set.
@@ -147,36 +150,64 @@ impl Words {
     }
 }
 
+/// Add the word `w` (or the members of the class `@w`) to `words`, or note `@name`.
+fn add(
+    w: &str,
+    classes: &BTreeMap<String, Vec<String>>,
+    depth: usize,
+    words: &mut Vec<String>,
+    name: &mut bool,
+) -> Result<(), String> {
+    if w == "@name" {
+        *name = true;
+    } else if let Some(class) = w.strip_prefix('@') {
+        let members = classes
+            .get(class)
+            .filter(|_| depth < 4)
+            .ok_or_else(|| format!("unknown word class \"@{class}\""))?;
+        for m in members {
+            add(m, classes, depth + 1, words, name)?;
+        }
+    } else {
+        let norm = crate::text::tokens::normalize(w);
+        if norm.is_empty() || w.split_whitespace().count() != 1 {
+            return Err(format!("\"{w}\" is not one word"));
+        }
+        words.push(norm);
+    }
+    Ok(())
+}
+
 /// A compiled sense rule.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sense {
     /// The entries it applies to, as written in the file.
-    pub terms: Vec<String>,
+    pub terms: Cow<'static, [Str]>,
     /// Why hits in this context are left out.
-    pub reason: String,
-    used_as: Vec<Pos>,
-    unless_used_as: Vec<Pos>,
-    next: Words,
-    next_within: usize,
-    prev: Words,
-    prev_within: usize,
-    unless_clause: Words,
-    subject: bool,
+    pub reason: Str,
+    pub(super) used_as: Cow<'static, [Pos]>,
+    pub(super) unless_used_as: Cow<'static, [Pos]>,
+    pub(super) next: Words,
+    pub(super) next_within: usize,
+    pub(super) prev: Words,
+    pub(super) prev_within: usize,
+    pub(super) unless_clause: Words,
+    pub(super) subject: bool,
     /// Example texts in which the rule's entries are hits.
-    pub hit: Vec<String>,
+    pub hit: Cow<'static, [Str]>,
     /// Example texts in which the rule leaves them out.
-    pub miss: Vec<String>,
+    pub miss: Cow<'static, [Str]>,
 }
 
 /// The cue word classes part of speech is read from.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Cues {
-    determiner: Words,
-    preposition: Words,
-    pronoun: Words,
-    modal: Words,
-    be: Words,
-    adverb: Words,
+    pub(super) determiner: Words,
+    pub(super) preposition: Words,
+    pub(super) pronoun: Words,
+    pub(super) modal: Words,
+    pub(super) be: Words,
+    pub(super) adverb: Words,
 }
 
 impl Cues {
@@ -226,19 +257,22 @@ impl SenseDef {
             return Err(bad("needs a one-line reason".to_string()));
         }
         let words = |l: &[String]| Words::compile(l, classes).map_err(&bad);
+        let owned = |l: &[String]| -> Cow<'static, [Str]> {
+            l.iter().map(|s| Cow::Owned(s.clone())).collect()
+        };
         let sense = Sense {
             next: words(&self.next)?,
             prev: words(&self.prev)?,
             unless_clause: words(&self.unless_clause)?,
-            terms: self.terms.clone(),
-            reason: self.reason.clone(),
-            used_as: self.used_as.clone(),
-            unless_used_as: self.unless_used_as.clone(),
+            terms: owned(&self.terms),
+            reason: Cow::Owned(self.reason.clone()),
+            used_as: Cow::Owned(self.used_as.clone()),
+            unless_used_as: Cow::Owned(self.unless_used_as.clone()),
             next_within: self.next_within.max(1),
             prev_within: self.prev_within.max(1),
             subject: self.subject,
-            hit: self.hit.clone(),
-            miss: self.miss.clone(),
+            hit: owned(&self.hit),
+            miss: owned(&self.miss),
         };
         let conditions = !sense.used_as.is_empty()
             || !sense.unless_used_as.is_empty()

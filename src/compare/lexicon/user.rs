@@ -79,7 +79,7 @@ impl Lexicon {
         let mut problems = Vec::new();
         let at =
             |lines: &[usize], i: usize| lines.get(i).map(|&line| (user.written.path.clone(), line));
-        let mut entries: Vec<Entry> = self.entries.clone();
+        let mut entries: Vec<Entry> = self.entries();
         for (i, term) in user.disable.iter().enumerate() {
             let folded = term.trim().to_lowercase();
             let named = entry_ident(&Entry {
@@ -104,7 +104,7 @@ impl Lexicon {
                 });
             }
         }
-        let mut categories: Vec<Category> = self.categories.clone();
+        let mut categories: Vec<Category> = self.categories().to_vec();
         for (i, add) in user.add.iter().enumerate() {
             let mut entry = add.clone();
             entry.term = entry.term.trim().to_string();
@@ -123,8 +123,8 @@ impl Lexicon {
             }
             if !categories.iter().any(|c| c.name == entry.category) {
                 categories.push(Category {
-                    name: entry.category.clone(),
-                    description: USER_CATEGORY.to_string(),
+                    name: entry.category.clone().into(),
+                    description: USER_CATEGORY.into(),
                     priority: USER_PRIORITY,
                 });
             }
