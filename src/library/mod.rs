@@ -110,6 +110,18 @@ pub fn obtain(
     saved: &SavedLibrary,
     opts: &WebOptions,
 ) -> Result<Obtained, String> {
+    obtain_added_at(address, saved, opts, &store::now_string())
+}
+
+/// [`obtain`], with `added` as the time a newly saved entry was added: [`obtain_all`] gives
+/// every address of one batch the same time, so that pages fetched at once list in a fixed
+/// order (by id) whatever order their fetches finish in.
+fn obtain_added_at(
+    address: &Address,
+    saved: &SavedLibrary,
+    opts: &WebOptions,
+    added: &str,
+) -> Result<Obtained, String> {
     let prior = saved.find(&address.url);
     let now = time::OffsetDateTime::now_utc();
     if let Some(p) = &prior
@@ -121,7 +133,7 @@ pub fn obtain(
             note: None,
         });
     }
-    fetch_and_save(address, saved, opts, prior)
+    fetch_and_save(address, saved, opts, prior, added)
 }
 
 #[cfg(not(feature = "web"))]
@@ -130,6 +142,7 @@ fn fetch_and_save(
     _saved: &SavedLibrary,
     _opts: &WebOptions,
     prior: Option<Entry>,
+    _added: &str,
 ) -> Result<Obtained, String> {
     const NO_WEB: &str = "this parallax was built without fetching web addresses (the `web` \
                           Cargo feature)";
@@ -148,6 +161,7 @@ fn fetch_and_save(
     saved: &SavedLibrary,
     opts: &WebOptions,
     prior: Option<Entry>,
+    added: &str,
 ) -> Result<Obtained, String> {
     let outcome = fetch::fetch(address, opts, prior.as_ref());
     let fallback = |why: String, prior: Option<Entry>| match prior {
@@ -169,7 +183,7 @@ fn fetch_and_save(
             saved.write_entry(&entry)?;
             Ok(Obtained { entry, note: None })
         }
-        Ok(fetch::Outcome::Page(page)) => match save(address, saved, page, prior.as_ref()) {
+        Ok(fetch::Outcome::Page(page)) => match save(address, saved, page, prior.as_ref(), added) {
             Ok(entry) => Ok(Obtained { entry, note: None }),
             // What the address serves now is no article (or cannot be saved): the copy saved
             // before, if any, still is.
@@ -187,6 +201,7 @@ fn save(
     saved: &SavedLibrary,
     page: fetch::Page,
     prior: Option<&Entry>,
+    added: &str,
 ) -> Result<Entry, String> {
     let _saving = SAVING.lock().unwrap_or_else(|e| e.into_inner());
     let id = match prior {
@@ -201,7 +216,7 @@ fn save(
         final_url: page.final_url.clone(),
         format: page.format,
         fetched: now.clone(),
-        added: prior.map_or(now, |p| p.added.clone()),
+        added: prior.map_or_else(|| added.to_string(), |p| p.added.clone()),
         content_type: page.content_type.clone(),
         etag: page.etag.clone(),
         last_modified: page.last_modified.clone(),
@@ -332,6 +347,7 @@ pub fn obtain_all(
         Ok(s) => s,
         Err(why) => return addresses.iter().map(|_| Err(why.clone())).collect(),
     };
+    let added = store::now_string();
     let next = std::sync::atomic::AtomicUsize::new(0);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<Mutex<Option<ObtainResult>>> =
@@ -340,7 +356,8 @@ pub fn obtain_all(
         loop {
             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(a) = addresses.get(i) else { return };
-            let r = obtain(a, &saved, opts).map(|got| (saved.page_path(&got.entry), got));
+            let r = obtain_added_at(a, &saved, opts, &added)
+                .map(|got| (saved.page_path(&got.entry), got));
             if let Ok(mut slot) = results[i].lock() {
                 *slot = Some(r);
             }
