@@ -4,6 +4,10 @@
 //! `src/text/vocab/wordfreq.rs` and `src/compare/align/synonyms.rs`); and stems, with the
 //! stemmer the program uses, every word of the frequency table and of the bundled lexicon
 //! (`src/text/vocab/stems.rs`), so that most words are stemmed by one look-up.
+//!
+//! Each table is a perfect-hash table in the form of `src/text/vocab/table.rs`: the words end
+//! to end in one string, the values in arrays of their own, so that the binary holds no
+//! pointer per word for the dynamic loader to relocate at every start.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -26,7 +30,7 @@ fn wordfreq() {
     // The table format: `#` comment lines, then lines of a Zipf value followed by the words
     // with that value. A word listed twice keeps its first (highest) value.
     let mut seen = HashSet::new();
-    let mut map = phf_codegen::Map::new();
+    let (mut words, mut zipfs) = (Vec::new(), Vec::new());
     for line in src.lines() {
         if line.starts_with('#') {
             continue;
@@ -37,17 +41,25 @@ fn wordfreq() {
         };
         for word in parts {
             if seen.insert(word) {
-                map.entry(word, format!("{zipf:?}f32"));
+                words.push(word);
+                zipfs.push(zipf);
             }
         }
     }
-    let out = Path::new(&std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("wordfreq.rs");
-    let mut file = std::io::BufWriter::new(std::fs::File::create(&out).expect("create"));
+    let mut file = create("wordfreq.rs");
+    let order = word_table(
+        &mut file,
+        "WORDFREQ",
+        "The words of the bundled frequency table.",
+        &words,
+    );
+    let zipfs: Vec<String> = order.iter().map(|&i| format!("{:?}", zipfs[i])).collect();
     writeln!(
         file,
-        "/// Zipf frequency of every word of the bundled table.\n\
-         pub(super) static WORDFREQ: phf::Map<&'static str, f32> = {};",
-        map.build()
+        "/// The Zipf frequency of each word of [`WORDFREQ`], in slot order.\n\
+         pub(super) static ZIPF: [f32; {}] = [{}];",
+        zipfs.len(),
+        zipfs.join(", ")
     )
     .expect("write");
 }
@@ -72,17 +84,27 @@ fn synonyms() {
             table.insert(stem, ids);
         }
     }
-    let mut map = phf_codegen::Map::new();
-    for (stem, ids) in &table {
-        map.entry(*stem, format!("&{ids:?}"));
+    let stems: Vec<&str> = table.keys().copied().collect();
+    let mut file = create("synonyms.rs");
+    let order = word_table(
+        &mut file,
+        "SYNONYM_STEMS",
+        "The stems of the bundled synonym table.",
+        &stems,
+    );
+    let (mut ids, mut ends) = (Vec::new(), Vec::new());
+    for &i in &order {
+        ids.extend_from_slice(&table[stems[i]]);
+        ends.push(ids.len());
     }
-    let out = Path::new(&std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("synonyms.rs");
-    let mut file = std::io::BufWriter::new(std::fs::File::create(&out).expect("create"));
     writeln!(
         file,
-        "/// The synsets of every stem of the bundled table.\n\
-         static SYNSETS: phf::Map<&'static str, &'static [u32]> = {};",
-        map.build()
+        "/// The synsets of each stem of [`SYNONYM_STEMS`], in slot order: the stem in slot `i` \
+         has `SYNSET_IDS[SYNSET_ENDS[i - 1]..SYNSET_ENDS[i]]`.\n\
+         static SYNSET_IDS: [u32; {}] = {ids:?};\n\
+         static SYNSET_ENDS: [u32; {}] = {ends:?};",
+        ids.len(),
+        ends.len(),
     )
     .expect("write");
 }
@@ -109,22 +131,55 @@ fn stems() {
         }
     }
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-    let mut map = phf_codegen::Map::new();
-    for w in words {
-        if w.chars().any(|c| c.is_ascii_digit() || c.is_uppercase()) {
-            continue;
-        }
-        map.entry(w, format!("{:?}", stemmer.stem(w)));
+    let words: Vec<&str> = words
+        .into_iter()
+        .filter(|w| !w.chars().any(|c| c.is_ascii_digit() || c.is_uppercase()))
+        .collect();
+    let mut file = create("stems.rs");
+    let order = word_table(
+        &mut file,
+        "STEMMED",
+        "The words whose stems are listed.",
+        &words,
+    );
+    let (mut text, mut ends) = (String::new(), Vec::new());
+    for &i in &order {
+        text.push_str(&stemmer.stem(words[i]));
+        ends.push(u32::try_from(text.len()).expect("under 4 GB"));
     }
-    let out = Path::new(&std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("stems.rs");
-    let mut file = std::io::BufWriter::new(std::fs::File::create(&out).expect("create"));
     writeln!(
         file,
-        "/// The stem of every word of the bundled tables.\n\
-         static STEMS: phf::Map<&'static str, &'static str> = {};",
-        map.build()
+        "/// The stem of each word of [`STEMMED`], in slot order.\n\
+         static STEMS: Texts = Texts {{ text: {text:?}, ends: &{ends:?} }};"
     )
     .expect("write");
+}
+
+/// `$OUT_DIR/<name>`, created for writing.
+fn create(name: &str) -> std::io::BufWriter<std::fs::File> {
+    let out = Path::new(&std::env::var_os("OUT_DIR").expect("OUT_DIR")).join(name);
+    std::io::BufWriter::new(std::fs::File::create(&out).expect("create"))
+}
+
+/// Write `static <name>: Words` (`src/text/vocab/table.rs`), the perfect-hash table of `words`,
+/// and return the slot order: the word in slot `s` is `words[order[s]]`, and the table's
+/// value arrays are written in that order. Words are stored end to end in one string, so the
+/// table holds no pointer per word for the loader to relocate at every start.
+fn word_table(file: &mut impl Write, name: &str, doc: &str, words: &[&str]) -> Vec<usize> {
+    let state = phf_generator::generate_hash(words);
+    let (mut text, mut ends) = (String::new(), Vec::new());
+    for &i in &state.map {
+        text.push_str(words[i]);
+        ends.push(u32::try_from(text.len()).expect("under 4 GB"));
+    }
+    writeln!(
+        file,
+        "/// {doc}\n\
+         pub(super) static {name}: Words = Words {{ key: {}, disps: &{:?}, words: Texts {{ text: {text:?}, ends: &{ends:?} }} }};",
+        state.key, state.disps,
+    )
+    .expect("write");
+    state.map
 }
 
 /// A string that lives as long as the build script, for the word sets above.

@@ -10,13 +10,20 @@
 //! [`demonym_base`] links a people's or language's adjective to its place ("Russian" →
 //! "russia", "Syrian" → "syria", "Iranian" → "iran") by spelling, when both forms occur.
 
-// `SYNSETS`: the table as a perfect-hash map, made by the build script (`build.rs`).
+use crate::text::vocab::table::{Texts, Words};
+
+// `SYNONYM_STEMS`, `SYNSET_IDS` and `SYNSET_ENDS`: the table, made by the build script
+// (`build.rs`).
 include!(concat!(env!("OUT_DIR"), "/synonyms.rs"));
 
 /// The synsets of a stem ([`crate::text::tokens::stem`]) in its frequent senses, or an empty
 /// slice when the table does not list it.
 pub fn synsets(stem: &str) -> &'static [u32] {
-    SYNSETS.get(stem).copied().unwrap_or(&[])
+    match SYNONYM_STEMS.slot(stem) {
+        Some(0) => &SYNSET_IDS[..SYNSET_ENDS[0] as usize],
+        Some(slot) => &SYNSET_IDS[SYNSET_ENDS[slot - 1] as usize..SYNSET_ENDS[slot] as usize],
+        None => &[],
+    }
 }
 
 /// Demonym endings, longest first, with what replaces them to spell the place:

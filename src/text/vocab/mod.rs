@@ -8,11 +8,13 @@
 //!   [`is_pronoun`] and [`is_determiner`] (speakers);
 //! - [`wordfreq`]: how common a word is in English at large (`wordfreq.txt`);
 //! - [`stems`]: the stems of the words of the bundled tables, worked out at build time;
+//! - [`table`]: the form the build script compiles those tables into;
 //! - quotation cues (`quotation_cues.txt`): [`has_cue`], the words that tell a speech quotation
 //!   from a scare quote, a title or a term.
 
 pub mod markers;
 pub mod stems;
+pub mod table;
 pub mod wordfreq;
 
 use std::collections::HashSet;

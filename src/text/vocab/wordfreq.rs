@@ -3,18 +3,20 @@
 //! The table (`assets/english/wordfreq.txt`, from the `wordfreq` project, data CC BY-SA 4.0, see
 //! `assets/README.md`) lists about 30,000 frequent English words with their Zipf frequency
 //! (log10 of occurrences per billion words: 7.7 for "the", 3 for the rarest listed words). The
-//! build script (`build.rs`) turns it into a perfect-hash map from normalised word to Zipf
+//! build script (`build.rs`) turns it into a perfect-hash table from normalised word to Zipf
 //! frequency compiled into the binary, so nothing is parsed or built at run time. A word missing
 //! from the table is rarer than every listed word, or not English: names, numbers, foreign
 //! words.
 
-/// The map written by `build.rs`. Its values are data: 3.14 is a Zipf frequency, not π.
+/// The table written by `build.rs` (`WORDFREQ`, the words, and `ZIPF`, their frequencies; see
+/// [`super::table`]). Its values are data: 3.14 is a Zipf frequency, not π.
 #[allow(clippy::approx_constant)]
 mod table {
+    use super::super::table::{Texts, Words};
     include!(concat!(env!("OUT_DIR"), "/wordfreq.rs"));
 }
 
-use table::WORDFREQ;
+use table::{WORDFREQ, ZIPF};
 
 /// Zipf frequency assumed for a word the table does not list (just below its rarest entry).
 pub const UNLISTED_ZIPF: f32 = 2.8;
@@ -22,7 +24,7 @@ pub const UNLISTED_ZIPF: f32 = 2.8;
 /// Zipf frequency of a normalised word ([`crate::text::tokens::normalize`]) in English at large,
 /// or `None` when the table does not list it.
 pub fn zipf(norm: &str) -> Option<f32> {
-    WORDFREQ.get(norm).copied()
+    WORDFREQ.slot(norm).map(|slot| ZIPF[slot])
 }
 
 /// How informative a word is by its background frequency (`zipf`, `None` when unlisted),

@@ -1,0 +1,133 @@
+//! Word tables compiled into the binary without pointers.
+//!
+//! The build script (`build.rs`) turns each bundled word table into a perfect-hash table
+//! (`phf_generator`'s hash-and-displace layout, the one `phf::Map` uses) whose words are
+//! stored end to end in one string with their end offsets, and whose values live in arrays of
+//! their own, in the same slot order. A `phf::Map<&str, _>` holds a pointer per word instead,
+//! and each pointer is a relocation the dynamic loader must write at every start (about
+//! 100,000 of them for the three tables, with the pages they dirty): a third of the time a
+//! short `parallax compare` took. Looked up the same way (`phf_shared`'s hash and
+//! displacement), so a look-up costs what a `phf::Map` look-up costs.
+
+/// Strings stored end to end: string `i` runs from the end of string `i - 1` (or 0) to
+/// `ends[i]`.
+#[derive(Clone, Copy, Debug)]
+pub struct Texts {
+    /// The strings, concatenated.
+    pub text: &'static str,
+    /// Where each string ends in `text`.
+    pub ends: &'static [u32],
+}
+
+impl Texts {
+    /// How many strings there are.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// String `i`.
+    pub fn get(&self, i: usize) -> &'static str {
+        let start = match i {
+            0 => 0,
+            _ => self.ends[i - 1] as usize,
+        };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    /// The strings in order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
+/// A perfect-hash set of words: [`Words::slot`] gives a listed word's slot, the index of its
+/// value in the table's value arrays.
+#[derive(Clone, Copy, Debug)]
+pub struct Words {
+    /// The hash key `phf_generator` found.
+    pub key: u64,
+    /// The displacements per bucket.
+    pub disps: &'static [(u32, u32)],
+    /// The words, in slot order.
+    pub words: Texts,
+}
+
+impl Words {
+    /// The slot of `word`, when the table lists it.
+    pub fn slot(&self, word: &str) -> Option<usize> {
+        if self.words.is_empty() {
+            return None;
+        }
+        let hashes = phf_shared::hash(word, &self.key);
+        let slot = phf_shared::get_index(&hashes, self.disps, self.words.len()) as usize;
+        (self.words.get(slot) == word).then_some(slot)
+    }
+
+    /// How many words are listed.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// True when no word is listed.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A table built as the build script builds one.
+    fn table(words: &[&'static str]) -> (Words, Vec<usize>) {
+        let state = phf_generator::generate_hash(words);
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for &i in &state.map {
+            text.push_str(words[i]);
+            ends.push(u32::try_from(text.len()).unwrap());
+        }
+        let words = Words {
+            key: state.key,
+            disps: Vec::leak(state.disps),
+            words: Texts {
+                text: String::leak(text),
+                ends: Vec::leak(ends),
+            },
+        };
+        (words, state.map)
+    }
+
+    #[test]
+    fn every_word_finds_its_own_slot_and_others_none() {
+        let listed = ["fired", "dismissed", "", "Ελλάδα", "naïve", "sack", "f"];
+        let (words, order) = table(&listed);
+        assert_eq!(words.len(), listed.len());
+        for (slot, &i) in order.iter().enumerate() {
+            assert_eq!(words.slot(listed[i]), Some(slot), "{}", listed[i]);
+            assert_eq!(words.words.get(slot), listed[i]);
+        }
+        for other in ["fire", "firedd", "Fired", "sacks", "Ελλάδ"] {
+            assert_eq!(words.slot(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn an_empty_table_lists_nothing() {
+        let words = Words {
+            key: 0,
+            disps: &[],
+            words: Texts {
+                text: "",
+                ends: &[],
+            },
+        };
+        assert_eq!(words.slot(""), None);
+        assert_eq!(words.slot("word"), None);
+    }
+}
