@@ -199,6 +199,24 @@ impl Lines {
     }
 }
 
+/// How the embedded defaults are named in messages and places.
+const BUILT_IN: &str = "<built-in config>";
+
+/// The embedded defaults compiled: the entries [`Config::apply`] reads from
+/// `assets/config.toml`, written out as Rust by the test `default_tables_are_current` (which
+/// fails when they are not what the file gives now; run it with `PARALLAX_WRITE_CONFIG=1` to
+/// write them anew). Every run needs the defaults, and reading them from the binary instead of
+/// parsing the file twice (the file, then its `[lexicon]` table) was a quarter of a short
+/// `parallax compare`'s start-up.
+mod defaults {
+    include!("config/defaults.rs");
+}
+
+/// True when the compiled defaults were made from the embedded file as it is; otherwise the
+/// file is parsed, as a user's is.
+const DEFAULTS_CURRENT: bool =
+    crate::compare::lexicon::source_hash(DEFAULT_CONFIG) == defaults::SOURCE_HASH;
+
 impl Default for Config {
     /// The embedded defaults.
     fn default() -> Self {
@@ -209,8 +227,13 @@ impl Default for Config {
             lexicon: UserLexicon::default(),
             web: WebConfig::default(),
         };
-        // The embedded file is checked by a test; a failure here would leave empty bindings.
-        let _ = cfg.apply(DEFAULT_CONFIG, "<built-in config>", false);
+        if DEFAULTS_CURRENT {
+            cfg.apply_compiled();
+        } else {
+            // The embedded file is checked by a test; a failure here would leave empty
+            // bindings.
+            let _ = cfg.apply(DEFAULT_CONFIG, BUILT_IN, false);
+        }
         cfg
     }
 }
@@ -314,6 +337,47 @@ impl Config {
         let mut cfg = Config::default();
         let errors = cfg.apply(src, &sanitize(path), true);
         (cfg, errors)
+    }
+
+    /// Add the compiled defaults ([`defaults`]), as [`Config::apply`] adds the embedded file.
+    fn apply_compiled(&mut self) {
+        fn entry<V>(name: &str, value: V, name_line: usize, value_line: usize) -> Entry<V> {
+            let place = |line| Place {
+                path: BUILT_IN.to_string(),
+                line,
+            };
+            Entry {
+                name: name.to_string(),
+                value,
+                name_at: place(name_line),
+                value_at: place(value_line),
+                user: false,
+            }
+        }
+        self.mouse = defaults::MOUSE;
+        self.keys
+            .extend(defaults::KEYS.iter().map(|&(name, keys, at, value_at)| {
+                entry(
+                    name,
+                    keys.iter().map(|k| k.to_string()).collect(),
+                    at,
+                    value_at,
+                )
+            }));
+        self.theme.extend(
+            defaults::THEME
+                .iter()
+                .map(|&(name, colour, at, value_at)| entry(name, colour.to_string(), at, value_at)),
+        );
+        if defaults::LEXICON_TABLE {
+            self.lexicon = UserLexicon::default();
+            self.lexicon.written.path = BUILT_IN.to_string();
+        }
+        let duration = |(secs, nanos)| std::time::Duration::new(secs, nanos);
+        self.web = WebConfig {
+            max_age: duration(defaults::WEB_MAX_AGE),
+            timeout: duration(defaults::WEB_TIMEOUT),
+        };
     }
 
     /// Add the entries of `src` after `self`'s (`user` marks them as the user's).
@@ -432,6 +496,117 @@ impl Loaded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The defaults parsed from the embedded file, as a user's file is parsed.
+    fn parsed_defaults() -> Config {
+        let mut cfg = Config {
+            mouse: true,
+            keys: Vec::new(),
+            theme: Vec::new(),
+            lexicon: UserLexicon::default(),
+            web: WebConfig::default(),
+        };
+        assert_eq!(cfg.apply(DEFAULT_CONFIG, BUILT_IN, false), vec![]);
+        cfg
+    }
+
+    /// `src/config/defaults.rs` for the parsed defaults `cfg` of the file `src`.
+    fn render_defaults(cfg: &Config, src: &str) -> String {
+        use std::fmt::Write;
+        assert!(
+            cfg.lexicon.add.is_empty() && cfg.lexicon.disable.is_empty(),
+            "the built-in config's [lexicon] table must stay empty: the bundled lexicon itself \
+             is assets/lexicon.toml"
+        );
+        let mut out = String::from(
+            "// The embedded defaults (assets/config.toml) compiled: the entries `Config::apply`\n\
+             // reads from the file, for a start-up that reads them instead of parsing it. Written\n\
+             // by the test `default_tables_are_current` with PARALLAX_WRITE_CONFIG=1 (see\n\
+             // src/config.rs); do not edit by hand.\n\n",
+        );
+        let hash = crate::compare::lexicon::source_hash(src);
+        let _ = writeln!(out, "/// Hash of the file these tables were compiled from.");
+        let _ = writeln!(out, "pub(super) const SOURCE_HASH: u64 = {hash:#018x};\n");
+        let _ = writeln!(
+            out,
+            "/// `mouse`.\npub(super) const MOUSE: bool = {};\n",
+            cfg.mouse
+        );
+        let _ = writeln!(
+            out,
+            "/// `[keys]`: action, keys, line of the name, line of the value.\n\
+             pub(super) const KEYS: &[(&str, &[&str], usize, usize)] = &["
+        );
+        for e in &cfg.keys {
+            let _ = writeln!(
+                out,
+                "    ({:?}, &{:?}, {}, {}),",
+                e.name, e.value, e.name_at.line, e.value_at.line
+            );
+        }
+        let _ = writeln!(
+            out,
+            "];\n\n/// `[theme]`: colour class, colour, line of the name, line of the value.\n\
+             pub(super) const THEME: &[(&str, &str, usize, usize)] = &["
+        );
+        for e in &cfg.theme {
+            let _ = writeln!(
+                out,
+                "    ({:?}, {:?}, {}, {}),",
+                e.name, e.value, e.name_at.line, e.value_at.line
+            );
+        }
+        let _ = writeln!(out, "];\n");
+        let _ = writeln!(
+            out,
+            "/// Whether the file has a `[lexicon]` table (it must be empty).\n\
+             pub(super) const LEXICON_TABLE: bool = {};\n",
+            cfg.lexicon.written.path == BUILT_IN
+        );
+        for (name, d) in [("MAX_AGE", cfg.web.max_age), ("TIMEOUT", cfg.web.timeout)] {
+            let _ = writeln!(
+                out,
+                "/// `[web]`, as seconds and nanoseconds.\n\
+                 pub(super) const WEB_{name}: (u64, u32) = ({}, {});",
+                d.as_secs(),
+                d.subsec_nanos()
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn default_tables_are_current() {
+        let text = render_defaults(&parsed_defaults(), DEFAULT_CONFIG);
+        if std::env::var_os("PARALLAX_WRITE_CONFIG").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/config/defaults.rs");
+            std::fs::write(path, &text).expect("write src/config/defaults.rs");
+            return;
+        }
+        assert!(
+            include_str!("config/defaults.rs") == text,
+            "src/config/defaults.rs is not what assets/config.toml gives now: write it anew \
+             with `PARALLAX_WRITE_CONFIG=1 cargo test --release --locked --lib \
+             default_tables_are_current`, rebuild, and commit it with the file"
+        );
+    }
+
+    #[test]
+    fn compiled_defaults_are_the_parsed_ones() {
+        assert!(
+            DEFAULTS_CURRENT,
+            "defaults.rs was made from another config file"
+        );
+        let compiled = Config::default();
+        assert_eq!(compiled, parsed_defaults());
+        assert!(
+            compiled
+                .keys
+                .iter()
+                .any(|e| e.name == "quit" && e.value == ["q"])
+        );
+        assert_eq!(compiled.web.max_age, std::time::Duration::from_secs(86_400));
+    }
 
     #[test]
     fn the_embedded_defaults_parse() {

@@ -60,8 +60,8 @@ mod bundled {
 
 /// A hash of the text of a lexicon file (64-bit FNV-1a), computed at compile time for the
 /// bundled file: the compiled tables are used only while the file is the one they were made
-/// from.
-const fn source_hash(src: &str) -> u64 {
+/// from (the embedded config's compiled defaults are checked the same way).
+pub(crate) const fn source_hash(src: &str) -> u64 {
     let bytes = src.as_bytes();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut i = 0;
