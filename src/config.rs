@@ -593,8 +593,9 @@ mod tests {
 
     #[test]
     fn compiled_defaults_are_the_parsed_ones() {
-        assert!(
-            DEFAULTS_CURRENT,
+        assert_eq!(
+            crate::compare::lexicon::source_hash(DEFAULT_CONFIG),
+            defaults::SOURCE_HASH,
             "defaults.rs was made from another config file"
         );
         let compiled = Config::default();
