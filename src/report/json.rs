@@ -76,15 +76,21 @@ impl Write for EscapeControls<'_> {
                 return Ok(buf.len());
             }
         };
-        let mut run = 0;
-        for (i, c) in text.char_indices() {
+        // Only the first byte of a character [`needs_escape`] names is looked for; the rest of
+        // the text is passed on without decoding it.
+        let bytes = text.as_bytes();
+        let (mut run, mut at) = (0, 0);
+        while let Some(found) = bytes[at..].iter().position(|b| ESCAPE_LEADS.contains(b)) {
+            let i = at + found;
+            let c = text[i..].chars().next().unwrap_or_default();
             if needs_escape(c) {
-                self.inner.write_all(&text.as_bytes()[run..i])?;
+                self.inner.write_all(&bytes[run..i])?;
                 write!(self.inner, "\\u{:04x}", c as u32)?;
                 run = i + c.len_utf8();
             }
+            at = i + c.len_utf8();
         }
-        self.inner.write_all(&text.as_bytes()[run..])?;
+        self.inner.write_all(&bytes[run..])?;
         self.carry.drain(..used);
         Ok(buf.len())
     }
@@ -112,6 +118,9 @@ pub fn escape_terminal_controls(json: &str) -> String {
     out
 }
 
+/// The first bytes of the UTF-8 encodings of the characters [`needs_escape`] names.
+const ESCAPE_LEADS: [u8; 4] = [0x7f, 0xc2, 0xd8, 0xe2];
+
 fn needs_escape(c: char) -> bool {
     matches!(
         c,
@@ -122,6 +131,42 @@ fn needs_escape(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_escaped_character_starts_with_a_lead_byte_the_writer_looks_for() {
+        let mut escaped = 0;
+        for c in (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|&c| needs_escape(c))
+        {
+            let mut utf8 = [0; 4];
+            let first = c.encode_utf8(&mut utf8).as_bytes()[0];
+            assert!(ESCAPE_LEADS.contains(&first), "{c:?}");
+            escaped += 1;
+        }
+        assert_eq!(escaped, 33 + 5 + 4 + 3);
+    }
+
+    #[test]
+    fn the_streaming_writer_escapes_only_what_needs_it_in_mixed_text() {
+        let raw =
+            serde_json::to_string(&"é – “quoted” \u{9b}\u{61c} ←\u{2066}x\u{2069} \u{a0}").unwrap();
+        let mut out = Vec::new();
+        {
+            let mut w = EscapeControls {
+                inner: &mut out,
+                carry: Vec::new(),
+            };
+            w.write_all(raw.as_bytes()).unwrap();
+            w.finish().unwrap();
+        }
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(out, escape_terminal_controls(&raw));
+        assert!(
+            out.contains("é – “quoted” \\u009b\\u061c ←\\u2066x\\u2069 \u{a0}"),
+            "{out}"
+        );
+    }
 
     #[test]
     fn the_streaming_writer_escapes_characters_split_between_writes() {
