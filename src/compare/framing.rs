@@ -48,7 +48,7 @@
 
 pub mod words;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
@@ -224,8 +224,8 @@ pub fn framing(
 /// gives two pairs sharing the A sentence). Each group's sentence indices, sorted.
 fn groups(pairs: &[AlignedPair]) -> Vec<(Vec<usize>, Vec<usize>)> {
     let mut out: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
-    let mut of_a: HashMap<usize, usize> = HashMap::new();
-    let mut of_b: HashMap<usize, usize> = HashMap::new();
+    let mut of_a: HashMap<usize, usize> = HashMap::default();
+    let mut of_b: HashMap<usize, usize> = HashMap::default();
     for p in pairs {
         match of_a.get(&p.a).or_else(|| of_b.get(&p.b)).copied() {
             Some(k) => {

@@ -10,7 +10,7 @@
 //! [`HighlightRef`]), a loop in [`Highlight::all`] and an arm in [`describe`]; the shape of a
 //! highlight, `{span, kind, ref, why}`, stays as it is.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::{Deserialize, Serialize};
 

@@ -26,9 +26,9 @@ pub mod sense;
 mod user;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
@@ -326,14 +326,14 @@ pub struct Story {
 impl Story {
     /// The story told by `articles` (the two sides of a comparison, or one article).
     pub fn new(articles: &[&Article]) -> Story {
-        let mut subject = HashSet::new();
-        let mut repeated: HashSet<String> = HashSet::new();
+        let mut subject = HashSet::default();
+        let mut repeated: HashSet<String> = HashSet::default();
         let mut everywhere: Option<HashSet<String>> = None;
         for art in articles {
             let an = &art.analysis;
-            let mut sentences: std::collections::HashMap<&str, usize> = Default::default();
+            let mut sentences: HashMap<&str, usize> = Default::default();
             for s in &an.sentences {
-                let mut seen = HashSet::new();
+                let mut seen = HashSet::default();
                 for t in &an.tokens[an.tokens_in(s.span)] {
                     if seen.insert(t.stem.as_str()) {
                         *sentences.entry(t.stem.as_str()).or_default() += 1;

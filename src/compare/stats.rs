@@ -7,7 +7,6 @@
 //! sparse vectors; story grouping, the suggested pairs and the reader's relatedness column all
 //! compare article vectors, so a pair's similarity reads the same everywhere.
 
-use std::collections::HashMap;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -168,7 +167,7 @@ type StemCount<'a> = (&'a str, &'a str, u32, i32);
 /// Stems of one article's reporting, sorted by stem.
 fn stem_counts(a: &Article) -> Vec<StemCount<'_>> {
     let an = &a.analysis;
-    let mut counts: HashMap<&str, (&str, u32, i32)> = HashMap::new();
+    let mut counts: rustc_hash::FxHashMap<&str, (&str, u32, i32)> = Default::default();
     for (si, s) in an.sentences.iter().enumerate() {
         if !an.sentence_role(si).is_compared() {
             continue;
@@ -200,7 +199,7 @@ fn stem_counts(a: &Article) -> Vec<StemCount<'_>> {
 pub fn article_vectors(articles: &[Article]) -> (Vec<ArticleVector>, Vec<String>) {
     let counts: Vec<Vec<StemCount<'_>>> = articles.par_iter().map(stem_counts).collect();
     // Ids in first-seen order, so they are the same on every run.
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: rustc_hash::FxHashMap<&str, u32> = Default::default();
     let mut forms: Vec<&str> = Vec::new();
     let mut df: Vec<u32> = Vec::new();
     let mut votes: Vec<i64> = Vec::new();

@@ -17,7 +17,7 @@
 //! Quoted titles — the name of a show, a book, a law in quotation marks — are found by
 //! [`quoted_titles`], the one place that decides what a title is.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::corpus::Article;
 use crate::text::{Analysis, QuoteKind, Span};
@@ -45,7 +45,7 @@ pub struct Names {
 /// Names written in ordinary (not title-case) sentences of the story's articles, as sequences
 /// of normalised words: what a title-case headline's capitalised words are checked against.
 pub fn known_names(articles: &[&Article]) -> HashSet<Vec<String>> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for art in articles {
         let an = &art.analysis;
         for s in sentence_ranges(art) {

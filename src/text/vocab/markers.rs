@@ -8,7 +8,7 @@
 //! framing diff labels changes with them; the attribution file also lists the words that name
 //! a quotation's speaker.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use crate::text::Token;

@@ -17,7 +17,7 @@ pub mod stems;
 pub mod table;
 pub mod wordfreq;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 pub use markers::{Marker, attribution_verbs, boosters, find_markers, hedges, is_speech_verb};
@@ -191,7 +191,7 @@ mod tests {
 
     #[test]
     fn every_function_word_has_known_uses_and_is_normalised() {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for line in FUNCTION_WORDS.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
