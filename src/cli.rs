@@ -314,15 +314,32 @@ fn dim_stdout() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// The configuration, read once a run for the commands (the reader reads it itself).
+fn config() -> &'static parallax::config::Loaded {
+    static LOADED: std::sync::OnceLock<parallax::config::Loaded> = std::sync::OnceLock::new();
+    LOADED.get_or_init(parallax::config::Config::load)
+}
+
 /// Engine options from the user's config file (its `[lexicon]` patch), as the reader gets
 /// them. Problems with the config are reported on stderr; the comparison then runs on the
 /// defaults for whatever was wrong, and the file is never touched.
 fn engine_options(library: &[Article]) -> parallax::compare::Options {
-    let loaded = parallax::config::Config::load();
+    let loaded = config();
     let (opts, lexicon_errors) = loaded.engine_options(library);
     // The reader's settings are not used here, but a mistake in them is still worth hearing
-    // about wherever the file is read.
-    let (_, setting_errors) = parallax::tui::settings::Settings::new(&loaded.config);
+    // about wherever the file is read (the defaults' own are ruled out by the test suite).
+    let setting_errors = if loaded
+        .config
+        .keys
+        .iter()
+        .map(|e| e.user)
+        .chain(loaded.config.theme.iter().map(|e| e.user))
+        .any(|user| user)
+    {
+        parallax::tui::settings::Settings::new(&loaded.config).1
+    } else {
+        Vec::new()
+    };
     let mut err = std::io::stderr().lock();
     for e in setting_errors
         .iter()

@@ -38,7 +38,7 @@ pub enum LibraryCommand {
 /// How addresses are fetched: the `[web]` settings of the config file (its problems are told
 /// where the file is read for the reader and the comparison), the size limit and `--refresh`.
 pub fn web_options(max_file_size: u64, refresh: bool) -> WebOptions {
-    let web = parallax::config::Config::load().config.web;
+    let web = super::config().config.web;
     WebOptions {
         max_age: web.max_age,
         refresh,

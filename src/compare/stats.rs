@@ -7,7 +7,6 @@
 //! sparse vectors; story grouping, the suggested pairs and the reader's relatedness column all
 //! compare article vectors, so a pair's similarity reads the same everywhere.
 
-
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
