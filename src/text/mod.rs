@@ -18,6 +18,7 @@ pub mod tokens;
 pub mod vocab;
 
 use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
 
 pub use boilerplate::Boilerplate;
 pub use quotes::{QuotationKind, Quote, QuoteKind};
@@ -150,7 +151,9 @@ impl Analysis {
 /// sentences, tokens and quotations.
 pub fn analyse(text: &str, title: Option<Span>) -> Analysis {
     let mut paragraphs = segment::paragraphs(text);
-    boilerplate::tag(text, &mut paragraphs);
+    // The text is split into words once, for the tagger and the tokens.
+    let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+    boilerplate::tag_with_words(text, &mut paragraphs, &words);
     if let Some(t) = title {
         for p in paragraphs.iter_mut() {
             if p.span.overlaps(&t) || p.span == t {
@@ -158,7 +161,7 @@ pub fn analyse(text: &str, title: Option<Span>) -> Analysis {
             }
         }
     }
-    analyse_rest(text, paragraphs)
+    analyse_rest(text, paragraphs, &words)
 }
 
 /// Analyse `text` already cut into `paragraphs` (spans into `text`, in order, each trimmed and
@@ -167,13 +170,15 @@ pub fn analyse(text: &str, title: Option<Span>) -> Analysis {
 /// sentences, tokens and quotations follow as in [`analyse`].
 pub fn analyse_paragraphs(text: &str, mut paragraphs: Vec<Paragraph>) -> Analysis {
     paragraphs.retain(|p| p.span.is_valid_in(text) && !p.span.is_empty());
-    boilerplate::tag(text, &mut paragraphs);
-    analyse_rest(text, paragraphs)
+    let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+    boilerplate::tag_with_words(text, &mut paragraphs, &words);
+    analyse_rest(text, paragraphs, &words)
 }
 
-fn analyse_rest(text: &str, paragraphs: Vec<Paragraph>) -> Analysis {
+/// The rest of the analysis of `text`, split into its UAX #29 `words`.
+fn analyse_rest(text: &str, paragraphs: Vec<Paragraph>, words: &[(usize, &str)]) -> Analysis {
     let sentences = segment::sentences(text, &paragraphs);
-    let (mut tokens, honorifics) = tokens::tokens_and_honorifics(text, 0);
+    let (mut tokens, honorifics) = tokens::tokens_and_honorifics_of(text, words, 0);
     // The lede is the first body paragraph, or the second when the first is an untagged
     // headline.
     let dateline = paragraphs

@@ -206,6 +206,15 @@ pub struct NormalWord {
 /// the honorifics left out, each with its full stop.
 pub fn normal_words(text: &str, offset: usize) -> (Vec<NormalWord>, Vec<Span>) {
     let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+    normal_words_of(text, &words, offset)
+}
+
+/// [`normal_words`] of `text` already split into its UAX #29 `words` (`unicode_word_indices`).
+pub fn normal_words_of(
+    text: &str,
+    words: &[(usize, &str)],
+    offset: usize,
+) -> (Vec<NormalWord>, Vec<Span>) {
     let mut out = Vec::with_capacity(words.len());
     let mut honorifics = Vec::new();
     let mut i = 0;

@@ -76,7 +76,18 @@ pub fn tokenize_at(text: &str, offset: usize) -> Vec<Token> {
 /// Word tokens of `text` (spans shifted by `offset`), and the spans of the honorifics left out
 /// of them.
 pub fn tokens_and_honorifics(text: &str, offset: usize) -> (Vec<Token>, Vec<Span>) {
-    let (words, honorifics) = super::normalize::normal_words(text, offset);
+    let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+    tokens_and_honorifics_of(text, &words, offset)
+}
+
+/// [`tokens_and_honorifics`] of `text` already split into its UAX #29 `words`
+/// (`unicode_word_indices`).
+pub fn tokens_and_honorifics_of(
+    text: &str,
+    words: &[(usize, &str)],
+    offset: usize,
+) -> (Vec<Token>, Vec<Span>) {
+    let (words, honorifics) = super::normalize::normal_words_of(text, words, offset);
     let mut out = Vec::with_capacity(words.len());
     // Words repeat: each distinct word is stemmed once per text.
     let mut stems: rustc_hash::FxHashMap<String, String> = rustc_hash::FxHashMap::default();

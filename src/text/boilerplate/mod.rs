@@ -134,16 +134,22 @@ enum Context {
 /// Tag boilerplate paragraphs in place; reporting paragraphs keep their role. Paragraph spans
 /// that do not fit `text` are left alone.
 pub fn tag(text: &str, paragraphs: &mut [Paragraph]) {
+    let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+    tag_with_words(text, paragraphs, &words);
+}
+
+/// [`tag`] for `text` already split into its UAX #29 `words` (`unicode_word_indices`).
+pub fn tag_with_words(text: &str, paragraphs: &mut [Paragraph], words: &[(usize, &str)]) {
     let mut context = Context::Article;
     let mut after_form = false;
     // The lower-cased words of each paragraph classified, for spotting repeats after.
-    let mut words_of: Vec<Option<Vec<String>>> = vec![None; paragraphs.len()];
-    for (p, words) in paragraphs.iter_mut().zip(words_of.iter_mut()) {
+    let mut lower_of: Vec<Option<Vec<String>>> = vec![None; paragraphs.len()];
+    for (p, words_of) in paragraphs.iter_mut().zip(lower_of.iter_mut()) {
         if p.role != ParagraphRole::Body || !p.span.is_valid_in(text) {
             continue;
         }
         let ptext = p.span.slice(text);
-        let own = classify_with_words(ptext, words);
+        let own = classify_with_words(ptext, &|| words_within(text, p.span, words), words_of);
         let kind = match context {
             Context::Tail => Some(match own {
                 Some(
@@ -181,7 +187,7 @@ pub fn tag(text: &str, paragraphs: &mut [Paragraph]) {
             p.role = ParagraphRole::Boilerplate(k);
         }
     }
-    tag_repeats(text, paragraphs, &words_of);
+    tag_repeats(text, paragraphs, &lower_of);
     tag_appeal_runs(text, paragraphs);
 }
 
@@ -240,12 +246,36 @@ fn tag_appeal_runs(text: &str, paragraphs: &mut [Paragraph]) {
 
 /// The furniture kind of one paragraph on its own, without context.
 pub fn classify_paragraph(ptext: &str) -> Option<Boilerplate> {
-    classify_with_words(ptext, &mut None)
+    classify_with_words(ptext, &|| lower_words(ptext), &mut None)
 }
 
-/// [`classify_paragraph`], leaving the paragraph's [`lower_words`] in `words` when it splits
-/// the paragraph into them.
-fn classify_with_words(ptext: &str, words_out: &mut Option<Vec<String>>) -> Option<Boilerplate> {
+/// The [`lower_words`] of the paragraph at `span` of `text`, from the `words` of the whole
+/// text. UAX #29 always breaks words at a line break, and rules nothing across one, so a
+/// paragraph between line breaks (or the text's ends) has the same words on its own as in its
+/// text; any other paragraph is split again.
+fn words_within(text: &str, span: crate::text::Span, words: &[(usize, &str)]) -> Vec<String> {
+    let bytes = text.as_bytes();
+    let line_break = |b: u8| b == b'\n' || b == b'\r';
+    let alone = (span.start == 0 || line_break(bytes[span.start - 1]))
+        && (span.end == text.len() || line_break(bytes[span.end]));
+    if !alone {
+        return lower_words(span.slice(text));
+    }
+    let first = words.partition_point(|&(at, _)| at < span.start);
+    words[first..]
+        .iter()
+        .take_while(|&&(at, w)| at + w.len() <= span.end)
+        .map(|&(_, w)| lower_word(w))
+        .collect()
+}
+
+/// [`classify_paragraph`] with the paragraph's [`lower_words`] made by `lower` when needed,
+/// and left in `words_out` then.
+fn classify_with_words(
+    ptext: &str,
+    lower: &dyn Fn() -> Vec<String>,
+    words_out: &mut Option<Vec<String>>,
+) -> Option<Boilerplate> {
     let lines: Vec<&str> = ptext.lines().filter(|l| !l.trim().is_empty()).collect();
     if lines.is_empty() {
         return Some(Boilerplate::Other);
@@ -255,7 +285,7 @@ fn classify_with_words(ptext: &str, words_out: &mut Option<Vec<String>>) -> Opti
     if kinds.iter().all(Option::is_some) {
         return kinds.first().copied().flatten().map(LineKind::kind);
     }
-    let words: &[String] = words_out.insert(lower_words(ptext));
+    let words: &[String] = words_out.insert(lower());
     let attributed = rules::quotes_with_attribution(ptext, words);
     // A copyright notice: "The contents of this site are ©2019 …".
     let copyright = ptext.contains('©') && words.len() <= 40;
@@ -304,16 +334,16 @@ pub(super) fn lower_words(s: &str) -> Vec<String> {
 
 /// The first `n` of [`lower_words`] (for checks that give up past a few words).
 pub(super) fn lower_words_upto(s: &str, n: usize) -> Vec<String> {
-    s.unicode_words()
-        .take(n)
-        .map(|w| {
-            if w.is_ascii() {
-                w.to_ascii_lowercase()
-            } else {
-                w.to_lowercase().replace('’', "'")
-            }
-        })
-        .collect()
+    s.unicode_words().take(n).map(lower_word).collect()
+}
+
+/// A word lower-cased, apostrophes folded.
+fn lower_word(w: &str) -> String {
+    if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase().replace('’', "'")
+    }
 }
 
 /// True for a number token: digits with `,` `.` separators ("1,670", "95.5").
