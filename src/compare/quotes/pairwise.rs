@@ -93,6 +93,15 @@ const SUBSTITUTE: i32 = 1;
 /// Alignment penalty of an added or dropped word.
 const CHANGE: i32 = 2;
 
+/// One word of B as the alignment's inner loop reads it.
+struct Column {
+    norm_id: u32,
+    stem_id: u32,
+    bracketed: bool,
+    /// An ellipsis stands before the word.
+    ellipsis: bool,
+}
+
 /// Local alignment of two quotations' words.
 fn align(x: &Prepared, y: &Prepared) -> Path {
     let (n, m) = (x.words.len(), y.words.len());
@@ -100,16 +109,41 @@ fn align(x: &Prepared, y: &Prepared) -> Path {
     let mut score = vec![0i32; (n + 1) * w];
     let mut step = vec![Step::Stop; (n + 1) * w];
     let mut best = (0i32, 0usize, 0usize);
+    let columns: Vec<Column> = y
+        .words
+        .iter()
+        .enumerate()
+        .map(|(j, wb)| Column {
+            norm_id: wb.norm_id,
+            stem_id: wb.stem_id,
+            bracketed: wb.bracketed,
+            ellipsis: y.ellipsis[j + 1],
+        })
+        .collect();
     for i in 1..=n {
-        for j in 1..=m {
-            let (wa, wb) = (&x.words[i - 1], &y.words[j - 1]);
+        let wa = &x.words[i - 1];
+        let elide_b = x.ellipsis[i];
+        let (done, rest) = score.split_at_mut(i * w);
+        let above = &done[(i - 1) * w..];
+        let row = &mut rest[1..w];
+        let steps = &mut step[i * w + 1..(i + 1) * w];
+        // Cell (i, j) from (i - 1, j - 1), (i - 1, j) and (i, j - 1), in that order: the first
+        // of equal scores wins.
+        let mut left = 0i32;
+        for (j, (((corner, wb), cell), st)) in above
+            .windows(2)
+            .zip(&columns)
+            .zip(row.iter_mut())
+            .zip(steps.iter_mut())
+            .enumerate()
+        {
+            let (diag, up) = (corner[0], corner[1]);
             let mut cand = (0i32, Step::Stop);
             let mut consider = |s: i32, st: Step| {
                 if s > cand.0 {
                     cand = (s, st);
                 }
             };
-            let diag = score[(i - 1) * w + j - 1];
             if wa.norm_id == wb.norm_id {
                 consider(diag + MATCH, Step::Match);
             } else if wa.stem_id == wb.stem_id && !wa.bracketed && !wb.bracketed {
@@ -119,26 +153,25 @@ fn align(x: &Prepared, y: &Prepared) -> Path {
             } else {
                 consider(diag - SUBSTITUTE, Step::Substitute);
             }
-            let up = score[(i - 1) * w + j];
             if wa.bracketed {
                 consider(up, Step::InsertA);
-            } else if y.ellipsis[j] {
+            } else if wb.ellipsis {
                 consider(up, Step::ElideA);
             } else {
                 consider(up - CHANGE, Step::GapA);
             }
-            let left = score[i * w + j - 1];
             if wb.bracketed {
                 consider(left, Step::InsertB);
-            } else if x.ellipsis[i] {
+            } else if elide_b {
                 consider(left, Step::ElideB);
             } else {
                 consider(left - CHANGE, Step::GapB);
             }
-            score[i * w + j] = cand.0;
-            step[i * w + j] = cand.1;
+            *cell = cand.0;
+            *st = cand.1;
+            left = cand.0;
             if cand.0 > best.0 {
-                best = (cand.0, i, j);
+                best = (cand.0, i, j + 1);
             }
         }
     }
