@@ -199,20 +199,50 @@ pub fn find_markers(
 }
 
 /// True when any form of a marker in `lists` occurs in `words` (normalised words, in order).
-pub fn occurs_in(lists: &[&[Marker]], words: &[&str]) -> bool {
-    lists
-        .iter()
-        .flat_map(|list| list.iter())
-        .flat_map(|marker| marker.forms.iter())
-        .any(|form| {
-            let parts: Vec<&str> = form.split(' ').collect();
-            words.windows(parts.len()).any(|w| w == parts.as_slice())
+pub fn occurs_in(lists: &[&'static [Marker]], words: &[&str]) -> bool {
+    // A form occurs where its words follow one another from there.
+    let at = |form: &str, i: usize| {
+        let mut n = i;
+        form.split(' ').all(|part| {
+            n += 1;
+            words.get(n - 1) == Some(&part)
         })
+    };
+    lists.iter().any(|&list| match first_words(list) {
+        // Only the forms whose first word is there.
+        Some(index) => (0..words.len()).any(|i| {
+            index
+                .get(words[i])
+                .is_some_and(|forms| forms.iter().any(|&(_, form)| at(form, i)))
+        }),
+        None => list
+            .iter()
+            .flat_map(|marker| marker.forms.iter())
+            .any(|form| (0..words.len()).any(|i| at(form, i))),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn occurs_in_finds_one_and_many_word_forms_anywhere_and_nothing_else() {
+        let has = |words: &[&str]| occurs_in(&[attribution_verbs()], words);
+        assert!(has(&["the", "ministry", "said", "on", "friday"]));
+        assert!(has(&["said"]));
+        assert!(has(&["it", "was", "according", "to", "the", "report"]));
+        assert!(has(&["according", "to"]));
+        assert!(!has(&["according", "the", "to"]));
+        assert!(!has(&["according"]));
+        assert!(!has(&[]));
+        assert!(!has(&["the", "sayings", "of"]));
+        assert!(occurs_in(
+            &[hedges(), boosters()],
+            &["it", "is", "allegedly", "true"]
+        ));
+        assert!(!occurs_in(&[hedges(), boosters()], &["it", "is", "true"]));
+    }
     use crate::text::tokens::{normalize, tokenize};
 
     #[test]
