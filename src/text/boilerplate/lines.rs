@@ -26,7 +26,11 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
     }
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
     let joined = w.join(" ");
-    let starts = |p: &str| joined == p || joined.starts_with(&format!("{p} "));
+    let starts = |p: &str| {
+        joined
+            .strip_prefix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    };
 
     // Comment sections and forms.
     if is_comment_heading(&w) {
@@ -79,8 +83,10 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
         || starts("read also")
         || starts("see also")
         || starts("see more")
-        || t.to_lowercase().starts_with("more:")
-        || t.to_lowercase().starts_with("related:")
+        || {
+            let lower = t.to_lowercase();
+            lower.starts_with("more:") || lower.starts_with("related:")
+        }
     {
         return Some(LineKind::Furniture(Related));
     }

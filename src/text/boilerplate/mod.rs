@@ -149,7 +149,13 @@ pub fn tag_with_words(text: &str, paragraphs: &mut [Paragraph], words: &[(usize,
             continue;
         }
         let ptext = p.span.slice(text);
-        let own = classify_with_words(ptext, &|| words_within(text, p.span, words), words_of);
+        let mut heading = None;
+        let own = classify_with_words(
+            ptext,
+            &|| words_within(text, p.span, words),
+            words_of,
+            &mut heading,
+        );
         let kind = match context {
             Context::Tail => Some(match own {
                 Some(
@@ -173,7 +179,7 @@ pub fn tag_with_words(text: &str, paragraphs: &mut [Paragraph], words: &[(usize,
             },
             Context::Article => own,
         };
-        match line_heading(ptext) {
+        match heading {
             Some(LineKind::CommentsHeading) => {
                 context = Context::Tail;
                 after_form |= is_comment_form(ptext);
@@ -246,7 +252,7 @@ fn tag_appeal_runs(text: &str, paragraphs: &mut [Paragraph]) {
 
 /// The furniture kind of one paragraph on its own, without context.
 pub fn classify_paragraph(ptext: &str) -> Option<Boilerplate> {
-    classify_with_words(ptext, &|| lower_words(ptext), &mut None)
+    classify_with_words(ptext, &|| lower_words(ptext), &mut None, &mut None)
 }
 
 /// The [`lower_words`] of the paragraph at `span` of `text`, from the `words` of the whole
@@ -270,11 +276,13 @@ fn words_within(text: &str, span: crate::text::Span, words: &[(usize, &str)]) ->
 }
 
 /// [`classify_paragraph`] with the paragraph's [`lower_words`] made by `lower` when needed,
-/// and left in `words_out` then.
+/// and left in `words_out` then; `heading` is set to the paragraph's kind when it is a
+/// one-line section heading.
 fn classify_with_words(
     ptext: &str,
     lower: &dyn Fn() -> Vec<String>,
     words_out: &mut Option<Vec<String>>,
+    heading: &mut Option<LineKind>,
 ) -> Option<Boilerplate> {
     let lines: Vec<&str> = ptext.lines().filter(|l| !l.trim().is_empty()).collect();
     if lines.is_empty() {
@@ -282,6 +290,7 @@ fn classify_with_words(
     }
     // Every line furniture: the first line's kind names the paragraph.
     let kinds: Vec<Option<LineKind>> = lines.iter().map(|l| classify_line(l)).collect();
+    *heading = line_heading(&kinds);
     if kinds.iter().all(Option::is_some) {
         return kinds.first().copied().flatten().map(LineKind::kind);
     }
@@ -307,15 +316,11 @@ fn classify_with_words(
     None
 }
 
-/// The heading kind of a one-line paragraph, if it is a section heading.
-fn line_heading(ptext: &str) -> Option<LineKind> {
-    let mut lines = ptext.lines().filter(|l| !l.trim().is_empty());
-    let first = lines.next()?;
-    if lines.next().is_some() {
-        return None;
-    }
-    match classify_line(first) {
-        Some(k @ (LineKind::CommentsHeading | LineKind::RelatedHeading)) => Some(k),
+/// The heading kind of a one-line paragraph, if it is a section heading, from the kinds of
+/// its non-empty lines.
+fn line_heading(kinds: &[Option<LineKind>]) -> Option<LineKind> {
+    match kinds {
+        [Some(k @ (LineKind::CommentsHeading | LineKind::RelatedHeading))] => Some(*k),
         _ => None,
     }
 }
