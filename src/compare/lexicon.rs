@@ -51,6 +51,7 @@ const BUNDLED: &str = include_str!("../../assets/lexicon.toml");
 /// `PARALLAX_WRITE_LEXICON=1` to write them anew). A start-up then reads them from the binary
 /// instead of parsing the file, stemming its words and building matchers.
 mod bundled {
+    use super::Str::Bundled as T;
     use super::sense::{Cues, Pos, Sense, WordSet, Words};
     use super::{Category, Item, Rules, Tables};
     use std::borrow::Cow::Borrowed as B;
@@ -76,9 +77,124 @@ pub(crate) const fn source_hash(src: &str) -> u64 {
 /// True when the compiled tables were made from the bundled file as it is.
 const BUNDLED_TABLES_CURRENT: bool = source_hash(BUNDLED) == bundled::SOURCE_HASH;
 
-/// A string of a lexicon: borrowed from the binary in the bundled lexicon's tables, owned in a
-/// lexicon built at run time.
-pub type Str = Cow<'static, str>;
+/// A string of a lexicon: in the bundled lexicon's tables, a range of their text
+/// (`bundled::TEXT`), so that the tables hold no pointer per string for the dynamic loader to
+/// relocate at every start; owned in a lexicon built at run time. Reads as its `str`.
+#[derive(Clone)]
+pub enum Str {
+    /// Bytes `start..end` of the compiled lexicon's text.
+    Bundled(u32, u32),
+    /// A string of its own.
+    Owned(String),
+}
+
+impl std::ops::Deref for Str {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Str::Bundled(start, end) => &bundled::TEXT[*start as usize..*end as usize],
+            Str::Owned(s) => s,
+        }
+    }
+}
+
+impl Str {
+    /// The string's bytes, without the character-boundary checks of making a `str` of a
+    /// range (for the look-ups that compare many strings: byte order is `str` order).
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            Str::Bundled(start, end) => &bundled::TEXT.as_bytes()[*start as usize..*end as usize],
+            Str::Owned(s) => s.as_bytes(),
+        }
+    }
+}
+
+impl Default for Str {
+    fn default() -> Self {
+        Str::Owned(String::new())
+    }
+}
+
+impl From<String> for Str {
+    fn from(s: String) -> Self {
+        Str::Owned(s)
+    }
+}
+
+impl From<&str> for Str {
+    fn from(s: &str) -> Self {
+        Str::Owned(s.to_string())
+    }
+}
+
+impl PartialEq for Str {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Str {}
+
+impl PartialEq<str> for Str {
+    fn eq(&self, other: &str) -> bool {
+        **self == *other
+    }
+}
+
+impl PartialEq<&str> for Str {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<String> for Str {
+    fn eq(&self, other: &String) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialOrd for Str {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Str {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (**self).cmp(&**other)
+    }
+}
+
+impl std::hash::Hash for Str {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (**self).hash(state);
+    }
+}
+
+impl std::fmt::Debug for Str {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+impl std::fmt::Display for Str {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+impl Serialize for Str {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Str {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Str::Owned)
+    }
+}
 
 /// Priority of a category that only the user's lexicon uses: listed with the first.
 const USER_PRIORITY: u32 = 0;
@@ -303,14 +419,14 @@ fn build_index(keys: &[Vec<String>], select: impl Fn(usize) -> bool) -> Index {
     }
     by_first
         .into_iter()
-        .map(|(w, ids)| (Cow::Owned(w.to_string()), Cow::Owned(ids)))
+        .map(|(w, ids)| (Str::from(w), Cow::Owned(ids)))
         .collect()
 }
 
 /// The entries of `index` whose key starts with `word`.
 fn lookup<'a>(index: &'a Index, word: &str) -> &'a [u32] {
     index
-        .binary_search_by(|(w, _)| (**w).cmp(word))
+        .binary_search_by(|(w, _)| w.bytes().cmp(word.as_bytes()))
         .map_or(&[], |i| &index[i].1)
 }
 
@@ -536,13 +652,13 @@ impl Lexicon {
             .zip(words)
             .zip(senses_of)
             .map(|((e, words), senses)| Item {
-                term: Cow::Owned(e.term),
-                category: Cow::Owned(e.category),
-                reason: Cow::Owned(e.reason),
+                term: Str::Owned(e.term),
+                category: Str::Owned(e.category),
+                reason: Str::Owned(e.reason),
                 exact: e.exact,
                 words: words
                     .into_iter()
-                    .map(|(n, s)| (Cow::Owned(n), Cow::Owned(s)))
+                    .map(|(n, s)| (Str::Owned(n), Str::Owned(s)))
                     .collect(),
                 senses: senses
                     .into_iter()
@@ -629,7 +745,7 @@ impl Lexicon {
         self.tables
             .categories
             .iter()
-            .find(|c| c.name == category)
+            .find(|c| *c.name == *category)
             .map_or(USER_PRIORITY, |c| c.priority)
     }
 

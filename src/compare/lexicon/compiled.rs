@@ -5,14 +5,35 @@
 //! words (normal form and stem) and sense rules, the index from the first word of each match
 //! key to its entries, and the sense rules with their word sets sorted as built.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::sense::{Pos, Sense, WordSet, Words};
 use super::{Lexicon, source_hash};
 
+/// The strings of the tables, each stored once in one text and written as `T(start, end)`.
+#[derive(Default)]
+struct Text {
+    text: String,
+    at: HashMap<String, (usize, usize)>,
+}
+
+impl Text {
+    /// `s` as a `Str` literal.
+    fn t(&mut self, s: &str) -> String {
+        let (start, end) = *self.at.entry(s.to_string()).or_insert_with(|| {
+            let start = self.text.len();
+            self.text.push_str(s);
+            (start, self.text.len())
+        });
+        format!("T({start}, {end})")
+    }
+}
+
 /// The Rust text of `lexicon`'s tables, compiled from the lexicon file `source`.
 pub(super) fn render(lexicon: &Lexicon, source: &str) -> String {
     let t = &lexicon.tables;
+    let mut text = Text::default();
     let mut o = String::new();
     o.push_str(
         "// The bundled lexicon (assets/lexicon.toml) compiled: the tables and rules that\n\
@@ -29,8 +50,8 @@ pub(super) fn render(lexicon: &Lexicon, source: &str) -> String {
     o.push_str(
         "/// One entry: term, category, reason, exact, words as (normal form, stem), sense rules.\n\
          macro_rules! item {\n    \
-         ($t:literal, $c:expr, $r:expr, $x:literal, [$(($n:literal, $s:literal)),*], [$($k:literal),*]) => {\n        \
-         Item { term: B($t), category: $c, reason: $r, exact: $x, words: B(&[$((B($n), B($s))),*]), senses: B(&[$($k),*]) }\n    \
+         ($t:expr, $c:expr, $r:expr, $x:literal, [$(($n:expr, $s:expr)),*], [$($k:literal),*]) => {\n        \
+         Item { term: $t, category: $c, reason: $r, exact: $x, words: B(&[$(($n, $s)),*]), senses: B(&[$($k),*]) }\n    \
          };\n}\n\n",
     );
     // Category names and reasons, each written once.
@@ -43,14 +64,16 @@ pub(super) fn render(lexicon: &Lexicon, source: &str) -> String {
         }
     }
     for (i, s) in strings.iter().enumerate() {
-        let _ = writeln!(o, "const S{i}: super::Str = B({s:?});");
+        let _ = writeln!(o, "const S{i}: super::Str = {};", text.t(s));
     }
     o.push_str("\npub(super) static TABLES: Tables = Tables {\n    categories: B(&[\n");
     for c in t.categories.iter() {
         let _ = writeln!(
             o,
-            "        Category {{ name: B({:?}), description: B({:?}), priority: {} }},",
-            c.name, c.description, c.priority
+            "        Category {{ name: {}, description: {}, priority: {} }},",
+            text.t(&c.name),
+            text.t(&c.description),
+            c.priority
         );
     }
     o.push_str("    ]),\n    items: B(&[\n");
@@ -58,13 +81,13 @@ pub(super) fn render(lexicon: &Lexicon, source: &str) -> String {
         let words: Vec<String> = item
             .words
             .iter()
-            .map(|(n, s)| format!("({n:?}, {s:?})"))
+            .map(|(n, s)| format!("({}, {})", text.t(n), text.t(s)))
             .collect();
         let senses: Vec<String> = item.senses.iter().map(u32::to_string).collect();
         let _ = writeln!(
             o,
-            "        item!({:?}, {}, {}, {}, [{}], [{}]),",
-            item.term,
+            "        item!({}, {}, {}, {}, [{}], [{}]),",
+            text.t(&item.term),
             const_name(&strings, &item.category),
             const_name(&strings, &item.reason),
             item.exact,
@@ -77,14 +100,14 @@ pub(super) fn render(lexicon: &Lexicon, source: &str) -> String {
         let _ = writeln!(o, "    {field}: B(&[");
         for (w, ids) in index.iter() {
             let ids: Vec<String> = ids.iter().map(u32::to_string).collect();
-            let _ = writeln!(o, "        (B({w:?}), B(&[{}])),", ids.join(", "));
+            let _ = writeln!(o, "        ({}, B(&[{}])),", text.t(w), ids.join(", "));
         }
         o.push_str("    ]),\n");
     }
     o.push_str("};\n\npub(super) static RULES: Rules = Rules {\n    senses: B(&[\n");
     let r = &lexicon.rules;
     for s in r.senses.iter() {
-        sense(&mut o, s);
+        sense(&mut o, &mut text, s);
     }
     o.push_str("    ]),\n    cues: Cues {\n");
     let c = &r.cues;
@@ -96,9 +119,15 @@ pub(super) fn render(lexicon: &Lexicon, source: &str) -> String {
         ("be", &c.be),
         ("adverb", &c.adverb),
     ] {
-        let _ = writeln!(o, "        {field}: {},", words(w));
+        let _ = writeln!(o, "        {field}: {},", words(&mut text, w));
     }
-    let _ = writeln!(o, "    }},\n    heads: {},\n}};", set(&r.heads));
+    let _ = writeln!(o, "    }},\n    heads: {},\n}};", set(&mut text, &r.heads));
+    let _ = writeln!(
+        o,
+        "\n/// Every string of the tables above, each once.\n\
+         pub(super) const TEXT: &str = {:?};",
+        text.text
+    );
     o
 }
 
@@ -112,44 +141,49 @@ fn const_name(strings: &[&str], s: &str) -> String {
 }
 
 /// One sense rule, as a `Sense` literal.
-fn sense(o: &mut String, s: &Sense) {
-    let strs = |l: &[super::Str]| {
-        let items: Vec<String> = l.iter().map(|x| format!("B({x:?})")).collect();
+fn sense(o: &mut String, text: &mut Text, s: &Sense) {
+    let mut strs = |l: &[super::Str]| {
+        let items: Vec<String> = l.iter().map(|x| text.t(x)).collect();
         format!("B(&[{}])", items.join(", "))
     };
+    let (terms, hit, miss) = (strs(&s.terms), strs(&s.hit), strs(&s.miss));
     let pos = |l: &[Pos]| {
         let items: Vec<String> = l.iter().map(|p| format!("Pos::{p:?}")).collect();
         format!("B(&[{}])", items.join(", "))
     };
     let _ = writeln!(
         o,
-        "        Sense {{\n            terms: {},\n            reason: B({:?}),\n            \
+        "        Sense {{\n            terms: {},\n            reason: {},\n            \
          used_as: {},\n            unless_used_as: {},\n            next: {},\n            \
          next_within: {},\n            prev: {},\n            prev_within: {},\n            \
          unless_clause: {},\n            subject: {},\n            hit: {},\n            \
          miss: {},\n        }},",
-        strs(&s.terms),
-        s.reason,
+        terms,
+        text.t(&s.reason),
         pos(&s.used_as),
         pos(&s.unless_used_as),
-        words(&s.next),
+        words(text, &s.next),
         s.next_within,
-        words(&s.prev),
+        words(text, &s.prev),
         s.prev_within,
-        words(&s.unless_clause),
+        words(text, &s.unless_clause),
         s.subject,
-        strs(&s.hit),
-        strs(&s.miss),
+        hit,
+        miss,
     );
 }
 
 /// A `Words` literal.
-fn words(w: &Words) -> String {
-    format!("Words {{ words: {}, name: {} }}", set(&w.words), w.name)
+fn words(text: &mut Text, w: &Words) -> String {
+    format!(
+        "Words {{ words: {}, name: {} }}",
+        set(text, &w.words),
+        w.name
+    )
 }
 
 /// A `WordSet` literal.
-fn set(s: &WordSet) -> String {
-    let items: Vec<String> = s.0.iter().map(|x| format!("B({x:?})")).collect();
+fn set(text: &mut Text, s: &WordSet) -> String {
+    let items: Vec<String> = s.0.iter().map(|x| text.t(x)).collect();
     format!("WordSet(B(&[{}]))", items.join(", "))
 }

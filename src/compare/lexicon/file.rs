@@ -75,8 +75,8 @@ pub(super) fn parse_file(src: &str) -> Result<(Vec<Category>, Vec<Entry>, Rules)
             });
         }
         categories.push(Category {
-            name: Cow::Owned(def.name),
-            description: Cow::Owned(def.description),
+            name: super::Str::Owned(def.name),
+            description: super::Str::Owned(def.description),
             priority: def.priority,
         });
     }

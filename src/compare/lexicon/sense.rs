@@ -101,7 +101,7 @@ pub struct WordSet(pub(super) Cow<'static, [Str]>);
 impl WordSet {
     /// The set of `words`.
     pub fn new(words: impl IntoIterator<Item = String>) -> Self {
-        let mut v: Vec<Str> = words.into_iter().map(Cow::Owned).collect();
+        let mut v: Vec<Str> = words.into_iter().map(Str::Owned).collect();
         v.sort_unstable();
         v.dedup();
         WordSet(Cow::Owned(v))
@@ -109,7 +109,9 @@ impl WordSet {
 
     /// True when `word` is in the set.
     pub fn contains(&self, word: &str) -> bool {
-        self.0.binary_search_by(|w| (**w).cmp(word)).is_ok()
+        self.0
+            .binary_search_by(|w| w.bytes().cmp(word.as_bytes()))
+            .is_ok()
     }
 
     fn is_empty(&self) -> bool {
@@ -258,14 +260,14 @@ impl SenseDef {
         }
         let words = |l: &[String]| Words::compile(l, classes).map_err(&bad);
         let owned = |l: &[String]| -> Cow<'static, [Str]> {
-            l.iter().map(|s| Cow::Owned(s.clone())).collect()
+            l.iter().map(|s| Str::from(s.as_str())).collect()
         };
         let sense = Sense {
             next: words(&self.next)?,
             prev: words(&self.prev)?,
             unless_clause: words(&self.unless_clause)?,
             terms: owned(&self.terms),
-            reason: Cow::Owned(self.reason.clone()),
+            reason: Str::from(self.reason.as_str()),
             used_as: Cow::Owned(self.used_as.clone()),
             unless_used_as: Cow::Owned(self.unless_used_as.clone()),
             next_within: self.next_within.max(1),

@@ -102,7 +102,7 @@ fn every_sense_rule_has_examples_that_behave() {
                     .find(&art)
                     .iter()
                     .filter_map(|(e, _)| lex.term(*e))
-                    .filter(|t| sense.terms.iter().any(|s| s == t))
+                    .filter(|t| sense.terms.iter().any(|s| &**s == *t))
                     .collect();
                 if found.is_empty() == want {
                     wrong.push(format!(

@@ -121,7 +121,7 @@ impl Lexicon {
             if entry.reason.trim().is_empty() {
                 entry.reason = USER_REASON.to_string();
             }
-            if !categories.iter().any(|c| c.name == entry.category) {
+            if !categories.iter().any(|c| *c.name == *entry.category) {
                 categories.push(Category {
                     name: entry.category.clone().into(),
                     description: USER_CATEGORY.into(),
