@@ -255,3 +255,56 @@ fn an_out_of_order_pair_with_a_near_rival_is_not_made() {
     assert!(paired(&al, &a, &b, "younger voice", "younger voice"));
     assert!(paired(&al, &a, &b, "two libraries", "two libraries"));
 }
+
+/// A storm told in the same order by both outlets; the third sentences tell the same work at
+/// Brenn in different words.
+const STORM_WIRE: &str = "Storm closes Kettle Bay port
+
+The port of Kettle Bay was closed on Monday as a storm with winds of up to 140 kilometres an hour swept the coast.
+
+Harbour master Jonas Veld said no ship would leave before Wednesday.
+
+Crews worked through the night to shore up the old harbour wall near Brenn.
+
+Ferries to the islands were cancelled.
+
+The weather service expects the storm to weaken by Tuesday evening.
+";
+
+const STORM_PAPER: &str = "Kettle Bay port shut as storm hits
+
+Kettle Bay's port shut on Monday while a storm brought winds of 140 kilometres an hour to the coast.
+
+No ship will sail before Wednesday, harbour master Jonas Veld said.
+
+In Brenn, soldiers spent hours piling sandbags along the old dyke.
+
+Brenn's mayor, Ida Holm, thanked the soldiers and asked residents to stay indoors.
+
+Shops in the town centre stayed closed.
+";
+
+#[test]
+fn a_pair_continuing_a_run_told_in_the_same_order_is_paired() {
+    let (a, b) = (article("wire", STORM_WIRE), article("paper", STORM_PAPER));
+    let al = align(&a, &b, &Options::default());
+    // Sharing only "Brenn" and "old", the pair scores below `min_score`; right after two
+    // paired sentences on both sides, its place supports it.
+    assert!(
+        paired(
+            &al,
+            &a,
+            &b,
+            "shore up the old harbour wall",
+            "piling sandbags"
+        ),
+        "{:?}",
+        al.pairs
+    );
+    // The mayor's thanks, which also names Brenn, is another fact and is not next in line.
+    assert!(
+        !paired(&al, &a, &b, "shore up the old harbour wall", "Ida Holm"),
+        "{:?}",
+        al.pairs
+    );
+}

@@ -42,6 +42,10 @@
 //!    Each unit then grows over the unaligned sentences next to it (up to
 //!    [`MAX_GROWN`] per side) while each added sentence tells mostly what the other side
 //!    tells and the unit's score does not drop: one sentence rewritten as a run of short ones.
+//!    Last, the pair right after (or before) each unit on both sides, both sentences free, is
+//!    added when it has evidence of one fact and scores at least [`CLEAR_FLOOR`] ×
+//!    `min_score`: framed on one side, it continues a run both outlets tell in the same order
+//!    (its already-paired neighbours support it).
 //! 4. **Moved pairs.** Of the sentences still unaligned, strong 1:1 pairs (at least
 //!    `min_score +` [`MOVED_MARGIN`], or clearly best), strongest first, are added with
 //!    `moved: true`: they correspond but sit out of order relative to the rest. Out of order,
@@ -216,6 +220,7 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
     );
     let chain = fill_gaps(best_chain(&units), &vecs.a, &vecs.b);
     let chain = grow(chain, &vecs.a, &vecs.b);
+    let chain = extend_runs(chain, &pairs, &supported, CLEAR_FLOOR * min_score);
     // Out of order, a pair must stand out from the other candidates of its sentences.
     let movable: Vec<bool> = pairs
         .iter()
@@ -981,4 +986,45 @@ fn contained(x: &SparseVec, y: &SparseVec) -> f64 {
         }
     }
     (s / (x.norm * x.norm)).clamp(0.0, 1.0)
+}
+
+/// The in-order units, with the pair of sentences right after each unit on both sides (or
+/// right before it) added when both are free, it is a candidate with evidence of one fact
+/// ([`MIN_EVIDENCE`]) and scores at least `threshold`: next to an aligned unit, a pair continues
+/// a run both outlets tell in the same order, so its place supports a score a pair elsewhere
+/// would need `min_score` for.
+fn extend_runs(
+    chain: Vec<Unit>,
+    pairs: &[(usize, usize, f64)],
+    supported: &[bool],
+    threshold: f64,
+) -> Vec<Unit> {
+    let find = |i: usize, j: usize| -> Option<Unit> {
+        let k = pairs.partition_point(|p| (p.0, p.1) < (i, j));
+        pairs
+            .get(k)
+            .filter(|p| (p.0, p.1) == (i, j) && supported[k] && p.2 >= threshold)
+            .map(|p| Unit {
+                a0: i,
+                a1: i,
+                b0: j,
+                b1: j,
+                score: p.2,
+            })
+    };
+    let mut out: Vec<Unit> = Vec::with_capacity(chain.len());
+    for (k, u) in chain.iter().enumerate() {
+        let (lo_a, lo_b) = out.last().map_or((0, 0), |p| (p.a1 + 1, p.b1 + 1));
+        if u.a0 > lo_a && u.b0 > lo_b {
+            out.extend(find(u.a0 - 1, u.b0 - 1));
+        }
+        out.push(*u);
+        let (hi_a, hi_b) = chain
+            .get(k + 1)
+            .map_or((usize::MAX, usize::MAX), |n| (n.a0, n.b0));
+        if u.a1 + 1 < hi_a && u.b1 + 1 < hi_b {
+            out.extend(find(u.a1 + 1, u.b1 + 1));
+        }
+    }
+    out
 }
