@@ -202,21 +202,14 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
         .collect();
     let rivals = rivals(&pairs, sa.len(), sb.len());
     let clear = clear_best(&pairs, &rivals, min_score);
-    // The ledes share the story's event, not only its names: their place is their evidence.
-    let lede_event: Vec<bool> = pairs
-        .iter()
-        .map(|&(i, j, _)| {
-            i == 0 && j == 0 && evidence(&vecs.a[0], &vecs.b[0], &vecs.naming) >= MIN_EVIDENCE
-        })
-        .collect();
+    // Whether the ledes share the story's event, not only its names: then their place is
+    // their evidence.
+    let lede_event = match (vecs.a.first(), vecs.b.first()) {
+        (Some(x), Some(y)) => evidence(x, y, &vecs.naming) >= MIN_EVIDENCE,
+        _ => false,
+    };
     let units = units(
-        &vecs.a,
-        &vecs.b,
-        &pairs,
-        &clear,
-        &supported,
-        &lede_event,
-        min_score,
+        &vecs.a, &vecs.b, &pairs, &clear, &supported, lede_event, min_score,
     );
     let chain = fill_gaps(best_chain(&units), &vecs.a, &vecs.b);
     let chain = grow(chain, &vecs.a, &vecs.b);
@@ -441,7 +434,7 @@ fn units(
     pairs: &[(usize, usize, f64)],
     clear: &[bool],
     supported: &[bool],
-    lede_event: &[bool],
+    lede_event: bool,
     min_score: f64,
 ) -> Vec<Unit> {
     // Where each A sentence's candidates start in `pairs` (sorted by `(i, j)`).
@@ -487,7 +480,7 @@ fn units(
     let mut out = Vec::new();
     for (k, &(i, j, s)) in pairs.iter().enumerate() {
         let ledes = i == 0 && j == 0 && s >= LEDE_MIN_SCORE;
-        let lede_evident = i == 0 && j == 0 && s >= min_score && lede_event[k];
+        let lede_evident = i == 0 && j == 0 && s >= min_score && lede_event;
         if (supported[k] || lede_evident) && (s >= min_score || clear[k] || ledes) {
             out.push(Unit {
                 a0: i,
