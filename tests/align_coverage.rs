@@ -142,3 +142,169 @@ fn demo_the_russian_intervention_dated_two_ways_is_paired() {
         al.pairs
     );
 }
+
+/// One flood, two reports whose ledes tell the same event in the words both articles repeat
+/// throughout ("declared", "flood emergency", "Tessin river", "villages").
+const FLOOD_WIRE: &str = "Marlow declares flood emergency
+
+Governor Ruth Okafor declared a flood emergency along the Tessin river on Friday, ordering the evacuation of low-lying villages as water levels kept rising.
+
+The flood emergency allows the state to draw on reserve funds for sandbags, pumps and shelters.
+
+Water levels on the Tessin river rose by two metres overnight, the river authority said.
+
+Okafor declared the emergency after meeting mayors of the river villages.
+
+About 4,000 residents of the villages have been told to leave their homes.
+
+Schools in the region will stay closed until Wednesday.
+";
+
+const FLOOD_PAPER: &str = "Governor orders evacuations as Tessin floods
+
+HALDEN — Marlow has declared a flood emergency on the Tessin river, and thousands of people are leaving the villages on its banks.
+
+Governor Ruth Okafor declared the emergency at a news conference in Halden, flanked by the mayors of the villages.
+
+Some 4,000 residents of the villages are affected, officials said.
+
+The Tessin reached its highest level since 1998 on Thursday night.
+
+The flood emergency frees money for pumps and sandbags, the governor's office said.
+
+Farmers along the river said their fields were already under water.
+";
+
+#[test]
+fn ledes_telling_one_event_in_the_story_words_are_paired() {
+    let (a, b) = (article("wire", FLOOD_WIRE), article("paper", FLOOD_PAPER));
+    let al = align(&a, &b, &Options::default());
+    // Every word the ledes share recurs in both articles, so their words alone are no evidence;
+    // they share the event ("declared a flood emergency"), not only names, and open both
+    // reports.
+    assert!(
+        paired(
+            &al,
+            &a,
+            &b,
+            "Governor Ruth Okafor declared a flood emergency",
+            "HALDEN — Marlow has declared"
+        ),
+        "{:?}",
+        al.pairs
+    );
+    // The lede is not run together with the later sentence on the news conference.
+    assert!(
+        !paired(
+            &al,
+            &a,
+            &b,
+            "Governor Ruth Okafor declared a flood emergency",
+            "at a news conference"
+        ),
+        "{:?}",
+        al.pairs
+    );
+}
+
+/// A council vote, told in different orders; A's last sentence resembles two different
+/// sentences of B about equally.
+const VOTE_WIRE: &str = "Harrow council re-elects Lind as leader
+
+Councillor Maya Lind was re-elected leader of Harrow council on Tuesday, beating her only challenger, Owen Pratt, by 31 votes to 17.
+
+Pratt had argued that the council needed a younger voice after a year of budget cuts.
+
+Lind promised to reopen the two libraries closed in March.
+
+She said the vote showed that the council trusted her plan for the town centre.
+
+The other senior council posts went unchallenged.
+";
+
+const VOTE_PAPER: &str = "Lind keeps Harrow leadership despite revolt
+
+HARROW — Maya Lind will lead Harrow council for another four years after a vote on Tuesday.
+
+She is the first woman to hold a senior post on the council since its founding.
+
+Ravi Shah has held a senior council post for years.
+
+Lind beat Owen Pratt, her only challenger, by 31 votes to 17.
+
+Pratt said the council needed a younger voice after the budget cuts.
+
+Lind said she would reopen the two libraries that closed in March.
+";
+
+#[test]
+fn an_out_of_order_pair_with_a_near_rival_is_not_made() {
+    let (a, b) = (article("wire", VOTE_WIRE), article("paper", VOTE_PAPER));
+    let al = align(&a, &b, &Options::default());
+    // "The other senior council posts went unchallenged" shares "senior council post" with
+    // "the first woman to hold a senior post" and with "has held a senior council post":
+    // out of order, and no better a match for one than for the other, it is neither fact.
+    for other in ["the first woman", "Ravi Shah"] {
+        assert!(
+            !paired(&al, &a, &b, "went unchallenged", other),
+            "{:?}",
+            al.pairs
+        );
+    }
+    // The facts both tell still pair.
+    assert!(paired(&al, &a, &b, "younger voice", "younger voice"));
+    assert!(paired(&al, &a, &b, "two libraries", "two libraries"));
+}
+
+/// A storm told in the same order by both outlets; the third sentences tell the same work at
+/// Brenn in different words.
+const STORM_WIRE: &str = "Storm closes Kettle Bay port
+
+The port of Kettle Bay was closed on Monday as a storm with winds of up to 140 kilometres an hour swept the coast.
+
+Harbour master Jonas Veld said no ship would leave before Wednesday.
+
+Crews worked through the night to shore up the old harbour wall near Brenn.
+
+Ferries to the islands were cancelled.
+
+The weather service expects the storm to weaken by Tuesday evening.
+";
+
+const STORM_PAPER: &str = "Kettle Bay port shut as storm hits
+
+Kettle Bay's port shut on Monday while a storm brought winds of 140 kilometres an hour to the coast.
+
+No ship will sail before Wednesday, harbour master Jonas Veld said.
+
+In Brenn, soldiers spent hours piling sandbags along the old dyke.
+
+Brenn's mayor, Ida Holm, thanked the soldiers and asked residents to stay indoors.
+
+Shops in the town centre stayed closed.
+";
+
+#[test]
+fn a_pair_continuing_a_run_told_in_the_same_order_is_paired() {
+    let (a, b) = (article("wire", STORM_WIRE), article("paper", STORM_PAPER));
+    let al = align(&a, &b, &Options::default());
+    // Sharing only "Brenn" and "old", the pair scores below `min_score`; right after two
+    // paired sentences on both sides, its place supports it.
+    assert!(
+        paired(
+            &al,
+            &a,
+            &b,
+            "shore up the old harbour wall",
+            "piling sandbags"
+        ),
+        "{:?}",
+        al.pairs
+    );
+    // The mayor's thanks, which also names Brenn, is another fact and is not next in line.
+    assert!(
+        !paired(&al, &a, &b, "shore up the old harbour wall", "Ida Holm"),
+        "{:?}",
+        al.pairs
+    );
+}

@@ -14,7 +14,13 @@
 //!    other than the story's topic words (found in several sentences of both articles,
 //!    [`vectors::is_topical`]) and reporting verbs; a pair scoring below [`EVIDENT_SCORE`]
 //!    with evidence below [`MIN_EVIDENCE`] shares the story's subject, not a fact, and is
-//!    never aligned (it still counts as a rival in margin scoring).
+//!    never aligned (it still counts as a rival in margin scoring) — except the two ledes
+//!    (first body sentences) scoring at least `min_score` whose shared words are not only
+//!    names and reporting verbs ([`vectors::Vectors::naming`]): two reports of one event open
+//!    with its main fact, told in the story's own words ("declared a national emergency at
+//!    the southern border"), so their place is the evidence those words cannot be; ledes
+//!    sharing only who and where ("the Harbour Ministry … the Kessel Strait") may tell two
+//!    different events.
 //! 2. **Candidates.** An inverted index over the stems of B proposes, for every sentence, the
 //!    few sentences of the other article sharing the most weight (stems found in very many
 //!    sentences are left out of the index for long inputs; at most [`CANDIDATES_PER_SENTENCE`]
@@ -36,9 +42,15 @@
 //!    Each unit then grows over the unaligned sentences next to it (up to
 //!    [`MAX_GROWN`] per side) while each added sentence tells mostly what the other side
 //!    tells and the unit's score does not drop: one sentence rewritten as a run of short ones.
+//!    Last, the pair right after (or before) each unit on both sides, both sentences free, is
+//!    added when it has evidence of one fact and scores at least [`CLEAR_FLOOR`] ×
+//!    `min_score`: framed on one side, it continues a run both outlets tell in the same order
+//!    (its already-paired neighbours support it).
 //! 4. **Moved pairs.** Of the sentences still unaligned, strong 1:1 pairs (at least
 //!    `min_score +` [`MOVED_MARGIN`], or clearly best), strongest first, are added with
-//!    `moved: true`: they correspond but sit out of order relative to the rest. A moved pair
+//!    `moved: true`: they correspond but sit out of order relative to the rest. Out of order,
+//!    a pair's place does not support it, so its words must single it out: it scores at least
+//!    [`MOVED_RATIO`] times any other candidate of either sentence. A moved pair
 //!    gives way to an in-order candidate of one of its sentences, in that sentence's own place,
 //!    scoring nearly as well ([`IN_ORDER_MARGIN`]): the neighbour that tells it beats a
 //!    sentence elsewhere sharing its words.
@@ -78,6 +90,10 @@ pub const CANDIDATES_PER_SENTENCE: usize = 8;
 
 /// Extra score an out-of-order pair needs beyond `min_score` to count as moved.
 pub const MOVED_MARGIN: f64 = 0.1;
+
+/// How many times the best rival's score (another candidate of either sentence) a moved pair
+/// needs: out of order, its place does not support it, so its words must single it out.
+pub const MOVED_RATIO: f64 = 1.25;
 
 /// How much higher a merge must score than its better part alone.
 pub const MERGE_GAIN: f64 = 0.05;
@@ -184,14 +200,31 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
             s >= EVIDENT_SCORE || evidence(&vecs.a[i], &vecs.b[j], &vecs.topical) >= MIN_EVIDENCE
         })
         .collect();
-    let clear = clear_best(&pairs, sa.len(), sb.len(), min_score);
-    let units = units(&vecs.a, &vecs.b, &pairs, &clear, &supported, min_score);
+    let rivals = rivals(&pairs, sa.len(), sb.len());
+    let clear = clear_best(&pairs, &rivals, min_score);
+    // Whether the ledes share the story's event, not only its names: then their place is
+    // their evidence.
+    let lede_event = match (vecs.a.first(), vecs.b.first()) {
+        (Some(x), Some(y)) => evidence(x, y, &vecs.naming) >= MIN_EVIDENCE,
+        _ => false,
+    };
+    let units = units(
+        &vecs.a, &vecs.b, &pairs, &clear, &supported, lede_event, min_score,
+    );
     let chain = fill_gaps(best_chain(&units), &vecs.a, &vecs.b);
     let chain = grow(chain, &vecs.a, &vecs.b);
+    let chain = extend_runs(chain, &pairs, &supported, CLEAR_FLOOR * min_score);
+    // Out of order, a pair must stand out from the other candidates of its sentences.
+    let movable: Vec<bool> = pairs
+        .iter()
+        .zip(&supported)
+        .zip(&rivals)
+        .map(|((&(_, _, s), &ok), &r)| ok && s >= MOVED_RATIO * r)
+        .collect();
     let moved = moved_pairs(
         &pairs,
         &clear,
-        &supported,
+        &movable,
         &chain,
         sa.len(),
         sb.len(),
@@ -359,8 +392,9 @@ fn candidates(va: &[SparseVec], vb: &[SparseVec], stems: usize) -> Vec<(usize, u
         .collect()
 }
 
-/// For each candidate pair, whether it is a clear best match (see the module documentation).
-fn clear_best(pairs: &[(usize, usize, f64)], na: usize, nb: usize, min_score: f64) -> Vec<bool> {
+/// For each candidate pair, the best score of another candidate pair of either of its
+/// sentences (0 when it has none): the rival it must stand out from.
+fn rivals(pairs: &[(usize, usize, f64)], na: usize, nb: usize) -> Vec<f64> {
     let mut top_a = vec![(0.0f64, 0.0f64); na];
     let mut top_b = vec![(0.0f64, 0.0f64); nb];
     let push = |t: &mut (f64, f64), s: f64| {
@@ -377,10 +411,16 @@ fn clear_best(pairs: &[(usize, usize, f64)], na: usize, nb: usize, min_score: f6
     let rival = |t: (f64, f64), s: f64| if s >= t.0 { t.1 } else { t.0 };
     pairs
         .iter()
-        .map(|&(i, j, s)| {
-            let r = rival(top_a[i], s).max(rival(top_b[j], s));
-            s >= min_score * CLEAR_FLOOR && s >= CLEAR_RATIO * r
-        })
+        .map(|&(i, j, s)| rival(top_a[i], s).max(rival(top_b[j], s)))
+        .collect()
+}
+
+/// For each candidate pair, whether it is a clear best match (see the module documentation).
+fn clear_best(pairs: &[(usize, usize, f64)], rivals: &[f64], min_score: f64) -> Vec<bool> {
+    pairs
+        .iter()
+        .zip(rivals)
+        .map(|(&(_, _, s), &r)| s >= min_score * CLEAR_FLOOR && s >= CLEAR_RATIO * r)
         .collect()
 }
 
@@ -394,6 +434,7 @@ fn units(
     pairs: &[(usize, usize, f64)],
     clear: &[bool],
     supported: &[bool],
+    lede_event: bool,
     min_score: f64,
 ) -> Vec<Unit> {
     // Where each A sentence's candidates start in `pairs` (sorted by `(i, j)`).
@@ -439,7 +480,8 @@ fn units(
     let mut out = Vec::new();
     for (k, &(i, j, s)) in pairs.iter().enumerate() {
         let ledes = i == 0 && j == 0 && s >= LEDE_MIN_SCORE;
-        if supported[k] && (s >= min_score || clear[k] || ledes) {
+        let lede_evident = i == 0 && j == 0 && s >= min_score && lede_event;
+        if (supported[k] || lede_evident) && (s >= min_score || clear[k] || ledes) {
             out.push(Unit {
                 a0: i,
                 a1: i,
@@ -640,11 +682,12 @@ fn grow(mut chain: Vec<Unit>, va: &[SparseVec], vb: &[SparseVec]) -> Vec<Unit> {
     chain
 }
 
-/// Strong 1:1 pairs among the sentences the in-order alignment left out, strongest first.
+/// Strong 1:1 pairs among the sentences the in-order alignment left out, strongest first (of
+/// the candidates marked `movable`: evidence of one fact, standing out from their rivals).
 fn moved_pairs(
     pairs: &[(usize, usize, f64)],
     clear: &[bool],
-    supported: &[bool],
+    movable: &[bool],
     chain: &[Unit],
     na: usize,
     nb: usize,
@@ -659,7 +702,7 @@ fn moved_pairs(
     let mut strong: Vec<(usize, usize, f64)> = pairs
         .iter()
         .zip(clear)
-        .zip(supported)
+        .zip(movable)
         .filter(|&((&(i, j, s), &c), &ok)| ok && (s >= threshold || c) && !used_a[i] && !used_b[j])
         .map(|((&p, _), _)| p)
         .collect();
@@ -895,9 +938,9 @@ fn similarity(
     (covered / total).clamp(0.0, 1.0)
 }
 
-/// The part of the cosine of `x` and `y` that words other than the story's topic words
-/// ([`vectors::is_topical`]) carry, in `[0, 1]`.
-fn evidence(x: &SparseVec, y: &SparseVec, topical: &[bool]) -> f64 {
+/// The part of the cosine of `x` and `y` that words other than the `left_out` ones carry (the
+/// story's topic words, [`vectors::is_topical`], or its names), in `[0, 1]`.
+fn evidence(x: &SparseVec, y: &SparseVec, left_out: &[bool]) -> f64 {
     let (mut i, mut j, mut s) = (0, 0, 0.0);
     let (p, q) = (&x.terms, &y.terms);
     while i < p.len() && j < q.len() {
@@ -905,7 +948,7 @@ fn evidence(x: &SparseVec, y: &SparseVec, topical: &[bool]) -> f64 {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                if !topical.get(p[i].0 as usize).copied().unwrap_or(false) {
+                if !left_out.get(p[i].0 as usize).copied().unwrap_or(false) {
                     s += p[i].1 * q[j].1;
                 }
                 i += 1;
@@ -936,4 +979,45 @@ fn contained(x: &SparseVec, y: &SparseVec) -> f64 {
         }
     }
     (s / (x.norm * x.norm)).clamp(0.0, 1.0)
+}
+
+/// The in-order units, with the pair of sentences right after each unit on both sides (or
+/// right before it) added when both are free, it is a candidate with evidence of one fact
+/// ([`MIN_EVIDENCE`]) and scores at least `threshold`: next to an aligned unit, a pair continues
+/// a run both outlets tell in the same order, so its place supports a score a pair elsewhere
+/// would need `min_score` for.
+fn extend_runs(
+    chain: Vec<Unit>,
+    pairs: &[(usize, usize, f64)],
+    supported: &[bool],
+    threshold: f64,
+) -> Vec<Unit> {
+    let find = |i: usize, j: usize| -> Option<Unit> {
+        let k = pairs.partition_point(|p| (p.0, p.1) < (i, j));
+        pairs
+            .get(k)
+            .filter(|p| (p.0, p.1) == (i, j) && supported[k] && p.2 >= threshold)
+            .map(|p| Unit {
+                a0: i,
+                a1: i,
+                b0: j,
+                b1: j,
+                score: p.2,
+            })
+    };
+    let mut out: Vec<Unit> = Vec::with_capacity(chain.len());
+    for (k, u) in chain.iter().enumerate() {
+        let (lo_a, lo_b) = out.last().map_or((0, 0), |p| (p.a1 + 1, p.b1 + 1));
+        if u.a0 > lo_a && u.b0 > lo_b {
+            out.extend(find(u.a0 - 1, u.b0 - 1));
+        }
+        out.push(*u);
+        let (hi_a, hi_b) = chain
+            .get(k + 1)
+            .map_or((usize::MAX, usize::MAX), |n| (n.a0, n.b0));
+        if u.a1 + 1 < hi_a && u.b1 + 1 < hi_b {
+            out.extend(find(u.a1 + 1, u.b1 + 1));
+        }
+    }
+    out
 }

@@ -47,6 +47,11 @@ pub struct Vectors {
     /// the story's topic words ([`is_topical`]), a reporting verb ("said", "told") or
     /// "statement", or a synonym feature reached by a topic word.
     pub topical: Vec<bool>,
+    /// Per feature id, whether it says who or where rather than what happened: a name (a stem
+    /// written capitalised inside sentences more often than not, not a number) or a reporting
+    /// verb. Two ledes sharing only such words may tell different events about the same
+    /// subject.
+    pub naming: Vec<bool>,
 }
 
 struct StemStats {
@@ -251,6 +256,14 @@ pub fn build(
         a: tf_a.into_iter().map(to_vec).collect(),
         b: tf_b.into_iter().map(to_vec).collect(),
         stems: names.len() + syn_ids.len(),
+        naming: {
+            let mut all: Vec<bool> = stats
+                .iter()
+                .map(|st| st.reporting || (st.name_votes > 0 && !st.numeric))
+                .collect();
+            all.resize(names.len() + syn_ids.len(), false);
+            all
+        },
         topical: {
             // A synonym feature is topical when a topical word reaches it.
             let mut all = topical.clone();
