@@ -220,13 +220,7 @@ const DEFAULTS_CURRENT: bool =
 impl Default for Config {
     /// The embedded defaults.
     fn default() -> Self {
-        let mut cfg = Config {
-            mouse: true,
-            keys: Vec::new(),
-            theme: Vec::new(),
-            lexicon: UserLexicon::default(),
-            web: WebConfig::default(),
-        };
+        let mut cfg = Config::empty();
         if DEFAULTS_CURRENT {
             cfg.apply_compiled();
         } else {
@@ -337,6 +331,17 @@ impl Config {
         let mut cfg = Config::default();
         let errors = cfg.apply(src, &sanitize(path), true);
         (cfg, errors)
+    }
+
+    /// A configuration with no entries, before the defaults are added.
+    fn empty() -> Config {
+        Config {
+            mouse: true,
+            keys: Vec::new(),
+            theme: Vec::new(),
+            lexicon: UserLexicon::default(),
+            web: WebConfig::default(),
+        }
     }
 
     /// Add the compiled defaults ([`defaults`]), as [`Config::apply`] adds the embedded file.
@@ -499,13 +504,7 @@ mod tests {
 
     /// The defaults parsed from the embedded file, as a user's file is parsed.
     fn parsed_defaults() -> Config {
-        let mut cfg = Config {
-            mouse: true,
-            keys: Vec::new(),
-            theme: Vec::new(),
-            lexicon: UserLexicon::default(),
-            web: WebConfig::default(),
-        };
+        let mut cfg = Config::empty();
         assert_eq!(cfg.apply(DEFAULT_CONFIG, BUILT_IN, false), vec![]);
         cfg
     }
@@ -613,10 +612,7 @@ mod tests {
     fn the_embedded_defaults_parse() {
         let mut cfg = Config {
             mouse: false,
-            keys: Vec::new(),
-            theme: Vec::new(),
-            lexicon: UserLexicon::default(),
-            web: WebConfig::default(),
+            ..Config::empty()
         };
         assert_eq!(cfg.apply(DEFAULT_CONFIG, "defaults", false), vec![]);
         assert!(cfg.mouse);
