@@ -100,9 +100,10 @@ impl std::ops::Deref for Str {
 }
 
 impl Str {
-    /// The string's bytes, without the character-boundary checks of making a `str` of a
-    /// range (for the look-ups that compare many strings: byte order is `str` order).
-    pub fn bytes(&self) -> &[u8] {
+    /// The string's bytes, as `str::as_bytes` gives them but without first making a `str` of
+    /// the range (and checking its character boundaries): for the look-ups that compare many
+    /// strings, where byte order is `str` order.
+    pub fn as_bytes(&self) -> &[u8] {
         match self {
             Str::Bundled(start, end) => &bundled::TEXT.as_bytes()[*start as usize..*end as usize],
             Str::Owned(s) => s.as_bytes(),
@@ -426,7 +427,7 @@ fn build_index(keys: &[Vec<String>], select: impl Fn(usize) -> bool) -> Index {
 /// The entries of `index` whose key starts with `word`.
 fn lookup<'a>(index: &'a Index, word: &str) -> &'a [u32] {
     index
-        .binary_search_by(|(w, _)| w.bytes().cmp(word.as_bytes()))
+        .binary_search_by(|(w, _)| w.as_bytes().cmp(word.as_bytes()))
         .map_or(&[], |i| &index[i].1)
 }
 

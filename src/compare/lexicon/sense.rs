@@ -110,7 +110,7 @@ impl WordSet {
     /// True when `word` is in the set.
     pub fn contains(&self, word: &str) -> bool {
         self.0
-            .binary_search_by(|w| w.bytes().cmp(word.as_bytes()))
+            .binary_search_by(|w| w.as_bytes().cmp(word.as_bytes()))
             .is_ok()
     }
 
