@@ -328,14 +328,8 @@ fn engine_options(library: &[Article]) -> parallax::compare::Options {
     let (opts, lexicon_errors) = loaded.engine_options(library);
     // The reader's settings are not used here, but a mistake in them is still worth hearing
     // about wherever the file is read (the defaults' own are ruled out by the test suite).
-    let setting_errors = if loaded
-        .config
-        .keys
-        .iter()
-        .map(|e| e.user)
-        .chain(loaded.config.theme.iter().map(|e| e.user))
-        .any(|user| user)
-    {
+    let cfg = &loaded.config;
+    let setting_errors = if cfg.keys.iter().any(|e| e.user) || cfg.theme.iter().any(|e| e.user) {
         parallax::tui::settings::Settings::new(&loaded.config).1
     } else {
         Vec::new()

@@ -178,7 +178,7 @@ pub fn analyse_paragraphs(text: &str, mut paragraphs: Vec<Paragraph>) -> Analysi
 /// The rest of the analysis of `text`, split into its UAX #29 `words`.
 fn analyse_rest(text: &str, paragraphs: Vec<Paragraph>, words: &[(usize, &str)]) -> Analysis {
     let sentences = segment::sentences(text, &paragraphs);
-    let (mut tokens, honorifics) = tokens::tokens_and_honorifics_of(text, words, 0);
+    let (mut tokens, honorifics) = tokens::tokens_and_honorifics(text, words, 0);
     // The lede is the first body paragraph, or the second when the first is an untagged
     // headline.
     let dateline = paragraphs

@@ -70,19 +70,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Word tokens of `text`, with spans shifted by `offset` (for tokenising a slice of a larger
 /// text).
 pub fn tokenize_at(text: &str, offset: usize) -> Vec<Token> {
-    tokens_and_honorifics(text, offset).0
-}
-
-/// Word tokens of `text` (spans shifted by `offset`), and the spans of the honorifics left out
-/// of them.
-pub fn tokens_and_honorifics(text: &str, offset: usize) -> (Vec<Token>, Vec<Span>) {
     let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
-    tokens_and_honorifics_of(text, &words, offset)
+    tokens_and_honorifics(text, &words, offset).0
 }
 
-/// [`tokens_and_honorifics`] of `text` already split into its UAX #29 `words`
-/// (`unicode_word_indices`).
-pub fn tokens_and_honorifics_of(
+/// Word tokens of `text` (spans shifted by `offset`) already split into its UAX #29 `words`
+/// (`unicode_word_indices`), and the spans of the honorifics left out of them.
+pub fn tokens_and_honorifics(
     text: &str,
     words: &[(usize, &str)],
     offset: usize,

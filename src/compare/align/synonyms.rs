@@ -10,7 +10,7 @@
 //! [`demonym_base`] links a people's or language's adjective to its place ("Russian" →
 //! "russia", "Syrian" → "syria", "Iranian" → "iran") by spelling, when both forms occur.
 
-use crate::text::vocab::table::{Texts, Words};
+use crate::text::vocab::table::{Texts, Words, item_range};
 
 // `SYNONYM_STEMS`, `SYNSET_IDS` and `SYNSET_ENDS`: the table, made by the build script
 // (`build.rs`).
@@ -19,11 +19,9 @@ include!(concat!(env!("OUT_DIR"), "/synonyms.rs"));
 /// The synsets of a stem ([`crate::text::tokens::stem`]) in its frequent senses, or an empty
 /// slice when the table does not list it.
 pub fn synsets(stem: &str) -> &'static [u32] {
-    match SYNONYM_STEMS.slot(stem) {
-        Some(0) => &SYNSET_IDS[..SYNSET_ENDS[0] as usize],
-        Some(slot) => &SYNSET_IDS[SYNSET_ENDS[slot - 1] as usize..SYNSET_ENDS[slot] as usize],
-        None => &[],
-    }
+    SYNONYM_STEMS
+        .slot(stem)
+        .map_or(&[], |slot| &SYNSET_IDS[item_range(&SYNSET_ENDS, slot)])
 }
 
 /// Demonym endings, longest first, with what replaces them to spell the place:

@@ -200,13 +200,11 @@ pub fn find_markers(
 
 /// True when any form of a marker in `lists` occurs in `words` (normalised words, in order).
 pub fn occurs_in(lists: &[&'static [Marker]], words: &[&str]) -> bool {
-    // A form occurs where its words follow one another from there.
+    // A form occurs at `i` when its words follow one another from there.
     let at = |form: &str, i: usize| {
-        let mut n = i;
-        form.split(' ').all(|part| {
-            n += 1;
-            words.get(n - 1) == Some(&part)
-        })
+        form.split(' ')
+            .enumerate()
+            .all(|(k, part)| words.get(i + k) == Some(&part))
     };
     lists.iter().any(|&list| match first_words(list) {
         // Only the forms whose first word is there.
@@ -225,6 +223,7 @@ pub fn occurs_in(lists: &[&'static [Marker]], words: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::tokens::{normalize, tokenize};
 
     #[test]
     fn occurs_in_finds_one_and_many_word_forms_anywhere_and_nothing_else() {
@@ -243,7 +242,6 @@ mod tests {
         ));
         assert!(!occurs_in(&[hedges(), boosters()], &["it", "is", "true"]));
     }
-    use crate::text::tokens::{normalize, tokenize};
 
     #[test]
     fn every_line_of_the_files_is_read() {

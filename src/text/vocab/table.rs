@@ -9,6 +9,16 @@
 //! short `parallax compare` took. Looked up the same way (`phf_shared`'s hash and
 //! displacement), so a look-up costs what a `phf::Map` look-up costs.
 
+/// Item `i` of values stored end to end, each ending at `ends[i]`: from the end of item
+/// `i - 1` (or 0) to `ends[i]`.
+pub fn item_range(ends: &[u32], i: usize) -> std::ops::Range<usize> {
+    let start = match i {
+        0 => 0,
+        _ => ends[i - 1] as usize,
+    };
+    start..ends[i] as usize
+}
+
 /// Strings stored end to end: string `i` runs from the end of string `i - 1` (or 0) to
 /// `ends[i]`.
 #[derive(Clone, Copy, Debug)]
@@ -32,11 +42,7 @@ impl Texts {
 
     /// String `i`.
     pub fn get(&self, i: usize) -> &'static str {
-        let start = match i {
-            0 => 0,
-            _ => self.ends[i - 1] as usize,
-        };
-        &self.text[start..self.ends[i] as usize]
+        &self.text[item_range(self.ends, i)]
     }
 
     /// The strings in order.
