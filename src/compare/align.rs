@@ -209,7 +209,7 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
         _ => false,
     };
     let units = units(
-        &vecs.a, &vecs.b, &pairs, &clear, &supported, lede_event, min_score,
+        &vecs.a, &vecs.b, vecs.stems, &pairs, &clear, &supported, lede_event, min_score,
     );
     let chain = fill_gaps(best_chain(&units), &vecs.a, &vecs.b);
     let chain = grow(chain, &vecs.a, &vecs.b);
@@ -428,9 +428,11 @@ fn clear_best(pairs: &[(usize, usize, f64)], rivals: &[f64], min_score: f64) -> 
 /// blocks of up to [`MAX_GROUP`] consecutive sentences per side (1:m, n:1 and n:m) scoring at
 /// least `min_score` and clearly above their best 1:1 pair, in which every sentence shares
 /// content with the other side.
+#[allow(clippy::too_many_arguments)]
 fn units(
     va: &[SparseVec],
     vb: &[SparseVec],
+    stems: usize,
     pairs: &[(usize, usize, f64)],
     clear: &[bool],
     supported: &[bool],
@@ -477,8 +479,24 @@ fn units(
             &runs[from][to - from - 1]
         }
     }
+    // The runs of A starting at the current candidates' A sentence, spread out by stem id
+    // (one array per run length), so that each is scored against many runs of B without
+    // walking its list again.
+    let mut dense: Vec<Vec<f64>> = vec![vec![0.0; stems]; MAX_GROUP];
+    let mut spread: Option<usize> = None;
     let mut out = Vec::new();
     for (k, &(i, j, s)) in pairs.iter().enumerate() {
+        if spread != Some(i) {
+            if let Some(old) = spread {
+                for a1 in old..(old + MAX_GROUP).min(va.len()) {
+                    run(va, &runs_a, old, a1).clear(&mut dense[a1 - old]);
+                }
+            }
+            for a1 in i..(i + MAX_GROUP).min(va.len()) {
+                run(va, &runs_a, i, a1).scatter(&mut dense[a1 - i]);
+            }
+            spread = Some(i);
+        }
         let ledes = i == 0 && j == 0 && s >= LEDE_MIN_SCORE;
         let lede_evident = i == 0 && j == 0 && s >= min_score && lede_event;
         if (supported[k] || lede_evident) && (s >= min_score || clear[k] || ledes) {
@@ -498,7 +516,7 @@ fn units(
                     continue;
                 }
                 let sum_b = run(vb, &runs_b, j, b1);
-                let merged = sum_a.cosine(sum_b);
+                let merged = sum_a.cosine_dense(&dense[a1 - i], sum_b);
                 if merged < min_score {
                     continue;
                 }

@@ -126,11 +126,14 @@ pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
                 .to_string(),
         });
     }
-    let framing = framing::framing(a, b, &alignment.pairs, &loaded_terms);
-    let profile = PerSide {
-        a: profile::profile(a, Side::A, &loaded_terms),
-        b: profile::profile(b, Side::B, &loaded_terms),
-    };
+    // Framing labels and the two articles' profiles read the same results and not each other.
+    let (framing, profile) = rayon::join(
+        || framing::framing(a, b, &alignment.pairs, &loaded_terms),
+        || PerSide {
+            a: profile::profile(a, Side::A, &loaded_terms),
+            b: profile::profile(b, Side::B, &loaded_terms),
+        },
+    );
     let summary = Summary {
         aligned: alignment.pairs.len(),
         moved: alignment.pairs.iter().filter(|p| p.moved).count(),

@@ -117,6 +117,39 @@ impl SparseVec {
         (self.dot(other) / (self.norm * other.norm)).clamp(0.0, 1.0)
     }
 
+    /// The same value as [`SparseVec::cosine`], bit for bit, when `dense` holds this vector's
+    /// values at their stem ids and zero elsewhere ([`SparseVec::scatter`]): the products are
+    /// added in the same order, and a stem `other` has alone adds zero. Many vectors scored
+    /// against one are faster so than by walking both lists each time.
+    pub fn cosine_dense(&self, dense: &[f64], other: &SparseVec) -> f64 {
+        if self.norm == 0.0 || other.norm == 0.0 {
+            return 0.0;
+        }
+        if self.terms == other.terms {
+            return 1.0;
+        }
+        let mut s = 0.0;
+        for &(id, y) in &other.terms {
+            s += dense[id as usize] * y;
+        }
+        (s / (self.norm * other.norm)).clamp(0.0, 1.0)
+    }
+
+    /// Write this vector's values into `dense` at their stem ids (the other places must be
+    /// zero), for [`SparseVec::cosine_dense`]; `clear` sets them back to zero.
+    pub fn scatter(&self, dense: &mut [f64]) {
+        for &(id, x) in &self.terms {
+            dense[id as usize] = x;
+        }
+    }
+
+    /// Set this vector's places in `dense` back to zero after [`SparseVec::scatter`].
+    pub fn clear(&self, dense: &mut [f64]) {
+        for &(id, _) in &self.terms {
+            dense[id as usize] = 0.0;
+        }
+    }
+
     /// The vector of the concatenation of two texts (values add up per stem).
     pub fn plus(&self, other: &SparseVec) -> SparseVec {
         let (x, y) = (&self.terms, &other.terms);
