@@ -270,6 +270,29 @@ impl Rules {
 pub struct Lexicon {
     tables: Tables,
     rules: Arc<Rules>,
+    /// Where each first word sits in `tables.by_stem` and `tables.by_norm`, by its hash, made
+    /// on the first match: each token looks its words up once instead of searching both lists.
+    first_words: OnceLock<[FirstWords; 2]>,
+}
+
+/// Positions in an [`Index`] by the hash of their word ([`word_hash`]). A word whose hash is
+/// missing is not in the index; one whose hash leads to another word (two words of one hash,
+/// the second left out) is searched for in the sorted index.
+type FirstWords = HashMap<u64, u32>;
+
+/// The hash [`FirstWords`] is keyed by.
+fn word_hash(word: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(word.as_bytes())
+}
+
+/// `index`'s positions by the hash of their word, the first of any two of one hash.
+fn first_words(index: &Index) -> FirstWords {
+    let mut out = HashMap::with_capacity_and_hasher(index.len(), Default::default());
+    for (i, (w, _)) in index.iter().enumerate() {
+        out.entry(word_hash(w)).or_insert(i as u32);
+    }
+    out
 }
 
 /// What matching reads of a lexicon: the entries with their words and sense rules, and the
@@ -429,6 +452,15 @@ fn lookup<'a>(index: &'a Index, word: &str) -> &'a [u32] {
     index
         .binary_search_by(|(w, _)| w.as_bytes().cmp(word.as_bytes()))
         .map_or(&[], |i| &index[i].1)
+}
+
+/// [`lookup`] through the hashes of `index`'s words (`first`, made by [`first_words`]).
+fn lookup_hashed<'a>(index: &'a Index, first: &FirstWords, word: &str) -> &'a [u32] {
+    match first.get(&word_hash(word)) {
+        None => &[],
+        Some(&i) if index[i as usize].0.as_bytes() == word.as_bytes() => &index[i as usize].1,
+        Some(_) => lookup(index, word),
+    }
 }
 
 /// What a story tells about its own words: its subject (the stems of its headlines, and the
@@ -675,6 +707,7 @@ impl Lexicon {
                 by_norm,
             },
             rules,
+            first_words: OnceLock::new(),
         })
     }
 
@@ -708,6 +741,7 @@ impl Lexicon {
         Lexicon {
             tables: bundled::TABLES.clone(),
             rules: Arc::new(bundled::RULES.clone()),
+            first_words: OnceLock::new(),
         }
     }
 
@@ -799,13 +833,19 @@ impl Lexicon {
     /// token, entry), in reading order.
     fn matches(&self, tokens: &[Token], reading: &Reading) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
+        let [stems, norms] = self.first_words.get_or_init(|| {
+            [
+                first_words(&self.tables.by_stem),
+                first_words(&self.tables.by_norm),
+            ]
+        });
         for (p, &first) in reading.order.iter().enumerate() {
             let tok = &tokens[first];
-            for (index, word) in [
-                (&self.tables.by_stem, &tok.stem),
-                (&self.tables.by_norm, &tok.norm),
+            for (index, hashed, word) in [
+                (&self.tables.by_stem, stems, &tok.stem),
+                (&self.tables.by_norm, norms, &tok.norm),
             ] {
-                for &e in lookup(index, word) {
+                for &e in lookup_hashed(index, hashed, word) {
                     let e = e as usize;
                     if let Some(last) = self.matches_at(e, tokens, reading, p) {
                         out.push((first, last, e));

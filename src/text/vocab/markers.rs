@@ -90,7 +90,16 @@ pub fn is_speech_verb(word: &str) -> bool {
             .flat_map(|row| forms(row.get(2)))
             .collect()
     })
-    .contains(word.to_ascii_lowercase().as_str())
+    .contains(ascii_lower(word).as_ref())
+}
+
+/// `word` with ASCII capitals made small, copied only when it has any.
+fn ascii_lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
 }
 
 /// True when the lower-case `word` is any one-word form of an attribution verb, counted or
