@@ -476,13 +476,14 @@ impl Story {
     /// The story told by `articles` (the two sides of a comparison, or one article).
     pub fn new(articles: &[&Article]) -> Story {
         let mut subject = HashSet::default();
-        let mut repeated: HashSet<String> = HashSet::default();
-        let mut everywhere: Option<HashSet<String>> = None;
+        let mut repeated: HashSet<&str> = HashSet::default();
+        let mut everywhere: Option<HashSet<&str>> = None;
         for art in articles {
             let an = &art.analysis;
             let mut sentences: HashMap<&str, usize> = Default::default();
+            let mut seen = HashSet::default();
             for s in &an.sentences {
-                let mut seen = HashSet::default();
+                seen.clear();
                 for t in &an.tokens[an.tokens_in(s.span)] {
                     if seen.insert(t.stem.as_str()) {
                         *sentences.entry(t.stem.as_str()).or_default() += 1;
@@ -493,17 +494,17 @@ impl Story {
                 sentences
                     .iter()
                     .filter(|&(_, &n)| n >= REPEATED)
-                    .map(|(s, _)| s.to_string()),
+                    .map(|(s, _)| *s),
             );
-            let used: HashSet<String> = sentences.into_keys().map(str::to_string).collect();
+            let used: HashSet<&str> = sentences.into_keys().collect();
             everywhere = Some(match everywhere {
                 None => used,
-                Some(e) => e.intersection(&used).cloned().collect(),
+                Some(e) => e.intersection(&used).copied().collect(),
             });
         }
         let everywhere = everywhere.unwrap_or_default();
         repeated.retain(|s| everywhere.contains(s));
-        subject.extend(repeated);
+        subject.extend(repeated.into_iter().map(str::to_string));
         for art in articles {
             subject.extend(tokenize(&art.title).into_iter().map(|t| t.stem));
             let an = &art.analysis;

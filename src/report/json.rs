@@ -80,7 +80,11 @@ impl Write for EscapeControls<'_> {
         // the text is passed on without decoding it.
         let bytes = text.as_bytes();
         let (mut run, mut at) = (0, 0);
-        while let Some(found) = bytes[at..].iter().position(|b| ESCAPE_LEADS.contains(b)) {
+        // Every lead byte is 0x7f or above: one comparison per byte for plain text.
+        while let Some(found) = bytes[at..]
+            .iter()
+            .position(|b| *b >= 0x7f && ESCAPE_LEADS.contains(b))
+        {
             let i = at + found;
             let c = text[i..].chars().next().unwrap_or_default();
             if needs_escape(c) {
