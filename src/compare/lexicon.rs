@@ -51,6 +51,7 @@ const BUNDLED: &str = include_str!("../../assets/lexicon.toml");
 /// `PARALLAX_WRITE_LEXICON=1` to write them anew). A start-up then reads them from the binary
 /// instead of parsing the file, stemming its words and building matchers.
 mod bundled {
+    use super::List::Bundled as L;
     use super::Str::Bundled as T;
     use super::sense::{Cues, Pos, Sense, WordSet, Words};
     use super::{Category, Item, Rules, Tables};
@@ -76,6 +77,67 @@ pub(crate) const fn source_hash(src: &str) -> u64 {
 
 /// True when the compiled tables were made from the bundled file as it is.
 const BUNDLED_TABLES_CURRENT: bool = source_hash(BUNDLED) == bundled::SOURCE_HASH;
+
+/// A list of a lexicon's entry (its words, its sense rules) or of its index: in the bundled
+/// lexicon's tables, a range of one of their pools ([`Pooled`]), so that the entries hold no
+/// pointer and stay out of the memory the dynamic loader writes at every start; owned in a
+/// lexicon built at run time. Reads as its slice.
+#[derive(Clone)]
+pub enum List<T: 'static> {
+    /// Elements `start..end` of the bundled pool of `T`.
+    Bundled(u32, u32),
+    /// A list of its own.
+    Owned(Vec<T>),
+}
+
+/// A kind of element the compiled tables keep in one pool.
+pub trait Pooled: Sized + 'static {
+    /// All the bundled lists of this kind, end to end.
+    fn pool() -> &'static [Self];
+}
+
+impl Pooled for (Str, Str) {
+    fn pool() -> &'static [Self] {
+        &bundled::WORDS
+    }
+}
+
+impl Pooled for u32 {
+    fn pool() -> &'static [Self] {
+        &bundled::IDS
+    }
+}
+
+impl<T: Pooled> std::ops::Deref for List<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        match self {
+            List::Bundled(start, end) => &T::pool()[*start as usize..*end as usize],
+            List::Owned(v) => v,
+        }
+    }
+}
+
+impl<T> FromIterator<T> for List<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        List::Owned(iter.into_iter().collect())
+    }
+}
+
+impl<T: Pooled + PartialEq> PartialEq for List<T> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl<T: Pooled + Eq> Eq for List<T> {}
+
+impl<T: Pooled + std::fmt::Debug> std::fmt::Debug for List<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
 
 /// A string of a lexicon: in the bundled lexicon's tables, a range of their text
 /// (`bundled::TEXT`), so that the tables hold no pointer per string for the dynamic loader to
@@ -310,7 +372,7 @@ struct Tables {
 
 /// Entries by the first word of their match key, sorted by that word, each list in entry
 /// order.
-type Index = Cow<'static, [(Str, Cow<'static, [u32]>)]>;
+type Index = Cow<'static, [(Str, List<u32>)]>;
 
 /// One entry as matching reads it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -320,9 +382,9 @@ struct Item {
     reason: Str,
     exact: bool,
     /// The entry's words as (normal form, stem), for telling inflections from derivations.
-    words: Cow<'static, [(Str, Str)]>,
+    words: List<(Str, Str)>,
     /// Indices into the rules' senses of the rules of the entry.
-    senses: Cow<'static, [u32]>,
+    senses: List<u32>,
 }
 
 impl Item {
@@ -443,7 +505,7 @@ fn build_index(keys: &[Vec<String>], select: impl Fn(usize) -> bool) -> Index {
     }
     by_first
         .into_iter()
-        .map(|(w, ids)| (Str::from(w), Cow::Owned(ids)))
+        .map(|(w, ids)| (Str::from(w), List::Owned(ids)))
         .collect()
 }
 

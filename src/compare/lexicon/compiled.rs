@@ -50,8 +50,8 @@ pub(super) fn render(lexicon: &Lexicon, source: &str) -> String {
     o.push_str(
         "/// One entry: term, category, reason, exact, words as (normal form, stem), sense rules.\n\
          macro_rules! item {\n    \
-         ($t:expr, $c:expr, $r:expr, $x:literal, [$(($n:expr, $s:expr)),*], [$($k:literal),*]) => {\n        \
-         Item { term: $t, category: $c, reason: $r, exact: $x, words: B(&[$(($n, $s)),*]), senses: B(&[$($k),*]) }\n    \
+         ($t:expr, $c:expr, $r:expr, $x:literal, $w0:literal..$w1:literal, $k0:literal..$k1:literal) => {\n        \
+         Item { term: $t, category: $c, reason: $r, exact: $x, words: L($w0, $w1), senses: L($k0, $k1) }\n    \
          };\n}\n\n",
     );
     // Category names and reasons, each written once.
@@ -77,30 +77,37 @@ pub(super) fn render(lexicon: &Lexicon, source: &str) -> String {
         );
     }
     o.push_str("    ]),\n    items: B(&[\n");
+    // The entries' words and the lists of numbers, each kept in one pool (`WORDS`, `IDS`)
+    // and written as a range of it.
+    let mut word_pool: Vec<String> = Vec::new();
+    let mut id_pool: Vec<u32> = Vec::new();
     for item in t.items.iter() {
-        let words: Vec<String> = item
-            .words
-            .iter()
-            .map(|(n, s)| format!("({}, {})", text.t(n), text.t(s)))
-            .collect();
-        let senses: Vec<String> = item.senses.iter().map(u32::to_string).collect();
+        let w0 = word_pool.len();
+        word_pool.extend(
+            item.words
+                .iter()
+                .map(|(n, s)| format!("({}, {})", text.t(n), text.t(s))),
+        );
+        let k0 = id_pool.len();
+        id_pool.extend(item.senses.iter());
         let _ = writeln!(
             o,
-            "        item!({}, {}, {}, {}, [{}], [{}]),",
+            "        item!({}, {}, {}, {}, {w0}..{}, {k0}..{}),",
             text.t(&item.term),
             const_name(&strings, &item.category),
             const_name(&strings, &item.reason),
             item.exact,
-            words.join(", "),
-            senses.join(", ")
+            word_pool.len(),
+            id_pool.len(),
         );
     }
     o.push_str("    ]),\n");
     for (field, index) in [("by_stem", &t.by_stem), ("by_norm", &t.by_norm)] {
         let _ = writeln!(o, "    {field}: B(&[");
-        for (w, ids) in index.iter() {
-            let ids: Vec<String> = ids.iter().map(u32::to_string).collect();
-            let _ = writeln!(o, "        ({}, B(&[{}])),", text.t(w), ids.join(", "));
+        for (w, list) in index.iter() {
+            let k0 = id_pool.len();
+            id_pool.extend(list.iter());
+            let _ = writeln!(o, "        ({}, L({k0}, {})),", text.t(w), id_pool.len());
         }
         o.push_str("    ]),\n");
     }
@@ -122,6 +129,21 @@ pub(super) fn render(lexicon: &Lexicon, source: &str) -> String {
         let _ = writeln!(o, "        {field}: {},", words(&mut text, w));
     }
     let _ = writeln!(o, "    }},\n    heads: {},\n}};", set(&mut text, &r.heads));
+    let _ = writeln!(
+        o,
+        "\n/// The entries' words as (normal form, stem), each entry's a range.\n\
+         pub(super) static WORDS: [(super::Str, super::Str); {}] = [\n    {}\n];",
+        word_pool.len(),
+        word_pool.join(",\n    ")
+    );
+    let ids: Vec<String> = id_pool.iter().map(u32::to_string).collect();
+    let _ = writeln!(
+        o,
+        "\n/// The entries' sense rules and the index's entries, each list a range.\n\
+         pub(super) static IDS: [u32; {}] = [{}];",
+        ids.len(),
+        ids.join(", ")
+    );
     let _ = writeln!(
         o,
         "\n/// Every string of the tables above, each once.\n\
