@@ -331,6 +331,8 @@ fn candidates(va: &[SparseVec], vb: &[SparseVec], stems: usize) -> Vec<(usize, u
     let cap = 64.max(vb.len() / 8);
     let mut acc = vec![0.0f64; vb.len()];
     let mut touched: Vec<u32> = Vec::new();
+    // One A sentence's proposals: (partial score, B index).
+    let mut row: Vec<(f64, usize)> = Vec::new();
     let mut proposed: Vec<(usize, usize)> = Vec::new();
     let k = CANDIDATES_PER_SENTENCE;
     // Each B sentence's best few proposers so far: (partial score, A index).
@@ -344,21 +346,24 @@ fn candidates(va: &[SparseVec], vb: &[SparseVec], stems: usize) -> Vec<(usize, u
                 continue;
             }
             for &(j, y) in p {
-                if acc[j as usize] == 0.0 {
+                let sum = &mut acc[j as usize];
+                if *sum == 0.0 {
                     touched.push(j);
                 }
-                acc[j as usize] += x * y;
+                *sum += x * y;
             }
         }
-        let mut row: Vec<(f64, usize)> = touched
-            .drain(..)
-            .map(|j| {
-                let s = acc[j as usize] / (v.norm * vb[j as usize].norm).max(f64::MIN_POSITIVE);
-                acc[j as usize] = 0.0;
-                (s, j as usize)
-            })
-            .filter(|p| p.0 > 0.0)
-            .collect();
+        row.clear();
+        row.extend(
+            touched
+                .drain(..)
+                .map(|j| {
+                    let sum = std::mem::take(&mut acc[j as usize]);
+                    let s = sum / (v.norm * vb[j as usize].norm).max(f64::MIN_POSITIVE);
+                    (s, j as usize)
+                })
+                .filter(|p| p.0 > 0.0),
+        );
         for &(s, j) in &row {
             if s <= floor_b[j] {
                 continue;
@@ -378,7 +383,7 @@ fn candidates(va: &[SparseVec], vb: &[SparseVec], stems: usize) -> Vec<(usize, u
             row.select_nth_unstable_by(k - 1, by_score);
             row.truncate(k);
         }
-        proposed.extend(row.into_iter().map(|(_, j)| (i, j)));
+        proposed.extend(row.iter().map(|&(_, j)| (i, j)));
     }
     for (j, kept) in best_b.iter().enumerate() {
         proposed.extend(kept.iter().map(|&(_, i)| (i, j)));

@@ -97,14 +97,19 @@ pub fn warm_up() {
 
 /// Compare two articles. Pure and deterministic: the same inputs always give the same value.
 pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
-    // Alignment runs beside the parts that do not need it (on two threads where there are).
-    let (alignment, ((shared_quotes, quotes_cut), loaded_terms, distinctive)) = rayon::join(
-        || align::align(a, b, opts),
+    // The alignment, shared quotations, loaded terms and distinctive terms do not read each
+    // other: four tasks, which the thread pool spreads over the cores there are.
+    let ((alignment, distinctive), ((shared_quotes, quotes_cut), loaded_terms)) = rayon::join(
         || {
-            (
-                quotes::match_quotes_within(a, b, opts.quote_budget),
-                lexicon::loaded_terms(a, b, &opts.lexicon),
-                distinctive::distinctive(a, b, opts),
+            rayon::join(
+                || align::align(a, b, opts),
+                || distinctive::distinctive(a, b, opts),
+            )
+        },
+        || {
+            rayon::join(
+                || quotes::match_quotes_within(a, b, opts.quote_budget),
+                || lexicon::loaded_terms(a, b, &opts.lexicon),
             )
         },
     );
