@@ -170,8 +170,31 @@ impl CliError {
     }
 }
 
+/// The thread pool of a command that prints its result and ends: the starting thread is one
+/// of the pool's threads, so the pool starts one thread fewer than rayon's default (it waits
+/// for the pool's work anyway). There are always at least two, so that work handed to the pool
+/// from another thread (the page fetches of `web`) never waits for a busy starting thread on a
+/// one-core machine. `RAYON_NUM_THREADS` is honoured. The reader keeps rayon's default pool:
+/// its starting thread draws the screen while the pool loads the library.
+fn one_shot_pool() {
+    let threads = std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    // Only fails when the pool is already built (a second run in one process): that pool
+    // serves as well.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.max(2))
+        .use_current_thread()
+        .build_global();
+}
+
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
+    if cli.command.is_some() {
+        one_shot_pool();
+    }
     let opts = LoadOptions {
         max_file_size: cli.max_file_size,
     };
