@@ -61,31 +61,29 @@ impl EscapeControls<'_> {
 
 impl Write for EscapeControls<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.carry.extend_from_slice(buf);
-        let (text, used) = match std::str::from_utf8(&self.carry) {
-            Ok(s) => (s, self.carry.len()),
-            // An incomplete character at the end waits for the next write.
+        // Bytes are copied only to complete a character the last write split.
+        let joined;
+        let data: &[u8] = if self.carry.is_empty() {
+            buf
+        } else {
+            self.carry.extend_from_slice(buf);
+            joined = std::mem::take(&mut self.carry);
+            &joined
+        };
+        let (text, used) = match std::str::from_utf8(data) {
+            Ok(s) => (s, data.len()),
             Err(e) if e.error_len().is_none() => {
                 let n = e.valid_up_to();
-                (std::str::from_utf8(&self.carry[..n]).unwrap_or_default(), n)
+                (std::str::from_utf8(&data[..n]).unwrap_or_default(), n)
             }
-            // Not UTF-8 (serde_json never writes that): passed on as it is.
             Err(_) => {
-                self.inner.write_all(&self.carry)?;
-                self.carry.clear();
+                self.inner.write_all(data)?;
                 return Ok(buf.len());
             }
         };
-        // Only the first byte of a character [`needs_escape`] names is looked for; the rest of
-        // the text is passed on without decoding it.
         let bytes = text.as_bytes();
         let (mut run, mut at) = (0, 0);
-        // Every lead byte is 0x7f or above: one comparison per byte for plain text.
-        while let Some(found) = bytes[at..]
-            .iter()
-            .position(|b| *b >= 0x7f && ESCAPE_LEADS.contains(b))
-        {
-            let i = at + found;
+        while let Some(i) = next_lead(bytes, at) {
             let c = text[i..].chars().next().unwrap_or_default();
             if needs_escape(c) {
                 self.inner.write_all(&bytes[run..i])?;
@@ -95,7 +93,7 @@ impl Write for EscapeControls<'_> {
             at = i + c.len_utf8();
         }
         self.inner.write_all(&bytes[run..])?;
-        self.carry.drain(..used);
+        self.carry.extend_from_slice(&data[used..]);
         Ok(buf.len())
     }
 
@@ -120,6 +118,26 @@ pub fn escape_terminal_controls(json: &str) -> String {
         }
     }
     out
+}
+
+/// The place of the first byte from `from` on that is one of [`ESCAPE_LEADS`]. Eight bytes at
+/// a time while none is 0x7f or above (all the leads are): JSON is mostly plain ASCII.
+fn next_lead(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let is_lead = |b: &u8| *b >= 0x7f && ESCAPE_LEADS.contains(b);
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // A byte of 0x7f or above sets its high bit in `w` or in `w + 1` (per byte).
+        if (w | w.wrapping_add(ONES)) & HIGH != 0
+            && let Some(i) = chunk.iter().position(is_lead)
+        {
+            return Some(at + i);
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(is_lead).map(|i| at + i)
 }
 
 /// The first bytes of the UTF-8 encodings of the characters [`needs_escape`] names.
@@ -190,6 +208,35 @@ mod tests {
             String::from_utf8(out).unwrap(),
             escape_terminal_controls(&raw)
         );
+    }
+
+    #[test]
+    fn the_streaming_writer_finds_controls_at_every_place_of_a_long_plain_run() {
+        // Long runs of plain ASCII are read eight bytes at a time: a control at any offset,
+        // next to accented letters or alone, must still be escaped.
+        for pad in 0..17 {
+            for c in ['\u{7f}', '\u{9b}', '\u{202e}', '\u{61c}'] {
+                let text = format!(
+                    "{}{c}{}é{}{c}",
+                    "x".repeat(pad),
+                    "y".repeat(9),
+                    "z".repeat(pad)
+                );
+                let raw = serde_json::to_string(&text).unwrap();
+                let mut out = Vec::new();
+                {
+                    let mut w = EscapeControls {
+                        inner: &mut out,
+                        carry: Vec::new(),
+                    };
+                    w.write_all(raw.as_bytes()).unwrap();
+                    w.finish().unwrap();
+                }
+                let out = String::from_utf8(out).unwrap();
+                assert_eq!(out, escape_terminal_controls(&raw), "pad {pad}, {c:?}");
+                assert!(!out.contains(c), "pad {pad}, {c:?}: {out}");
+            }
+        }
     }
 
     #[test]
