@@ -147,3 +147,52 @@ fn hard_wrapped_prose_stays_one_paragraph() {
     assert_eq!(an.paragraphs.len(), 1);
     assert_eq!(an.sentences.len(), 1);
 }
+
+#[test]
+fn german_ordinals_do_not_end_sentences() {
+    let text = "Die Feier findet am 3. Oktober statt. Danach gehen alle nach Hause. Die Burg \
+                wurde im 12. Jahrhundert gebaut. Jeder 5. Besucher kommt aus dem Ausland. Der \
+                Verein feiert seinen 50. Geburtstag. Er spielt in der 2. Bundesliga.";
+    assert_eq!(
+        sentences(text),
+        [
+            "Die Feier findet am 3. Oktober statt.",
+            "Danach gehen alle nach Hause.",
+            "Die Burg wurde im 12. Jahrhundert gebaut.",
+            "Jeder 5. Besucher kommt aus dem Ausland.",
+            "Der Verein feiert seinen 50. Geburtstag.",
+            "Er spielt in der 2. Bundesliga.",
+        ]
+    );
+    // A year, or a number ending an English sentence, still ends it.
+    assert_eq!(
+        sentences("The bridge opened in 2019. The town grew. The score was 3. Fans left."),
+        [
+            "The bridge opened in 2019.",
+            "The town grew.",
+            "The score was 3.",
+            "Fans left."
+        ]
+    );
+}
+
+#[test]
+fn german_quotations_and_abbreviations() {
+    // „…“ closes with the mark English opens with; the closing mark stays with its sentence.
+    assert_eq!(
+        sentences("Er rief: „Komm bitte mit!“ Dann ging er los. Sie sagte: „Gern. “ Sie lachte."),
+        [
+            "Er rief: „Komm bitte mit!“",
+            "Dann ging er los.",
+            "Sie sagte: „Gern. “",
+            "Sie lachte."
+        ]
+    );
+    assert_eq!(
+        sentences("Auf dem Markt gibt es Äpfel bzw. Birnen aus der Region. Vgl. Seite 4."),
+        [
+            "Auf dem Markt gibt es Äpfel bzw. Birnen aus der Region.",
+            "Vgl. Seite 4."
+        ]
+    );
+}

@@ -9,7 +9,9 @@
 //!    they are ([`vectors`]: local IDF × bundled background frequency × library IDF, names and
 //!    numbers boosted), plus a share of each common word's weight on its WordNet synsets
 //!    ([`synonyms`]: "fired" and "dismissed" meet there); a demonym counts as its place when
-//!    both occur ("Russian", "Russia"). Two sentences' similarity is the cosine of their
+//!    both occur ("Russian", "Russia"). German pairs are matched on German stems, and a German
+//!    compound one article alone uses also counts as its parts ("Gesundheitsamt" meets "Amt
+//!    für Gesundheit"). Two sentences' similarity is the cosine of their
 //!    vectors, in `[0, 1]`. A pair's *evidence* is the part of that cosine carried by words
 //!    other than the story's topic words (found in several sentences of both articles,
 //!    [`vectors::is_topical`]) and reporting verbs; a pair scoring below [`EVIDENT_SCORE`]

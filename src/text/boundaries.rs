@@ -23,6 +23,11 @@
 //!   inside square brackets (`[...]`), or at the start of a sentence; a full stop followed by a
 //!   spaced ellipsis (`compounds. . . . The`) ends the sentence at the full stop and the
 //!   ellipsis opens the next one.
+//! - **Ordinals**: German writes an ordinal as a number with a full stop ("am 3. Oktober", "im
+//!   19. Jahrhundert", "seinen 90. Geburtstag"). A number of one to three digits followed by a
+//!   month name (German or English) or a noun that takes an ordinal ([`ORDINAL_NOUNS`]), or
+//!   coming after a German article or contracted preposition ([`ORDINAL_DETERMINERS`]: "jeder
+//!   11. Schüler", "des 1. FC"), does not end a sentence. A year ("in 2019. The") still does.
 //! - **Lists**: a list marker ("1.", "2)", "a.") at the start of a sentence ends nothing, and a
 //!   paragraph that starts a numbered or lettered list ("1. The first item 2. The second…")
 //!   is cut before each further marker of the sequence.
@@ -82,7 +87,10 @@ fn is_terminator(c: char) -> bool {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '’' | '"' | '\'' | ')' | ']' | '»' | '›' | '}')
+    matches!(
+        c,
+        '”' | '’' | '"' | '\'' | ')' | ']' | '»' | '›' | '}' | '“' | '‘'
+    )
 }
 
 fn is_quote_mark(c: char) -> bool {
@@ -170,7 +178,7 @@ impl Run {
             }
             if c == ' '
                 && let Some(d) = rest[1..].chars().next()
-                && matches!(d, '”' | '"' | '’' | '»')
+                && matches!(d, '”' | '"' | '’' | '»' | '“')
                 && rest[1 + d.len_utf8()..]
                     .chars()
                     .next()
@@ -194,10 +202,11 @@ impl Run {
 }
 
 /// True when the mark `c` at `at` closes rather than opens: curly closing marks always; a
-/// straight mark or apostrophe when a word does not follow it.
+/// straight mark or apostrophe when a word does not follow it, and so `“` and `‘`, which close
+/// German quotations („…“, ‚…‘) and open English ones.
 fn closing_here(p: &str, at: usize, c: char) -> bool {
     match c {
-        '"' | '\'' | '’' => !p[at + c.len_utf8()..]
+        '"' | '\'' | '’' | '“' | '‘' => !p[at + c.len_utf8()..]
             .chars()
             .next()
             .is_some_and(char::is_alphanumeric),
@@ -351,6 +360,9 @@ fn decide(p: &str, run: &Run, sent_start: usize) -> Option<usize> {
     if at_sentence_start(p, sent_start, word_at) && is_list_marker_word(word) {
         return None;
     }
+    if is_ordinal(word, p, word_at, &next) {
+        return None;
+    }
     let digit_next = next.first.is_ascii_digit();
     match abbreviation_group(word) {
         Some(Group::Honorific | Group::Title | Group::Inner) => None,
@@ -368,6 +380,93 @@ fn decide(p: &str, run: &Run, sent_start: usize) -> Option<usize> {
             starter.then_some(run.end)
         }
     }
+}
+
+/// Nouns that take an ordinal in German ("im 19. Jahrhundert", "zum 3. Mal"), and month names
+/// in German and English: after a number and a full stop they continue the sentence. Entries
+/// ending in `*` match any word they start ("Jahrhunderts", "Weltkrieges").
+pub const ORDINAL_NOUNS: &[&str] = &[
+    "Januar",
+    "Jänner",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+    "January",
+    "February",
+    "March",
+    "May",
+    "June",
+    "July",
+    "October",
+    "December",
+    "Jahrhundert*",
+    "Jahrtausend*",
+    "Jahrzehnt*",
+    "Geburtstag*",
+    "Jahrestag*",
+    "Todestag*",
+    "Lebensjahr*",
+    "Weltkrieg*",
+    "Spieltag*",
+    "Breitengrad*",
+    "Längengrad*",
+    "Stockwerk*",
+    "Schuljahr*",
+    "Quartal*",
+    "Semester*",
+    "Bundesliga",
+    "Liga",
+    "Klasse",
+    "Platz",
+    "Etage",
+    "Runde",
+    "Mal",
+    "Auflage",
+    "Ausgabe",
+    "Kapitel",
+    "Jahrgang",
+    "Hälfte",
+    "Halbzeit",
+    "Preis",
+    "Stufe",
+    "Advent",
+    "Buch",
+];
+
+/// German articles, possessives and prepositions fused with an article after which a number
+/// with a full stop is an ordinal ("jeder 11. Schüler", "des 1. FC Köln", "im 2. Stock").
+pub const ORDINAL_DETERMINERS: &[&str] = &[
+    "im", "vom", "zum", "beim", "dem", "den", "des", "jeder", "jede", "jedes", "jeden", "seinem",
+    "seinen", "seines", "seiner", "ihrem", "ihren", "ihres", "ihrer",
+];
+
+/// True when the full stop after `word` (at `word_at`) marks a German ordinal: the word is a
+/// number of one to three digits, and either the word after it is a month or a noun of
+/// [`ORDINAL_NOUNS`], or the word before it is one of [`ORDINAL_DETERMINERS`].
+fn is_ordinal(word: &str, p: &str, word_at: usize, next: &Next) -> bool {
+    if !(1..=3).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    if next.opened {
+        return false;
+    }
+    let noun = ORDINAL_NOUNS.iter().any(|n| match n.strip_suffix('*') {
+        Some(stem) => next.word.starts_with(stem),
+        None => next.word == *n,
+    });
+    noun || word_before(p, p[..word_at].trim_end().len()).is_some_and(|(_, w)| {
+        ORDINAL_DETERMINERS
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d))
+    })
 }
 
 /// The group of the word before a full stop: from the table, or [`Group::Place`] for dotted

@@ -19,7 +19,11 @@
 //!
 //! Words are matched by stem: the text's own (English Snowball) stem, or the German Snowball
 //! stem when both articles read as German (a tenth of their words are common German function
-//! words): "Kinder" and "Kind" are one word there.
+//! words): "Kinder" and "Kind" are one word there. In German pairs a compound noun that one
+//! article alone uses also counts, at [`COMPOUND_SHARE`] of their weight, as the two words of
+//! the pair it is made of ("Wasserlebewesen": "Wasser", "Lebewesen"; "Gesundheitsamt":
+//! "Gesundheit", "Amt"), or as its last part when only that is a noun of the other article
+//! ("Hackfleisch": "Fleisch"); simplified German spells compounds out.
 //!
 //! A sentence's vector holds `(1 + ln tf) · √weight` per stem, so that in the cosine's dot
 //! product a shared stem counts with its weight once (not squared, which would let the single
@@ -85,6 +89,10 @@ pub const NUMBER_BOOST: f64 = 2.0;
 /// How much of a word's weight its synonyms share (see the module documentation).
 pub const SYNONYM_SHARE: f64 = 0.7;
 
+/// How much of a part's own weight a German compound gives it ("Wasserlebewesen" to "Wasser" and
+/// "Lebewesen"), as a synonym shares a word's.
+pub const COMPOUND_SHARE: f64 = 0.7;
+
 /// Lowest background informativeness of a word whose synonyms count: frequent, vague words
 /// ("make", "get") would link too much.
 const SYNONYM_MIN_INFORMATIVENESS: f32 = 0.55;
@@ -105,6 +113,8 @@ pub fn build(
     let stemmer = german.then(|| Stemmer::create(Algorithm::German));
     let mut ids: HashMap<Cow<'_, str>, u32> = HashMap::new();
     let mut names: Vec<Cow<'_, str>> = Vec::new();
+    // The first spelling (normal form) met of each stem: what a compound is split at.
+    let mut forms: Vec<&str> = Vec::new();
     let mut stats: Vec<StemStats> = Vec::new();
     let mut tf_a = Vec::with_capacity(sa.len());
     let mut tf_b = Vec::with_capacity(sb.len());
@@ -125,6 +135,7 @@ pub fn build(
                 let id = *ids.entry(key.clone()).or_insert(next);
                 if id == next {
                     names.push(key);
+                    forms.push(tok.norm.as_str());
                     stats.push(StemStats {
                         df: 0,
                         zipf: None,
@@ -147,6 +158,12 @@ pub fn build(
             out.push(tf);
         }
     }
+    // German compounds one article alone uses also count as their parts ("Wasserlebewesen"
+    // as "Wasser" and "Lebewesen").
+    let compound_of: Vec<Vec<u32>> = match stemmer.as_ref() {
+        Some(st) => compound_parts(st, &ids, &forms, &stats, &tf_a, &tf_b),
+        None => vec![Vec::new(); names.len()],
+    };
     // A demonym counts as its place when both occur ("Russian" and "Russia").
     let remap: Vec<u32> = (0..names.len())
         .map(|id| {
@@ -157,6 +174,15 @@ pub fn build(
                 .unwrap_or(id as u32)
         })
         .collect();
+    let compound_of: Vec<Vec<u32>> = {
+        let mut out = vec![Vec::new(); names.len()];
+        for (id, parts) in compound_of.into_iter().enumerate() {
+            if !parts.is_empty() {
+                out[remap[id] as usize] = parts.iter().map(|&p| remap[p as usize]).collect();
+            }
+        }
+        out
+    };
     for tf in tf_a.iter_mut().chain(tf_b.iter_mut()) {
         for t in tf.iter_mut() {
             t.0 = remap[t.0 as usize];
@@ -239,6 +265,12 @@ pub fn build(
             let v = (1.0 + f64::from(c).ln()) * weights[id as usize];
             mass += v;
             terms.push((id, v));
+            // A compound's parts, each at a share of its own weight (the sentence's content
+            // unchanged): "Wasserlebewesen" meets "Lebewesen im Wasser".
+            for &p in &compound_of[id as usize] {
+                let share = COMPOUND_SHARE * (1.0 + f64::from(c).ln()) * weights[p as usize];
+                terms.push((p, share));
+            }
             let syn = &syn_of[id as usize];
             if !syn.is_empty() {
                 let share = SYNONYM_SHARE * v / (syn.len() as f64).sqrt();
@@ -276,6 +308,102 @@ pub fn build(
             all
         },
     }
+}
+
+/// German linking elements between the parts of a compound ("Gesundheit-s-amt",
+/// "Kirche-n-gebäude"), longest first.
+const LINKING: [&str; 5] = ["es", "en", "s", "n", "e"];
+
+/// Fewest letters of a compound's part ("Amt" in "Gesundheitsamt").
+const MIN_PART: usize = 3;
+
+/// Fewest letters of a compound's last part when it is matched alone ("Fleisch" in
+/// "Hackfleisch").
+const MIN_HEAD_NOUN: usize = 4;
+
+/// The parts each stem counts as (indexed by stem id; empty for most): the German compounds of
+/// one article split into nouns and words the other article uses.
+///
+/// A stem found in only one article, written as a noun (capitalised inside sentences more often
+/// than not), is split where both halves are stems of the pair — the first half possibly
+/// followed by a linking element ([`LINKING`]), the second a noun — and at least one half is
+/// found in the other article: "Wasserlebewesen" is "Wasser" + "Lebewesen" when the other
+/// article writes "Lebewesen im Wasser", "Gesundheitsamt" is "Gesundheit" + "Amt". Otherwise
+/// its longest last part that is a noun of the other article counts (the compound's head
+/// noun: "Hackfleisch" is a kind of "Fleisch"). Each split point costs a stem and a hash
+/// look-up per part, for the few long words one article alone uses.
+fn compound_parts(
+    st: &Stemmer,
+    ids: &HashMap<Cow<'_, str>, u32>,
+    forms: &[&str],
+    stats: &[StemStats],
+    tf_a: &[Vec<(u32, u32)>],
+    tf_b: &[Vec<(u32, u32)>],
+) -> Vec<Vec<u32>> {
+    let n = forms.len();
+    let mut in_a = vec![false; n];
+    let mut in_b = vec![false; n];
+    for (tfs, seen) in [(tf_a, &mut in_a), (tf_b, &mut in_b)] {
+        for &(id, _) in tfs.iter().flatten() {
+            seen[id as usize] = true;
+        }
+    }
+    let noun = |id: u32| stats[id as usize].name_votes > 0 && !stats[id as usize].numeric;
+    let lookup = |part: &str| -> Option<u32> {
+        part.chars()
+            .all(char::is_alphabetic)
+            .then(|| ids.get(st.stem(part).as_ref()).copied())
+            .flatten()
+    };
+    (0..n)
+        .map(|id| {
+            if in_a[id] == in_b[id] || !noun(id as u32) {
+                return Vec::new();
+            }
+            let other = if in_a[id] { &in_b } else { &in_a };
+            let form = forms[id];
+            let bounds: Vec<usize> = form.char_indices().map(|(k, _)| k).collect();
+            if bounds.len() < 2 * MIN_PART {
+                return Vec::new();
+            }
+            let own = |p: u32| p as usize == id;
+            // Two parts, as many of them found in the other article as possible (the longest
+            // last part first among equals).
+            let mut best: Option<(usize, u32, u32)> = None;
+            for &cut in &bounds[MIN_PART..=bounds.len() - MIN_PART] {
+                let (head, tail) = form.split_at(cut);
+                let Some(t) = lookup(tail).filter(|&t| noun(t) && !own(t)) else {
+                    continue;
+                };
+                let heads = std::iter::once(head).chain(
+                    LINKING
+                        .iter()
+                        .filter_map(|l| head.strip_suffix(l))
+                        .filter(|h| h.chars().count() >= MIN_PART),
+                );
+                for h in heads.filter_map(lookup).filter(|&h| !own(h)) {
+                    let shared = usize::from(other[h as usize]) + usize::from(other[t as usize]);
+                    if shared > 0 && best.is_none_or(|(s, _, _)| shared > s) {
+                        best = Some((shared, h, t));
+                    }
+                }
+            }
+            if let Some((_, h, t)) = best {
+                return vec![h, t];
+            }
+            // The head noun alone: the longest last part the other article uses as a noun.
+            if bounds.len() < MIN_PART + MIN_HEAD_NOUN {
+                return Vec::new();
+            }
+            bounds[MIN_PART..=bounds.len() - MIN_HEAD_NOUN]
+                .iter()
+                .find_map(|&cut| {
+                    lookup(&form[cut..]).filter(|&t| noun(t) && !own(t) && other[t as usize])
+                })
+                .into_iter()
+                .collect()
+        })
+        .collect()
 }
 
 /// Share of all analysed sentences of the pair above which a word found in both articles is
