@@ -191,6 +191,11 @@ pub fn word_key(word: &str) -> String {
     american(&lower).unwrap_or(lower)
 }
 
+/// [`word_key`] of `w`, computed once and kept in `keys`.
+fn cached_key<'w>(keys: &mut HashMap<&'w str, String>, w: &'w str) -> String {
+    keys.entry(w).or_insert_with(|| word_key(w)).clone()
+}
+
 /// A word of the text in its normal form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NormalWord {
@@ -210,12 +215,14 @@ pub fn normal_words(text: &str, offset: usize) -> (Vec<NormalWord>, Vec<Span>) {
 }
 
 /// [`normal_words`] of `text` already split into its UAX #29 `words` (`unicode_word_indices`).
-pub fn normal_words_of(
+pub fn normal_words_of<'w>(
     text: &str,
-    words: &[(usize, &str)],
+    words: &[(usize, &'w str)],
     offset: usize,
 ) -> (Vec<NormalWord>, Vec<Span>) {
     let mut out = Vec::with_capacity(words.len());
+    // Words repeat: each distinct written word is put in its normal form once per text.
+    let mut keys: HashMap<&'w str, String> = HashMap::default();
     let mut honorifics = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -279,7 +286,7 @@ pub fn normal_words_of(
             i += 1;
             continue;
         }
-        let key = word_key(w);
+        let key = cached_key(&mut keys, w);
         if key.is_empty() {
             i += 1;
             continue;
@@ -290,7 +297,7 @@ pub fn normal_words_of(
             let merged = if forms().compounds.contains_key(key.as_str())
                 && joined_to_next(&[" ", "-", "‐"])
             {
-                compound(&key, &word_key(nw))
+                compound(&key, &cached_key(&mut keys, nw))
             } else {
                 None
             }
