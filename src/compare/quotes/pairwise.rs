@@ -189,6 +189,25 @@ fn fill_row<const BRACKETED: bool>(
     row_max
 }
 
+// A match followed by a skipped word scores nothing: what `start_row` relies on.
+const _: () = assert!(MATCH <= CHANGE);
+
+/// Fill a row of scores (still all zeros) below a row of zeros, for word `wa` of A outside
+/// brackets with no ellipsis before it, against B without brackets: a cell scores [`MATCH`]
+/// where the two words are the same word and nothing elsewhere (a changed word scores below
+/// zero, and so does skipping a word after a zero; after a match, skipping a word of B leaves
+/// at most zero). Returns the row's largest score.
+fn start_row(wa: &Word, columns: &[Column], row: &mut [i32]) -> i32 {
+    let mut row_max = 0;
+    for (c, v) in columns.iter().zip(row.iter_mut()) {
+        if c.norm_id == wa.norm_id || c.stem_id == wa.stem_id {
+            *v = MATCH;
+            row_max = MATCH;
+        }
+    }
+    row_max
+}
+
 /// Local alignment of two quotations' words.
 ///
 /// The fill keeps only the scores, each the largest of zero and the three moves [`cell`]
@@ -212,16 +231,22 @@ fn align(x: &Prepared, y: &Prepared) -> Path {
             gap_b: if wb.bracketed { 0 } else { CHANGE },
         })
         .collect();
+    let bracket_free_b = !columns.iter().any(|c| c.bracketed);
+    // The largest score of the row above (row 0 is all zeros).
+    let mut above_max = 0i32;
     for i in 1..=n {
         let wa = &x.words[i - 1];
         let (done, rest) = score.split_at_mut(i * w);
         let above = &done[(i - 1) * w..i * w];
         let row = &mut rest[1..w];
-        let row_max = if wa.bracketed {
+        let row_max = if above_max == 0 && bracket_free_b && !wa.bracketed && !x.ellipsis[i] {
+            start_row(wa, &columns, row)
+        } else if wa.bracketed {
             fill_row::<true>(wa, x.ellipsis[i], &columns, above, row)
         } else {
             fill_row::<false>(wa, x.ellipsis[i], &columns, above, row)
         };
+        above_max = row_max;
         // The first cell, in reading order, with the largest score.
         if row_max > best.0 {
             let j = row.iter().position(|&v| v == row_max).unwrap_or(0);
