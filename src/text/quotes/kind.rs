@@ -263,14 +263,16 @@ fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
     }
     let region = &text[from..at];
     let region = region.rsplit('\n').next().unwrap_or(region);
+    // The last `n` pieces, read from the end: only they are lower-cased.
     let mut words: Vec<String> = region
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '“' | '"' | '‘'))
+        .rev()
         .filter(|w| !w.is_empty())
+        .take(n)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
         .map(str::to_lowercase)
         .collect();
-    let keep = words.len().saturating_sub(n);
-    words.drain(..keep);
+    words.reverse();
     words
 }
 
@@ -299,7 +301,8 @@ fn cue_before(before: &[String], cue: Cue) -> bool {
 /// (a final full stop or comma is the sentence's, set inside the marks in American style).
 fn title_case(inner: &str) -> bool {
     let inner = inner.trim_end_matches(['.', ',', ';', ':']);
-    let words: Vec<&str> = inner.split_whitespace().collect();
+    // Nine words are enough to tell a title (eight at most) from a longer quotation.
+    let words: Vec<&str> = inner.split_whitespace().take(9).collect();
     if words.is_empty() || words.len() > 8 || inner.ends_with(['!', '?']) {
         return false;
     }
