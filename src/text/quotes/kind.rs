@@ -88,6 +88,16 @@ pub(super) fn classify(text: &str, quotes: &mut [Quote], spans: &[(usize, Span)]
         .filter(|q| q.words < QUOTATION_MIN_WORDS)
         .map(|q| norms.words_of(q.inner.slice(text)).join(" "))
         .collect();
+    // A run is a short quotation's words only if its first word opens them (up to a space or
+    // the end): other runs are not built.
+    let openings: FxHashSet<String> = short
+        .iter()
+        .flat_map(|e| {
+            e.match_indices(' ')
+                .map(|(k, _)| e[..k].to_string())
+                .chain([e.clone()])
+        })
+        .collect();
     let mut long: FxHashSet<String> = FxHashSet::default();
     let mut run = String::new();
     for q in quotes.iter().filter(|q| q.words >= QUOTATION_MIN_WORDS) {
@@ -97,6 +107,9 @@ pub(super) fn classify(text: &str, quotes: &mut [Quote], spans: &[(usize, Span)]
         let words = norms.words_of(q.inner.slice(text));
         for n in 1..QUOTATION_MIN_WORDS {
             for w in words.windows(n) {
+                if !openings.contains(w[0].as_str()) {
+                    continue;
+                }
                 run.clear();
                 for (i, word) in w.iter().enumerate() {
                     if i > 0 {
