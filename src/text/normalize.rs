@@ -191,9 +191,26 @@ pub fn word_key(word: &str) -> String {
     american(&lower).unwrap_or(lower)
 }
 
-/// [`word_key`] of `w`, computed once and kept in `keys`.
-fn cached_key<'w>(keys: &mut HashMap<&'w str, String>, w: &'w str) -> String {
-    keys.entry(w).or_insert_with(|| word_key(w)).clone()
+/// What [`normal_words_of`] reads of a written word.
+struct Known {
+    /// The abbreviation it is, if the table has it ([`abbrev::lookup`]).
+    abbreviation: Option<abbrev::Abbreviation>,
+    /// Its normal form ([`word_key`]).
+    key: String,
+    /// The normal form can open a compound written as two words ("health" of "health care").
+    opens_compound: bool,
+}
+
+/// What is known of `w`, worked out once and kept in `cache`.
+fn known<'k, 'w>(cache: &'k mut HashMap<&'w str, Known>, w: &'w str) -> &'k Known {
+    cache.entry(w).or_insert_with(|| {
+        let key = word_key(w);
+        Known {
+            abbreviation: abbrev::lookup(w),
+            opens_compound: forms().compounds.contains_key(key.as_str()),
+            key,
+        }
+    })
 }
 
 /// A word of the text in its normal form.
@@ -221,8 +238,9 @@ pub fn normal_words_of<'w>(
     offset: usize,
 ) -> (Vec<NormalWord>, Vec<Span>) {
     let mut out = Vec::with_capacity(words.len());
-    // Words repeat: each distinct written word is put in its normal form once per text.
-    let mut keys: HashMap<&'w str, String> = HashMap::default();
+    // Words repeat: each distinct written word is looked up and put in its normal form once
+    // per text.
+    let mut cache: HashMap<&'w str, Known> = HashMap::default();
     let mut honorifics = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -237,7 +255,11 @@ pub fn normal_words_of<'w>(
             |sep: &[&str]| next.is_some_and(|(n, _)| sep.iter().any(|s| &text[end..n] == *s));
         let next_capitalized = next.is_some_and(|(_, nw)| nw.starts_with(char::is_uppercase));
         let capitalized = w.starts_with(char::is_uppercase);
-        let abbreviation = abbrev::lookup(w).filter(|a| {
+        let (abbreviation, opens_compound, key) = {
+            let k = known(&mut cache, w);
+            (k.abbreviation, k.opens_compound, k.key.clone())
+        };
+        let abbreviation = abbreviation.filter(|a| {
             // Without a full stop only a title or honorific before a name counts ("Gen Flynn").
             stop || (matches!(a.group, Group::Honorific | Group::Title)
                 && next_capitalized
@@ -286,7 +308,6 @@ pub fn normal_words_of<'w>(
             i += 1;
             continue;
         }
-        let key = cached_key(&mut keys, w);
         if key.is_empty() {
             i += 1;
             continue;
@@ -294,10 +315,8 @@ pub fn normal_words_of<'w>(
         // Two written words that are one normal word: "per cent", "twenty-three".
         if let Some((n, nw)) = next {
             // Only a word that can start a compound or a number looks at the next one.
-            let merged = if forms().compounds.contains_key(key.as_str())
-                && joined_to_next(&[" ", "-", "‐"])
-            {
-                compound(&key, &cached_key(&mut keys, nw))
+            let merged = if opens_compound && joined_to_next(&[" ", "-", "‐"]) {
+                compound(&key, &known(&mut cache, nw).key)
             } else {
                 None
             }
