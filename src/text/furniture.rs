@@ -284,7 +284,13 @@ const CREDIT_MARKERS: &[&str] = &[
 /// most six words, and a full caption before it.
 pub fn is_credited_caption(ptext: &str) -> bool {
     let t = ptext.trim();
-    if t.unicode_words().count() > 60 {
+    // Every credit marker holds a colon or an opening parenthesis, which lower-casing leaves
+    // as they are: without one there is no marker to look for.
+    if !t.contains([':', '(']) {
+        return false;
+    }
+    // More than sixty words: the sixty-first is enough to tell.
+    if t.unicode_words().nth(60).is_some() {
         return false;
     }
     let lower = t.to_lowercase();
@@ -296,10 +302,12 @@ pub fn is_credited_caption(ptext: &str) -> bool {
         return false;
     };
     let (before, after) = (&lower[..at], &lower[at + marker.len()..]);
-    let credit = after.unicode_words().count();
+    // One to six words of credit after at least three of caption (counted only as far as
+    // needed).
+    let credit = after.unicode_words().take(7).count();
     (1..=6).contains(&credit)
-        && before.unicode_words().count() >= 3
         && !after.contains(['.', '!', '?'])
+        && before.unicode_words().nth(2).is_some()
 }
 
 /// True for a photo caption or image credit.
@@ -323,7 +331,11 @@ pub(super) fn is_caption(ptext: &str, words: &[String]) -> bool {
 /// Image credit markers: "Image Credit: …", "Photo: …", "(AP Photo/…)", "Getty Images".
 pub(super) fn is_credit_line(t: &str, joined: &str) -> bool {
     let lower = t.to_lowercase();
-    let starts = |p: &str| joined == p || joined.starts_with(&format!("{p} "));
+    let starts = |p: &str| {
+        joined
+            .strip_prefix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    };
     starts("image credit")
         || starts("image credits")
         || starts("photo credit")
@@ -358,27 +370,43 @@ fn is_dated_caption(t: &str, words: &[String]) -> bool {
     }
     let n = words.len();
     let (place, month, day, year) = (&words[n - 4], &words[n - 3], &words[n - 2], &words[n - 1]);
-    let original_place = t
-        .unicode_words()
-        .rev()
-        .nth(3)
-        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    // The place as written is capitalised (looked at last: it segments the text again).
+    let original_place = || {
+        t.unicode_words()
+            .rev()
+            .nth(3)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
     MONTHS.contains(&month.as_str())
         && day.len() <= 2
         && day.chars().all(|c| c.is_ascii_digit())
         && year.len() == 4
         && year.chars().all(|c| c.is_ascii_digit())
-        && original_place
         && !matches!(
             place.as_str(),
             "on" | "in" | "since" | "by" | "until" | "of" | "from"
         )
         && !MONTHS.contains(&place.as_str())
+        && original_place()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credit_markers_hold_a_colon_or_parenthesis() {
+        // `is_credited_caption` looks for a marker only in paragraphs holding one of these.
+        for m in CREDIT_MARKERS {
+            assert!(m.contains([':', '(']), "{m:?}");
+        }
+        assert!(is_credited_caption(
+            "Protesters gather outside the court on Monday (Photo by Jane Doe)"
+        ));
+        assert!(!is_credited_caption(
+            "Protesters gather outside the court on Monday Photo by Jane Doe"
+        ));
+    }
 
     #[test]
     fn timestamps() {

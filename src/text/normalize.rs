@@ -191,6 +191,28 @@ pub fn word_key(word: &str) -> String {
     american(&lower).unwrap_or(lower)
 }
 
+/// What [`normal_words_of`] reads of a written word.
+struct Known {
+    /// The abbreviation it is, if the table has it ([`abbrev::lookup`]).
+    abbreviation: Option<abbrev::Abbreviation>,
+    /// Its normal form ([`word_key`]).
+    key: String,
+    /// The normal form can open a compound written as two words ("health" of "health care").
+    opens_compound: bool,
+}
+
+/// What is known of `w`, worked out once and kept in `cache`.
+fn known<'k, 'w>(cache: &'k mut HashMap<&'w str, Known>, w: &'w str) -> &'k Known {
+    cache.entry(w).or_insert_with(|| {
+        let key = word_key(w);
+        Known {
+            abbreviation: abbrev::lookup(w),
+            opens_compound: forms().compounds.contains_key(key.as_str()),
+            key,
+        }
+    })
+}
+
 /// A word of the text in its normal form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NormalWord {
@@ -210,12 +232,15 @@ pub fn normal_words(text: &str, offset: usize) -> (Vec<NormalWord>, Vec<Span>) {
 }
 
 /// [`normal_words`] of `text` already split into its UAX #29 `words` (`unicode_word_indices`).
-pub fn normal_words_of(
+pub fn normal_words_of<'w>(
     text: &str,
-    words: &[(usize, &str)],
+    words: &[(usize, &'w str)],
     offset: usize,
 ) -> (Vec<NormalWord>, Vec<Span>) {
     let mut out = Vec::with_capacity(words.len());
+    // Words repeat: each distinct written word is looked up and put in its normal form once
+    // per text.
+    let mut cache: HashMap<&'w str, Known> = HashMap::default();
     let mut honorifics = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -230,7 +255,11 @@ pub fn normal_words_of(
             |sep: &[&str]| next.is_some_and(|(n, _)| sep.iter().any(|s| &text[end..n] == *s));
         let next_capitalized = next.is_some_and(|(_, nw)| nw.starts_with(char::is_uppercase));
         let capitalized = w.starts_with(char::is_uppercase);
-        let abbreviation = abbrev::lookup(w).filter(|a| {
+        let (abbreviation, opens_compound, key) = {
+            let k = known(&mut cache, w);
+            (k.abbreviation, k.opens_compound, k.key.clone())
+        };
+        let abbreviation = abbreviation.filter(|a| {
             // Without a full stop only a title or honorific before a name counts ("Gen Flynn").
             stop || (matches!(a.group, Group::Honorific | Group::Title)
                 && next_capitalized
@@ -279,7 +308,6 @@ pub fn normal_words_of(
             i += 1;
             continue;
         }
-        let key = word_key(w);
         if key.is_empty() {
             i += 1;
             continue;
@@ -287,10 +315,8 @@ pub fn normal_words_of(
         // Two written words that are one normal word: "per cent", "twenty-three".
         if let Some((n, nw)) = next {
             // Only a word that can start a compound or a number looks at the next one.
-            let merged = if forms().compounds.contains_key(key.as_str())
-                && joined_to_next(&[" ", "-", "‐"])
-            {
-                compound(&key, &word_key(nw))
+            let merged = if opens_compound && joined_to_next(&[" ", "-", "‐"]) {
+                compound(&key, &known(&mut cache, nw).key)
             } else {
                 None
             }

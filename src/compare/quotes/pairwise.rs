@@ -2,7 +2,7 @@
 //! nothing), and the verdict on the pair — exact, partial or fuzzy, with its edits — as the
 //! module [`super`] describes.
 
-use super::{Prepared, plain_words};
+use super::{Prepared, Word, plain_words};
 use crate::compare::{QuoteEdit, QuoteMatchKind};
 
 /// A quotation of A paired with one of B.
@@ -93,86 +93,164 @@ const SUBSTITUTE: i32 = 1;
 /// Alignment penalty of an added or dropped word.
 const CHANGE: i32 = 2;
 
+/// The step that gives cell (`i`, `j`) its score, from the scores of (`i - 1`, `j - 1`),
+/// (`i - 1`, `j`) and (`i`, `j - 1`) (in that order: the first of equal scores wins; `Stop`
+/// when none is above zero). Word `i - 1` of `x` against word `j - 1` of `y`.
+fn cell(
+    x: &Prepared,
+    y: &Prepared,
+    i: usize,
+    j: usize,
+    diag: i32,
+    up: i32,
+    left: i32,
+) -> (i32, Step) {
+    let (wa, wb) = (&x.words[i - 1], &y.words[j - 1]);
+    let mut cand = (0i32, Step::Stop);
+    let mut consider = |s: i32, st: Step| {
+        if s > cand.0 {
+            cand = (s, st);
+        }
+    };
+    if wa.norm_id == wb.norm_id {
+        consider(diag + MATCH, Step::Match);
+    } else if wa.stem_id == wb.stem_id && !wa.bracketed && !wb.bracketed {
+        consider(diag + MATCH, Step::Inflect);
+    } else if wa.bracketed || wb.bracketed {
+        consider(diag + STAND_IN, Step::InsertDiag);
+    } else {
+        consider(diag - SUBSTITUTE, Step::Substitute);
+    }
+    if wa.bracketed {
+        consider(up, Step::InsertA);
+    } else if y.ellipsis[j] {
+        consider(up, Step::ElideA);
+    } else {
+        consider(up - CHANGE, Step::GapA);
+    }
+    if wb.bracketed {
+        consider(left, Step::InsertB);
+    } else if x.ellipsis[i] {
+        consider(left, Step::ElideB);
+    } else {
+        consider(left - CHANGE, Step::GapB);
+    }
+    cand
+}
+
 /// One word of B as the alignment's inner loop reads it.
 struct Column {
     norm_id: u32,
     stem_id: u32,
     bracketed: bool,
-    /// An ellipsis stands before the word.
-    ellipsis: bool,
+    /// Score of the diagonal move when the words differ, for a word of A outside brackets.
+    other: i32,
+    /// Penalty for skipping a word of A here (none after an ellipsis of B).
+    gap_a: i32,
+    /// Penalty for skipping this word (none when bracketed), for a row of A without an
+    /// ellipsis.
+    gap_b: i32,
+}
+
+/// Fill one row of scores for word `wa` of A (`BRACKETED`: whether `wa` is bracketed;
+/// `elide_b`: an ellipsis of A stands before it) from the row `above`; returns the row's
+/// largest score. Each cell is the largest of zero and the three moves [`cell`] weighs.
+#[inline(always)]
+fn fill_row<const BRACKETED: bool>(
+    wa: &Word,
+    elide_b: bool,
+    columns: &[Column],
+    above: &[i32],
+    row: &mut [i32],
+) -> i32 {
+    let (norm_a, stem_a) = (wa.norm_id, wa.stem_id);
+    let mut left = 0i32;
+    let mut row_max = 0i32;
+    for (((&diag, &up), c), v) in above
+        .iter()
+        .zip(&above[1..])
+        .zip(columns)
+        .zip(row.iter_mut())
+    {
+        let d = if norm_a == c.norm_id || (stem_a == c.stem_id && !BRACKETED && !c.bracketed) {
+            MATCH
+        } else if BRACKETED {
+            STAND_IN
+        } else {
+            c.other
+        };
+        let gap_a = if BRACKETED { 0 } else { c.gap_a };
+        let gap_b = if elide_b { 0 } else { c.gap_b };
+        let s = (diag + d).max(up - gap_a).max(left - gap_b).max(0);
+        *v = s;
+        left = s;
+        row_max = row_max.max(s);
+    }
+    row_max
+}
+
+// A match followed by a skipped word scores nothing: what `start_row` relies on.
+const _: () = assert!(MATCH <= CHANGE);
+
+/// Fill a row of scores (still all zeros) below a row of zeros, for word `wa` of A outside
+/// brackets with no ellipsis before it, against B without brackets: a cell scores [`MATCH`]
+/// where the two words are the same word and nothing elsewhere (a changed word scores below
+/// zero, and so does skipping a word after a zero; after a match, skipping a word of B leaves
+/// at most zero). Returns the row's largest score.
+fn start_row(wa: &Word, columns: &[Column], row: &mut [i32]) -> i32 {
+    let mut row_max = 0;
+    for (c, v) in columns.iter().zip(row.iter_mut()) {
+        if c.norm_id == wa.norm_id || c.stem_id == wa.stem_id {
+            *v = MATCH;
+            row_max = MATCH;
+        }
+    }
+    row_max
 }
 
 /// Local alignment of two quotations' words.
+///
+/// The fill keeps only the scores, each the largest of zero and the three moves [`cell`]
+/// weighs (the same numbers, so the same scores); the walk back from the best cell asks
+/// [`cell`] which move won at each cell it visits.
 fn align(x: &Prepared, y: &Prepared) -> Path {
     let (n, m) = (x.words.len(), y.words.len());
     let w = m + 1;
     let mut score = vec![0i32; (n + 1) * w];
-    let mut step = vec![Step::Stop; (n + 1) * w];
     let mut best = (0i32, 0usize, 0usize);
     let columns: Vec<Column> = y
         .words
         .iter()
-        .enumerate()
-        .map(|(j, wb)| Column {
+        .zip(&y.ellipsis[1..])
+        .map(|(wb, &ellipsis)| Column {
             norm_id: wb.norm_id,
             stem_id: wb.stem_id,
             bracketed: wb.bracketed,
-            ellipsis: y.ellipsis[j + 1],
+            other: if wb.bracketed { STAND_IN } else { -SUBSTITUTE },
+            gap_a: if ellipsis { 0 } else { CHANGE },
+            gap_b: if wb.bracketed { 0 } else { CHANGE },
         })
         .collect();
+    let bracket_free_b = !columns.iter().any(|c| c.bracketed);
+    // The largest score of the row above (row 0 is all zeros).
+    let mut above_max = 0i32;
     for i in 1..=n {
         let wa = &x.words[i - 1];
-        let elide_b = x.ellipsis[i];
         let (done, rest) = score.split_at_mut(i * w);
-        let above = &done[(i - 1) * w..];
+        let above = &done[(i - 1) * w..i * w];
         let row = &mut rest[1..w];
-        let steps = &mut step[i * w + 1..(i + 1) * w];
-        // Cell (i, j) from (i - 1, j - 1), (i - 1, j) and (i, j - 1), in that order: the first
-        // of equal scores wins.
-        let mut left = 0i32;
-        for (j, (((corner, wb), cell), st)) in above
-            .windows(2)
-            .zip(&columns)
-            .zip(row.iter_mut())
-            .zip(steps.iter_mut())
-            .enumerate()
-        {
-            let (diag, up) = (corner[0], corner[1]);
-            let mut cand = (0i32, Step::Stop);
-            let mut consider = |s: i32, st: Step| {
-                if s > cand.0 {
-                    cand = (s, st);
-                }
-            };
-            if wa.norm_id == wb.norm_id {
-                consider(diag + MATCH, Step::Match);
-            } else if wa.stem_id == wb.stem_id && !wa.bracketed && !wb.bracketed {
-                consider(diag + MATCH, Step::Inflect);
-            } else if wa.bracketed || wb.bracketed {
-                consider(diag + STAND_IN, Step::InsertDiag);
-            } else {
-                consider(diag - SUBSTITUTE, Step::Substitute);
-            }
-            if wa.bracketed {
-                consider(up, Step::InsertA);
-            } else if wb.ellipsis {
-                consider(up, Step::ElideA);
-            } else {
-                consider(up - CHANGE, Step::GapA);
-            }
-            if wb.bracketed {
-                consider(left, Step::InsertB);
-            } else if elide_b {
-                consider(left, Step::ElideB);
-            } else {
-                consider(left - CHANGE, Step::GapB);
-            }
-            *cell = cand.0;
-            *st = cand.1;
-            left = cand.0;
-            if cand.0 > best.0 {
-                best = (cand.0, i, j + 1);
-            }
+        let row_max = if above_max == 0 && bracket_free_b && !wa.bracketed && !x.ellipsis[i] {
+            start_row(wa, &columns, row)
+        } else if wa.bracketed {
+            fill_row::<true>(wa, x.ellipsis[i], &columns, above, row)
+        } else {
+            fill_row::<false>(wa, x.ellipsis[i], &columns, above, row)
+        };
+        above_max = row_max;
+        // The first cell, in reading order, with the largest score.
+        if row_max > best.0 {
+            let j = row.iter().position(|&v| v == row_max).unwrap_or(0);
+            best = (row_max, i, j + 1);
         }
     }
 
@@ -184,7 +262,15 @@ fn align(x: &Prepared, y: &Prepared) -> Path {
     };
     let (mut run, mut plain) = (0usize, 0usize);
     while i > 0 && j > 0 {
-        let st = step[i * w + j];
+        let (_, st) = cell(
+            x,
+            y,
+            i,
+            j,
+            score[(i - 1) * w + j - 1],
+            score[(i - 1) * w + j],
+            score[i * w + j - 1],
+        );
         match st {
             Step::Stop => break,
             Step::Match => {

@@ -15,7 +15,11 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
     if t.is_empty() {
         return Some(LineKind::Furniture(Other));
     }
-    // Past twelve words a line is never furniture: thirteen words tell.
+    // Past twelve words a line is never furniture: a thirteenth word tells (counted before
+    // any word is copied).
+    if t.unicode_words().nth(12).is_some() {
+        return None;
+    }
     let words = lower_words_upto(t, 13);
     if words.is_empty() {
         // Only punctuation and symbols ("in ," has a word; "|", "»", "•" do not).

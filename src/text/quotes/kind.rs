@@ -26,12 +26,12 @@
 //!
 //! The cue words are read from `assets/english/quotation_cues.txt`.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::speaker::{Who, find_attribution, sentence_start};
-use super::subject::{names_someone, opening_subject, resolve_role, sentence_subjects};
+use super::subject::{last_sentence_subject, names_someone, opening_subject, resolve_role};
 use super::{QUOTATION_MIN_WORDS, Quote, Span};
 use crate::text::tokens::normalize;
 use crate::text::vocab::markers::is_reporting_form;
@@ -79,13 +79,24 @@ struct Seen {
 /// Set the kind, attribution and speaker of every quote (`quotes` in text order, enclosing
 /// quotes first).
 pub(super) fn classify(text: &str, quotes: &mut [Quote], spans: &[(usize, Span)]) {
+    let mut norms = Normals::default();
     // The short quotations (three words at most) that repeat a run of up to three words of a
     // longer quotation: they are someone's speech. Only the short quotations' words are kept,
     // so every run of the longer ones is one look-up in a small set.
     let mut short: FxHashSet<String> = quotes
         .iter()
         .filter(|q| q.words < QUOTATION_MIN_WORDS)
-        .map(|q| words_of(q.inner.slice(text)).join(" "))
+        .map(|q| norms.words_of(q.inner.slice(text)).join(" "))
+        .collect();
+    // A run is a short quotation's words only if its first word opens them (up to a space or
+    // the end): other runs are not built.
+    let openings: FxHashSet<String> = short
+        .iter()
+        .flat_map(|e| {
+            e.match_indices(' ')
+                .map(|(k, _)| e[..k].to_string())
+                .chain([e.clone()])
+        })
         .collect();
     let mut long: FxHashSet<String> = FxHashSet::default();
     let mut run = String::new();
@@ -93,9 +104,12 @@ pub(super) fn classify(text: &str, quotes: &mut [Quote], spans: &[(usize, Span)]
         if short.is_empty() {
             break;
         }
-        let words = words_of(q.inner.slice(text));
+        let words = norms.words_of(q.inner.slice(text));
         for n in 1..QUOTATION_MIN_WORDS {
             for w in words.windows(n) {
+                if !openings.contains(w[0].as_str()) {
+                    continue;
+                }
                 run.clear();
                 for (i, word) in w.iter().enumerate() {
                     if i > 0 {
@@ -112,7 +126,7 @@ pub(super) fn classify(text: &str, quotes: &mut [Quote], spans: &[(usize, Span)]
     let mut seen: Vec<Seen> = Vec::new();
     for q in quotes.iter_mut() {
         let att = find_attribution(text, q, spans);
-        let kind = kind_of(text, q, att.is_some(), &long);
+        let kind = kind_of(text, q, att.is_some(), &long, &mut norms);
         let nested = q.nested;
         let paragraph = q.paragraph;
         let start = q.outer.start;
@@ -136,10 +150,7 @@ pub(super) fn classify(text: &str, quotes: &mut [Quote], spans: &[(usize, Span)]
             while !text.is_char_boundary(from) {
                 from += 1;
             }
-            sentence_subjects(text, from, upto)
-                .last()
-                .copied()
-                .or(named)
+            last_sentence_subject(text, from, upto).or(named)
         };
         let speaker = if kind != QuotationKind::Speech {
             None
@@ -241,12 +252,20 @@ fn own_subject(
     opening_subject(text, from, start).filter(|&np| names_someone(text, np))
 }
 
-/// The normalised words of `s`.
-fn words_of(s: &str) -> Vec<String> {
-    s.unicode_words()
-        .map(normalize)
-        .filter(|n| !n.is_empty())
-        .collect()
+/// Normal forms of the words of one text, each distinct word normalised once.
+#[derive(Default)]
+struct Normals<'t> {
+    known: FxHashMap<&'t str, String>,
+}
+
+impl<'t> Normals<'t> {
+    /// The normalised words of `s`.
+    fn words_of(&mut self, s: &'t str) -> Vec<String> {
+        s.unicode_words()
+            .map(|w| self.known.entry(w).or_insert_with(|| normalize(w)).clone())
+            .filter(|n| !n.is_empty())
+            .collect()
+    }
 }
 
 /// Up to `n` words right before `at` in its paragraph, lower-case, in text order.
@@ -257,14 +276,16 @@ fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
     }
     let region = &text[from..at];
     let region = region.rsplit('\n').next().unwrap_or(region);
+    // The last `n` pieces, read from the end: only they are lower-cased.
     let mut words: Vec<String> = region
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '“' | '"' | '‘'))
+        .rev()
         .filter(|w| !w.is_empty())
+        .take(n)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
         .map(str::to_lowercase)
         .collect();
-    let keep = words.len().saturating_sub(n);
-    words.drain(..keep);
+    words.reverse();
     words
 }
 
@@ -293,7 +314,8 @@ fn cue_before(before: &[String], cue: Cue) -> bool {
 /// (a final full stop or comma is the sentence's, set inside the marks in American style).
 fn title_case(inner: &str) -> bool {
     let inner = inner.trim_end_matches(['.', ',', ';', ':']);
-    let words: Vec<&str> = inner.split_whitespace().collect();
+    // Nine words are enough to tell a title (eight at most) from a longer quotation.
+    let words: Vec<&str> = inner.split_whitespace().take(9).collect();
     if words.is_empty() || words.len() > 8 || inner.ends_with(['!', '?']) {
         return false;
     }
@@ -333,8 +355,14 @@ fn whole_sentence(inner: &str) -> bool {
 
 /// The kind of quote `q`; `attributed` when an attribution names a speaker next to it; `long`
 /// holds the words of the short quotations whose words a quotation of four words or more
-/// holds.
-fn kind_of(text: &str, q: &Quote, attributed: bool, long: &FxHashSet<String>) -> QuotationKind {
+/// holds; `norms` normalises words.
+fn kind_of<'t>(
+    text: &'t str,
+    q: &Quote,
+    attributed: bool,
+    long: &FxHashSet<String>,
+    norms: &mut Normals<'t>,
+) -> QuotationKind {
     let inner = q.inner.slice(text);
     let before = words_before(text, q.outer.start, 2);
     if cue_before(&before, Cue::Term) {
@@ -356,7 +384,7 @@ fn kind_of(text: &str, q: &Quote, attributed: bool, long: &FxHashSet<String>) ->
     if q.words >= QUOTATION_MIN_WORDS || attributed {
         return QuotationKind::Speech;
     }
-    if long.contains(&words_of(inner).join(" ")) {
+    if long.contains(&norms.words_of(inner).join(" ")) {
         return QuotationKind::Speech;
     }
     // `… the developer's disclaimer: “Development footage”`: a colon presents quoted words.

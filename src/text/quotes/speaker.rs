@@ -54,7 +54,7 @@ pub(super) fn words_in(text: &str, from: usize, to: usize, limit: usize) -> Vec<
         to -= 1;
     }
     let region = Span::new(from, to.max(from)).slice(text);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(limit.min(64));
     let mut last = 0;
     for (i, w) in region.unicode_word_indices() {
         let gap = &region[last..i];

@@ -12,17 +12,18 @@ use crate::text::vocab::{
     is_speech_verb as is_attribution,
 };
 
-/// Names opening the sentences of `text[from..to]` (`Ms. Nuland sent …`, `The 76-year-old
-/// Pelosi, in the months …`), in text order: the people a later "she said" most likely refers
+/// The last name opening a sentence of `text[from..to]` (`Ms. Nuland sent …`, `The
+/// 76-year-old Pelosi, in the months …`): the person a later "she said" most likely refers
 /// to. Sentences that open with a quotation are skipped (their first word is the speaker's).
-pub(super) fn sentence_subjects(text: &str, from: usize, to: usize) -> Vec<Span> {
+/// The sentences are read from the last, so only those after the name are looked at.
+pub(super) fn last_sentence_subject(text: &str, from: usize, to: usize) -> Option<Span> {
     // A description with no name in it ("The image went viral") is no one a later quotation
     // could be continuing; "The 76-year-old Pelosi" and "The Russian military" are.
     sentence_starts(text, from, to)
         .into_iter()
+        .rev()
         .filter_map(|s| opening_subject(text, s, to))
-        .filter(|&np| names_someone(text, np))
-        .collect()
+        .find(|&np| names_someone(text, np))
 }
 
 /// True when the noun phrase `np` holds a name: a capitalised word after any determiner
