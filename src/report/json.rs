@@ -154,6 +154,20 @@ fn needs_escape(c: char) -> bool {
 mod tests {
     use super::*;
 
+    /// `raw` passed through the escaping writer in one write.
+    fn streamed(raw: &str) -> String {
+        let mut out = Vec::new();
+        {
+            let mut w = EscapeControls {
+                inner: &mut out,
+                carry: Vec::new(),
+            };
+            w.write_all(raw.as_bytes()).unwrap();
+            w.finish().unwrap();
+        }
+        String::from_utf8(out).unwrap()
+    }
+
     #[test]
     fn every_escaped_character_starts_with_a_lead_byte_the_writer_looks_for() {
         let mut escaped = 0;
@@ -173,16 +187,7 @@ mod tests {
     fn the_streaming_writer_escapes_only_what_needs_it_in_mixed_text() {
         let raw =
             serde_json::to_string(&"é – “quoted” \u{9b}\u{61c} ←\u{2066}x\u{2069} \u{a0}").unwrap();
-        let mut out = Vec::new();
-        {
-            let mut w = EscapeControls {
-                inner: &mut out,
-                carry: Vec::new(),
-            };
-            w.write_all(raw.as_bytes()).unwrap();
-            w.finish().unwrap();
-        }
-        let out = String::from_utf8(out).unwrap();
+        let out = streamed(&raw);
         assert_eq!(out, escape_terminal_controls(&raw));
         assert!(
             out.contains("é – “quoted” \\u009b\\u061c ←\\u2066x\\u2069 \u{a0}"),
@@ -223,16 +228,7 @@ mod tests {
                     "z".repeat(pad)
                 );
                 let raw = serde_json::to_string(&text).unwrap();
-                let mut out = Vec::new();
-                {
-                    let mut w = EscapeControls {
-                        inner: &mut out,
-                        carry: Vec::new(),
-                    };
-                    w.write_all(raw.as_bytes()).unwrap();
-                    w.finish().unwrap();
-                }
-                let out = String::from_utf8(out).unwrap();
+                let out = streamed(&raw);
                 assert_eq!(out, escape_terminal_controls(&raw), "pad {pad}, {c:?}");
                 assert!(!out.contains(c), "pad {pad}, {c:?}: {out}");
             }
