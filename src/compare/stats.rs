@@ -288,3 +288,51 @@ pub fn article_vectors(articles: &[Article]) -> (Vec<ArticleVector>, Vec<String>
         .collect();
     (vecs, forms.into_iter().map(str::to_string).collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::SparseVec;
+
+    /// A deterministic pseudo-random sparse vector over `ids` stems (xorshift).
+    fn vector(seed: &mut u64, ids: u32, len: usize) -> SparseVec {
+        let mut next = || {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            *seed
+        };
+        let mut terms: Vec<(u32, f64)> = (0..len)
+            .map(|_| {
+                (
+                    (next() % u64::from(ids)) as u32,
+                    (next() % 1000) as f64 / 97.0 + 0.01,
+                )
+            })
+            .collect();
+        terms.sort_by_key(|t| t.0);
+        terms.dedup_by_key(|t| t.0);
+        SparseVec::from_terms(terms)
+    }
+
+    #[test]
+    fn the_dense_cosine_is_the_cosine_to_the_last_bit() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15;
+        let mut dense = vec![0.0; 64];
+        for round in 0..500 {
+            let x = vector(&mut seed, 64, round % 40);
+            let y = if round % 7 == 0 {
+                x.clone()
+            } else {
+                vector(&mut seed, 64, round % 23)
+            };
+            x.scatter(&mut dense);
+            assert_eq!(
+                x.cosine_dense(&dense, &y).to_bits(),
+                x.cosine(&y).to_bits(),
+                "round {round}"
+            );
+            x.clear(&mut dense);
+            assert!(dense.iter().all(|&v| v == 0.0), "round {round}");
+        }
+    }
+}

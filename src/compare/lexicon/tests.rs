@@ -263,3 +263,27 @@ fn first_word_index_matches_what_an_automaton_matches() {
         assert_eq!(got, want, "{}", art.id);
     }
 }
+
+#[test]
+fn hashed_first_words_find_what_the_sorted_index_finds() {
+    let lex = Lexicon::bundled();
+    let mut words: Vec<String> = Vec::new();
+    for index in [&lex.tables.by_stem, &lex.tables.by_norm] {
+        words.extend(index.iter().map(|(w, _)| w.to_string()));
+    }
+    words.extend(["", "the", "zzzz", "regimes", "Regime"].map(String::from));
+    for index in [&lex.tables.by_stem, &lex.tables.by_norm] {
+        let first = first_words(index);
+        // Every hash leading to the first word: each look-up must fall back on the search.
+        let colliding: FirstWords = first.keys().map(|&h| (h, 0)).collect();
+        for w in &words {
+            assert_eq!(lookup_hashed(index, &first, w), lookup(index, w), "{w:?}");
+            assert_eq!(
+                lookup_hashed(index, &colliding, w),
+                lookup(index, w),
+                "{w:?}"
+            );
+        }
+    }
+    assert!(!lookup(&lex.tables.by_stem, "regim").is_empty());
+}
