@@ -172,10 +172,11 @@ impl CliError {
 
 /// The thread pool of a command that prints its result and ends: the starting thread is one
 /// of the pool's threads, so the pool starts one thread fewer than rayon's default (it waits
-/// for the pool's work anyway). There are always at least two, so that work handed to the pool
-/// from another thread (the page fetches of `web`) never waits for a busy starting thread on a
-/// one-core machine. `RAYON_NUM_THREADS` is honoured. The reader keeps rayon's default pool:
-/// its starting thread draws the screen while the pool loads the library.
+/// for the pool's work anyway). There are always at least two, so that work another thread
+/// hands to the pool can never wait for a busy starting thread, even on a one-core machine (no
+/// command does that today; the pages `web` fetches in parallel use plain threads).
+/// `RAYON_NUM_THREADS` is honoured, as rayon's default pool does. The reader keeps rayon's
+/// default pool: its starting thread draws the screen while the pool loads the library.
 fn one_shot_pool() {
     let threads = std::env::var("RAYON_NUM_THREADS")
         .ok()

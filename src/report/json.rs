@@ -72,15 +72,19 @@ impl Write for EscapeControls<'_> {
         };
         let (text, used) = match std::str::from_utf8(data) {
             Ok(s) => (s, data.len()),
+            // An incomplete character at the end waits for the next write.
             Err(e) if e.error_len().is_none() => {
                 let n = e.valid_up_to();
                 (std::str::from_utf8(&data[..n]).unwrap_or_default(), n)
             }
+            // Not UTF-8 (serde_json never writes that): passed on as it is.
             Err(_) => {
                 self.inner.write_all(data)?;
                 return Ok(buf.len());
             }
         };
+        // Only the first byte of a character [`needs_escape`] names is looked for; the rest of
+        // the text is passed on without decoding it.
         let bytes = text.as_bytes();
         let (mut run, mut at) = (0, 0);
         while let Some(i) = next_lead(bytes, at) {
