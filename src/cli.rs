@@ -170,31 +170,68 @@ impl CliError {
     }
 }
 
+/// How many threads a command that prints its result and ends runs on.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Threads {
+    /// A pool of rayon's default size (at least two), the starting thread one of them.
+    Pool,
+    /// The starting thread alone: for a pair too small for a second thread to pay for its start.
+    One,
+}
+
+/// Two local files together at most this long (about 1,000 words of English) are compared on
+/// the starting thread alone: on such a pair a second thread saves next to no wall time and
+/// costs a fifth more CPU time in starting and waking it (BENCHMARKS.md, "Sixth pass").
+const ONE_THREAD_BYTES: u64 = 6 * 1024;
+
+/// Whether `a` and `b` are regular files whose sizes together are at most
+/// [`ONE_THREAD_BYTES`]: then nothing is fetched and no library is walked for them, and the
+/// comparison is quick enough to run on the starting thread alone.
+fn small_local_pair(a: &str, b: &str) -> bool {
+    let size = |path: &str| {
+        std::fs::metadata(path)
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .map(|m| m.len())
+    };
+    matches!((size(a), size(b)), (Some(x), Some(y)) if x.saturating_add(y) <= ONE_THREAD_BYTES)
+}
+
 /// The thread pool of a command that prints its result and ends: the starting thread is one
 /// of the pool's threads, so the pool starts one thread fewer than rayon's default (it waits
-/// for the pool's work anyway). There are always at least two, so that work another thread
-/// hands to the pool can never wait for a busy starting thread, even on a one-core machine (no
-/// command does that today; the pages `web` fetches in parallel use plain threads).
-/// `RAYON_NUM_THREADS` is honoured, as rayon's default pool does. The reader keeps rayon's
-/// default pool: its starting thread draws the screen while the pool loads the library.
-fn one_shot_pool() {
-    let threads = std::env::var("RAYON_NUM_THREADS")
+/// for the pool's work anyway). A [`Threads::Pool`] has at least two, so that work another
+/// thread hands to the pool can never wait for a busy starting thread, even on a one-core
+/// machine (no command does that today; the pages `web` fetches in parallel use plain
+/// threads). [`Threads::One`] is only for work that fetches nothing. `RAYON_NUM_THREADS` is
+/// honoured, as rayon's default pool does. The reader keeps rayon's default pool: its
+/// starting thread draws the screen while the pool loads the library.
+fn one_shot_pool(threads: Threads) {
+    let from_env = std::env::var("RAYON_NUM_THREADS")
         .ok()
         .and_then(|n| n.trim().parse::<usize>().ok())
-        .filter(|&n| n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        .filter(|&n| n > 0);
+    let n = match (threads, from_env) {
+        (_, Some(n)) => n.max(2),
+        (Threads::One, None) => 1,
+        (Threads::Pool, None) => std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .max(2),
+    };
     // Only fails when the pool is already built (a second run in one process): that pool
     // serves as well.
     let _ = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.max(2))
+        .num_threads(n)
         .use_current_thread()
         .build_global();
 }
 
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
-    if cli.command.is_some() {
-        one_shot_pool();
+    // `compare` of two articles chooses its pool once it knows what it reads.
+    if cli.command.is_some()
+        && !matches!(&cli.command, Some(Command::Compare { more, .. }) if more.is_empty())
+    {
+        one_shot_pool(Threads::Pool);
     }
     let opts = LoadOptions {
         max_file_size: cli.max_file_size,
@@ -264,11 +301,24 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 all.extend(more);
                 return story::compare_story(&all, format, &library, &opts, &web);
             }
+            // Ids are looked up in the saved library when there is one and `--in` is not given.
+            let saved = if library.is_empty() {
+                library::saved_items()
+            } else {
+                None
+            };
+            one_shot_pool(
+                if library.is_empty() && saved.is_none() && small_local_pair(&a, &b) {
+                    Threads::One
+                } else {
+                    Threads::Pool
+                },
+            );
             // The articles are found (the library where ids are looked up loaded first), read
             // and analysed while the bundled lexicon is built.
             let (found, ()) = rayon::join(
                 || {
-                    let pool = pool::IdPool::new(&library, &opts, &web)?;
+                    let pool = pool::IdPool::with_saved(&library, saved, &opts, &web)?;
                     let (a, b) = rayon::join(
                         || pool.resolve(&a, &opts, &web),
                         || pool.resolve(&b, &opts, &web),
@@ -325,10 +375,12 @@ fn id_pool(
     opts: &LoadOptions,
     web: &WebOptions,
 ) -> Result<(Library, bool), CliError> {
-    Ok(match (library.is_empty(), library::saved_library(opts)) {
-        (true, Some(saved)) => (saved, true),
-        (true, None) => (corpus::demo(), false),
-        (false, _) => (load_or_default(library, opts, web, true)?, false),
+    if !library.is_empty() {
+        return Ok((load_or_default(library, opts, web, true)?, false));
+    }
+    Ok(match library::saved_library(opts) {
+        Some(saved) => (saved, true),
+        None => (corpus::demo(), false),
     })
 }
 

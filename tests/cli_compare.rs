@@ -145,3 +145,76 @@ fn a_bad_config_is_named_with_its_line_and_left_untouched() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("kyes") && err.contains("line 1"), "{err}");
 }
+
+/// Runs `parallax compare a b --format json`, with `RAYON_NUM_THREADS` set to `threads`
+/// when given.
+fn json_report(home: &std::path::Path, a: &str, b: &str, threads: Option<&str>) -> Vec<u8> {
+    let mut cmd = parallax(home);
+    cmd.env_remove("RAYON_NUM_THREADS");
+    if let Some(n) = threads {
+        cmd.env("RAYON_NUM_THREADS", n);
+    }
+    let out = cmd
+        .args(["compare", a, b, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+#[test]
+fn the_report_is_the_same_on_one_thread_and_on_many() {
+    // A short pair is compared on the starting thread alone, a long one on a pool; either
+    // way the report must be what a pool of any size gives.
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path();
+    let short_a = "Council approves bridge\n\nThe city council approved the new bridge on \
+                   Tuesday by a vote of 7 to 2, the mayor said.\n\n\"This is a good day for the \
+                   river towns,\" Mayor Ana Ortiz told reporters.";
+    let short_b = "Bridge plan passes\n\nCouncil members voted 7-2 on Tuesday to approve the \
+                   long-delayed bridge.\n\n\"This is a good day for the river towns,\" Ortiz \
+                   said, calling critics \"alarmists\".";
+    let long = |text: &str| {
+        let mut out = text.to_string();
+        for i in 0..40 {
+            out.push_str(&format!(
+                "\n\nIn the {i}th hearing, residents asked about tolls, traffic and the \
+                 schedule of the works on the eastern bank."
+            ));
+        }
+        out
+    };
+    let files = [
+        ("short_a.txt", short_a.to_string()),
+        ("short_b.txt", short_b.to_string()),
+        ("long_a.txt", long(short_a)),
+        ("long_b.txt", long(short_b)),
+    ];
+    for (name, text) in &files {
+        fs::write(dir.join(name), text).unwrap();
+    }
+    assert!(
+        files[2].1.len() + files[3].1.len() > 6 * 1024,
+        "the long pair is long"
+    );
+    for (a, b) in [("short_a.txt", "short_b.txt"), ("long_a.txt", "long_b.txt")] {
+        let (a, b) = (dir.join(a), dir.join(b));
+        let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+        let chosen = json_report(dir, a, b, None);
+        let v: serde_json::Value = serde_json::from_slice(&chosen).unwrap();
+        assert!(
+            !v["shared_quotes"].as_array().unwrap().is_empty(),
+            "the mayor's quotation is shared"
+        );
+        for threads in ["2", "4"] {
+            assert!(
+                chosen == json_report(dir, a, b, Some(threads)),
+                "{a}: the report differs with {threads} threads"
+            );
+        }
+    }
+}

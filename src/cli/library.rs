@@ -143,9 +143,13 @@ pub fn saved_items() -> Option<Vec<Item>> {
 
 /// The articles of the saved library, when it has any.
 pub fn saved_library(opts: &LoadOptions) -> Option<Library> {
-    let items = saved_items()?;
+    load_saved(&saved_items()?, opts)
+}
+
+/// The articles of the saved library's loading work `items`, when it has any.
+pub fn load_saved(items: &[Item], opts: &LoadOptions) -> Option<Library> {
     let line = ProgressLine::files();
-    let lib = walk::run(&items, opts, &|done, total| line.show(done, total));
+    let lib = walk::run(items, opts, &|done, total| line.show(done, total));
     (!lib.articles.is_empty()).then_some(lib)
 }
 

@@ -2,6 +2,7 @@
 //! library given with `--in`, or the bundled demo, whose articles are analysed only when one
 //! is named.
 
+use parallax::corpus::walk::Item;
 use parallax::corpus::{self, Article, Library, LoadOptions};
 use parallax::library::WebOptions;
 
@@ -23,11 +24,34 @@ impl IdPool {
         opts: &LoadOptions,
         web: &WebOptions,
     ) -> Result<IdPool, CliError> {
-        Ok(match (library.is_empty(), library::saved_library(opts)) {
-            (true, Some(saved)) => IdPool::Library(saved, true),
-            (true, None) => IdPool::Demo,
-            (false, _) => IdPool::Library(load_or_default(library, opts, web, true)?, false),
-        })
+        let saved = if library.is_empty() {
+            library::saved_items()
+        } else {
+            None
+        };
+        IdPool::with_saved(library, saved, opts, web)
+    }
+
+    /// As [`IdPool::new`], with the saved library's loading work already read
+    /// ([`library::saved_items`]; not used when `library` is not empty).
+    pub fn with_saved(
+        library: &[std::path::PathBuf],
+        saved: Option<Vec<Item>>,
+        opts: &LoadOptions,
+        web: &WebOptions,
+    ) -> Result<IdPool, CliError> {
+        if !library.is_empty() {
+            return Ok(IdPool::Library(
+                load_or_default(library, opts, web, true)?,
+                false,
+            ));
+        }
+        Ok(
+            match saved.and_then(|items| library::load_saved(&items, opts)) {
+                Some(saved) => IdPool::Library(saved, true),
+                None => IdPool::Demo,
+            },
+        )
     }
 
     /// The article `arg` names: an id of the pool (then of the demo, after the saved library),
