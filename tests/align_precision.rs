@@ -242,3 +242,35 @@ A by-election will be held in the spring.
         );
     }
 }
+
+#[test]
+fn different_times_of_day_are_not_the_same_fact() {
+    // A timeline of e-mails and an update note: "9:24 p.m." is not "9 p.m.", and the minutes
+    // are not a number the two sentences share.
+    let a = article(
+        "timeline",
+        "Ministry e-mails show late edits\n\nAt 9:24 p.m., Ms. Marren, reading the latest draft, complained in an e-mail that the charts were wrong.\n\nThe ministry released 40 pages of e-mails on Monday.\n",
+    );
+    let b = article(
+        "update",
+        "Ministry releases e-mails\n\nUPDATE: 9 p.m. -- A government spokesman said he hoped the disclosure would end the dispute.\n\nThe ministry made public 40 pages of e-mails on Monday.\n",
+    );
+    let al = align(&a, &b, &Options::default());
+    assert!(!paired(&al, &a, &b, "At 9:24", "UPDATE"), "{:?}", al.pairs);
+    assert!(
+        paired(&al, &a, &b, "released 40 pages", "made public 40 pages"),
+        "{:?}",
+        al.pairs
+    );
+    // The same time written with and without its minutes still counts as shared.
+    let a = article(
+        "a",
+        "Vote on the bridge\n\nThe council voted on the Amsel bridge at 5:00 p.m. on Tuesday.\n",
+    );
+    let b = article(
+        "b",
+        "Bridge vote\n\nAt 5 p.m. on Tuesday the council voted on the Amsel bridge.\n",
+    );
+    let al = align(&a, &b, &Options::default());
+    assert!(paired(&al, &a, &b, "5:00", "At 5"), "{:?}", al.pairs);
+}

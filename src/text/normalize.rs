@@ -11,8 +11,8 @@
 //!   `assets/english/abbreviations.txt` ("Gen." and "General" are `general`, "Calif." is `california`);
 //! - honorifics ("Mr.", "Ms.", "Mrs."…) are left out: "Mr. Trump said" and "Trump said" match;
 //! - number words and digits ("three" and "3", "twenty-three" and "23"), thousands separators
-//!   ("1,000" and "1000"), "per cent", "percent" and "%", and times ("5 p.m." and "5pm" are
-//!   `5 pm`);
+//!   ("1,000" and "1000"), "per cent", "percent" and "%", and times ("5 p.m.", "5pm" and
+//!   "5:00 p.m." are `5 pm`; "9:24 p.m." is `9:24 pm`, not the hour of "9 p.m.");
 //! - British and American spellings of common words ("organisation" and "organization"), and
 //!   a few compounds written as one word or two ("health care"), from
 //!   `assets/english/normal_forms.txt`.
@@ -312,6 +312,26 @@ pub fn normal_words_of<'w>(
             i += 1;
             continue;
         }
+        // A time of day written with its minutes ("9:24", "9:24pm") is one number, and not
+        // the hour of another time ("9 p.m."); on the hour ("5:00") it is the hour alone.
+        if let Some((n, nw)) = next
+            && let Some((clock, rest)) = clock_time(w, &text[end..n], nw)
+        {
+            out.push(NormalWord {
+                span: span(at, n + nw.len() - rest.len()),
+                key: clock,
+                capitalized: false,
+            });
+            if !rest.is_empty() {
+                out.push(NormalWord {
+                    span: span(n + nw.len() - rest.len(), n + nw.len()),
+                    key: rest.to_lowercase(),
+                    capitalized: false,
+                });
+            }
+            i += 2;
+            continue;
+        }
         // Two written words that are one normal word: "per cent", "twenty-three".
         if let Some((n, nw)) = next {
             // Only a word that can start a compound or a number looks at the next one.
@@ -373,6 +393,28 @@ fn hour_of_time(w: &str) -> Option<usize> {
     ((1..=2).contains(&hour)
         && (rest.eq_ignore_ascii_case("am") || rest.eq_ignore_ascii_case("pm")))
     .then_some(hour)
+}
+
+/// The normal form of a time of day written as an `hour` word, a colon (`between`) and a
+/// `minutes` word ("9", ":", "24" or "24pm"): "9:24", or "9" on the hour; with what follows the
+/// minutes ("pm", or nothing).
+fn clock_time<'m>(hour: &str, between: &str, minutes: &'m str) -> Option<(String, &'m str)> {
+    let digits = |w: &str| w.bytes().take_while(u8::is_ascii_digit).count();
+    let h = digits(hour);
+    if between != ":" || !(1..=2).contains(&h) || h != hour.len() || digits(minutes) != 2 {
+        return None;
+    }
+    // The first two bytes are digits, so the rest starts on a character boundary.
+    let rest = &minutes[2..];
+    if !(rest.is_empty() || rest.eq_ignore_ascii_case("am") || rest.eq_ignore_ascii_case("pm")) {
+        return None;
+    }
+    let hour = hour.trim_start_matches('0');
+    let hour = if hour.is_empty() { "0" } else { hour };
+    Some(match &minutes[..2] {
+        "00" => (hour.to_string(), rest),
+        m => (format!("{hour}:{m}"), rest),
+    })
 }
 
 /// "twenty" (already `20`) followed by a unit word: the number they make ("23").
@@ -535,6 +577,25 @@ mod tests {
             keys("1 a.m. to 1pm, 5 P.M."),
             ["1", "am", "to", "1", "pm", "5", "pm"]
         );
+        // A time with its minutes is one number; on the hour it is the hour.
+        assert_eq!(
+            keys("At 9:24 p.m., not 9 p.m.; 5:00 PM, 09:05am, 3:16 and 10:30"),
+            [
+                "at", "9:24", "pm", "not", "9", "pm", "5", "pm", "9:05", "am", "3:16", "and",
+                "10:30"
+            ]
+        );
+        // Not times: more digits, or a space after the colon.
+        assert_eq!(
+            keys("Vote 123:45, ratio 3: 2, 2:für, 4:ü, 5:30x"),
+            [
+                "vote", "123", "45", "ratio", "3", "2", "2", "für", "4", "ü", "5", "30x"
+            ]
+        );
+        let text = "At 9:24pm";
+        let (words, _) = normal_words(text, 0);
+        let written: Vec<&str> = words.iter().map(|w| w.span.slice(text)).collect();
+        assert_eq!(written, ["At", "9:24", "pm"]);
         let text = "Mr. Trump said";
         let (words, honorifics) = normal_words(text, 0);
         assert_eq!(honorifics, [Span::new(0, 3)]);
