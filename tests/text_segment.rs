@@ -195,4 +195,17 @@ fn german_quotations_and_abbreviations() {
             "Vgl. Seite 4."
         ]
     );
+    // Abbreviations written with a space between their letters.
+    assert_eq!(
+        sentences(
+            "Der Alpenverein e. V. hat neue Regeln. Viele Tiere, z. B. Füchse, leben hier. \
+             Das Amt, d. h. die Stadt, zahlt u. a. die Miete. Das gilt i. d. R. auch im Winter."
+        ),
+        [
+            "Der Alpenverein e. V. hat neue Regeln.",
+            "Viele Tiere, z. B. Füchse, leben hier.",
+            "Das Amt, d. h. die Stadt, zahlt u. a. die Miete.",
+            "Das gilt i. d. R. auch im Winter."
+        ]
+    );
 }
