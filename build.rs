@@ -1,7 +1,9 @@
-//! Build script: turns the bundled word-frequency table (`assets/english/wordfreq.txt`) and the
-//! synonym table (`assets/synonyms_en.txt`) into perfect-hash maps compiled into the binary, so
+//! Build script: turns the bundled word-frequency table (`assets/english/wordfreq.txt`), the
+//! synonym table (`assets/synonyms_en.txt`) and the abbreviations
+//! (`assets/english/abbreviations.txt`) into perfect-hash maps compiled into the binary, so
 //! that no run parses a table or builds a hash map from it at start-up (see
-//! `src/text/vocab/wordfreq.rs` and `src/compare/align/synonyms.rs`); and stems, with the
+//! `src/text/vocab/wordfreq.rs`, `src/compare/align/synonyms.rs` and `src/text/abbrev.rs`);
+//! and stems, with the
 //! stemmer the program uses, every word of the frequency table and of the bundled lexicon
 //! (`src/text/vocab/stems.rs`), so that most words are stemmed by one look-up.
 //!
@@ -16,11 +18,13 @@ use std::path::Path;
 const WORDFREQ: &str = "assets/english/wordfreq.txt";
 const SYNONYMS: &str = "assets/synonyms_en.txt";
 const LEXICON: &str = "assets/lexicon.toml";
+const ABBREVIATIONS: &str = "assets/english/abbreviations.txt";
 
 fn main() {
     wordfreq();
     synonyms();
     stems();
+    abbreviations();
 }
 
 /// `$OUT_DIR/wordfreq.rs`: the Zipf frequency of every word of the table.
@@ -153,6 +157,92 @@ fn stems() {
          static STEMS: Texts = Texts {{ text: {text:?}, ends: &{ends:?} }};"
     )
     .expect("write");
+}
+
+/// `$OUT_DIR/abbreviations.rs`: the abbreviations with their groups and full forms, and the
+/// sentence starters. The file format (its header documents it): `#` comment lines, `[group]`
+/// lines starting a group, then one entry per line, `word` or `word = full form`. Entries of
+/// an unknown group are skipped; the first entry for a spelling wins.
+fn abbreviations() {
+    println!("cargo::rerun-if-changed={ABBREVIATIONS}");
+    let src = std::fs::read_to_string(ABBREVIATIONS).expect("read the abbreviations");
+    // The section being read: a group of abbreviations (its `Group` variant), the starters,
+    // or an unknown section.
+    enum Section {
+        Abbreviations(&'static str),
+        Starters,
+        Unknown,
+    }
+    let mut section = Section::Unknown;
+    let (mut words, mut groups, mut fulls) = (Vec::new(), Vec::new(), Vec::new());
+    let mut starters = Vec::new();
+    let (mut seen, mut seen_starters) = (HashSet::new(), HashSet::new());
+    for line in src.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = match name {
+                "honorific" => Section::Abbreviations("Honorific"),
+                "title" => Section::Abbreviations("Title"),
+                "inner" => Section::Abbreviations("Inner"),
+                "number" => Section::Abbreviations("Number"),
+                "month" => Section::Abbreviations("Month"),
+                "place" => Section::Abbreviations("Place"),
+                "time" => Section::Abbreviations("Time"),
+                "suffix" => Section::Abbreviations("Suffix"),
+                "starter" => Section::Starters,
+                _ => Section::Unknown,
+            };
+            continue;
+        }
+        let (word, full) = match line.split_once('=') {
+            Some((w, f)) => (w.trim(), f.trim()),
+            None => (line, ""),
+        };
+        match section {
+            Section::Abbreviations(group) if seen.insert(word) => {
+                words.push(word);
+                groups.push(group);
+                fulls.push(full);
+            }
+            Section::Starters if seen_starters.insert(word) => starters.push(word),
+            _ => {}
+        }
+    }
+    let mut file = create("abbreviations.rs");
+    let order = word_table(
+        &mut file,
+        "ABBREVIATIONS",
+        "The abbreviations, as written without their final full stop.",
+        &words,
+    );
+    let groups: Vec<String> = order
+        .iter()
+        .map(|&i| format!("Group::{}", groups[i]))
+        .collect();
+    let (mut text, mut ends) = (String::new(), Vec::new());
+    for &i in &order {
+        text.push_str(fulls[i]);
+        ends.push(u32::try_from(text.len()).expect("under 4 GB"));
+    }
+    writeln!(
+        file,
+        "/// The group of each of [`ABBREVIATIONS`], in slot order.\n\
+         static GROUPS: [Group; {}] = [{}];\n\
+         /// The full form of each of [`ABBREVIATIONS`], in slot order; empty when it has none.\n\
+         static FULL: Texts = Texts {{ text: {text:?}, ends: &{ends:?} }};",
+        groups.len(),
+        groups.join(", ")
+    )
+    .expect("write");
+    word_table(
+        &mut file,
+        "STARTERS",
+        "The words that start a sentence after an abbreviation that can end one.",
+        &starters,
+    );
 }
 
 /// `$OUT_DIR/<name>`, created for writing.

@@ -2,14 +2,9 @@
 //! end a sentence, and the words that start a sentence after one.
 //!
 //! The table is `assets/english/abbreviations.txt` (its header documents the format and each group),
-//! parsed once on first use. Sentence segmentation ([`super::boundaries`]) asks what a full stop
+//! compiled into perfect-hash tables by the build script (`build.rs`). Sentence segmentation ([`super::boundaries`]) asks what a full stop
 //! after a word means; the normaliser ([`super::normalize`]) asks for full forms ("Gen." →
 //! "general") and which words are honorifics to leave out of matching.
-
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::OnceLock;
-
-const TABLE: &str = include_str!("../../assets/english/abbreviations.txt");
 
 /// What a full stop after an abbreviation means: the groups of the data file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -53,68 +48,20 @@ pub struct Abbreviation {
     pub full: Option<&'static str>,
 }
 
-struct Table {
-    abbreviations: HashMap<&'static str, Abbreviation>,
-    starters: HashSet<&'static str>,
-}
+use crate::text::vocab::table::{Texts, Words};
 
-fn table() -> &'static Table {
-    static TABLE_CELL: OnceLock<Table> = OnceLock::new();
-    TABLE_CELL.get_or_init(|| parse(TABLE))
-}
+// `ABBREVIATIONS` with their `GROUPS` and `FULL` forms, and the `STARTERS`: made by the build
+// script from the table.
+include!(concat!(env!("OUT_DIR"), "/abbreviations.rs"));
 
-/// Parse the data file format (see the file's header). Unknown groups and malformed lines are
-/// skipped; the first entry for a spelling wins.
-fn parse(src: &'static str) -> Table {
-    let mut abbreviations = HashMap::default();
-    let mut starters = HashSet::default();
-    // The section being read: a group of abbreviations, the starters, or an unknown section.
-    enum Section {
-        Abbreviations(Group),
-        Starters,
-        Unknown,
-    }
-    let mut section = Section::Unknown;
-    for line in src.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = match name {
-                "honorific" => Section::Abbreviations(Group::Honorific),
-                "title" => Section::Abbreviations(Group::Title),
-                "inner" => Section::Abbreviations(Group::Inner),
-                "number" => Section::Abbreviations(Group::Number),
-                "month" => Section::Abbreviations(Group::Month),
-                "place" => Section::Abbreviations(Group::Place),
-                "time" => Section::Abbreviations(Group::Time),
-                "suffix" => Section::Abbreviations(Group::Suffix),
-                "starter" => Section::Starters,
-                _ => Section::Unknown,
-            };
-            continue;
-        }
-        let (word, full) = match line.split_once('=') {
-            Some((w, f)) => (w.trim(), Some(f.trim()).filter(|f| !f.is_empty())),
-            None => (line, None),
-        };
-        match section {
-            Section::Abbreviations(group) => {
-                abbreviations
-                    .entry(word)
-                    .or_insert(Abbreviation { group, full });
-            }
-            Section::Starters => {
-                starters.insert(word);
-            }
-            Section::Unknown => {}
-        }
-    }
-    Table {
-        abbreviations,
-        starters,
-    }
+/// The entry of the table for `word`, spelled exactly so.
+fn entry(word: &str) -> Option<Abbreviation> {
+    let slot = ABBREVIATIONS.slot(word)?;
+    let full = FULL.get(slot);
+    Some(Abbreviation {
+        group: GROUPS[slot],
+        full: (!full.is_empty()).then_some(full),
+    })
 }
 
 /// The abbreviation `word` is (written without its final full stop), looked up as written and
@@ -124,18 +71,17 @@ pub fn lookup(word: &str) -> Option<Abbreviation> {
     if word.len() > 64 {
         return None;
     }
-    let t = table();
-    if let Some(a) = t.abbreviations.get(word) {
-        return Some(*a);
+    if let Some(a) = entry(word) {
+        return Some(a);
     }
     let (_, last) = word.rsplit_once(['-', '–', '—'])?;
-    t.abbreviations.get(last).copied()
+    entry(last)
 }
 
 /// True for a word that starts a new sentence after an abbreviation that can end one ("The",
 /// "He", "But"…). Honorifics count as starters.
 pub fn is_starter(word: &str) -> bool {
-    table().starters.contains(word) || lookup(word).is_some_and(|a| a.group == Group::Honorific)
+    STARTERS.slot(word).is_some() || lookup(word).is_some_and(|a| a.group == Group::Honorific)
 }
 
 /// True for a word made of single letters each followed by a full stop, without the last one:
@@ -185,6 +131,53 @@ mod tests {
         assert_eq!(lookup("Jr").map(|a| a.group), Some(Group::Suffix));
         assert!(is_starter("The") && is_starter("Mr") && !is_starter("Army"));
         assert!(!is_starter("the"));
+    }
+
+    #[test]
+    fn the_compiled_table_holds_every_entry_of_the_file_with_its_first_group() {
+        let file = include_str!("../../assets/english/abbreviations.txt");
+        let (mut group, mut starters) = (None, false);
+        let mut seen = std::collections::HashSet::new();
+        let (mut entries, mut starter_count) = (0, 0);
+        for line in file.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                starters = name == "starter";
+                group = match name {
+                    "honorific" => Some(Group::Honorific),
+                    "title" => Some(Group::Title),
+                    "inner" => Some(Group::Inner),
+                    "number" => Some(Group::Number),
+                    "month" => Some(Group::Month),
+                    "place" => Some(Group::Place),
+                    "time" => Some(Group::Time),
+                    "suffix" => Some(Group::Suffix),
+                    _ => None,
+                };
+                continue;
+            }
+            let (word, full) = match line.split_once('=') {
+                Some((w, f)) => (w.trim(), Some(f.trim()).filter(|f| !f.is_empty())),
+                None => (line, None),
+            };
+            if starters {
+                assert!(is_starter(word), "{word}");
+                starter_count += 1;
+            } else if let Some(g) = group
+                && seen.insert(word)
+            {
+                assert_eq!(entry(word), Some(Abbreviation { group: g, full }), "{word}");
+                entries += 1;
+            }
+        }
+        assert_eq!(ABBREVIATIONS.len(), entries);
+        assert_eq!(STARTERS.len(), starter_count);
+        assert!(entries > 150 && starter_count > 30, "{entries} {starter_count}");
+        // Not listed: no entry, whatever its case.
+        assert_eq!(entry("gen"), None);
+        assert_eq!(entry("Army"), None);
     }
 
     #[test]
