@@ -332,29 +332,57 @@ impl Rules {
 pub struct Lexicon {
     tables: Tables,
     rules: Arc<Rules>,
-    /// Where each first word sits in `tables.by_stem` and `tables.by_norm`, by its hash, made
-    /// on the first match: each token looks its words up once instead of searching both lists.
+    /// Where each first word sits in `tables.by_stem` and `tables.by_norm`, by its hash
+    /// (compiled for the bundled lexicon, else made on the first match): each token looks its
+    /// words up once instead of searching both lists.
     first_words: OnceLock<[FirstWords; 2]>,
 }
 
-/// Positions in an [`Index`] by the hash of their word ([`word_hash`]). A word whose hash is
-/// missing is not in the index; one whose hash leads to another word (two words of one hash,
-/// the second left out) is searched for in the sorted index.
-type FirstWords = HashMap<u64, u32>;
+/// Positions in an [`Index`] by the hash of their word ([`word_hash`]): an open-addressing
+/// table whose length is a power of two, at least twice the index's, each slot the position
+/// of a word or [`NO_WORD`]; a word sits in the first free slot from its hash on. The bundled
+/// lexicon's are compiled into the binary with its tables; a user-patched lexicon's are made
+/// on its first match.
+type FirstWords = Cow<'static, [u32]>;
 
-/// The hash [`FirstWords`] is keyed by.
+/// A free slot of a [`FirstWords`] table.
+const NO_WORD: u32 = u32::MAX;
+
+/// The hash [`FirstWords`] is keyed by: FxHash's steps over the word's bytes read eight at a
+/// time, little-endian, the same on every platform (the bundled tables are written once and
+/// read everywhere).
 fn word_hash(word: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(word.as_bytes())
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let step = |h: u64, x: u64| (h.rotate_left(26) ^ x).wrapping_mul(K);
+    let mut chunks = word.as_bytes().chunks_exact(8);
+    let mut h = (word.len() as u64).wrapping_mul(K);
+    for c in &mut chunks {
+        h = step(h, u64::from_le_bytes(c.try_into().expect("eight bytes")));
+    }
+    let mut last = [0u8; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    step(h, u64::from_le_bytes(last))
 }
 
-/// `index`'s positions by the hash of their word, the first of any two of one hash.
-fn first_words(index: &Index) -> FirstWords {
-    let mut out = HashMap::with_capacity_and_hasher(index.len(), Default::default());
+/// The slot of a [`FirstWords`] table of `len` slots (a power of two) where the search for
+/// `word` starts.
+fn home_slot(word: &str, len: usize) -> usize {
+    let h = word_hash(word);
+    ((h ^ (h >> 32)) as usize) & (len - 1)
+}
+
+/// `index`'s positions by the hash of their word.
+fn first_words(index: &Index) -> Vec<u32> {
+    let len = (index.len() * 2).next_power_of_two().max(2);
+    let mut slots = vec![NO_WORD; len];
     for (i, (w, _)) in index.iter().enumerate() {
-        out.entry(word_hash(w)).or_insert(i as u32);
+        let mut s = home_slot(w, len);
+        while slots[s] != NO_WORD {
+            s = (s + 1) & (len - 1);
+        }
+        slots[s] = u32::try_from(i).expect("an index of fewer than 4 billion words");
     }
-    out
+    slots
 }
 
 /// What matching reads of a lexicon: the entries with their words and sense rules, and the
@@ -509,19 +537,25 @@ fn build_index(keys: &[Vec<String>], select: impl Fn(usize) -> bool) -> Index {
         .collect()
 }
 
-/// The entries of `index` whose key starts with `word`.
+/// The entries of `index` whose key starts with `word`, by searching the sorted index.
+#[cfg(test)]
 fn lookup<'a>(index: &'a Index, word: &str) -> &'a [u32] {
     index
         .binary_search_by(|(w, _)| w.as_bytes().cmp(word.as_bytes()))
         .map_or(&[], |i| &index[i].1)
 }
 
-/// [`lookup`] through the hashes of `index`'s words (`first`, made by [`first_words`]).
-fn lookup_hashed<'a>(index: &'a Index, first: &FirstWords, word: &str) -> &'a [u32] {
-    match first.get(&word_hash(word)) {
-        None => &[],
-        Some(&i) if index[i as usize].0.as_bytes() == word.as_bytes() => &index[i as usize].1,
-        Some(_) => lookup(index, word),
+/// The entries of `index` whose key starts with `word`, found through the hashes of `index`'s
+/// words (`first`, made by [`first_words`]).
+fn lookup_hashed<'a>(index: &'a Index, first: &[u32], word: &str) -> &'a [u32] {
+    // More slots than words: the search meets a free slot before it has gone round.
+    let mut s = home_slot(word, first.len());
+    loop {
+        match first[s] {
+            NO_WORD => return &[],
+            i if index[i as usize].0.as_bytes() == word.as_bytes() => return &index[i as usize].1,
+            _ => s = (s + 1) & (first.len() - 1),
+        }
     }
 }
 
@@ -804,7 +838,10 @@ impl Lexicon {
         Lexicon {
             tables: bundled::TABLES.clone(),
             rules: Arc::new(bundled::RULES.clone()),
-            first_words: OnceLock::new(),
+            first_words: OnceLock::from([
+                Cow::Borrowed(&bundled::BY_STEM_FIRST[..]),
+                Cow::Borrowed(&bundled::BY_NORM_FIRST[..]),
+            ]),
         }
     }
 
@@ -898,8 +935,8 @@ impl Lexicon {
         let mut out = Vec::new();
         let [stems, norms] = self.first_words.get_or_init(|| {
             [
-                first_words(&self.tables.by_stem),
-                first_words(&self.tables.by_norm),
+                Cow::Owned(first_words(&self.tables.by_stem)),
+                Cow::Owned(first_words(&self.tables.by_norm)),
             ]
         });
         for (p, &first) in reading.order.iter().enumerate() {

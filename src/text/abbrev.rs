@@ -174,7 +174,10 @@ mod tests {
         }
         assert_eq!(ABBREVIATIONS.len(), entries);
         assert_eq!(STARTERS.len(), starter_count);
-        assert!(entries > 150 && starter_count > 30, "{entries} {starter_count}");
+        assert!(
+            entries > 150 && starter_count > 30,
+            "{entries} {starter_count}"
+        );
         // Not listed: no entry, whatever its case.
         assert_eq!(entry("gen"), None);
         assert_eq!(entry("Army"), None);

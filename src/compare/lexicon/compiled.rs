@@ -3,7 +3,8 @@
 //!
 //! The text is the tables [`Lexicon::with_rules`] builds, value for value: entries with their
 //! words (normal form and stem) and sense rules, the index from the first word of each match
-//! key to its entries, and the sense rules with their word sets sorted as built.
+//! key to its entries with the positions of its words by their hash, and the sense rules with
+//! their word sets sorted as built.
 
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -144,6 +145,19 @@ pub(super) fn render(lexicon: &Lexicon, source: &str) -> String {
         ids.len(),
         ids.join(", ")
     );
+    for (name, index) in [("BY_STEM_FIRST", &t.by_stem), ("BY_NORM_FIRST", &t.by_norm)] {
+        let slots: Vec<String> = super::first_words(index)
+            .iter()
+            .map(u32::to_string)
+            .collect();
+        let _ = writeln!(
+            o,
+            "\n/// The positions in the index by the hash of their word (`first_words`).\n\
+             pub(super) static {name}: [u32; {}] = [{}];",
+            slots.len(),
+            slots.join(", ")
+        );
+    }
     let _ = writeln!(
         o,
         "\n/// Every string of the tables above, each once.\n\
