@@ -247,3 +247,58 @@ fn scare_quotes_on_one_side_only_are_labelled() {
     assert!(c.b.is_none());
     assert_eq!(f[0].labels, vec![ContrastLabel::ScareQuote]);
 }
+
+#[test]
+fn a_changed_clause_after_a_shared_name_is_not_naming() {
+    // The same subject, a different predicate: not another name for anyone.
+    let (_, _, f) = diff(
+        "Ortiz was challenged by Lindqvist for the post in a 134-63 vote.",
+        "Ortiz defeated her lone challenger for the post in a 134-63 vote.",
+        &[],
+    );
+    let labels: Vec<ContrastLabel> = f[0].changes.iter().map(|c| c.label).collect();
+    assert!(
+        !labels.contains(&ContrastLabel::Naming),
+        "{:?}",
+        f[0].changes
+    );
+    // A stretch that opens with a preposition after the shared name goes on past it.
+    let (_, _, f) = diff(
+        "The vote went to Ortiz in a show of hands on the floor.",
+        "The vote went to Ortiz (Bremen), by a show of hands on the floor.",
+        &[],
+    );
+    let labels: Vec<ContrastLabel> = f[0].changes.iter().map(|c| c.label).collect();
+    assert!(
+        !labels.contains(&ContrastLabel::Naming),
+        "{:?}",
+        f[0].changes
+    );
+    // "Critics have said" is a clause, however capitalised its first word.
+    let (_, _, f) = diff(
+        "At 7:16 p.m., Ilse Marren weighed in with concerns about the charts.",
+        "Critics have said weighed in with concerns about the charts.",
+        &[],
+    );
+    let labels: Vec<ContrastLabel> = f[0].changes.iter().map(|c| c.label).collect();
+    assert!(
+        !labels.contains(&ContrastLabel::Naming),
+        "{:?}",
+        f[0].changes
+    );
+}
+
+#[test]
+fn a_day_of_the_week_is_not_a_name() {
+    let (_, _, f) = diff(
+        "The council re-elected Ortiz on Wednesday by a wide margin.",
+        "The council re-elected Ortiz (D-Bremen) by a wide margin.",
+        &[],
+    );
+    let labels: Vec<ContrastLabel> = f[0].changes.iter().map(|c| c.label).collect();
+    assert!(
+        !labels.contains(&ContrastLabel::Naming),
+        "{:?}",
+        f[0].changes
+    );
+}

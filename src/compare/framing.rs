@@ -30,12 +30,14 @@
 //! 4. [`ScareQuote`]: the stretch is scare-quoted on one side only;
 //! 5. [`Loaded`]: a loaded-term hit lies in the stretch on one side, and the other side's
 //!    stretch has no hit of the same entry;
-//! 6. [`Naming`]: a replacement of at most [`NAMING_MAX_WORDS`] words on each side where both
-//!    sides hold a name-like word ("Russia's Defense Ministry" / "Moscow") or the stretch
-//!    follows the same name-like word on both sides ("the Syrian Army" / "Syrian regime
-//!    forces": the changed words are qualified by the shared name "Syrian"). A word is name-like when it
-//!    is capitalised away from the sentence start, has a capital after its first letter
-//!    ("ISIS", "U.S."), or starts the sentence capitalised and is not a common English word;
+//! 6. [`Naming`]: a replacement of at most [`NAMING_MAX_WORDS`] words on each side, with no
+//!    verb of saying, auxiliary or pronoun in either stretch (those make it part of a clause),
+//!    where both sides hold a name-like word ("Russia's Defense Ministry" / "Moscow") or the
+//!    stretch follows the same name-like word on both sides and opens with no preposition or
+//!    article ("the Syrian Army" / "Syrian regime forces": the changed words are qualified by
+//!    the shared name "Syrian"). A word is name-like when it is capitalised away from the
+//!    sentence start, has a capital after its first letter ("ISIS", "U.S."), or starts the
+//!    sentence capitalised and is not a common English word; days and months are not;
 //! 7. [`Wording`] otherwise.
 //!
 //! [`Number`]: ContrastLabel::Number
@@ -509,12 +511,27 @@ impl Context<'_> {
         if ca == 0 || cb == 0 || ca > NAMING_MAX_WORDS || cb > NAMING_MAX_WORDS {
             return false;
         }
+        // A stretch with a verb or a pronoun in it is part of a clause ("was challenged by
+        // Ohio" / "defeated her lone challenger"), not another name for someone.
+        if xa.iter().chain(xb).any(clause_word) {
+            return false;
+        }
         if xa.iter().any(name_like) && xb.iter().any(name_like) {
             return true;
         }
         // The same name-like word right before the stretch on both sides: it qualifies the
         // changed words ("Syrian army" / "Syrian regime forces"). One right after is more
-        // often the object of a changed verb ("attack ISIS" / "bomb an ISIS convoy").
+        // often the object of a changed verb ("attack ISIS" / "bomb an ISIS convoy"), and a
+        // stretch opening with a preposition or an article goes on after the name ("Ryan in"
+        // / "Ryan (D-Ohio), by").
+        let opens_with_function_word = |x: &[DiffToken]| {
+            x.iter()
+                .find(|t| t.word)
+                .is_some_and(|t| crate::text::vocab::is_function_word(&t.norm))
+        };
+        if opens_with_function_word(xa) || opens_with_function_word(xb) {
+            return false;
+        }
         let before = |t: &[DiffToken], r: &std::ops::Range<usize>| {
             t[..r.start].iter().rev().find(|t| t.word).cloned()
         };
@@ -538,9 +555,50 @@ fn trim_to_words(toks: &[DiffToken], r: std::ops::Range<usize>) -> std::ops::Ran
     }
 }
 
+/// Auxiliary and modal verbs, by their normal form: a stretch holding one is a clause.
+const AUXILIARIES: &[&str] = &[
+    "am", "are", "be", "been", "being", "can", "could", "did", "do", "does", "had", "has", "have",
+    "having", "is", "might", "must", "shall", "should", "was", "were", "will", "would",
+];
+
+/// Days and months, by their normal form (abbreviations written out): capitalised, but they
+/// name no one.
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A word written in lower case that makes its stretch part of a clause: an auxiliary or
+/// modal verb, a pronoun (also contracted: "they're", "it's"), or a form of a verb of saying.
+fn clause_word(t: &DiffToken) -> bool {
+    let before_apostrophe = t.norm.split('\'').next().unwrap_or_default();
+    t.word
+        && !t.capitalized
+        && (AUXILIARIES.contains(&t.norm.as_str())
+            || crate::text::vocab::is_pronoun(before_apostrophe)
+            || crate::text::vocab::markers::is_reporting_form(&t.norm))
+}
+
 /// A word that names someone or something: see the module documentation.
 fn name_like(t: &DiffToken) -> bool {
-    if !t.word || t.numeric {
+    if !t.word || t.numeric || CALENDAR.contains(&t.norm.as_str()) {
         return false;
     }
     if t.inner_capital {
