@@ -289,6 +289,21 @@ fn a_changed_clause_after_a_shared_name_is_not_naming() {
 }
 
 #[test]
+fn a_sentence_opening_with_a_pronoun_is_a_clause_not_a_name() {
+    let (_, _, f) = diff(
+        "Ortiz made a public statement at the harbour on Friday.",
+        "He’ll make the statement at the harbour on Friday.",
+        &[],
+    );
+    let labels: Vec<ContrastLabel> = f[0].changes.iter().map(|c| c.label).collect();
+    assert!(
+        !labels.contains(&ContrastLabel::Naming),
+        "{:?}",
+        f[0].changes
+    );
+}
+
+#[test]
 fn a_day_of_the_week_is_not_a_name() {
     let (_, _, f) = diff(
         "The council re-elected Ortiz on Wednesday by a wide margin.",

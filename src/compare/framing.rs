@@ -33,7 +33,7 @@
 //! 6. [`Naming`]: a replacement of at most [`NAMING_MAX_WORDS`] words on each side, with no
 //!    verb of saying, auxiliary or pronoun in either stretch (those make it part of a clause),
 //!    where both sides hold a name-like word ("Russia's Defense Ministry" / "Moscow") or the
-//!    stretch follows the same name-like word on both sides and opens with no preposition or
+//!    stretch follows the same name-like word on both sides and holds no preposition or
 //!    article ("the Syrian Army" / "Syrian regime forces": the changed words are qualified by
 //!    the shared name "Syrian"). A word is name-like when it is capitalised away from the
 //!    sentence start, has a capital after its first letter ("ISIS", "U.S."), or starts the
@@ -522,14 +522,10 @@ impl Context<'_> {
         // The same name-like word right before the stretch on both sides: it qualifies the
         // changed words ("Syrian army" / "Syrian regime forces"). One right after is more
         // often the object of a changed verb ("attack ISIS" / "bomb an ISIS convoy"), and a
-        // stretch opening with a preposition or an article goes on after the name ("Ryan in"
-        // / "Ryan (D-Ohio), by").
-        let opens_with_function_word = |x: &[DiffToken]| {
-            x.iter()
-                .find(|t| t.word)
-                .is_some_and(|t| crate::text::vocab::is_function_word(&t.norm))
-        };
-        if opens_with_function_word(xa) || opens_with_function_word(xb) {
+        // stretch holding a preposition or an article is more than the name's noun ("Ryan in"
+        // / "Ryan (D-Ohio), by", "farm" / "farms during the Great Depression").
+        let function_word = |t: &DiffToken| t.word && crate::text::vocab::is_function_word(&t.norm);
+        if xa.iter().chain(xb).any(function_word) {
             return false;
         }
         let before = |t: &[DiffToken], r: &std::ops::Range<usize>| {
@@ -585,12 +581,13 @@ const CALENDAR: &[&str] = &[
     "december",
 ];
 
-/// A word written in lower case that makes its stretch part of a clause: an auxiliary or
-/// modal verb, a pronoun (also contracted: "they're", "it's"), or a form of a verb of saying.
+/// A word written in lower case (or capitalised as the sentence's first) that makes its
+/// stretch part of a clause: an auxiliary or modal verb, a pronoun (also contracted:
+/// "they're", "He'll"), or a form of a verb of saying.
 fn clause_word(t: &DiffToken) -> bool {
     let before_apostrophe = t.norm.split('\'').next().unwrap_or_default();
     t.word
-        && !t.capitalized
+        && (!t.capitalized || t.initial)
         && (AUXILIARIES.contains(&t.norm.as_str())
             || crate::text::vocab::is_pronoun(before_apostrophe)
             || crate::text::vocab::markers::is_reporting_form(&t.norm))
