@@ -8,6 +8,9 @@
 //! Each table is a perfect-hash table in the form of `src/text/vocab/table.rs`: the words end
 //! to end in one string, the values in arrays of their own, so that the binary holds no
 //! pointer per word for the dynamic loader to relocate at every start.
+//!
+//! The small tables the text analysis reads at every start are compiled the same way: the
+//! normal forms (`assets/english/normal_forms.txt`, see `src/text/normalize.rs`).
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -21,6 +24,7 @@ fn main() {
     wordfreq();
     synonyms();
     stems();
+    normal_forms();
 }
 
 /// `$OUT_DIR/wordfreq.rs`: the Zipf frequency of every word of the table.
@@ -185,4 +189,190 @@ fn word_table(file: &mut impl Write, name: &str, doc: &str, words: &[&str]) -> V
 /// A string that lives as long as the build script, for the word sets above.
 fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
+}
+
+// ---- The normal forms, function words, quotation cues and marker lists ----
+//
+// Small tables the text analysis reads at every start, compiled into perfect-hash tables like
+// the ones above. Each generator parses its file exactly as the program once parsed it at run
+// time; the modules that include the result keep that parser in their tests and check the
+// compiled table against it.
+
+const NORMAL_FORMS: &str = "assets/english/normal_forms.txt";
+
+/// `$OUT_DIR/normal_forms.rs`: the groups of the normal-form table (`src/text/normalize.rs`).
+///
+/// The format: blank lines and `#` comment lines are left out, `[group]` lines start a group,
+/// and every other line is a `form = normal form` entry (a line without `=` is a form with an
+/// empty normal form), each side trimmed. Entries outside the four groups are left out.
+/// - `spelling`: a British form and its American one; a form listed twice keeps its last entry.
+/// - `number`: a number word and its value; a value that is not a whole number leaves the
+///   entry out, and a word listed twice keeps its last entry.
+/// - `compound`: two words written apart and their normal form; the form is split at its first
+///   space (a form without one is left out), and every entry is kept in file order, so that
+///   the first listed for a pair wins.
+/// - `acronym`: words that an acronym spells, which keep their capitals.
+fn normal_forms() {
+    use std::collections::{BTreeMap, BTreeSet};
+    println!("cargo::rerun-if-changed={NORMAL_FORMS}");
+    let src = std::fs::read_to_string(NORMAL_FORMS).expect("read the normal-form table");
+    let mut spelling = BTreeMap::new();
+    let mut numbers = BTreeMap::new();
+    let mut compounds: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+    let mut acronyms = BTreeSet::new();
+    let mut group = "";
+    for line in src.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            group = name;
+            continue;
+        }
+        let (form, normal) = match line.split_once('=') {
+            Some((a, b)) => (a.trim(), b.trim()),
+            None => (line, ""),
+        };
+        match group {
+            "spelling" => {
+                spelling.insert(form, normal);
+            }
+            "number" => {
+                if let Ok(n) = normal.parse::<u32>() {
+                    numbers.insert(form, n);
+                }
+            }
+            "compound" => {
+                if let Some((first, second)) = form.split_once(' ') {
+                    compounds
+                        .entry(first)
+                        .or_default()
+                        .push((second.trim(), normal));
+                }
+            }
+            "acronym" => {
+                acronyms.insert(form);
+            }
+            _ => {}
+        }
+    }
+    let mut file = create("normal_forms.rs");
+
+    let forms: Vec<&str> = spelling.keys().copied().collect();
+    let order = filtered_table(
+        &mut file,
+        "SPELLING",
+        "The British spellings of the `spelling` group.",
+        &forms,
+    );
+    texts(
+        &mut file,
+        "AMERICAN",
+        "The American spelling of each word of [`SPELLING`], in slot order.",
+        order.iter().map(|&i| spelling[forms[i]]),
+    );
+
+    let words: Vec<&str> = numbers.keys().copied().collect();
+    let order = filtered_table(
+        &mut file,
+        "NUMBER_WORDS",
+        "The number words of the `number` group.",
+        &words,
+    );
+    let values: Vec<u32> = order.iter().map(|&i| numbers[words[i]]).collect();
+    writeln!(
+        file,
+        "/// The value of each word of [`NUMBER_WORDS`], in slot order.\n\
+         pub(super) static NUMBER_VALUES: [u32; {}] = {values:?};",
+        values.len()
+    )
+    .expect("write");
+
+    let firsts: Vec<&str> = compounds.keys().copied().collect();
+    let order = filtered_table(
+        &mut file,
+        "COMPOUND_FIRST",
+        "The first words of the compounds of the `compound` group.",
+        &firsts,
+    );
+    let entries: Vec<(&str, &str)> = order
+        .iter()
+        .flat_map(|&i| compounds[firsts[i]].iter().copied())
+        .collect();
+    let mut ends = Vec::new();
+    let mut end = 0;
+    for &i in &order {
+        end += compounds[firsts[i]].len();
+        ends.push(u32::try_from(end).expect("few compounds"));
+    }
+    writeln!(
+        file,
+        "/// The compounds of each first word of [`COMPOUND_FIRST`], in slot order and, for one \
+         word, in file order: the word in slot `i` has the entries \
+         `item_range(&COMPOUND_ENDS, i)` of [`COMPOUND_SECOND`] and [`COMPOUND_NORMAL`].\n\
+         pub(super) static COMPOUND_ENDS: [u32; {}] = {ends:?};",
+        ends.len()
+    )
+    .expect("write");
+    texts(
+        &mut file,
+        "COMPOUND_SECOND",
+        "The second word of each compound entry.",
+        entries.iter().map(|e| e.0),
+    );
+    texts(
+        &mut file,
+        "COMPOUND_NORMAL",
+        "The normal form of each compound entry.",
+        entries.iter().map(|e| e.1),
+    );
+
+    let acronyms: Vec<&str> = acronyms.into_iter().collect();
+    filtered_table(
+        &mut file,
+        "ACRONYM_WORDS",
+        "The words of the `acronym` group.",
+        &acronyms,
+    );
+}
+
+/// Write `pub(super) static <name>: Texts` (`src/text/vocab/table.rs`), `items` end to end.
+fn texts<'a>(file: &mut impl Write, name: &str, doc: &str, items: impl Iterator<Item = &'a str>) {
+    let (mut text, mut ends) = (String::new(), Vec::new());
+    for item in items {
+        text.push_str(item);
+        ends.push(u32::try_from(text.len()).expect("under 4 GB"));
+    }
+    writeln!(
+        file,
+        "/// {doc}\n\
+         pub(super) static {name}: Texts = Texts {{ text: {text:?}, ends: &{ends:?} }};"
+    )
+    .expect("write");
+}
+
+// `word_hash` and `filter_bit`: the hash of the filters of `Filtered` tables, shared with the
+// program.
+include!("src/text/vocab/word_hash.rs");
+
+/// Write `pub(super) static <name>: Filtered` (`src/text/vocab/table.rs`), the perfect-hash
+/// table of `words` (as `<name>_TABLE`) behind a filter of about 32 bits per word, and return
+/// the slot order as [`word_table`] does.
+fn filtered_table(file: &mut impl Write, name: &str, doc: &str, words: &[&str]) -> Vec<usize> {
+    println!("cargo::rerun-if-changed=src/text/vocab/word_hash.rs");
+    let order = word_table(file, &format!("{name}_TABLE"), doc, words);
+    let bits = (words.len() * 32).next_power_of_two().max(64);
+    let mut filter = vec![0u64; bits / 64];
+    for w in words {
+        let b = filter_bit(w, bits);
+        filter[b / 64] |= 1 << (b % 64);
+    }
+    writeln!(
+        file,
+        "/// {doc}\n\
+         pub(super) static {name}: Filtered = Filtered {{ filter: &{filter:?}, words: &{name}_TABLE }};"
+    )
+    .expect("write");
+    order
 }

@@ -8,6 +8,12 @@
 //! 100,000 of them for the three tables, with the pages they dirty): a third of the time a
 //! short `parallax compare` took. Looked up the same way (`phf_shared`'s hash and
 //! displacement), so a look-up costs what a `phf::Map` look-up costs.
+//!
+//! That hash is a keyed SipHash, several times the cost of the `rustc_hash` hash of a small
+//! run-time set. A small table that most looked-up words are missing from (normal forms,
+//! function words, marker forms) is a [`Filtered`] table: a bit array with one bit per hash of
+//! a cheap word hash (`word_hash.rs`, which the build script includes too) answers most
+//! misses before the table is looked at.
 
 /// Item `i` of values stored end to end, each ending at `ends[i]`: from the end of item
 /// `i - 1` (or 0) to `ends[i]`.
@@ -85,6 +91,44 @@ impl Words {
     }
 }
 
+include!("word_hash.rs");
+
+/// A [`Words`] table behind a filter: a word whose bit ([`filter_bit`]) is not set is not
+/// listed, so that a miss costs a cheap hash rather than the table's.
+#[derive(Clone, Copy, Debug)]
+pub struct Filtered {
+    /// One bit per [`filter_bit`], set for each listed word; a power of two of bits.
+    pub filter: &'static [u64],
+    /// The table.
+    pub words: &'static Words,
+}
+
+impl Filtered {
+    /// The slot of `word`, when the table lists it.
+    pub fn slot(&self, word: &str) -> Option<usize> {
+        let bit = filter_bit(word, self.filter.len() * 64);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.words.slot(word)
+    }
+
+    /// True when the table lists `word`.
+    pub fn contains(&self, word: &str) -> bool {
+        self.slot(word).is_some()
+    }
+
+    /// How many words are listed.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// True when no word is listed.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +165,38 @@ mod tests {
         for other in ["fire", "firedd", "Fired", "sacks", "Ελλάδ"] {
             assert_eq!(words.slot(other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn a_filtered_table_finds_what_its_table_finds() {
+        let listed = ["colour", "", "ageing", "organisation", "naïve", "x"];
+        let (words, _) = table(&listed);
+        let words: &'static Words = Box::leak(Box::new(words));
+        // A filter as the build script makes one, and one with every bit set.
+        let mut bits = vec![0u64; 4];
+        for w in listed {
+            let b = filter_bit(w, 256);
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        let filters = [Vec::leak(bits), Vec::leak(vec![u64::MAX; 4])];
+        let others = [
+            "color",
+            "colours",
+            "age",
+            "organisations",
+            "naive",
+            "y",
+            "colour ",
+        ];
+        for filter in filters {
+            let filtered = Filtered { filter, words };
+            for w in listed.iter().chain(&others) {
+                assert_eq!(filtered.slot(w), words.slot(w), "{w}");
+            }
+        }
+        // Words differing only past their first eight bytes hash apart.
+        assert_ne!(word_hash("organisation"), word_hash("organisatiom"));
+        assert_ne!(word_hash("ab"), word_hash("ab\0"));
     }
 
     #[test]
