@@ -10,7 +10,9 @@
 //! pointer per word for the dynamic loader to relocate at every start.
 //!
 //! The small tables the text analysis reads at every start are compiled the same way: the
-//! normal forms (`assets/english/normal_forms.txt`, see `src/text/normalize.rs`).
+//! normal forms (`assets/english/normal_forms.txt`, see `src/text/normalize.rs`), the function
+//! words with the stems of those that are never distinctive, and the quotation cues
+//! (`function_words.txt`, `quotation_cues.txt`, see `src/text/vocab/mod.rs`).
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -25,6 +27,8 @@ fn main() {
     synonyms();
     stems();
     normal_forms();
+    function_words();
+    quotation_cues();
 }
 
 /// `$OUT_DIR/wordfreq.rs`: the Zipf frequency of every word of the table.
@@ -375,4 +379,131 @@ fn filtered_table(file: &mut impl Write, name: &str, doc: &str, words: &[&str]) 
     )
     .expect("write");
     order
+}
+
+const FUNCTION_WORDS: &str = "assets/english/function_words.txt";
+const QUOTATION_CUES: &str = "assets/english/quotation_cues.txt";
+
+/// The uses of a function word (`Use` in `src/text/vocab/mod.rs`, in its order): bit `i` of a
+/// word's uses is `USES[i]`.
+const USES: [&str; 5] = ["match", "distinct", "phrase", "pronoun", "determiner"];
+
+/// The uses of a quotation cue (`Cue` in `src/text/vocab/mod.rs`, in its order): bit `i` of a
+/// phrase's cues is `CUES[i]`.
+const CUES: [&str; 8] = [
+    "quoting",
+    "term",
+    "scare",
+    "title",
+    "title_after",
+    "titled",
+    "reporting",
+    "role",
+];
+
+/// `$OUT_DIR/function_words.rs`: the function words with their uses, and the stems of those
+/// that are never distinctive terms (`src/text/vocab/mod.rs`).
+///
+/// The format: blank lines and `#` comment lines are left out (after trimming); a line is a
+/// word and its uses, separated by whitespace. A use not in [`USES`] is left out, a word listed
+/// twice has the uses of both lines, and a word without a known use is not listed. The stems
+/// are the program's (`crate::text::tokens::stem`): a word with a digit or a capital is its own
+/// stem, and any other is stemmed by the English Snowball stemmer.
+fn function_words() {
+    use std::collections::{BTreeMap, BTreeSet};
+    println!("cargo::rerun-if-changed={FUNCTION_WORDS}");
+    let src = std::fs::read_to_string(FUNCTION_WORDS).expect("read the function words");
+    let mut uses: BTreeMap<&str, u8> = BTreeMap::new();
+    for line in src.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.split_whitespace();
+        let word = parts.next().unwrap_or_default();
+        for u in parts {
+            if let Some(bit) = USES.iter().position(|&x| x == u) {
+                *uses.entry(word).or_default() |= 1 << bit;
+            }
+        }
+    }
+    uses.retain(|_, bits| *bits != 0);
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let distinct = 1 << USES.iter().position(|&u| u == "distinct").expect("listed");
+    let stems: BTreeSet<String> = uses
+        .iter()
+        .filter(|&(_, bits)| bits & distinct != 0)
+        .map(|(&w, _)| {
+            if w.chars().any(|c| c.is_ascii_digit() || c.is_uppercase()) {
+                w.to_string()
+            } else {
+                stemmer.stem(w).into_owned()
+            }
+        })
+        .collect();
+
+    let mut file = create("function_words.rs");
+    let words: Vec<&str> = uses.keys().copied().collect();
+    let order = filtered_table(
+        &mut file,
+        "FUNCTION",
+        "The function words that have a use.",
+        &words,
+    );
+    let bits: Vec<u8> = order.iter().map(|&i| uses[words[i]]).collect();
+    writeln!(
+        file,
+        "/// The uses of each word of [`FUNCTION`], in slot order: bit `u as u8` for each `Use` \
+         `u`.\n\
+         pub(super) static FUNCTION_USES: [u8; {}] = {bits:?};",
+        bits.len()
+    )
+    .expect("write");
+    let stems: Vec<&str> = stems.iter().map(String::as_str).collect();
+    filtered_table(
+        &mut file,
+        "STYLE_STEMS",
+        "The stems of the function words that are never distinctive terms.",
+        &stems,
+    );
+}
+
+/// `$OUT_DIR/quotation_cues.rs`: the phrases of the quotation cues with their uses
+/// (`src/text/vocab/mod.rs`).
+///
+/// The format: lines are trimmed, and blank lines and `#` comment lines left out; a line is a
+/// phrase, whitespace and a use, the phrase trimmed. A line whose use is not in [`CUES`] (or
+/// without whitespace) is left out, and a phrase listed with several uses has them all.
+fn quotation_cues() {
+    use std::collections::BTreeMap;
+    println!("cargo::rerun-if-changed={QUOTATION_CUES}");
+    let src = std::fs::read_to_string(QUOTATION_CUES).expect("read the quotation cues");
+    let mut cues: BTreeMap<&str, u8> = BTreeMap::new();
+    for line in src.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((phrase, u)) = line.rsplit_once(char::is_whitespace) else {
+            continue;
+        };
+        if let Some(bit) = CUES.iter().position(|&x| x == u) {
+            *cues.entry(phrase.trim()).or_default() |= 1 << bit;
+        }
+    }
+    let mut file = create("quotation_cues.rs");
+    let phrases: Vec<&str> = cues.keys().copied().collect();
+    let order = filtered_table(
+        &mut file,
+        "CUE_PHRASES",
+        "The phrases of the quotation cues.",
+        &phrases,
+    );
+    let bits: Vec<u8> = order.iter().map(|&i| cues[phrases[i]]).collect();
+    writeln!(
+        file,
+        "/// The uses of each phrase of [`CUE_PHRASES`], in slot order: bit `c as u8` for each \
+         `Cue` `c`.\n\
+         pub(super) static CUE_USES: [u8; {}] = {bits:?};",
+        bits.len()
+    )
+    .expect("write");
 }

@@ -94,7 +94,7 @@ pub fn is_speech_verb(word: &str) -> bool {
 }
 
 /// `word` with ASCII capitals made small, copied only when it has any.
-fn ascii_lower(word: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn ascii_lower(word: &str) -> std::borrow::Cow<'_, str> {
     if word.bytes().any(|b| b.is_ascii_uppercase()) {
         std::borrow::Cow::Owned(word.to_ascii_lowercase())
     } else {
