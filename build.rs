@@ -12,7 +12,9 @@
 //! The small tables the text analysis reads at every start are compiled the same way: the
 //! normal forms (`assets/english/normal_forms.txt`, see `src/text/normalize.rs`), the function
 //! words with the stems of those that are never distinctive, and the quotation cues
-//! (`function_words.txt`, `quotation_cues.txt`, see `src/text/vocab/mod.rs`).
+//! (`function_words.txt`, `quotation_cues.txt`, see `src/text/vocab/mod.rs`), and the marker
+//! lists with their first-word indexes (`attribution.txt`, `hedges.txt`, `boosters.txt`, see
+//! `src/text/vocab/markers.rs`).
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -29,6 +31,7 @@ fn main() {
     normal_forms();
     function_words();
     quotation_cues();
+    markers();
 }
 
 /// `$OUT_DIR/wordfreq.rs`: the Zipf frequency of every word of the table.
@@ -506,4 +509,151 @@ fn quotation_cues() {
         bits.len()
     )
     .expect("write");
+}
+
+const ATTRIBUTION: &str = "assets/english/attribution.txt";
+const HEDGES: &str = "assets/english/hedges.txt";
+const BOOSTERS: &str = "assets/english/boosters.txt";
+
+/// The data lines of a marker list file: lines trimmed, blank lines and `#` comments left out,
+/// columns split at `|` and trimmed.
+fn marker_rows(src: &str) -> Vec<Vec<&str>> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('|').map(str::trim).collect())
+        .collect()
+}
+
+/// The comma-separated forms of one column of a marker list, trimmed, empty ones left out.
+fn marker_forms<'a>(column: Option<&&'a str>) -> Vec<&'a str> {
+    column
+        .map(|c| {
+            c.split(',')
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `$OUT_DIR/markers.rs`: the marker lists of `src/text/vocab/markers.rs`, their first-word
+/// indexes, and the speech-verb and reporting-form sets.
+///
+/// The format (`marker_rows`, `marker_forms`): a line is columns separated by `|`, the first
+/// the lemma, the others comma-separated forms. A marker is a lemma with the forms of its
+/// second column (the counted forms of `attribution.txt`), in file order; a lemma without
+/// forms there is left out of the list. The speech verbs are the forms of the third column of
+/// `attribution.txt`; the reporting forms are the one-word forms of its second and third.
+///
+/// The lemmas and forms of all three lists are one pool of strings (`MARKER_TEXTS`): a marker
+/// is the index of its lemma and the range of its forms there. A list's first-word index lists,
+/// for each first word of a form, (index of the marker in the list, index of the form in the
+/// pool) in list order.
+fn markers() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let read = |path: &str| {
+        println!("cargo::rerun-if-changed={path}");
+        std::fs::read_to_string(path).expect("read a marker list")
+    };
+    let attribution = read(ATTRIBUTION);
+    let hedges = read(HEDGES);
+    let boosters = read(BOOSTERS);
+    let index = |i: usize| u16::try_from(i).expect("under 65,536 marker strings");
+    let mut pool: Vec<&str> = Vec::new();
+    let mut file = create("markers.rs");
+    for (name, first, path, src) in [
+        (
+            "ATTRIBUTION_VERBS",
+            "ATTRIBUTION_FIRST",
+            ATTRIBUTION,
+            &attribution,
+        ),
+        ("HEDGES", "HEDGE_FIRST", HEDGES, &hedges),
+        ("BOOSTERS", "BOOSTER_FIRST", BOOSTERS, &boosters),
+    ] {
+        let mut markers = Vec::new();
+        let mut by_first: BTreeMap<&str, Vec<(u16, u16)>> = BTreeMap::new();
+        for row in marker_rows(src) {
+            let forms = marker_forms(row.get(1));
+            if forms.is_empty() {
+                continue;
+            }
+            let m = index(markers.len());
+            let lemma = index(pool.len());
+            pool.push(row[0]);
+            for form in forms {
+                let first_word = form.split(' ').next().unwrap_or(form);
+                by_first
+                    .entry(first_word)
+                    .or_default()
+                    .push((m, index(pool.len())));
+                pool.push(form);
+            }
+            markers.push(format!(
+                "Marker {{ lemma: {lemma}, forms: {}, forms_end: {} }}",
+                lemma + 1,
+                index(pool.len())
+            ));
+        }
+        writeln!(
+            file,
+            "/// The markers of `{path}`.\n\
+             static {name}: [Marker; {}] = [{}];",
+            markers.len(),
+            markers.join(", "),
+        )
+        .expect("write");
+        let words: Vec<&str> = by_first.keys().copied().collect();
+        let order = filtered_table(
+            &mut file,
+            &format!("{first}_WORDS"),
+            &format!("The first words of the forms of [`{name}`]."),
+            &words,
+        );
+        let (mut ends, mut entries) = (Vec::new(), Vec::new());
+        for &i in &order {
+            entries.extend_from_slice(&by_first[words[i]]);
+            ends.push(u32::try_from(entries.len()).expect("few forms"));
+        }
+        writeln!(
+            file,
+            "/// The forms of [`{name}`] by their first word.\n\
+             static {first}: FirstWords = FirstWords {{ words: &{first}_WORDS, ends: &{ends:?}, \
+             entries: &{entries:?} }};"
+        )
+        .expect("write");
+    }
+    texts(
+        &mut file,
+        "MARKER_TEXTS",
+        "The lemmas and forms of the marker lists.",
+        pool.iter().copied(),
+    );
+
+    let rows = marker_rows(&attribution);
+    let speech: BTreeSet<&str> = rows.iter().flat_map(|r| marker_forms(r.get(2))).collect();
+    let reporting: BTreeSet<&str> = rows
+        .iter()
+        .flat_map(|r| {
+            let mut all = marker_forms(r.get(1));
+            all.extend(marker_forms(r.get(2)));
+            all
+        })
+        .filter(|f| !f.contains(' '))
+        .collect();
+    let speech: Vec<&str> = speech.into_iter().collect();
+    filtered_table(
+        &mut file,
+        "SPEECH_VERBS",
+        "The speaker forms (third column) of the attribution verbs.",
+        &speech,
+    );
+    let reporting: Vec<&str> = reporting.into_iter().collect();
+    filtered_table(
+        &mut file,
+        "REPORTING_FORMS",
+        "The one-word forms, counted or naming a speaker, of the attribution verbs.",
+        &reporting,
+    );
 }

@@ -1,7 +1,6 @@
 //! English vocabulary, in one place: the word lists and the word-frequency table the analysis
-//! reads, each a commented data file in `assets/english/`. The build script (`build.rs`, which
-//! describes each file's format) compiles them into the binary as the tables of [`table`],
-//! except the marker lists, which are parsed once on first use.
+//! reads, each a commented data file in `assets/english/`, compiled into the binary by the
+//! build script (`build.rs`, which describes each file's format) as the tables of [`table`].
 //!
 //! - [`markers`]: attribution verbs, hedges and boosters (`attribution.txt`, `hedges.txt`,
 //!   `boosters.txt`), and the words that name a quotation's speaker;
