@@ -359,26 +359,34 @@ fn texts<'a>(file: &mut impl Write, name: &str, doc: &str, items: impl Iterator<
     .expect("write");
 }
 
-// `word_hash` and `filter_bit`: the hash of the filters of `Filtered` tables, shared with the
-// program.
+// `word_hash` and `index_entry`: the hash of the indexes of `Filtered` tables, shared with
+// the program.
 include!("src/text/vocab/word_hash.rs");
 
 /// Write `pub(super) static <name>: Filtered` (`src/text/vocab/table.rs`), the perfect-hash
-/// table of `words` (as `<name>_TABLE`) behind a filter of about 32 bits per word, and return
-/// the slot order as [`word_table`] does.
+/// table of `words` (as `<name>_TABLE`) behind an index of about 16 entries per word, and
+/// return the slot order as [`word_table`] does.
 fn filtered_table(file: &mut impl Write, name: &str, doc: &str, words: &[&str]) -> Vec<usize> {
+    /// The entry of an index shared by several words (`Filtered::SHARED`).
+    const SHARED: u16 = u16::MAX;
     println!("cargo::rerun-if-changed=src/text/vocab/word_hash.rs");
     let order = word_table(file, &format!("{name}_TABLE"), doc, words);
-    let bits = (words.len() * 32).next_power_of_two().max(64);
-    let mut filter = vec![0u64; bits / 64];
-    for w in words {
-        let b = filter_bit(w, bits);
-        filter[b / 64] |= 1 << (b % 64);
+    let len = (words.len() * 16).next_power_of_two().max(64);
+    let mut index = vec![0u16; len];
+    for (slot, &i) in order.iter().enumerate() {
+        let entry = &mut index[index_entry(words[i], len)];
+        *entry = match *entry {
+            0 => u16::try_from(slot + 1)
+                .ok()
+                .filter(|&e| e != SHARED)
+                .expect("under 65,535 words"),
+            _ => SHARED,
+        };
     }
     writeln!(
         file,
         "/// {doc}\n\
-         pub(super) static {name}: Filtered = Filtered {{ filter: &{filter:?}, words: &{name}_TABLE }};"
+         pub(super) static {name}: Filtered = Filtered {{ index: &{index:?}, words: &{name}_TABLE }};"
     )
     .expect("write");
     order

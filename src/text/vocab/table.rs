@@ -10,10 +10,10 @@
 //! displacement), so a look-up costs what a `phf::Map` look-up costs.
 //!
 //! That hash is a keyed SipHash, several times the cost of the `rustc_hash` hash of a small
-//! run-time set. A small table that most looked-up words are missing from (normal forms,
-//! function words, marker forms) is a [`Filtered`] table: a bit array with one bit per hash of
-//! a cheap word hash (`word_hash.rs`, which the build script includes too) answers most
-//! misses before the table is looked at.
+//! run-time set. A small table looked up for most words of a text (normal forms, function
+//! words, marker forms) is a [`Filtered`] table: an index by a cheap word hash (`word_hash.rs`,
+//! which the build script includes too) names the one word that can match, so that nearly
+//! every look-up, hit or miss, costs that hash and at most one comparison.
 
 /// Item `i` of values stored end to end, each ending at `ends[i]`: from the end of item
 /// `i - 1` (or 0) to `ends[i]`.
@@ -93,24 +93,31 @@ impl Words {
 
 include!("word_hash.rs");
 
-/// A [`Words`] table behind a filter: a word whose bit ([`filter_bit`]) is not set is not
-/// listed, so that a miss costs a cheap hash rather than the table's.
+/// A [`Words`] table behind an index by a cheap hash: entry [`index_entry`] of a word is 0
+/// when no listed word has that entry, the word's slot plus one when it is the only one, and
+/// [`Filtered::SHARED`] when several have it (the perfect-hash table then finds the word).
 #[derive(Clone, Copy, Debug)]
 pub struct Filtered {
-    /// One bit per [`filter_bit`], set for each listed word; a power of two of bits.
-    pub filter: &'static [u64],
+    /// The entries, a power of two of them.
+    pub index: &'static [u16],
     /// The table.
     pub words: &'static Words,
 }
 
 impl Filtered {
+    /// The entry of an index shared by several listed words.
+    pub const SHARED: u16 = u16::MAX;
+
     /// The slot of `word`, when the table lists it.
     pub fn slot(&self, word: &str) -> Option<usize> {
-        let bit = filter_bit(word, self.filter.len() * 64);
-        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
-            return None;
+        match self.index[index_entry(word, self.index.len())] {
+            0 => None,
+            Self::SHARED => self.words.slot(word),
+            entry => {
+                let slot = usize::from(entry - 1);
+                (self.words.words.get(slot) == word).then_some(slot)
+            }
         }
-        self.words.slot(word)
     }
 
     /// True when the table lists `word`.
@@ -167,18 +174,35 @@ mod tests {
         }
     }
 
+    /// The index of `len` entries of `words` in the slot `order` of their table, as the build
+    /// script makes it.
+    fn index(words: &[&str], order: &[usize], len: usize) -> &'static [u16] {
+        let mut index = vec![0u16; len];
+        for (slot, &i) in order.iter().enumerate() {
+            let e = &mut index[index_entry(words[i], len)];
+            *e = if *e == 0 {
+                u16::try_from(slot + 1).unwrap()
+            } else {
+                Filtered::SHARED
+            };
+        }
+        Vec::leak(index)
+    }
+
     #[test]
     fn a_filtered_table_finds_what_its_table_finds() {
-        let listed = ["colour", "", "ageing", "organisation", "naïve", "x"];
-        let (words, _) = table(&listed);
+        let listed = [
+            "colour",
+            "",
+            "ageing",
+            "organisation",
+            "naïve",
+            "x",
+            "centre",
+            "fibre",
+        ];
+        let (words, order) = table(&listed);
         let words: &'static Words = Box::leak(Box::new(words));
-        // A filter as the build script makes one, and one with every bit set.
-        let mut bits = vec![0u64; 4];
-        for w in listed {
-            let b = filter_bit(w, 256);
-            bits[b / 64] |= 1 << (b % 64);
-        }
-        let filters = [Vec::leak(bits), Vec::leak(vec![u64::MAX; 4])];
         let others = [
             "color",
             "colours",
@@ -188,8 +212,13 @@ mod tests {
             "y",
             "colour ",
         ];
-        for filter in filters {
-            let filtered = Filtered { filter, words };
+        // A roomy index, one where some words share entries, and one where all do.
+        for len in [256, 4, 1] {
+            let index = index(&listed, &order, len);
+            if len == 4 {
+                assert!(index.contains(&Filtered::SHARED));
+            }
+            let filtered = Filtered { index, words };
             for w in listed.iter().chain(&others) {
                 assert_eq!(filtered.slot(w), words.slot(w), "{w}");
             }
