@@ -60,7 +60,7 @@ pub fn profile(art: &Article, side: Side, loaded: &[LoadedTerm]) -> Profile {
                         continue;
                     }
                 }
-                *into.entry(marker.lemma.to_string()).or_default() += 1;
+                *into.entry(marker.lemma().to_string()).or_default() += 1;
             }
         };
         tally(attribution_verbs(), &mut attribution, false);

@@ -24,75 +24,36 @@
 //!
 //! [`Token`]: super::Token
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::OnceLock;
+use rustc_hash::FxHashMap as HashMap;
 
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Span;
 use super::abbrev::{self, Group};
+use super::vocab::table::item_range;
 
-const TABLE: &str = include_str!("../../assets/english/normal_forms.txt");
-
-struct Forms {
-    spelling: HashMap<&'static str, &'static str>,
-    numbers: HashMap<&'static str, u32>,
-    /// First word → (second word, normal form).
-    compounds: HashMap<&'static str, Vec<(&'static str, &'static str)>>,
-    acronym_words: HashSet<&'static str>,
+/// The groups of `assets/english/normal_forms.txt`, compiled by the build script (`build.rs`,
+/// which describes the file's format) into filtered tables of [`super::vocab::table`]:
+/// `SPELLING` with `AMERICAN`, `NUMBER_WORDS` with `NUMBER_VALUES`, `COMPOUND_FIRST` with its entries
+/// (`COMPOUND_ENDS`, `COMPOUND_SECOND`, `COMPOUND_NORMAL`) and `ACRONYM_WORDS`.
+mod forms {
+    use crate::text::vocab::table::{Filtered, Texts, Words};
+    include!(concat!(env!("OUT_DIR"), "/normal_forms.rs"));
 }
 
-fn forms() -> &'static Forms {
-    static FORMS: OnceLock<Forms> = OnceLock::new();
-    FORMS.get_or_init(|| parse(TABLE))
+use forms::{
+    ACRONYM_WORDS, AMERICAN, COMPOUND_ENDS, COMPOUND_FIRST, COMPOUND_NORMAL, COMPOUND_SECOND,
+    NUMBER_VALUES, NUMBER_WORDS, SPELLING,
+};
+
+/// The American spelling the table gives the British `word`.
+fn spelling(word: &str) -> Option<&'static str> {
+    SPELLING.slot(word).map(|slot| AMERICAN.get(slot))
 }
 
-/// Parse the data file: `[group]` lines, then `form = normal form` entries (`#` comments).
-fn parse(src: &'static str) -> Forms {
-    let mut f = Forms {
-        spelling: HashMap::default(),
-        numbers: HashMap::default(),
-        compounds: HashMap::default(),
-        acronym_words: HashSet::default(),
-    };
-    let mut group = "";
-    for line in src.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            group = name;
-            continue;
-        }
-        let (form, normal) = match line.split_once('=') {
-            Some((a, b)) => (a.trim(), b.trim()),
-            None => (line, ""),
-        };
-        match group {
-            "spelling" => {
-                f.spelling.insert(form, normal);
-            }
-            "number" => {
-                if let Ok(n) = normal.parse() {
-                    f.numbers.insert(form, n);
-                }
-            }
-            "compound" => {
-                if let Some((first, second)) = form.split_once(' ') {
-                    f.compounds
-                        .entry(first)
-                        .or_default()
-                        .push((second.trim(), normal));
-                }
-            }
-            "acronym" => {
-                f.acronym_words.insert(form);
-            }
-            _ => {}
-        }
-    }
-    f
+/// The value the table gives the number word `word`.
+fn number(word: &str) -> Option<u32> {
+    NUMBER_WORDS.slot(word).map(|slot| NUMBER_VALUES[slot])
 }
 
 /// Endings put back on the American form of a British spelling ("colours" → "colors").
@@ -110,9 +71,8 @@ fn american(word: &str) -> Option<String> {
     if word.len() > LONGEST_SPELLING || !word.is_ascii() {
         return None;
     }
-    let table = &forms().spelling;
-    if let Some(us) = table.get(word) {
-        return Some((*us).to_string());
+    if let Some(us) = spelling(word) {
+        return Some(us.to_string());
     }
     // The stem with an e put back, built in place (the word is at most LONGEST_SPELLING bytes).
     let mut buf = [0u8; LONGEST_SPELLING + 1];
@@ -120,14 +80,14 @@ fn american(word: &str) -> Option<String> {
         let Some(stem) = word.strip_suffix(end) else {
             continue;
         };
-        if let Some(us) = table.get(stem) {
+        if let Some(us) = spelling(stem) {
             return Some(format!("{us}{end}"));
         }
         // "organising" is "organise" less its final e, plus the ending.
         buf[..stem.len()].copy_from_slice(stem.as_bytes());
         buf[stem.len()] = b'e';
         let with_e = std::str::from_utf8(&buf[..=stem.len()]).unwrap_or_default();
-        if let Some(us) = table.get(with_e) {
+        if let Some(us) = spelling(with_e) {
             return Some(format!("{}{end}", us.strip_suffix('e').unwrap_or(us)));
         }
     }
@@ -161,7 +121,7 @@ fn folded(word: &str) -> (String, bool) {
 pub fn word_key(word: &str) -> String {
     // The common case, a plain lower-case word, needs one copy and two table lookups.
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        if let Some(n) = forms().numbers.get(word) {
+        if let Some(n) = number(word) {
             return n.to_string();
         }
         return american(word).unwrap_or_else(|| word.to_string());
@@ -171,7 +131,7 @@ pub fn word_key(word: &str) -> String {
     if dotted || all_caps {
         let undotted: String = s.chars().filter(|&c| c != '.').collect();
         let lower = undotted.to_lowercase();
-        if forms().acronym_words.contains(lower.as_str()) {
+        if ACRONYM_WORDS.slot(&lower).is_some() {
             return undotted.to_uppercase();
         }
         if dotted {
@@ -185,7 +145,7 @@ pub fn word_key(word: &str) -> String {
             return plain;
         }
     }
-    if let Some(n) = forms().numbers.get(lower.as_str()) {
+    if let Some(n) = number(&lower) {
         return n.to_string();
     }
     american(&lower).unwrap_or(lower)
@@ -207,7 +167,7 @@ fn known<'k, 'w>(cache: &'k mut HashMap<&'w str, Known>, w: &'w str) -> &'k Know
         let key = word_key(w);
         Known {
             abbreviation: abbrev::lookup(w),
-            opens_compound: forms().compounds.contains_key(key.as_str()),
+            opens_compound: COMPOUND_FIRST.slot(&key).is_some(),
             key,
         }
     })
@@ -377,8 +337,14 @@ pub fn normal_words_of<'w>(
 /// The normal form of two words written apart (with a space or a hyphen) that the table joins
 /// ("per cent", "e-mails").
 fn compound(first: &str, second: &str) -> Option<String> {
-    let table = forms().compounds.get(first)?;
-    let find = |w: &str| table.iter().find(|(s, _)| *s == w).map(|(_, n)| *n);
+    let entries = item_range(&COMPOUND_ENDS, COMPOUND_FIRST.slot(first)?);
+    // The first entry listed for the pair.
+    let find = |w: &str| {
+        entries
+            .clone()
+            .find(|&e| COMPOUND_SECOND.get(e) == w)
+            .map(|e| COMPOUND_NORMAL.get(e))
+    };
     if let Some(n) = find(second) {
         return Some(n.to_string());
     }
@@ -424,11 +390,7 @@ fn tens_and_units(tens_key: &str, unit: &str) -> Option<String> {
         return None;
     }
     let unit = unit.to_lowercase();
-    let u = if unit == "one" {
-        1
-    } else {
-        *forms().numbers.get(unit.as_str())?
-    };
+    let u = if unit == "one" { 1 } else { number(&unit)? };
     (1..=9).contains(&u).then(|| (tens + u).to_string())
 }
 
@@ -526,6 +488,94 @@ fn floor_boundary(s: &str, max: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The normal-form file as the program once parsed it at run time: `[group]` lines, then
+    /// `form = normal form` entries (`#` comments); the last spelling or number listed for a
+    /// form wins, and every compound entry is kept in file order.
+    struct Parsed {
+        spelling: HashMap<&'static str, &'static str>,
+        numbers: HashMap<&'static str, u32>,
+        compounds: HashMap<&'static str, Vec<(&'static str, &'static str)>>,
+        acronym_words: std::collections::HashSet<&'static str>,
+    }
+
+    fn parse(src: &'static str) -> Parsed {
+        let mut f = Parsed {
+            spelling: HashMap::default(),
+            numbers: HashMap::default(),
+            compounds: HashMap::default(),
+            acronym_words: Default::default(),
+        };
+        let mut group = "";
+        for line in src.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                group = name;
+                continue;
+            }
+            let (form, normal) = match line.split_once('=') {
+                Some((a, b)) => (a.trim(), b.trim()),
+                None => (line, ""),
+            };
+            match group {
+                "spelling" => {
+                    f.spelling.insert(form, normal);
+                }
+                "number" => {
+                    if let Ok(n) = normal.parse() {
+                        f.numbers.insert(form, n);
+                    }
+                }
+                "compound" => {
+                    if let Some((first, second)) = form.split_once(' ') {
+                        f.compounds
+                            .entry(first)
+                            .or_default()
+                            .push((second.trim(), normal));
+                    }
+                }
+                "acronym" => {
+                    f.acronym_words.insert(form);
+                }
+                _ => {}
+            }
+        }
+        f
+    }
+
+    #[test]
+    fn compiled_groups_are_the_files() {
+        let f = parse(include_str!("../../assets/english/normal_forms.txt"));
+        assert!(f.spelling.len() > 50 && f.numbers.len() > 10);
+        assert!(!f.compounds.is_empty() && !f.acronym_words.is_empty());
+        assert_eq!(SPELLING.len(), f.spelling.len());
+        for (&form, &us) in &f.spelling {
+            assert_eq!(spelling(form), Some(us), "{form}");
+        }
+        assert_eq!(NUMBER_WORDS.len(), f.numbers.len());
+        for (&word, &n) in &f.numbers {
+            assert_eq!(number(word), Some(n), "{word}");
+        }
+        assert_eq!(COMPOUND_FIRST.len(), f.compounds.len());
+        for (&first, listed) in &f.compounds {
+            let slot = COMPOUND_FIRST.slot(first).unwrap();
+            let compiled: Vec<_> = item_range(&COMPOUND_ENDS, slot)
+                .map(|e| (COMPOUND_SECOND.get(e), COMPOUND_NORMAL.get(e)))
+                .collect();
+            assert_eq!(&compiled, listed, "{first}");
+        }
+        assert_eq!(ACRONYM_WORDS.len(), f.acronym_words.len());
+        for w in f.acronym_words {
+            assert!(ACRONYM_WORDS.slot(w).is_some(), "{w}");
+        }
+        assert_eq!(spelling("colour"), Some("color"));
+        assert_eq!(spelling("color"), None);
+        assert_eq!(number("three"), Some(3));
+        assert_eq!(number("one"), None);
+    }
 
     fn keys(text: &str) -> Vec<String> {
         normal_words(text, 0).0.into_iter().map(|w| w.key).collect()

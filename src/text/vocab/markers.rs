@@ -6,58 +6,48 @@
 //! stemmed, because stems conflate words a reader keeps apart: `stated` is listed but `states`
 //! is not, which would count the United States. The framing profile counts markers; the
 //! framing diff labels changes with them; the attribution file also lists the words that name
-//! a quotation's speaker.
+//! a quotation's speaker. The build script compiles the lists, each with an index of its forms
+//! by their first word, into the binary.
 
-use rustc_hash::FxHashSet as HashSet;
-use std::sync::OnceLock;
-
+use super::table::{Filtered, Texts, Words, item_range};
 use crate::text::Token;
 
-const ATTRIBUTION: &str = include_str!("../../../assets/english/attribution.txt");
-const HEDGES: &str = include_str!("../../../assets/english/hedges.txt");
-const BOOSTERS: &str = include_str!("../../../assets/english/boosters.txt");
+// The marker lists (`ATTRIBUTION_VERBS`, `HEDGES`, `BOOSTERS`) with their first-word indexes,
+// the pool of their lemmas and forms (`MARKER_TEXTS`), and the `SPEECH_VERBS` and
+// `REPORTING_FORMS` sets, made by the build script (`build.rs`, which describes the files'
+// format).
+include!(concat!(env!("OUT_DIR"), "/markers.rs"));
 
 /// One item of a marker list.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Marker {
+    /// The index of its lemma in `MARKER_TEXTS`.
+    lemma: u16,
+    /// Its forms are `MARKER_TEXTS` from `forms` to before `forms_end`.
+    forms: u16,
+    forms_end: u16,
+}
+
+impl Marker {
     /// The form reports show, e.g. `claimed`.
-    pub lemma: &'static str,
-    /// Normalised forms (see [`crate::text::tokens::normalize`]); a multi-word form is its
-    /// words separated by single spaces (`so called` for "so-called").
-    pub forms: Vec<&'static str>,
+    pub fn lemma(&self) -> &'static str {
+        MARKER_TEXTS.get(self.lemma.into())
+    }
+
+    /// Normalised forms (see [`crate::text::tokens::normalize`]), in file order; a multi-word
+    /// form is its words separated by single spaces (`so called` for "so-called").
+    pub fn forms(&self) -> impl Iterator<Item = &'static str> + use<> {
+        (usize::from(self.forms)..self.forms_end.into()).map(|i| MARKER_TEXTS.get(i))
+    }
 }
 
-/// The data lines of a list file: `#` comments and blank lines left out, columns split at `|`
-/// and trimmed.
-fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('|').map(str::trim).collect())
-}
-
-/// The comma-separated forms of one column.
-fn forms(column: Option<&&'static str>) -> Vec<&'static str> {
-    column
-        .map(|c| {
-            c.split(',')
-                .map(str::trim)
-                .filter(|f| !f.is_empty())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// The markers of a `lemma | forms` file (`column` 1), or of the counted column of the
-/// attribution file; lemmas without forms there are left out.
-fn markers(src: &'static str, column: usize) -> Vec<Marker> {
-    rows(src)
-        .filter_map(|row| {
-            let lemma = *row.first()?;
-            let forms = forms(row.get(column));
-            (!forms.is_empty()).then_some(Marker { lemma, forms })
-        })
-        .collect()
+impl std::fmt::Debug for Marker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Marker")
+            .field("lemma", &self.lemma())
+            .field("forms", &self.forms().collect::<Vec<_>>())
+            .finish()
+    }
 }
 
 /// Verbs (and the phrase "according to") that attribute words to a source, as counted in the
@@ -65,36 +55,27 @@ fn markers(src: &'static str, column: usize) -> Vec<Marker> {
 /// loaded ones (`claimed`, `insisted`, `admitted`) so the profile shows the balance between
 /// them.
 pub fn attribution_verbs() -> &'static [Marker] {
-    static LIST: OnceLock<Vec<Marker>> = OnceLock::new();
-    LIST.get_or_init(|| markers(ATTRIBUTION, 1))
+    &ATTRIBUTION_VERBS
 }
 
 /// Hedges and distancing markers: the writer does not vouch for what follows.
 pub fn hedges() -> &'static [Marker] {
-    static LIST: OnceLock<Vec<Marker>> = OnceLock::new();
-    LIST.get_or_init(|| markers(HEDGES, 1))
+    &HEDGES
 }
 
 /// Boosters (certainty markers): the writer vouches for what follows.
 pub fn boosters() -> &'static [Marker] {
-    static LIST: OnceLock<Vec<Marker>> = OnceLock::new();
-    LIST.get_or_init(|| markers(BOOSTERS, 1))
+    &BOOSTERS
 }
 
 /// True when `word` (as written, any ASCII case) is a verb that, right next to a quotation,
 /// attributes it to a speaker ("said", "told", "tweeted").
 pub fn is_speech_verb(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        rows(ATTRIBUTION)
-            .flat_map(|row| forms(row.get(2)))
-            .collect()
-    })
-    .contains(ascii_lower(word).as_ref())
+    SPEECH_VERBS.contains(&ascii_lower(word))
 }
 
 /// `word` with ASCII capitals made small, copied only when it has any.
-fn ascii_lower(word: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn ascii_lower(word: &str) -> std::borrow::Cow<'_, str> {
     if word.bytes().any(|b| b.is_ascii_uppercase()) {
         std::borrow::Cow::Owned(word.to_ascii_lowercase())
     } else {
@@ -105,18 +86,7 @@ fn ascii_lower(word: &str) -> std::borrow::Cow<'_, str> {
 /// True when the lower-case `word` is any one-word form of an attribution verb, counted or
 /// naming a speaker ("saying", "insisting", "claims"): it reports someone's words.
 pub fn is_reporting_form(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        rows(ATTRIBUTION)
-            .flat_map(|row| {
-                let mut all = forms(row.get(1));
-                all.extend(forms(row.get(2)));
-                all
-            })
-            .filter(|f| !f.contains(' '))
-            .collect()
-    })
-    .contains(word)
+    REPORTING_FORMS.contains(word)
 }
 
 /// The longest form of any marker in `list` starting at token `i`: the marker and the number
@@ -130,7 +100,7 @@ pub fn marker_at(
     let mut best: Option<(&'static Marker, usize)> = None;
     if let Some(index) = first_words(list) {
         // Only the forms whose first word is this token's, in list order.
-        for &(m, form) in index.get(norm)? {
+        for (m, form) in index.get(norm)? {
             let n = form_matches(form, tokens, i);
             if n > 0 && best.is_none_or(|(_, len)| n > len) {
                 best = Some((&list[m], n));
@@ -140,7 +110,7 @@ pub fn marker_at(
     }
     let first = norm.as_bytes();
     for marker in list {
-        for form in &marker.forms {
+        for form in marker.forms() {
             // Nearly every form fails on its first word: compare that before splitting it.
             let f = form.as_bytes();
             if !(f.starts_with(first) && f.get(first.len()).is_none_or(|&b| b == b' ')) {
@@ -155,26 +125,39 @@ pub fn marker_at(
     best
 }
 
-/// The forms of a marker list by their first word: (index of the marker, form), in list order.
-type FirstWords = rustc_hash::FxHashMap<&'static str, Vec<(usize, &'static str)>>;
+/// The forms of a marker list by their first word, made by the build script: the entries of
+/// the word in slot `i` of `words` are `entries[item_range(ends, i)]`, each the index of the
+/// marker in its list and the index of the form in `MARKER_TEXTS`, in list order.
+struct FirstWords {
+    words: &'static Filtered,
+    ends: &'static [u32],
+    entries: &'static [(u16, u16)],
+}
 
-/// The first-word index of `list` when it is one of the bundled lists (built once), so that
-/// [`marker_at`] looks at the few forms that can start at a word rather than at every form.
+impl FirstWords {
+    /// (index of the marker, form) of each form whose first word is `word`, in list order;
+    /// `None` when there is none.
+    fn get(&self, word: &str) -> Option<impl Iterator<Item = (usize, &'static str)> + use<>> {
+        let slot = self.words.slot(word)?;
+        Some(
+            self.entries[item_range(self.ends, slot)]
+                .iter()
+                .map(|&(m, f)| (usize::from(m), MARKER_TEXTS.get(f.into()))),
+        )
+    }
+}
+
+/// The first-word index of `list` when it is one of the bundled lists, so that [`marker_at`]
+/// looks at the few forms that can start at a word rather than at every form.
 fn first_words(list: &'static [Marker]) -> Option<&'static FirstWords> {
-    static INDEX: [OnceLock<FirstWords>; 3] = [const { OnceLock::new() }; 3];
-    let k = [attribution_verbs(), hedges(), boosters()]
-        .iter()
-        .position(|l| std::ptr::eq(*l, list))?;
-    Some(INDEX[k].get_or_init(|| {
-        let mut index = FirstWords::default();
-        for (m, marker) in list.iter().enumerate() {
-            for form in &marker.forms {
-                let first = form.split(' ').next().unwrap_or(form);
-                index.entry(first).or_default().push((m, form));
-            }
-        }
-        index
-    }))
+    [
+        (attribution_verbs(), &ATTRIBUTION_FIRST),
+        (hedges(), &HEDGE_FIRST),
+        (boosters(), &BOOSTER_FIRST),
+    ]
+    .into_iter()
+    .find(|(l, _)| std::ptr::eq(*l, list))
+    .map(|(_, index)| index)
 }
 
 /// Number of tokens `form` covers at token `i`, or 0 when it does not match there.
@@ -220,11 +203,11 @@ pub fn occurs_in(lists: &[&'static [Marker]], words: &[&str]) -> bool {
         Some(index) => (0..words.len()).any(|i| {
             index
                 .get(words[i])
-                .is_some_and(|forms| forms.iter().any(|&(_, form)| at(form, i)))
+                .is_some_and(|mut forms| forms.any(|(_, form)| at(form, i)))
         }),
         None => list
             .iter()
-            .flat_map(|marker| marker.forms.iter())
+            .flat_map(Marker::forms)
             .any(|form| (0..words.len()).any(|i| at(form, i))),
     })
 }
@@ -233,6 +216,91 @@ pub fn occurs_in(lists: &[&'static [Marker]], words: &[&str]) -> bool {
 mod tests {
     use super::*;
     use crate::text::tokens::{normalize, tokenize};
+    use std::collections::BTreeSet;
+
+    const ATTRIBUTION: &str = include_str!("../../../assets/english/attribution.txt");
+    const HEDGES: &str = include_str!("../../../assets/english/hedges.txt");
+    const BOOSTERS: &str = include_str!("../../../assets/english/boosters.txt");
+
+    /// The data lines of a list file as the program once read them at run time: `#` comments
+    /// and blank lines left out, columns split at `|` and trimmed.
+    fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+        src.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.split('|').map(str::trim).collect())
+    }
+
+    /// The comma-separated forms of one column.
+    fn forms(column: Option<&&'static str>) -> Vec<&'static str> {
+        column
+            .map(|c| {
+                c.split(',')
+                    .map(str::trim)
+                    .filter(|f| !f.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The (lemma, forms) of a `lemma | forms` file, or of the counted column of the
+    /// attribution file; lemmas without forms there are left out.
+    fn markers(src: &'static str) -> Vec<(&'static str, Vec<&'static str>)> {
+        rows(src)
+            .filter_map(|row| {
+                let lemma = *row.first()?;
+                let forms = forms(row.get(1));
+                (!forms.is_empty()).then_some((lemma, forms))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn compiled_lists_are_the_files() {
+        for (list, src) in [
+            (attribution_verbs(), ATTRIBUTION),
+            (hedges(), HEDGES),
+            (boosters(), BOOSTERS),
+        ] {
+            let compiled: Vec<(&str, Vec<&str>)> = list
+                .iter()
+                .map(|m| (m.lemma(), m.forms().collect()))
+                .collect();
+            assert_eq!(compiled, markers(src));
+            // The first-word index holds each form under its first word, in list order.
+            let index = first_words(list).expect("a bundled list");
+            let firsts: BTreeSet<&str> = list
+                .iter()
+                .flat_map(Marker::forms)
+                .map(|f| f.split(' ').next().unwrap())
+                .collect();
+            assert_eq!(index.words.len(), firsts.len());
+            for first in firsts {
+                let listed: Vec<(usize, &str)> = list
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(m, marker)| marker.forms().map(move |f| (m, f)))
+                    .filter(|(_, f)| f.split(' ').next() == Some(first))
+                    .collect();
+                let got: Vec<(usize, &str)> = index.get(first).unwrap().collect();
+                assert_eq!(got, listed, "{first}");
+            }
+            assert!(index.get("zzzqx").is_none());
+        }
+        let speech: BTreeSet<&str> = rows(ATTRIBUTION).flat_map(|r| forms(r.get(2))).collect();
+        assert!(speech.len() > 20, "{}", speech.len());
+        assert_eq!(SPEECH_VERBS.len(), speech.len());
+        assert!(speech.iter().all(|w| is_speech_verb(w)));
+        let reporting: BTreeSet<&str> = rows(ATTRIBUTION)
+            .flat_map(|r| [forms(r.get(1)), forms(r.get(2))].concat())
+            .filter(|f| !f.contains(' '))
+            .collect();
+        assert!(reporting.len() > speech.len());
+        assert_eq!(REPORTING_FORMS.len(), reporting.len());
+        assert!(reporting.iter().all(|w| is_reporting_form(w)));
+        assert!(is_reporting_form("saying") && !is_reporting_form("according to"));
+        assert!(!is_reporting_form("Said") && !is_reporting_form("sayings"));
+    }
 
     #[test]
     fn occurs_in_finds_one_and_many_word_forms_anywhere_and_nothing_else() {
@@ -280,11 +348,11 @@ mod tests {
         for list in [attribution_verbs(), hedges(), boosters()] {
             let mut all = std::collections::BTreeSet::new();
             for marker in list {
-                for form in &marker.forms {
+                for form in marker.forms() {
                     for w in form.split(' ') {
                         assert_eq!(normalize(w), w, "form {form:?} is not normalised");
                     }
-                    assert!(all.insert(*form), "form {form:?} listed twice");
+                    assert!(all.insert(form), "form {form:?} listed twice");
                 }
             }
         }
@@ -295,12 +363,12 @@ mod tests {
         let toks = tokenize("The so-called experts, according to the ministry, insisted.");
         let found: Vec<_> = find_markers(hedges(), &toks)
             .iter()
-            .map(|m| m.0.lemma)
+            .map(|m| m.0.lemma())
             .collect();
         assert_eq!(found, ["so-called"]);
         let found: Vec<_> = find_markers(attribution_verbs(), &toks)
             .iter()
-            .map(|m| m.0.lemma)
+            .map(|m| m.0.lemma())
             .collect();
         assert_eq!(found, ["according to", "insisted"]);
     }

@@ -1,5 +1,6 @@
 //! English vocabulary, in one place: the word lists and the word-frequency table the analysis
-//! reads, each a commented data file in `assets/english/`, parsed once on first use.
+//! reads, each a commented data file in `assets/english/`, compiled into the binary by the
+//! build script (`build.rs`, which describes each file's format) as the tables of [`table`].
 //!
 //! - [`markers`]: attribution verbs, hedges and boosters (`attribution.txt`, `hedges.txt`,
 //!   `boosters.txt`), and the words that name a quotation's speaker;
@@ -17,17 +18,24 @@ pub mod stems;
 pub mod table;
 pub mod wordfreq;
 
-use rustc_hash::FxHashSet as HashSet;
-use std::sync::OnceLock;
-
 pub use markers::{Marker, attribution_verbs, boosters, find_markers, hedges, is_speech_verb};
 pub use wordfreq::{informativeness, zipf};
 
-const FUNCTION_WORDS: &str = include_str!("../../../assets/english/function_words.txt");
-const QUOTATION_CUES: &str = include_str!("../../../assets/english/quotation_cues.txt");
+use markers::ascii_lower;
+
+/// The tables written by `build.rs`: `FUNCTION` with `FUNCTION_USES` and `STYLE_STEMS`
+/// (`function_words.txt`), `CUE_PHRASES` with `CUE_USES` (`quotation_cues.txt`).
+mod lists {
+    use super::table::{Filtered, Texts, Words};
+    include!(concat!(env!("OUT_DIR"), "/function_words.rs"));
+    include!(concat!(env!("OUT_DIR"), "/quotation_cues.rs"));
+}
+
+use lists::{CUE_PHRASES, CUE_USES, FUNCTION, FUNCTION_USES, STYLE_STEMS};
 
 /// What a word next to a quotation says about its kind (the last column of
-/// `quotation_cues.txt`).
+/// `quotation_cues.txt`). The build script lists the uses in this order (`CUES` in `build.rs`):
+/// bit `cue as u8` of a phrase's uses is set when it has `cue`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Cue {
     /// A verb or noun that takes someone's words anywhere in its sentence ("called").
@@ -53,8 +61,106 @@ pub enum Cue {
 /// True when the phrase `words` (as written, any ASCII case, words separated by one space) is
 /// listed in `quotation_cues.txt` with the use `cue`.
 pub fn has_cue(words: &str, cue: Cue) -> bool {
-    static SET: OnceLock<HashSet<(&'static str, Cue)>> = OnceLock::new();
-    SET.get_or_init(|| {
+    CUE_PHRASES
+        .slot(&ascii_lower(words))
+        .is_some_and(|slot| CUE_USES[slot] & (1 << cue as u8) != 0)
+}
+
+/// What a function word tells the engine (the second column of `function_words.txt`). The
+/// build script lists the uses in this order (`USES` in `build.rs`): bit `u as u8` of a word's
+/// uses is set when it has `u`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Use {
+    /// Shared by two quotations, it says nothing about them being the same quotation.
+    Match,
+    /// Never a distinctive term (compared as its stem): the words' stems are a table of their
+    /// own, `STYLE_STEMS`, which [`is_style_stem`] looks in.
+    #[cfg_attr(
+        not(test),
+        expect(dead_code, reason = "looked up by its stems, in STYLE_STEMS")
+    )]
+    Distinct,
+    /// Ends the noun phrase naming a speaker.
+    Phrase,
+    /// A pronoun.
+    Pronoun,
+    /// Opens a noun phrase naming a speaker.
+    Determiner,
+}
+
+/// True when the lower-case `word` is a function word with the use `u`.
+fn has_use(word: &str, u: Use) -> bool {
+    FUNCTION
+        .slot(word)
+        .is_some_and(|slot| FUNCTION_USES[slot] & (1 << u as u8) != 0)
+}
+
+/// True when the normalised word `norm` is a function word that says nothing about two
+/// quotations being the same.
+pub fn is_function_word(norm: &str) -> bool {
+    has_use(norm, Use::Match)
+}
+
+/// True when `stem` is the stem of a function word that is never a distinctive term: it tells
+/// a reader about style, not framing.
+pub fn is_style_stem(stem: &str) -> bool {
+    STYLE_STEMS.contains(stem)
+}
+
+/// True when `word` (as written, any ASCII case) ends the noun phrase naming a speaker ("said
+/// the ministry *in* a statement").
+pub fn ends_phrase(word: &str) -> bool {
+    has_use(&ascii_lower(word), Use::Phrase)
+}
+
+/// True when `word` (as written, any ASCII case) is a pronoun.
+pub fn is_pronoun(word: &str) -> bool {
+    has_use(&ascii_lower(word), Use::Pronoun)
+}
+
+/// True when `word` (as written, any ASCII case) is a determiner that opens a noun phrase
+/// naming a speaker ("the", "a", "an").
+pub fn is_determiner(word: &str) -> bool {
+    has_use(&ascii_lower(word), Use::Determiner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rustc_hash::FxHashSet as HashSet;
+
+    const FUNCTION_WORDS: &str = include_str!("../../../assets/english/function_words.txt");
+    const QUOTATION_CUES: &str = include_str!("../../../assets/english/quotation_cues.txt");
+
+    impl Use {
+        fn parse(s: &str) -> Option<Use> {
+            Some(match s {
+                "match" => Use::Match,
+                "distinct" => Use::Distinct,
+                "phrase" => Use::Phrase,
+                "pronoun" => Use::Pronoun,
+                "determiner" => Use::Determiner,
+                _ => return None,
+            })
+        }
+    }
+
+    /// Every `(word, use)` of the function-word file, as the program once read it at run time.
+    fn function_words() -> impl Iterator<Item = (&'static str, Option<Use>)> {
+        FUNCTION_WORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .flat_map(|l| {
+                let mut parts = l.split_whitespace();
+                let word = parts.next().unwrap_or_default();
+                parts.map(move |u| (word, Use::parse(u)))
+            })
+    }
+
+    /// Every `(phrase, use)` of the quotation-cue file, as the program once read it at run
+    /// time.
+    fn quotation_cues() -> HashSet<(&'static str, Cue)> {
         QUOTATION_CUES
             .lines()
             .map(str::trim)
@@ -75,107 +181,21 @@ pub fn has_cue(words: &str, cue: Cue) -> bool {
                 Some((phrase.trim(), cue))
             })
             .collect()
-    })
-    .contains(&(words.to_ascii_lowercase().as_str(), cue))
-}
-
-/// What a function word tells the engine (the second column of `function_words.txt`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Use {
-    /// Shared by two quotations, it says nothing about them being the same quotation.
-    Match,
-    /// Never a distinctive term (compared as its stem).
-    Distinct,
-    /// Ends the noun phrase naming a speaker.
-    Phrase,
-    /// A pronoun.
-    Pronoun,
-    /// Opens a noun phrase naming a speaker.
-    Determiner,
-}
-
-impl Use {
-    fn parse(s: &str) -> Option<Use> {
-        Some(match s {
-            "match" => Use::Match,
-            "distinct" => Use::Distinct,
-            "phrase" => Use::Phrase,
-            "pronoun" => Use::Pronoun,
-            "determiner" => Use::Determiner,
-            _ => return None,
-        })
     }
-}
 
-/// Every `(word, use)` of the function-word file.
-fn function_words() -> impl Iterator<Item = (&'static str, Option<Use>)> {
-    FUNCTION_WORDS
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .flat_map(|l| {
-            let mut parts = l.split_whitespace();
-            let word = parts.next().unwrap_or_default();
-            parts.map(move |u| (word, Use::parse(u)))
-        })
-}
+    const ALL_CUES: [Cue; 8] = [
+        Cue::Quoting,
+        Cue::Term,
+        Cue::Scare,
+        Cue::Title,
+        Cue::TitleAfter,
+        Cue::Titled,
+        Cue::Reporting,
+        Cue::Role,
+    ];
 
-/// The function words with use `u`.
-fn with_use(u: Use) -> HashSet<&'static str> {
-    function_words()
-        .filter(|&(_, x)| x == Some(u))
-        .map(|(w, _)| w)
-        .collect()
-}
-
-/// True when the normalised word `norm` is a function word that says nothing about two
-/// quotations being the same.
-pub fn is_function_word(norm: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| with_use(Use::Match)).contains(norm)
-}
-
-/// True when `stem` is the stem of a function word that is never a distinctive term: it tells
-/// a reader about style, not framing.
-pub fn is_style_stem(stem: &str) -> bool {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| {
-        with_use(Use::Distinct)
-            .into_iter()
-            .map(crate::text::tokens::stem)
-            .collect()
-    })
-    .contains(stem)
-}
-
-/// True when `word` (as written, any ASCII case) ends the noun phrase naming a speaker ("said
-/// the ministry *in* a statement").
-pub fn ends_phrase(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| with_use(Use::Phrase))
-        .contains(word.to_ascii_lowercase().as_str())
-}
-
-/// True when `word` (as written, any ASCII case) is a pronoun.
-pub fn is_pronoun(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| with_use(Use::Pronoun))
-        .contains(word.to_ascii_lowercase().as_str())
-}
-
-/// True when `word` (as written, any ASCII case) is a determiner that opens a noun phrase
-/// naming a speaker ("the", "a", "an").
-pub fn is_determiner(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| with_use(Use::Determiner))
-        .contains(word.to_ascii_lowercase().as_str())
-}
-
-#[cfg(test)]
-mod tests {
     #[test]
     fn quotation_cues_are_read_with_their_uses() {
-        use super::{Cue, has_cue};
         assert!(has_cue("so-called", Cue::Scare));
         assert!(has_cue("Host of", Cue::Title));
         assert!(has_cue("show", Cue::Title) && has_cue("show", Cue::TitleAfter));
@@ -187,7 +207,25 @@ mod tests {
         );
     }
 
-    use super::*;
+    #[test]
+    fn compiled_cues_are_the_files() {
+        let listed = quotation_cues();
+        assert!(listed.len() > 100, "{}", listed.len());
+        for cue in ALL_CUES {
+            assert!(listed.iter().any(|&(_, c)| c == cue), "no {cue:?} cue");
+        }
+        let phrases: HashSet<&str> = listed.iter().map(|&(p, _)| p).collect();
+        assert_eq!(CUE_PHRASES.len(), phrases.len());
+        for phrase in phrases {
+            for cue in ALL_CUES {
+                assert_eq!(
+                    has_cue(phrase, cue),
+                    listed.contains(&(phrase, cue)),
+                    "{phrase} {cue:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn every_function_word_has_known_uses_and_is_normalised() {
@@ -205,6 +243,37 @@ mod tests {
             for u in uses {
                 assert!(Use::parse(u).is_some(), "{word}: unknown use {u:?}");
             }
+        }
+    }
+
+    #[test]
+    fn compiled_function_words_are_the_files() {
+        let all = [
+            Use::Match,
+            Use::Distinct,
+            Use::Phrase,
+            Use::Pronoun,
+            Use::Determiner,
+        ];
+        let listed: HashSet<(&str, Use)> = function_words()
+            .filter_map(|(w, u)| Some((w, u?)))
+            .collect();
+        let words: HashSet<&str> = listed.iter().map(|&(w, _)| w).collect();
+        assert!(words.len() > 80, "{}", words.len());
+        assert_eq!(FUNCTION.len(), words.len());
+        for w in words {
+            for u in all {
+                assert_eq!(has_use(w, u), listed.contains(&(w, u)), "{w} {u:?}");
+            }
+        }
+        let stems: HashSet<String> = listed
+            .iter()
+            .filter(|&&(_, u)| u == Use::Distinct)
+            .map(|&(w, _)| crate::text::tokens::stem(w))
+            .collect();
+        assert_eq!(STYLE_STEMS.len(), stems.len());
+        for stem in stems {
+            assert!(is_style_stem(&stem), "{stem}");
         }
     }
 

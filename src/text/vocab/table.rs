@@ -8,6 +8,12 @@
 //! 100,000 of them for the three tables, with the pages they dirty): a third of the time a
 //! short `parallax compare` took. Looked up the same way (`phf_shared`'s hash and
 //! displacement), so a look-up costs what a `phf::Map` look-up costs.
+//!
+//! That hash is a keyed SipHash, several times the cost of the `rustc_hash` hash of a small
+//! run-time set. A small table looked up for most words of a text (normal forms, function
+//! words, marker forms) is a [`Filtered`] table: an index by a cheap word hash (`word_hash.rs`,
+//! which the build script includes too) names the one word that can match, so that nearly
+//! every look-up, hit or miss, costs that hash and at most one comparison.
 
 /// Item `i` of values stored end to end, each ending at `ends[i]`: from the end of item
 /// `i - 1` (or 0) to `ends[i]`.
@@ -85,6 +91,51 @@ impl Words {
     }
 }
 
+include!("word_hash.rs");
+
+/// A [`Words`] table behind an index by a cheap hash: entry [`index_entry`] of a word is 0
+/// when no listed word has that entry, the word's slot plus one when it is the only one, and
+/// [`Filtered::SHARED`] when several have it (the perfect-hash table then finds the word).
+#[derive(Clone, Copy, Debug)]
+pub struct Filtered {
+    /// The entries, a power of two of them.
+    pub index: &'static [u16],
+    /// The table.
+    pub words: &'static Words,
+}
+
+impl Filtered {
+    /// The entry of an index shared by several listed words.
+    pub const SHARED: u16 = u16::MAX;
+
+    /// The slot of `word`, when the table lists it.
+    pub fn slot(&self, word: &str) -> Option<usize> {
+        match self.index[index_entry(word, self.index.len())] {
+            0 => None,
+            Self::SHARED => self.words.slot(word),
+            entry => {
+                let slot = usize::from(entry - 1);
+                (self.words.words.get(slot) == word).then_some(slot)
+            }
+        }
+    }
+
+    /// True when the table lists `word`.
+    pub fn contains(&self, word: &str) -> bool {
+        self.slot(word).is_some()
+    }
+
+    /// How many words are listed.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// True when no word is listed.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +172,60 @@ mod tests {
         for other in ["fire", "firedd", "Fired", "sacks", "Ελλάδ"] {
             assert_eq!(words.slot(other), None, "{other}");
         }
+    }
+
+    /// The index of `len` entries of `words` in the slot `order` of their table, as the build
+    /// script makes it.
+    fn index(words: &[&str], order: &[usize], len: usize) -> &'static [u16] {
+        let mut index = vec![0u16; len];
+        for (slot, &i) in order.iter().enumerate() {
+            let e = &mut index[index_entry(words[i], len)];
+            *e = if *e == 0 {
+                u16::try_from(slot + 1).unwrap()
+            } else {
+                Filtered::SHARED
+            };
+        }
+        Vec::leak(index)
+    }
+
+    #[test]
+    fn a_filtered_table_finds_what_its_table_finds() {
+        let listed = [
+            "colour",
+            "",
+            "ageing",
+            "organisation",
+            "naïve",
+            "x",
+            "centre",
+            "fibre",
+        ];
+        let (words, order) = table(&listed);
+        let words: &'static Words = Box::leak(Box::new(words));
+        let others = [
+            "color",
+            "colours",
+            "age",
+            "organisations",
+            "naive",
+            "y",
+            "colour ",
+        ];
+        // A roomy index, one where some words share entries, and one where all do.
+        for len in [256, 4, 1] {
+            let index = index(&listed, &order, len);
+            if len == 4 {
+                assert!(index.contains(&Filtered::SHARED));
+            }
+            let filtered = Filtered { index, words };
+            for w in listed.iter().chain(&others) {
+                assert_eq!(filtered.slot(w), words.slot(w), "{w}");
+            }
+        }
+        // Words differing only past their first eight bytes hash apart.
+        assert_ne!(word_hash("organisation"), word_hash("organisatiom"));
+        assert_ne!(word_hash("ab"), word_hash("ab\0"));
     }
 
     #[test]
