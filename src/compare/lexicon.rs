@@ -338,7 +338,7 @@ pub struct Lexicon {
     first_words: OnceLock<[FirstWords; 2]>,
 }
 
-/// Positions in an [`Index`] by the hash of their word ([`word_hash`]): an open-addressing
+/// Positions in an [`Index`] by the hash of their word ([`home_slot`]): an open-addressing
 /// table whose length is a power of two, at least twice the index's, each slot the position
 /// of a word or [`NO_WORD`]; a word sits in the first free slot from its hash on. The bundled
 /// lexicon's are compiled into the binary with its tables; a user-patched lexicon's are made
@@ -348,27 +348,11 @@ type FirstWords = Cow<'static, [u32]>;
 /// A free slot of a [`FirstWords`] table.
 const NO_WORD: u32 = u32::MAX;
 
-/// The hash [`FirstWords`] is keyed by: FxHash's steps over the word's bytes read eight at a
-/// time, little-endian, the same on every platform (the bundled tables are written once and
-/// read everywhere).
-fn word_hash(word: &str) -> u64 {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-    let step = |h: u64, x: u64| (h.rotate_left(26) ^ x).wrapping_mul(K);
-    let mut chunks = word.as_bytes().chunks_exact(8);
-    let mut h = (word.len() as u64).wrapping_mul(K);
-    for c in &mut chunks {
-        h = step(h, u64::from_le_bytes(c.try_into().expect("eight bytes")));
-    }
-    let mut last = [0u8; 8];
-    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    step(h, u64::from_le_bytes(last))
-}
-
 /// The slot of a [`FirstWords`] table of `len` slots (a power of two) where the search for
-/// `word` starts.
+/// `word` starts: the cheap word hash of the compiled word tables, the same on every platform
+/// (the bundled tables are written once and read everywhere).
 fn home_slot(word: &str, len: usize) -> usize {
-    let h = word_hash(word);
-    ((h ^ (h >> 32)) as usize) & (len - 1)
+    crate::text::vocab::table::index_entry(word, len)
 }
 
 /// `index`'s positions by the hash of their word.
