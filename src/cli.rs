@@ -180,8 +180,9 @@ enum Threads {
 }
 
 /// Two local files together at most this long (about 1,000 words of English) are compared on
-/// the starting thread alone: on such a pair a second thread saves next to no wall time and
-/// costs a fifth more CPU time in starting and waking it (BENCHMARKS.md, "Sixth pass").
+/// the starting thread alone: on such a pair a second thread saves about half a millisecond
+/// of wall time and costs about twice that in CPU time, starting and waking it (BENCHMARKS.md,
+/// "Sixth pass").
 const ONE_THREAD_BYTES: u64 = 6 * 1024;
 
 /// Whether `a` and `b` are regular files whose sizes together are at most
