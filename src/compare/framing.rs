@@ -557,30 +557,6 @@ const AUXILIARIES: &[&str] = &[
     "having", "is", "might", "must", "shall", "should", "was", "were", "will", "would",
 ];
 
-/// Days and months, by their normal form (abbreviations written out): capitalised, but they
-/// name no one.
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// A word written in lower case (or capitalised as the sentence's first) that makes its
 /// stretch part of a clause: an auxiliary or modal verb, a pronoun (also contracted:
 /// "they're", "He'll"), or a form of a verb of saying.
@@ -595,7 +571,7 @@ fn clause_word(t: &DiffToken) -> bool {
 
 /// A word that names someone or something: see the module documentation.
 fn name_like(t: &DiffToken) -> bool {
-    if !t.word || t.numeric || CALENDAR.contains(&t.norm.as_str()) {
+    if !t.word || t.numeric || crate::text::furniture::is_month_or_day(&t.norm) {
         return false;
     }
     if t.inner_capital {

@@ -102,6 +102,15 @@ const DAYS: &[&str] = &[
     "yesterday",
 ];
 
+/// True for the lower-case name of a month or a day of the week, or an abbreviation of one of
+/// four letters or more ("sept", "thurs"): capitalised, but naming no one.
+pub fn is_month_or_day(word: &str) -> bool {
+    word.len() > 3
+        && word != "today"
+        && word != "yesterday"
+        && (MONTHS.contains(&word) || DAYS.contains(&word))
+}
+
 /// Words that may stand in a date or time besides numbers, months and days.
 const TIME_WORDS: &[&str] = &[
     "am", "pm", "a", "m", "p", "at", "on", "utc", "gmt", "bst", "cet", "cest", "est", "edt", "cst",
