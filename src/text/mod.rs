@@ -213,7 +213,7 @@ fn analyse_rest(text: &str, paragraphs: Vec<Paragraph>, words: &[(usize, &str)])
             hidden.get(k).is_none_or(|h| h.start >= t.span.end)
         });
     }
-    let quotes = quotes::extract(text, &paragraphs);
+    let quotes = quotes::extract_with_words(text, &paragraphs, words);
     Analysis {
         paragraphs,
         sentences,

@@ -30,7 +30,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::speaker::{Who, find_attribution, sentence_start};
+use super::speaker::{Src, Who, find_attribution, sentence_start};
 use super::subject::{last_sentence_subject, names_someone, opening_subject, resolve_role};
 use super::{QUOTATION_MIN_WORDS, Quote, Span};
 use crate::text::tokens::normalize;
@@ -78,7 +78,7 @@ struct Seen {
 
 /// Set the kind, attribution and speaker of every quote (`quotes` in text order, enclosing
 /// quotes first).
-pub(super) fn classify(text: &str, quotes: &mut [Quote], spans: &[(usize, Span)]) {
+pub(super) fn classify(text: &Src<'_>, quotes: &mut [Quote], spans: &[(usize, Span)]) {
     let mut norms = Normals::default();
     // The short quotations (three words at most) that repeat a run of up to three words of a
     // longer quotation: they are someone's speech. Only the short quotations' words are kept,
@@ -232,7 +232,7 @@ fn parallel_quotations(text: &str, quotes: &mut [Quote]) {
 /// The subject opening the sentence that holds the quotation starting at `start`, when the
 /// quotation does not open the sentence itself.
 fn own_subject(
-    text: &str,
+    text: &Src<'_>,
     start: usize,
     spans: &[(usize, Span)],
     paragraph: usize,

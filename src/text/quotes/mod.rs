@@ -84,6 +84,16 @@ pub const QUOTATION_MIN_WORDS: usize = 4;
 /// it). Paragraph spans that do not fit `text` are skipped; with no paragraphs at all the whole
 /// text is treated as one paragraph.
 pub fn extract(text: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
+    let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+    extract_with_words(text, paragraphs, &words)
+}
+
+/// [`extract`] with `text` already split into its UAX #29 `words` (`unicode_word_indices`).
+pub fn extract_with_words(
+    text: &str,
+    paragraphs: &[Paragraph],
+    words: &[(usize, &str)],
+) -> Vec<Quote> {
     let mut spans: Vec<(usize, Span)> = Vec::new();
     let mut last_end = 0;
     for (i, p) in paragraphs.iter().enumerate() {
@@ -122,7 +132,7 @@ pub fn extract(text: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
         q.nested = !open.is_empty();
         open.push(q.inner);
     }
-    kind::classify(text, &mut out, &spans);
+    kind::classify(&speaker::Src::new(text, words), &mut out, &spans);
     out
 }
 

@@ -3,8 +3,6 @@
 //! or earlier in its sentence (`Trump called it “very unfair”`, `X said in a statement: “…”`).
 //! A pronoun is returned as such; [`super::kind`] resolves it to a named speaker.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::subject::{name_length, opening_subject};
 use super::{Quote, Span};
 use crate::text::vocab::{
@@ -45,29 +43,45 @@ pub(super) struct Word<'t> {
     pub(super) gap_stop: bool,
 }
 
-/// Words of `text[from..to]`, stopping after `limit` words.
-pub(super) fn words_in(text: &str, from: usize, to: usize, limit: usize) -> Vec<Word<'_>> {
-    // A few words need only a short stretch of text: bounding it keeps every call short
-    // however long the paragraph (word segmentation looks at the whole region it is given).
-    let mut to = to.min(from.saturating_add(limit.saturating_mul(64)));
-    while !text.is_char_boundary(to) {
-        to -= 1;
+/// A text with its UAX #29 words (`unicode_word_indices`), split once for all the look-ups
+/// of its quotations' speakers; it reads as the text itself.
+pub(super) struct Src<'t> {
+    text: &'t str,
+    words: &'t [(usize, &'t str)],
+}
+
+impl<'t> Src<'t> {
+    /// `text` and its `words`.
+    pub(super) fn new(text: &'t str, words: &'t [(usize, &'t str)]) -> Src<'t> {
+        Src { text, words }
     }
-    let region = Span::new(from, to.max(from)).slice(text);
+}
+
+impl std::ops::Deref for Src<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.text
+    }
+}
+
+/// Words of `text[from..to]`, stopping after `limit` words.
+pub(super) fn words_in<'t>(text: &Src<'t>, from: usize, to: usize, limit: usize) -> Vec<Word<'t>> {
+    let first = text.words.partition_point(|&(at, _)| at < from);
     let mut out = Vec::with_capacity(limit.min(64));
-    let mut last = 0;
-    for (i, w) in region.unicode_word_indices() {
-        let gap = &region[last..i];
+    let mut last = from;
+    for &(at, w) in &text.words[first..] {
+        if at + w.len() > to || out.len() >= limit {
+            break;
+        }
+        let gap = &text.text[last..at];
         out.push(Word {
-            span: Span::new(from + i, from + i + w.len()),
+            span: Span::new(at, at + w.len()),
             text: w,
             joined: is_phrase_gap(gap),
             gap_stop: gap.contains('.'),
         });
-        last = i + w.len();
-        if out.len() >= limit {
-            break;
-        }
+        last = at + w.len();
     }
     out
 }
@@ -84,7 +98,7 @@ fn is_phrase_gap(gap: &str) -> bool {
 /// Attribution of quote `q`: one after the closing mark, else one before the opening mark, in
 /// the same sentence.
 pub(super) fn find_attribution(
-    text: &str,
+    text: &Src<'_>,
     q: &Quote,
     spans: &[(usize, Span)],
 ) -> Option<Attribution> {
@@ -117,7 +131,7 @@ const SPEAKER_LOOKBACK: usize = 512;
 
 /// `“…,” the ministry said`, `“…,” Russian military spokesman Igor Konashenkov said`,
 /// `“…,” said Col Ryan Dillon`.
-fn speaker_after(text: &str, q: &Quote, para: Span) -> Option<Attribution> {
+fn speaker_after(text: &Src<'_>, q: &Quote, para: Span) -> Option<Attribution> {
     let words = words_in(text, q.outer.end, para.end, 40);
     let first = words.first()?;
     let gap = &text[q.outer.end..first.span.start];
@@ -292,7 +306,7 @@ fn in_name(words: &[Word<'_>], i: usize) -> bool {
 }
 
 /// `X said: “…”`, `X said, “…”`, `according to the agency, “…”`.
-fn speaker_before(text: &str, q: &Quote, para: Span) -> Option<Attribution> {
+fn speaker_before(text: &Src<'_>, q: &Quote, para: Span) -> Option<Attribution> {
     let mut window = q
         .outer
         .start
@@ -339,7 +353,7 @@ fn speaker_before(text: &str, q: &Quote, para: Span) -> Option<Attribution> {
 /// the words right before it, the noun phrase right after it when it follows a quotation
 /// (`“…,” says the letter, … — “…”`), else the subject opening the sentence (`Representative
 /// Steve Stivers, Republican of Ohio, also said in a statement that …`).
-fn verb_earlier(text: &str, from: usize, words: &[Word<'_>]) -> Option<Attribution> {
+fn verb_earlier(text: &Src<'_>, from: usize, words: &[Word<'_>]) -> Option<Attribution> {
     let v = (0..words.len()).rev().find(|&i| {
         (is_attribution(words[i].text) || has_cue(words[i].text, Cue::Quoting))
             && !in_name(words, i)

@@ -6,7 +6,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Span;
-use super::speaker::{Word, capitalised, named_in_apposition, sentence_starts, words_in};
+use super::speaker::{Src, Word, capitalised, named_in_apposition, sentence_starts, words_in};
 use crate::text::vocab::{
     Cue, ends_phrase as is_function_word, has_cue, is_determiner, is_pronoun,
     is_speech_verb as is_attribution,
@@ -16,7 +16,7 @@ use crate::text::vocab::{
 /// 76-year-old Pelosi, in the months …`): the person a later "she said" most likely refers
 /// to. Sentences that open with a quotation are skipped (their first word is the speaker's).
 /// The sentences are read from the last, so only those after the name are looked at.
-pub(super) fn last_sentence_subject(text: &str, from: usize, to: usize) -> Option<Span> {
+pub(super) fn last_sentence_subject(text: &Src<'_>, from: usize, to: usize) -> Option<Span> {
     // A description with no name in it ("The image went viral") is no one a later quotation
     // could be continuing; "The 76-year-old Pelosi" and "The Russian military" are.
     sentence_starts(text, from, to)
@@ -29,7 +29,7 @@ pub(super) fn last_sentence_subject(text: &str, from: usize, to: usize) -> Optio
 /// True when the noun phrase `np` holds a name: a capitalised word after any determiner
 /// ("Mr. Rhodes", "The 76-year-old Pelosi", "CIA officials"), not a bare description ("The
 /// image", "The convoy").
-pub(super) fn names_someone(text: &str, np: Span) -> bool {
+pub(super) fn names_someone(text: &Src<'_>, np: Span) -> bool {
     let words = words_in(text, np.start, np.end, 8);
     match words.first() {
         Some(w) if is_determiner(w.text) => words[1..].iter().any(|w| capitalised(w.text)),
@@ -127,7 +127,7 @@ fn is_verb_like(w: &str) -> bool {
 /// the sentence (a name standing alone, like a caption or a "Like" button, is no subject), and a
 /// possessive (`Mr. Obama’s deputies`) or the subject of a passive (`Officials were told`) is
 /// not a speaker.
-pub(super) fn opening_subject(text: &str, from: usize, to: usize) -> Option<Span> {
+pub(super) fn opening_subject(text: &Src<'_>, from: usize, to: usize) -> Option<Span> {
     let head = text[from..to].trim_start();
     if head.starts_with(|c: char| super::is_mark(c)) {
         return None;
@@ -292,7 +292,7 @@ const ROLE_LOOKBACK: usize = 2000;
 /// before that uses the same noun and opens with a name (`Ryan Zinke, the interior secretary,
 /// said in a statement …`); that name is the speaker. None when there is no such sentence.
 pub(super) fn resolve_role(
-    text: &str,
+    text: &Src<'_>,
     np: Span,
     spans: &[(usize, Span)],
     paragraph: usize,
