@@ -222,7 +222,7 @@ fn abbreviations() {
         }
     }
     let mut file = create("abbreviations.rs");
-    let order = word_table(
+    let order = filtered_table(
         &mut file,
         "ABBREVIATIONS",
         "The abbreviations, as written without their final full stop.",
@@ -232,22 +232,21 @@ fn abbreviations() {
         .iter()
         .map(|&i| format!("Group::{}", groups[i]))
         .collect();
-    let (mut text, mut ends) = (String::new(), Vec::new());
-    for &i in &order {
-        text.push_str(fulls[i]);
-        ends.push(u32::try_from(text.len()).expect("under 4 GB"));
-    }
     writeln!(
         file,
         "/// The group of each of [`ABBREVIATIONS`], in slot order.\n\
-         static GROUPS: [Group; {}] = [{}];\n\
-         /// The full form of each of [`ABBREVIATIONS`], in slot order; empty when it has none.\n\
-         static FULL: Texts = Texts {{ text: {text:?}, ends: &{ends:?} }};",
+         pub(super) static GROUPS: [Group; {}] = [{}];",
         groups.len(),
         groups.join(", ")
     )
     .expect("write");
-    word_table(
+    texts(
+        &mut file,
+        "FULL",
+        "The full form of each of [`ABBREVIATIONS`], in slot order; empty when it has none.",
+        order.iter().map(|&i| fulls[i]),
+    );
+    filtered_table(
         &mut file,
         "STARTERS",
         "The words that start a sentence after an abbreviation that can end one.",

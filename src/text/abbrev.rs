@@ -48,7 +48,7 @@ pub struct Abbreviation {
     pub full: Option<&'static str>,
 }
 
-use crate::text::vocab::table::{Texts, Words};
+use crate::text::vocab::table::{Filtered, Texts, Words};
 
 // `ABBREVIATIONS` with their `GROUPS` and `FULL` forms, and the `STARTERS`: made by the build
 // script from the table.
@@ -81,7 +81,7 @@ pub fn lookup(word: &str) -> Option<Abbreviation> {
 /// True for a word that starts a new sentence after an abbreviation that can end one ("The",
 /// "He", "But"…). Honorifics count as starters.
 pub fn is_starter(word: &str) -> bool {
-    STARTERS.slot(word).is_some() || lookup(word).is_some_and(|a| a.group == Group::Honorific)
+    STARTERS.contains(word) || lookup(word).is_some_and(|a| a.group == Group::Honorific)
 }
 
 /// True for a word made of single letters each followed by a full stop, without the last one:
