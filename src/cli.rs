@@ -302,12 +302,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 all.extend(more);
                 return story::compare_story(&all, format, &library, &opts, &web);
             }
-            // Ids are looked up in the saved library when there is one and `--in` is not given.
-            let saved = if library.is_empty() {
-                library::saved_items()
-            } else {
-                None
-            };
+            let saved = pool::saved_for(&library);
             one_shot_pool(
                 if library.is_empty() && saved.is_none() && small_local_pair(&a, &b) {
                     Threads::One

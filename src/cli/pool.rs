@@ -8,6 +8,16 @@ use parallax::library::WebOptions;
 
 use super::{CliError, library, load_or_default, one_line, resolve_path};
 
+/// The saved library's loading work, when ids are looked up there: it holds entries and
+/// `library` (the `--in` paths) is empty.
+pub fn saved_for(library: &[std::path::PathBuf]) -> Option<Vec<Item>> {
+    if library.is_empty() {
+        library::saved_items()
+    } else {
+        None
+    }
+}
+
 /// The articles ids name.
 pub enum IdPool {
     /// A loaded library: the saved one (with the demo after it, `true`) or `--in`'s (`false`).
@@ -24,12 +34,7 @@ impl IdPool {
         opts: &LoadOptions,
         web: &WebOptions,
     ) -> Result<IdPool, CliError> {
-        let saved = if library.is_empty() {
-            library::saved_items()
-        } else {
-            None
-        };
-        IdPool::with_saved(library, saved, opts, web)
+        IdPool::with_saved(library, saved_for(library), opts, web)
     }
 
     /// As [`IdPool::new`], with the saved library's loading work already read
