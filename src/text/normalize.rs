@@ -356,9 +356,12 @@ fn compound(first: &str, second: &str) -> Option<String> {
 fn hour_of_time(w: &str) -> Option<usize> {
     let hour = w.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &w[hour..];
-    ((1..=2).contains(&hour)
-        && (rest.eq_ignore_ascii_case("am") || rest.eq_ignore_ascii_case("pm")))
-    .then_some(hour)
+    ((1..=2).contains(&hour) && is_am_pm(rest)).then_some(hour)
+}
+
+/// "am" or "pm", in any case.
+fn is_am_pm(w: &str) -> bool {
+    w.eq_ignore_ascii_case("am") || w.eq_ignore_ascii_case("pm")
 }
 
 /// The normal form of a time of day written as an `hour` word, a colon (`between`) and a
@@ -372,7 +375,7 @@ fn clock_time<'m>(hour: &str, between: &str, minutes: &'m str) -> Option<(String
     }
     // The first two bytes are digits, so the rest starts on a character boundary.
     let rest = &minutes[2..];
-    if !(rest.is_empty() || rest.eq_ignore_ascii_case("am") || rest.eq_ignore_ascii_case("pm")) {
+    if !(rest.is_empty() || is_am_pm(rest)) {
         return None;
     }
     let hour = hour.trim_start_matches('0');
