@@ -485,7 +485,14 @@ const QUOTATION_CUES: &str = "assets/english/quotation_cues.txt";
 
 /// The uses of a function word (`Use` in `src/text/vocab/mod.rs`, in its order): bit `i` of a
 /// word's uses is `USES[i]`.
-const USES: [&str; 5] = ["match", "distinct", "phrase", "pronoun", "determiner"];
+const USES: [&str; 6] = [
+    "match",
+    "distinct",
+    "phrase",
+    "pronoun",
+    "determiner",
+    "auxiliary",
+];
 
 /// The uses of a quotation cue (`Cue` in `src/text/vocab/mod.rs`, in its order): bit `i` of a
 /// phrase's cues is `CUES[i]`.

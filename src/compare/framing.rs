@@ -551,12 +551,6 @@ fn trim_to_words(toks: &[DiffToken], r: std::ops::Range<usize>) -> std::ops::Ran
     }
 }
 
-/// Auxiliary and modal verbs, by their normal form: a stretch holding one is a clause.
-const AUXILIARIES: &[&str] = &[
-    "am", "are", "be", "been", "being", "can", "could", "did", "do", "does", "had", "has", "have",
-    "having", "is", "might", "must", "shall", "should", "was", "were", "will", "would",
-];
-
 /// A word written in lower case (or capitalised as the sentence's first) that makes its
 /// stretch part of a clause: an auxiliary or modal verb, a pronoun (also contracted:
 /// "they're", "He'll"), or a form of a verb of saying.
@@ -564,7 +558,7 @@ fn clause_word(t: &DiffToken) -> bool {
     let before_apostrophe = t.norm.split('\'').next().unwrap_or_default();
     t.word
         && (!t.capitalized || t.initial)
-        && (AUXILIARIES.contains(&t.norm.as_str())
+        && (crate::text::vocab::is_auxiliary(&t.norm)
             || crate::text::vocab::is_pronoun(before_apostrophe)
             || crate::text::vocab::markers::is_reporting_form(&t.norm))
 }

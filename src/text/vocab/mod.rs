@@ -86,6 +86,8 @@ enum Use {
     Pronoun,
     /// Opens a noun phrase naming a speaker.
     Determiner,
+    /// An auxiliary or modal verb.
+    Auxiliary,
 }
 
 /// True when the lower-case `word` is a function word with the use `u`.
@@ -124,6 +126,11 @@ pub fn is_determiner(word: &str) -> bool {
     has_use(&ascii_lower(word), Use::Determiner)
 }
 
+/// True when the lower-case `word` is an auxiliary or modal verb ("was", "has", "would").
+pub fn is_auxiliary(word: &str) -> bool {
+    has_use(word, Use::Auxiliary)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,6 +147,7 @@ mod tests {
                 "phrase" => Use::Phrase,
                 "pronoun" => Use::Pronoun,
                 "determiner" => Use::Determiner,
+                "auxiliary" => Use::Auxiliary,
                 _ => return None,
             })
         }
@@ -254,6 +262,7 @@ mod tests {
             Use::Phrase,
             Use::Pronoun,
             Use::Determiner,
+            Use::Auxiliary,
         ];
         let listed: HashSet<(&str, Use)> = function_words()
             .filter_map(|(w, u)| Some((w, u?)))
