@@ -335,7 +335,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
             // The report goes out as it is made.
             let mut out = std::io::stdout().lock();
-            match parallax::report::write(&cmp, format.into(), &mut out) {
+            let written = parallax::report::write(&cmp, format.into(), &mut out);
+            // The process ends here: the comparison and the two articles (hundreds of thousands
+            // of allocations on a long pair) are left for the system to reclaim at exit rather
+            // than freed one by one after the report is out.
+            std::mem::forget((cmp, a, b));
+            match written {
                 Ok(()) => Ok(()),
                 // A closed pipe (`parallax compare … | head`) is not an error worth reporting.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
