@@ -29,10 +29,9 @@
 //! product a shared stem counts with its weight once (not squared, which would let the single
 //! rarest word decide); similarity is the cosine.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
-
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 
 use super::synonyms;
 use crate::compare::stats::{DocFreq, SparseVec};
@@ -111,7 +110,7 @@ pub fn build(
     let german =
         !english && looks_like(a, sa, &GERMAN_MARKERS) && looks_like(b, sb, &GERMAN_MARKERS);
     let stemmer = german.then(|| Stemmer::create(Algorithm::German));
-    let mut ids: HashMap<Cow<'_, str>, u32> = HashMap::new();
+    let mut ids: HashMap<Cow<'_, str>, u32> = HashMap::default();
     let mut names: Vec<Cow<'_, str>> = Vec::new();
     // The first spelling (normal form) met of each stem: what a compound is split at.
     let mut forms: Vec<&str> = Vec::new();
@@ -146,9 +145,12 @@ pub fn build(
                 }
                 let st = &mut stats[id as usize];
                 st.numeric |= tok.numeric;
-                st.reporting |= vocab::is_speech_verb(&tok.norm) || tok.norm == "statement";
-                if let Some(z) = vocab::zipf(&tok.norm) {
-                    st.zipf = Some(st.zipf.map_or(z, |old| old.max(z)));
+                // The stem's first spelling met again tells nothing new.
+                if id == next || tok.norm != forms[id as usize] {
+                    st.reporting |= vocab::is_speech_verb(&tok.norm) || tok.norm == "statement";
+                    if let Some(z) = vocab::zipf(&tok.norm) {
+                        st.zipf = Some(st.zipf.map_or(z, |old| old.max(z)));
+                    }
                 }
                 if k > 0 {
                     st.name_votes += if tok.capitalized { 1 } else { -1 };
@@ -239,7 +241,7 @@ pub fn build(
         .collect();
     // Synonym features: ids after the stems', one per synset that a word of these texts
     // reaches.
-    let mut syn_ids: HashMap<u32, u32> = HashMap::new();
+    let mut syn_ids: HashMap<u32, u32> = HashMap::default();
     let syn_of: Vec<Vec<u32>> = names
         .iter()
         .zip(&stats)
