@@ -192,20 +192,28 @@ fn fill_row<const BRACKETED: bool>(
 // A match followed by a skipped word scores nothing: what `start_row` relies on.
 const _: () = assert!(MATCH <= CHANGE);
 
-/// Fill a row of scores (still all zeros) below a row of zeros, for word `wa` of A outside
-/// brackets with no ellipsis before it, against B without brackets: a cell scores [`MATCH`]
-/// where the two words are the same word and nothing elsewhere (a changed word scores below
-/// zero, and so does skipping a word after a zero; after a match, skipping a word of B leaves
-/// at most zero). Returns the row's largest score.
+/// Fill a row of scores below a row of zeros, for word `wa` of A outside brackets with no
+/// ellipsis before it, against B without brackets: a cell scores [`MATCH`] where the two words
+/// are the same word and zero elsewhere (a changed word scores below zero, and so does
+/// skipping a word after a zero; after a match, skipping a word of B leaves at most zero).
+/// Returns the row's largest score.
 fn start_row(wa: &Word, columns: &[Column], row: &mut [i32]) -> i32 {
     let mut row_max = 0;
     for (c, v) in columns.iter().zip(row.iter_mut()) {
-        if c.norm_id == wa.norm_id || c.stem_id == wa.stem_id {
-            *v = MATCH;
+        *v = if c.norm_id == wa.norm_id || c.stem_id == wa.stem_id {
             row_max = MATCH;
-        }
+            MATCH
+        } else {
+            0
+        };
     }
     row_max
+}
+
+thread_local! {
+    /// The score matrix of this thread's last alignment, kept for the next: most quotation
+    /// pairs compared are short, and a fresh zeroed matrix for each cost as much as its fill.
+    static SCORES: std::cell::RefCell<Vec<i32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Local alignment of two quotations' words.
@@ -214,9 +222,20 @@ fn start_row(wa: &Word, columns: &[Column], row: &mut [i32]) -> i32 {
 /// weighs (the same numbers, so the same scores); the walk back from the best cell asks
 /// [`cell`] which move won at each cell it visits.
 fn align(x: &Prepared, y: &Prepared) -> Path {
+    SCORES.with_borrow_mut(|scores| align_in(x, y, scores))
+}
+
+/// [`align`] in `scores`, a matrix kept from an earlier alignment: every cell it reads is
+/// written first (the first row and column are the zeros a local alignment starts from).
+fn align_in(x: &Prepared, y: &Prepared, scores: &mut Vec<i32>) -> Path {
     let (n, m) = (x.words.len(), y.words.len());
     let w = m + 1;
-    let mut score = vec![0i32; (n + 1) * w];
+    let len = (n + 1) * w;
+    if scores.len() < len {
+        scores.resize(len, 0);
+    }
+    let score = &mut scores[..len];
+    score[..w].fill(0);
     let mut best = (0i32, 0usize, 0usize);
     let columns: Vec<Column> = y
         .words
@@ -238,6 +257,7 @@ fn align(x: &Prepared, y: &Prepared) -> Path {
         let wa = &x.words[i - 1];
         let (done, rest) = score.split_at_mut(i * w);
         let above = &done[(i - 1) * w..i * w];
+        rest[0] = 0;
         let row = &mut rest[1..w];
         let row_max = if above_max == 0 && bracket_free_b && !wa.bracketed && !x.ellipsis[i] {
             start_row(wa, &columns, row)
