@@ -82,6 +82,8 @@ mod rows;
 pub mod synonyms;
 pub mod vectors;
 
+use rayon::prelude::*;
+
 use super::stats::SparseVec;
 use super::{AlignedPair, Options, Row};
 use crate::corpus::Article;
@@ -125,6 +127,9 @@ pub const GAP_MIN_SCORE: f64 = 0.08;
 
 /// Lowest score of a candidate pair.
 const CANDIDATE_FLOOR: f64 = 0.1;
+
+/// Candidate pairs scored together in one task of the thread pool when units are made.
+const UNIT_BLOCK: usize = 4096;
 
 /// Least part of a pair's cosine that words other than the story's topic words and reporting
 /// verbs must carry for the pair to be aligned ([`vectors::is_topical`]): two sentences
@@ -393,7 +398,8 @@ fn candidates(va: &[SparseVec], vb: &[SparseVec], stems: usize) -> Vec<(usize, u
     proposed.sort_unstable();
     proposed.dedup();
     proposed
-        .into_iter()
+        .into_par_iter()
+        .with_min_len(1024)
         .map(|(i, j)| (i, j, va[i].cosine(&vb[j])))
         .filter(|p| p.2 >= CANDIDATE_FLOOR)
         .collect()
@@ -473,7 +479,7 @@ fn units(
             })
             .collect()
     };
-    let (runs_a, runs_b) = (runs(va), runs(vb));
+    let (runs_a, runs_b) = rayon::join(|| runs(va), || runs(vb));
     fn run<'v>(
         v: &'v [SparseVec],
         runs: &'v [Vec<SparseVec>],
@@ -486,71 +492,91 @@ fn units(
             &runs[from][to - from - 1]
         }
     }
-    // The runs of A starting at the current candidates' A sentence, spread out by stem id
-    // (one array per run length), so that each is scored against many runs of B without
-    // walking its list again.
-    let mut dense: Vec<Vec<f64>> = vec![vec![0.0; stems]; MAX_GROUP];
-    let mut spread: Option<usize> = None;
-    let mut out = Vec::new();
-    for (k, &(i, j, s)) in pairs.iter().enumerate() {
-        if spread != Some(i) {
-            if let Some(old) = spread {
-                for a1 in old..(old + MAX_GROUP).min(va.len()) {
-                    run(va, &runs_a, old, a1).clear(&mut dense[a1 - old]);
+    // The units whose top-left corner is one of `pairs[range]`, in order.
+    let units_from = |range: std::ops::Range<usize>| {
+        // The runs of A starting at the current candidates' A sentence, spread out by stem id
+        // (one array per run length), so that each is scored against many runs of B without
+        // walking its list again.
+        let mut dense: Vec<Vec<f64>> = vec![vec![0.0; stems]; MAX_GROUP];
+        let mut spread: Option<usize> = None;
+        let mut out = Vec::new();
+        for k in range {
+            let (i, j, s) = pairs[k];
+            if spread != Some(i) {
+                if let Some(old) = spread {
+                    for a1 in old..(old + MAX_GROUP).min(va.len()) {
+                        run(va, &runs_a, old, a1).clear(&mut dense[a1 - old]);
+                    }
                 }
+                for a1 in i..(i + MAX_GROUP).min(va.len()) {
+                    run(va, &runs_a, i, a1).scatter(&mut dense[a1 - i]);
+                }
+                spread = Some(i);
             }
+            let ledes = i == 0 && j == 0 && s >= LEDE_MIN_SCORE;
+            let lede_evident = i == 0 && j == 0 && s >= min_score && lede_event;
+            if (supported[k] || lede_evident) && (s >= min_score || clear[k] || ledes) {
+                out.push(Unit {
+                    a0: i,
+                    a1: i,
+                    b0: j,
+                    b1: j,
+                    score: s,
+                });
+            }
+            // Blocks with (i, j) as their top-left corner.
             for a1 in i..(i + MAX_GROUP).min(va.len()) {
-                run(va, &runs_a, i, a1).scatter(&mut dense[a1 - i]);
-            }
-            spread = Some(i);
-        }
-        let ledes = i == 0 && j == 0 && s >= LEDE_MIN_SCORE;
-        let lede_evident = i == 0 && j == 0 && s >= min_score && lede_event;
-        if (supported[k] || lede_evident) && (s >= min_score || clear[k] || ledes) {
-            out.push(Unit {
-                a0: i,
-                a1: i,
-                b0: j,
-                b1: j,
-                score: s,
-            });
-        }
-        // Blocks with (i, j) as their top-left corner.
-        for a1 in i..(i + MAX_GROUP).min(va.len()) {
-            let sum_a = run(va, &runs_a, i, a1);
-            for b1 in j..(j + MAX_GROUP).min(vb.len()) {
-                if a1 == i && b1 == j {
-                    continue;
-                }
-                let sum_b = run(vb, &runs_b, j, b1);
-                let merged = sum_a.cosine_dense(&dense[a1 - i], sum_b);
-                if merged < min_score {
-                    continue;
-                }
-                let best_part = (i..=a1)
-                    .flat_map(|x| (j..=b1).map(move |y| (x, y)))
-                    .map(|(x, y)| pair(x, y))
-                    .fold(0.0, f64::max);
-                if merged < best_part + MERGE_GAIN {
-                    continue;
-                }
-                // Every sentence of the block tells part of what the other side's block
-                // tells: most of its content is found there.
-                let told_a = (i..=a1).all(|x| contained(&va[x], sum_b) >= MERGE_CONTAINED);
-                let told_b = (j..=b1).all(|y| contained(&vb[y], sum_a) >= MERGE_CONTAINED);
-                if told_a && told_b {
-                    out.push(Unit {
-                        a0: i,
-                        a1,
-                        b0: j,
-                        b1,
-                        score: merged,
-                    });
+                let sum_a = run(va, &runs_a, i, a1);
+                for b1 in j..(j + MAX_GROUP).min(vb.len()) {
+                    if a1 == i && b1 == j {
+                        continue;
+                    }
+                    let sum_b = run(vb, &runs_b, j, b1);
+                    let merged = sum_a.cosine_dense(&dense[a1 - i], sum_b);
+                    if merged < min_score {
+                        continue;
+                    }
+                    let best_part = (i..=a1)
+                        .flat_map(|x| (j..=b1).map(move |y| (x, y)))
+                        .map(|(x, y)| pair(x, y))
+                        .fold(0.0, f64::max);
+                    if merged < best_part + MERGE_GAIN {
+                        continue;
+                    }
+                    // Every sentence of the block tells part of what the other side's block
+                    // tells: most of its content is found there.
+                    let told_a = (i..=a1).all(|x| contained(&va[x], sum_b) >= MERGE_CONTAINED);
+                    let told_b = (j..=b1).all(|y| contained(&vb[y], sum_a) >= MERGE_CONTAINED);
+                    if told_a && told_b {
+                        out.push(Unit {
+                            a0: i,
+                            a1,
+                            b0: j,
+                            b1,
+                            score: merged,
+                        });
+                    }
                 }
             }
         }
+        out
+    };
+    // Long texts are scored in ranges of candidates on the thread pool, each range starting
+    // at a new sentence of A; the units come out in the same order as from one pass.
+    let mut ranges = Vec::new();
+    let mut from = 0;
+    while from < pairs.len() {
+        let mut to = (from + UNIT_BLOCK).min(pairs.len());
+        while to < pairs.len() && pairs[to].0 == pairs[to - 1].0 {
+            to += 1;
+        }
+        ranges.push(from..to);
+        from = to;
     }
-    out
+    if ranges.len() <= 1 {
+        return units_from(0..pairs.len());
+    }
+    ranges.into_par_iter().flat_map_iter(units_from).collect()
 }
 
 /// The order-preserving set of units with the largest total weight (units may not share

@@ -286,9 +286,13 @@ pub fn build(
         v.mass = mass;
         v
     };
+    let (a, b) = rayon::join(
+        || tf_a.into_iter().map(to_vec).collect(),
+        || tf_b.into_iter().map(to_vec).collect(),
+    );
     Vectors {
-        a: tf_a.into_iter().map(to_vec).collect(),
-        b: tf_b.into_iter().map(to_vec).collect(),
+        a,
+        b,
         stems: names.len() + syn_ids.len(),
         naming: {
             let mut all: Vec<bool> = stats
