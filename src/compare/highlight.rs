@@ -191,10 +191,9 @@ impl Highlight {
                 })
                 .collect()
         };
-        PerSide {
-            a: finish(Side::A, out.a),
-            b: finish(Side::B, out.b),
-        }
+        let PerSide { a, b } = out;
+        let (a, b) = rayon::join(|| finish(Side::A, a), || finish(Side::B, b));
+        PerSide { a, b }
     }
 }
 
