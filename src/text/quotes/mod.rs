@@ -32,6 +32,7 @@ use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Paragraph, Span};
+use speaker::Src;
 
 pub mod kind;
 mod speaker;
@@ -106,13 +107,14 @@ pub fn extract_with_words(
         spans.push((0, Span::new(0, text.len())));
     }
 
+    let src = speaker::Src::new(text, words);
     let mut out = Vec::new();
     let mut carry: Option<Open> = None;
     for (k, &(pi, span)) in spans.iter().enumerate() {
         let next_opens = spans
             .get(k + 1)
             .is_some_and(|&(_, next)| starts_with_double_opener(next.slice(text)));
-        carry = scan_paragraph(text, pi, span, carry.take(), next_opens, &mut out);
+        carry = scan_paragraph(&src, pi, span, carry.take(), next_opens, &mut out);
     }
 
     block_quotations(text, &spans, &mut out);
@@ -132,7 +134,7 @@ pub fn extract_with_words(
         q.nested = !open.is_empty();
         open.push(q.inner);
     }
-    kind::classify(&speaker::Src::new(text, words), &mut out, &spans);
+    kind::classify(&src, &mut out, &spans);
     out
 }
 
@@ -302,7 +304,7 @@ struct Ctx {
 /// the previous paragraph; the return value is the quotation this paragraph leaves open when the
 /// next paragraph continues it.
 fn scan_paragraph(
-    text: &str,
+    text: &Src<'_>,
     pi: usize,
     span: Span,
     carry: Option<Open>,
@@ -482,7 +484,7 @@ fn find(stack: &[Open], f: impl Fn(&Open) -> bool) -> Option<usize> {
 /// (`"… called a "gold standard," …," he said`); otherwise the open quote was never closed and
 /// ends at its last sentence end before the new mark.
 fn open_double(
-    text: &str,
+    text: &Src<'_>,
     stack: &mut Vec<Open>,
     pos: usize,
     c: char,
@@ -533,7 +535,7 @@ fn open_at(stack: &mut Vec<Open>, pos: usize, c: char, pi: usize, out: &[Quote])
 }
 
 /// Close the topmost quote that `c` can close, if any.
-fn close(text: &str, stack: &mut Vec<Open>, pos: usize, c: char, out: &mut Vec<Quote>) {
+fn close(text: &Src<'_>, stack: &mut Vec<Open>, pos: usize, c: char, out: &mut Vec<Quote>) {
     let k = find(stack, |o| o.closed_by(c));
     close_at(text, stack, k, pos, c, out);
 }
@@ -541,7 +543,7 @@ fn close(text: &str, stack: &mut Vec<Open>, pos: usize, c: char, out: &mut Vec<Q
 /// Close stack entry `k` with the mark `c` at `pos`; entries above it were never closed and are
 /// dropped.
 fn close_at(
-    text: &str,
+    text: &Src<'_>,
     stack: &mut Vec<Open>,
     k: Option<usize>,
     pos: usize,
@@ -557,13 +559,13 @@ fn close_at(
 
 /// Record a quote whose inner text is `inner` (trimmed here) and whose outer span ends at
 /// `outer_end`. Quotes without a single word are not quotes.
-fn push_quote(text: &str, open: Open, inner: Span, outer_end: usize, out: &mut Vec<Quote>) {
+fn push_quote(text: &Src<'_>, open: Open, inner: Span, outer_end: usize, out: &mut Vec<Quote>) {
     let raw = inner.slice(text);
     let lead = raw.len() - raw.trim_start().len();
     // “…,” the ministry said: the comma is the attribution's, not the speaker's.
     let trimmed = raw.trim().trim_end_matches(',').trim_end();
     let inner = Span::new(inner.start + lead, inner.start + lead + trimmed.len());
-    let words = count_words(trimmed);
+    let words = count_of(text.words_between(inner.start, inner.end));
     if words == 0 {
         return;
     }
@@ -591,8 +593,13 @@ fn push_quote(text: &str, open: Open, inner: Span, outer_end: usize, out: &mut V
 
 /// Number of word tokens in `s` (the same words [`super::tokens`] counts).
 pub fn count_words(s: &str) -> usize {
+    count_of(s.unicode_words())
+}
+
+/// Number of word tokens among the UAX #29 `words` of a text.
+fn count_of<'t>(words: impl Iterator<Item = &'t str>) -> usize {
     // A word of letters and digits alone always has a normal form.
-    s.unicode_words()
+    words
         .filter(|w| {
             w.bytes().all(|b| b.is_ascii_alphanumeric()) || !super::tokens::normalize(w).is_empty()
         })
