@@ -312,21 +312,33 @@ fn scan_paragraph(
     out: &mut Vec<Quote>,
 ) -> Option<Open> {
     let para = span.slice(text);
-    let chars: Vec<(usize, char)> = para
-        .char_indices()
-        .map(|(i, c)| (i + span.start, c))
+    // The marks of the paragraph, by offset in it: each is `"` or `'`, or starts with the
+    // byte 0xC2 (`«`, `»`) or 0xE2 (the others), so only those bytes are decoded.
+    let marks: Vec<(usize, char)> = para
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+        .filter_map(|(k, _)| {
+            para[k..]
+                .chars()
+                .next()
+                .filter(|&c| is_mark(c))
+                .map(|c| (k, c))
+        })
         .collect();
-    // closers_from[k]: marks at index k or later that can close a double quote.
-    let mut closers_from = vec![0usize; chars.len() + 1];
-    for k in (0..chars.len()).rev() {
-        let c = chars[k].1;
+    let prev_of = |k: usize| para[..k].chars().next_back();
+    let next_of = |k: usize, c: char| para[k + c.len_utf8()..].chars().next();
+    // closers_from[j]: marks from the j-th on that can close a double quote.
+    let mut closers_from = vec![0usize; marks.len() + 1];
+    for j in (0..marks.len()).rev() {
+        let (k, c) = marks[j];
         let closes = k > 0
             && matches!(c, '"' | '”')
-            && !chars[k - 1].1.is_whitespace()
-            && closes_before(chars.get(k + 1).map(|&(_, c)| c));
-        closers_from[k] = closers_from[k + 1] + usize::from(closes);
+            && prev_of(k).is_some_and(|p| !p.is_whitespace())
+            && closes_before(next_of(k, c));
+        closers_from[j] = closers_from[j + 1] + usize::from(closes);
     }
-    let closers_ahead = |i: usize| closers_from[i + 1];
+    let closers_ahead = |j: usize| closers_from[j + 1];
     let mut stack: Vec<Open> = Vec::new();
     let mut skip_first = false;
     if let Some(open) = carry {
@@ -334,14 +346,15 @@ fn scan_paragraph(
         skip_first = true;
     }
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if !is_mark(c) || (skip_first && i == 0) {
+    while i < marks.len() {
+        let (k, c) = marks[i];
+        let pos = span.start + k;
+        if skip_first && k == 0 {
             i += 1;
             continue;
         }
-        let prev = if i == 0 { None } else { Some(chars[i - 1].1) };
-        let next = chars.get(i + 1).map(|&(_, c)| c);
+        let prev = prev_of(k);
+        let next = next_of(k, c);
         let ctx = Ctx {
             prev,
             next,
@@ -388,8 +401,16 @@ fn scan_paragraph(
                 let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
                 if letter(ctx.prev) && letter(ctx.next) {
                     // An apostrophe inside a word.
-                } else if let Some(skip) = elision_len(&chars, i) {
-                    i += skip;
+                } else if let Some(skip) = elision_len(para, k) {
+                    // Resume at the first mark past the characters skipped.
+                    let end = k + para[k..]
+                        .chars()
+                        .take(skip)
+                        .map(char::len_utf8)
+                        .sum::<usize>();
+                    while i < marks.len() && marks[i].0 < end {
+                        i += 1;
+                    }
                     continue;
                 } else {
                     let k = find(&stack, |o| o.closed_by(c));
@@ -435,29 +456,29 @@ fn scan_paragraph(
     None
 }
 
-/// Length in chars to skip when the single mark at `i` starts an elision (’90s, ’em, ’n’),
-/// counted so the scan resumes after the elided word's closing mark if there is one.
-fn elision_len(chars: &[(usize, char)], i: usize) -> Option<usize> {
-    let prev = if i == 0 { None } else { Some(chars[i - 1].1) };
+/// Length in chars to skip when the single mark at byte `at` of `para` starts an elision
+/// (’90s, ’em, ’n’), counted so the scan resumes after the elided word's closing mark if there
+/// is one.
+fn elision_len(para: &str, at: usize) -> Option<usize> {
+    let prev = para[..at].chars().next_back();
     if !opens_after(prev) || prev.is_some_and(is_mark) {
         return None;
     }
-    let next = chars.get(i + 1).map(|&(_, c)| c)?;
+    let mut rest = para[at..].chars();
+    rest.next();
+    let rest = rest.as_str();
+    let next = rest.chars().next()?;
     if next.is_ascii_digit() {
         // ’90s, '05
-        let digits = chars[i + 1..]
-            .iter()
-            .take_while(|(_, c)| c.is_ascii_digit())
-            .count();
-        let after = chars.get(i + 1 + digits).map(|&(_, c)| c);
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let after = rest.chars().nth(digits);
         if digits == 2 && after.is_none_or(|c| c == 's' || !c.is_alphanumeric()) {
             return Some(1);
         }
         return None;
     }
-    let word: String = chars[i + 1..]
-        .iter()
-        .map(|&(_, c)| c)
+    let word: String = rest
+        .chars()
         .take_while(|c| c.is_alphabetic())
         .take(8)
         .collect();
@@ -465,7 +486,7 @@ fn elision_len(chars: &[(usize, char)], i: usize) -> Option<usize> {
         return None;
     }
     let n = word.chars().count();
-    let after = chars.get(i + 1 + n).map(|&(_, c)| c);
+    let after = rest.chars().nth(n);
     match after {
         // rock ’n’ roll: skip the closing apostrophe too.
         Some(c) if matches!(c, '’' | '\'') && word.eq_ignore_ascii_case("n") => Some(n + 2),
