@@ -320,10 +320,10 @@ pub fn is_credited_caption(ptext: &str) -> bool {
 }
 
 /// True for a photo caption or image credit.
-pub(super) fn is_caption(ptext: &str, words: &[String]) -> bool {
+/// `joined` is the paragraph's lower-cased `words` joined by spaces.
+pub(super) fn is_caption(ptext: &str, joined: &str, words: &[&str]) -> bool {
     let t = ptext.trim();
-    let joined = words.join(" ");
-    if is_credit_line(t, &joined) {
+    if is_credit_line(t, joined) {
         return true;
     }
     // Embedded post captions: hashtags and no full stop.
@@ -373,12 +373,12 @@ pub(super) fn is_credit_line(t: &str, joined: &str) -> bool {
 
 /// Wire-photo captions: one sentence ending in `<Place> <Month> <day>, <year>.` with the place
 /// directly before the date (no "on"/"in"), the caption convention of news agencies.
-fn is_dated_caption(t: &str, words: &[String]) -> bool {
+fn is_dated_caption(t: &str, words: &[&str]) -> bool {
     if !t.ends_with('.') || t.contains(['“', '”', '"']) || words.len() < 6 {
         return false;
     }
     let n = words.len();
-    let (place, month, day, year) = (&words[n - 4], &words[n - 3], &words[n - 2], &words[n - 1]);
+    let (place, month, day, year) = (words[n - 4], words[n - 3], words[n - 2], words[n - 1]);
     // The place as written is capitalised (looked at last: it segments the text again).
     let original_place = || {
         t.unicode_words()
@@ -386,16 +386,16 @@ fn is_dated_caption(t: &str, words: &[String]) -> bool {
             .nth(3)
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
     };
-    MONTHS.contains(&month.as_str())
+    MONTHS.contains(&month)
         && day.len() <= 2
         && day.chars().all(|c| c.is_ascii_digit())
         && year.len() == 4
         && year.chars().all(|c| c.is_ascii_digit())
         && !matches!(
-            place.as_str(),
+            place,
             "on" | "in" | "since" | "by" | "until" | "of" | "from"
         )
-        && !MONTHS.contains(&place.as_str())
+        && !MONTHS.contains(&place)
         && original_place()
 }
 

@@ -4,7 +4,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::rules::is_appeal;
-use super::{Boilerplate, LineKind, is_number, lower_words, lower_words_upto};
+use super::{Boilerplate, LineKind, is_number, lower_words_upto};
 use crate::text::furniture::is_credit_line;
 
 /// What kind of furniture one line is, if any. Only short lines (a dozen words at most) are
@@ -209,7 +209,7 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
         return Some(LineKind::Furniture(ImageCredit));
     }
     // Subscription prompts on one line ("Subscribe to our newsletter").
-    if w.len() <= 8 && is_appeal(&words) {
+    if w.len() <= 8 && is_appeal(&w) {
         return Some(LineKind::Furniture(Appeal));
     }
     None
@@ -288,7 +288,7 @@ pub(super) const SOCIAL: &[&str] = &[
 
 /// True for the heading of a comment form ("Leave a Reply"), which usually closes the thread.
 pub(super) fn is_comment_form(ptext: &str) -> bool {
-    let joined = lower_words(ptext).join(" ");
+    let joined = super::fold(ptext);
     matches!(
         joined.as_str(),
         "leave a comment"

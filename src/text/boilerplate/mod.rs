@@ -143,7 +143,7 @@ pub fn tag_with_words(text: &str, paragraphs: &mut [Paragraph], words: &[(usize,
     let mut context = Context::Article;
     let mut after_form = false;
     // The lower-cased words of each paragraph classified, for spotting repeats after.
-    let mut lower_of: Vec<Option<Vec<String>>> = vec![None; paragraphs.len()];
+    let mut lower_of: Vec<Option<String>> = vec![None; paragraphs.len()];
     for (p, words_of) in paragraphs.iter_mut().zip(lower_of.iter_mut()) {
         if p.role != ParagraphRole::Body || !p.span.is_valid_in(text) {
             continue;
@@ -193,7 +193,7 @@ pub fn tag_with_words(text: &str, paragraphs: &mut [Paragraph], words: &[(usize,
             p.role = ParagraphRole::Boilerplate(k);
         }
     }
-    tag_repeats(text, paragraphs, &lower_of);
+    tag_repeats(text, paragraphs, lower_of);
     tag_appeal_runs(text, paragraphs);
 }
 
@@ -201,17 +201,17 @@ pub fn tag_with_words(text: &str, paragraphs: &mut [Paragraph], words: &[(usize,
 /// a repeated block (a caption shown twice, a teaser, a pull quote); repeats that come in a run
 /// of two or more are kept, since structured text (menus, tables, lists for two plans) repeats
 /// whole runs of lines.
-/// `words_of` holds the [`lower_words`] of the paragraphs already split into them.
-fn tag_repeats(text: &str, paragraphs: &mut [Paragraph], words_of: &[Option<Vec<String>>]) {
+/// `words_of` holds the [`fold`] of the paragraphs already split into their words.
+fn tag_repeats(text: &str, paragraphs: &mut [Paragraph], mut words_of: Vec<Option<String>>) {
     let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     let mut repeat = vec![false; paragraphs.len()];
     for (i, p) in paragraphs.iter().enumerate() {
         if p.role != ParagraphRole::Body || !p.span.is_valid_in(text) {
             continue;
         }
-        let key = match words_of.get(i) {
-            Some(Some(words)) => words.join(" "),
-            _ => fold(p.span.slice(text)),
+        let key = match words_of.get_mut(i).and_then(Option::take) {
+            Some(joined) => joined,
+            None => fold(p.span.slice(text)),
         };
         repeat[i] = !seen.insert(key);
     }
@@ -240,9 +240,10 @@ fn tag_appeal_runs(text: &str, paragraphs: &mut [Paragraph]) {
             continue;
         }
         let ptext = paragraphs[i].span.slice(text);
-        let words = lower_words(ptext);
+        let joined = fold(ptext);
+        let words = split_folded(&joined);
         if words.len() <= 80
-            && words.iter().any(|w| w == "you" || w == "your")
+            && words.iter().any(|&w| w == "you" || w == "your")
             && !is_attributed_quote(ptext)
         {
             paragraphs[i].role = appeal;
@@ -252,36 +253,37 @@ fn tag_appeal_runs(text: &str, paragraphs: &mut [Paragraph]) {
 
 /// The furniture kind of one paragraph on its own, without context.
 pub fn classify_paragraph(ptext: &str) -> Option<Boilerplate> {
-    classify_with_words(ptext, &|| lower_words(ptext), &mut None, &mut None)
+    classify_with_words(ptext, &|| fold(ptext), &mut None, &mut None)
 }
 
-/// The [`lower_words`] of the paragraph at `span` of `text`, from the `words` of the whole
-/// text. UAX #29 always breaks words at a line break, and rules nothing across one, so a
-/// paragraph between line breaks (or the text's ends) has the same words on its own as in its
-/// text; any other paragraph is split again.
-fn words_within(text: &str, span: crate::text::Span, words: &[(usize, &str)]) -> Vec<String> {
+/// The [`fold`] of the paragraph at `span` of `text`, from the `words` of the whole text.
+/// UAX #29 always breaks words at a line break, and rules nothing across one, so a paragraph
+/// between line breaks (or the text's ends) has the same words on its own as in its text; any
+/// other paragraph is split again.
+fn words_within(text: &str, span: crate::text::Span, words: &[(usize, &str)]) -> String {
     let bytes = text.as_bytes();
     let line_break = |b: u8| b == b'\n' || b == b'\r';
     let alone = (span.start == 0 || line_break(bytes[span.start - 1]))
         && (span.end == text.len() || line_break(bytes[span.end]));
     if !alone {
-        return lower_words(span.slice(text));
+        return fold(span.slice(text));
     }
     let first = words.partition_point(|&(at, _)| at < span.start);
-    words[first..]
-        .iter()
-        .take_while(|&&(at, w)| at + w.len() <= span.end)
-        .map(|&(_, w)| lower_word(w))
-        .collect()
+    join_lower(
+        words[first..]
+            .iter()
+            .take_while(|&&(at, w)| at + w.len() <= span.end)
+            .map(|&(_, w)| w),
+    )
 }
 
-/// [`classify_paragraph`] with the paragraph's [`lower_words`] made by `lower` when needed,
-/// and left in `words_out` then; `heading` is set to the paragraph's kind when it is a
-/// one-line section heading.
+/// [`classify_paragraph`] with the paragraph's [`fold`] made by `lower` when needed, and left
+/// in `words_out` then; `heading` is set to the paragraph's kind when it is a one-line section
+/// heading.
 fn classify_with_words(
     ptext: &str,
-    lower: &dyn Fn() -> Vec<String>,
-    words_out: &mut Option<Vec<String>>,
+    lower: &dyn Fn() -> String,
+    words_out: &mut Option<String>,
     heading: &mut Option<LineKind>,
 ) -> Option<Boilerplate> {
     let lines: Vec<&str> = ptext.lines().filter(|l| !l.trim().is_empty()).collect();
@@ -294,7 +296,9 @@ fn classify_with_words(
     if kinds.iter().all(Option::is_some) {
         return kinds.first().copied().flatten().map(LineKind::kind);
     }
-    let words: &[String] = words_out.insert(lower());
+    let joined: &str = words_out.insert(lower());
+    let words = split_folded(joined);
+    let words = &words[..];
     let attributed = rules::quotes_with_attribution(ptext, words);
     // A copyright notice: "The contents of this site are ©2019 …".
     let copyright = ptext.contains('©') && words.len() <= 40;
@@ -304,7 +308,7 @@ fn classify_with_words(
     if !attributed && words.len() <= 80 && is_appeal(words) {
         return Some(Boilerplate::Appeal);
     }
-    if !attributed && words.len() <= 60 && is_caption(ptext, words) {
+    if !attributed && words.len() <= 60 && is_caption(ptext, joined, words) {
         return Some(Boilerplate::ImageCredit);
     }
     if !attributed && super::furniture::is_credited_caption(ptext) {
@@ -332,12 +336,8 @@ pub fn is_furniture_line(line: &str) -> bool {
     t.is_empty() || !t.chars().any(char::is_alphabetic) || classify_line(t).is_some()
 }
 
-/// Lower-cased UAX #29 words of `s`, apostrophes folded.
-pub(super) fn lower_words(s: &str) -> Vec<String> {
-    lower_words_upto(s, usize::MAX)
-}
-
-/// The first `n` of [`lower_words`] (for checks that give up past a few words).
+/// The first `n` lower-cased UAX #29 words of `s`, apostrophes folded (for checks that give
+/// up past a few words).
 pub(super) fn lower_words_upto(s: &str, n: usize) -> Vec<String> {
     s.unicode_words().take(n).map(lower_word).collect()
 }
@@ -351,6 +351,32 @@ fn lower_word(w: &str) -> String {
     }
 }
 
+/// `words` lower-cased as by [`lower_word`], joined by single spaces, written into one
+/// string.
+fn join_lower<'w>(words: impl Iterator<Item = &'w str>) -> String {
+    let mut out = String::new();
+    for (i, w) in words.enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&lower_word(w));
+        }
+    }
+    out
+}
+
+/// The words of a [`fold`]: no word holds a space, so they are its pieces between spaces.
+pub(super) fn split_folded(joined: &str) -> Vec<&str> {
+    if joined.is_empty() {
+        Vec::new()
+    } else {
+        joined.split(' ').collect()
+    }
+}
+
 /// True for a number token: digits with `,` `.` separators ("1,670", "95.5").
 pub(super) fn is_number(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_ascii_digit())
@@ -359,7 +385,7 @@ pub(super) fn is_number(w: &str) -> bool {
 }
 
 /// True when `phrase` occurs as consecutive words of `words`.
-pub(super) fn contains_phrase(words: &[String], phrase: &[&str]) -> bool {
+pub(super) fn contains_phrase(words: &[&str], phrase: &[&str]) -> bool {
     !phrase.is_empty()
         && words.len() >= phrase.len()
         && words
@@ -367,14 +393,42 @@ pub(super) fn contains_phrase(words: &[String], phrase: &[&str]) -> bool {
             .any(|win| win.iter().zip(phrase).all(|(a, b)| a == b))
 }
 
-/// Case- and whitespace-folded form of a paragraph, for spotting repeats.
+/// Case- and whitespace-folded form of a paragraph, for spotting repeats: its UAX #29 words
+/// lower-cased, apostrophes folded, joined by single spaces.
 pub(super) fn fold(s: &str) -> String {
-    lower_words(s).join(" ")
+    join_lower(s.unicode_words())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A paragraph's folded form holds its words, each lower-cased on its own (a final sigma
+    /// stays final) with apostrophes folded, and splits back into them.
+    #[test]
+    fn folded_words_split_back() {
+        let p = "Don’t SUBSCRIBE — ΟΔΟΣ İstanbul's 1,000 “Café”  news";
+        let each: Vec<String> = p.unicode_words().map(lower_word).collect();
+        assert_eq!(
+            each,
+            [
+                "don't",
+                "subscribe",
+                "οδος",
+                "i\u{307}stanbul's",
+                "1,000",
+                "café",
+                "news"
+            ]
+        );
+        let joined = fold(p);
+        assert_eq!(joined, each.join(" "));
+        assert_eq!(split_folded(&joined), each);
+        assert!(split_folded(&fold("— …")).is_empty());
+        let words: Vec<(usize, &str)> = p.unicode_word_indices().collect();
+        let span = crate::text::Span::new(0, p.len());
+        assert_eq!(words_within(p, span, &words), joined);
+    }
 
     #[test]
     fn furniture_lines() {

@@ -3,11 +3,11 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{contains_phrase, lower_words};
+use super::{contains_phrase, fold, split_folded};
 
 /// Cookie banners and copyright footers longer than one line.
-pub(super) fn is_notice(words: &[String]) -> bool {
-    let cookie = words.iter().any(|w| w == "cookie" || w == "cookies")
+pub(super) fn is_notice(words: &[&str]) -> bool {
+    let cookie = words.iter().any(|&w| w == "cookie" || w == "cookies")
         && [
             &["we", "use"][..],
             &["this", "website"],
@@ -23,7 +23,7 @@ pub(super) fn is_notice(words: &[String]) -> bool {
 }
 
 /// True for a reader-directed appeal: subscriptions, newsletters, donations, support.
-pub(super) fn is_appeal(words: &[String]) -> bool {
+pub(super) fn is_appeal(words: &[&str]) -> bool {
     const PHRASES: &[&[&str]] = &[
         &["subscribe"],
         &["newsletter"],
@@ -53,10 +53,10 @@ pub(super) fn is_appeal(words: &[String]) -> bool {
         &["free", "trial"],
     ];
     const READER: &[&str] = &["you", "your", "our", "us", "we", "please"];
-    let addressed = words.iter().any(|w| READER.contains(&w.as_str()))
-        || words.first().is_some_and(|w| {
+    let addressed = words.iter().any(|w| READER.contains(w))
+        || words.first().is_some_and(|&w| {
             matches!(
-                w.as_str(),
+                w,
                 "subscribe" | "sign" | "donate" | "support" | "join" | "get"
             )
         });
@@ -108,20 +108,20 @@ pub(super) fn headline_like(line: &str) -> bool {
 /// True when the paragraph quotes someone with attribution: a quotation mark and a reporting
 /// verb. Such paragraphs are reporting, whatever words they contain.
 pub(super) fn is_attributed_quote(ptext: &str) -> bool {
-    ptext.contains(QUOTE_MARKS) && quotes_with_attribution(ptext, &lower_words(ptext))
+    ptext.contains(QUOTE_MARKS) && quotes_with_attribution(ptext, &split_folded(&fold(ptext)))
 }
 
 /// The quotation marks [`is_attributed_quote`] looks for.
 const QUOTE_MARKS: [char; 7] = ['“', '”', '"', '‘', '’', '«', '»'];
 
-/// [`is_attributed_quote`] with the paragraph's [`lower_words`] already worked out.
-pub(super) fn quotes_with_attribution(ptext: &str, words: &[String]) -> bool {
+/// [`is_attributed_quote`] with the paragraph's lower-cased words ([`fold`]) already worked out.
+pub(super) fn quotes_with_attribution(ptext: &str, words: &[&str]) -> bool {
     if !ptext.contains(QUOTE_MARKS) {
         return false;
     }
-    words.iter().any(|w| {
+    words.iter().any(|&w| {
         matches!(
-            w.as_str(),
+            w,
             "said"
                 | "says"
                 | "say"

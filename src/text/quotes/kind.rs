@@ -28,7 +28,6 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::speaker::{Src, Who, find_attribution, sentence_start};
 use super::subject::{last_sentence_subject, names_someone, opening_subject, resolve_role};
@@ -86,7 +85,7 @@ pub(super) fn classify(text: &Src<'_>, quotes: &mut [Quote], spans: &[(usize, Sp
     let mut short: FxHashSet<String> = quotes
         .iter()
         .filter(|q| q.words < QUOTATION_MIN_WORDS)
-        .map(|q| norms.words_of(q.inner.slice(text)).join(" "))
+        .map(|q| norms.joined(text.words_between(q.inner.start, q.inner.end)))
         .collect();
     // A run is a short quotation's words only if its first word opens them (up to a space or
     // the end): other runs are not built.
@@ -100,22 +99,23 @@ pub(super) fn classify(text: &Src<'_>, quotes: &mut [Quote], spans: &[(usize, Sp
         .collect();
     let mut long: FxHashSet<String> = FxHashSet::default();
     let mut run = String::new();
+    let mut words = Vec::new();
     for q in quotes.iter().filter(|q| q.words >= QUOTATION_MIN_WORDS) {
         if short.is_empty() {
             break;
         }
-        let words = norms.words_of(q.inner.slice(text));
+        norms.ids(text.words_between(q.inner.start, q.inner.end), &mut words);
         for n in 1..QUOTATION_MIN_WORDS {
             for w in words.windows(n) {
-                if !openings.contains(w[0].as_str()) {
+                if !openings.contains(norms.word(w[0])) {
                     continue;
                 }
                 run.clear();
-                for (i, word) in w.iter().enumerate() {
+                for (i, &word) in w.iter().enumerate() {
                     if i > 0 {
                         run.push(' ');
                     }
-                    run.push_str(word);
+                    run.push_str(norms.word(word));
                 }
                 if let Some(found) = short.take(run.as_str()) {
                     long.insert(found);
@@ -252,19 +252,56 @@ fn own_subject(
     opening_subject(text, from, start).filter(|&np| names_someone(text, np))
 }
 
-/// Normal forms of the words of one text, each distinct word normalised once.
+/// Normal forms of the words of one text, each distinct word normalised once and known by
+/// its number.
 #[derive(Default)]
 struct Normals<'t> {
-    known: FxHashMap<&'t str, String>,
+    /// The number of each written word seen.
+    ids: FxHashMap<&'t str, u32>,
+    /// The normal form of each number.
+    forms: Vec<String>,
 }
 
 impl<'t> Normals<'t> {
-    /// The normalised words of `s`.
-    fn words_of(&mut self, s: &'t str) -> Vec<String> {
-        s.unicode_words()
-            .map(|w| self.known.entry(w).or_insert_with(|| normalize(w)).clone())
-            .filter(|n| !n.is_empty())
-            .collect()
+    /// The number of the normal form of `w`.
+    fn id(&mut self, w: &'t str) -> u32 {
+        let forms = &mut self.forms;
+        *self.ids.entry(w).or_insert_with(|| {
+            forms.push(normalize(w));
+            (forms.len() - 1) as u32
+        })
+    }
+
+    /// The normal form numbered `id`.
+    fn word(&self, id: u32) -> &str {
+        &self.forms[id as usize]
+    }
+
+    /// The numbers of the non-empty normal forms of `words`, in `out`.
+    fn ids(&mut self, words: impl Iterator<Item = &'t str>, out: &mut Vec<u32>) {
+        out.clear();
+        for w in words {
+            let id = self.id(w);
+            if !self.forms[id as usize].is_empty() {
+                out.push(id);
+            }
+        }
+    }
+
+    /// The non-empty normal forms of `words`, joined by spaces.
+    fn joined(&mut self, words: impl Iterator<Item = &'t str>) -> String {
+        let mut out = String::new();
+        for w in words {
+            let id = self.id(w) as usize;
+            let form = &self.forms[id];
+            if !form.is_empty() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(form);
+            }
+        }
+        out
     }
 }
 
@@ -357,7 +394,7 @@ fn whole_sentence(inner: &str) -> bool {
 /// holds the words of the short quotations whose words a quotation of four words or more
 /// holds; `norms` normalises words.
 fn kind_of<'t>(
-    text: &'t str,
+    text: &Src<'t>,
     q: &Quote,
     attributed: bool,
     long: &FxHashSet<String>,
@@ -384,7 +421,7 @@ fn kind_of<'t>(
     if q.words >= QUOTATION_MIN_WORDS || attributed {
         return QuotationKind::Speech;
     }
-    if long.contains(&norms.words_of(inner).join(" ")) {
+    if long.contains(&norms.joined(text.words_between(q.inner.start, q.inner.end))) {
         return QuotationKind::Speech;
     }
     // `… the developer's disclaimer: “Development footage”`: a colon presents quoted words.
@@ -405,7 +442,7 @@ fn kind_of<'t>(
 
 /// True when the sentence around `q` (outside the quotation) has an attribution or quoting
 /// verb.
-fn sentence_quotes(text: &str, q: &Quote) -> bool {
+fn sentence_quotes(text: &Src<'_>, q: &Quote) -> bool {
     let mut from = q.outer.start.saturating_sub(400);
     while !text.is_char_boundary(from) {
         from += 1;
@@ -415,19 +452,21 @@ fn sentence_quotes(text: &str, q: &Quote) -> bool {
         to -= 1;
     }
     let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-    let head = &text[from..q.outer.start];
-    let head = head.rfind(is_end).map_or(head, |k| &head[k + 1..]);
-    let tail = &text[q.outer.end..to];
-    let tail = tail
+    let head = text[from..q.outer.start]
+        .rfind(is_end)
+        .map_or(from, |k| from + k + 1);
+    let tail = text[q.outer.end..to]
         .char_indices()
         .find(|&(k, c)| is_end(c) && k > 0)
-        .map_or(tail, |(k, _)| &tail[..k]);
-    [head, tail].iter().any(|part| {
-        part.unicode_words().any(|w| {
-            is_speech_verb(w)
-                || has_cue(w, Cue::Quoting)
-                || has_cue(w, Cue::Reporting)
-                || is_reporting_form(&w.to_lowercase())
+        .map_or(to, |(k, _)| q.outer.end + k);
+    [(head, q.outer.start), (q.outer.end, tail)]
+        .iter()
+        .any(|&(a, b)| {
+            text.words_between(a, b).any(|w| {
+                is_speech_verb(w)
+                    || has_cue(w, Cue::Quoting)
+                    || has_cue(w, Cue::Reporting)
+                    || is_reporting_form(&w.to_lowercase())
+            })
         })
-    })
 }

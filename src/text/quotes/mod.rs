@@ -32,6 +32,7 @@ use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Paragraph, Span};
+use speaker::Src;
 
 pub mod kind;
 mod speaker;
@@ -106,13 +107,14 @@ pub fn extract_with_words(
         spans.push((0, Span::new(0, text.len())));
     }
 
+    let src = speaker::Src::new(text, words);
     let mut out = Vec::new();
     let mut carry: Option<Open> = None;
     for (k, &(pi, span)) in spans.iter().enumerate() {
         let next_opens = spans
             .get(k + 1)
             .is_some_and(|&(_, next)| starts_with_double_opener(next.slice(text)));
-        carry = scan_paragraph(text, pi, span, carry.take(), next_opens, &mut out);
+        carry = scan_paragraph(&src, pi, span, carry.take(), next_opens, &mut out);
     }
 
     block_quotations(text, &spans, &mut out);
@@ -132,7 +134,7 @@ pub fn extract_with_words(
         q.nested = !open.is_empty();
         open.push(q.inner);
     }
-    kind::classify(&speaker::Src::new(text, words), &mut out, &spans);
+    kind::classify(&src, &mut out, &spans);
     out
 }
 
@@ -302,7 +304,7 @@ struct Ctx {
 /// the previous paragraph; the return value is the quotation this paragraph leaves open when the
 /// next paragraph continues it.
 fn scan_paragraph(
-    text: &str,
+    text: &Src<'_>,
     pi: usize,
     span: Span,
     carry: Option<Open>,
@@ -310,21 +312,33 @@ fn scan_paragraph(
     out: &mut Vec<Quote>,
 ) -> Option<Open> {
     let para = span.slice(text);
-    let chars: Vec<(usize, char)> = para
-        .char_indices()
-        .map(|(i, c)| (i + span.start, c))
+    // The marks of the paragraph, by offset in it: each is `"` or `'`, or starts with the
+    // byte 0xC2 (`«`, `»`) or 0xE2 (the others), so only those bytes are decoded.
+    let marks: Vec<(usize, char)> = para
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+        .filter_map(|(k, _)| {
+            para[k..]
+                .chars()
+                .next()
+                .filter(|&c| is_mark(c))
+                .map(|c| (k, c))
+        })
         .collect();
-    // closers_from[k]: marks at index k or later that can close a double quote.
-    let mut closers_from = vec![0usize; chars.len() + 1];
-    for k in (0..chars.len()).rev() {
-        let c = chars[k].1;
+    let prev_of = |k: usize| para[..k].chars().next_back();
+    let next_of = |k: usize, c: char| para[k + c.len_utf8()..].chars().next();
+    // closers_from[j]: marks from the j-th on that can close a double quote.
+    let mut closers_from = vec![0usize; marks.len() + 1];
+    for j in (0..marks.len()).rev() {
+        let (k, c) = marks[j];
         let closes = k > 0
             && matches!(c, '"' | '”')
-            && !chars[k - 1].1.is_whitespace()
-            && closes_before(chars.get(k + 1).map(|&(_, c)| c));
-        closers_from[k] = closers_from[k + 1] + usize::from(closes);
+            && prev_of(k).is_some_and(|p| !p.is_whitespace())
+            && closes_before(next_of(k, c));
+        closers_from[j] = closers_from[j + 1] + usize::from(closes);
     }
-    let closers_ahead = |i: usize| closers_from[i + 1];
+    let closers_ahead = |j: usize| closers_from[j + 1];
     let mut stack: Vec<Open> = Vec::new();
     let mut skip_first = false;
     if let Some(open) = carry {
@@ -332,14 +346,15 @@ fn scan_paragraph(
         skip_first = true;
     }
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if !is_mark(c) || (skip_first && i == 0) {
+    while i < marks.len() {
+        let (k, c) = marks[i];
+        let pos = span.start + k;
+        if skip_first && k == 0 {
             i += 1;
             continue;
         }
-        let prev = if i == 0 { None } else { Some(chars[i - 1].1) };
-        let next = chars.get(i + 1).map(|&(_, c)| c);
+        let prev = prev_of(k);
+        let next = next_of(k, c);
         let ctx = Ctx {
             prev,
             next,
@@ -386,8 +401,16 @@ fn scan_paragraph(
                 let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
                 if letter(ctx.prev) && letter(ctx.next) {
                     // An apostrophe inside a word.
-                } else if let Some(skip) = elision_len(&chars, i) {
-                    i += skip;
+                } else if let Some(skip) = elision_len(para, k) {
+                    // Resume at the first mark past the characters skipped.
+                    let end = k + para[k..]
+                        .chars()
+                        .take(skip)
+                        .map(char::len_utf8)
+                        .sum::<usize>();
+                    while i < marks.len() && marks[i].0 < end {
+                        i += 1;
+                    }
                     continue;
                 } else {
                     let k = find(&stack, |o| o.closed_by(c));
@@ -433,29 +456,29 @@ fn scan_paragraph(
     None
 }
 
-/// Length in chars to skip when the single mark at `i` starts an elision (’90s, ’em, ’n’),
-/// counted so the scan resumes after the elided word's closing mark if there is one.
-fn elision_len(chars: &[(usize, char)], i: usize) -> Option<usize> {
-    let prev = if i == 0 { None } else { Some(chars[i - 1].1) };
+/// Length in chars to skip when the single mark at byte `at` of `para` starts an elision
+/// (’90s, ’em, ’n’), counted so the scan resumes after the elided word's closing mark if there
+/// is one.
+fn elision_len(para: &str, at: usize) -> Option<usize> {
+    let prev = para[..at].chars().next_back();
     if !opens_after(prev) || prev.is_some_and(is_mark) {
         return None;
     }
-    let next = chars.get(i + 1).map(|&(_, c)| c)?;
+    let mut rest = para[at..].chars();
+    rest.next();
+    let rest = rest.as_str();
+    let next = rest.chars().next()?;
     if next.is_ascii_digit() {
         // ’90s, '05
-        let digits = chars[i + 1..]
-            .iter()
-            .take_while(|(_, c)| c.is_ascii_digit())
-            .count();
-        let after = chars.get(i + 1 + digits).map(|&(_, c)| c);
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let after = rest.chars().nth(digits);
         if digits == 2 && after.is_none_or(|c| c == 's' || !c.is_alphanumeric()) {
             return Some(1);
         }
         return None;
     }
-    let word: String = chars[i + 1..]
-        .iter()
-        .map(|&(_, c)| c)
+    let word: String = rest
+        .chars()
         .take_while(|c| c.is_alphabetic())
         .take(8)
         .collect();
@@ -463,7 +486,7 @@ fn elision_len(chars: &[(usize, char)], i: usize) -> Option<usize> {
         return None;
     }
     let n = word.chars().count();
-    let after = chars.get(i + 1 + n).map(|&(_, c)| c);
+    let after = rest.chars().nth(n);
     match after {
         // rock ’n’ roll: skip the closing apostrophe too.
         Some(c) if matches!(c, '’' | '\'') && word.eq_ignore_ascii_case("n") => Some(n + 2),
@@ -482,7 +505,7 @@ fn find(stack: &[Open], f: impl Fn(&Open) -> bool) -> Option<usize> {
 /// (`"… called a "gold standard," …," he said`); otherwise the open quote was never closed and
 /// ends at its last sentence end before the new mark.
 fn open_double(
-    text: &str,
+    text: &Src<'_>,
     stack: &mut Vec<Open>,
     pos: usize,
     c: char,
@@ -533,7 +556,7 @@ fn open_at(stack: &mut Vec<Open>, pos: usize, c: char, pi: usize, out: &[Quote])
 }
 
 /// Close the topmost quote that `c` can close, if any.
-fn close(text: &str, stack: &mut Vec<Open>, pos: usize, c: char, out: &mut Vec<Quote>) {
+fn close(text: &Src<'_>, stack: &mut Vec<Open>, pos: usize, c: char, out: &mut Vec<Quote>) {
     let k = find(stack, |o| o.closed_by(c));
     close_at(text, stack, k, pos, c, out);
 }
@@ -541,7 +564,7 @@ fn close(text: &str, stack: &mut Vec<Open>, pos: usize, c: char, out: &mut Vec<Q
 /// Close stack entry `k` with the mark `c` at `pos`; entries above it were never closed and are
 /// dropped.
 fn close_at(
-    text: &str,
+    text: &Src<'_>,
     stack: &mut Vec<Open>,
     k: Option<usize>,
     pos: usize,
@@ -557,13 +580,13 @@ fn close_at(
 
 /// Record a quote whose inner text is `inner` (trimmed here) and whose outer span ends at
 /// `outer_end`. Quotes without a single word are not quotes.
-fn push_quote(text: &str, open: Open, inner: Span, outer_end: usize, out: &mut Vec<Quote>) {
+fn push_quote(text: &Src<'_>, open: Open, inner: Span, outer_end: usize, out: &mut Vec<Quote>) {
     let raw = inner.slice(text);
     let lead = raw.len() - raw.trim_start().len();
     // “…,” the ministry said: the comma is the attribution's, not the speaker's.
     let trimmed = raw.trim().trim_end_matches(',').trim_end();
     let inner = Span::new(inner.start + lead, inner.start + lead + trimmed.len());
-    let words = count_words(trimmed);
+    let words = count_of(text.words_between(inner.start, inner.end));
     if words == 0 {
         return;
     }
@@ -591,8 +614,13 @@ fn push_quote(text: &str, open: Open, inner: Span, outer_end: usize, out: &mut V
 
 /// Number of word tokens in `s` (the same words [`super::tokens`] counts).
 pub fn count_words(s: &str) -> usize {
+    count_of(s.unicode_words())
+}
+
+/// Number of word tokens among the UAX #29 `words` of a text.
+fn count_of<'t>(words: impl Iterator<Item = &'t str>) -> usize {
     // A word of letters and digits alone always has a normal form.
-    s.unicode_words()
+    words
         .filter(|w| {
             w.bytes().all(|b| b.is_ascii_alphanumeric()) || !super::tokens::normalize(w).is_empty()
         })
