@@ -24,7 +24,10 @@
 //! [`LABEL_MAX_WORDS`] words per side, so that a clause that happens to hold a figure or a verb
 //! of saying is not called a number or attribution change):
 //!
-//! 1. [`Number`]: the numbers in the two changed stretches differ;
+//! 1. [`Number`]: the numbers in the two changed stretches differ, and both stretches hold one
+//!    or one holds a number that counts something ([`DiffToken::quantity`]): a year, a date,
+//!    a time of day, an ordinal or a rank said on one side only is not a figure the other
+//!    lacks;
 //! 2. [`Attribution`]: either stretch holds an attribution verb ([`attribution_verbs`](crate::text::vocab::attribution_verbs));
 //! 3. [`Hedge`]: either stretch holds a hedge or certainty marker ([`hedges`](crate::text::vocab::hedges), [`boosters`](crate::text::vocab::boosters));
 //! 4. [`ScareQuote`]: the stretch is scare-quoted on one side only;
@@ -115,6 +118,10 @@ pub struct DiffToken {
     pub inner_capital: bool,
     /// Contains a digit.
     pub numeric: bool,
+    /// A number that counts or measures something: numeric, and not a year ("2016"), a day of
+    /// the month ("Aug. 24"), a time of day ("11am", "9:24"), an ordinal ("112th"), a rank
+    /// ("No. 3") or a number word inside a name ("the Final Four").
+    pub quantity: bool,
 }
 
 /// The word and punctuation tokens of `span` (a sentence of the analysed `text`), in order:
@@ -157,6 +164,7 @@ pub fn diff_tokens(an: &Analysis, text: &str, span: Span) -> Vec<DiffToken> {
                 capitalized: false,
                 inner_capital: false,
                 numeric: false,
+                quantity: false,
             });
         }
     };
@@ -175,12 +183,46 @@ pub fn diff_tokens(an: &Analysis, text: &str, span: Span) -> Vec<DiffToken> {
             capitalized,
             inner_capital: chars.any(char::is_uppercase),
             numeric: t.numeric,
+            quantity: t.numeric && counts(written, capitalized && !first_word),
         });
         first_word = false;
         at = t.span.end;
     }
     punct(at, span.end, &mut out);
+    // What the neighbouring words say: a number after a month or "No.", or before a month,
+    // "am" or "pm", dates or ranks something rather than counting it.
+    let words: Vec<usize> = (0..out.len()).filter(|&i| out[i].word).collect();
+    for (k, &i) in words.iter().enumerate() {
+        let norm = |j: Option<&usize>| j.map_or("", |&j| out[j].norm.as_str());
+        let (prev, next) = (
+            norm(k.checked_sub(1).and_then(|k| words.get(k))),
+            norm(words.get(k + 1)),
+        );
+        let month = |w: &str| crate::text::furniture::is_month_or_day(w);
+        if month(prev) || prev == "number" || month(next) || next == "am" || next == "pm" {
+            out[i].quantity = false;
+        }
+    }
     out
+}
+
+/// True when the numeric word `written` (a token as written; `in_name` when it is capitalised
+/// away from its sentence's start) can count something: not a year, an ordinal, a time of day
+/// or a number word inside a name.
+fn counts(written: &str, in_name: bool) -> bool {
+    let digits = written.chars().filter(char::is_ascii_digit).count();
+    if digits == 0 {
+        return !in_name;
+    }
+    let year = written.len() == 4
+        && digits == 4
+        && written
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2099).contains(&y));
+    let ordinal = ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|end| written.to_ascii_lowercase().ends_with(end) && written.len() > 2);
+    !(year || ordinal || written.contains(':'))
 }
 
 /// Word-level differences of every aligned pair (or merged group) whose wording differs.
@@ -534,7 +576,11 @@ impl Context<'_, '_> {
         let count = |t: &[DiffToken]| t.iter().filter(|t| t.word).count();
         let short = count(xa) <= LABEL_MAX_WORDS && count(xb) <= LABEL_MAX_WORDS;
         let (num_a, num_b) = (nums(xa), nums(xb));
-        if short && (!num_a.is_empty() || !num_b.is_empty()) && num_a != num_b {
+        // A number on one side only is a figure the other side lacks when it counts something;
+        // a year or a date said on one side only is not a number change.
+        let quantity = |x: &[DiffToken]| x.iter().any(|t| t.quantity);
+        let figures = (!num_a.is_empty() && !num_b.is_empty()) || quantity(xa) || quantity(xb);
+        if short && figures && num_a != num_b {
             return ContrastLabel::Number;
         }
         if short && (words::has_attribution(xa) || words::has_attribution(xb)) {
