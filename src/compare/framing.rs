@@ -191,14 +191,20 @@ pub fn diff_tokens(an: &Analysis, text: &str, span: Span) -> Vec<DiffToken> {
     punct(at, span.end, &mut out);
     // What the neighbouring words say: a number after a month or "No.", or before a month,
     // "am" or "pm", dates or ranks something rather than counting it.
-    let words: Vec<usize> = (0..out.len()).filter(|&i| out[i].word).collect();
-    for (k, &i) in words.iter().enumerate() {
-        let norm = |j: Option<&usize>| j.map_or("", |&j| out[j].norm.as_str());
-        let (prev, next) = (
-            norm(k.checked_sub(1).and_then(|k| words.get(k))),
-            norm(words.get(k + 1)),
-        );
-        let month = |w: &str| crate::text::furniture::is_month_or_day(w);
+    for i in 0..out.len() {
+        if !out[i].quantity {
+            continue;
+        }
+        let prev = out[..i]
+            .iter()
+            .rev()
+            .find(|t| t.word)
+            .map_or("", |t| t.norm.as_str());
+        let next = out[i + 1..]
+            .iter()
+            .find(|t| t.word)
+            .map_or("", |t| t.norm.as_str());
+        let month = crate::text::furniture::is_month_or_day;
         if month(prev) || prev == "number" || month(next) || next == "am" || next == "pm" {
             out[i].quantity = false;
         }
@@ -362,18 +368,13 @@ impl<'t> Casing<'t> {
             let an = &art.analysis;
             for s in &an.sentences {
                 for t in an.tokens[an.tokens_in(s.span)].iter().skip(1) {
-                    if opens_quotation(&art.text, t.span.start) {
-                        continue;
-                    }
-                    let Some(first) = t.span.slice(&art.text).chars().next() else {
-                        continue;
-                    };
-                    let slot = if first.is_uppercase() {
-                        2 * k
-                    } else if first.is_lowercase() {
+                    // A word written in lower case after a quote mark is in lower case still.
+                    let slot = if !t.capitalized {
                         2 * k + 1
-                    } else {
+                    } else if opens_quotation(&art.text, t.span.start) {
                         continue;
+                    } else {
+                        2 * k
                     };
                     counts.entry(t.norm.as_str()).or_default()[slot] += 1;
                 }
