@@ -173,3 +173,18 @@ fn initials_and_spellings_of_one_name_are_a_renaming() {
         vec![("Vicente".to_string(), "Vincente".to_string())]
     );
 }
+
+#[test]
+fn two_titles_of_one_person_are_a_renaming() {
+    // Title words the articles also write in lower case are no full name: one person,
+    // designated two ways before her shared name.
+    let (a, b, f) = diff(
+        "Senate Majority Leader Ana Ruiz won the vote on Wednesday. She has been majority \
+         leader since 2019.",
+        "Texas Democratic Senator Ana Ruiz won the vote on Wednesday.",
+    );
+    let got = naming(&a, &b, &f);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].0.contains("Majority Leader"), "{got:?}");
+    assert!(got[0].1.contains("Texas Democratic"), "{got:?}");
+}

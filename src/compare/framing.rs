@@ -42,11 +42,12 @@
 //!    worded sentences happen to differ. Then either
 //!    - both sides hold a name-like word ("Russia's Defense Ministry" / "Moscow"), the
 //!      stretches hold no function word but articles and "of" ("the United States",
-//!      "Republican of"), and they do not name two things: a name of one stretch that the
-//!      other version's sentence holds elsewhere ("Marta K." / "U.N." where both sentences
-//!      name Marta Lind), one name against one other where one is a name the other article
+//!      "Republican of"), and they do not name two things: names of one stretch that the
+//!      other version's sentence all holds elsewhere ("Marta K." / "U.N." where both sentences
+//!      name Marta Lind; initials do not count), one name against one other where one is a name the other article
 //!      also uses ("Halloran" / "Vesey" when both articles name Vesey), or two full names
-//!      sharing no word ("David Okafor" / "Jack Halloran") are two referents — unless the
+//!      (name-like words the articles never write in lower case, as titles are) sharing no
+//!      word ("David Okafor" / "Jack Halloran") are two referents — unless the
 //!      names are visibly forms of one name: initials ("RNC" / "Republican National
 //!      Committee", "R" / "Republican of") or a spelling or form of one word ("Moammar" /
 //!      "Muammar", "Democrats" / "Democratic Party");
@@ -725,19 +726,29 @@ impl Context<'_, '_> {
         shared(before(self.ta, &wa), before(self.tb, &wb))
     }
 
-    /// True when the names of two stretches name two things rather than one: a name of one
-    /// stretch that the other version's sentence also holds, outside its stretch ("Susan E." /
-    /// "U.N." where both sentences name Susan Rice), or one name against one other where one
-    /// is a name the other article also uses ("Carney" / "Rand" when both articles name Rand).
+    /// True when the names of two stretches name two things rather than one: the names of one
+    /// stretch are all names the other version's sentence also holds, outside its stretch
+    /// ("Susan E." / "U.N." where both sentences name Susan Rice), one name against one other
+    /// where one is a name the other article also uses ("Carney" / "Rand" when both articles
+    /// name Rand), or two full names sharing no word ("David Cicilline" / "Jack Reed").
     /// Names visibly forms of one another ([`one_name`]) are one thing.
     fn two_referents(&self, xa: &[DiffToken], xb: &[DiffToken]) -> bool {
         if one_name(xa, xb) {
             return false;
         }
+        // The names of stretch `x` not in stretch `y` (initials left out: "Susan E."), each
+        // also a name in `other`, the other version's sentence, outside `y`.
         let elsewhere = |x: &[DiffToken], y: &[DiffToken], other: &[DiffToken]| {
-            x.iter()
-                .filter(|t| self.name_like(t) && !y.iter().any(|u| u.norm == t.norm))
-                .any(|t| {
+            let mut names = x
+                .iter()
+                .filter(|t| {
+                    self.name_like(t)
+                        && t.norm.chars().count() > 1
+                        && !y.iter().any(|u| u.norm == t.norm)
+                })
+                .peekable();
+            names.peek().is_some()
+                && names.all(|t| {
                     other
                         .iter()
                         .filter(|u| !y.iter().any(|v| v.span == u.span))
@@ -747,11 +758,17 @@ impl Context<'_, '_> {
         if elsewhere(xa, xb, self.tb) || elsewhere(xb, xa, self.ta) {
             return true;
         }
-        // Two full names, each two or more name-like words and nothing else, sharing none:
-        // two people or bodies ("David Cicilline" / "Jack Reed").
+        // Two full names, each two or more name-like words the articles never write in lower
+        // case and nothing else, sharing none: two people or bodies ("David Cicilline" / "Jack
+        // Reed"). Titles are written in lower case too ("House Minority Leader" / "minority
+        // leader") and stay one person's two designations.
         let full_name = |x: &[DiffToken]| {
+            let casing = self.casing.get();
             x.iter().filter(|t| t.word).count() >= 2
-                && x.iter().filter(|t| t.word).all(|t| self.name_like(t))
+                && x.iter().filter(|t| t.word).all(|t| {
+                    let [_, low_a, _, low_b] = casing.of(&t.norm);
+                    self.name_like(t) && low_a + low_b == 0
+                })
         };
         if full_name(xa) && full_name(xb) && !xa.iter().any(|t| xb.iter().any(|u| u.norm == t.norm))
         {
