@@ -303,3 +303,46 @@ fn a_day_of_the_week_is_not_a_name() {
     );
     assert_no_naming(&f);
 }
+
+#[test]
+fn a_date_on_one_side_only_is_no_number_change_but_a_count_is() {
+    // A year, a day of the month, a time of day or a rank says when or which, not how many.
+    for (with, without) in [
+        (
+            "The agency closed the office in 2013.",
+            "The agency closed the office.",
+        ),
+        (
+            "The agency closed the office on Aug. 24.",
+            "The agency closed the office.",
+        ),
+        (
+            "The agency closed the office at 11am.",
+            "The agency closed the office.",
+        ),
+        (
+            "The agency closed its No. 3 office.",
+            "The agency closed its office.",
+        ),
+    ] {
+        let (_, _, f) = diff(with, without, &[]);
+        assert_eq!(f.len(), 1, "{with}");
+        assert!(
+            f[0].changes
+                .iter()
+                .all(|c| c.label != ContrastLabel::Number),
+            "{with}: {:?}",
+            f[0].changes
+        );
+    }
+    // A figure one side gives and the other lacks is a number change.
+    let (a, b, f) = diff(
+        "The agency closed the office for 35 days.",
+        "The agency closed the office.",
+        &[],
+    );
+    assert_eq!(f[0].changes.len(), 1, "{:?}", f[0].changes);
+    let c = &f[0].changes[0];
+    assert_eq!(c.label, ContrastLabel::Number);
+    assert_eq!(texts(&a, &b, c), ("for 35 days".into(), String::new()));
+}

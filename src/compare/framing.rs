@@ -24,20 +24,46 @@
 //! [`LABEL_MAX_WORDS`] words per side, so that a clause that happens to hold a figure or a verb
 //! of saying is not called a number or attribution change):
 //!
-//! 1. [`Number`]: the numbers in the two changed stretches differ;
+//! 1. [`Number`]: the numbers in the two changed stretches differ, and both stretches hold one
+//!    or one holds a number that counts something ([`DiffToken::quantity`]): a year, a date,
+//!    a time of day, an ordinal or a rank said on one side only is not a figure the other
+//!    lacks;
 //! 2. [`Attribution`]: either stretch holds an attribution verb ([`attribution_verbs`](crate::text::vocab::attribution_verbs));
 //! 3. [`Hedge`]: either stretch holds a hedge or certainty marker ([`hedges`](crate::text::vocab::hedges), [`boosters`](crate::text::vocab::boosters));
 //! 4. [`ScareQuote`]: the stretch is scare-quoted on one side only;
 //! 5. [`Loaded`]: a loaded-term hit lies in the stretch on one side, and the other side's
 //!    stretch has no hit of the same entry;
-//! 6. [`Naming`]: a replacement of at most [`NAMING_MAX_WORDS`] words on each side, with no
-//!    verb of saying, auxiliary or pronoun in either stretch (those make it part of a clause),
-//!    where both sides hold a name-like word ("Russia's Defense Ministry" / "Moscow") or the
-//!    stretch follows the same name-like word on both sides and holds no preposition or
-//!    article ("the Syrian Army" / "Syrian regime forces": the changed words are qualified by
-//!    the shared name "Syrian"). A word is name-like when it is capitalised away from the
-//!    sentence start, has a capital after its first letter ("ISIS", "U.S."), or starts the
-//!    sentence capitalised and is not a common English word; days and months are not;
+//! 6. [`Naming`]: a replacement of at most [`NAMING_MAX_WORDS`] words on each side that reads
+//!    as two names for one referent. Neither stretch holds a verb of saying, an auxiliary or
+//!    a pronoun (those make it part of a clause), nor a comma, semicolon, colon or dash (a
+//!    list or a clause boundary), and the two versions share a content word (not a function
+//!    word) right before or right after it: two names stand in the same place of a shared
+//!    phrase, where a stretch with nothing shared around it is only where two differently
+//!    worded sentences happen to differ. Then either
+//!    - both sides hold a name-like word ("Russia's Defense Ministry" / "Moscow"), the
+//!      stretches hold no function word but articles and "of" ("the United States",
+//!      "Republican of"), and they do not name two things: names of one stretch that the
+//!      other version's sentence all holds elsewhere ("Marta K." / "U.N." where both sentences
+//!      name Marta Lind; initials do not count), one name against one other where one is a name the other article
+//!      also uses ("Halloran" / "Vesey" when both articles name Vesey), or two full names
+//!      (name-like words the articles never write in lower case, as titles are) sharing no
+//!      word ("David Okafor" / "Jack Halloran") are two referents — unless the
+//!      names are visibly forms of one name: initials ("RNC" / "Republican National
+//!      Committee", "R" / "Republican of") or a spelling or form of one word ("Moammar" /
+//!      "Muammar", "Democrats" / "Democratic Party");
+//!    - or the stretch follows the same name-like word on both sides, the words shared after
+//!      it hold a content word, and it holds no function word and no past form ("the Syrian Army" /
+//!      "Syrian regime forces", "the Russian president alone" / "the Russian leader alone":
+//!      the changed words are qualified by the shared name; "Ortega, determined" names
+//!      nothing).
+//!
+//!    A word is name-like when it has a capital after its first letter ("ISIS", "U.S."), or
+//!    is capitalised away from the sentence's or a quotation's first word. Where every word is
+//!    capitalised, the two articles' other uses of the word decide: a name when they write it
+//!    capitalised inside sentences more often than in lower case ("Senior" is not when they
+//!    also write "senior"); when they write it nowhere else, a name unless it is a common
+//!    English word (Zipf 5 or more in the frequency table) or the plural or -ing form of a
+//!    listed word ("Supporters", "Listening"). Days and months are not names;
 //! 7. [`Wording`] otherwise.
 //!
 //! [`Number`]: ContrastLabel::Number
@@ -49,6 +75,8 @@
 //! [`Wording`]: ContrastLabel::Wording
 
 pub mod words;
+
+use std::cell::OnceCell;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -82,7 +110,8 @@ pub struct DiffToken {
     pub norm: String,
     /// True for a word, false for punctuation.
     pub word: bool,
-    /// True when the token is the first word of its sentence.
+    /// True when the token is the first word of its sentence or of a quotation inside it (right
+    /// after an opening quote mark): a place where any word is capitalised.
     pub initial: bool,
     /// As written, starts with an upper-case letter.
     pub capitalized: bool,
@@ -90,6 +119,10 @@ pub struct DiffToken {
     pub inner_capital: bool,
     /// Contains a digit.
     pub numeric: bool,
+    /// A number that counts or measures something: numeric, and not a year ("2016"), a day of
+    /// the month ("Aug. 24"), a time of day ("11am", "9:24"), an ordinal ("112th"), a rank
+    /// ("No. 3") or a number word inside a name ("the Final Four").
+    pub quantity: bool,
 }
 
 /// The word and punctuation tokens of `span` (a sentence of the analysed `text`), in order:
@@ -132,6 +165,7 @@ pub fn diff_tokens(an: &Analysis, text: &str, span: Span) -> Vec<DiffToken> {
                 capitalized: false,
                 inner_capital: false,
                 numeric: false,
+                quantity: false,
             });
         }
     };
@@ -146,16 +180,56 @@ pub fn diff_tokens(an: &Analysis, text: &str, span: Span) -> Vec<DiffToken> {
             span: t.span,
             norm: t.norm.clone(),
             word: true,
-            initial: first_word,
+            initial: first_word || opens_quotation(text, t.span.start),
             capitalized,
             inner_capital: chars.any(char::is_uppercase),
             numeric: t.numeric,
+            quantity: t.numeric && counts(written, capitalized && !first_word),
         });
         first_word = false;
         at = t.span.end;
     }
     punct(at, span.end, &mut out);
+    // What the neighbouring words say: a number after a month or "No.", or before a month,
+    // "am" or "pm", dates or ranks something rather than counting it.
+    for i in 0..out.len() {
+        if !out[i].quantity {
+            continue;
+        }
+        let prev = out[..i]
+            .iter()
+            .rev()
+            .find(|t| t.word)
+            .map_or("", |t| t.norm.as_str());
+        let next = out[i + 1..]
+            .iter()
+            .find(|t| t.word)
+            .map_or("", |t| t.norm.as_str());
+        let month = crate::text::furniture::is_month_or_day;
+        if month(prev) || prev == "number" || month(next) || next == "am" || next == "pm" {
+            out[i].quantity = false;
+        }
+    }
     out
+}
+
+/// True when the numeric word `written` (a token as written; `in_name` when it is capitalised
+/// away from its sentence's start) can count something: not a year, an ordinal, a time of day
+/// or a number word inside a name.
+fn counts(written: &str, in_name: bool) -> bool {
+    let digits = written.chars().filter(char::is_ascii_digit).count();
+    if digits == 0 {
+        return !in_name;
+    }
+    let year = written.len() == 4
+        && digits == 4
+        && written
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2099).contains(&y));
+    let ordinal = ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|end| written.to_ascii_lowercase().ends_with(end) && written.len() > 2);
+    !(year || ordinal || written.contains(':'))
 }
 
 /// Word-level differences of every aligned pair (or merged group) whose wording differs.
@@ -183,6 +257,11 @@ pub fn framing(
         a: terms(Side::A),
         b: terms(Side::B),
     };
+    let casing = LazyCasing {
+        a,
+        b,
+        cell: OnceCell::new(),
+    };
     for (sa, sb) in groups(pairs) {
         let ta = group_tokens(a, &sa);
         let tb = group_tokens(b, &sb);
@@ -191,6 +270,7 @@ pub fn framing(
             tb: &tb,
             scare: &scare,
             loaded: &loaded,
+            casing: &casing,
         };
         let (mut changes, shared) = ctx.changes();
         let word_diff = shared >= WORD_DIFF_MIN_SHARED;
@@ -263,13 +343,69 @@ fn group_tokens(art: &Article, sentences: &[usize]) -> Vec<DiffToken> {
         .collect()
 }
 
-struct Context<'x> {
+struct Context<'x, 'c> {
     ta: &'x [DiffToken],
     tb: &'x [DiffToken],
     /// Each side's scare quotes: outer spans, with their inner spans.
     scare: &'x PerSideIndex<Span>,
     /// Each side's loaded-term hits, with their terms.
     loaded: &'x PerSideIndex<&'x str>,
+    /// How the two articles write their words, worked out when a label first needs it.
+    casing: &'x LazyCasing<'c>,
+}
+
+/// How the two articles write each word where capitalisation tells something: away from a
+/// sentence's or a quotation's first word, per normal form, how often each side writes it
+/// capitalised and how often in lower case (`[capitalised in A, lower in A, capitalised in B,
+/// lower in B]`).
+struct Casing<'t> {
+    counts: HashMap<&'t str, [u32; 4]>,
+}
+
+impl<'t> Casing<'t> {
+    fn new(a: &'t Article, b: &'t Article) -> Casing<'t> {
+        let mut counts: HashMap<&'t str, [u32; 4]> = HashMap::default();
+        for (k, art) in [a, b].into_iter().enumerate() {
+            let an = &art.analysis;
+            for s in &an.sentences {
+                for t in an.tokens[an.tokens_in(s.span)].iter().skip(1) {
+                    // A word written in lower case after a quote mark is in lower case still.
+                    let slot = if !t.capitalized {
+                        2 * k + 1
+                    } else if opens_quotation(&art.text, t.span.start) {
+                        continue;
+                    } else {
+                        2 * k
+                    };
+                    counts.entry(t.norm.as_str()).or_default()[slot] += 1;
+                }
+            }
+        }
+        Casing { counts }
+    }
+
+    fn of(&self, norm: &str) -> [u32; 4] {
+        self.counts.get(norm).copied().unwrap_or_default()
+    }
+
+    /// True when `side`'s article writes `norm` capitalised inside a sentence: a name it uses.
+    fn names(&self, side: Side, norm: &str) -> bool {
+        let c = self.of(norm);
+        if side == Side::A { c[0] > 0 } else { c[2] > 0 }
+    }
+}
+
+/// The [`Casing`] of two articles, worked out on first use: most comparisons never need it.
+struct LazyCasing<'t> {
+    a: &'t Article,
+    b: &'t Article,
+    cell: OnceCell<Casing<'t>>,
+}
+
+impl<'t> LazyCasing<'t> {
+    fn get(&self) -> &Casing<'t> {
+        self.cell.get_or_init(|| Casing::new(self.a, self.b))
+    }
 }
 
 /// A [`SpanIndex`] per side.
@@ -320,17 +456,20 @@ fn scare_quotes(art: &Article) -> Vec<(Span, Span)> {
         .collect()
 }
 
-/// A changed stretch: token ranges on both sides (possibly empty on one).
+/// A changed stretch: token ranges on both sides (possibly empty on one), and the ranges of A's
+/// tokens the two sides share right before and right after it (up to the neighbouring change).
 struct Stretch {
     a: std::ops::Range<usize>,
     b: std::ops::Range<usize>,
+    shared_before: std::ops::Range<usize>,
+    shared_after: std::ops::Range<usize>,
 }
 
 fn span_of(toks: &[DiffToken]) -> Option<Span> {
     Some(Span::new(toks.first()?.span.start, toks.last()?.span.end))
 }
 
-impl Context<'_> {
+impl Context<'_, '_> {
     /// The changes, and the share of both sides' words the diff finds equal.
     fn changes(&self) -> (Vec<Change>, f64) {
         let na: Vec<&str> = self.ta.iter().map(|t| t.norm.as_str()).collect();
@@ -349,8 +488,20 @@ impl Context<'_> {
                     last.a.end = ra.end;
                     last.b.end = rb.end;
                 }
-                _ => stretches.push(Stretch { a: ra, b: rb }),
+                _ => stretches.push(Stretch {
+                    a: ra,
+                    b: rb,
+                    shared_before: 0..0,
+                    shared_after: 0..0,
+                }),
             }
+        }
+        for k in 0..stretches.len() {
+            let start = if k == 0 { 0 } else { stretches[k - 1].a.end };
+            let end = stretches.get(k + 1).map_or(self.ta.len(), |n| n.a.start);
+            let st = &mut stretches[k];
+            st.shared_before = start..st.a.start;
+            st.shared_after = st.a.end..end;
         }
         let mut out: Vec<Change> = Vec::new();
         let mut seen = rustc_hash::FxHashSet::default();
@@ -379,7 +530,7 @@ impl Context<'_> {
         }
         let a = span_of(&self.ta[wa.clone()]);
         let b = span_of(&self.tb[wb.clone()]);
-        let label = self.label(wa, wb, a, b);
+        let label = self.label(st, wa, wb, a, b);
         Some(Change { a, b, label })
     }
 
@@ -407,6 +558,7 @@ impl Context<'_> {
 
     fn label(
         &self,
+        st: &Stretch,
         wa: std::ops::Range<usize>,
         wb: std::ops::Range<usize>,
         a: Option<Span>,
@@ -426,7 +578,11 @@ impl Context<'_> {
         let count = |t: &[DiffToken]| t.iter().filter(|t| t.word).count();
         let short = count(xa) <= LABEL_MAX_WORDS && count(xb) <= LABEL_MAX_WORDS;
         let (num_a, num_b) = (nums(xa), nums(xb));
-        if short && (!num_a.is_empty() || !num_b.is_empty()) && num_a != num_b {
+        // A number on one side only is a figure the other side lacks when it counts something;
+        // a year or a date said on one side only is not a number change.
+        let quantity = |x: &[DiffToken]| x.iter().any(|t| t.quantity);
+        let figures = (!num_a.is_empty() && !num_b.is_empty()) || quantity(xa) || quantity(xb);
+        if short && figures && num_a != num_b {
             return ContrastLabel::Number;
         }
         if short && (words::has_attribution(xa) || words::has_attribution(xb)) {
@@ -450,7 +606,7 @@ impl Context<'_> {
         {
             return ContrastLabel::Loaded;
         }
-        if self.naming(wa, wb) {
+        if self.naming(st, wa, wb) {
             return ContrastLabel::Naming;
         }
         ContrastLabel::Wording
@@ -504,7 +660,7 @@ impl Context<'_> {
         a.chain(b).collect()
     }
 
-    fn naming(&self, wa: std::ops::Range<usize>, wb: std::ops::Range<usize>) -> bool {
+    fn naming(&self, st: &Stretch, wa: std::ops::Range<usize>, wb: std::ops::Range<usize>) -> bool {
         let words = |t: &[DiffToken]| t.iter().filter(|t| t.word).count();
         let (xa, xb) = (&self.ta[wa.clone()], &self.tb[wb.clone()]);
         let (ca, cb) = (words(xa), words(xb));
@@ -512,30 +668,143 @@ impl Context<'_> {
             return false;
         }
         // A stretch with a verb or a pronoun in it is part of a clause ("was challenged by
-        // Ohio" / "defeated her lone challenger"), not another name for someone.
-        if xa.iter().chain(xb).any(clause_word) {
+        // Ohio" / "defeated her lone challenger"), not another name for someone; one with a
+        // comma, a semicolon, a colon or a dash inside runs over a list or a clause boundary
+        // ("Justice Department, Mr. Hunter" / "Hunters on charges").
+        if xa.iter().chain(xb).any(|t| clause_word(t) || separator(t)) {
             return false;
         }
-        if xa.iter().any(name_like) && xb.iter().any(name_like) {
-            return true;
+        // Two names for one thing stand in the same place of a shared phrase: the versions
+        // share a content word right before or right after the stretch. Without one, the
+        // stretch is where two differently worded sentences happen to differ ("Of Obama" /
+        // "Back on NBC").
+        let shared = |r: &std::ops::Range<usize>| self.ta[r.clone()].iter().any(content_word);
+        let (before, after) = (shared(&st.shared_before), shared(&st.shared_after));
+        if !before && !after {
+            return false;
+        }
+        let name = |t: &DiffToken| self.name_like(t);
+        if xa.iter().any(name) && xb.iter().any(name) {
+            // A name's own function words are its articles and "of" ("the United States",
+            // "Republican of"); any other ("Dreamers to keep their", "Manhattan on
+            // Wednesday") makes the stretch more than a name.
+            let foreign = |t: &DiffToken| {
+                t.word
+                    && crate::text::vocab::is_function_word(&t.norm)
+                    && !crate::text::vocab::is_determiner(&t.norm)
+                    && t.norm != "of"
+            };
+            if xa.iter().chain(xb).any(foreign) {
+                return false;
+            }
+            return !self.two_referents(xa, xb);
         }
         // The same name-like word right before the stretch on both sides: it qualifies the
         // changed words ("Syrian army" / "Syrian regime forces"). One right after is more
         // often the object of a changed verb ("attack ISIS" / "bomb an ISIS convoy"), and a
         // stretch holding a preposition or an article is more than the name's noun ("Ryan in"
-        // / "Ryan (D-Ohio), by", "farm" / "farms during the Great Depression").
+        // / "Ryan (D-Ohio), by", "farm" / "farms during the Great Depression"), one holding a
+        // past form is what the name did ("Ortiz seemed" / "Ortiz turned"), and one the
+        // versions do not continue alike with a content word is not the same noun phrase
+        // ("Catholic school" / "Catholic faith.").
         let function_word = |t: &DiffToken| t.word && crate::text::vocab::is_function_word(&t.norm);
-        if xa.iter().chain(xb).any(function_word) {
+        if !after
+            || xa
+                .iter()
+                .chain(xb)
+                .any(|t| function_word(t) || past_form(t))
+        {
             return false;
         }
         let before = |t: &[DiffToken], r: &std::ops::Range<usize>| {
             t[..r.start].iter().rev().find(|t| t.word).cloned()
         };
         let shared = |x: Option<DiffToken>, y: Option<DiffToken>| match (x, y) {
-            (Some(x), Some(y)) => x.norm == y.norm && name_like(&x) && name_like(&y),
+            (Some(x), Some(y)) => x.norm == y.norm && name(&x) && name(&y),
             _ => false,
         };
         shared(before(self.ta, &wa), before(self.tb, &wb))
+    }
+
+    /// True when the names of two stretches name two things rather than one: the names of one
+    /// stretch are all names the other version's sentence also holds, outside its stretch
+    /// ("Susan E." / "U.N." where both sentences name Susan Rice), one name against one other
+    /// where one is a name the other article also uses ("Carney" / "Rand" when both articles
+    /// name Rand), or two full names sharing no word ("David Cicilline" / "Jack Reed").
+    /// Names visibly forms of one another ([`one_name`]) are one thing.
+    fn two_referents(&self, xa: &[DiffToken], xb: &[DiffToken]) -> bool {
+        if one_name(xa, xb) {
+            return false;
+        }
+        // The names of stretch `x` not in stretch `y` (initials left out: "Susan E."), each
+        // also a name in `other`, the other version's sentence, outside `y`.
+        let elsewhere = |x: &[DiffToken], y: &[DiffToken], other: &[DiffToken]| {
+            let mut names = x
+                .iter()
+                .filter(|t| {
+                    self.name_like(t)
+                        && t.norm.chars().count() > 1
+                        && !y.iter().any(|u| u.norm == t.norm)
+                })
+                .peekable();
+            names.peek().is_some()
+                && names.all(|t| {
+                    other
+                        .iter()
+                        .filter(|u| !y.iter().any(|v| v.span == u.span))
+                        .any(|u| u.norm == t.norm && self.name_like(u))
+                })
+        };
+        if elsewhere(xa, xb, self.tb) || elsewhere(xb, xa, self.ta) {
+            return true;
+        }
+        // Two full names, each two or more name-like words the articles never write in lower
+        // case and nothing else, sharing none: two people or bodies ("David Cicilline" / "Jack
+        // Reed"). Titles are written in lower case too ("House Minority Leader" / "minority
+        // leader") and stay one person's two designations.
+        let full_name = |x: &[DiffToken]| {
+            let casing = self.casing.get();
+            x.iter().filter(|t| t.word).count() >= 2
+                && x.iter().filter(|t| t.word).all(|t| {
+                    let [_, low_a, _, low_b] = casing.of(&t.norm);
+                    self.name_like(t) && low_a + low_b == 0
+                })
+        };
+        if full_name(xa) && full_name(xb) && !xa.iter().any(|t| xb.iter().any(|u| u.norm == t.norm))
+        {
+            return true;
+        }
+        let content = |x: &[DiffToken]| -> Vec<DiffToken> {
+            x.iter().filter(|t| content_word(t)).cloned().collect()
+        };
+        if let ([p], [q]) = (content(xa).as_slice(), content(xb).as_slice()) {
+            let casing = self.casing.get();
+            return casing.names(Side::B, &p.norm) || casing.names(Side::A, &q.norm);
+        }
+        false
+    }
+
+    /// A word that names someone or something: see the module documentation.
+    fn name_like(&self, t: &DiffToken) -> bool {
+        if !t.word || t.numeric || crate::text::furniture::is_month_or_day(&t.norm) {
+            return false;
+        }
+        if t.inner_capital {
+            return true;
+        }
+        if !t.capitalized {
+            return false;
+        }
+        if !t.initial {
+            return true;
+        }
+        // Capitalised where every word is: how the articles write it elsewhere tells.
+        let [cap_a, low_a, cap_b, low_b] = self.casing.get().of(&t.norm);
+        if cap_a + low_a + cap_b + low_b > 0 {
+            return cap_a + cap_b > low_a + low_b;
+        }
+        use crate::text::vocab::zipf;
+        zipf(&t.norm).is_none_or(|z| z < 5.0 && !inflected(&t.norm))
     }
 }
 
@@ -563,21 +832,135 @@ fn clause_word(t: &DiffToken) -> bool {
             || crate::text::vocab::markers::is_reporting_form(&t.norm))
 }
 
-/// A word that names someone or something: see the module documentation.
-fn name_like(t: &DiffToken) -> bool {
-    if !t.word || t.numeric || crate::text::furniture::is_month_or_day(&t.norm) {
+/// A punctuation mark that separates list items or clauses: comma, semicolon, colon, dash.
+fn separator(t: &DiffToken) -> bool {
+    !t.word && matches!(t.norm.as_str(), "," | ";" | ":" | "—")
+}
+
+/// A word that is not a function word.
+fn content_word(t: &DiffToken) -> bool {
+    t.word && !crate::text::vocab::is_function_word(&t.norm)
+}
+
+/// True when the lower-case `norm` is the plural or the -ing form of a word the frequency table
+/// lists ("supporters", "listening"): a common word, not a name.
+fn inflected(norm: &str) -> bool {
+    let listed = |w: &str| crate::text::vocab::zipf(w).is_some();
+    let plural = norm.strip_suffix('s').is_some_and(listed);
+    let gerund = norm
+        .strip_suffix("ing")
+        .is_some_and(|base| listed(base) || listed(&format!("{base}e")));
+    plural || gerund
+}
+
+/// A lower-case past form of a verb the frequency table lists ("seemed", "determined",
+/// "planned"): the word minus "d", minus "ed" or minus a doubled consonant and "ed" is listed.
+fn past_form(t: &DiffToken) -> bool {
+    if !t.word || t.capitalized {
         return false;
     }
-    if t.inner_capital {
-        return true;
-    }
-    if !t.capitalized {
+    let w = t.norm.rsplit('-').next().unwrap_or_default();
+    let Some(stem) = w.strip_suffix("ed") else {
+        return false;
+    };
+    let listed = |w: &str| crate::text::vocab::zipf(w).is_some();
+    let undoubled = {
+        let mut c = stem.chars().rev();
+        match (c.next(), c.next()) {
+            (Some(x), Some(y)) if x == y => Some(&stem[..stem.len() - x.len_utf8()]),
+            _ => None,
+        }
+    };
+    w.chars().count() > 4
+        && (listed(stem) || listed(&w[..w.len() - 1]) || undoubled.is_some_and(listed))
+}
+
+/// True when the word starting at byte `start` of `text` opens a quotation: a double quote
+/// mark right before it, itself at the start or after a space, a bracket or a dash.
+fn opens_quotation(text: &str, start: usize) -> bool {
+    let mut before = text[..start].chars().rev();
+    if before.next().is_none_or(|c| fold_mark(c) != '"') {
         return false;
     }
-    if !t.initial {
+    before
+        .next()
+        .is_none_or(|c| c.is_whitespace() || matches!(fold_mark(c), '(' | '[' | '—' | '-' | ':'))
+}
+
+/// True when two stretches' names are visibly forms of one name: one is the initials of the
+/// other's capitalised words ("RNC" / "Republican National Committee", "U.S." / "United
+/// States", "R" / "Republican of"), or a word of one is a spelling or a form of a word of the
+/// other ("Moammar" / "Muammar", "Democrats" / "Democratic Party", "Sandi" / "Sandra").
+fn one_name(xa: &[DiffToken], xb: &[DiffToken]) -> bool {
+    fn capitals(x: &[DiffToken]) -> Vec<&DiffToken> {
+        x.iter()
+            .filter(|t| t.word && (t.capitalized || t.inner_capital))
+            .collect()
+    }
+    let (ka, kb) = (capitals(xa), capitals(xb));
+    let initials = |short: &[&DiffToken], long: &[&DiffToken]| {
+        let [only] = short else {
+            return false;
+        };
+        let letters: String = only
+            .norm
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        let firsts: String = long
+            .iter()
+            .filter_map(|t| t.norm.chars().next())
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        let abbreviation = only.inner_capital || letters.len() == 1;
+        abbreviation
+            && !letters.is_empty()
+            && (letters == firsts || (letters.len() == 1 && firsts.contains(&letters)))
+    };
+    if initials(&ka, &kb) || initials(&kb, &ka) {
         return true;
     }
-    crate::text::vocab::zipf(&t.norm).is_none_or(|z| z < 5.0)
+    xa.iter().filter(|t| content_word(t)).any(|t| {
+        xb.iter()
+            .filter(|u| content_word(u))
+            .any(|u| same_word_written_otherwise(&t.norm, &u.norm))
+    })
+}
+
+/// True when two normal forms are one word's spellings or forms: after any prefix up to a
+/// hyphen ("al-Qaddafi"), they share a start of four letters or more covering two thirds of
+/// the shorter, or are at least five letters long and two edits apart at most.
+fn same_word_written_otherwise(x: &str, y: &str) -> bool {
+    let last =
+        |w: &str| -> Vec<char> { w.rsplit('-').next().unwrap_or_default().chars().collect() };
+    let (x, y) = (last(x), last(y));
+    if x == y {
+        return false;
+    }
+    let shorter = x.len().min(y.len());
+    let prefix = x.iter().zip(&y).take_while(|(p, q)| p == q).count();
+    if prefix >= 4 && 3 * prefix >= 2 * shorter {
+        return true;
+    }
+    shorter >= 5 && x.len().abs_diff(y.len()) <= 2 && edit_distance(&x, &y) <= 2
+}
+
+/// Levenshtein distance of two short words.
+fn edit_distance(x: &[char], y: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=y.len()).collect();
+    for (i, p) in x.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, q) in y.iter().enumerate() {
+            let next = (diagonal + usize::from(p != q))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[y.len()]
 }
 
 /// The scare quote among `quotes` (a side's scare quotes) that `span` touches: with `marks`,
