@@ -1,6 +1,7 @@
-//! Property tests: quotation extraction never panics and always returns well-formed spans.
+//! Property tests: quotation extraction never panics and always returns well-formed spans and
+//! word counts.
 
-use parallax::text::quotes::extract;
+use parallax::text::quotes::{count_words, extract};
 use parallax::text::segment;
 use proptest::prelude::*;
 
@@ -11,6 +12,11 @@ fn check(text: &str) {
         assert!(q.outer.is_valid_in(text) && q.inner.is_valid_in(text));
         assert!(q.outer.contains(&q.inner), "inner inside outer");
         assert!(!q.inner.is_empty() && q.words > 0);
+        assert_eq!(
+            q.words,
+            count_words(q.inner.slice(text)),
+            "a quote's word count is that of its inner text alone"
+        );
         if let Some(s) = q.speaker {
             assert!(s.is_valid_in(text) && !s.is_empty());
             assert!(!s.overlaps(&q.outer));

@@ -33,8 +33,9 @@ impl Voice {
 /// The speech quotations of one article, for telling the voice of its spans.
 pub struct Voices<'a> {
     text: &'a str,
-    /// Inner span and speaker of every speech quotation, in text order (enclosing ones first).
-    speech: Vec<(Span, Option<Span>)>,
+    /// Inner span, speaker and word count of every speech quotation, in text order (enclosing
+    /// ones first).
+    speech: Vec<(Span, Option<Span>, usize)>,
 }
 
 impl<'a> Voices<'a> {
@@ -45,7 +46,7 @@ impl<'a> Voices<'a> {
             .quotes
             .iter()
             .filter(|q| q.class == QuotationKind::Speech)
-            .map(|q| (q.inner, q.speaker))
+            .map(|q| (q.inner, q.speaker, q.words))
             .collect();
         Voices {
             text: &art.text,
@@ -57,15 +58,15 @@ impl<'a> Voices<'a> {
     /// innermost quotation's, or an enclosing one's when the inner one names nobody).
     pub fn of(&self, span: Span) -> (Voice, Option<String>) {
         // Quotations never cross: those holding `span` nest, so the last one is innermost.
-        let k = self.speech.partition_point(|(s, _)| s.start <= span.start);
-        let holding: Vec<&(Span, Option<Span>)> = self.speech[..k]
+        let k = self.speech.partition_point(|(s, ..)| s.start <= span.start);
+        let holding: Vec<&(Span, Option<Span>, usize)> = self.speech[..k]
             .iter()
-            .filter(|(s, _)| s.contains(&span))
+            .filter(|(s, ..)| s.contains(&span))
             .collect();
         if holding.is_empty() {
             return (Voice::Outlet, None);
         }
-        let speaker = holding.iter().rev().find_map(|(_, sp)| *sp).map(|sp| {
+        let speaker = holding.iter().rev().find_map(|(_, sp, _)| *sp).map(|sp| {
             sp.slice(self.text)
                 .split_whitespace()
                 .collect::<Vec<_>>()
@@ -75,16 +76,17 @@ impl<'a> Voices<'a> {
     }
 
     /// Number of words inside speech quotations whose start satisfies `keep` (quotations nested
-    /// in others are counted once, with the outer one).
+    /// in others are counted once, with the outer one). A quotation's words are the count the
+    /// quotation model took of its inner span ([`crate::text::Quote::words`]).
     pub fn quoted_words(&self, keep: impl Fn(Span) -> bool) -> usize {
         let mut words = 0;
         let mut end = 0;
-        for &(s, _) in &self.speech {
+        for &(s, _, n) in &self.speech {
             if s.start < end || !keep(s) {
                 continue;
             }
             end = s.end;
-            words += crate::text::quotes::count_words(s.slice(self.text));
+            words += n;
         }
         words
     }

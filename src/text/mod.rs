@@ -14,6 +14,7 @@ pub mod quotes;
 pub mod sanitize;
 pub mod segment;
 pub mod span;
+pub(crate) mod stretch;
 pub mod tokens;
 pub mod vocab;
 

@@ -161,16 +161,31 @@ struct Known {
     opens_compound: bool,
 }
 
-/// What is known of `w`, worked out once and kept in `cache`.
-fn known<'k, 'w>(cache: &'k mut HashMap<&'w str, Known>, w: &'w str) -> &'k Known {
-    cache.entry(w).or_insert_with(|| {
-        let key = word_key(w);
-        Known {
-            abbreviation: abbrev::lookup(w),
-            opens_compound: COMPOUND_FIRST.slot(&key).is_some(),
-            key,
-        }
-    })
+/// The distinct written words of a text, each read once: what is known of each, in the order
+/// first seen.
+#[derive(Default)]
+struct Seen<'w> {
+    /// Index in `known` of each written word.
+    ids: HashMap<&'w str, u32>,
+    known: Vec<Known>,
+}
+
+impl<'w> Seen<'w> {
+    /// The index of `w` among the written words seen, and what is known of it, worked out the
+    /// first time.
+    fn known(&mut self, w: &'w str) -> (u32, &Known) {
+        let known = &mut self.known;
+        let id = *self.ids.entry(w).or_insert_with(|| {
+            let key = word_key(w);
+            known.push(Known {
+                abbreviation: abbrev::lookup(w),
+                opens_compound: COMPOUND_FIRST.slot(&key).is_some(),
+                key,
+            });
+            (known.len() - 1) as u32
+        });
+        (id, &self.known[id as usize])
+    }
 }
 
 /// A word of the text in its normal form.
@@ -192,15 +207,38 @@ pub fn normal_words(text: &str, offset: usize) -> (Vec<NormalWord>, Vec<Span>) {
 }
 
 /// [`normal_words`] of `text` already split into its UAX #29 `words` (`unicode_word_indices`).
-pub fn normal_words_of<'w>(
+pub fn normal_words_of(
     text: &str,
-    words: &[(usize, &'w str)],
+    words: &[(usize, &str)],
     offset: usize,
 ) -> (Vec<NormalWord>, Vec<Span>) {
+    let n = normal_words_seen(text, words, offset);
+    (n.words, n.honorifics)
+}
+
+/// The normal words of a text, with the distinct written words they come from.
+pub struct SeenWords {
+    /// The normal words, as [`normal_words_of`] gives them.
+    pub words: Vec<NormalWord>,
+    /// For each of `words` that is the normal form of one written word as it stands alone,
+    /// the index of that written word among the text's distinct written words (two words with
+    /// one index have one normal form); `None` for the others (full forms of abbreviations,
+    /// compounds, times, "%").
+    pub seen: Vec<Option<u32>>,
+    /// The number of distinct written words.
+    pub distinct: usize,
+    /// The spans of the honorifics left out, as [`normal_words_of`] gives them.
+    pub honorifics: Vec<Span>,
+}
+
+/// [`normal_words_of`], with the distinct written word each normal word is the normal form of
+/// (for working out once per distinct word what depends on the normal form alone).
+pub fn normal_words_seen(text: &str, words: &[(usize, &str)], offset: usize) -> SeenWords {
     let mut out = Vec::with_capacity(words.len());
+    let mut seen = Vec::with_capacity(words.len());
     // Words repeat: each distinct written word is looked up and put in its normal form once
     // per text.
-    let mut cache: HashMap<&'w str, Known> = HashMap::default();
+    let mut cache = Seen::default();
     let mut honorifics = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -215,9 +253,9 @@ pub fn normal_words_of<'w>(
             |sep: &[&str]| next.is_some_and(|(n, _)| sep.iter().any(|s| &text[end..n] == *s));
         let next_capitalized = next.is_some_and(|(_, nw)| nw.starts_with(char::is_uppercase));
         let capitalized = w.starts_with(char::is_uppercase);
-        let (abbreviation, opens_compound, key) = {
-            let k = known(&mut cache, w);
-            (k.abbreviation, k.opens_compound, k.key.clone())
+        let (id, abbreviation, opens_compound, key) = {
+            let (id, k) = cache.known(w);
+            (id, k.abbreviation, k.opens_compound, k.key.clone())
         };
         let abbreviation = abbreviation.filter(|a| {
             // Without a full stop only a title or honorific before a name counts ("Gen Flynn").
@@ -296,7 +334,7 @@ pub fn normal_words_of<'w>(
         if let Some((n, nw)) = next {
             // Only a word that can start a compound or a number looks at the next one.
             let merged = if opens_compound && joined_to_next(&[" ", "-", "‐"]) {
-                compound(&key, &known(&mut cache, nw).key)
+                compound(&key, &cache.known(nw).1.key)
             } else {
                 None
             }
@@ -321,6 +359,8 @@ pub fn normal_words_of<'w>(
             key,
             capitalized,
         });
+        seen.resize(out.len() - 1, None);
+        seen.push(Some(id));
         // "25%" is "25 percent".
         if numeric && after.starts_with('%') {
             out.push(NormalWord {
@@ -331,7 +371,13 @@ pub fn normal_words_of<'w>(
         }
         i += 1;
     }
-    (out, honorifics)
+    seen.resize(out.len(), None);
+    SeenWords {
+        words: out,
+        seen,
+        distinct: cache.known.len(),
+        honorifics,
+    }
 }
 
 /// The normal form of two words written apart (with a space or a hyphen) that the table joins

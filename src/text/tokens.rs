@@ -81,18 +81,17 @@ pub fn tokens_and_honorifics(
     words: &[(usize, &str)],
     offset: usize,
 ) -> (Vec<Token>, Vec<Span>) {
-    let (words, honorifics) = super::normalize::normal_words_of(text, words, offset);
-    let mut out = Vec::with_capacity(words.len());
-    // Words repeat: each distinct word is stemmed once per text.
-    let mut stems: rustc_hash::FxHashMap<String, String> = rustc_hash::FxHashMap::default();
-    for w in words {
-        let stem = match stems.get(&w.key) {
-            Some(s) => s.clone(),
-            None => {
-                let s = stem(&w.key);
-                stems.insert(w.key.clone(), s.clone());
-                s
-            }
+    let normal = super::normalize::normal_words_seen(text, words, offset);
+    let mut out = Vec::with_capacity(normal.words.len());
+    // Words repeat: each distinct written word is stemmed once per text, by the index the
+    // normal forms were looked up by (the normal form alone decides the stem).
+    let mut stems: Vec<Option<String>> = vec![None; normal.distinct];
+    for (w, seen) in normal.words.into_iter().zip(normal.seen) {
+        let stem = match seen {
+            Some(id) => stems[id as usize]
+                .get_or_insert_with(|| stem(&w.key))
+                .clone(),
+            None => stem(&w.key),
         };
         out.push(Token {
             span: w.span,
@@ -102,7 +101,7 @@ pub fn tokens_and_honorifics(
             stem,
         });
     }
-    (out, honorifics)
+    (out, normal.honorifics)
 }
 
 #[cfg(test)]
@@ -120,6 +119,31 @@ mod tests {
     fn inflections_share_a_stem() {
         assert_eq!(stem(&normalize("Claimed")), stem(&normalize("claims")));
         assert_eq!(stem_phrase("regime forces"), stem_phrase("Regime Force"));
+    }
+
+    /// Every token's stem is its normal form's, whichever way the normal form was reached
+    /// (one written word in any case, a full form, a compound, a time, a percent sign).
+    #[test]
+    fn each_token_stems_its_normal_form() {
+        let text = "Claims CLAIMS claims; Gen. Ford and General Ford. Per cent, 25% at 5pm \
+                    and 9:24 p.m., health care, twenty-three e-mails. Organisations organise.";
+        let toks = tokenize(text);
+        assert!(toks.len() > 20);
+        for t in &toks {
+            assert_eq!(t.stem, stem(&t.norm), "{t:?}");
+        }
+        let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+        for n in [
+            "general",
+            "percent",
+            "healthcare",
+            "23",
+            "emails",
+            "5",
+            "pm",
+        ] {
+            assert!(norms.contains(&n), "{n} in {norms:?}");
+        }
     }
 
     #[test]

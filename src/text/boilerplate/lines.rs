@@ -4,23 +4,50 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::rules::is_appeal;
-use super::{Boilerplate, LineKind, is_number, lower_words_upto};
+use super::{Boilerplate, LineKind, is_number, lower_word};
 use crate::text::furniture::is_credit_line;
+use crate::text::stretch::words_between;
 
 /// What kind of furniture one line is, if any. Only short lines (a dozen words at most) are
 /// ever furniture.
 pub fn classify_line(line: &str) -> Option<LineKind> {
-    use Boilerplate::*;
     let t = line.trim();
+    classify_trimmed(t, || t.unicode_words())
+}
+
+/// [`classify_line`] for a `line` cut out of `text` (a slice of it), reading the line's words
+/// from the text's UAX #29 `words` (`unicode_word_indices`) where they are the line's own
+/// ([`words_between`]).
+pub(super) fn classify_line_in(
+    text: &str,
+    words: &[(usize, &str)],
+    line: &str,
+) -> Option<LineKind> {
+    let t = line.trim();
+    let at = (t.as_ptr() as usize)
+        .checked_sub(text.as_ptr() as usize)
+        .filter(|&from| text.get(from..).is_some_and(|rest| rest.len() >= t.len()));
+    match at {
+        Some(from) => classify_trimmed(t, || words_between(text, words, from, from + t.len())),
+        None => classify_line(t),
+    }
+}
+
+/// [`classify_line`] of the trimmed line `t`, whose UAX #29 words `words` gives.
+fn classify_trimmed<'t, I: Iterator<Item = &'t str>>(
+    t: &'t str,
+    words: impl Fn() -> I,
+) -> Option<LineKind> {
+    use Boilerplate::*;
     if t.is_empty() {
         return Some(LineKind::Furniture(Other));
     }
     // Past twelve words a line is never furniture: a thirteenth word tells (counted before
     // any word is copied).
-    if t.unicode_words().nth(12).is_some() {
+    if words().nth(12).is_some() {
         return None;
     }
-    let words = lower_words_upto(t, 13);
+    let words: Vec<String> = words().take(13).map(lower_word).collect();
     if words.is_empty() {
         // Only punctuation and symbols ("in ," has a word; "|", "»", "•" do not).
         return Some(LineKind::Furniture(Navigation));
@@ -342,4 +369,37 @@ pub(super) fn is_comment_heading(w: &[&str]) -> bool {
                 | "leave a response"
                 | "write a comment"
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line read from the text's words is classified as the line on its own, at the
+    /// twelve-word limit and with marks, spaces and symbols at its ends.
+    #[test]
+    fn a_line_in_its_text_is_classified_as_on_its_own() {
+        let text = "Skip to content\n\
+            one two three four five six seven eight nine ten eleven twelve\n\
+            one two three four five six seven eight nine ten eleven twelve thirteen\n\
+            \u{A0}Share this:\u{A0}\n\
+            \u{301}Facebook Twitter Email one two three four five six seven eight nine\n\
+            🇺🇸Related stories 🇬🇧\n\
+            Leave a comment »\n\
+            | • |\n\
+            Photo: Jane Doe/Reuters\n\
+            It was, the council said, a long night of votes on the harbour plan.";
+        let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+        let mut furniture = 0;
+        for line in text.lines() {
+            let alone = classify_line(line);
+            assert_eq!(classify_line_in(text, &words, line), alone, "{line:?}");
+            furniture += usize::from(alone.is_some());
+        }
+        assert!(furniture >= 4, "the sample holds furniture lines");
+        assert_eq!(
+            classify_line_in(text, &words, "Skip to content"),
+            classify_line("Skip to content")
+        );
+    }
 }

@@ -152,6 +152,7 @@ pub fn tag_with_words(text: &str, paragraphs: &mut [Paragraph], words: &[(usize,
         let mut heading = None;
         let own = classify_with_words(
             ptext,
+            &|line| lines::classify_line_in(text, words, line),
             &|| words_within(text, p.span, words),
             words_of,
             &mut heading,
@@ -253,7 +254,7 @@ fn tag_appeal_runs(text: &str, paragraphs: &mut [Paragraph]) {
 
 /// The furniture kind of one paragraph on its own, without context.
 pub fn classify_paragraph(ptext: &str) -> Option<Boilerplate> {
-    classify_with_words(ptext, &|| fold(ptext), &mut None, &mut None)
+    classify_with_words(ptext, &classify_line, &|| fold(ptext), &mut None, &mut None)
 }
 
 /// The [`fold`] of the paragraph at `span` of `text`, from the `words` of the whole text.
@@ -277,11 +278,12 @@ fn words_within(text: &str, span: crate::text::Span, words: &[(usize, &str)]) ->
     )
 }
 
-/// [`classify_paragraph`] with the paragraph's [`fold`] made by `lower` when needed, and left
-/// in `words_out` then; `heading` is set to the paragraph's kind when it is a one-line section
-/// heading.
+/// [`classify_paragraph`] with each line classified by `line_kind` (as [`classify_line`]
+/// does), and the paragraph's [`fold`] made by `lower` when needed, and left in `words_out`
+/// then; `heading` is set to the paragraph's kind when it is a one-line section heading.
 fn classify_with_words(
     ptext: &str,
+    line_kind: &dyn Fn(&str) -> Option<LineKind>,
     lower: &dyn Fn() -> String,
     words_out: &mut Option<String>,
     heading: &mut Option<LineKind>,
@@ -291,7 +293,7 @@ fn classify_with_words(
         return Some(Boilerplate::Other);
     }
     // Every line furniture: the first line's kind names the paragraph.
-    let kinds: Vec<Option<LineKind>> = lines.iter().map(|l| classify_line(l)).collect();
+    let kinds: Vec<Option<LineKind>> = lines.iter().map(|l| line_kind(l)).collect();
     *heading = line_heading(&kinds);
     if kinds.iter().all(Option::is_some) {
         return kinds.first().copied().flatten().map(LineKind::kind);
@@ -334,12 +336,6 @@ fn line_heading(kinds: &[Option<LineKind>]) -> Option<LineKind> {
 pub fn is_furniture_line(line: &str) -> bool {
     let t = line.trim();
     t.is_empty() || !t.chars().any(char::is_alphabetic) || classify_line(t).is_some()
-}
-
-/// The first `n` lower-cased UAX #29 words of `s`, apostrophes folded (for checks that give
-/// up past a few words).
-pub(super) fn lower_words_upto(s: &str, n: usize) -> Vec<String> {
-    s.unicode_words().take(n).map(lower_word).collect()
 }
 
 /// A word lower-cased, apostrophes folded.

@@ -3,10 +3,9 @@
 //! or earlier in its sentence (`Trump called it “very unfair”`, `X said in a statement: “…”`).
 //! A pronoun is returned as such; [`super::kind`] resolves it to a named speaker.
 
-use unicode_segmentation::{UnicodeSegmentation, UnicodeWords};
-
 use super::subject::{name_length, opening_subject};
 use super::{Quote, Span};
+use crate::text::stretch::{Between, words_between};
 use crate::text::vocab::{
     Cue, ends_phrase as is_function_word, has_cue, is_determiner, is_pronoun,
     is_speech_verb as is_attribution,
@@ -59,58 +58,9 @@ impl<'t> Src<'t> {
     }
 
     /// The UAX #29 words of `text[from..to]`, exactly as `unicode_words` splits that stretch
-    /// on its own. They are the text's words inside the stretch when no word of the text
-    /// crosses either end and the characters on both sides of each end are plain (ASCII,
-    /// Latin letters, quotation marks, dashes): every rule of UAX #29 that looks past a
-    /// boundary between plain characters looks at both sides alike, so the stretch cut out
-    /// changes no boundary inside it. Any other stretch is split again.
+    /// on its own ([`crate::text::stretch::words_between`]).
     pub(super) fn words_between(&self, from: usize, to: usize) -> Between<'t> {
-        let words = self.words;
-        let first = words.partition_point(|&(at, _)| at < from);
-        let last = first + words[first..].partition_point(|&(at, _)| at < to);
-        let crosses = |k: usize, at: usize| {
-            k.checked_sub(1)
-                .is_some_and(|k| words[k].0 + words[k].1.len() > at)
-        };
-        let text = self.text;
-        let plain_around = |at: usize| {
-            text[..at].chars().next_back().is_none_or(plain)
-                && text[at..].chars().next().is_none_or(plain)
-        };
-        if crosses(first, from) || crosses(last, to) || !plain_around(from) || !plain_around(to) {
-            return Between::Split(text[from..to].unicode_words());
-        }
-        Between::Text(words[first..last].iter())
-    }
-}
-
-/// A character whose word-boundary properties are plain: no rule of UAX #29 skips it (like a
-/// combining mark) or reads a run of it (like regional indicators).
-fn plain(c: char) -> bool {
-    c.is_ascii()
-        || matches!(c, '\u{C0}'..='\u{24F}' if c != '\u{D7}' && c != '\u{F7}')
-        || matches!(
-            c,
-            '“' | '”' | '‘' | '’' | '„' | '‚' | '«' | '»' | '‹' | '›' | '—' | '–' | '…'
-        )
-}
-
-/// The words of a stretch of a text ([`Src::words_between`]).
-pub(super) enum Between<'t> {
-    /// The text's own words.
-    Text(std::slice::Iter<'t, (usize, &'t str)>),
-    /// The stretch split on its own.
-    Split(UnicodeWords<'t>),
-}
-
-impl<'t> Iterator for Between<'t> {
-    type Item = &'t str;
-
-    fn next(&mut self) -> Option<&'t str> {
-        match self {
-            Between::Text(it) => it.next().map(|&(_, w)| w),
-            Between::Split(it) => it.next(),
-        }
+        words_between(self.text, self.words, from, to)
     }
 }
 
@@ -536,34 +486,4 @@ pub(super) fn noun_phrase_forward(words: &[Word<'_>]) -> Option<Span> {
         .take_while(|w| w.joined && capitalised(w.text))
         .count();
     Some(Span::new(first.span.start, words[n - 1].span.end))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every stretch between two character boundaries has the words it has on its own, whether
-    /// they come from the text's words or from splitting it again.
-    #[test]
-    fn words_between_are_the_stretch_split_alone() {
-        let samples = [
-            "“It isn't over,” the U.S. envoy said at 3.5 p.m. on 1,000 ‘quiet’ days — really…",
-            "Café naïve «déjà vu» l’été, don’t: e\u{301}lan x\u{200D}y_z a:b 'quoted' \"twice\"",
-            "Flags 🇺🇸🇬🇧🇫🇷 and 👩\u{200D}💻 plus ש\"ב and 12,5;6\r\nnext  line\u{AD}break ×2",
-        ];
-        for text in samples {
-            let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
-            let src = Src::new(text, &words);
-            let cuts: Vec<usize> = (0..=text.len())
-                .filter(|&k| text.is_char_boundary(k))
-                .collect();
-            for (i, &from) in cuts.iter().enumerate() {
-                for &to in &cuts[i..] {
-                    let got: Vec<&str> = src.words_between(from, to).collect();
-                    let alone: Vec<&str> = text[from..to].unicode_words().collect();
-                    assert_eq!(got, alone, "{:?}", &text[from..to]);
-                }
-            }
-        }
-    }
 }
