@@ -2,21 +2,12 @@
 //! nothing else — not two people swapped, not a common noun that starts a sentence, not what a
 //! shared name did.
 
+mod common;
+
+use common::bare_article as article;
 use parallax::compare::framing::framing;
 use parallax::compare::{AlignedPair, Change, ContrastLabel, Framing};
-use parallax::corpus::{Article, Meta, Source};
-
-fn article(id: &str, body: &str) -> Article {
-    Article::new(
-        id.to_string(),
-        Meta::default(),
-        Source::Demo {
-            name: id.to_string(),
-        },
-        body.to_string(),
-        None,
-    )
-}
+use parallax::corpus::Article;
 
 /// Framing of two articles whose first sentences are aligned to each other (the rest of each
 /// article is context only).
