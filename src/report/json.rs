@@ -8,7 +8,10 @@
 
 use std::io::{self, Write};
 
-use crate::compare::Comparison;
+use crate::compare::{
+    AlignedPair, Comparison, DistinctiveTerm, Framing, Highlight, Limit, LoadedTerm, PerSide,
+    Profile, Row, SharedQuote, SideInfo, Summary,
+};
 
 /// Pretty-printed JSON with a trailing newline.
 pub fn render(cmp: &Comparison) -> String {
@@ -19,9 +22,97 @@ pub fn render(cmp: &Comparison) -> String {
     }
 }
 
-/// [`render`], written to `sink` as it is serialised rather than built whole first.
+/// [`render`], written to `sink`.
+///
+/// The report is serialised in two halves side by side on the thread pool (on a long pair it
+/// is megabytes, and the last step before the process ends): the articles, the alignment, the
+/// shared quotations and the loaded terms, then everything else. Each half is a pretty-printed
+/// object of those fields; joined, they are byte for byte the whole [`Comparison`]
+/// serialised at once (`halves_join_into_the_whole_report` checks it).
 pub fn write(cmp: &Comparison, sink: &mut dyn Write) -> io::Result<()> {
-    write_value(cmp, sink)
+    // Every field by name, so that a field added to the report cannot be left out here.
+    let Comparison {
+        schema,
+        a,
+        b,
+        alignment,
+        shared_quotes,
+        loaded_terms,
+        framing,
+        distinctive,
+        profile,
+        highlights,
+        rows,
+        summary,
+        limits,
+    } = cmp;
+    let head = Head {
+        schema,
+        a,
+        b,
+        alignment,
+        shared_quotes,
+        loaded_terms,
+    };
+    let tail = Tail {
+        framing,
+        distinctive,
+        profile,
+        highlights,
+        rows,
+        summary,
+        limits,
+    };
+    let (head, tail) = rayon::join(|| escaped_json(&head), || escaped_json(&tail));
+    let (head, tail) = (head?, tail?);
+    // `{ head… \n}` and `{ tail… \n}` join as `{ head…, tail… \n}`.
+    let head = head.strip_suffix(b"\n}").unwrap_or(&head);
+    let tail = tail.strip_prefix(b"{").unwrap_or(&tail);
+    sink.write_all(head)?;
+    sink.write_all(b",")?;
+    sink.write_all(tail)?;
+    sink.write_all(b"\n")?;
+    sink.flush()
+}
+
+/// The first fields of [`Comparison`], in its order.
+#[derive(serde::Serialize)]
+struct Head<'c> {
+    schema: &'c String,
+    a: &'c SideInfo,
+    b: &'c SideInfo,
+    alignment: &'c Vec<AlignedPair>,
+    shared_quotes: &'c Vec<SharedQuote>,
+    loaded_terms: &'c Vec<LoadedTerm>,
+}
+
+/// The rest of [`Comparison`]'s fields, in its order, with its rule for `limits`.
+#[derive(serde::Serialize)]
+struct Tail<'c> {
+    framing: &'c Vec<Framing>,
+    distinctive: &'c PerSide<Vec<DistinctiveTerm>>,
+    profile: &'c PerSide<Profile>,
+    highlights: &'c PerSide<Vec<Highlight>>,
+    rows: &'c Vec<Row>,
+    summary: &'c Summary,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    limits: &'c Vec<Limit>,
+}
+
+/// `value` pretty-printed, with terminal controls escaped as [`write_value`] escapes them.
+fn escaped_json<T: serde::Serialize>(value: &T) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut escaped = EscapeControls {
+        inner: &mut out,
+        carry: Vec::new(),
+    };
+    {
+        let mut buf = io::BufWriter::with_capacity(1 << 16, &mut escaped);
+        serde_json::to_writer_pretty(&mut buf, value).map_err(io::Error::other)?;
+        buf.flush()?;
+    }
+    escaped.finish()?;
+    Ok(out)
 }
 
 /// Any serialisable report (the story's too) as pretty-printed JSON with a trailing newline,
@@ -157,6 +248,35 @@ fn needs_escape(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The two halves, joined, are the whole report serialised at once: every field, in order,
+    /// with the same indentation, with and without `limits`.
+    #[test]
+    fn halves_join_into_the_whole_report() {
+        let demo = crate::corpus::demo();
+        let (a, b) = (&demo.articles[0], &demo.articles[1]);
+        let full = crate::compare::compare(a, b, &crate::compare::Options::default());
+        // A budget of nothing: quotation matching falls back, and `limits` is written.
+        let cut = crate::compare::compare(
+            a,
+            b,
+            &crate::compare::Options {
+                quote_budget: 0,
+                ..Default::default()
+            },
+        );
+        assert!(full.limits.is_empty() && !cut.limits.is_empty());
+        for cmp in [&full, &cut] {
+            let mut whole = Vec::new();
+            write_value(cmp, &mut whole).unwrap();
+            let mut joined = Vec::new();
+            write(cmp, &mut joined).unwrap();
+            assert_eq!(
+                String::from_utf8(joined).unwrap(),
+                String::from_utf8(whole).unwrap()
+            );
+        }
+    }
 
     /// `raw` passed through the escaping writer in one write.
     fn streamed(raw: &str) -> String {
