@@ -76,8 +76,9 @@
 
 pub mod words;
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
@@ -239,7 +240,6 @@ pub fn framing(
     pairs: &[AlignedPair],
     loaded: &[LoadedTerm],
 ) -> Vec<Framing> {
-    let mut out = Vec::new();
     let scare = PerSideIndex {
         a: SpanIndex::new(scare_quotes(a)),
         b: SpanIndex::new(scare_quotes(b)),
@@ -260,44 +260,48 @@ pub fn framing(
     let casing = LazyCasing {
         a,
         b,
-        cell: OnceCell::new(),
+        cell: OnceLock::new(),
     };
-    for (sa, sb) in groups(pairs) {
-        let ta = group_tokens(a, &sa);
-        let tb = group_tokens(b, &sb);
-        let ctx = Context {
-            ta: &ta,
-            tb: &tb,
-            scare: &scare,
-            loaded: &loaded,
-            casing: &casing,
-        };
-        let (mut changes, shared) = ctx.changes();
-        let word_diff = shared >= WORD_DIFF_MIN_SHARED;
-        if !word_diff {
-            changes = changes
-                .into_iter()
-                .filter(|c| c.label != ContrastLabel::Wording)
-                .flat_map(|c| ctx.narrow_loaded(c))
-                .collect();
-        }
-        if changes.is_empty() {
-            continue;
-        }
-        let mut labels: Vec<ContrastLabel> = Vec::new();
-        for c in &changes {
-            if c.label != ContrastLabel::Wording && !labels.contains(&c.label) {
-                labels.push(c.label);
+    // Each unit is labelled on its own, in parallel; the list comes out in the units' order.
+    let mut out: Vec<Framing> = groups(pairs)
+        .into_par_iter()
+        .filter_map(|(sa, sb)| {
+            let ta = group_tokens(a, &sa);
+            let tb = group_tokens(b, &sb);
+            let ctx = Context {
+                ta: &ta,
+                tb: &tb,
+                scare: &scare,
+                loaded: &loaded,
+                casing: &casing,
+            };
+            let (mut changes, shared) = ctx.changes();
+            let word_diff = shared >= WORD_DIFF_MIN_SHARED;
+            if !word_diff {
+                changes = changes
+                    .into_iter()
+                    .filter(|c| c.label != ContrastLabel::Wording)
+                    .flat_map(|c| ctx.narrow_loaded(c))
+                    .collect();
             }
-        }
-        out.push(Framing {
-            a: sa[0],
-            b: sb[0],
-            changes,
-            labels,
-            word_diff,
-        });
-    }
+            if changes.is_empty() {
+                return None;
+            }
+            let mut labels: Vec<ContrastLabel> = Vec::new();
+            for c in &changes {
+                if c.label != ContrastLabel::Wording && !labels.contains(&c.label) {
+                    labels.push(c.label);
+                }
+            }
+            Some(Framing {
+                a: sa[0],
+                b: sb[0],
+                changes,
+                labels,
+                word_diff,
+            })
+        })
+        .collect();
     out.sort_by_key(|f| (f.a, f.b));
     out
 }
@@ -399,7 +403,7 @@ impl<'t> Casing<'t> {
 struct LazyCasing<'t> {
     a: &'t Article,
     b: &'t Article,
-    cell: OnceCell<Casing<'t>>,
+    cell: OnceLock<Casing<'t>>,
 }
 
 impl<'t> LazyCasing<'t> {
