@@ -339,7 +339,7 @@ fn candidates(va: &[SparseVec], vb: &[SparseVec], stems: usize) -> Vec<(usize, u
     let mut acc = vec![0.0f64; vb.len()];
     let mut touched: Vec<u32> = Vec::new();
     // One A sentence's proposals: (partial score, B index).
-    let mut row: Vec<(f64, usize)> = Vec::new();
+    let mut row: Vec<(f64, usize)> = Vec::with_capacity(CANDIDATES_PER_SENTENCE);
     let mut proposed: Vec<(usize, usize)> = Vec::new();
     let k = CANDIDATES_PER_SENTENCE;
     // Each B sentence's best few proposers so far: (partial score, A index).
@@ -360,35 +360,35 @@ fn candidates(va: &[SparseVec], vb: &[SparseVec], stems: usize) -> Vec<(usize, u
                 *sum += x * y;
             }
         }
+        // The row's best `k` (highest score, then lowest index), best first.
         row.clear();
-        row.extend(
-            touched
-                .drain(..)
-                .map(|j| {
-                    let sum = std::mem::take(&mut acc[j as usize]);
-                    let s = sum / (v.norm * vb[j as usize].norm).max(f64::MIN_POSITIVE);
-                    (s, j as usize)
-                })
-                .filter(|p| p.0 > 0.0),
-        );
-        for &(s, j) in &row {
-            if s <= floor_b[j] {
+        for j in touched.drain(..) {
+            let sum = std::mem::take(&mut acc[j as usize]);
+            let s = sum / (v.norm * vb[j as usize].norm).max(f64::MIN_POSITIVE);
+            if s <= 0.0 {
                 continue;
             }
-            let kept = &mut best_b[j];
-            if kept.len() < k {
-                kept.push((s, i));
-            } else if let Some(worst) = kept.iter_mut().min_by(|x, y| x.0.total_cmp(&y.0)) {
-                *worst = (s, i);
+            let j = j as usize;
+            if s > floor_b[j] {
+                let kept = &mut best_b[j];
+                if kept.len() < k {
+                    kept.push((s, i));
+                } else if let Some(worst) = kept.iter_mut().min_by(|x, y| x.0.total_cmp(&y.0)) {
+                    *worst = (s, i);
+                }
+                if kept.len() == k {
+                    floor_b[j] = kept.iter().map(|x| x.0).fold(f64::INFINITY, f64::min);
+                }
             }
-            if kept.len() == k {
-                floor_b[j] = kept.iter().map(|x| x.0).fold(f64::INFINITY, f64::min);
+            let ahead = |x: &(f64, usize)| x.0 > s || (x.0 == s && x.1 < j);
+            if row.len() == k && row.last().is_some_and(&ahead) {
+                continue;
             }
-        }
-        let by_score = |x: &(f64, usize), y: &(f64, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
-        if row.len() > k {
-            row.select_nth_unstable_by(k - 1, by_score);
-            row.truncate(k);
+            let at = row.partition_point(ahead);
+            if row.len() == k {
+                row.pop();
+            }
+            row.insert(at, (s, j));
         }
         proposed.extend(row.iter().map(|&(_, j)| (i, j)));
     }
