@@ -75,8 +75,7 @@ fn count(art: &Article) -> (FxHashMap<&str, StemCount<'_>>, usize) {
 
 /// Distinctive terms of each side against the other.
 pub fn distinctive(a: &Article, b: &Article, opts: &Options) -> PerSide<Vec<DistinctiveTerm>> {
-    let (ca, na) = count(a);
-    let (cb, nb) = count(b);
+    let ((ca, na), (cb, nb)) = rayon::join(|| count(a), || count(b));
     let n = na + nb;
     if na == 0 || nb == 0 {
         return PerSide::default();
