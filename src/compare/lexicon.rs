@@ -1079,10 +1079,12 @@ pub fn category_label(name: &str) -> String {
 /// a quoted hit when the other article has no hit of it at all.
 pub fn loaded_terms(a: &Article, b: &Article, lexicon: &Lexicon) -> Vec<LoadedTerm> {
     let story = Story::new(&[a, b]);
-    let hits_a = lexicon.find_in(a, &story);
-    let hits_b = lexicon.find_in(b, &story);
-    // Each hit's voice: the outlet's own words, or someone's it quotes.
-    let (voices_a, voices_b) = (Voices::new(a), Voices::new(b));
+    // Each article's hits, and each hit's voice: the outlet's own words, or someone's it
+    // quotes. The two articles are read side by side.
+    let ((hits_a, voices_a), (hits_b, voices_b)) = rayon::join(
+        || (lexicon.find_in(a, &story), Voices::new(a)),
+        || (lexicon.find_in(b, &story), Voices::new(b)),
+    );
     let voiced =
         |hits: &[(usize, Span)], v: &Voices| -> Vec<(usize, Span, Voice, Option<String>)> {
             hits.iter()
