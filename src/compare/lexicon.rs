@@ -28,6 +28,7 @@ mod user;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, OnceLock};
 
@@ -555,21 +556,34 @@ pub struct Story {
 impl Story {
     /// The story told by `articles` (the two sides of a comparison, or one article).
     pub fn new(articles: &[&Article]) -> Story {
+        // Each article's stems with the number of sentences using them, the articles side by
+        // side, and the names they write beside that.
+        let (counted, known_names) = rayon::join(
+            || {
+                articles
+                    .par_iter()
+                    .map(|art| {
+                        let an = &art.analysis;
+                        let mut sentences: HashMap<&str, usize> = Default::default();
+                        let mut seen = HashSet::default();
+                        for s in &an.sentences {
+                            seen.clear();
+                            for t in &an.tokens[an.tokens_in(s.span)] {
+                                if seen.insert(t.stem.as_str()) {
+                                    *sentences.entry(t.stem.as_str()).or_default() += 1;
+                                }
+                            }
+                        }
+                        sentences
+                    })
+                    .collect::<Vec<_>>()
+            },
+            || names::known_names(articles),
+        );
         let mut subject = HashSet::default();
         let mut repeated: HashSet<&str> = HashSet::default();
         let mut everywhere: Option<HashSet<&str>> = None;
-        for art in articles {
-            let an = &art.analysis;
-            let mut sentences: HashMap<&str, usize> = Default::default();
-            let mut seen = HashSet::default();
-            for s in &an.sentences {
-                seen.clear();
-                for t in &an.tokens[an.tokens_in(s.span)] {
-                    if seen.insert(t.stem.as_str()) {
-                        *sentences.entry(t.stem.as_str()).or_default() += 1;
-                    }
-                }
-            }
+        for sentences in counted {
             repeated.extend(
                 sentences
                     .iter()
@@ -602,7 +616,7 @@ impl Story {
         }
         Story {
             subject,
-            known_names: names::known_names(articles),
+            known_names,
         }
     }
 }
