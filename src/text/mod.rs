@@ -24,7 +24,7 @@ use unicode_segmentation::UnicodeSegmentation;
 pub use boilerplate::Boilerplate;
 pub use quotes::{QuotationKind, Quote, QuoteKind};
 pub use span::Span;
-pub use tokens::Token;
+pub use tokens::{Form, Token};
 
 /// What role a paragraph plays in the page it was scraped from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
