@@ -30,30 +30,54 @@ pub fn word_indices(text: &str) -> Vec<(usize, &str)> {
             );
         }
     };
-    // The run being gathered (pieces all ASCII, or none), and the piece being read.
-    let mut run = 0;
-    let mut run_ascii = true;
-    let mut piece = 0;
-    let mut piece_ascii = true;
-    for (i, &b) in bytes.iter().enumerate() {
-        if i > 0 && (0x21..=0x7e).contains(&b) && matches!(bytes[i - 1], b' ' | b'\n') {
-            // A cut before `i`: the piece `piece..i` ends.
-            if piece_ascii != run_ascii {
-                flush(run, piece);
-                run = piece;
-                run_ascii = piece_ascii;
-            }
-            piece = i;
-            piece_ascii = true;
+    // Everything before `done` is split but for the pieces from `other` on, which hold
+    // non-ASCII characters and are split together once the next ASCII run is known.
+    let mut done = 0;
+    let mut other = 0;
+    while let Some(k) = first_non_ascii(&bytes[done..]) {
+        let at = done + k;
+        // The piece holding `at`: from the last cut at or before it to the first after it.
+        let start = (done + 1..at)
+            .rev()
+            .find(|&c| is_cut(bytes, c))
+            .unwrap_or(done);
+        let end = (at + 1..bytes.len())
+            .find(|&c| is_cut(bytes, c))
+            .unwrap_or(bytes.len());
+        if start > done {
+            flush(other, done);
+            flush(done, start);
+            other = start;
         }
-        piece_ascii &= b.is_ascii();
+        done = end;
     }
-    if piece_ascii != run_ascii {
-        flush(run, piece);
-        run = piece;
-    }
-    flush(run, text.len());
+    flush(other, done);
+    flush(done, bytes.len());
     out
+}
+
+/// True when the text can be cut before byte `c` (see the module documentation): a printable
+/// ASCII character other than a space, after a space or a line feed.
+fn is_cut(bytes: &[u8], c: usize) -> bool {
+    (0x21..=0x7e).contains(&bytes[c]) && matches!(bytes[c - 1], b' ' | b'\n')
+}
+
+/// The index of the first byte of `bytes` that is not ASCII, read eight bytes at a time.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    for (i, chunk) in chunks.by_ref().enumerate() {
+        let high = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) & HIGH;
+        if high != 0 {
+            return Some(i * 8 + (high.trailing_zeros() / 8) as usize);
+        }
+    }
+    let tail = bytes.len() - chunks.remainder().len();
+    chunks
+        .remainder()
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|k| tail + k)
 }
 
 #[cfg(test)]
@@ -102,6 +126,18 @@ mod tests {
             let len = next(24);
             let text: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
             assert_eq!(word_indices(&text), whole(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn first_non_ascii_byte() {
+        let naive = |b: &[u8]| b.iter().position(|b| !b.is_ascii());
+        let text = "0123456789abcdef’0123456789abcdef€x".as_bytes();
+        for from in 0..text.len() {
+            for to in from..=text.len() {
+                let b = &text[from..to];
+                assert_eq!(first_non_ascii(b), naive(b), "{from}..{to}");
+            }
         }
     }
 
