@@ -172,6 +172,14 @@ struct Seen<'w> {
 }
 
 impl<'w> Seen<'w> {
+    /// Room for `n` distinct written words.
+    fn with_capacity(n: usize) -> Self {
+        Seen {
+            ids: HashMap::with_capacity_and_hasher(n, Default::default()),
+            known: Vec::with_capacity(n),
+        }
+    }
+
     /// The index of `w` among the written words seen, and what is known of it, worked out the
     /// first time.
     fn known(&mut self, w: &'w str) -> (u32, &Known) {
@@ -239,7 +247,7 @@ pub fn normal_words_seen(text: &str, words: &[(usize, &str)], offset: usize) -> 
     let mut seen = Vec::with_capacity(words.len());
     // Words repeat: each distinct written word is looked up and put in its normal form once
     // per text.
-    let mut cache = Seen::default();
+    let mut cache = Seen::with_capacity(words.len() / 4);
     let mut honorifics = Vec::new();
     let mut i = 0;
     while i < words.len() {

@@ -213,7 +213,7 @@ pub fn tokens_and_honorifics(
         out.push(Token {
             span: w.span,
             capitalized: w.capitalized,
-            numeric: w.key.chars().any(|c| c.is_ascii_digit()),
+            numeric: w.key.bytes().any(|b| b.is_ascii_digit()),
             norm: w.key,
             stem,
         });
