@@ -600,7 +600,11 @@ impl Story {
         repeated.retain(|s| everywhere.contains(s));
         subject.extend(repeated.into_iter().map(str::to_string));
         for art in articles {
-            subject.extend(tokenize(&art.title).into_iter().map(|t| t.stem));
+            subject.extend(
+                tokenize(&art.title)
+                    .into_iter()
+                    .map(|t| String::from(t.stem)),
+            );
             let an = &art.analysis;
             for p in an
                 .paragraphs
@@ -610,7 +614,7 @@ impl Story {
                 subject.extend(
                     an.tokens[an.tokens_in(p.span)]
                         .iter()
-                        .map(|t| t.stem.clone()),
+                        .map(|t| t.stem.to_string()),
                 );
             }
         }
@@ -1026,7 +1030,7 @@ impl Lexicon {
             },
             first,
             last,
-            subject: toks.iter().all(|t| story.subject.contains(&t.stem)),
+            subject: toks.iter().all(|t| story.subject.contains(t.stem.as_str())),
         };
         !rules
             .iter()

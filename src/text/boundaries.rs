@@ -52,6 +52,15 @@ pub fn cuts(p: &str) -> Vec<usize> {
     let mut next_list = 0;
     let mut i = 0;
     while i < p.len() {
+        // Only a terminator decides anything: skip to the next byte that can start one (an
+        // ASCII terminator, or 0xE2, the lead byte of the others).
+        match bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         while next_list < lists.len() && lists[next_list] <= i {
             sent_start = sent_start.max(lists[next_list]);
             next_list += 1;

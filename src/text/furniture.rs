@@ -295,7 +295,7 @@ pub fn is_credited_caption(ptext: &str) -> bool {
     let t = ptext.trim();
     // Every credit marker holds a colon or an opening parenthesis, which lower-casing leaves
     // as they are: without one there is no marker to look for.
-    if !t.contains([':', '(']) {
+    if !t.bytes().any(|b| matches!(b, b':' | b'(')) {
         return false;
     }
     // More than sixty words: the sixty-first is enough to tell.
@@ -327,10 +327,13 @@ pub(super) fn is_caption(ptext: &str, joined: &str, words: &[&str]) -> bool {
         return true;
     }
     // Embedded post captions: hashtags and no full stop.
-    let hashtags = t
-        .split_whitespace()
-        .filter(|w| w.starts_with('#') && w.chars().nth(1).is_some_and(char::is_alphabetic))
-        .count();
+    let hashtags = if t.contains('#') {
+        t.split_whitespace()
+            .filter(|w| w.starts_with('#') && w.chars().nth(1).is_some_and(char::is_alphabetic))
+            .count()
+    } else {
+        0
+    };
     if hashtags >= 1 && !t.ends_with(['.', '!', '?', '”', '"', ':', ';']) {
         return true;
     }
@@ -374,7 +377,8 @@ pub(super) fn is_credit_line(t: &str, joined: &str) -> bool {
 /// Wire-photo captions: one sentence ending in `<Place> <Month> <day>, <year>.` with the place
 /// directly before the date (no "on"/"in"), the caption convention of news agencies.
 fn is_dated_caption(t: &str, words: &[&str]) -> bool {
-    if !t.ends_with('.') || t.contains(['“', '”', '"']) || words.len() < 6 {
+    if !t.ends_with('.') || t.contains('"') || t.contains('“') || t.contains('”') || words.len() < 6
+    {
         return false;
     }
     let n = words.len();

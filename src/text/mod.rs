@@ -17,14 +17,14 @@ pub mod span;
 pub(crate) mod stretch;
 pub mod tokens;
 pub mod vocab;
+pub mod words;
 
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 
 pub use boilerplate::Boilerplate;
 pub use quotes::{QuotationKind, Quote, QuoteKind};
 pub use span::Span;
-pub use tokens::Token;
+pub use tokens::{Form, Token};
 
 /// What role a paragraph plays in the page it was scraped from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -153,7 +153,7 @@ impl Analysis {
 pub fn analyse(text: &str, title: Option<Span>) -> Analysis {
     let mut paragraphs = segment::paragraphs(text);
     // The text is split into words once, for the tagger and the tokens.
-    let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+    let words = words::word_indices(text);
     boilerplate::tag_with_words(text, &mut paragraphs, &words);
     if let Some(t) = title {
         for p in paragraphs.iter_mut() {
@@ -171,7 +171,7 @@ pub fn analyse(text: &str, title: Option<Span>) -> Analysis {
 /// sentences, tokens and quotations follow as in [`analyse`].
 pub fn analyse_paragraphs(text: &str, mut paragraphs: Vec<Paragraph>) -> Analysis {
     paragraphs.retain(|p| p.span.is_valid_in(text) && !p.span.is_empty());
-    let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+    let words = words::word_indices(text);
     boilerplate::tag_with_words(text, &mut paragraphs, &words);
     analyse_rest(text, paragraphs, &words)
 }

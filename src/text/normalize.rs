@@ -30,6 +30,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::Span;
 use super::abbrev::{self, Group};
+use super::tokens::Form;
 use super::vocab::table::item_range;
 
 /// The groups of `assets/english/normal_forms.txt`, compiled by the build script (`build.rs`,
@@ -156,7 +157,7 @@ struct Known {
     /// The abbreviation it is, if the table has it ([`abbrev::lookup`]).
     abbreviation: Option<abbrev::Abbreviation>,
     /// Its normal form ([`word_key`]).
-    key: String,
+    key: Form,
     /// The normal form can open a compound written as two words ("health" of "health care").
     opens_compound: bool,
 }
@@ -171,6 +172,14 @@ struct Seen<'w> {
 }
 
 impl<'w> Seen<'w> {
+    /// Room for `n` distinct written words.
+    fn with_capacity(n: usize) -> Self {
+        Seen {
+            ids: HashMap::with_capacity_and_hasher(n, Default::default()),
+            known: Vec::with_capacity(n),
+        }
+    }
+
     /// The index of `w` among the written words seen, and what is known of it, worked out the
     /// first time.
     fn known(&mut self, w: &'w str) -> (u32, &Known) {
@@ -180,7 +189,7 @@ impl<'w> Seen<'w> {
             known.push(Known {
                 abbreviation: abbrev::lookup(w),
                 opens_compound: COMPOUND_FIRST.slot(&key).is_some(),
-                key,
+                key: key.into(),
             });
             (known.len() - 1) as u32
         });
@@ -193,8 +202,8 @@ impl<'w> Seen<'w> {
 pub struct NormalWord {
     /// The written word or words ("per cent", "twenty-three", "%").
     pub span: Span,
-    /// The normal form.
-    pub key: String,
+    /// The normal form, shared by the normal words of one written word.
+    pub key: Form,
     /// The first written word starts with a capital.
     pub capitalized: bool,
 }
@@ -238,7 +247,7 @@ pub fn normal_words_seen(text: &str, words: &[(usize, &str)], offset: usize) -> 
     let mut seen = Vec::with_capacity(words.len());
     // Words repeat: each distinct written word is looked up and put in its normal form once
     // per text.
-    let mut cache = Seen::default();
+    let mut cache = Seen::with_capacity(words.len() / 4);
     let mut honorifics = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -284,7 +293,7 @@ pub fn normal_words_seen(text: &str, words: &[(usize, &str)], offset: usize) -> 
             {
                 out.push(NormalWord {
                     span: span(at, end),
-                    key: full.to_string(),
+                    key: full.into(),
                     capitalized,
                 });
                 i += 1;
@@ -295,12 +304,12 @@ pub fn normal_words_seen(text: &str, words: &[(usize, &str)], offset: usize) -> 
         if let Some(hour) = hour_of_time(w) {
             out.push(NormalWord {
                 span: span(at, at + hour),
-                key: w[..hour].to_string(),
+                key: w[..hour].into(),
                 capitalized: false,
             });
             out.push(NormalWord {
                 span: span(at + hour, end),
-                key: w[hour..].to_lowercase(),
+                key: w[hour..].to_lowercase().into(),
                 capitalized: false,
             });
             i += 1;
@@ -317,13 +326,13 @@ pub fn normal_words_seen(text: &str, words: &[(usize, &str)], offset: usize) -> 
         {
             out.push(NormalWord {
                 span: span(at, n + nw.len() - rest.len()),
-                key: clock,
+                key: clock.into(),
                 capitalized: false,
             });
             if !rest.is_empty() {
                 out.push(NormalWord {
                     span: span(n + nw.len() - rest.len(), n + nw.len()),
-                    key: rest.to_lowercase(),
+                    key: rest.to_lowercase().into(),
                     capitalized: false,
                 });
             }
@@ -346,7 +355,7 @@ pub fn normal_words_seen(text: &str, words: &[(usize, &str)], offset: usize) -> 
             if let Some(key) = merged {
                 out.push(NormalWord {
                     span: span(at, n + nw.len()),
-                    key,
+                    key: key.into(),
                     capitalized,
                 });
                 i += 2;
@@ -365,7 +374,7 @@ pub fn normal_words_seen(text: &str, words: &[(usize, &str)], offset: usize) -> 
         if numeric && after.starts_with('%') {
             out.push(NormalWord {
                 span: span(end, end + 1),
-                key: "percent".to_string(),
+                key: "percent".into(),
                 capitalized: false,
             });
         }
@@ -627,7 +636,11 @@ mod tests {
     }
 
     fn keys(text: &str) -> Vec<String> {
-        normal_words(text, 0).0.into_iter().map(|w| w.key).collect()
+        normal_words(text, 0)
+            .0
+            .into_iter()
+            .map(|w| w.key.into())
+            .collect()
     }
 
     #[test]

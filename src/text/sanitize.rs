@@ -160,9 +160,13 @@ fn reduce_clusters(chars: Vec<(usize, char)>) -> Vec<(usize, char)> {
 /// no distinctive terms). A lone `ESC`, shown as `␛`, is no sequence.
 pub fn escape_sequences(s: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
-    if !s.contains([
-        '\u{1b}', '\u{90}', '\u{98}', '\u{9b}', '\u{9d}', '\u{9e}', '\u{9f}',
-    ]) {
+    // One search per introducer (each a fast byte search), rather than one pass matching a
+    // character against all of them.
+    if !s.as_bytes().contains(&0x1b)
+        && !['\u{90}', '\u{98}', '\u{9b}', '\u{9d}', '\u{9e}', '\u{9f}']
+            .iter()
+            .any(|&c| s.contains(c))
+    {
         return out;
     }
     #[derive(Clone, Copy, PartialEq)]
@@ -413,6 +417,11 @@ mod tests {
             assert_eq!(sanitize(p), "\u{FFFD}", "{p:?}");
         }
         assert!(escape_sequences("plain text").is_empty());
+        // An 8-bit introducer alone is found, and a character merely sharing its last byte
+        // (’ ends in 0x99, ” in 0x9d) is not one.
+        let csi = escape_sequences("“a” \u{9b}31m b ’");
+        assert_eq!((csi.len(), csi.first()), (1, Some(&(8..13))));
+        assert!(escape_sequences("“quoted” it’s ‘x’").is_empty());
     }
 
     #[test]

@@ -6,10 +6,13 @@
 //! `Russia’s`, `Russia's` and `Russia` are all `russia`, "F.B.I." and "FBI" are `fbi`, "Gen." and
 //! "General" are `general`, and "per cent" (one token spanning both words) is `percent`.
 
-use std::sync::OnceLock;
+use std::borrow::Borrow;
+use std::fmt;
+use std::ops::Deref;
+use std::sync::{Arc, OnceLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Span;
@@ -22,14 +25,118 @@ pub struct Token {
     /// The normal form ([`super::normalize`]): case-folded, apostrophes folded, possessive
     /// dropped, acronyms undotted, abbreviations as their full forms, numbers as digits,
     /// American spelling.
-    pub norm: String,
+    pub norm: Form,
     /// Snowball (English) stem of `norm`; numbers and capitalised acronyms ("US") stem to
     /// themselves.
-    pub stem: String,
+    pub stem: Form,
     /// True when the word starts with an upper-case letter (names count for matching).
     pub capitalized: bool,
     /// True when the word contains a digit.
     pub numeric: bool,
+}
+
+/// A word form (a token's normal form or stem): an immutable string that every token of one
+/// written word shares, so a text's repeated words are not copied once per token. It reads,
+/// compares, hashes, orders and serialises exactly like the `str` it holds.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Form(Arc<str>);
+
+impl Form {
+    /// The form as a string slice.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Form {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Form {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for Form {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Form {
+    fn from(s: &str) -> Self {
+        Form(s.into())
+    }
+}
+
+impl From<String> for Form {
+    fn from(s: String) -> Self {
+        Form(s.into())
+    }
+}
+
+impl From<Form> for String {
+    fn from(f: Form) -> Self {
+        f.as_str().to_string()
+    }
+}
+
+impl PartialEq<str> for Form {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Form {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Form {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<Form> for str {
+    fn eq(&self, other: &Form) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<Form> for &str {
+    fn eq(&self, other: &Form) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl fmt::Debug for Form {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Form {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.as_str(), f)
+    }
+}
+
+impl Serialize for Form {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Form {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Form::from)
+    }
 }
 
 fn stemmer() -> &'static Stemmer {
@@ -51,6 +158,16 @@ pub fn stem(norm: &str) -> String {
         return stem.to_string();
     }
     stemmer().stem(norm).into_owned()
+}
+
+/// The stem of the normal form `norm`, sharing `norm` itself when it is its own stem.
+fn stem_form(norm: &Form) -> Form {
+    let s = stem(norm);
+    if s == norm.as_str() {
+        norm.clone()
+    } else {
+        Form::from(s)
+    }
 }
 
 /// Normalise and stem every word of a phrase, in order (for lexicon entries and queries).
@@ -85,18 +202,18 @@ pub fn tokens_and_honorifics(
     let mut out = Vec::with_capacity(normal.words.len());
     // Words repeat: each distinct written word is stemmed once per text, by the index the
     // normal forms were looked up by (the normal form alone decides the stem).
-    let mut stems: Vec<Option<String>> = vec![None; normal.distinct];
+    let mut stems: Vec<Option<Form>> = vec![None; normal.distinct];
     for (w, seen) in normal.words.into_iter().zip(normal.seen) {
         let stem = match seen {
             Some(id) => stems[id as usize]
-                .get_or_insert_with(|| stem(&w.key))
+                .get_or_insert_with(|| stem_form(&w.key))
                 .clone(),
-            None => stem(&w.key),
+            None => stem_form(&w.key),
         };
         out.push(Token {
             span: w.span,
             capitalized: w.capitalized,
-            numeric: w.key.chars().any(|c| c.is_ascii_digit()),
+            numeric: w.key.bytes().any(|b| b.is_ascii_digit()),
             norm: w.key,
             stem,
         });
@@ -113,6 +230,22 @@ mod tests {
         let toks = tokenize("Russia’s ISIS' Russia's don’t");
         let norms: Vec<_> = toks.iter().map(|t| t.norm.as_str()).collect();
         assert_eq!(norms, ["russia", "isis", "russia", "don't"]);
+    }
+
+    /// A form compares, orders, looks up and serialises as the string it holds.
+    #[test]
+    fn forms_read_like_strings() {
+        let said = Form::from("said");
+        assert_eq!(said, "said");
+        assert_eq!(said.as_str(), "said");
+        let (ab, b) = (Form::from("ab"), Form::from("b"));
+        assert!(ab < b);
+        let set: std::collections::HashSet<Form> = [said.clone()].into();
+        assert!(set.contains("said"));
+        assert_eq!(serde_json::to_string(&said).unwrap(), "\"said\"");
+        let back: Form = serde_json::from_str("\"said\"").unwrap();
+        assert_eq!(back, said);
+        assert_eq!(format!("{said} {said:?}"), "said \"said\"");
     }
 
     #[test]

@@ -275,6 +275,7 @@ fn words_within(text: &str, span: crate::text::Span, words: &[(usize, &str)]) ->
             .iter()
             .take_while(|&&(at, w)| at + w.len() <= span.end)
             .map(|&(_, w)| w),
+        span.len(),
     )
 }
 
@@ -348,15 +349,17 @@ fn lower_word(w: &str) -> String {
 }
 
 /// `words` lower-cased as by [`lower_word`], joined by single spaces, written into one
-/// string.
-fn join_lower<'w>(words: impl Iterator<Item = &'w str>) -> String {
-    let mut out = String::new();
+/// string (with room for `capacity` bytes: the length of the text they are the words of).
+fn join_lower<'w>(words: impl Iterator<Item = &'w str>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
     for (i, w) in words.enumerate() {
         if i > 0 {
             out.push(' ');
         }
         if w.is_ascii() {
-            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let at = out.len();
+            out.push_str(w);
+            out[at..].make_ascii_lowercase();
         } else {
             out.push_str(&lower_word(w));
         }
@@ -392,7 +395,7 @@ pub(super) fn contains_phrase(words: &[&str], phrase: &[&str]) -> bool {
 /// Case- and whitespace-folded form of a paragraph, for spotting repeats: its UAX #29 words
 /// lower-cased, apostrophes folded, joined by single spaces.
 pub(super) fn fold(s: &str) -> String {
-    join_lower(s.unicode_words())
+    join_lower(s.unicode_words(), s.len())
 }
 
 #[cfg(test)]

@@ -82,11 +82,17 @@ pub(super) fn words_in<'t>(text: &Src<'t>, from: usize, to: usize, limit: usize)
             break;
         }
         let gap = &text.text[last..at];
+        // Most words follow a single space: a phrase gap without a full stop.
+        let (joined, gap_stop) = if gap == " " {
+            (true, false)
+        } else {
+            (is_phrase_gap(gap), gap.contains('.'))
+        };
         out.push(Word {
             span: Span::new(at, at + w.len()),
             text: w,
-            joined: is_phrase_gap(gap),
-            gap_stop: gap.contains('.'),
+            joined,
+            gap_stop,
         });
         last = at + w.len();
     }
