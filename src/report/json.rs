@@ -101,18 +101,34 @@ struct Tail<'c> {
 
 /// `value` pretty-printed, with terminal controls escaped as [`write_value`] escapes them.
 fn escaped_json<T: serde::Serialize>(value: &T) -> io::Result<Vec<u8>> {
-    let mut out = Vec::new();
-    let mut escaped = EscapeControls {
-        inner: &mut out,
-        carry: Vec::new(),
-    };
-    {
-        let mut buf = io::BufWriter::with_capacity(1 << 16, &mut escaped);
-        serde_json::to_writer_pretty(&mut buf, value).map_err(io::Error::other)?;
-        buf.flush()?;
+    let json = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    Ok(escape_owned(json).into_bytes())
+}
+
+/// [`escape_terminal_controls`] of a whole serialised report, taking it by value: the report
+/// comes back as it is when it has nothing to escape (the usual case), and only the first
+/// bytes of the characters to escape are looked for.
+fn escape_owned(json: String) -> String {
+    let bytes = json.as_bytes();
+    let mut out: Option<String> = None;
+    let (mut run, mut at) = (0, 0);
+    while let Some(i) = next_lead(bytes, at) {
+        let c = json[i..].chars().next().unwrap_or_default();
+        if needs_escape(c) {
+            let o = out.get_or_insert_with(|| String::with_capacity(json.len() + 16));
+            o.push_str(&json[run..i]);
+            o.push_str(&format!("\\u{:04x}", c as u32));
+            run = i + c.len_utf8();
+        }
+        at = i + c.len_utf8();
     }
-    escaped.finish()?;
-    Ok(out)
+    match out {
+        None => json,
+        Some(mut o) => {
+            o.push_str(&json[run..]);
+            o
+        }
+    }
 }
 
 /// Any serialisable report (the story's too) as pretty-printed JSON with a trailing newline,
@@ -305,6 +321,18 @@ mod tests {
             escaped += 1;
         }
         assert_eq!(escaped, 33 + 5 + 4 + 3);
+    }
+
+    #[test]
+    fn a_whole_report_is_escaped_like_the_stream() {
+        for raw in [
+            String::new(),
+            serde_json::to_string(&"plain ASCII and “quotes” – é").unwrap(),
+            serde_json::to_string(&"\u{9b}31m red \u{202e}evil\u{202c} \u{7f}\u{61c}").unwrap(),
+        ] {
+            assert_eq!(escape_owned(raw.clone()), streamed(&raw), "{raw:?}");
+        }
+        assert!(escape_owned("\"\u{9b}\"".to_string()).contains("\\u009b"));
     }
 
     #[test]
