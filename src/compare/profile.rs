@@ -9,7 +9,9 @@ use std::collections::BTreeMap;
 
 use super::{Count, LoadedTerm, PerSide, Profile, Side, Voice};
 use crate::corpus::Article;
-use crate::text::vocab::{self, Marker, attribution_verbs, boosters, find_markers};
+use rustc_hash::FxHashMap;
+
+use crate::text::vocab::{self, attribution_verbs, boosters, find_markers_where};
 use crate::text::{Analysis, QuotationKind, QuoteKind, Span};
 
 /// True when `span` starts inside a boilerplate paragraph.
@@ -47,10 +49,24 @@ pub fn profile(art: &Article, side: Side, loaded: &[LoadedTerm]) -> Profile {
     // words is the ministry's certainty, not the writer's.
     let voices = super::voice::Voices::new(art);
     let ranges = super::lexicon::analysed_token_ranges(an);
+    let lists = [attribution_verbs(), vocab::hedges(), boosters()];
+    // Which lists have a form starting with each distinct word (bit `k` for `lists[k]`): one
+    // look-up per word for the three lists, not three per token.
+    let mut starts: FxHashMap<&str, u8> = FxHashMap::default();
+    let mut masks: Vec<u8> = Vec::new();
     for range in ranges {
         let toks = an.tokens.get(range).unwrap_or(&[]);
-        let tally = |list: &'static [Marker], into: &mut BTreeMap<String, usize>, own: bool| {
-            for (marker, i, n) in find_markers(list, toks) {
+        masks.clear();
+        masks.extend(toks.iter().map(|t| {
+            *starts.entry(t.norm.as_str()).or_insert_with(|| {
+                (0..lists.len())
+                    .filter(|&k| vocab::could_start(lists[k], &t.norm))
+                    .fold(0, |m, k| m | 1 << k)
+            })
+        }));
+        let tally = |k: usize, into: &mut BTreeMap<String, usize>, own: bool| {
+            let bit = 1u8 << k;
+            for (marker, i, n) in find_markers_where(lists[k], toks, |i| masks[i] & bit != 0) {
                 if own {
                     let span = Span {
                         start: toks[i].span.start,
@@ -63,9 +79,9 @@ pub fn profile(art: &Article, side: Side, loaded: &[LoadedTerm]) -> Profile {
                 *into.entry(marker.lemma().to_string()).or_default() += 1;
             }
         };
-        tally(attribution_verbs(), &mut attribution, false);
-        tally(vocab::hedges(), &mut hedges, true);
-        tally(boosters(), &mut boosted, true);
+        tally(0, &mut attribution, false);
+        tally(1, &mut hedges, true);
+        tally(2, &mut boosted, true);
     }
 
     let mut scare_quotes: Vec<String> = Vec::new();

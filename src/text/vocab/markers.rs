@@ -177,9 +177,34 @@ pub fn find_markers(
     list: &'static [Marker],
     tokens: &[Token],
 ) -> Vec<(&'static Marker, usize, usize)> {
+    find_markers_where(list, tokens, |_| true)
+}
+
+/// True when a form of a marker in `list` starts with the normal form `word`: only there can
+/// [`marker_at`] find one.
+pub fn could_start(list: &'static [Marker], word: &str) -> bool {
+    match first_words(list) {
+        Some(index) => index.get(word).is_some(),
+        None => list
+            .iter()
+            .any(|m| m.forms().any(|f| f.split(' ').next() == Some(word))),
+    }
+}
+
+/// [`find_markers`], trying only the tokens `i` for which `may_start(i)`: a caller that knows
+/// which words [`could_start`] a marker (looked up once per distinct word) skips the rest.
+pub fn find_markers_where(
+    list: &'static [Marker],
+    tokens: &[Token],
+    may_start: impl Fn(usize) -> bool,
+) -> Vec<(&'static Marker, usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !may_start(i) {
+            i += 1;
+            continue;
+        }
         if let Some((marker, n)) = marker_at(list, tokens, i) {
             out.push((marker, i, n));
             i += n;
@@ -253,6 +278,27 @@ mod tests {
                 (!forms.is_empty()).then_some((lemma, forms))
             })
             .collect()
+    }
+
+    /// Skipping the tokens whose word [`could_start`] no marker finds the same markers as
+    /// trying every token, for each bundled list and for a list without a first-word index.
+    #[test]
+    fn markers_found_where_they_could_start_are_all_the_markers() {
+        static OWN: std::sync::OnceLock<Vec<Marker>> = std::sync::OnceLock::new();
+        let own: &'static [Marker] = OWN.get_or_init(|| hedges().iter().rev().cloned().collect());
+        let text = "He said, according to officials, that it was allegedly clearly true; she \
+                    reportedly claimed it was undeniable and so-called facts were, it seems, \
+                    beyond doubt. The minister stated flatly: it is apparently over.";
+        let tokens = tokenize(text);
+        for list in [attribution_verbs(), hedges(), boosters(), own] {
+            let all = find_markers(list, &tokens);
+            assert!(!all.is_empty());
+            let some = find_markers_where(list, &tokens, |i| could_start(list, &tokens[i].norm));
+            assert_eq!(some, all);
+        }
+        assert!(could_start(attribution_verbs(), "according"));
+        assert!(!could_start(attribution_verbs(), "to"));
+        assert!(could_start(own, "allegedly") && !could_start(own, "said"));
     }
 
     #[test]

@@ -18,7 +18,10 @@ pub mod stems;
 pub mod table;
 pub mod wordfreq;
 
-pub use markers::{Marker, attribution_verbs, boosters, find_markers, hedges, is_speech_verb};
+pub use markers::{
+    Marker, attribution_verbs, boosters, could_start, find_markers, find_markers_where, hedges,
+    is_speech_verb,
+};
 pub use wordfreq::{informativeness, zipf};
 
 use markers::ascii_lower;
