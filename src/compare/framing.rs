@@ -179,7 +179,7 @@ pub fn diff_tokens(an: &Analysis, text: &str, span: Span) -> Vec<DiffToken> {
         let capitalized = chars.next().is_some_and(char::is_uppercase);
         out.push(DiffToken {
             span: t.span,
-            norm: t.norm.to_string(),
+            norm: t.norm.as_str().to_owned(),
             word: true,
             initial: first_word || opens_quotation(text, t.span.start),
             capitalized,

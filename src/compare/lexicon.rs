@@ -614,7 +614,7 @@ impl Story {
                 subject.extend(
                     an.tokens[an.tokens_in(p.span)]
                         .iter()
-                        .map(|t| t.stem.to_string()),
+                        .map(|t| t.stem.as_str().to_owned()),
                 );
             }
         }

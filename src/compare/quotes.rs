@@ -282,7 +282,7 @@ fn prepared<'t>(art: &'t Article, ids: &mut WordIds<'t>) -> Vec<Prepared> {
         let mut words: Vec<Word> = an.tokens[an.tokens_in(q.inner)]
             .iter()
             .map(|t| Word {
-                norm: t.norm.to_string(),
+                norm: t.norm.as_str().to_owned(),
                 norm_id: ids.id(&t.norm),
                 stem_id: ids.id(&t.stem),
                 informative: !is_function_word(&t.norm),

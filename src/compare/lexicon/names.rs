@@ -53,7 +53,7 @@ pub fn known_names(articles: &[&Article]) -> HashSet<Vec<String>> {
                 continue;
             }
             for run in runs(art, s.tokens) {
-                out.insert(an.tokens[run].iter().map(|t| t.norm.to_string()).collect());
+                out.insert(an.tokens[run].iter().map(|t| t.norm.as_str().to_owned()).collect());
             }
         }
     }
@@ -78,7 +78,7 @@ impl Names {
                 for len in 2..=(range.end - i).min(8) {
                     let seq: Vec<String> = an.tokens[i..i + len]
                         .iter()
-                        .map(|t| t.norm.to_string())
+                        .map(|t| t.norm.as_str().to_owned())
                         .collect();
                     if known.contains(&seq) {
                         best = len;
