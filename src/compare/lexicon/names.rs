@@ -53,7 +53,12 @@ pub fn known_names(articles: &[&Article]) -> HashSet<Vec<String>> {
                 continue;
             }
             for run in runs(art, s.tokens) {
-                out.insert(an.tokens[run].iter().map(|t| t.norm.as_str().to_owned()).collect());
+                out.insert(
+                    an.tokens[run]
+                        .iter()
+                        .map(|t| t.norm.as_str().to_owned())
+                        .collect(),
+                );
             }
         }
     }
