@@ -936,35 +936,20 @@ fn one_name(xa: &[DiffToken], xb: &[DiffToken]) -> bool {
 /// hyphen ("al-Qaddafi"), they share a start of four letters or more covering two thirds of
 /// the shorter, or are at least five letters long and two edits apart at most.
 fn same_word_written_otherwise(x: &str, y: &str) -> bool {
-    let last =
-        |w: &str| -> Vec<char> { w.rsplit('-').next().unwrap_or_default().chars().collect() };
+    fn last(w: &str) -> &str {
+        w.rsplit('-').next().unwrap_or_default()
+    }
     let (x, y) = (last(x), last(y));
     if x == y {
         return false;
     }
-    let shorter = x.len().min(y.len());
-    let prefix = x.iter().zip(&y).take_while(|(p, q)| p == q).count();
+    let (nx, ny) = (x.chars().count(), y.chars().count());
+    let shorter = nx.min(ny);
+    let prefix = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
     if prefix >= 4 && 3 * prefix >= 2 * shorter {
         return true;
     }
-    shorter >= 5 && x.len().abs_diff(y.len()) <= 2 && edit_distance(&x, &y) <= 2
-}
-
-/// Levenshtein distance of two short words.
-fn edit_distance(x: &[char], y: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=y.len()).collect();
-    for (i, p) in x.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, q) in y.iter().enumerate() {
-            let next = (diagonal + usize::from(p != q))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            diagonal = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[y.len()]
+    shorter >= 5 && nx.abs_diff(ny) <= 2 && strsim::levenshtein(x, y) <= 2
 }
 
 /// The scare quote among `quotes` (a side's scare quotes) that `span` touches: with `marks`,
