@@ -967,3 +967,23 @@ fn scare_quote_at(quotes: &SpanIndex<Span>, span: Span, marks: bool) -> Option<S
         })
         .map(|&(outer, _)| outer)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_and_forms_of_one_word_are_one_word() {
+        for (x, y) in [
+            ("moammar", "muammar"),
+            ("al-qaddafi", "qadhafi"),
+            ("democrats", "democratic"),
+            ("sandi", "sandra"),
+        ] {
+            assert!(same_word_written_otherwise(x, y), "{x} / {y}");
+        }
+        for (x, y) in [("halloran", "vesey"), ("iran", "iraq"), ("ryan", "ryan")] {
+            assert!(!same_word_written_otherwise(x, y), "{x} / {y}");
+        }
+    }
+}
