@@ -2,6 +2,7 @@
 //! could be loaded or a runtime failure, 2 usage errors).
 
 mod cli;
+mod heap;
 
 use std::process::ExitCode;
 
@@ -9,7 +10,7 @@ use clap::Parser;
 use parallax::text::sanitize::{sanitize, sanitize_line};
 
 fn main() -> ExitCode {
-    keep_heap_padding();
+    heap::prepare();
     install_panic_hook();
     let args = match cli::Cli::try_parse() {
         Ok(args) => args,
@@ -32,26 +33,6 @@ fn main() -> ExitCode {
         }
     }
 }
-
-/// Have glibc's allocator keep 16 MiB spare at the top of each heap, instead of 128 KiB.
-///
-/// By default a heap is grown by a few pages whenever it runs out and shrunk again whenever
-/// 128 KiB at its top are free. A comparison allocates and frees in waves (a text's words, the
-/// alignment's vectors, the report), so on a long pair the heaps of the thread pool were
-/// grown and shrunk about a thousand times (`mprotect` calls), and every page given back was
-/// faulted in again on its next use. With the padding the heaps grow a few times and keep
-/// what they have; pages never touched cost nothing. `BENCHMARKS.md` has the figures.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn keep_heap_padding() {
-    // SAFETY: `mallopt` sets one of the allocator's parameters; it is called once, before
-    // any other thread exists, and a refused value leaves the default in place.
-    unsafe {
-        libc::mallopt(libc::M_TOP_PAD, 16 << 20);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn keep_heap_padding() {}
 
 /// Report a command-line error. clap's messages quote the arguments given, which may hold
 /// escape sequences, so they are printed sanitised, as plain text; help and version (clap's
