@@ -328,10 +328,24 @@ fn round(x: f64) -> f64 {
 
 /// Candidate 1:1 pairs `(i, j, cosine)`, sorted by `(i, j)`, from an inverted index over B.
 fn candidates(va: &[SparseVec], vb: &[SparseVec], stems: usize) -> Vec<(usize, usize, f64)> {
-    let mut postings: Vec<Vec<(u32, f64)>> = vec![Vec::new(); stems];
+    // Postings of every stem in one array (B sentences in order), `start[id]..start[id + 1]`
+    // being stem `id`'s: one allocation, and read front to back.
+    let mut start = vec![0u32; stems + 1];
+    for v in vb {
+        for &(id, _) in &v.terms {
+            start[id as usize + 1] += 1;
+        }
+    }
+    for id in 0..stems {
+        start[id + 1] += start[id];
+    }
+    let mut fill = start.clone();
+    let mut postings = vec![(0u32, 0.0f64); start[stems] as usize];
     for (j, v) in vb.iter().enumerate() {
         for &(id, x) in &v.terms {
-            postings[id as usize].push((j as u32, x));
+            let at = &mut fill[id as usize];
+            postings[*at as usize] = (j as u32, x);
+            *at += 1;
         }
     }
     // Stems in very many sentences propose nothing (they still count in the exact score).
@@ -348,7 +362,7 @@ fn candidates(va: &[SparseVec], vb: &[SparseVec], stems: usize) -> Vec<(usize, u
     let mut floor_b = vec![0.0f64; vb.len()];
     for (i, v) in va.iter().enumerate() {
         for &(id, x) in &v.terms {
-            let p = &postings[id as usize];
+            let p = &postings[start[id as usize] as usize..start[id as usize + 1] as usize];
             if p.len() > cap {
                 continue;
             }
