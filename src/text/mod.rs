@@ -124,8 +124,9 @@ impl Analysis {
     /// Token index range of the tokens inside `span` (tokens are sorted by position).
     pub fn tokens_in(&self, span: Span) -> std::ops::Range<usize> {
         let lo = self.tokens.partition_point(|t| t.span.start < span.start);
-        let hi = self.tokens.partition_point(|t| t.span.end <= span.end);
-        lo..hi.max(lo)
+        // A span is short beside its text: gallop from its first token to its end.
+        let hi = lo + stretch::partition_near(&self.tokens[lo..], |t| t.span.end <= span.end);
+        lo..hi
     }
 
     /// The dateline opening the lede, if there is one.
