@@ -9,9 +9,8 @@
 //! - **Padding.** Each heap keeps 64 MiB spare at its top (`M_TOP_PAD`), so it grows once and
 //!   keeps what it has. Pages never touched cost nothing.
 //! - **Huge pages.** The heaps are marked for transparent huge pages (`MADV_HUGEPAGE`), so the
-//!   kernel maps them 2 MiB at a time: about a fifth of the page faults of a long pair, and
-//!   fewer misses of the address translation cache. Systems whose huge pages are off, or set
-//!   to `always`, are not changed by the hint.
+//!   kernel maps them 2 MiB at a time: about a fifth of the page faults of a long pair.
+//!   Systems whose huge pages are off, or set to `always`, are not changed by the hint.
 //!
 //! Both are hints: a refused setting leaves the default in place and nothing else changes.
 //! `BENCHMARKS.md` ("Ninth pass") has the figures. Other platforms and allocators do nothing.
