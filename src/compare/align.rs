@@ -479,52 +479,22 @@ fn units(
         row.binary_search_by_key(&y, |p| p.1)
             .map_or(0.0, |k| row[k].2)
     };
-    // The vectors of the runs of 2 to MAX_GROUP sentences from each sentence on, each made
-    // once rather than once per candidate pair it starts.
-    let runs = |v: &[SparseVec]| -> Vec<Vec<SparseVec>> {
-        (0..v.len())
-            .map(|i| {
-                let mut sums: Vec<SparseVec> = Vec::with_capacity(MAX_GROUP - 1);
-                for k in i + 1..(i + MAX_GROUP).min(v.len()) {
-                    let next = sums.last().unwrap_or(&v[i]).plus(&v[k]);
-                    sums.push(next);
-                }
-                sums
-            })
-            .collect()
-    };
-    let (runs_a, runs_b) = rayon::join(|| runs(va), || runs(vb));
-    fn run<'v>(
-        v: &'v [SparseVec],
-        runs: &'v [Vec<SparseVec>],
-        from: usize,
-        to: usize,
-    ) -> &'v SparseVec {
-        if to == from {
-            &v[from]
-        } else {
-            &runs[from][to - from - 1]
-        }
-    }
+    let (norms_a, norms_b) = rayon::join(|| run_norms(va), || run_norms(vb));
     // The units whose top-left corner is one of `pairs[range]`, in order.
     let units_from = |range: std::ops::Range<usize>| {
-        // The runs of A starting at the current candidates' A sentence, spread out by stem id
-        // (one array per run length), so that each is scored against many runs of B without
-        // walking its list again.
-        let mut dense: Vec<Vec<f64>> = vec![vec![0.0; stems]; MAX_GROUP];
+        // The sentences of A from the current candidates' A sentence on, spread out by stem id
+        // (the values of the MAX_GROUP sentences side by side), so that each sentence of B is
+        // scored against all of them in one walk of its list.
+        let mut dense: Vec<[f64; MAX_GROUP]> = vec![[0.0; MAX_GROUP]; stems];
         let mut spread: Option<usize> = None;
         let mut out = Vec::new();
         for k in range {
             let (i, j, s) = pairs[k];
             if spread != Some(i) {
                 if let Some(old) = spread {
-                    for a1 in old..(old + MAX_GROUP).min(va.len()) {
-                        run(va, &runs_a, old, a1).clear(&mut dense[a1 - old]);
-                    }
+                    spread_out(&mut dense, va, old, false);
                 }
-                for a1 in i..(i + MAX_GROUP).min(va.len()) {
-                    run(va, &runs_a, i, a1).scatter(&mut dense[a1 - i]);
-                }
+                spread_out(&mut dense, va, i, true);
                 spread = Some(i);
             }
             let ledes = i == 0 && j == 0 && s >= LEDE_MIN_SCORE;
@@ -538,15 +508,23 @@ fn units(
                     score: s,
                 });
             }
+            // The dot products of the sentences from (i, j) on, `dots[y][x]` for A's `i + x`
+            // and B's `j + y`: a block's vector is the sum of its sentences', so its dot product
+            // is the sum of theirs, and no block's vector is made.
+            let (na, nb) = ((va.len() - i).min(MAX_GROUP), (vb.len() - j).min(MAX_GROUP));
+            let dots = corner_dots(&dense, &vb[j..j + nb]);
             // Blocks with (i, j) as their top-left corner.
-            for a1 in i..(i + MAX_GROUP).min(va.len()) {
-                let sum_a = run(va, &runs_a, i, a1);
-                for b1 in j..(j + MAX_GROUP).min(vb.len()) {
+            for a1 in i..i + na {
+                for b1 in j..j + nb {
                     if a1 == i && b1 == j {
                         continue;
                     }
-                    let sum_b = run(vb, &runs_b, j, b1);
-                    let merged = sum_a.cosine_dense(&dense[a1 - i], sum_b);
+                    let merged = block_cosine(
+                        &dots,
+                        (a1 - i + 1, b1 - j + 1),
+                        norms_a[i][a1 - i],
+                        norms_b[j][b1 - j],
+                    );
                     if merged < min_score {
                         continue;
                     }
@@ -559,8 +537,10 @@ fn units(
                     }
                     // Every sentence of the block tells part of what the other side's block
                     // tells: most of its content is found there.
-                    let told_a = (i..=a1).all(|x| contained(&va[x], sum_b) >= MERGE_CONTAINED);
-                    let told_b = (j..=b1).all(|y| contained(&vb[y], sum_a) >= MERGE_CONTAINED);
+                    let told_a =
+                        (i..=a1).all(|x| contained_in(&va[x], &vb[j..=b1]) >= MERGE_CONTAINED);
+                    let told_b = (j..=b1)
+                        .all(|y| contained_spread(&vb[y], &dense, a1 - i + 1) >= MERGE_CONTAINED);
                     if told_a && told_b {
                         out.push(Unit {
                             a0: i,
@@ -591,6 +571,90 @@ fn units(
         return units_from(0..pairs.len());
     }
     ranges.into_par_iter().flat_map_iter(units_from).collect()
+}
+
+/// The norms of the runs of 1 to [`MAX_GROUP`] consecutive sentences from each sentence on
+/// (`[i][len - 1]`), from the sentences' own norms and the dot products of the sentences near
+/// each other: |x + y|² = |x|² + |y|² + 2 x·y, so no run's vector is made.
+fn run_norms(v: &[SparseVec]) -> Vec<[f64; MAX_GROUP]> {
+    // `near[x][gap]`: the dot product of sentence x and sentence x + gap.
+    let near: Vec<[f64; MAX_GROUP]> = (0..v.len())
+        .map(|x| {
+            let mut d = [0.0; MAX_GROUP];
+            for (gap, slot) in d.iter_mut().enumerate().skip(1) {
+                if let Some(y) = v.get(x + gap) {
+                    *slot = v[x].dot(y);
+                }
+            }
+            d
+        })
+        .collect();
+    (0..v.len())
+        .map(|i| {
+            let mut norms = [0.0; MAX_GROUP];
+            norms[0] = v[i].norm;
+            let mut square = v[i].norm * v[i].norm;
+            for k in i + 1..(i + MAX_GROUP).min(v.len()) {
+                square += v[k].norm * v[k].norm;
+                for x in i..k {
+                    square += 2.0 * near[x][k - x];
+                }
+                norms[k - i] = square.max(0.0).sqrt();
+            }
+            norms
+        })
+        .collect()
+}
+
+/// Write the values of `v[from..]`'s first [`MAX_GROUP`] sentences into `dense` at their stem
+/// ids, side by side (`dense[stem][k]` for `v[from + k]`), or set them back to zero.
+fn spread_out(dense: &mut [[f64; MAX_GROUP]], v: &[SparseVec], from: usize, on: bool) {
+    for (k, x) in v[from..].iter().take(MAX_GROUP).enumerate() {
+        for &(id, w) in &x.terms {
+            dense[id as usize][k] = if on { w } else { 0.0 };
+        }
+    }
+}
+
+/// The dot products of each of `bs` (up to [`MAX_GROUP`] sentences) with each sentence spread
+/// out in `dense` ([`spread_out`]): `[y][x]` for `bs[y]` and the `x`th sentence.
+fn corner_dots(dense: &[[f64; MAX_GROUP]], bs: &[SparseVec]) -> [[f64; MAX_GROUP]; MAX_GROUP] {
+    let mut dots = [[0.0f64; MAX_GROUP]; MAX_GROUP];
+    for (row, b) in dots.iter_mut().zip(bs) {
+        for &(id, w) in &b.terms {
+            let d = &dense[id as usize];
+            for x in 0..MAX_GROUP {
+                row[x] += d[x] * w;
+            }
+        }
+    }
+    dots
+}
+
+/// The cosine of a block of the first `len.0` sentences of A against the first `len.1` of B
+/// ([`corner_dots`]), given the norms of the two runs ([`run_norms`]): a run's vector is the
+/// sum of its sentences', so the block's dot product is the sum of theirs.
+fn block_cosine(
+    dots: &[[f64; MAX_GROUP]; MAX_GROUP],
+    len: (usize, usize),
+    norm_a: f64,
+    norm_b: f64,
+) -> f64 {
+    if norm_a == 0.0 || norm_b == 0.0 {
+        return 0.0;
+    }
+    let dot: f64 = dots[..len.1]
+        .iter()
+        .map(|row| row[..len.0].iter().sum::<f64>())
+        .sum();
+    (dot / (norm_a * norm_b)).clamp(0.0, 1.0)
+}
+
+/// The vector of a run of consecutive sentences: the sum of theirs.
+fn run_sum(v: &[SparseVec], run: std::ops::RangeInclusive<usize>) -> SparseVec {
+    v[run]
+        .iter()
+        .fold(SparseVec::default(), |acc: SparseVec, x| acc.plus(x))
 }
 
 /// The order-preserving set of units with the largest total weight (units may not share
@@ -699,10 +763,6 @@ pub const MAX_GROWN: usize = 8;
 /// the unit's score does not drop: a sentence split into a run of short ones (a rewrite for
 /// easy reading, a wire report against a long feature) becomes one row.
 fn grow(mut chain: Vec<Unit>, va: &[SparseVec], vb: &[SparseVec]) -> Vec<Unit> {
-    let sum = |v: &[SparseVec], r: std::ops::RangeInclusive<usize>| {
-        r.map(|k| &v[k])
-            .fold(SparseVec::default(), |acc: SparseVec, x| acc.plus(x))
-    };
     for k in 0..chain.len() {
         // Free sentences lie between the previous unit's end and the next unit's start.
         let lo_a = if k == 0 { 0 } else { chain[k - 1].a1 + 1 };
@@ -711,13 +771,13 @@ fn grow(mut chain: Vec<Unit>, va: &[SparseVec], vb: &[SparseVec]) -> Vec<Unit> {
         let hi_b = chain.get(k + 1).map_or(vb.len(), |u| u.b0);
         let u = &mut chain[k];
         loop {
-            let (sa, sb) = (sum(va, u.a0..=u.a1), sum(vb, u.b0..=u.b1));
+            let (sa, sb) = (run_sum(va, u.a0..=u.a1), run_sum(vb, u.b0..=u.b1));
             let mut best: Option<(f64, Unit)> = None;
             let mut consider = |cand: Unit, added: &SparseVec, other: &SparseVec| {
                 if contained(added, other) < MERGE_CONTAINED {
                     return;
                 }
-                let s = sum(va, cand.a0..=cand.a1).cosine(&sum(vb, cand.b0..=cand.b1));
+                let s = run_sum(va, cand.a0..=cand.a1).cosine(&run_sum(vb, cand.b0..=cand.b1));
                 if s >= u.score && best.is_none_or(|b| s > b.0) {
                     best = Some((s, Unit { score: s, ..cand }));
                 }
@@ -1024,23 +1084,50 @@ fn evidence(x: &SparseVec, y: &SparseVec, left_out: &[bool]) -> f64 {
     (s / (x.norm * y.norm).max(f64::MIN_POSITIVE)).clamp(0.0, 1.0)
 }
 
+/// [`contained`] in the sum of the first `len` sentences spread out in `dense` (as in
+/// `units`), bit for bit: each stem's values are added up in the run's order.
+fn contained_spread(x: &SparseVec, dense: &[[f64; MAX_GROUP]], len: usize) -> f64 {
+    if x.norm == 0.0 {
+        return 0.0;
+    }
+    let mut s = 0.0;
+    for &(id, p) in &x.terms {
+        let q = dense[id as usize][..len].iter().fold(0.0, |sum, v| sum + v);
+        if q != 0.0 {
+            s += p * p.min(q);
+        }
+    }
+    (s / (x.norm * x.norm)).clamp(0.0, 1.0)
+}
+
 /// Share of `x`'s content found in `y`, in `[0, 1]`.
 fn contained(x: &SparseVec, y: &SparseVec) -> f64 {
+    contained_in(x, std::slice::from_ref(y))
+}
+
+/// [`contained`] in the sum of a run of up to [`MAX_GROUP`] sentences' vectors, bit for bit,
+/// without making the sum: each stem's value is added up across the run in the run's order.
+fn contained_in(x: &SparseVec, run: &[SparseVec]) -> f64 {
     if x.norm == 0.0 {
         return 0.0;
     }
     // Each shared stem counts with the smaller of its two values.
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    let (p, q) = (&x.terms, &y.terms);
-    while i < p.len() && j < q.len() {
-        match p[i].0.cmp(&q[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += p[i].1 * p[i].1.min(q[j].1);
-                i += 1;
-                j += 1;
+    let mut at = [0usize; MAX_GROUP];
+    let mut s = 0.0;
+    for &(id, p) in &x.terms {
+        let (mut q, mut shared) = (0.0, false);
+        for (y, k) in run.iter().zip(at.iter_mut()) {
+            let terms = &y.terms;
+            while *k < terms.len() && terms[*k].0 < id {
+                *k += 1;
             }
+            if *k < terms.len() && terms[*k].0 == id {
+                q += terms[*k].1;
+                shared = true;
+            }
+        }
+        if shared {
+            s += p * p.min(q);
         }
     }
     (s / (x.norm * x.norm)).clamp(0.0, 1.0)
@@ -1085,4 +1172,65 @@ fn extend_runs(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::stats::testing::vector;
+
+    /// Every block of up to three sentences a side of random texts: its score from the
+    /// sentences' dot products and the runs' norms is the cosine of the summed vectors, and
+    /// the share of a sentence told by the other side's run is the same, bit for bit, as
+    /// against the summed run.
+    #[test]
+    fn blocks_score_as_their_summed_sentences() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15;
+        let stems = 48;
+        let mut dense = vec![[0.0; MAX_GROUP]; stems as usize];
+        for round in 0..60 {
+            let va: Vec<SparseVec> = (0..6)
+                .map(|k| vector(&mut seed, stems, (round + 3 * k) % 17))
+                .collect();
+            let vb: Vec<SparseVec> = (0..5)
+                .map(|k| vector(&mut seed, stems, (round * 5 + k) % 13))
+                .collect();
+            let (norms_a, norms_b) = (run_norms(&va), run_norms(&vb));
+            for i in 0..va.len() {
+                spread_out(&mut dense, &va, i, true);
+                for j in 0..vb.len() {
+                    let nb = (vb.len() - j).min(MAX_GROUP);
+                    let dots = corner_dots(&dense, &vb[j..j + nb]);
+                    for la in 1..=(va.len() - i).min(MAX_GROUP) {
+                        let sum_a = run_sum(&va, i..=i + la - 1);
+                        for lb in 1..=nb {
+                            let sum_b = run_sum(&vb, j..=j + lb - 1);
+                            let got = block_cosine(
+                                &dots,
+                                (la, lb),
+                                norms_a[i][la - 1],
+                                norms_b[j][lb - 1],
+                            );
+                            let want = sum_a.cosine(&sum_b);
+                            assert!((got - want).abs() < 1e-12, "{round} {i} {j}: {got} {want}");
+                            for x in &va[i..i + la] {
+                                assert_eq!(
+                                    contained_in(x, &vb[j..j + lb]).to_bits(),
+                                    contained(x, &sum_b).to_bits()
+                                );
+                            }
+                            for y in &vb[j..j + lb] {
+                                assert_eq!(
+                                    contained_spread(y, &dense, la).to_bits(),
+                                    contained(y, &sum_a).to_bits()
+                                );
+                            }
+                        }
+                    }
+                }
+                spread_out(&mut dense, &va, i, false);
+                assert!(dense.iter().all(|d| d.iter().all(|&v| v == 0.0)));
+            }
+        }
+    }
 }

@@ -117,39 +117,6 @@ impl SparseVec {
         (self.dot(other) / (self.norm * other.norm)).clamp(0.0, 1.0)
     }
 
-    /// The same value as [`SparseVec::cosine`], bit for bit, when `dense` holds this vector's
-    /// values at their stem ids and zero elsewhere ([`SparseVec::scatter`]): the products are
-    /// added in the same order, and a stem `other` has alone adds zero. Many vectors scored
-    /// against one are faster so than by walking both lists each time.
-    pub fn cosine_dense(&self, dense: &[f64], other: &SparseVec) -> f64 {
-        if self.norm == 0.0 || other.norm == 0.0 {
-            return 0.0;
-        }
-        if self.terms == other.terms {
-            return 1.0;
-        }
-        let mut s = 0.0;
-        for &(id, y) in &other.terms {
-            s += dense[id as usize] * y;
-        }
-        (s / (self.norm * other.norm)).clamp(0.0, 1.0)
-    }
-
-    /// Write this vector's values into `dense` at their stem ids (the other places must be
-    /// zero), for [`SparseVec::cosine_dense`]; `clear` sets them back to zero.
-    pub fn scatter(&self, dense: &mut [f64]) {
-        for &(id, x) in &self.terms {
-            dense[id as usize] = x;
-        }
-    }
-
-    /// Set this vector's places in `dense` back to zero after [`SparseVec::scatter`].
-    pub fn clear(&self, dense: &mut [f64]) {
-        for &(id, _) in &self.terms {
-            dense[id as usize] = 0.0;
-        }
-    }
-
     /// The vector of the concatenation of two texts (values add up per stem).
     pub fn plus(&self, other: &SparseVec) -> SparseVec {
         let (x, y) = (&self.terms, &other.terms);
@@ -290,11 +257,11 @@ pub fn article_vectors(articles: &[Article]) -> (Vec<ArticleVector>, Vec<String>
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod testing {
     use super::SparseVec;
 
     /// A deterministic pseudo-random sparse vector over `ids` stems (xorshift).
-    fn vector(seed: &mut u64, ids: u32, len: usize) -> SparseVec {
+    pub(crate) fn vector(seed: &mut u64, ids: u32, len: usize) -> SparseVec {
         let mut next = || {
             *seed ^= *seed << 13;
             *seed ^= *seed >> 7;
@@ -312,27 +279,5 @@ mod tests {
         terms.sort_by_key(|t| t.0);
         terms.dedup_by_key(|t| t.0);
         SparseVec::from_terms(terms)
-    }
-
-    #[test]
-    fn the_dense_cosine_is_the_cosine_to_the_last_bit() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15;
-        let mut dense = vec![0.0; 64];
-        for round in 0..500 {
-            let x = vector(&mut seed, 64, round % 40);
-            let y = if round % 7 == 0 {
-                x.clone()
-            } else {
-                vector(&mut seed, 64, round % 23)
-            };
-            x.scatter(&mut dense);
-            assert_eq!(
-                x.cosine_dense(&dense, &y).to_bits(),
-                x.cosine(&y).to_bits(),
-                "round {round}"
-            );
-            x.clear(&mut dense);
-            assert!(dense.iter().all(|&v| v == 0.0), "round {round}");
-        }
     }
 }
