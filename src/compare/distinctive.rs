@@ -41,36 +41,52 @@ pub const MIN_TERMS: usize = 15;
 /// Longest list reported per side.
 pub const MAX_TERMS: usize = 40;
 
-/// Occurrences of one stem on one side.
+/// The stemmed tokens of an article's headline and body, in reading order.
+fn stemmed(art: &Article) -> impl Iterator<Item = &crate::text::tokens::Token> {
+    let an = &art.analysis;
+    super::lexicon::analysed_token_ranges(an)
+        .into_iter()
+        .flat_map(|range| an.tokens.get(range).unwrap_or(&[]))
+        .filter(|tok| !tok.stem.is_empty())
+}
+
+/// Stem counts of the headline and body of an article, with the total word count.
+fn count(art: &Article) -> (FxHashMap<&str, usize>, usize) {
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut total = 0;
+    for tok in stemmed(art) {
+        *counts.entry(tok.stem.as_str()).or_default() += 1;
+        total += 1;
+    }
+    (counts, total)
+}
+
+/// Where a stem occurs on one side.
 #[derive(Default)]
-struct StemCount<'a> {
+struct Occurrences<'a> {
     positions: Vec<Span>,
     /// Each way the stem is written, with its count (a stem has few).
     surfaces: Vec<(&'a str, usize)>,
 }
 
-/// Stem counts of the headline and body of an article, with the total word count.
-fn count(art: &Article) -> (FxHashMap<&str, StemCount<'_>>, usize) {
-    let an = &art.analysis;
-    let mut counts: FxHashMap<&str, StemCount> = FxHashMap::default();
-    let mut total = 0;
-    let ranges = super::lexicon::analysed_token_ranges(an);
-    for range in ranges {
-        for tok in an.tokens.get(range).unwrap_or(&[]) {
-            if tok.stem.is_empty() {
-                continue;
-            }
-            let c = counts.entry(tok.stem.as_str()).or_default();
-            c.positions.push(tok.span);
-            let surface = tok.span.slice(&art.text);
-            match c.surfaces.iter_mut().find(|(s, _)| *s == surface) {
-                Some((_, n)) => *n += 1,
-                None => c.surfaces.push((surface, 1)),
-            }
-            total += 1;
+/// Where each of `stems` occurs in an article: read only for the stems reported, not for
+/// every stem counted.
+fn occurrences<'a>(art: &'a Article, stems: &[&str]) -> FxHashMap<&'a str, Occurrences<'a>> {
+    let mut out: FxHashMap<&str, Occurrences> = FxHashMap::default();
+    let wanted: rustc_hash::FxHashSet<&str> = stems.iter().copied().collect();
+    for tok in stemmed(art) {
+        if !wanted.contains(tok.stem.as_str()) {
+            continue;
+        }
+        let seen = out.entry(tok.stem.as_str()).or_default();
+        seen.positions.push(tok.span);
+        let surface = tok.span.slice(&art.text);
+        match seen.surfaces.iter_mut().find(|(s, _)| *s == surface) {
+            Some((_, n)) => *n += 1,
+            None => seen.surfaces.push((surface, 1)),
         }
     }
-    (counts, total)
+    out
 }
 
 /// Distinctive terms of each side against the other.
@@ -93,8 +109,8 @@ pub fn distinctive(a: &Article, b: &Article, opts: &Options) -> PerSide<Vec<Dist
     let (na, nb) = (na as f64, nb as f64);
     let mut scored: Vec<(f64, &str)> = Vec::with_capacity(vocab.len());
     for w in &vocab {
-        let ya = ca.get(w).map_or(0, |c| c.positions.len()) as f64;
-        let yb = cb.get(w).map_or(0, |c| c.positions.len()) as f64;
+        let ya = ca.get(w).copied().unwrap_or(0) as f64;
+        let yb = cb.get(w).copied().unwrap_or(0) as f64;
         let pooled = (ya + yb) / n as f64;
         let share = match &opts.corpus {
             Some(c) if df_total > 0.0 => {
@@ -112,50 +128,60 @@ pub fn distinctive(a: &Article, b: &Article, opts: &Options) -> PerSide<Vec<Dist
             scored.push((z, w));
         }
     }
-    let side =
-        |sign: f64, mine: &FxHashMap<&str, StemCount>, theirs: &FxHashMap<&str, StemCount>| {
-            let mut list: Vec<(f64, &str)> = scored
-                .iter()
-                .map(|&(z, w)| (z * sign, w))
-                .filter(|&(z, w)| z > 0.0 && mine.contains_key(w))
-                .collect();
-            list.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)));
-            let strong = list
-                .iter()
-                .filter(|(z, w)| *z > Z_THRESHOLD && !is_style_stem(w))
-                .count();
-            let mut out = Vec::new();
-            for &(z, w) in &list {
-                if out.len() >= MAX_TERMS {
-                    break;
-                }
-                let Some(c) = mine.get(w) else { continue };
-                if out.len() >= strong.max(MIN_TERMS) {
-                    break;
-                }
-                let fill = z <= Z_THRESHOLD;
-                if is_style_stem(w) || (fill && c.positions.len() < 2) {
-                    continue;
-                }
-                let term = c
-                    .surfaces
+    let side = |sign: f64,
+                art: &Article,
+                mine: &FxHashMap<&str, usize>,
+                theirs: &FxHashMap<&str, usize>| {
+        let mut list: Vec<(f64, &str)> = scored
+            .iter()
+            .map(|&(z, w)| (z * sign, w))
+            .filter(|&(z, w)| z > 0.0 && mine.contains_key(w))
+            .collect();
+        list.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)));
+        let strong = list
+            .iter()
+            .filter(|(z, w)| *z > Z_THRESHOLD && !is_style_stem(w))
+            .count();
+        let mut chosen: Vec<(f64, &str, usize)> = Vec::new();
+        for &(z, w) in &list {
+            if chosen.len() >= MAX_TERMS {
+                break;
+            }
+            let Some(&n) = mine.get(w) else { continue };
+            if chosen.len() >= strong.max(MIN_TERMS) {
+                break;
+            }
+            let fill = z <= Z_THRESHOLD;
+            if is_style_stem(w) || (fill && n < 2) {
+                continue;
+            }
+            chosen.push((z, w, n));
+        }
+        let stems: Vec<&str> = chosen.iter().map(|c| c.1).collect();
+        let mut seen = occurrences(art, &stems);
+        chosen
+            .into_iter()
+            .map(|(z, w, n)| {
+                let Occurrences {
+                    positions,
+                    surfaces,
+                } = seen.remove(w).unwrap_or_default();
+                let term = surfaces
                     .iter()
                     .max_by(|x, y| x.1.cmp(&y.1).then_with(|| y.0.cmp(x.0)))
                     .map(|(s, _)| s.to_string())
                     .unwrap_or_else(|| w.to_string());
-                out.push(DistinctiveTerm {
+                DistinctiveTerm {
                     term,
                     stem: w.to_string(),
                     z,
-                    count: c.positions.len(),
-                    other_count: theirs.get(w).map_or(0, |t| t.positions.len()),
-                    positions: c.positions.clone(),
-                });
-            }
-            out
-        };
-    PerSide {
-        a: side(1.0, &ca, &cb),
-        b: side(-1.0, &cb, &ca),
-    }
+                    count: n,
+                    other_count: theirs.get(w).copied().unwrap_or(0),
+                    positions,
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = rayon::join(|| side(1.0, a, &ca, &cb), || side(-1.0, b, &cb, &ca));
+    PerSide { a, b }
 }
