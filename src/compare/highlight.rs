@@ -182,12 +182,19 @@ impl Highlight {
             list.retain(|(s, ..)| !s.is_empty() && s.is_valid_in(text));
             list.sort_by_key(|&(s, kind, item)| (s.start, s.end, kind, item));
             list.dedup();
+            // An explanation depends on the item, not on the place: every place of one
+            // distinctive term or lexicon entry shares it, so each is written once.
+            let mut said: rustc_hash::FxHashMap<(HighlightKind, HighlightRef), String> =
+                rustc_hash::FxHashMap::default();
             list.into_iter()
                 .map(|(span, kind, item)| Highlight {
                     span,
                     kind,
                     item,
-                    why: describer.describe(side, kind, item),
+                    why: said
+                        .entry((kind, item))
+                        .or_insert_with(|| describer.describe(side, kind, item))
+                        .clone(),
                 })
                 .collect()
         };
