@@ -536,12 +536,13 @@ fn units(
                         continue;
                     }
                     // Every sentence of the block tells part of what the other side's block
-                    // tells: most of its content is found there.
-                    let told_a =
-                        (i..=a1).all(|x| contained_in(&va[x], &vb[j..=b1]) >= MERGE_CONTAINED);
+                    // tells: most of its content is found there. B's side first: A's run is
+                    // spread out already, so it is the cheaper test.
                     let told_b = (j..=b1)
                         .all(|y| contained_spread(&vb[y], &dense, a1 - i + 1) >= MERGE_CONTAINED);
-                    if told_a && told_b {
+                    let told = told_b
+                        && (i..=a1).all(|x| contained_in(&va[x], &vb[j..=b1]) >= MERGE_CONTAINED);
+                    if told {
                         out.push(Unit {
                             a0: i,
                             a1,
