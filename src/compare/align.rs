@@ -200,13 +200,7 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
     } else {
         0.0
     };
-    let pairs = candidates(&vecs.a, &vecs.b, vecs.stems);
-    let supported: Vec<bool> = pairs
-        .iter()
-        .map(|&(i, j, s)| {
-            s >= EVIDENT_SCORE || evidence(&vecs.a[i], &vecs.b[j], &vecs.topical) >= MIN_EVIDENCE
-        })
-        .collect();
+    let (pairs, supported) = candidates(&vecs.a, &vecs.b, vecs.stems, &vecs.topical);
     let rivals = rivals(&pairs, sa.len(), sb.len());
     let clear = clear_best(&pairs, &rivals, min_score);
     // Whether the ledes share the story's event, not only its names: then their place is
@@ -327,7 +321,12 @@ fn round(x: f64) -> f64 {
 }
 
 /// Candidate 1:1 pairs `(i, j, cosine)`, sorted by `(i, j)`, from an inverted index over B.
-fn candidates(va: &[SparseVec], vb: &[SparseVec], stems: usize) -> Vec<(usize, usize, f64)> {
+fn candidates(
+    va: &[SparseVec],
+    vb: &[SparseVec],
+    stems: usize,
+    topical: &[bool],
+) -> (Vec<(usize, usize, f64)>, Vec<bool>) {
     // Postings of every stem in one array (B sentences in order), `start[id]..start[id + 1]`
     // being stem `id`'s: one allocation, and read front to back.
     let mut start = vec![0u32; stems + 1];
@@ -411,12 +410,17 @@ fn candidates(va: &[SparseVec], vb: &[SparseVec], stems: usize) -> Vec<(usize, u
     }
     proposed.sort_unstable();
     proposed.dedup();
+    // Each pair's score, and whether it is evidence of one fact (the words other than the
+    // story's topic words carry enough of it), from one walk of the two sentences.
     proposed
         .into_par_iter()
         .with_min_len(1024)
-        .map(|(i, j)| (i, j, va[i].cosine(&vb[j])))
-        .filter(|p| p.2 >= CANDIDATE_FLOOR)
-        .collect()
+        .map(|(i, j)| {
+            let (s, e) = cosine_and_evidence(&va[i], &vb[j], topical);
+            ((i, j, s), s >= EVIDENT_SCORE || e >= MIN_EVIDENCE)
+        })
+        .filter(|p| p.0.2 >= CANDIDATE_FLOOR)
+        .unzip()
 }
 
 /// For each candidate pair, the best score of another candidate pair of either of its
@@ -1085,6 +1089,37 @@ fn evidence(x: &SparseVec, y: &SparseVec, left_out: &[bool]) -> f64 {
     (s / (x.norm * y.norm).max(f64::MIN_POSITIVE)).clamp(0.0, 1.0)
 }
 
+/// [`SparseVec::cosine`] of `x` and `y` and their [`evidence`] with `left_out`, bit for bit,
+/// from one walk of the two lists.
+fn cosine_and_evidence(x: &SparseVec, y: &SparseVec, left_out: &[bool]) -> (f64, f64) {
+    let (mut i, mut j, mut dot, mut kept) = (0, 0, 0.0, 0.0);
+    let (p, q) = (&x.terms, &y.terms);
+    while i < p.len() && j < q.len() {
+        match p[i].0.cmp(&q[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let v = p[i].1 * q[j].1;
+                dot += v;
+                if !left_out.get(p[i].0 as usize).copied().unwrap_or(false) {
+                    kept += v;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let evidence = (kept / (x.norm * y.norm).max(f64::MIN_POSITIVE)).clamp(0.0, 1.0);
+    let cosine = if x.norm == 0.0 || y.norm == 0.0 {
+        0.0
+    } else if x.terms == y.terms {
+        1.0
+    } else {
+        (dot / (x.norm * y.norm)).clamp(0.0, 1.0)
+    };
+    (cosine, evidence)
+}
+
 /// [`contained`] in the sum of the first `len` sentences spread out in `dense` (as in
 /// `units`), bit for bit: each stem's values are added up in the run's order.
 fn contained_spread(x: &SparseVec, dense: &[[f64; MAX_GROUP]], len: usize) -> f64 {
@@ -1183,9 +1218,10 @@ mod tests {
     /// Every block of up to three sentences a side of random texts: its score from the
     /// sentences' dot products and the runs' norms is the cosine of the summed vectors, and
     /// the share of a sentence told by the other side's run is the same, bit for bit, as
-    /// against the summed run.
+    /// against the summed run; a pair's cosine and evidence from one walk are those of the two
+    /// walks.
     #[test]
-    fn blocks_score_as_their_summed_sentences() {
+    fn blocks_and_pairs_score_as_before() {
         let mut seed = 0x9e37_79b9_7f4a_7c15;
         let stems = 48;
         let mut dense = vec![[0.0; MAX_GROUP]; stems as usize];
@@ -1231,6 +1267,17 @@ mod tests {
                 }
                 spread_out(&mut dense, &va, i, false);
                 assert!(dense.iter().all(|d| d.iter().all(|&v| v == 0.0)));
+                let left_out: Vec<bool> = (0..stems as usize)
+                    .map(|id| (id + round) % 3 == 0)
+                    .collect();
+                for y in &vb {
+                    let (cosine, evidence) = cosine_and_evidence(&va[i], y, &left_out);
+                    assert_eq!(cosine.to_bits(), va[i].cosine(y).to_bits());
+                    assert_eq!(
+                        evidence.to_bits(),
+                        super::evidence(&va[i], y, &left_out).to_bits()
+                    );
+                }
             }
         }
     }
