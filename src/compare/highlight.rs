@@ -213,7 +213,15 @@ fn side_info(cmp: &Comparison, side: Side) -> &SideInfo {
 
 /// Text for an explanation: sanitised, on one line, whitespace folded.
 fn clean(s: &str) -> String {
-    sanitize(s).split_whitespace().collect::<Vec<_>>().join(" ")
+    let plain = sanitize(s);
+    let mut out = String::with_capacity(plain.len());
+    for word in plain.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Longest text an explanation quotes (from an article, or a lexicon entry's term, category
