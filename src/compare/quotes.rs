@@ -44,6 +44,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::SharedQuote;
 use crate::corpus::Article;
+use crate::text::tokens::Form;
 use crate::text::vocab::is_function_word;
 use crate::text::{Quote, Span};
 use candidates::{Classes, Work};
@@ -236,7 +237,7 @@ impl<'t> WordIds<'t> {
 /// One word of a quotation.
 #[derive(Clone, Debug)]
 struct Word {
-    norm: String,
+    norm: Form,
     /// Numbers of `norm` and `stem` ([`WordIds`]): equal numbers, equal words.
     norm_id: u32,
     stem_id: u32,
@@ -282,7 +283,7 @@ fn prepared<'t>(art: &'t Article, ids: &mut WordIds<'t>) -> Vec<Prepared> {
         let mut words: Vec<Word> = an.tokens[an.tokens_in(q.inner)]
             .iter()
             .map(|t| Word {
-                norm: t.norm.as_str().to_owned(),
+                norm: t.norm.clone(),
                 norm_id: ids.id(&t.norm),
                 stem_id: ids.id(&t.stem),
                 informative: !is_function_word(&t.norm),
