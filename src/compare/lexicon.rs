@@ -38,7 +38,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::voice::{Voice, Voices};
 use super::{LoadedTerm, Side};
 use crate::corpus::Article;
-use crate::text::tokens::{normalize, stem, stem_phrase, tokenize};
+use crate::text::tokens::{Form, normalize, stem, stem_phrase, tokenize};
 use crate::text::{Analysis, ParagraphRole, Span, Token};
 
 pub use user::{PatchError, UserLexicon, UserTable, parse_user_table};
@@ -550,7 +550,7 @@ fn lookup_hashed<'a>(index: &'a Index, first: &[u32], word: &str) -> &'a [u32] {
 #[derive(Clone, Debug, Default)]
 pub struct Story {
     subject: HashSet<String>,
-    known_names: HashSet<Vec<String>>,
+    known_names: HashSet<Vec<Form>>,
 }
 
 impl Story {

@@ -20,6 +20,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::corpus::Article;
+use crate::text::tokens::Form;
 use crate::text::{Analysis, QuoteKind, Span};
 
 /// Words that join the capitalised words of one name ("Department *of* Justice").
@@ -44,7 +45,7 @@ pub struct Names {
 
 /// Names written in ordinary (not title-case) sentences of the story's articles, as sequences
 /// of normalised words: what a title-case headline's capitalised words are checked against.
-pub fn known_names(articles: &[&Article]) -> HashSet<Vec<String>> {
+pub fn known_names(articles: &[&Article]) -> HashSet<Vec<Form>> {
     let mut out = HashSet::default();
     for art in articles {
         let an = &art.analysis;
@@ -53,12 +54,7 @@ pub fn known_names(articles: &[&Article]) -> HashSet<Vec<String>> {
                 continue;
             }
             for run in runs(art, s.tokens) {
-                out.insert(
-                    an.tokens[run]
-                        .iter()
-                        .map(|t| t.norm.as_str().to_owned())
-                        .collect(),
-                );
+                out.insert(an.tokens[run].iter().map(|t| t.norm.clone()).collect());
             }
         }
     }
@@ -68,9 +64,11 @@ pub fn known_names(articles: &[&Article]) -> HashSet<Vec<String>> {
 impl Names {
     /// The name runs of `art`: capitalised runs of its ordinary sentences, and occurrences in
     /// its title-case sentences of names in `known`.
-    pub fn of(art: &Article, known: &HashSet<Vec<String>>) -> Names {
+    pub fn of(art: &Article, known: &HashSet<Vec<Form>>) -> Names {
         let an = &art.analysis;
         let mut runs_out = Vec::new();
+        // The words looked up, one buffer for every look-up.
+        let mut seq: Vec<Form> = Vec::with_capacity(8);
         for s in sentence_ranges(art) {
             let range = s.tokens;
             if !s.title_case {
@@ -80,12 +78,11 @@ impl Names {
             let mut i = range.start;
             while i < range.end {
                 let mut best = 0;
+                seq.clear();
+                seq.push(an.tokens[i].norm.clone());
                 for len in 2..=(range.end - i).min(8) {
-                    let seq: Vec<String> = an.tokens[i..i + len]
-                        .iter()
-                        .map(|t| t.norm.as_str().to_owned())
-                        .collect();
-                    if known.contains(&seq) {
+                    seq.push(an.tokens[i + len - 1].norm.clone());
+                    if known.contains(seq.as_slice()) {
                         best = len;
                     }
                 }
