@@ -24,6 +24,8 @@
 //!
 //! [`Token`]: super::Token
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -120,12 +122,17 @@ fn folded(word: &str) -> (String, bool) {
 /// apostrophes folded, possessive dropped, acronyms undotted, number words as digits, American
 /// spelling. Empty when nothing of the word is left ("'").
 pub fn word_key(word: &str) -> String {
-    // The common case, a plain lower-case word, needs one copy and two table lookups.
+    key_of(word).into_owned()
+}
+
+/// [`word_key`], borrowing `word` when it is its own normal form.
+fn key_of(word: &str) -> Cow<'_, str> {
+    // The common case, a plain lower-case word, needs two table lookups and no copy.
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
         if let Some(n) = number(word) {
-            return n.to_string();
+            return n.to_string().into();
         }
-        return american(word).unwrap_or_else(|| word.to_string());
+        return american(word).map_or(word.into(), Cow::Owned);
     }
     let (s, all_caps) = folded(word);
     let dotted = abbrev::is_dotted_letters(&s);
@@ -133,23 +140,23 @@ pub fn word_key(word: &str) -> String {
         let undotted: String = s.chars().filter(|&c| c != '.').collect();
         let lower = undotted.to_lowercase();
         if ACRONYM_WORDS.slot(&lower).is_some() {
-            return undotted.to_uppercase();
+            return undotted.to_uppercase().into();
         }
         if dotted {
-            return lower;
+            return lower.into();
         }
     }
     let lower = s.to_lowercase();
     if lower.starts_with(|c: char| c.is_ascii_digit()) && lower.contains(',') {
         let plain: String = lower.chars().filter(|&c| c != ',').collect();
         if plain.chars().all(|c| c.is_ascii_digit() || c == '.') {
-            return plain;
+            return plain.into();
         }
     }
     if let Some(n) = number(&lower) {
-        return n.to_string();
+        return n.to_string().into();
     }
-    american(&lower).unwrap_or(lower)
+    american(&lower).unwrap_or(lower).into()
 }
 
 /// What [`normal_words_of`] reads of a written word.
@@ -185,11 +192,11 @@ impl<'w> Seen<'w> {
     fn known(&mut self, w: &'w str) -> (u32, &Known) {
         let known = &mut self.known;
         let id = *self.ids.entry(w).or_insert_with(|| {
-            let key = word_key(w);
+            let key = key_of(w);
             known.push(Known {
                 abbreviation: abbrev::lookup(w),
                 opens_compound: COMPOUND_FIRST.slot(&key).is_some(),
-                key: key.into(),
+                key: Form::from(&*key),
             });
             (known.len() - 1) as u32
         });

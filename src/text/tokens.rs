@@ -151,22 +151,27 @@ pub fn normalize(word: &str) -> String {
 
 /// Stem a normalised word with the same stemmer the text uses (so lexicons match inflections).
 pub fn stem(norm: &str) -> String {
+    stem_of(norm).into_owned()
+}
+
+/// [`stem`], borrowed where the stem is the word itself or a bundled one.
+fn stem_of(norm: &str) -> std::borrow::Cow<'_, str> {
     if norm.chars().any(|c| c.is_ascii_digit() || c.is_uppercase()) {
-        return norm.to_string();
+        return norm.into();
     }
     if let Some(stem) = super::vocab::stems::bundled_stem(norm) {
-        return stem.to_string();
+        return stem.into();
     }
-    stemmer().stem(norm).into_owned()
+    stemmer().stem(norm)
 }
 
 /// The stem of the normal form `norm`, sharing `norm` itself when it is its own stem.
 fn stem_form(norm: &Form) -> Form {
-    let s = stem(norm);
+    let s = stem_of(norm);
     if s == norm.as_str() {
         norm.clone()
     } else {
-        Form::from(s)
+        Form::from(&*s)
     }
 }
 
