@@ -71,14 +71,13 @@ struct Occurrences<'a> {
 
 /// Where each of `stems` occurs in an article: read only for the stems reported, not for
 /// every stem counted.
-fn occurrences<'a>(art: &'a Article, stems: &[&str]) -> FxHashMap<&'a str, Occurrences<'a>> {
-    let mut out: FxHashMap<&str, Occurrences> = FxHashMap::default();
-    let wanted: rustc_hash::FxHashSet<&str> = stems.iter().copied().collect();
+fn occurrences<'a>(art: &'a Article, stems: &[&'a str]) -> FxHashMap<&'a str, Occurrences<'a>> {
+    let mut out: FxHashMap<&str, Occurrences> =
+        stems.iter().map(|&w| (w, Occurrences::default())).collect();
     for tok in stemmed(art) {
-        if !wanted.contains(tok.stem.as_str()) {
+        let Some(seen) = out.get_mut(tok.stem.as_str()) else {
             continue;
-        }
-        let seen = out.entry(tok.stem.as_str()).or_default();
+        };
         seen.positions.push(tok.span);
         let surface = tok.span.slice(&art.text);
         match seen.surfaces.iter_mut().find(|(s, _)| *s == surface) {
