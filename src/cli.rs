@@ -223,7 +223,6 @@ fn one_shot_pool(threads: Threads) {
     let _ = rayon::ThreadPoolBuilder::new()
         .num_threads(n)
         .use_current_thread()
-        .start_handler(|_| crate::heap::advise_thread_heap())
         .build_global();
 }
 
