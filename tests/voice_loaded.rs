@@ -99,3 +99,38 @@ fn quoted_loaded_terms_are_marked_apart_and_explained_in_the_speakers_words() {
         "nothing loaded in A's own voice"
     );
 }
+
+#[test]
+fn a_changed_loaded_word_inside_a_quotation_is_explained_as_the_speakers() {
+    let a = article(
+        "a",
+        "Ferry inquiry opens\n\n\
+         The inquiry into the ferry sinking opened in Kessel on Monday with the harbour master.\n\n\
+         “The rescue was a fiasco from start to finish,” harbour master Ana Roth told the inquiry.\n\n\
+         The ministry slammed the operator's safety record at the hearing.",
+    );
+    let b = article(
+        "b",
+        "Inquiry into ferry sinking\n\n\
+         The inquiry into the ferry sinking opened in Kessel on Monday with the harbour master.\n\n\
+         “The rescue was slow from start to finish,” harbour master Ana Roth told the inquiry.\n\n\
+         The ministry criticised the operator's safety record at the hearing.",
+    );
+    let cmp = compare(&a, &b, &Options::default());
+    let changed = |word: &str| {
+        cmp.highlights
+            .a
+            .iter()
+            .find(|h| h.kind == HighlightKind::ChangedWords && h.span.slice(&a.text).contains(word))
+            .unwrap_or_else(|| panic!("no changed-words mark on {word}: {:#?}", cmp.highlights.a))
+            .why
+            .clone()
+    };
+    let quoted = changed("fiasco");
+    assert!(
+        quoted.starts_with("Changed words (loaded term, quoting ") && quoted.contains("Ana Roth)"),
+        "{quoted}"
+    );
+    let own = changed("slammed");
+    assert!(own.starts_with("Changed words (loaded term)"), "{own}");
+}

@@ -14,7 +14,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Comparison, PerSide, Side, SideInfo};
+use super::{Comparison, ContrastLabel, PerSide, Side, SideInfo};
 use crate::text::{QuotationKind, QuoteKind, Span, sanitize::sanitize};
 
 /// What a highlight marks. Displays list overlapping highlights in this order.
@@ -290,6 +290,26 @@ pub fn in_whose_words(t: &super::LoadedTerm) -> String {
     }
 }
 
+/// For a loaded change, the loaded term the change's words on `side` hold when every such term
+/// is quoted speech (the first of them): the words are the speaker's, not the outlet's.
+fn quoted_loaded(
+    cmp: &Comparison,
+    side: Side,
+    span: Span,
+    label: ContrastLabel,
+) -> Option<&super::LoadedTerm> {
+    if label != ContrastLabel::Loaded {
+        return None;
+    }
+    let mut hits = cmp
+        .loaded_terms
+        .iter()
+        .filter(|t| t.side == side && t.span.start < span.end && span.start < t.span.end);
+    let first = hits.next()?;
+    (first.voice == super::Voice::Quoted && hits.all(|t| t.voice == super::Voice::Quoted))
+        .then_some(first)
+}
+
 /// The reason of a loaded term's entry and who uses it.
 fn entry_why(_cmp: &Comparison, side: Side, t: &super::LoadedTerm) -> String {
     let quoted = t.voice == super::Voice::Quoted;
@@ -392,17 +412,25 @@ impl<'a> Describer<'a> {
                     .map(|s| format!(" (sentences match {:.0}%)", s * 100.0))
                     .unwrap_or_default();
                 let at = sentence_ref(side.other(), sentence);
+                // Loaded words someone is quoted saying are theirs, as the loaded term's own
+                // explanation says.
+                let here = if side == Side::A { ch.a } else { ch.b };
+                let label = match here.and_then(|span| quoted_loaded(cmp, side, span, ch.label)) {
+                    Some(t) => match &t.speaker {
+                        Some(sp) => format!("{}, quoting {}", ch.label.name(), short(sp)),
+                        None => format!("{}, in a quotation", ch.label.name()),
+                    },
+                    None => ch.label.name().to_string(),
+                };
                 match other {
                     Some(s) => format!(
-                        "Changed words ({}): in {at}, the aligned sentence{similar}, “{}” stands \
-                     in their place.",
-                        ch.label.name(),
+                        "Changed words ({label}): in {at}, the aligned sentence{similar}, “{}” \
+                     stands in their place.",
                         words(cmp, side.other(), s)
                     ),
                     None => format!(
-                        "Changed words ({}): {at}, the aligned sentence{similar}, has nothing in \
-                     their place.",
-                        ch.label.name()
+                        "Changed words ({label}): {at}, the aligned sentence{similar}, has nothing \
+                     in their place."
                     ),
                 }
             }
