@@ -2,20 +2,11 @@
 
 use parallax::compare::framing::framing;
 use parallax::compare::{AlignedPair, Change, ContrastLabel, Framing, LoadedTerm, Side};
-use parallax::corpus::{Article, Meta, Source};
+use parallax::corpus::Article;
 use parallax::text::Span;
 
-fn article(id: &str, body: &str) -> Article {
-    Article::new(
-        id.to_string(),
-        Meta::default(),
-        Source::Demo {
-            name: id.to_string(),
-        },
-        body.to_string(),
-        None,
-    )
-}
+mod common;
+use common::bare_article as article;
 
 /// Framing of two one-sentence articles aligned to each other.
 fn diff(a: &str, b: &str, loaded: &[LoadedTerm]) -> (Article, Article, Vec<Framing>) {

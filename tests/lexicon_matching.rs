@@ -3,26 +3,10 @@
 
 use parallax::compare::lexicon::{Entry, Lexicon, LexiconError, UserLexicon, loaded_terms};
 use parallax::compare::{LoadedTerm, Side};
-use parallax::corpus::{Article, Meta, Source};
+use parallax::corpus::{Article, Source};
 
-fn article(id: &str, text: &str) -> Article {
-    let title = text
-        .lines()
-        .next()
-        .map(|l| parallax::text::Span::new(0, l.len()));
-    Article::new(
-        id.to_string(),
-        Meta {
-            title: text.lines().next().unwrap_or("").to_string(),
-            ..Meta::default()
-        },
-        Source::Demo {
-            name: format!("{id}.txt"),
-        },
-        text.to_string(),
-        title,
-    )
-}
+mod common;
+use common::headed_article as article;
 
 fn demo(prefix: &str) -> Article {
     let lib = parallax::corpus::demo();

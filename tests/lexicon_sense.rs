@@ -5,27 +5,9 @@
 
 use parallax::compare::lexicon::{Lexicon, loaded_terms, parse_user_table};
 use parallax::compare::{LoadedTerm, Side};
-use parallax::corpus::{Article, Meta, Source};
 
-/// An article whose first line is its headline.
-fn article(id: &str, text: &str) -> Article {
-    let title = text
-        .lines()
-        .next()
-        .map(|l| parallax::text::Span::new(0, l.len()));
-    Article::new(
-        id.to_string(),
-        Meta {
-            title: text.lines().next().unwrap_or("").to_string(),
-            ..Meta::default()
-        },
-        Source::Demo {
-            name: format!("{id}.txt"),
-        },
-        text.to_string(),
-        title,
-    )
-}
+mod common;
+use common::headed_article as article;
 
 /// Side A's hits of `text` (compared with an article that has none) as (words as written,
 /// entry, category).

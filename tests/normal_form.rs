@@ -5,20 +5,10 @@
 use parallax::compare::framing::framing;
 use parallax::compare::quotes::match_quotes;
 use parallax::compare::{AlignedPair, ContrastLabel, Options, compare};
-use parallax::corpus::{Article, Meta, Source};
 use parallax::text::{UnmatchedKind, analyse};
 
-fn article(id: &str, body: &str) -> Article {
-    Article::new(
-        id.to_string(),
-        Meta::default(),
-        Source::Demo {
-            name: id.to_string(),
-        },
-        body.to_string(),
-        None,
-    )
-}
+mod common;
+use common::bare_article as article;
 
 /// The framing changes of two one-sentence articles aligned to each other, as (a, b, label).
 fn changes(a: &str, b: &str) -> Vec<(String, String, ContrastLabel)> {

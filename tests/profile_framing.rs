@@ -3,26 +3,10 @@
 use parallax::compare::lexicon::{Lexicon, loaded_terms};
 use parallax::compare::profile::profile;
 use parallax::compare::{Count, Side};
-use parallax::corpus::{Article, Meta, Source};
+use parallax::corpus::Source;
 
-fn article(id: &str, text: &str) -> Article {
-    let title = text
-        .lines()
-        .next()
-        .map(|l| parallax::text::Span::new(0, l.len()));
-    Article::new(
-        id.to_string(),
-        Meta {
-            title: id.to_string(),
-            ..Meta::default()
-        },
-        Source::Demo {
-            name: format!("{id}.txt"),
-        },
-        text.to_string(),
-        title,
-    )
-}
+mod common;
+use common::headed_article as article;
 
 fn count(list: &[Count], item: &str) -> usize {
     list.iter().find(|c| c.item == item).map_or(0, |c| c.count)

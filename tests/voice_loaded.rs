@@ -4,26 +4,9 @@
 use parallax::compare::lexicon::{Lexicon, loaded_terms};
 use parallax::compare::profile::profile;
 use parallax::compare::{HighlightKind, Options, Side, Voice, compare};
-use parallax::corpus::{Article, Meta, Source};
 
-fn article(id: &str, text: &str) -> Article {
-    let title = text
-        .lines()
-        .next()
-        .map(|l| parallax::text::Span::new(0, l.len()));
-    Article::new(
-        id.to_string(),
-        Meta {
-            title: id.to_string(),
-            ..Meta::default()
-        },
-        Source::Demo {
-            name: format!("{id}.txt"),
-        },
-        text.to_string(),
-        title,
-    )
-}
+mod common;
+use common::headed_article as article;
 
 const A: &str = "Council vote on the harbour plan\n\n\
     “This is a witch hunt and a despicable one,” Mayor Tom Hale said on Tuesday.\n\n\

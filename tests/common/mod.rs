@@ -59,6 +59,23 @@ pub fn bare_article(id: &str, text: &str) -> Article {
     )
 }
 
+/// An article whose first line is its headline (and its title).
+pub fn headed_article(id: &str, text: &str) -> Article {
+    let first = text.lines().next().unwrap_or("");
+    Article::new(
+        id.to_string(),
+        Meta {
+            title: first.to_string(),
+            ..Meta::default()
+        },
+        Source::Demo {
+            name: format!("{id}.txt"),
+        },
+        text.to_string(),
+        Some(Span::new(0, first.len())),
+    )
+}
+
 /// An article with its title on the first line.
 pub fn article(id: &str, outlet: Option<&str>, date: Option<&str>, text: &str) -> Article {
     let title = text.lines().next().unwrap_or("").to_string();
