@@ -337,3 +337,50 @@ fn a_date_on_one_side_only_is_no_number_change_but_a_count_is() {
     assert_eq!(c.label, ContrastLabel::Number);
     assert_eq!(texts(&a, &b, c), ("for 35 days".into(), String::new()));
 }
+
+#[test]
+fn a_loaded_word_both_sentences_use_in_different_places_is_no_loaded_change() {
+    let (a, b) = (
+        article(
+            "a",
+            "Critics slammed the harbour plan on Monday while the mayor defended it.",
+        ),
+        article(
+            "b",
+            "The mayor defended the harbour plan on Monday while critics slammed it as a fiasco.",
+        ),
+    );
+    let loaded = parallax::compare::lexicon::loaded_terms(
+        &a,
+        &b,
+        &parallax::compare::lexicon::Lexicon::builtin(),
+    );
+    assert!(
+        loaded.iter().filter(|t| t.text == "slammed").count() == 2,
+        "both sides use “slammed”: {loaded:?}"
+    );
+    let pairs = [AlignedPair {
+        a: 0,
+        b: 0,
+        score: 0.9,
+        moved: false,
+    }];
+    let f = framing(&a, &b, &pairs, &loaded);
+    let loaded_changes: Vec<(String, String)> = f[0]
+        .changes
+        .iter()
+        .filter(|c| c.label == ContrastLabel::Loaded)
+        .map(|c| texts(&a, &b, c))
+        .collect();
+    assert!(
+        loaded_changes
+            .iter()
+            .all(|(x, y)| !x.contains("slammed") && !y.contains("slammed")),
+        "{loaded_changes:?}"
+    );
+    assert!(
+        loaded_changes.iter().any(|(_, y)| y.contains("fiasco")),
+        "B alone calls it a fiasco: {:?}",
+        f[0].changes
+    );
+}

@@ -32,7 +32,8 @@
 //! 3. [`Hedge`]: either stretch holds a hedge or certainty marker ([`hedges`](crate::text::vocab::hedges), [`boosters`](crate::text::vocab::boosters));
 //! 4. [`ScareQuote`]: the stretch is scare-quoted on one side only;
 //! 5. [`Loaded`]: a loaded-term hit lies in the stretch on one side, and the other side's
-//!    stretch has no hit of the same entry;
+//!    sentences have no hit of the same entry anywhere (a loaded word both use, in different
+//!    places of their sentences, is no difference of wording);
 //! 6. [`Naming`]: a replacement of at most [`NAMING_MAX_WORDS`] words on each side that reads
 //!    as two names for one referent. Neither stretch holds a verb of saying, an auxiliary or
 //!    a pronoun (those make it part of a clause), nor a comma, semicolon, colon or dash (a
@@ -83,7 +84,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use super::{AlignedPair, Change, ContrastLabel, Framing, LoadedTerm, Side};
+use super::{AlignedPair, Change, ContrastLabel, Framing, LoadedTerm, PerSide, Side};
 use crate::corpus::Article;
 use crate::text::normalize::fold_mark;
 use crate::text::{Analysis, QuotationKind, QuoteKind, Span};
@@ -273,6 +274,10 @@ pub fn framing(
                 tb: &tb,
                 scare: &scare,
                 loaded: &loaded,
+                entries: PerSide {
+                    a: entries_in(&loaded.a, &ta),
+                    b: entries_in(&loaded.b, &tb),
+                },
                 casing: &casing,
             };
             let (mut changes, shared) = ctx.changes();
@@ -354,6 +359,9 @@ struct Context<'x, 'c> {
     scare: &'x PerSideIndex<Span>,
     /// Each side's loaded-term hits, with their terms.
     loaded: &'x PerSideIndex<&'x str>,
+    /// The lexicon entries each side's sentences use anywhere, sorted: a loaded word the other
+    /// side also uses, elsewhere in its sentence, is no difference of wording.
+    entries: PerSide<Vec<&'x str>>,
     /// How the two articles write their words, worked out when a label first needs it.
     casing: &'x LazyCasing<'c>,
 }
@@ -448,6 +456,27 @@ impl<T: Copy> SpanIndex<T> {
             .iter()
             .take_while(move |(s, _)| s.start <= span.end)
     }
+}
+
+/// The entries of the loaded-term hits in `index` that overlap a token of `toks` (a side's
+/// sentences in an aligned group, in text order), sorted and without repeats.
+fn entries_in<'x>(index: &SpanIndex<&'x str>, toks: &[DiffToken]) -> Vec<&'x str> {
+    let Some(all) = span_of(toks) else {
+        return Vec::new();
+    };
+    let mut out: Vec<&str> = index
+        .near(all)
+        .filter(|(s, _)| {
+            // The first token ending after the hit starts; the hit overlaps it when it starts
+            // before the hit ends (the group's sentences need not be next to each other).
+            let k = toks.partition_point(|t| t.span.end <= s.start);
+            toks.get(k).is_some_and(|t| t.span.start < s.end)
+        })
+        .map(|&(_, term)| term)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The scare quotes of `art` (outer and inner spans), in text order.
@@ -606,7 +635,8 @@ impl Context<'_, '_> {
         }
         let hits_a = self.loaded_in(Side::A, a);
         let hits_b = self.loaded_in(Side::B, b);
-        if hits_a.iter().any(|t| !hits_b.contains(t)) || hits_b.iter().any(|t| !hits_a.contains(t))
+        if hits_a.iter().any(|t| !self.entries.b.contains(t))
+            || hits_b.iter().any(|t| !self.entries.a.contains(t))
         {
             return ContrastLabel::Loaded;
         }
@@ -632,14 +662,14 @@ impl Context<'_, '_> {
         v
     }
 
-    /// A loaded change as its loaded words alone, one change per hit that the other side's
-    /// stretch does not share (other changes as they are): in a pair too far apart for a word
-    /// diff, the loaded words are marked rather than the whole changed clause around them.
+    /// A loaded change as its loaded words alone, one change per hit whose entry the other
+    /// side's sentences do not use (other changes as they are): in a pair too far apart for a
+    /// word diff, the loaded words are marked rather than the whole changed clause around them.
     fn narrow_loaded(&self, c: Change) -> Vec<Change> {
         if c.label != ContrastLabel::Loaded {
             return vec![c];
         }
-        let (terms_a, terms_b) = (self.loaded_in(Side::A, c.a), self.loaded_in(Side::B, c.b));
+        let (terms_a, terms_b) = (&self.entries.a, &self.entries.b);
         let hits = |side: Side, span: Option<Span>, other: &[&str]| -> Vec<Span> {
             let Some(span) = span else {
                 return Vec::new();
@@ -651,12 +681,12 @@ impl Context<'_, '_> {
                 .map(|(s, _)| Span::new(s.start.max(span.start), s.end.min(span.end)))
                 .collect()
         };
-        let a = hits(Side::A, c.a, &terms_b).into_iter().map(|s| Change {
+        let a = hits(Side::A, c.a, terms_b).into_iter().map(|s| Change {
             a: Some(s),
             b: None,
             label: ContrastLabel::Loaded,
         });
-        let b = hits(Side::B, c.b, &terms_a).into_iter().map(|s| Change {
+        let b = hits(Side::B, c.b, terms_a).into_iter().map(|s| Change {
             a: None,
             b: Some(s),
             label: ContrastLabel::Loaded,
