@@ -384,3 +384,33 @@ fn a_loaded_word_both_sentences_use_in_different_places_is_no_loaded_change() {
         f[0].changes
     );
 }
+
+#[test]
+fn the_same_verb_of_saying_in_another_place_is_no_attribution_change() {
+    let (_, _, f) = diff(
+        "“We will secure the border within a year,” Perry said on Tuesday.",
+        "On Tuesday Perry said that he would “secure the border within a year.”",
+        &[],
+    );
+    let labels: Vec<ContrastLabel> = f.iter().flat_map(|x| &x.changes).map(|c| c.label).collect();
+    assert!(!labels.contains(&ContrastLabel::Attribution), "{f:?}");
+    // Another verb of saying on one side still is one.
+    let (a, b, f) = diff(
+        "“We will secure the border within a year,” Perry said on Tuesday.",
+        "On Tuesday Perry claimed that he would “secure the border within a year.”",
+        &[],
+    );
+    let attribution: Vec<(String, String)> = f[0]
+        .changes
+        .iter()
+        .filter(|c| c.label == ContrastLabel::Attribution)
+        .map(|c| texts(&a, &b, c))
+        .collect();
+    assert!(
+        attribution
+            .iter()
+            .any(|(x, y)| x.contains("said") || y.contains("claimed")),
+        "{:?}",
+        f[0].changes
+    );
+}

@@ -28,8 +28,11 @@
 //!    or one holds a number that counts something ([`DiffToken::quantity`]): a year, a date,
 //!    a time of day, an ordinal or a rank said on one side only is not a figure the other
 //!    lacks;
-//! 2. [`Attribution`]: either stretch holds an attribution verb ([`attribution_verbs`](crate::text::vocab::attribution_verbs));
-//! 3. [`Hedge`]: either stretch holds a hedge or certainty marker ([`hedges`](crate::text::vocab::hedges), [`boosters`](crate::text::vocab::boosters));
+//! 2. [`Attribution`]: either stretch holds an attribution verb ([`attribution_verbs`](crate::text::vocab::attribution_verbs))
+//!    that the other side's sentences do not use anywhere (the same verb in another place, or
+//!    another form of it — "saying" / "said" — is no difference);
+//! 3. [`Hedge`]: either stretch holds a hedge or certainty marker ([`hedges`](crate::text::vocab::hedges), [`boosters`](crate::text::vocab::boosters))
+//!    that the other side's sentences do not use anywhere;
 //! 4. [`ScareQuote`]: the stretch is scare-quoted on one side only;
 //! 5. [`Loaded`]: a loaded-term hit lies in the stretch on one side, and the other side's
 //!    sentences have no hit of the same entry anywhere (a loaded word both use, in different
@@ -278,6 +281,10 @@ pub fn framing(
                     a: entries_in(&loaded.a, &ta),
                     b: entries_in(&loaded.b, &tb),
                 },
+                markers: PerSide {
+                    a: (words::attributions(&ta), words::hedges_in(&ta)),
+                    b: (words::attributions(&tb), words::hedges_in(&tb)),
+                },
                 casing: &casing,
             };
             let (mut changes, shared) = ctx.changes();
@@ -352,6 +359,9 @@ fn group_tokens(art: &Article, sentences: &[usize]) -> Vec<DiffToken> {
         .collect()
 }
 
+/// A side's attribution verbs and its hedge or certainty markers, sorted.
+type Markers = (Vec<&'static str>, Vec<&'static str>);
+
 struct Context<'x, 'c> {
     ta: &'x [DiffToken],
     tb: &'x [DiffToken],
@@ -362,6 +372,9 @@ struct Context<'x, 'c> {
     /// The lexicon entries each side's sentences use anywhere, sorted: a loaded word the other
     /// side also uses, elsewhere in its sentence, is no difference of wording.
     entries: PerSide<Vec<&'x str>>,
+    /// The attribution verbs and the hedge or certainty markers each side's sentences use
+    /// anywhere (as [`words::attributions`] and [`words::hedges_in`] give them).
+    markers: PerSide<Markers>,
     /// How the two articles write their words, worked out when a label first needs it.
     casing: &'x LazyCasing<'c>,
 }
@@ -618,10 +631,18 @@ impl Context<'_, '_> {
         if short && figures && num_a != num_b {
             return ContrastLabel::Number;
         }
-        if short && (words::has_attribution(xa) || words::has_attribution(xb)) {
+        // A marker both sides' sentences use, in different places, is no difference.
+        let one_side = |here: Vec<&str>, there: &[&str]| here.iter().any(|m| !there.contains(m));
+        if short
+            && (one_side(words::attributions(xa), &self.markers.b.0)
+                || one_side(words::attributions(xb), &self.markers.a.0))
+        {
             return ContrastLabel::Attribution;
         }
-        if short && (words::has_hedge(xa) || words::has_hedge(xb)) {
+        if short
+            && (one_side(words::hedges_in(xa), &self.markers.b.1)
+                || one_side(words::hedges_in(xb), &self.markers.a.1))
+        {
             return ContrastLabel::Hedge;
         }
         let sq_a = a

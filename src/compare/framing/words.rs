@@ -1,10 +1,10 @@
-//! Which changed stretches hold an attribution verb or a hedge / certainty marker.
+//! Which attribution verbs and hedge / certainty markers a run of diff tokens holds.
 //!
 //! The word lists themselves live in [`crate::text::vocab`], the one place they are kept: the
 //! framing profile counts them and these helpers label diff changes with them.
 
 use super::DiffToken;
-use crate::text::vocab::{attribution_verbs, boosters, hedges, markers::occurs_in};
+use crate::text::vocab::{attribution_verbs, boosters, hedges, markers::lemmas_in};
 
 /// The normalised words among `toks`.
 fn words(toks: &[DiffToken]) -> Vec<&str> {
@@ -14,12 +14,12 @@ fn words(toks: &[DiffToken]) -> Vec<&str> {
         .collect()
 }
 
-/// True when `toks` hold an attribution verb.
-pub fn has_attribution(toks: &[DiffToken]) -> bool {
-    occurs_in(&[attribution_verbs()], &words(toks))
+/// The attribution verbs `toks` hold, by the form reports show (`said`, `claimed`), sorted.
+pub fn attributions(toks: &[DiffToken]) -> Vec<&'static str> {
+    lemmas_in(&[attribution_verbs()], &words(toks))
 }
 
-/// True when `toks` hold a hedge or certainty marker.
-pub fn has_hedge(toks: &[DiffToken]) -> bool {
-    occurs_in(&[hedges(), boosters()], &words(toks))
+/// The hedges and certainty markers `toks` hold, by the form reports show, sorted.
+pub fn hedges_in(toks: &[DiffToken]) -> Vec<&'static str> {
+    lemmas_in(&[hedges(), boosters()], &words(toks))
 }

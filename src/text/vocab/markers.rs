@@ -215,26 +215,41 @@ pub fn find_markers_where(
     out
 }
 
-/// True when any form of a marker in `lists` occurs in `words` (normalised words, in order).
-pub fn occurs_in(lists: &[&'static [Marker]], words: &[&str]) -> bool {
+/// The lemmas (`said`, `claimed`, `allegedly`) of the markers of `lists` whose forms occur in
+/// `words` (normalised words in order; a multi-word form where its words follow one another),
+/// sorted and without repeats.
+pub fn lemmas_in(lists: &[&'static [Marker]], words: &[&str]) -> Vec<&'static str> {
     // A form occurs at `i` when its words follow one another from there.
     let at = |form: &str, i: usize| {
         form.split(' ')
             .enumerate()
             .all(|(k, part)| words.get(i + k) == Some(&part))
     };
-    lists.iter().any(|&list| match first_words(list) {
-        // Only the forms whose first word is there.
-        Some(index) => (0..words.len()).any(|i| {
-            index
-                .get(words[i])
-                .is_some_and(|mut forms| forms.any(|(_, form)| at(form, i)))
-        }),
-        None => list
-            .iter()
-            .flat_map(Marker::forms)
-            .any(|form| (0..words.len()).any(|i| at(form, i))),
-    })
+    let mut out: Vec<&'static str> = Vec::new();
+    for &list in lists {
+        match first_words(list) {
+            // Only the forms whose first word is there.
+            Some(index) => {
+                for (i, w) in words.iter().enumerate() {
+                    if let Some(forms) = index.get(w) {
+                        out.extend(
+                            forms
+                                .filter(|(_, form)| at(form, i))
+                                .map(|(m, _)| list[m].lemma()),
+                        );
+                    }
+                }
+            }
+            None => out.extend(
+                list.iter()
+                    .filter(|m| m.forms().any(|form| (0..words.len()).any(|i| at(form, i))))
+                    .map(Marker::lemma),
+            ),
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 #[cfg(test)]
@@ -349,8 +364,8 @@ mod tests {
     }
 
     #[test]
-    fn occurs_in_finds_one_and_many_word_forms_anywhere_and_nothing_else() {
-        let has = |words: &[&str]| occurs_in(&[attribution_verbs()], words);
+    fn lemmas_in_finds_one_and_many_word_forms_anywhere_and_nothing_else() {
+        let has = |words: &[&str]| !lemmas_in(&[attribution_verbs()], words).is_empty();
         assert!(has(&["the", "ministry", "said", "on", "friday"]));
         assert!(has(&["said"]));
         assert!(has(&["it", "was", "according", "to", "the", "report"]));
@@ -359,11 +374,12 @@ mod tests {
         assert!(!has(&["according"]));
         assert!(!has(&[]));
         assert!(!has(&["the", "sayings", "of"]));
-        assert!(occurs_in(
-            &[hedges(), boosters()],
-            &["it", "is", "allegedly", "true"]
-        ));
-        assert!(!occurs_in(&[hedges(), boosters()], &["it", "is", "true"]));
+        assert!(!lemmas_in(&[hedges(), boosters()], &["it", "is", "allegedly", "true"]).is_empty());
+        assert!(lemmas_in(&[hedges(), boosters()], &["it", "is", "true"]).is_empty());
+        // Each marker once, by the form reports show, whichever forms occur.
+        let said = lemmas_in(&[attribution_verbs()], &["said", "and", "saying", "claims"]);
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(said.contains(&"said"));
     }
 
     #[test]
