@@ -80,6 +80,7 @@
 
 pub mod words;
 
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -281,10 +282,7 @@ pub fn framing(
                     a: entries_in(&loaded.a, &ta),
                     b: entries_in(&loaded.b, &tb),
                 },
-                markers: PerSide {
-                    a: (words::attributions(&ta), words::hedges_in(&ta)),
-                    b: (words::attributions(&tb), words::hedges_in(&tb)),
-                },
+                markers: PerSide::default(),
                 casing: &casing,
             };
             let (mut changes, shared) = ctx.changes();
@@ -373,8 +371,9 @@ struct Context<'x, 'c> {
     /// side also uses, elsewhere in its sentence, is no difference of wording.
     entries: PerSide<Vec<&'x str>>,
     /// The attribution verbs and the hedge or certainty markers each side's sentences use
-    /// anywhere (as [`words::attributions`] and [`words::hedges_in`] give them).
-    markers: PerSide<Markers>,
+    /// anywhere (as [`words::attributions`] and [`words::hedges_in`] give them), found when a
+    /// changed stretch first holds one.
+    markers: PerSide<OnceCell<Markers>>,
     /// How the two articles write their words, worked out when a label first needs it.
     casing: &'x LazyCasing<'c>,
 }
@@ -632,16 +631,24 @@ impl Context<'_, '_> {
             return ContrastLabel::Number;
         }
         // A marker both sides' sentences use, in different places, is no difference.
-        let one_side = |here: Vec<&str>, there: &[&str]| here.iter().any(|m| !there.contains(m));
+        // (`hedge` picks the hedge or certainty markers, else the attribution verbs.)
+        let one_side = |here: Vec<&str>, there: Side, hedge: bool| {
+            if here.is_empty() {
+                return false;
+            }
+            let (attributions, hedges) = self.markers_of(there);
+            let there = if hedge { hedges } else { attributions };
+            here.iter().any(|m| !there.contains(m))
+        };
         if short
-            && (one_side(words::attributions(xa), &self.markers.b.0)
-                || one_side(words::attributions(xb), &self.markers.a.0))
+            && (one_side(words::attributions(xa), Side::B, false)
+                || one_side(words::attributions(xb), Side::A, false))
         {
             return ContrastLabel::Attribution;
         }
         if short
-            && (one_side(words::hedges_in(xa), &self.markers.b.1)
-                || one_side(words::hedges_in(xb), &self.markers.a.1))
+            && (one_side(words::hedges_in(xa), Side::B, true)
+                || one_side(words::hedges_in(xb), Side::A, true))
         {
             return ContrastLabel::Hedge;
         }
@@ -665,6 +672,14 @@ impl Context<'_, '_> {
             return ContrastLabel::Naming;
         }
         ContrastLabel::Wording
+    }
+
+    /// The attribution verbs and hedge or certainty markers of `side`'s sentences.
+    fn markers_of(&self, side: Side) -> &Markers {
+        let toks = if side == Side::A { self.ta } else { self.tb };
+        self.markers
+            .get(side)
+            .get_or_init(|| (words::attributions(toks), words::hedges_in(toks)))
     }
 
     fn loaded_in(&self, side: Side, span: Option<Span>) -> Vec<&str> {
