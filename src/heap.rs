@@ -8,8 +8,8 @@
 //! so it grows once and keeps what it has. Pages never touched cost nothing.
 //!
 //! The heaps are not marked for transparent huge pages: on a long pair that saved page faults
-//! but not time, and now and then the kernel's zeroing of whole 2 MiB pages made a run half
-//! as slow again (`BENCHMARKS.md`, "Eleventh pass").
+//! but not time, and now and then the kernel's zeroing of whole 2 MiB pages made a run up to
+//! twice as slow (`BENCHMARKS.md`, "Eleventh pass").
 //!
 //! The setting is a hint: a refused value leaves the default in place and nothing else
 //! changes. Other platforms and allocators do nothing.
