@@ -11,14 +11,33 @@ use common::bare_article as article;
 /// Framing of two one-sentence articles aligned to each other.
 fn diff(a: &str, b: &str, loaded: &[LoadedTerm]) -> (Article, Article, Vec<Framing>) {
     let (a, b) = (article("a", a), article("b", b));
+    let f = framing_of_first(&a, &b, loaded);
+    (a, b, f)
+}
+
+/// Framing of two articles whose first sentences are aligned to each other.
+fn framing_of_first(a: &Article, b: &Article, loaded: &[LoadedTerm]) -> Vec<Framing> {
     let pairs = [AlignedPair {
         a: 0,
         b: 0,
         score: 0.9,
         moved: false,
     }];
-    let f = framing(&a, &b, &pairs, loaded);
-    (a, b, f)
+    framing(a, b, &pairs, loaded)
+}
+
+/// The changes of `f`'s first entry with `label`, as the texts of their two sides.
+fn labelled(
+    a: &Article,
+    b: &Article,
+    f: &[Framing],
+    label: ContrastLabel,
+) -> Vec<(String, String)> {
+    f[0].changes
+        .iter()
+        .filter(|c| c.label == label)
+        .map(|c| texts(a, b, c))
+        .collect()
 }
 
 fn texts(a: &Article, b: &Article, c: &Change) -> (String, String) {
@@ -359,19 +378,8 @@ fn a_loaded_word_both_sentences_use_in_different_places_is_no_loaded_change() {
         loaded.iter().filter(|t| t.text == "slammed").count() == 2,
         "both sides use “slammed”: {loaded:?}"
     );
-    let pairs = [AlignedPair {
-        a: 0,
-        b: 0,
-        score: 0.9,
-        moved: false,
-    }];
-    let f = framing(&a, &b, &pairs, &loaded);
-    let loaded_changes: Vec<(String, String)> = f[0]
-        .changes
-        .iter()
-        .filter(|c| c.label == ContrastLabel::Loaded)
-        .map(|c| texts(&a, &b, c))
-        .collect();
+    let f = framing_of_first(&a, &b, &loaded);
+    let loaded_changes = labelled(&a, &b, &f, ContrastLabel::Loaded);
     assert!(
         loaded_changes
             .iter()
@@ -400,12 +408,7 @@ fn the_same_verb_of_saying_in_another_place_is_no_attribution_change() {
         "On Tuesday Perry claimed that he would “secure the border within a year.”",
         &[],
     );
-    let attribution: Vec<(String, String)> = f[0]
-        .changes
-        .iter()
-        .filter(|c| c.label == ContrastLabel::Attribution)
-        .map(|c| texts(&a, &b, c))
-        .collect();
+    let attribution = labelled(&a, &b, &f, ContrastLabel::Attribution);
     assert!(
         attribution
             .iter()

@@ -45,34 +45,28 @@ Independent monitors could not verify the claim.
 
 /// An article from bare text: the id doubles as title, no headline paragraph is marked.
 pub fn bare_article(id: &str, text: &str) -> Article {
-    Article::new(
-        id.to_string(),
-        Meta {
-            title: id.to_string(),
-            ..Meta::default()
-        },
-        Source::Demo {
-            name: format!("{id}.txt"),
-        },
-        text.to_string(),
-        None,
-    )
+    demo_article(id, id, text, None)
 }
 
 /// An article whose first line is its headline (and its title).
 pub fn headed_article(id: &str, text: &str) -> Article {
     let first = text.lines().next().unwrap_or("");
+    demo_article(id, first, text, Some(Span::new(0, first.len())))
+}
+
+/// An article of `text` named `id`, with `title` and the headline span, if any.
+fn demo_article(id: &str, title: &str, text: &str, headline: Option<Span>) -> Article {
     Article::new(
         id.to_string(),
         Meta {
-            title: first.to_string(),
+            title: title.to_string(),
             ..Meta::default()
         },
         Source::Demo {
             name: format!("{id}.txt"),
         },
         text.to_string(),
-        Some(Span::new(0, first.len())),
+        headline,
     )
 }
 
