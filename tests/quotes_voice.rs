@@ -3,7 +3,7 @@
 
 use parallax::text::QuotationKind::{self, Scare, Speech, Term, Title};
 use parallax::text::quotes::{Quote, extract};
-use parallax::text::segment;
+use parallax::text::{ParagraphRole, segment};
 
 fn quotes(text: &str) -> Vec<Quote> {
     extract(text, &segment::paragraphs(text))
@@ -224,4 +224,43 @@ fn parallel_quotations_share_their_kind() {
     let v = voices(text);
     assert_eq!(v[0].1, v[1].1);
     assert_ne!(v[1].1, Scare);
+}
+
+#[test]
+fn a_show_someone_told_their_words_is_a_title() {
+    let text = "“We were lucky this time,” Captain Ines Marr, a pilot, told “Harbour Today.”";
+    let v = voices(text);
+    assert_eq!(v[0].2, Some("Captain Ines Marr"));
+    assert_eq!(v[1], ("Harbour Today.", Title, None));
+}
+
+#[test]
+fn a_day_opening_the_sentence_is_not_its_subject() {
+    let text = "Thursday night, the Kessel Port Authority issued a statement saying the pilot \
+                “remains in critical condition and will need more operations.”";
+    let v = voices(text);
+    assert_eq!(v[0].2, Some("the Kessel Port Authority"));
+}
+
+#[test]
+fn the_headline_names_no_speaker_of_the_story() {
+    // A headline is not a sentence of the story: its first word ("Storm") is nobody the
+    // lede's quotation could be quoting.
+    let text = "Storm spurs calls for new harbour rules\n\n\
+                Pilots at the scene of Wednesday’s harbour practice shooting described themselves \
+                as “sitting ducks” and said the crash could have been a “massacre” without the \
+                coastguard.";
+    let mut paragraphs = segment::paragraphs(text);
+    paragraphs[0].role = ParagraphRole::Title;
+    let headline = paragraphs[0].span;
+    let qs = extract(text, &paragraphs);
+    assert_eq!(qs.len(), 2, "{qs:?}");
+    for q in &qs {
+        assert!(
+            q.speaker.is_none_or(|s| !headline.overlaps(&s)),
+            "{:?} quoted from the headline: {:?}",
+            q.inner.slice(text),
+            q.speaker.map(|s| s.slice(text))
+        );
+    }
 }

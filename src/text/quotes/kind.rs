@@ -77,7 +77,12 @@ struct Seen {
 
 /// Set the kind, attribution and speaker of every quote (`quotes` in text order, enclosing
 /// quotes first).
-pub(super) fn classify(text: &Src<'_>, quotes: &mut [Quote], spans: &[(usize, Span)]) {
+pub(super) fn classify(
+    text: &Src<'_>,
+    quotes: &mut [Quote],
+    spans: &[(usize, Span)],
+    headline: &[bool],
+) {
     let mut norms = Normals::default();
     // The short quotations (three words at most) that repeat a run of up to three words of a
     // longer quotation: they are someone's speech. Only the short quotations' words are kept,
@@ -139,13 +144,16 @@ pub(super) fn classify(text: &Src<'_>, quotes: &mut [Quote], spans: &[(usize, Sp
                 .find(|s| s.person || !person)
                 .map(|s| s.span);
             // A name opening a sentence since then (`Ms. Nuland sent …`) is more recent.
-            // The paragraph before this one (`spans` are in paragraph order).
+            // The paragraph before this one (`spans` are in paragraph order), unless it is the
+            // headline: then this paragraph's own sentences.
             let k = spans.partition_point(|&(p, _)| p < paragraph);
-            let from = k
-                .checked_sub(1)
-                .map_or(0, |k| spans[k].1.start)
-                .max(named.map_or(0, |s| s.end))
-                .max(start.saturating_sub(SUBJECT_LOOKBACK));
+            let from = match k.checked_sub(1) {
+                Some(j) if !headline.get(j).copied().unwrap_or(false) => spans[j].1.start,
+                Some(_) => spans.get(k).map_or(0, |&(_, s)| s.start),
+                None => 0,
+            }
+            .max(named.map_or(0, |s| s.end))
+            .max(start.saturating_sub(SUBJECT_LOOKBACK));
             let mut from = from.min(upto);
             while !text.is_char_boundary(from) {
                 from += 1;

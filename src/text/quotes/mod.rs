@@ -31,7 +31,7 @@
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{Paragraph, Span};
+use super::{Paragraph, ParagraphRole, Span};
 use speaker::Src;
 
 pub mod kind;
@@ -134,7 +134,17 @@ pub fn extract_with_words(
         q.nested = !open.is_empty();
         open.push(q.inner);
     }
-    kind::classify(&src, &mut out, &spans);
+    // A headline is no sentence of the story: a later quotation's speaker is never its
+    // subject ("Shooting spurs calls for …" does not say “massacre”).
+    let headline: Vec<bool> = spans
+        .iter()
+        .map(|&(i, _)| {
+            paragraphs
+                .get(i)
+                .is_some_and(|p| p.role == ParagraphRole::Title)
+        })
+        .collect();
+    kind::classify(&src, &mut out, &spans, &headline);
     out
 }
 

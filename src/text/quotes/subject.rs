@@ -69,6 +69,29 @@ fn is_number_word(w: &str) -> bool {
         )
 }
 
+/// A word opening a time phrase that names no one: a day ("Thursday night,", "Late Friday,",
+/// "Yesterday,") or a relative time ("Earlier,", "Last week,").
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "earlier"
+            | "later"
+            | "last"
+            | "late"
+            | "early"
+    )
+}
+
 /// An adverb between a subject and its verb ("The ministry *also* deplored", "The convoy
 /// *reportedly* included").
 fn is_adverb(w: &str) -> bool {
@@ -123,8 +146,8 @@ fn is_verb_like(w: &str) -> bool {
 
 /// The subject opening the sentence that starts at `from` (before `to`): a name or a noun
 /// phrase, after a dateline (`WASHINGTON —`), a connective (`But`) or an opening adverbial
-/// ending in a comma (`At 6:41 p.m.,`, `Prior to the declaration,`). The phrase must go on into
-/// the sentence (a name standing alone, like a caption or a "Like" button, is no subject), and a
+/// ending in a comma (`At 6:41 p.m.,`, `Prior to the declaration,`, `Thursday night,`). The
+/// phrase must go on into the sentence (a name standing alone, like a caption or a "Like" button, is no subject), and a
 /// possessive (`Mr. Obama’s deputies`) or the subject of a passive (`Officials were told`) is
 /// not a speaker.
 pub(super) fn opening_subject(text: &Src<'_>, from: usize, to: usize) -> Option<Span> {
@@ -155,8 +178,13 @@ pub(super) fn opening_subject(text: &Src<'_>, from: usize, to: usize) -> Option<
     }
     let first = words.get(i)?;
     let gap_before = |k: usize| &text[words[k - 1].span.end..words[k].span.start];
-    if is_function_word(first.text) || first.text.ends_with("ly") || is_number_word(first.text) {
-        // An opening adverbial: the subject follows its comma.
+    if is_function_word(first.text)
+        || first.text.ends_with("ly")
+        || is_number_word(first.text)
+        || is_time_word(first.text)
+    {
+        // An opening adverbial (`Thursday night, the hospital said`): the subject follows its
+        // comma; without one, a day is no one's name (`Thursday’s vote …`).
         let k = (i + 1..words.len().min(i + 16)).find(|&k| gap_before(k).contains(','))?;
         i = k;
     }
