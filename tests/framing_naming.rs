@@ -179,3 +179,25 @@ fn two_titles_of_one_person_are_a_renaming() {
     assert!(got[0].0.contains("Majority Leader"), "{got:?}");
     assert!(got[0].1.contains("Texas Democratic"), "{got:?}");
 }
+
+#[test]
+fn a_party_tag_in_two_house_styles_is_no_change() {
+    // "R-Ky." and "Republican of Kentucky" say one affiliation: nothing differs.
+    let (_, _, f) = diff(
+        "Sen. Ana Ruiz, R-Ky., said the harbour bill would pass on Friday.",
+        "Senator Ana Ruiz, Republican of Kentucky, said the harbour bill would pass on Friday.",
+    );
+    assert!(f.is_empty(), "{f:?}");
+    let (_, _, f) = diff(
+        "Rep. Tom Hale, D-S.C., manager of the team, told reporters the game would go on.",
+        "Representative Tom Hale, Democrat from South Carolina, manager of the team, told \
+         reporters the game would go on.",
+    );
+    assert!(f.is_empty(), "{f:?}");
+    // Another party is a difference.
+    let (_, _, f) = diff(
+        "Sen. Ana Ruiz, R-Ky., said the harbour bill would pass on Friday.",
+        "Senator Ana Ruiz, Democrat of Kentucky, said the harbour bill would pass on Friday.",
+    );
+    assert!(!f.is_empty(), "the parties differ");
+}

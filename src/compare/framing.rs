@@ -11,7 +11,9 @@
 //! from the first to the last changed token on each side: a replacement has both spans, a
 //! deletion only A's, an insertion only B's. Changes made only of punctuation are dropped,
 //! except quote marks that make a scare quote on one side (reported as a [`ScareQuote`]
-//! change spanning the scare-quoted passage). Pairs with no change left produce no entry.
+//! change spanning the scare-quoted passage), and so are a party tag's two house styles
+//! ("R-Ky." / "Republican of Kentucky", "D-S.C." / "Democrat from South Carolina": one
+//! affiliation, not a difference). Pairs with no change left produce no entry.
 //!
 //! A word diff reads well only when the two versions share most of their words (like delta's
 //! `max-line-distance`): when the diff finds less than [`WORD_DIFF_MIN_SHARED`] of both
@@ -46,14 +48,14 @@
 //!    worded sentences happen to differ. Then either
 //!    - both sides hold a name-like word ("Russia's Defense Ministry" / "Moscow"), the
 //!      stretches hold no function word but articles and "of" ("the United States",
-//!      "Republican of"), and they do not name two things: names of one stretch that the
+//!      "Secretary of State"), and they do not name two things: names of one stretch that the
 //!      other version's sentence all holds elsewhere ("Marta K." / "U.N." where both sentences
 //!      name Marta Lind; initials do not count), one name against one other where one is a name the other article
 //!      also uses ("Halloran" / "Vesey" when both articles name Vesey), or two full names
 //!      (name-like words the articles never write in lower case, as titles are) sharing no
 //!      word ("David Okafor" / "Jack Halloran") are two referents — unless the
 //!      names are visibly forms of one name: initials ("RNC" / "Republican National
-//!      Committee", "R" / "Republican of") or a spelling or form of one word ("Moammar" /
+//!      Committee", "U.S." / "United States") or a spelling or form of one word ("Moammar" /
 //!      "Muammar", "Democrats" / "Democratic Party");
 //!    - or the stretch follows the same name-like word on both sides, the words shared after
 //!      it hold a content word, and it holds no function word and no past form ("the Syrian Army" /
@@ -573,6 +575,12 @@ impl Context<'_, '_> {
         if wa.is_empty() && wb.is_empty() {
             return self.quote_mark_change(st);
         }
+        // "R-Ky." / "Republican of Kentucky": one party tag in two house styles.
+        if party_tag(self.ta, wa.clone(), &self.tb[wb.clone()])
+            || party_tag(self.tb, wb.clone(), &self.ta[wa.clone()])
+        {
+            return None;
+        }
         let a = span_of(&self.ta[wa.clone()]);
         let b = span_of(&self.tb[wb.clone()]);
         let label = self.label(st, wa, wb, a, b);
@@ -756,7 +764,7 @@ impl Context<'_, '_> {
         let name = |t: &DiffToken| self.name_like(t);
         if xa.iter().any(name) && xb.iter().any(name) {
             // A name's own function words are its articles and "of" ("the United States",
-            // "Republican of"); any other ("Dreamers to keep their", "Manhattan on
+            // "Secretary of State"); any other ("Dreamers to keep their", "Manhattan on
             // Wednesday") makes the stretch more than a name.
             let foreign = |t: &DiffToken| {
                 t.word
@@ -878,6 +886,45 @@ impl Context<'_, '_> {
     }
 }
 
+/// True when the words `toks[r]` are a party-and-state tag's party letter ("R" in "R-Ky.",
+/// with the state's letters when they changed too: "R-S.C.") and `other` says the same in
+/// words ("Republican of", "Republican of South Carolina", "Democrat from"): one
+/// affiliation in two house styles, not two ways of naming someone.
+fn party_tag(toks: &[DiffToken], r: std::ops::Range<usize>, other: &[DiffToken]) -> bool {
+    let words: Vec<&DiffToken> = toks[r.clone()].iter().filter(|t| t.word).collect();
+    let Some((letter, state)) = words.split_first() else {
+        return false;
+    };
+    let hyphen_after = toks
+        .get(r.start + 1)
+        .is_some_and(|t| !t.word && t.norm == "-" && t.span.start == letter.span.end);
+    if !letter.capitalized || letter.span.len() != 1 || !hyphen_after {
+        return false;
+    }
+    let parties: &[&str] = match letter.norm.as_str() {
+        "r" => &["republican"],
+        "d" => &["democrat", "democratic"],
+        "i" => &["independent"],
+        _ => return false,
+    };
+    let mut said = other.iter().filter(|t| t.word);
+    if !said
+        .next()
+        .is_some_and(|t| parties.contains(&t.norm.as_str()))
+    {
+        return false;
+    }
+    let rest: Vec<&DiffToken> = said.collect();
+    let rest = match rest.split_first() {
+        Some((w, more)) if matches!(w.norm.as_str(), "of" | "from") => more,
+        _ => &rest[..],
+    };
+    // The state, when it is part of the change: its letters are the initials of its name.
+    let letters: String = state.iter().map(|t| t.norm.as_str()).collect();
+    let initials: String = rest.iter().filter_map(|t| t.norm.chars().next()).collect();
+    letters == initials
+}
+
 /// Narrow a token range to its first and last word.
 fn trim_to_words(toks: &[DiffToken], r: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let slice = &toks[r.clone()];
@@ -959,7 +1006,7 @@ fn opens_quotation(text: &str, start: usize) -> bool {
 
 /// True when two stretches' names are visibly forms of one name: one is the initials of the
 /// other's capitalised words ("RNC" / "Republican National Committee", "U.S." / "United
-/// States", "R" / "Republican of"), or a word of one is a spelling or a form of a word of the
+/// States"), or a word of one is a spelling or a form of a word of the
 /// other ("Moammar" / "Muammar", "Democrats" / "Democratic Party", "Sandi" / "Sandra").
 fn one_name(xa: &[DiffToken], xb: &[DiffToken]) -> bool {
     fn capitals(x: &[DiffToken]) -> Vec<&DiffToken> {
