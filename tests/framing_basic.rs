@@ -417,3 +417,28 @@ fn the_same_verb_of_saying_in_another_place_is_no_attribution_change() {
         f[0].changes
     );
 }
+
+#[test]
+fn one_neutral_verb_of_saying_against_another_is_no_attribution_change() {
+    // "said" and "told reporters" both only report that Warner spoke.
+    let (_, _, f) = diff(
+        "“There should be no meeting between this mayor and the governor,” Warner said.",
+        "“There should be no meeting between Mayor Hale and the governor,” Warner told \
+         reporters Friday.",
+        &[],
+    );
+    let labels: Vec<ContrastLabel> = f.iter().flat_map(|x| &x.changes).map(|c| c.label).collect();
+    assert!(!labels.contains(&ContrastLabel::Attribution), "{f:?}");
+    // Reporting someone's words where the other side states the fact is a difference.
+    let (a, b, f) = diff(
+        "He remains in critical condition, but has improved in the last day.",
+        "Doctors said his condition was critical but improving.",
+        &[],
+    );
+    let attribution = labelled(&a, &b, &f, ContrastLabel::Attribution);
+    assert!(
+        attribution.iter().any(|(_, y)| y.contains("said")),
+        "{:?}",
+        f[0].changes
+    );
+}

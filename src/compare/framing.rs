@@ -32,7 +32,10 @@
 //!    lacks;
 //! 2. [`Attribution`]: either stretch holds an attribution verb ([`attribution_verbs`](crate::text::vocab::attribution_verbs))
 //!    that the other side's sentences do not use anywhere (the same verb in another place, or
-//!    another form of it — "saying" / "said" — is no difference);
+//!    another form of it — "saying" / "said" — is no difference), and that verb is charged
+//!    ("claimed", "insisted") or the other side's sentences have no neutral verb of saying: a
+//!    neutral verb against another ("said" / "told reporters", [`words::is_neutral`]) only
+//!    reports that someone spoke;
 //! 3. [`Hedge`]: either stretch holds a hedge or certainty marker ([`hedges`](crate::text::vocab::hedges), [`boosters`](crate::text::vocab::boosters))
 //!    that the other side's sentences do not use anywhere;
 //! 4. [`ScareQuote`]: the stretch is scare-quoted on one side only;
@@ -638,26 +641,33 @@ impl Context<'_, '_> {
         if short && figures && num_a != num_b {
             return ContrastLabel::Number;
         }
-        // A marker both sides' sentences use, in different places, is no difference.
-        // (`hedge` picks the hedge or certainty markers, else the attribution verbs.)
-        let one_side = |here: Vec<&str>, there: Side, hedge: bool| {
+        // A marker both sides' sentences use, in different places, is no difference. A verb
+        // of saying is one when it is charged ("claimed") or the other side's sentences have
+        // no neutral verb of saying: "said" against "told" is not.
+        let attribution = |here: Vec<&str>, there: Side| {
             if here.is_empty() {
                 return false;
             }
-            let (attributions, hedges) = self.markers_of(there);
-            let there = if hedge { hedges } else { attributions };
-            here.iter().any(|m| !there.contains(m))
+            let (verbs, _) = self.markers_of(there);
+            here.iter().any(|m| {
+                !verbs.contains(m)
+                    && (!words::is_neutral(m) || !verbs.iter().any(|v| words::is_neutral(v)))
+            })
+        };
+        let hedge = |here: Vec<&str>, there: Side| {
+            if here.is_empty() {
+                return false;
+            }
+            let (_, hedges) = self.markers_of(there);
+            here.iter().any(|m| !hedges.contains(m))
         };
         if short
-            && (one_side(words::attributions(xa), Side::B, false)
-                || one_side(words::attributions(xb), Side::A, false))
+            && (attribution(words::attributions(xa), Side::B)
+                || attribution(words::attributions(xb), Side::A))
         {
             return ContrastLabel::Attribution;
         }
-        if short
-            && (one_side(words::hedges_in(xa), Side::B, true)
-                || one_side(words::hedges_in(xb), Side::A, true))
-        {
+        if short && (hedge(words::hedges_in(xa), Side::B) || hedge(words::hedges_in(xb), Side::A)) {
             return ContrastLabel::Hedge;
         }
         let sq_a = a

@@ -19,6 +19,25 @@ pub fn attributions(toks: &[DiffToken]) -> Vec<&'static str> {
     lemmas_in(&[attribution_verbs()], &words(toks))
 }
 
+/// The attribution verbs that only report that someone spoke: one of them against another
+/// ("said" / "told reporters") is one way of reporting speech, not a framing of it.
+const NEUTRAL: &[&str] = &[
+    "said",
+    "told",
+    "stated",
+    "according to",
+    "added",
+    "noted",
+    "explained",
+    "announced",
+    "reported",
+];
+
+/// True when `verb` (as [`attributions`] gives it) only reports that someone spoke.
+pub fn is_neutral(verb: &str) -> bool {
+    NEUTRAL.contains(&verb)
+}
+
 /// The hedges and certainty markers `toks` hold, by the form reports show, sorted.
 pub fn hedges_in(toks: &[DiffToken]) -> Vec<&'static str> {
     lemmas_in(&[hedges(), boosters()], &words(toks))
