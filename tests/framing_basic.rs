@@ -442,3 +442,34 @@ fn one_neutral_verb_of_saying_against_another_is_no_attribution_change() {
         f[0].changes
     );
 }
+
+#[test]
+fn claims_as_a_noun_is_no_verb_of_saying() {
+    // B's "harassment claims" names the complaints; it reports no one's words.
+    let (a, b) = (
+        article(
+            "a",
+            "Hale resigned on Friday after the misconduct complaints.",
+        ),
+        article("b", "Hale resigned on Friday after the harassment claims."),
+    );
+    let lexicon = parallax::compare::lexicon::Lexicon::builtin();
+    let loaded = parallax::compare::lexicon::loaded_terms(&a, &b, &lexicon);
+    let f = framing_of_first(&a, &b, &loaded);
+    assert!(!f.is_empty(), "the sentences differ");
+    let attribution = labelled(&a, &b, &f, ContrastLabel::Attribution);
+    assert!(attribution.is_empty(), "{attribution:?}");
+    // As a verb it still is one.
+    let (a, b) = (
+        article("a", "Hale said on Friday that the count was fair."),
+        article("b", "Hale claims that the count was fair."),
+    );
+    let loaded = parallax::compare::lexicon::loaded_terms(&a, &b, &lexicon);
+    let f = framing_of_first(&a, &b, &loaded);
+    let attribution = labelled(&a, &b, &f, ContrastLabel::Attribution);
+    assert!(
+        attribution.iter().any(|(_, y)| y.contains("claims")),
+        "{:?}",
+        f[0].changes
+    );
+}

@@ -96,6 +96,7 @@ use similar::{Algorithm, DiffTag, capture_diff_slices};
 use super::{AlignedPair, Change, ContrastLabel, Framing, LoadedTerm, PerSide, Side};
 use crate::corpus::Article;
 use crate::text::normalize::fold_mark;
+use crate::text::vocab::markers::CLAIM_ENTRY;
 use crate::text::{Analysis, QuotationKind, QuoteKind, Span};
 
 /// Longest changed stretch, in words per side, that can be labelled a naming difference.
@@ -662,8 +663,8 @@ impl Context<'_, '_> {
             here.iter().any(|m| !hedges.contains(m))
         };
         if short
-            && (attribution(words::attributions(xa), Side::B)
-                || attribution(words::attributions(xb), Side::A))
+            && (attribution(self.attributions(Side::A, xa), Side::B)
+                || attribution(self.attributions(Side::B, xb), Side::A))
         {
             return ContrastLabel::Attribution;
         }
@@ -697,7 +698,15 @@ impl Context<'_, '_> {
         let toks = if side == Side::A { self.ta } else { self.tb };
         self.markers
             .get(side)
-            .get_or_init(|| (words::attributions(toks), words::hedges_in(toks)))
+            .get_or_init(|| (self.attributions(side, toks), words::hedges_in(toks)))
+    }
+
+    /// The attribution verbs `toks` (of `side`) hold: a form that is also a noun counts where
+    /// the lexicon's entry for the verb found it (its sense rules read the part of speech).
+    fn attributions(&self, side: Side, toks: &[DiffToken]) -> Vec<&'static str> {
+        words::attributions(toks, |t| {
+            self.loaded_in(side, Some(t.span)).contains(&CLAIM_ENTRY)
+        })
     }
 
     fn loaded_in(&self, side: Side, span: Option<Span>) -> Vec<&str> {

@@ -11,6 +11,7 @@ use super::{Count, LoadedTerm, PerSide, Profile, Side, Voice};
 use crate::corpus::Article;
 use rustc_hash::FxHashMap;
 
+use crate::text::vocab::markers::{CLAIM_ENTRY, also_a_noun};
 use crate::text::vocab::{self, attribution_verbs, boosters, find_markers_where};
 use crate::text::{Analysis, QuotationKind, QuoteKind, Span};
 
@@ -54,6 +55,16 @@ pub fn profile(art: &Article, side: Side, loaded: &[LoadedTerm]) -> Profile {
     // look-up per word for the three lists, not three per token.
     let mut starts: FxHashMap<&str, u8> = FxHashMap::default();
     let mut masks: Vec<u8> = Vec::new();
+    // A form of a verb of saying that is also a noun counts where the lexicon's entry for the
+    // verb found it ("Trump claims", not "harassment claims").
+    let claims: Vec<Span> = loaded
+        .iter()
+        .filter(|t| t.side == side && t.term == CLAIM_ENTRY)
+        .map(|t| t.span)
+        .collect();
+    let verb = |t: &crate::text::Token| {
+        !also_a_noun(&t.norm) || claims.iter().any(|s| s.overlaps(&t.span))
+    };
     for range in ranges {
         let toks = an.tokens.get(range).unwrap_or(&[]);
         masks.clear();
@@ -66,7 +77,8 @@ pub fn profile(art: &Article, side: Side, loaded: &[LoadedTerm]) -> Profile {
         }));
         let tally = |k: usize, into: &mut BTreeMap<String, usize>, own: bool| {
             let bit = 1u8 << k;
-            for (marker, i, n) in find_markers_where(lists[k], toks, |i| masks[i] & bit != 0) {
+            let may_start = |i: usize| masks[i] & bit != 0 && (k != 0 || verb(&toks[i]));
+            for (marker, i, n) in find_markers_where(lists[k], toks, may_start) {
                 if own {
                     let span = Span {
                         start: toks[i].span.start,

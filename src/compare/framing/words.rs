@@ -4,7 +4,8 @@
 //! framing profile counts them and these helpers label diff changes with them.
 
 use super::DiffToken;
-use crate::text::vocab::{attribution_verbs, boosters, hedges, markers::lemmas_in};
+use crate::text::vocab::markers::{also_a_noun, lemmas_in};
+use crate::text::vocab::{attribution_verbs, boosters, hedges};
 
 /// The normalised words among `toks`.
 fn words(toks: &[DiffToken]) -> Vec<&str> {
@@ -15,8 +16,21 @@ fn words(toks: &[DiffToken]) -> Vec<&str> {
 }
 
 /// The attribution verbs `toks` hold, by the form reports show (`said`, `claimed`), sorted.
-pub fn attributions(toks: &[DiffToken]) -> Vec<&'static str> {
-    lemmas_in(&[attribution_verbs()], &words(toks))
+/// A form that is also a noun ("claims") counts only where `verb` says it is the verb
+/// ("Trump claims", not "harassment claims").
+pub fn attributions(toks: &[DiffToken], verb: impl Fn(&DiffToken) -> bool) -> Vec<&'static str> {
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| {
+            if also_a_noun(&t.norm) && !verb(t) {
+                ""
+            } else {
+                t.norm.as_str()
+            }
+        })
+        .collect();
+    lemmas_in(&[attribution_verbs()], &words)
 }
 
 /// The attribution verbs that only report that someone spoke: one of them against another

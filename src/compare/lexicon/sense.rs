@@ -363,10 +363,14 @@ impl View<'_> {
                 || (self.tokens[p].capitalized && !cues.determiner.has(self, p))
         });
         // "claims the convoy", "claims he was": a noun is rarely followed by a determiner or
-        // a pronoun in the same clause.
+        // a pronoun in the same clause. "that" and "such" are not telling: a noun takes them
+        // too ("rejected claims that he betrayed", "humanitarian claims such as asylum").
         let next = (i + 1 < self.clause.end).then_some(i + 1);
         let object = next.is_some_and(|n| {
-            cues.determiner.has(self, n) || cues.pronoun.has(self, n) || self.tokens[n].numeric
+            (cues.determiner.has(self, n)
+                && !matches!(self.tokens[n].norm.as_str(), "that" | "such"))
+                || cues.pronoun.has(self, n)
+                || self.tokens[n].numeric
         });
         if verb_cue || object {
             Pos::Verb
