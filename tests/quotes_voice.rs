@@ -264,3 +264,14 @@ fn the_headline_names_no_speaker_of_the_story() {
         );
     }
 }
+
+#[test]
+fn a_phrase_of_time_before_the_verb_is_not_the_speaker() {
+    let text = "Mayor Tom Hale in the past has referred to the port’s “dredging deals” as \
+                “shameful and illegal.”\n\n\
+                Ana Ruiz on Friday also praised the council for “correcting the record.”";
+    let v = voices(text);
+    assert_eq!(v[0].2, Some("Mayor Tom Hale"), "{v:?}");
+    assert_eq!(v[1].2, Some("Mayor Tom Hale"), "{v:?}");
+    assert_eq!(v[2].2, Some("Ana Ruiz"), "{v:?}");
+}

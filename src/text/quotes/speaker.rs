@@ -294,7 +294,20 @@ fn subject(words: &[Word<'_>]) -> Option<Who> {
     if is_pronoun(last.text) {
         return Some(Who::Pronoun(last.span));
     }
-    noun_phrase_before(words).map(Who::Named)
+    let np = noun_phrase_before(words)?;
+    // "Trump in the past has referred to", "Hale on Friday called": the noun phrase of a
+    // phrase of time or place between the subject and its verb is not who speaks.
+    let k = words.iter().position(|w| w.span.start == np.start)?;
+    if k >= 2
+        && matches!(
+            words[k - 1].text,
+            "in" | "on" | "during" | "after" | "before" | "since" | "over"
+        )
+        && let Some(who) = subject(&words[..k - 1])
+    {
+        return Some(who);
+    }
+    Some(Who::Named(np))
 }
 
 /// The attribution span from `who` to `verb`, in text order.
