@@ -96,7 +96,6 @@ use similar::{Algorithm, DiffTag, capture_diff_slices};
 use super::{AlignedPair, Change, ContrastLabel, Framing, LoadedTerm, PerSide, Side};
 use crate::corpus::Article;
 use crate::text::normalize::fold_mark;
-use crate::text::vocab::markers::CLAIM_ENTRY;
 use crate::text::{Analysis, QuotationKind, QuoteKind, Span};
 
 /// Longest changed stretch, in words per side, that can be labelled a naming difference.
@@ -705,7 +704,8 @@ impl Context<'_, '_> {
     /// the lexicon's entry for the verb found it (its sense rules read the part of speech).
     fn attributions(&self, side: Side, toks: &[DiffToken]) -> Vec<&'static str> {
         words::attributions(toks, |t| {
-            self.loaded_in(side, Some(t.span)).contains(&CLAIM_ENTRY)
+            self.loaded_in(side, Some(t.span))
+                .contains(&words::CLAIM_ENTRY)
         })
     }
 

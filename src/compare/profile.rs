@@ -11,7 +11,7 @@ use super::{Count, LoadedTerm, PerSide, Profile, Side, Voice};
 use crate::corpus::Article;
 use rustc_hash::FxHashMap;
 
-use crate::text::vocab::markers::{CLAIM_ENTRY, also_a_noun};
+use super::framing::words::{CLAIM_ENTRY, also_a_noun};
 use crate::text::vocab::{self, attribution_verbs, boosters, find_markers_where};
 use crate::text::{Analysis, QuotationKind, QuoteKind, Span};
 

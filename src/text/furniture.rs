@@ -111,6 +111,12 @@ pub fn is_month_or_day(word: &str) -> bool {
         && (MONTHS.contains(&word) || DAYS.contains(&word))
 }
 
+/// True for the lower-case name of a day ("thursday", "thurs", "today", "yesterday"): an
+/// abbreviation of four letters or more, so not "sun" or "sat".
+pub fn is_day(word: &str) -> bool {
+    word.len() > 3 && DAYS.contains(&word)
+}
+
 /// Words that may stand in a date or time besides numbers, months and days.
 const TIME_WORDS: &[&str] = &[
     "am", "pm", "a", "m", "p", "at", "on", "utc", "gmt", "bst", "cet", "cest", "est", "edt", "cst",

@@ -4,7 +4,7 @@
 //! framing profile counts them and these helpers label diff changes with them.
 
 use super::DiffToken;
-use crate::text::vocab::markers::{also_a_noun, lemmas_in};
+use crate::text::vocab::markers::lemmas_in;
 use crate::text::vocab::{attribution_verbs, boosters, hedges};
 
 /// The normalised words among `toks`.
@@ -14,6 +14,17 @@ fn words(toks: &[DiffToken]) -> Vec<&str> {
         .map(|t| t.norm.as_str())
         .collect()
 }
+
+/// True for a form of an attribution verb that is as often a noun ("harassment claims",
+/// "rejected claims that …"): such a form reports speech only where the lexicon's entry for
+/// the verb, which reads the word's part of speech from the words around it, finds the verb
+/// ([`CLAIM_ENTRY`]). The framing labels and the framing profile both count it so.
+pub fn also_a_noun(form: &str) -> bool {
+    matches!(form, "claim" | "claims")
+}
+
+/// The lexicon entry whose hits tell where a form that is [`also_a_noun`] is the verb.
+pub const CLAIM_ENTRY: &str = "claim";
 
 /// The attribution verbs `toks` hold, by the form reports show (`said`, `claimed`), sorted.
 /// A form that is also a noun ("claims") counts only where `verb` says it is the verb

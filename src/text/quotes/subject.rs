@@ -72,24 +72,12 @@ fn is_number_word(w: &str) -> bool {
 /// A word opening a time phrase that names no one: a day ("Thursday night,", "Late Friday,",
 /// "Yesterday,") or a relative time ("Earlier,", "Last week,").
 fn is_time_word(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "earlier"
-            | "later"
-            | "last"
-            | "late"
-            | "early"
-    )
+    let w = w.to_ascii_lowercase();
+    crate::text::furniture::is_day(&w)
+        || matches!(
+            w.as_str(),
+            "tonight" | "earlier" | "later" | "last" | "late" | "early"
+        )
 }
 
 /// An adverb between a subject and its verb ("The ministry *also* deplored", "The convoy
@@ -147,8 +135,8 @@ fn is_verb_like(w: &str) -> bool {
 /// The subject opening the sentence that starts at `from` (before `to`): a name or a noun
 /// phrase, after a dateline (`WASHINGTON —`), a connective (`But`) or an opening adverbial
 /// ending in a comma (`At 6:41 p.m.,`, `Prior to the declaration,`, `Thursday night,`). The
-/// phrase must go on into the sentence (a name standing alone, like a caption or a "Like" button, is no subject), and a
-/// possessive (`Mr. Obama’s deputies`) or the subject of a passive (`Officials were told`) is
+/// phrase must go on into the sentence (a name standing alone, like a caption or a "Like"
+/// button, is no subject), and a possessive (`Mr. Obama’s deputies`) or the subject of a passive (`Officials were told`) is
 /// not a speaker.
 pub(super) fn opening_subject(text: &Src<'_>, from: usize, to: usize) -> Option<Span> {
     let head = text[from..to].trim_start();

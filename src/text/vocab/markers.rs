@@ -160,17 +160,6 @@ fn first_words(list: &'static [Marker]) -> Option<&'static FirstWords> {
     .map(|(_, index)| index)
 }
 
-/// True for a form of an attribution verb that is as often a noun ("harassment claims",
-/// "rejected claims that …"): such a form reports speech only where the lexicon's entry for
-/// the verb, which reads the word's part of speech from the words around it, finds the verb
-/// ([`CLAIM_ENTRY`]).
-pub fn also_a_noun(form: &str) -> bool {
-    matches!(form, "claim" | "claims")
-}
-
-/// The lexicon entry whose hits tell where a form that is [`also_a_noun`] is the verb.
-pub const CLAIM_ENTRY: &str = "claim";
-
 /// Number of tokens `form` covers at token `i`, or 0 when it does not match there.
 fn form_matches(form: &str, tokens: &[Token], i: usize) -> usize {
     let mut n = 0;
