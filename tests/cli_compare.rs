@@ -218,3 +218,33 @@ fn the_report_is_the_same_on_one_thread_and_on_many() {
         }
     }
 }
+
+#[test]
+fn a_text_report_lists_each_changed_word_not_the_first_with_a_count() {
+    let home = tempfile::tempdir().unwrap();
+    let a = home.path().join("a.txt");
+    let b = home.path().join("b.txt");
+    fs::write(
+        &a,
+        "Harbour plan approved\n\nThe council approved the harbour plan by six votes to three on Tuesday.\n",
+    )
+    .unwrap();
+    fs::write(
+        &b,
+        "Harbour plan approved\n\nThe city council approved the harbour expansion plan by six votes to three on Tuesday.\n",
+    )
+    .unwrap();
+    let out = parallax(home.path())
+        .args(["compare", a.to_str().unwrap(), b.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text
+        .lines()
+        .find(|l| l.contains("Changed words (") && l.contains("(B2)"))
+        .unwrap_or_else(|| panic!("no changed words of B2 listed:\n{text}"));
+    // Two different words, each named; not "“city” ×2".
+    assert!(line.contains("“city”, “expansion”"), "{line}");
+    assert!(!line.contains('×'), "{line}");
+}

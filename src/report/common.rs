@@ -177,13 +177,14 @@ pub struct HighlightGroup {
     /// Why they are marked.
     pub why: String,
     /// For loaded terms, each form of the entry as written (a capital that only opens a
-    /// sentence folded) and how many highlights have it, in order of first appearance.
+    /// sentence folded) and how many highlights have it, in order of first appearance; for
+    /// changed words and distinctive terms, each different text as written.
     pub forms: Vec<(String, usize)>,
 }
 
 impl HighlightGroup {
-    /// The marked words: a loaded term's forms as written with their counts (`lied ×2,
-    /// lying`), else the words of the first highlight.
+    /// The marked words: each form as written with its count (`lied ×2, lying`), else the
+    /// words of the first highlight.
     pub fn written(&self) -> String {
         if self.forms.is_empty() {
             return self.text.clone();
@@ -219,6 +220,16 @@ pub fn highlight_groups(cmp: &Comparison, side: Side) -> Vec<HighlightGroup> {
                 one_line(&loaded_entry(cmp, side, i)),
                 Some(shown_form(&span_text(info, h.span))),
             ),
+            // Changed words of one pair of sentences, and the forms of one distinctive term
+            // ("published", "publishes"), share an explanation but not their words: each is
+            // listed as written, not the first with a count.
+            _ if matches!(
+                h.kind,
+                HighlightKind::ChangedWords | HighlightKind::DistinctiveTerm
+            ) =>
+            {
+                (one_line(&h.why), Some(span_text(info, h.span)))
+            }
             _ => (one_line(&h.why), None),
         };
         match index.get(&(h.kind, why.clone())) {
@@ -256,11 +267,12 @@ pub fn highlight_groups(cmp: &Comparison, side: Side) -> Vec<HighlightGroup> {
 /// beyond [`LABEL_CHARS`] characters (a whole sentence of page furniture) are cut with "…".
 pub fn group_label(g: &HighlightGroup) -> String {
     if !g.forms.is_empty() {
-        // A loaded term's forms as written: `“lied” ×2, “lying” (A2, A5)`.
+        // The forms as written: `“lied” ×2, “lying” (A2, A5)`.
         let forms: Vec<String> = g
             .forms
             .iter()
             .map(|(f, n)| {
+                let f = cut_label(f);
                 if *n > 1 {
                     format!("“{f}” ×{n}")
                 } else {
@@ -275,13 +287,7 @@ pub fn group_label(g: &HighlightGroup) -> String {
     } else {
         String::new()
     };
-    let text: String = if g.text.chars().count() > LABEL_CHARS {
-        let mut t: String = g.text.chars().take(LABEL_CHARS - 1).collect();
-        t.push('…');
-        t
-    } else {
-        g.text.clone()
-    };
+    let text = cut_label(&g.text);
     // Scare quotes carry their own marks.
     if g.kind == HighlightKind::ScareQuote {
         format!("{text}{times} ({})", g.sentences.join(", "))
@@ -309,6 +315,17 @@ pub fn shown_form(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// `text` cut to [`LABEL_CHARS`] characters, with "…" where it was cut.
+fn cut_label(text: &str) -> String {
+    if text.chars().count() > LABEL_CHARS {
+        let mut t: String = text.chars().take(LABEL_CHARS - 1).collect();
+        t.push('…');
+        t
+    } else {
+        text.to_string()
+    }
 }
 
 /// Longest marked text a group label shows.
