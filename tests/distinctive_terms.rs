@@ -101,3 +101,19 @@ fn demo_pair_terms_are_real_words_of_their_side() {
     assert!(d.a.iter().any(|t| t.term == "jihadists"), "{:?}", d.a);
     assert!(d.b.iter().any(|t| t.term == "videogame"), "{:?}", d.b);
 }
+
+#[test]
+fn a_word_used_as_often_on_both_sides_is_not_distinctive_of_the_shorter() {
+    // A is shorter, so each of its shared words has a higher rate and a small positive z;
+    // "2× in A and 2× in B" still sets nothing apart.
+    let a = article("a", &format!("{SHARED}{SHARED}"));
+    let b = article(
+        "b",
+        &format!("{SHARED}{SHARED}The session ended late. Staff went home after the session."),
+    );
+    let d = distinctive(&a, &b, &Options::default());
+    for t in &d.a {
+        assert!(t.count > t.other_count, "{t:?}");
+    }
+    assert!(!d.b.is_empty(), "B's own words: session");
+}

@@ -16,7 +16,7 @@
 //!
 //! A stem is distinctive for A when `z_w > 1.96` (for B when `z_w < −1.96`, reported with the
 //! sign flipped). When fewer than [`MIN_TERMS`] pass, the strongest remaining stems used at least
-//! twice on that side fill the list up to [`MIN_TERMS`]. Function words are never reported. Lists are at
+//! twice on that side, and more often than on the other, fill the list up to [`MIN_TERMS`]. Function words are never reported. Lists are at
 //! most [`MAX_TERMS`] long, strongest first, ties broken by stem, so the result never depends on
 //! hash order.
 
@@ -151,7 +151,10 @@ pub fn distinctive(a: &Article, b: &Article, opts: &Options) -> PerSide<Vec<Dist
                 break;
             }
             let fill = z <= Z_THRESHOLD;
-            if is_style_stem(w) || (fill && n < 2) {
+            // A filler is used at least twice here and more often here than there: "2× in A
+            // and 2× in B" sets nothing apart, whatever the two lengths make of it.
+            let other = theirs.get(w).copied().unwrap_or(0);
+            if is_style_stem(w) || (fill && (n < 2 || n <= other)) {
                 continue;
             }
             chosen.push((z, w, n));
