@@ -646,7 +646,8 @@ fn marker_forms<'a>(column: Option<&&'a str>) -> Vec<&'a str> {
 /// The format (`marker_rows`, `marker_forms`): a line is columns separated by `|`, the first
 /// the lemma, the others comma-separated forms. A marker is a lemma with the forms of its
 /// second column (the counted forms of `attribution.txt`), in file order; a lemma without
-/// forms there is left out of the list. The speech verbs are the forms of the third column of
+/// forms there is left out of the list. The fourth column of `attribution.txt` is `neutral`
+/// for a verb that only reports that someone spoke, or empty. The speech verbs are the forms of the third column of
 /// `attribution.txt`; the reporting forms are the one-word forms of its second and third.
 ///
 /// The lemmas and forms of all three lists are one pool of strings (`MARKER_TEXTS`): a marker
@@ -693,8 +694,13 @@ fn markers() {
                     .push((m, index(pool.len())));
                 pool.push(form);
             }
+            let neutral = match row.get(3).copied() {
+                None | Some("") => false,
+                Some("neutral") => true,
+                Some(other) => panic!("{path}: `{other}` in the fourth column of {}", row[0]),
+            };
             markers.push(format!(
-                "Marker {{ lemma: {lemma}, forms: {}, forms_end: {} }}",
+                "Marker {{ lemma: {lemma}, forms: {}, forms_end: {}, neutral: {neutral} }}",
                 lemma + 1,
                 index(pool.len())
             ));

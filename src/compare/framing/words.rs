@@ -44,23 +44,13 @@ pub fn attributions(toks: &[DiffToken], verb: impl Fn(&DiffToken) -> bool) -> Ve
     lemmas_in(&[attribution_verbs()], &words)
 }
 
-/// The attribution verbs that only report that someone spoke: one of them against another
-/// ("said" / "told reporters") is one way of reporting speech, not a framing of it.
-const NEUTRAL: &[&str] = &[
-    "said",
-    "told",
-    "stated",
-    "according to",
-    "added",
-    "noted",
-    "explained",
-    "announced",
-    "reported",
-];
-
-/// True when `verb` (as [`attributions`] gives it) only reports that someone spoke.
+/// True when `verb` (a lemma, as [`attributions`] gives it) only reports that someone spoke:
+/// one of them against another ("said" / "told reporters") is one way of reporting speech, not
+/// a framing of it (`assets/english/attribution.txt`, fourth column).
 pub fn is_neutral(verb: &str) -> bool {
-    NEUTRAL.contains(&verb)
+    attribution_verbs()
+        .iter()
+        .any(|m| m.lemma() == verb && m.is_neutral())
 }
 
 /// The hedges and certainty markers `toks` hold, by the form reports show, sorted.

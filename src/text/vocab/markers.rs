@@ -26,6 +26,8 @@ pub struct Marker {
     /// Its forms are `MARKER_TEXTS` from `forms` to before `forms_end`.
     forms: u16,
     forms_end: u16,
+    /// Whether it only reports that someone spoke (`attribution.txt`'s fourth column).
+    neutral: bool,
 }
 
 impl Marker {
@@ -39,6 +41,12 @@ impl Marker {
     pub fn forms(&self) -> impl Iterator<Item = &'static str> + use<> {
         (usize::from(self.forms)..self.forms_end.into()).map(|i| MARKER_TEXTS.get(i))
     }
+
+    /// Whether it only reports that someone spoke ("said", "told", "according to"), not how:
+    /// one neutral verb against another is no framing of the speech.
+    pub fn is_neutral(&self) -> bool {
+        self.neutral
+    }
 }
 
 impl std::fmt::Debug for Marker {
@@ -46,6 +54,7 @@ impl std::fmt::Debug for Marker {
         f.debug_struct("Marker")
             .field("lemma", &self.lemma())
             .field("forms", &self.forms().collect::<Vec<_>>())
+            .field("neutral", &self.neutral)
             .finish()
     }
 }
@@ -328,6 +337,17 @@ mod tests {
                 .map(|m| (m.lemma(), m.forms().collect()))
                 .collect();
             assert_eq!(compiled, markers(src));
+            // The fourth column marks the neutral verbs, and only those.
+            let neutral: Vec<&str> = rows(src)
+                .filter(|row| row.get(3) == Some(&"neutral") && !forms(row.get(1)).is_empty())
+                .map(|row| row[0])
+                .collect();
+            let compiled_neutral: Vec<&str> = list
+                .iter()
+                .filter(|m| m.is_neutral())
+                .map(Marker::lemma)
+                .collect();
+            assert_eq!(compiled_neutral, neutral);
             // The first-word index holds each form under its first word, in list order.
             let index = first_words(list).expect("a bundled list");
             let firsts: BTreeSet<&str> = list
@@ -389,7 +409,10 @@ mod tests {
                 .filter(|l| !l.trim().is_empty() && !l.trim().starts_with('#'))
                 .count()
         };
-        assert!(rows(ATTRIBUTION).all(|r| r.len() == 3), "three columns");
+        assert!(
+            rows(ATTRIBUTION).all(|r| r.len() == 3 || r.len() == 4),
+            "three or four columns"
+        );
         assert!(rows(HEDGES).chain(rows(BOOSTERS)).all(|r| r.len() == 2));
         assert_eq!(hedges().len(), lines(HEDGES));
         assert_eq!(boosters().len(), lines(BOOSTERS));
