@@ -350,7 +350,10 @@ impl View<'_> {
         let det_before_adjective = prev.and_then(|p| self.before(p)).is_some_and(|p2| {
             cues.determiner.has(self, p2) && prev.is_some_and(|p| !self.tokens[p].capitalized)
         });
-        if det || (prep && prev.is_some_and(|p| self.tokens[p].norm != "to")) {
+        // After "to" an infinitive has no "-s": "with respect to claims against him".
+        let plural = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+        let after_to = prev.is_some_and(|p| self.tokens[p].norm == "to");
+        if det || (prep && !after_to) || (after_to && plural) {
             return Pos::Noun;
         }
         let verb_cue = prev.is_some_and(|p| {
@@ -360,7 +363,11 @@ impl View<'_> {
                 || cues.modal.has(self, p)
                 || cues.adverb.has(self, p)
                 || (n.len() > 4 && n.ends_with("ly"))
-                || (self.tokens[p].capitalized && !cues.determiner.has(self, p))
+                // "Trump claims"; in a title-case headline ("Senator Questions Claims") every
+                // word has its capital, and the one before tells nothing.
+                || (self.tokens[p].capitalized
+                    && !tok.capitalized
+                    && !cues.determiner.has(self, p))
         });
         // "claims the convoy", "claims he was": a noun is rarely followed by a determiner or
         // a pronoun in the same clause. "that" and "such" are not telling: a noun takes them
