@@ -275,3 +275,26 @@ fn a_phrase_of_time_before_the_verb_is_not_the_speaker() {
     assert_eq!(v[1].2, Some("Mayor Tom Hale"), "{v:?}");
     assert_eq!(v[2].2, Some("Ana Ruiz"), "{v:?}");
 }
+
+#[test]
+fn a_name_before_a_noun_of_role_is_part_of_the_speaker() {
+    let text = "City officials said the plan was “a disaster for everyone involved in it.”\n\n\
+                Hale’s spokesman said the account “was hacked by someone else.”\n\n\
+                Hale’s lawyer, Ruth Mendel, said the charges were “without any merit at all.”\n\n\
+                Harbour Board spokesman said the ferry was “back in service within the week.”";
+    let v = voices(text);
+    assert_eq!(v[0].2, Some("City officials"), "not the city");
+    assert_eq!(v[1].2, Some("Hale’s spokesman"));
+    assert_eq!(v[2].2, Some("Ruth Mendel"), "the name in apposition");
+    assert_eq!(v[3].2, Some("Harbour Board spokesman"));
+}
+
+#[test]
+fn someones_unnamed_aide_is_not_who_a_later_quotation_is_by() {
+    // The congressman, not his spokesman, called the reporter a “jackass”.
+    let text = "Rep. Dan Hale denied the post. Hale’s spokesman said the account had been hacked.\n\n\
+                On Tuesday the combative congressman refused questions, calling one reporter a \
+                “jackass” for interrupting him.";
+    let v = voices(text);
+    assert_ne!(v[0].2, Some("Hale’s spokesman"), "{v:?}");
+}

@@ -251,14 +251,19 @@ fn appositive_subject(text: &str, words: &[Word<'_>], run: usize) -> Option<Who>
     None
 }
 
-/// `said a White House spokesman, Eric Schultz.`: the name set in apposition after a
-/// description, when the sentence ends or goes on with a comma after it.
+/// `said a White House spokesman, Eric Schultz.`, `Grimm's lawyer, William McGinley, said`:
+/// the name set in apposition after a description (opening with a determiner, or ending with
+/// a noun of role), when the sentence ends or goes on with a comma after it.
 pub(super) fn named_in_apposition(text: &str, words: &[Word<'_>], np: Span) -> Option<Span> {
-    if !words
+    let described = words
         .iter()
         .find(|w| w.span.start == np.start)
         .is_some_and(|w| is_determiner(w.text))
-    {
+        || words
+            .iter()
+            .rfind(|w| w.span.end == np.end)
+            .is_some_and(|w| has_cue(w.text, Cue::Role));
+    if !described {
         return None;
     }
     let k = words.iter().position(|w| w.span.start >= np.end)?;

@@ -23,7 +23,20 @@ pub(super) fn last_sentence_subject(text: &Src<'_>, from: usize, to: usize) -> O
         .into_iter()
         .rev()
         .filter_map(|s| opening_subject(text, s, to))
-        .find(|&np| names_someone(text, np))
+        .find(|&np| names_someone(text, np) && !unnamed_aide(text, np))
+}
+
+/// True for someone's aide named by role alone ("Weiner's spokesman"): who they speak for is
+/// more likely the one a later quotation is by than they are.
+fn unnamed_aide(text: &Src<'_>, np: Span) -> bool {
+    let words = words_in(text, np.start, np.end, 8);
+    match words.as_slice() {
+        [.., owner, role] => {
+            (owner.text.ends_with("’s") || owner.text.ends_with("'s"))
+                && has_cue(role.text, Cue::Role)
+        }
+        _ => false,
+    }
 }
 
 /// True when the noun phrase `np` holds a name: a capitalised word after any determiner
@@ -209,7 +222,15 @@ pub(super) fn opening_subject(text: &Src<'_>, from: usize, to: usize) -> Option<
             })
             .count()
     } else {
-        name_length(rest)
+        // "White House officials", "Pentagon spokesman": a name before a noun of role is
+        // who they are, not the speaker.
+        let n = name_length(rest);
+        match rest.get(n) {
+            Some(w) if n > 0 && w.joined && !capitalised(w.text) && has_cue(w.text, Cue::Role) => {
+                n + 1
+            }
+            _ => n,
+        }
     };
     if n < 1 || (is_determiner(first.text) && n < 2) {
         return None;
@@ -219,10 +240,9 @@ pub(super) fn opening_subject(text: &Src<'_>, from: usize, to: usize) -> Option<
         return None;
     }
     let np = Span::new(first.span.start, last.span.end);
-    // "the aide, Elizabeth Lauten, 31, …": the name set in apposition.
-    if is_determiner(first.text)
-        && let Some(name) = named_in_apposition(text, rest, np)
-    {
+    // "the aide, Elizabeth Lauten, 31, …", "Grimm's lawyer, William McGinley, …": the name
+    // set in apposition.
+    if let Some(name) = named_in_apposition(text, rest, np) {
         return Some(name);
     }
     let next = rest.get(n)?;
