@@ -647,8 +647,9 @@ fn marker_forms<'a>(column: Option<&&'a str>) -> Vec<&'a str> {
 /// the lemma, the others comma-separated forms. A marker is a lemma with the forms of its
 /// second column (the counted forms of `attribution.txt`), in file order; a lemma without
 /// forms there is left out of the list. The fourth column of `attribution.txt` is `neutral`
-/// for a verb that only reports that someone spoke, or empty. The speech verbs are the forms of the third column of
-/// `attribution.txt`; the reporting forms are the one-word forms of its second and third.
+/// for a verb that only reports that someone spoke, or empty. The speech verbs are the forms
+/// of the third column of `attribution.txt`; the reporting forms are the one-word forms of its
+/// second and third.
 ///
 /// The lemmas and forms of all three lists are one pool of strings (`MARKER_TEXTS`): a marker
 /// is the index of its lemma and the range of its forms there. A list's first-word index lists,

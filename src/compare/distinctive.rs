@@ -16,9 +16,9 @@
 //!
 //! A stem is distinctive for A when `z_w > 1.96` (for B when `z_w < −1.96`, reported with the
 //! sign flipped). When fewer than [`MIN_TERMS`] pass, the strongest remaining stems used at least
-//! twice on that side, and more often than on the other, fill the list up to [`MIN_TERMS`]. Function words are never reported. Lists are at
-//! most [`MAX_TERMS`] long, strongest first, ties broken by stem, so the result never depends on
-//! hash order.
+//! twice on that side, and more often than on the other, fill the list up to [`MIN_TERMS`].
+//! Function words are never reported. Lists are at most [`MAX_TERMS`] long, strongest first,
+//! ties broken by stem, so the result never depends on hash order.
 
 use rustc_hash::FxHashMap;
 

@@ -222,8 +222,8 @@ pub(super) fn opening_subject(text: &Src<'_>, from: usize, to: usize) -> Option<
             })
             .count()
     } else {
-        // "White House officials", "Pentagon spokesman": a name before a noun of role is
-        // who they are, not the speaker.
+        // "White House officials", "Pentagon spokesman": a noun of role after the name is
+        // part of who speaks.
         let n = name_length(rest);
         match rest.get(n) {
             Some(w) if n > 0 && w.joined && !capitalised(w.text) && has_cue(w.text, Cue::Role) => {
