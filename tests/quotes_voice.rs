@@ -298,3 +298,24 @@ fn someones_unnamed_aide_is_not_who_a_later_quotation_is_by() {
     let v = voices(text);
     assert_ne!(v[0].2, Some("Hale’s spokesman"), "{v:?}");
 }
+
+#[test]
+fn a_sentence_names_its_own_speaker_after_colouring_verbs_and_possessives() {
+    // The earlier paragraph's speaker must not carry over to a quotation its own sentence
+    // attributes, with "charged", "quipped" or "complained", or to a name after a possessive.
+    let text = "Mayor Ines Calder, speaking in Dover on Monday, told the crowd, “We will finish the bridge.”\n\n\
+                A day earlier, state Sen. Paul Okafor charged at a rally in Harwick that the city had \
+                “wasted two years and forty million dollars on a bridge to nowhere.”\n\n\
+                Her campaign manager, Rita Vance, quipped that she is a “happy builder” for the whole county.\n\n\
+                All we have heard, the council leader complained, is “wait for the next budget. Wait for the next budget.”\n\n\
+                “We have not seen the numbers,” Sheriff Dan Avery said.\n\n\
+                Harwick’s attorney general, Lena Ortiz, said in a statement that the suit was “without merit.”";
+    let v = voices(text);
+    assert_eq!(v[0].2, Some("Mayor Ines Calder"));
+    assert_eq!(v[1].1, Speech);
+    assert_eq!(v[1].2, Some("Sen. Paul Okafor"));
+    assert_eq!(v[2], ("happy builder", Speech, Some("Rita Vance")));
+    assert_eq!(v[3].2, Some("the council leader"));
+    // A possessive and its noun of role, then the name in apposition.
+    assert_eq!(v[5], ("without merit.", Speech, Some("Lena Ortiz")));
+}

@@ -149,8 +149,9 @@ fn is_verb_like(w: &str) -> bool {
 /// phrase, after a dateline (`WASHINGTON —`), a connective (`But`) or an opening adverbial
 /// ending in a comma (`At 6:41 p.m.,`, `Prior to the declaration,`, `Thursday night,`). The
 /// phrase must go on into the sentence (a name standing alone, like a caption or a "Like"
-/// button, is no subject), and a possessive (`Mr. Obama’s deputies`) or the subject of a passive (`Officials were told`) is
-/// not a speaker.
+/// button, is no subject), and a possessive (`Mr. Obama’s deputies`) or the subject of a
+/// passive (`Officials were told`) is not a speaker; the name set after a possessive's noun of
+/// role is (`Colorado’s attorney general, John Suthers,`).
 pub(super) fn opening_subject(text: &Src<'_>, from: usize, to: usize) -> Option<Span> {
     let head = text[from..to].trim_start();
     if head.starts_with(|c: char| super::is_mark(c)) {
@@ -192,6 +193,11 @@ pub(super) fn opening_subject(text: &Src<'_>, from: usize, to: usize) -> Option<
     let first = words.get(i)?;
     if !capitalised(first.text) && i == 0 {
         return None;
+    }
+    // "Her campaign manager, Rita Vance, …", "Colorado’s attorney general, John Suthers, …":
+    // a possessive is no speaker, but the name set after its noun of role is.
+    if let Some(name) = possessive_apposition(text, &words[i..]) {
+        return Some(name);
     }
     let lower = first.text.to_ascii_lowercase();
     if is_pronoun(first.text)
@@ -266,6 +272,44 @@ pub(super) fn opening_subject(text: &Src<'_>, from: usize, to: usize) -> Option<
         return None;
     }
     Some(np)
+}
+
+/// The name set in apposition after a possessive and its noun of role, opening `words`: `Her
+/// campaign manager, Rita Vance,`, `Colorado’s attorney general, John Suthers,`. The possessive
+/// is a possessive pronoun or a capitalised word ending in `’s`; one to four lower-case words
+/// follow it in one phrase, then a comma, then a name closed by a comma, a full stop or a
+/// semicolon.
+fn possessive_apposition(text: &str, words: &[Word<'_>]) -> Option<Span> {
+    let first = words.first()?;
+    let possessive = matches!(
+        first.text.to_ascii_lowercase().as_str(),
+        "his" | "her" | "their" | "its" | "our"
+    ) || (capitalised(first.text)
+        && (first.text.ends_with("’s") || first.text.ends_with("'s")));
+    if !possessive {
+        return None;
+    }
+    let role = words[1..]
+        .iter()
+        .take(5)
+        .take_while(|w| w.joined && !capitalised(w.text))
+        .count();
+    if !(1..=4).contains(&role) {
+        return None;
+    }
+    let k = 1 + role;
+    let next = words.get(k)?;
+    if text[words[k - 1].span.end..next.span.start].trim() != "," || is_pronoun(next.text) {
+        return None;
+    }
+    let n = name_length(&words[k..]);
+    if n == 0 {
+        return None;
+    }
+    let end = words[k + n - 1].span.end;
+    let after = text[end..].trim_start();
+    (after.is_empty() || after.starts_with([',', '.', ';']))
+        .then(|| Span::new(next.span.start, end))
 }
 
 /// True for a word a full stop after which ends nothing: an honorific or title ("Mr", "Gen"),
