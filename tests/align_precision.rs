@@ -274,3 +274,86 @@ fn different_times_of_day_are_not_the_same_fact() {
     let al = align(&a, &b, &Options::default());
     assert!(paired(&al, &a, &b, "5:00", "At 5"), "{:?}", al.pairs);
 }
+
+/// One outlet on a party's leadership vote, quoting the loser.
+const VOTE: &str = "Marsh keeps her party's leadership
+
+Delia Marsh was re-elected leader of the Harbour Party on Wednesday, defeating Owen Pike by 134 votes to 63.
+
+Pike, a former union organiser from the north, had argued that the party needed a new face after its defeat.
+
+“Clearly, this didn't turn out the way we wanted,” Pike said after the vote.
+
+The party lost 40 seats in the autumn election.
+
+“We will work professionally and cooperatively with all our unions, as we always have, through a long spring of talks over pay and pensions,” Tom Reyes, the carrier's negotiator, said.
+";
+
+/// The other outlet: the same vote, quoting another member.
+const CAUCUS: &str = "Marsh fends off challenge
+
+Delia Marsh won re-election as leader of the Harbour Party on Wednesday, beating Owen Pike by 134 votes to 63.
+
+Pike, who organised dock workers in the north before entering parliament, said the party needed a new face.
+
+“I think there's a lot of soul-searching,” said Carla Mendes, a member from the coast.
+
+“And a lot of really wanting to have a plan.”
+
+The party lost 40 seats in the autumn election.
+
+“The airline will work professionally and cooperatively with all our unions,” said Sara Fields, a vice president.
+";
+
+#[test]
+fn quotations_of_two_different_speakers_are_two_statements() {
+    let (a, b) = (article("vote", VOTE), article("caucus", CAUCUS));
+    let al = align(&a, &b, &Options::default());
+    // The loser's verdict and another member's soul-searching share a word ("wanted",
+    // "wanting") and their place between two aligned pairs, but not a speaker.
+    assert!(
+        paired(&al, &a, &b, "re-elected leader", "won re-election"),
+        "{:?}",
+        al.pairs
+    );
+    assert!(
+        paired(&al, &a, &b, "lost 40 seats", "lost 40 seats"),
+        "{:?}",
+        al.pairs
+    );
+    assert!(
+        !paired(&al, &a, &b, "Clearly", "really wanting"),
+        "{:?}",
+        al.pairs
+    );
+    // One statement, attributed to the company's negotiator by one outlet and to its vice
+    // president by the other: the same quoted words make it one.
+    assert!(
+        paired(&al, &a, &b, "work professionally", "work professionally"),
+        "{:?}",
+        al.pairs
+    );
+}
+
+#[test]
+fn a_lone_pair_of_two_speakers_quotations_is_not_paired_by_its_place() {
+    // One sentence left on each side between two aligned pairs: their place would pair them,
+    // but what two people said are two statements.
+    let caucus = CAUCUS.replace(
+        "“I think there's a lot of soul-searching,” said Carla Mendes, a member from the coast.\n\n“And a lot of really wanting to have a plan.”",
+        "“There is a lot of really wanting to have a plan,” said Carla Mendes, a member from the coast.",
+    );
+    assert_ne!(caucus, CAUCUS);
+    let (a, b) = (article("vote", VOTE), article("caucus", &caucus));
+    let al = align(&a, &b, &Options::default());
+    assert!(
+        paired(&al, &a, &b, "lost 40 seats", "lost 40 seats"),
+        "{:?}",
+        al.pairs
+    );
+    assert!(
+        !paired(&al, &a, &b, "Clearly", "really wanting"),
+        "{:?}",
+        al.pairs
+    );
+}

@@ -22,7 +22,9 @@
 //!    with its main fact, told in the story's own words ("declared a national emergency at
 //!    the southern border"), so their place is the evidence those words cannot be; ledes
 //!    sharing only who and where ("the Harbour Ministry … the Kessel Strait") may tell two
-//!    different events.
+//!    different events. Nor is a pair below [`EVIDENT_SCORE`] aligned when both sentences are
+//!    quotations of two different named speakers that do not share five words in a row
+//!    ([`speakers`]): what two people said are two statements, whatever words they share.
 //! 2. **Candidates.** An inverted index over the stems of B proposes, for every sentence, the
 //!    few sentences of the other article sharing the most weight (stems found in very many
 //!    sentences are left out of the index for long inputs; at most [`CANDIDATES_PER_SENTENCE`]
@@ -79,6 +81,7 @@
 //! own position, and gives one pair with each sentence of the unit's other side.
 
 mod rows;
+pub mod speakers;
 pub mod synonyms;
 pub mod vectors;
 
@@ -200,7 +203,22 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
     } else {
         0.0
     };
-    let (pairs, supported) = candidates(&vecs.a, &vecs.b, vecs.stems, &vecs.topical);
+    let (pairs, mut supported) = candidates(&vecs.a, &vecs.b, vecs.stems, &vecs.topical);
+    // Two quotations by different people are two statements (see [`speakers`]).
+    let (who_a, who_b) = rayon::join(
+        || speakers::of_sentences(a, &sa),
+        || speakers::of_sentences(b, &sb),
+    );
+    let two_statements = |i: usize, j: usize| {
+        !who_a[i].is_empty()
+            && !who_b[j].is_empty()
+            && speakers::two_statements(a, sa[i], &who_a[i], b, sb[j], &who_b[j])
+    };
+    for (k, &(i, j, s)) in pairs.iter().enumerate() {
+        if supported[k] && s < EVIDENT_SCORE && two_statements(i, j) {
+            supported[k] = false;
+        }
+    }
     let rivals = rivals(&pairs, sa.len(), sb.len());
     let clear = clear_best(&pairs, &rivals, min_score);
     // Whether the ledes share the story's event, not only its names: then their place is
@@ -212,7 +230,7 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
     let units = units(
         &vecs.a, &vecs.b, vecs.stems, &pairs, &clear, &supported, lede_event, min_score,
     );
-    let chain = fill_gaps(best_chain(&units), &vecs.a, &vecs.b);
+    let chain = fill_gaps(best_chain(&units), &vecs.a, &vecs.b, two_statements);
     let chain = grow(chain, &vecs.a, &vecs.b);
     let chain = extend_runs(chain, &pairs, &supported, CLEAR_FLOOR * min_score);
     // Out of order, a pair must stand out from the other candidates of its sentences.
@@ -736,11 +754,18 @@ fn best_chain(units: &[Unit]) -> Vec<Unit> {
 /// The in-order units, with each lone pair of sentences between two of them (one sentence
 /// left out on each side, between the same two units, or before the first) added when they
 /// score at least [`GAP_MIN_SCORE`]: their place confirms what their words only suggest.
-fn fill_gaps(chain: Vec<Unit>, va: &[SparseVec], vb: &[SparseVec]) -> Vec<Unit> {
+/// Not two quotations of different speakers (`two_statements`, [`speakers`]): their place
+/// tells nothing of what each said.
+fn fill_gaps(
+    chain: Vec<Unit>,
+    va: &[SparseVec],
+    vb: &[SparseVec],
+    two_statements: impl Fn(usize, usize) -> bool,
+) -> Vec<Unit> {
     let mut out = Vec::with_capacity(chain.len());
     let (mut next_a, mut next_b) = (0, 0);
     for u in chain {
-        let s = if u.a0 == next_a + 1 && u.b0 == next_b + 1 {
+        let s = if u.a0 == next_a + 1 && u.b0 == next_b + 1 && !two_statements(next_a, next_b) {
             va[next_a].cosine(&vb[next_b])
         } else {
             0.0

@@ -17,6 +17,7 @@ use super::facts::Node;
 use super::{QuoteCopy, QuotedBy, Speaker, StoryQuote};
 use crate::compare::Comparison;
 use crate::corpus::Article;
+use crate::text::quotes::names::name_key;
 use crate::text::{QuotationKind, Span};
 
 /// The quotations and speakers of a story.
@@ -28,67 +29,12 @@ pub struct Quotes {
     pub speakers: Vec<Speaker>,
 }
 
-/// Words left out of a speaker's name when grouping: titles and honorifics.
-const TITLES: &[&str] = &[
-    "president",
-    "vice",
-    "sen.",
-    "senator",
-    "rep.",
-    "representative",
-    "gov.",
-    "governor",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "gen.",
-    "general",
-    "secretary",
-    "minister",
-    "prime",
-    "former",
-    "judge",
-    "attorney",
-    "chief",
-    "house",
-    "speaker",
-    "mayor",
-    "the",
-    "u.s.",
-    "white",
-];
-
 /// The speaker of the quotation at `span` of article `art`, cleaned to one line.
 fn speaker_of(art: &Article, q: &crate::text::quotes::Quote) -> Option<String> {
     let name = q.speaker?.slice(&art.text);
     let clean = crate::text::sanitize::sanitize_line(name);
     let clean = clean.split_whitespace().collect::<Vec<_>>().join(" ");
     (!clean.is_empty()).then_some(clean)
-}
-
-/// A speaker's name without titles, lower case: what names of one person share.
-fn name_key(name: &str) -> String {
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(|w| {
-            w.trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    let kept: Vec<&str> = words
-        .iter()
-        .map(String::as_str)
-        .filter(|w| !TITLES.contains(w))
-        .collect();
-    if kept.is_empty() {
-        words.join(" ")
-    } else {
-        kept.join(" ")
-    }
 }
 
 /// The sentence of article `art` holding byte `at`.
@@ -290,18 +236,4 @@ fn speakers(quotations: &[StoryQuote]) -> Vec<Speaker> {
             .then(x.name.cmp(&y.name))
     });
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_of_one_person_share_a_key() {
-        assert_eq!(name_key("President Donald Trump"), "donald trump");
-        assert_eq!(name_key("Donald Trump"), "donald trump");
-        assert_eq!(name_key("Sen. Lindsey Graham"), "lindsey graham");
-        assert_eq!(name_key("the ministry"), "ministry");
-        assert_eq!(name_key("Trump's"), "trump");
-    }
 }

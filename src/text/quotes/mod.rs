@@ -35,6 +35,7 @@ use super::{Paragraph, ParagraphRole, Span};
 use speaker::Src;
 
 pub mod kind;
+pub mod names;
 mod speaker;
 mod subject;
 
