@@ -98,6 +98,23 @@ use crate::corpus::Article;
 use crate::text::normalize::fold_mark;
 use crate::text::{Analysis, QuotationKind, QuoteKind, Span};
 
+/// True when the name-like words (`name`) of two stretches are the same names, each of one
+/// side written on the other or as its place's demonym ("Israel's" / "Israeli", possessives
+/// being folded in the normal form).
+fn same_names(xa: &[DiffToken], xb: &[DiffToken], name: &impl Fn(&DiffToken) -> bool) -> bool {
+    let one = |x: &DiffToken, y: &DiffToken| {
+        x.norm == y.norm
+            || super::align::synonyms::demonym_base(&x.norm).contains(&y.norm.to_string())
+            || super::align::synonyms::demonym_base(&y.norm).contains(&x.norm.to_string())
+    };
+    let covered = |xs: &[DiffToken], ys: &[DiffToken]| {
+        xs.iter()
+            .filter(|x| name(x))
+            .all(|x| ys.iter().filter(|y| name(y)).any(|y| one(x, y)))
+    };
+    covered(xa, xb) && covered(xb, xa)
+}
+
 /// Longest changed stretch, in words per side, that can be labelled a naming difference.
 pub const NAMING_MAX_WORDS: usize = 5;
 
@@ -792,6 +809,11 @@ impl Context<'_, '_> {
                     && t.norm != "of"
             };
             if xa.iter().chain(xb).any(foreign) {
+                return false;
+            }
+            // One name in two grammatical forms ("Israel's tight" / "the Israeli") is no
+            // renaming: what differs is the words around it.
+            if same_names(xa, xb, &name) {
                 return false;
             }
             return !self.two_referents(xa, xb);
