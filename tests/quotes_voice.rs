@@ -319,3 +319,14 @@ fn a_sentence_names_its_own_speaker_after_colouring_verbs_and_possessives() {
     // A possessive and its noun of role, then the name in apposition.
     assert_eq!(v[5], ("without merit.", Speech, Some("Lena Ortiz")));
 }
+
+#[test]
+fn two_names_joined_by_and_speak_together() {
+    let text = "“We will not be intimidated,” Mayor Ines Calder said.\n\n\
+                Harwick and Dover complained about a “flood of unpaid invoices from the port.”\n\n\
+                In a joint statement, Senator Paul Okafor and Governor Rita Vance said the plan was \
+                “a grab for power by a disappointed council.”";
+    let v = voices(text);
+    assert_eq!(v[1].2, Some("Harwick and Dover"));
+    assert_eq!(v[2].2, Some("Senator Paul Okafor and Governor Rita Vance"));
+}

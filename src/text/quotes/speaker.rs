@@ -312,6 +312,17 @@ fn subject(words: &[Word<'_>]) -> Option<Who> {
     {
         return Some(who);
     }
+    // "Nebraska and Oklahoma complained", "Pelosi and Schumer said": two names joined by
+    // "and" speak together.
+    if k >= 2
+        && words[k - 1].text == "and"
+        && words[k - 1].joined
+        && words[k].joined
+        && capitalised(words[k - 2].text)
+        && let Some(first) = noun_phrase_before(&words[..k - 1])
+    {
+        return Some(Who::Named(Span::new(first.start, np.end)));
+    }
     Some(Who::Named(np))
 }
 
