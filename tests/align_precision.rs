@@ -305,33 +305,43 @@ The party lost 40 seats in the autumn election.
 “The airline will work professionally and cooperatively with all our unions,” said Sara Fields, a vice president.
 ";
 
+/// Asserts, for each (phrase of A, phrase of B, paired or not), whether the two phrases'
+/// sentences are aligned as a pair.
+fn expect_pairs(
+    al: &parallax::compare::align::Alignment,
+    a: &parallax::corpus::Article,
+    b: &parallax::corpus::Article,
+    expected: &[(&str, &str, bool)],
+) {
+    for &(x, y, want) in expected {
+        assert_eq!(
+            paired(al, a, b, x, y),
+            want,
+            "{x:?} / {y:?}: {:?}",
+            al.pairs
+        );
+    }
+}
+
 #[test]
 fn quotations_of_two_different_speakers_are_two_statements() {
     let (a, b) = (article("vote", VOTE), article("caucus", CAUCUS));
     let al = align(&a, &b, &Options::default());
-    // The loser's verdict and another member's soul-searching share a word ("wanted",
-    // "wanting") and their place between two aligned pairs, but not a speaker.
-    assert!(
-        paired(&al, &a, &b, "re-elected leader", "won re-election"),
-        "{:?}",
-        al.pairs
-    );
-    assert!(
-        paired(&al, &a, &b, "lost 40 seats", "lost 40 seats"),
-        "{:?}",
-        al.pairs
-    );
-    assert!(
-        !paired(&al, &a, &b, "Clearly", "really wanting"),
-        "{:?}",
-        al.pairs
-    );
-    // One statement, attributed to the company's negotiator by one outlet and to its vice
-    // president by the other: the same quoted words make it one.
-    assert!(
-        paired(&al, &a, &b, "work professionally", "work professionally"),
-        "{:?}",
-        al.pairs
+    expect_pairs(
+        &al,
+        &a,
+        &b,
+        &[
+            ("re-elected leader", "won re-election", true),
+            ("lost 40 seats", "lost 40 seats", true),
+            // The loser's verdict and another member's soul-searching share a word
+            // ("wanted", "wanting") and their place between two aligned pairs, but not a
+            // speaker.
+            ("Clearly", "really wanting", false),
+            // One statement, attributed to the company's negotiator by one outlet and to its
+            // vice president by the other: the same quoted words make it one.
+            ("work professionally", "work professionally", true),
+        ],
     );
 }
 
@@ -346,14 +356,13 @@ fn a_lone_pair_of_two_speakers_quotations_is_not_paired_by_its_place() {
     assert_ne!(caucus, CAUCUS);
     let (a, b) = (article("vote", VOTE), article("caucus", &caucus));
     let al = align(&a, &b, &Options::default());
-    assert!(
-        paired(&al, &a, &b, "lost 40 seats", "lost 40 seats"),
-        "{:?}",
-        al.pairs
-    );
-    assert!(
-        !paired(&al, &a, &b, "Clearly", "really wanting"),
-        "{:?}",
-        al.pairs
+    expect_pairs(
+        &al,
+        &a,
+        &b,
+        &[
+            ("lost 40 seats", "lost 40 seats", true),
+            ("Clearly", "really wanting", false),
+        ],
     );
 }

@@ -103,9 +103,10 @@ use crate::text::{Analysis, QuotationKind, QuoteKind, Span};
 /// being folded in the normal form).
 fn same_names(xa: &[DiffToken], xb: &[DiffToken], name: &impl Fn(&DiffToken) -> bool) -> bool {
     let one = |x: &DiffToken, y: &DiffToken| {
-        x.norm == y.norm
-            || super::align::synonyms::demonym_base(&x.norm).contains(&y.norm.to_string())
-            || super::align::synonyms::demonym_base(&y.norm).contains(&x.norm.to_string())
+        let demonym_of = |d: &DiffToken, place: &DiffToken| {
+            super::align::synonyms::demonym_base(&d.norm).contains(&place.norm)
+        };
+        x.norm == y.norm || demonym_of(x, y) || demonym_of(y, x)
     };
     let covered = |xs: &[DiffToken], ys: &[DiffToken]| {
         xs.iter()

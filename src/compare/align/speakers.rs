@@ -60,8 +60,9 @@ pub fn of_sentences(art: &Article, sents: &[usize]) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// Whether sentence `i` of `a` and sentence `j` of `b` are quotations of two different named
-/// speakers that do not share [`SHARED_RUN`] words in a row: two statements.
+/// Whether sentence `ia` of `a` and sentence `ib` of `b`, quotations whose speakers' name
+/// words are `who_a` and `who_b` ([`of_sentences`]), are by two different named speakers and
+/// do not share [`SHARED_RUN`] words in a row: two statements.
 pub fn two_statements(
     a: &Article,
     ia: usize,

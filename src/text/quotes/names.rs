@@ -32,16 +32,20 @@ pub const TITLES: &[&str] = &[
     "white",
 ];
 
+/// One word of a name, lower case, without a possessive ending or punctuation around it (the
+/// full stop of an abbreviation kept: `Sen.`).
+fn bare(word: &str) -> String {
+    word.trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+        .to_lowercase()
+}
+
 /// A speaker's name without titles, lower case: what names of one person share.
 pub fn name_key(name: &str) -> String {
     let words: Vec<String> = name
         .split_whitespace()
-        .map(|w| {
-            w.trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-                .to_lowercase()
-        })
+        .map(bare)
         .filter(|w| !w.is_empty())
         .collect();
     let kept: Vec<&str> = words
@@ -63,12 +67,7 @@ pub fn name_key(name: &str) -> String {
 pub fn name_words(name: &str) -> Vec<String> {
     name.split_whitespace()
         .filter(|w| w.starts_with(char::is_uppercase))
-        .map(|w| {
-            w.trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-                .to_lowercase()
-        })
+        .map(bare)
         .filter(|w| !w.is_empty() && !TITLES.contains(&w.as_str()))
         .collect()
 }
