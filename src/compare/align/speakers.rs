@@ -51,8 +51,7 @@ pub fn of_sentences(art: &Article, sents: &[usize]) -> Vec<Vec<String>> {
             match best {
                 Some((inside, q)) if inside * 2 >= tokens.len() => q
                     .speaker
-                    .and_then(|s| art.text.get(s.start..s.end))
-                    .map(name_words)
+                    .map(|s| name_words(s.slice(&art.text)))
                     .unwrap_or_default(),
                 _ => Vec::new(),
             }

@@ -266,8 +266,15 @@ pub(super) fn named_in_apposition(text: &str, words: &[Word<'_>], np: Span) -> O
     if !described {
         return None;
     }
-    let k = words.iter().position(|w| w.span.start >= np.end)?;
-    if text[np.end..words[k].span.start].trim() != "," {
+    name_after_comma(text, words, np.end)
+}
+
+/// The name set in apposition right after byte `end` of `text` (`words` being the words
+/// around it): a comma, then a name that is no pronoun, then the sentence's end or a comma,
+/// full stop or semicolon (`…, William McGinley, said`).
+pub(super) fn name_after_comma(text: &str, words: &[Word<'_>], end: usize) -> Option<Span> {
+    let k = words.iter().position(|w| w.span.start >= end)?;
+    if text[end..words[k].span.start].trim() != "," {
         return None;
     }
     let n = name_length(&words[k..]);

@@ -6,7 +6,9 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Span;
-use super::speaker::{Src, Word, capitalised, named_in_apposition, sentence_starts, words_in};
+use super::speaker::{
+    Src, Word, capitalised, name_after_comma, named_in_apposition, sentence_starts, words_in,
+};
 use crate::text::vocab::{
     Cue, ends_phrase as is_function_word, has_cue, is_determiner, is_pronoun,
     is_speech_verb as is_attribution,
@@ -297,19 +299,7 @@ fn possessive_apposition(text: &str, words: &[Word<'_>]) -> Option<Span> {
     if !(1..=4).contains(&role) {
         return None;
     }
-    let k = 1 + role;
-    let next = words.get(k)?;
-    if text[words[k - 1].span.end..next.span.start].trim() != "," || is_pronoun(next.text) {
-        return None;
-    }
-    let n = name_length(&words[k..]);
-    if n == 0 {
-        return None;
-    }
-    let end = words[k + n - 1].span.end;
-    let after = text[end..].trim_start();
-    (after.is_empty() || after.starts_with([',', '.', ';']))
-        .then(|| Span::new(next.span.start, end))
+    name_after_comma(text, words, words[role].span.end)
 }
 
 /// True for a word a full stop after which ends nothing: an honorific or title ("Mr", "Gen"),
