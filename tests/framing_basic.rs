@@ -363,6 +363,40 @@ fn a_date_on_one_side_only_is_no_number_change_but_a_count_is() {
 }
 
 #[test]
+fn a_figure_stands_only_in_the_place_of_an_amount() {
+    // A figure against a vague amount, or against nothing but function words, is a number
+    // the two versions state differently.
+    for (with, without, changed) in [
+        (
+            "The council spent roughly 40,000 dollars on the new fence.",
+            "The council spent thousands of dollars on the new fence.",
+            ("roughly 40,000", "thousands of"),
+        ),
+        (
+            "Two coastal towns voted to close the old ferry port.",
+            "The towns voted to close the old ferry port.",
+            ("Two coastal", "The"),
+        ),
+    ] {
+        let (a, b, f) = diff(with, without, &[]);
+        assert_eq!(
+            labelled(&a, &b, &f, ContrastLabel::Number),
+            vec![(changed.0.to_string(), changed.1.to_string())],
+            "{with}"
+        );
+    }
+    // Against other words the figure is no changed figure: how long the vote took is not how
+    // open it was.
+    let (_, _, f) = diff(
+        "The council held a closed vote on the new fence.",
+        "The council held a 40-minute vote on the new fence.",
+        &[],
+    );
+    assert!(!f.is_empty());
+    assert!(!has_label(&f, ContrastLabel::Number), "{:?}", f[0].changes);
+}
+
+#[test]
 fn a_loaded_word_both_sentences_use_in_different_places_is_no_loaded_change() {
     let (a, b) = (
         article(

@@ -27,9 +27,11 @@
 //! of saying is not called a number or attribution change):
 //!
 //! 1. [`Number`]: the numbers in the two changed stretches differ, and both stretches hold one
-//!    or one holds a number that counts something ([`DiffToken::quantity`]): a year, a date,
-//!    a time of day, an ordinal or a rank said on one side only is not a figure the other
-//!    lacks;
+//!    or one holds a number that counts something ([`DiffToken::quantity`]) where the other
+//!    says at most an amount: nothing, only function words, or a vague amount ("some",
+//!    "thousands of"). A year, a date, a time of day, an ordinal or a rank said on one side
+//!    only is not a figure the other lacks, and a figure against other words ("a secret
+//!    vote" / "a 43-year-old congressman") is not a figure stated differently;
 //! 2. [`Attribution`]: either stretch holds an attribution verb ([`attribution_verbs`](crate::text::vocab::attribution_verbs))
 //!    that the other side's sentences do not use anywhere (the same verb in another place, or
 //!    another form of it — "saying" / "said" — is no difference), and that verb is charged
@@ -96,7 +98,7 @@ use similar::{Algorithm, DiffTag, capture_diff_slices};
 use super::{AlignedPair, Change, ContrastLabel, Framing, LoadedTerm, PerSide, Side};
 use crate::corpus::Article;
 use crate::text::normalize::fold_mark;
-use crate::text::{Analysis, QuotationKind, QuoteKind, Span};
+use crate::text::{Analysis, QuotationKind, QuoteKind, Span, vocab};
 
 /// True when the name-like words (`name`) of two stretches are the same names, each of one
 /// side written on the other or as its place's demonym ("Israel's" / "Israeli", possessives
@@ -240,6 +242,39 @@ pub fn diff_tokens(an: &Analysis, text: &str, span: Span) -> Vec<DiffToken> {
         }
     }
     out
+}
+
+/// Words that give an amount without a figure ("some", "thousands", "a majority"): a figure on
+/// the other side in their place is a number the two versions state differently.
+fn is_vague_amount(norm: &str) -> bool {
+    matches!(
+        norm,
+        "some"
+            | "many"
+            | "several"
+            | "few"
+            | "numerous"
+            | "countless"
+            | "multiple"
+            | "various"
+            | "dozen"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "billions"
+            | "scores"
+            | "majority"
+            | "minority"
+            | "most"
+            | "all"
+            | "handful"
+            | "lot"
+            | "lots"
+            | "much"
+            | "fewer"
+            | "couple"
+    )
 }
 
 /// True when the numeric word `written` (a token as written; `in_name` when it is capitalised
@@ -655,7 +690,19 @@ impl Context<'_, '_> {
         // A number on one side only is a figure the other side lacks when it counts something;
         // a year or a date said on one side only is not a number change.
         let quantity = |x: &[DiffToken]| x.iter().any(|t| t.quantity);
-        let figures = (!num_a.is_empty() && !num_b.is_empty()) || quantity(xa) || quantity(xb);
+        // … and it stands in the place of the other side's stretch only when that stretch is
+        // empty ("for 35 days" / ∅), holds only function words ("Two heartland states" / "The
+        // states") or gives a vague amount ("roughly 700,000" / "some", "$250,000" /
+        // "thousands of dollars"). Against other words ("a secret ballot" / "a 43-year-old
+        // congressman") the figure says nothing about what the other side says there.
+        let in_place_of = |x: &[DiffToken]| {
+            let mut words = x.iter().filter(|t| t.word);
+            words.clone().any(|t| is_vague_amount(&t.norm))
+                || words.all(|t| !t.numeric && vocab::is_function_word(&t.norm))
+        };
+        let figures = (!num_a.is_empty() && !num_b.is_empty())
+            || (quantity(xa) && in_place_of(xb))
+            || (quantity(xb) && in_place_of(xa));
         if short && figures && num_a != num_b {
             return ContrastLabel::Number;
         }
