@@ -213,3 +213,26 @@ fn one_name_in_two_grammatical_forms_is_no_renaming() {
     assert!(!f.is_empty(), "the wording differs");
     assert_eq!(naming(&a, &b, &f), Vec::<(String, String)>::new());
 }
+
+#[test]
+fn two_names_both_articles_use_are_two_actors() {
+    // Both outlets write of the governor and of the council; each says a different one acted.
+    let text = |who: &str, other: &str| {
+        format!(
+            "The plan, which {who} unveiled on Monday, appeared dead on arrival. \
+             Members of {other} said they had not been consulted."
+        )
+    };
+    let (a, b, f) = diff(
+        &text("Governor Okafor", "the Harbor Council"),
+        &text("the Harbor Council", "Governor Okafor's office"),
+    );
+    assert!(!f.is_empty(), "the actors differ");
+    assert_eq!(naming(&a, &b, &f), Vec::<(String, String)>::new());
+    // Where neither outlet writes the other's name, one actor has two names.
+    let (a, b, f) = diff(
+        &text("Governor Okafor", "the legislature"),
+        &text("the State House", "the legislature"),
+    );
+    assert!(!naming(&a, &b, &f).is_empty(), "{f:?}");
+}

@@ -56,7 +56,9 @@
 //!      "Secretary of State"), and they do not name two things: names of one stretch that the
 //!      other version's sentence all holds elsewhere ("Marta K." / "U.N." where both sentences
 //!      name Marta Lind; initials do not count), one name against one other where one is a name the other article
-//!      also uses ("Halloran" / "Vesey" when both articles name Vesey), or two full names
+//!      also uses ("Halloran" / "Vesey" when both articles name Vesey), names that each
+//!      article also writes in the other's stretch ("Trump" / "Senate Republicans" unveiled the
+//!      plan, where both articles name both), or two full names
 //!      (name-like words the articles never write in lower case, as titles are) sharing no
 //!      word ("David Okafor" / "Jack Halloran") are two referents — unless the
 //!      names are visibly forms of one name: initials ("RNC" / "Republican National
@@ -923,6 +925,23 @@ impl Context<'_, '_> {
                 })
         };
         if elsewhere(xa, xb, self.tb) || elsewhere(xb, xa, self.ta) {
+            return true;
+        }
+        // Each outlet also writes the other's names, as names: both know both ("Trump" /
+        // "Senate Republicans" unveiled the proposal), so each chose whom to name, not how.
+        let casing = self.casing.get();
+        let known_there = |x: &[DiffToken], y: &[DiffToken], there: Side| {
+            let mut names = x
+                .iter()
+                .filter(|t| {
+                    self.name_like(t)
+                        && t.norm.chars().count() > 1
+                        && !y.iter().any(|u| u.norm == t.norm)
+                })
+                .peekable();
+            names.peek().is_some() && names.all(|t| casing.names(there, &t.norm))
+        };
+        if known_there(xa, xb, Side::B) && known_there(xb, xa, Side::A) {
             return true;
         }
         // Two full names, each two or more name-like words the articles never write in lower
