@@ -235,4 +235,17 @@ fn two_names_both_articles_use_are_two_actors() {
         &text("the State House", "the legislature"),
     );
     assert!(!naming(&a, &b, &f).is_empty(), "{f:?}");
+    // Names that qualify one role are one holder's two titles, even when both articles use
+    // both names elsewhere.
+    let text = |role: &str| {
+        format!(
+            "Tom Okafor, the {role} leader, called the plan one-sided. \
+             The Senate vote and the Democratic caucus are next."
+        )
+    };
+    let (a, b, f) = diff(&text("Senate minority"), &text("Democratic"));
+    assert_eq!(
+        naming(&a, &b, &f),
+        vec![("Senate minority".to_string(), "Democratic".to_string())]
+    );
 }

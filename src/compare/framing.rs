@@ -58,7 +58,8 @@
 //!      name Marta Lind; initials do not count), one name against one other where one is a name the other article
 //!      also uses ("Halloran" / "Vesey" when both articles name Vesey), names that each
 //!      article also writes in the other's stretch ("Trump" / "Senate Republicans" unveiled the
-//!      plan, where both articles name both), or two full names
+//!      plan, where both articles name both; not when they qualify a shared noun after them:
+//!      "Senate minority" / "Democratic" leader), or two full names
 //!      (name-like words the articles never write in lower case, as titles are) sharing no
 //!      word ("David Okafor" / "Jack Halloran") are two referents — unless the
 //!      names are visibly forms of one name: initials ("RNC" / "Republican National
@@ -866,7 +867,13 @@ impl Context<'_, '_> {
             if same_names(xa, xb, &name) {
                 return false;
             }
-            return !self.two_referents(xa, xb);
+            // The stretch qualifies a shared noun after it ("the Senate minority leader" /
+            // "the Democratic leader"): one holder of one role, however each article writes it.
+            let head = self.ta[st.shared_after.clone()]
+                .iter()
+                .find(|t| t.word)
+                .is_some_and(|t| content_word(t) && !t.capitalized && !past_form(t));
+            return !self.two_referents(xa, xb, head);
         }
         // The same name-like word right before the stretch on both sides: it qualifies the
         // changed words ("Syrian army" / "Syrian regime forces"). One right after is more
@@ -899,9 +906,12 @@ impl Context<'_, '_> {
     /// stretch are all names the other version's sentence also holds, outside its stretch
     /// ("Susan E." / "U.N." where both sentences name Susan Rice), one name against one other
     /// where one is a name the other article also uses ("Carney" / "Rand" when both articles
-    /// name Rand), or two full names sharing no word ("David Cicilline" / "Jack Reed").
-    /// Names visibly forms of one another ([`one_name`]) are one thing.
-    fn two_referents(&self, xa: &[DiffToken], xb: &[DiffToken]) -> bool {
+    /// name Rand), names each article also writes in the other's stretch ("Trump" / "Senate
+    /// Republicans" unveiled it) unless they qualify a shared noun after them (`head`: "the
+    /// Senate minority leader" / "the Democratic leader"), or two full names sharing no word
+    /// ("David Cicilline" / "Jack Reed"). Names visibly forms of one another ([`one_name`])
+    /// are one thing.
+    fn two_referents(&self, xa: &[DiffToken], xb: &[DiffToken], head: bool) -> bool {
         if one_name(xa, xb) {
             return false;
         }
@@ -928,7 +938,8 @@ impl Context<'_, '_> {
             return true;
         }
         // Each outlet also writes the other's names, as names: both know both ("Trump" /
-        // "Senate Republicans" unveiled the proposal), so each chose whom to name, not how.
+        // "Senate Republicans" unveiled the proposal), so each chose whom to name, not how —
+        // unless the names qualify a shared noun (`head`): then they describe one holder.
         let casing = self.casing.get();
         let known_there = |x: &[DiffToken], y: &[DiffToken], there: Side| {
             let mut names = x
@@ -941,7 +952,7 @@ impl Context<'_, '_> {
                 .peekable();
             names.peek().is_some() && names.all(|t| casing.names(there, &t.norm))
         };
-        if known_there(xa, xb, Side::B) && known_there(xb, xa, Side::A) {
+        if !head && known_there(xa, xb, Side::B) && known_there(xb, xa, Side::A) {
             return true;
         }
         // Two full names, each two or more name-like words the articles never write in lower
