@@ -263,6 +263,37 @@ fn scare_quotes_on_one_side_only_are_labelled() {
     assert_eq!(f[0].labels, vec![ContrastLabel::ScareQuote]);
 }
 
+#[test]
+fn in_a_pair_too_far_apart_for_a_word_diff_the_scare_quote_alone_is_marked() {
+    // One fact told in two ways; B's long changed clause holds a scare quote.
+    let a = article(
+        "a",
+        "The mayor lost to Tom Reed in a secret vote of the council on Monday.",
+    );
+    let mut b = article(
+        "b",
+        "The mayor's defeat by Tom Reed, a councillor from the harbour ward, means the city \
+         will be run by the “reformers” who have long opposed the port plan.",
+    );
+    scare_quote(&mut b, "reformers");
+    let pairs = [AlignedPair {
+        a: 0,
+        b: 0,
+        score: 0.3,
+        moved: false,
+    }];
+    let f = framing(&a, &b, &pairs, &[]);
+    assert_eq!(f.len(), 1);
+    assert!(!f[0].word_diff, "the two sentences share few words");
+    let marked: Vec<_> = f[0]
+        .changes
+        .iter()
+        .filter(|c| c.label == ContrastLabel::ScareQuote)
+        .map(|c| texts(&a, &b, c))
+        .collect();
+    assert_eq!(marked, vec![(String::new(), "“reformers”".to_string())]);
+}
+
 /// The framing of one pair has no naming change.
 fn assert_no_naming(f: &[Framing]) {
     assert!(

@@ -20,7 +20,8 @@
 //! sides' words equal, the pair is *the same fact in different wording*
 //! ([`Framing::word_diff`] false) and only its labelled changes are kept — differing names,
 //! numbers, loaded and scare-quoted words, attribution and hedges — not every changed word;
-//! a loaded change then spans only its loaded words, not the clause around them.
+//! a loaded or scare-quote change then spans only its loaded words or its scare quotes (with
+//! their marks), not the clause around them.
 //!
 //! Labels, first match wins (the first three only for stretches of at most
 //! [`LABEL_MAX_WORDS`] words per side, so that a clause that happens to hold a figure or a verb
@@ -349,10 +350,14 @@ pub fn framing(
             let (mut changes, shared) = ctx.changes();
             let word_diff = shared >= WORD_DIFF_MIN_SHARED;
             if !word_diff {
+                // Narrowed, two changes can come to one span (a scare quote's marks and its
+                // words): each is kept once.
+                let mut seen = rustc_hash::FxHashSet::default();
                 changes = changes
                     .into_iter()
                     .filter(|c| c.label != ContrastLabel::Wording)
-                    .flat_map(|c| ctx.narrow_loaded(c))
+                    .flat_map(|c| ctx.narrow(c))
+                    .filter(|c| seen.insert((c.a, c.b, c.label)))
                     .collect();
             }
             if changes.is_empty() {
@@ -793,13 +798,46 @@ impl Context<'_, '_> {
         v
     }
 
-    /// A loaded change as its loaded words alone, one change per hit whose entry the other
-    /// side's sentences do not use (other changes as they are): in a pair too far apart for a
-    /// word diff, the loaded words are marked rather than the whole changed clause around them.
-    fn narrow_loaded(&self, c: Change) -> Vec<Change> {
-        if c.label != ContrastLabel::Loaded {
-            return vec![c];
+    /// A loaded or scare-quote change as its marked words alone (other changes as they are):
+    /// in a pair too far apart for a word diff, the loaded words and the scare quotes are
+    /// marked rather than the whole changed clause around them.
+    fn narrow(&self, c: Change) -> Vec<Change> {
+        match c.label {
+            ContrastLabel::Loaded => self.narrow_loaded(c),
+            ContrastLabel::ScareQuote => self.narrow_scare_quote(c),
+            _ => vec![c],
         }
+    }
+
+    /// A scare-quote change as the scare quotes (with their marks) that its stretch holds on
+    /// the side that uses them, one change each.
+    fn narrow_scare_quote(&self, c: Change) -> Vec<Change> {
+        let quotes = |index: &SpanIndex<Span>, span: Option<Span>| -> Vec<Span> {
+            let Some(span) = span else {
+                return Vec::new();
+            };
+            index
+                .near(span)
+                .filter(|(_, inner)| inner.overlaps(&span))
+                .map(|&(outer, _)| outer)
+                .collect()
+        };
+        let a = quotes(&self.scare.a, c.a).into_iter().map(|s| Change {
+            a: Some(s),
+            b: None,
+            label: ContrastLabel::ScareQuote,
+        });
+        let b = quotes(&self.scare.b, c.b).into_iter().map(|s| Change {
+            a: None,
+            b: Some(s),
+            label: ContrastLabel::ScareQuote,
+        });
+        a.chain(b).collect()
+    }
+
+    /// A loaded change as its loaded words alone, one change per hit whose entry the other
+    /// side's sentences do not use: see [`Context::narrow`].
+    fn narrow_loaded(&self, c: Change) -> Vec<Change> {
         let (terms_a, terms_b) = (&self.entries.a, &self.entries.b);
         let hits = |side: Side, span: Option<Span>, other: &[&str]| -> Vec<Span> {
             let Some(span) = span else {
