@@ -294,6 +294,52 @@ fn in_a_pair_too_far_apart_for_a_word_diff_the_scare_quote_alone_is_marked() {
     assert_eq!(marked, vec![(String::new(), "“reformers”".to_string())]);
 }
 
+#[test]
+fn in_a_pair_too_far_apart_for_a_word_diff_a_figure_one_side_alone_gives_is_marked() {
+    let pairs = [AlignedPair {
+        a: 0,
+        b: 0,
+        score: 0.3,
+        moved: false,
+    }];
+    let numbers = |a: &Article, b: &Article| -> Vec<(String, String)> {
+        let f = framing(a, b, &pairs, &[]);
+        assert!(
+            f.iter().all(|f| !f.word_diff),
+            "the two sentences share few words"
+        );
+        f.iter()
+            .flat_map(|f| &f.changes)
+            .filter(|c| c.label == ContrastLabel::Number)
+            .map(|c| texts(a, b, c))
+            .collect()
+    };
+    // B's figure faces other words in A: the figure alone is marked, with its sign and
+    // magnitude, and nothing in its place.
+    let a = article(
+        "a",
+        "On Monday the governor said her plan would find money for the wall she wants.",
+    );
+    let b = article(
+        "b",
+        "Critics in the capital fear that her plan would find money to the tune of $3.5 billion.",
+    );
+    assert_eq!(
+        numbers(&a, &b),
+        vec![(String::new(), "$3.5 billion".to_string())]
+    );
+    // A figure the other side states elsewhere in its sentence is no figure it lacks.
+    let a = article(
+        "a",
+        "More than 800,000 federal employees were left without pay by the shutdown.",
+    );
+    let b = article(
+        "b",
+        "The shutdown closed many agencies and left 800,000 workers at home.",
+    );
+    assert_eq!(numbers(&a, &b), Vec::<(String, String)>::new());
+}
+
 /// The framing of one pair has no naming change.
 fn assert_no_naming(f: &[Framing]) {
     assert!(

@@ -21,7 +21,9 @@
 //! ([`Framing::word_diff`] false) and only its labelled changes are kept — differing names,
 //! numbers, loaded and scare-quoted words, attribution and hedges — not every changed word;
 //! a loaded or scare-quote change then spans only its loaded words or its scare quotes (with
-//! their marks), not the clause around them.
+//! their marks), not the clause around them, and of a short wording change only the figures
+//! one side gives and the other's sentences nowhere state are kept, each as a number change
+//! with nothing in its place ("$3.5 billion" where the other side has "the wall he seeks").
 //!
 //! Labels, first match wins (the first three only for stretches of at most
 //! [`LABEL_MAX_WORDS`] words per side, so that a clause that happens to hold a figure or a verb
@@ -355,7 +357,6 @@ pub fn framing(
                 let mut seen = rustc_hash::FxHashSet::default();
                 changes = changes
                     .into_iter()
-                    .filter(|c| c.label != ContrastLabel::Wording)
                     .flat_map(|c| ctx.narrow(c))
                     .filter(|c| seen.insert((c.a, c.b, c.label)))
                     .collect();
@@ -805,8 +806,78 @@ impl Context<'_, '_> {
         match c.label {
             ContrastLabel::Loaded => self.narrow_loaded(c),
             ContrastLabel::ScareQuote => self.narrow_scare_quote(c),
+            ContrastLabel::Wording => self.lone_figures(c),
             _ => vec![c],
         }
+    }
+
+    /// The figures of a short wording change that one side gives and the other side's
+    /// sentences nowhere state, each as a number change of its own: "tune of $3.5 billion" /
+    /// "border wall he seeks" marks "3.5 billion", with nothing in its place. The words around
+    /// a figure are no other figure, so they are not marked (see the module documentation).
+    fn lone_figures(&self, c: Change) -> Vec<Change> {
+        let inside = |toks: &'_ [DiffToken], span: Option<Span>| -> Vec<DiffToken> {
+            span.map_or_else(Vec::new, |span| {
+                toks.iter()
+                    .filter(|t| t.word && span.contains(&t.span))
+                    .cloned()
+                    .collect()
+            })
+        };
+        let (xa, xb) = (inside(self.ta, c.a), inside(self.tb, c.b));
+        if xa.len() > LABEL_MAX_WORDS || xb.len() > LABEL_MAX_WORDS {
+            return Vec::new();
+        }
+        // Runs of numeric words holding a quantity, none of whose numbers the other side
+        // states, with a magnitude after them ("3.5 billion") and a currency sign before.
+        let figures = |x: &[DiffToken], here: &[DiffToken], there: &[DiffToken]| -> Vec<Span> {
+            let stated = |t: &DiffToken| there.iter().any(|u| u.numeric && u.norm == t.norm);
+            let magnitude = |t: &DiffToken| {
+                matches!(
+                    t.norm.as_str(),
+                    "hundred" | "thousand" | "million" | "billion" | "trillion" | "percent"
+                )
+            };
+            let mut out = Vec::new();
+            let mut k = 0;
+            while k < x.len() {
+                if !x[k].numeric {
+                    k += 1;
+                    continue;
+                }
+                let start = k;
+                while k < x.len() && (x[k].numeric || (k > start && magnitude(&x[k]))) {
+                    k += 1;
+                }
+                let run = &x[start..k];
+                if !run.iter().any(|t| t.quantity) || run.iter().any(stated) {
+                    continue;
+                }
+                let Some(mut span) = span_of(run) else {
+                    continue;
+                };
+                if let Some(sign) = here
+                    .iter()
+                    .find(|t| !t.word && t.span.end == span.start)
+                    .filter(|t| matches!(t.norm.as_str(), "$" | "£" | "€"))
+                {
+                    span.start = sign.span.start;
+                }
+                out.push(span);
+            }
+            out
+        };
+        let a = figures(&xa, self.ta, self.tb).into_iter().map(|s| Change {
+            a: Some(s),
+            b: None,
+            label: ContrastLabel::Number,
+        });
+        let b = figures(&xb, self.tb, self.ta).into_iter().map(|s| Change {
+            a: None,
+            b: Some(s),
+            label: ContrastLabel::Number,
+        });
+        a.chain(b).collect()
     }
 
     /// A scare-quote change as the scare quotes (with their marks) that its stretch holds on
