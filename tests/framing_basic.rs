@@ -340,6 +340,45 @@ fn in_a_pair_too_far_apart_for_a_word_diff_a_figure_one_side_alone_gives_is_mark
     assert_eq!(numbers(&a, &b), Vec::<(String, String)>::new());
 }
 
+#[test]
+fn in_a_pair_too_far_apart_for_a_word_diff_the_verbs_of_saying_alone_are_marked() {
+    let pairs = [AlignedPair {
+        a: 0,
+        b: 0,
+        score: 0.3,
+        moved: false,
+    }];
+    let attributions = |a: &str, b: &str| -> Vec<(String, String)> {
+        let (a, b) = (article("a", a), article("b", b));
+        let f = framing(&a, &b, &pairs, &[]);
+        assert!(
+            f.iter().all(|f| !f.word_diff),
+            "the two sentences share few words"
+        );
+        f.iter()
+            .flat_map(|f| &f.changes)
+            .filter(|c| c.label == ContrastLabel::Attribution)
+            .map(|c| texts(&a, &b, c))
+            .collect()
+    };
+    // B attributes what A states as its own: B's verb alone, nothing in its place.
+    assert_eq!(
+        attributions(
+            "He remains in critical condition at the county hospital after the crash on Friday.",
+            "Doctors said his condition was stable by Sunday, two days after the crash.",
+        ),
+        vec![(String::new(), "said".to_string())]
+    );
+    // Verbs on both sides stand against each other, without the words around them.
+    assert_eq!(
+        attributions(
+            "The mayor insisted that the harbour wall would be finished by the spring.",
+            "Speaking at the opening, the mayor repeatedly claimed the harbour works were on time.",
+        ),
+        vec![("insisted".to_string(), "claimed".to_string())]
+    );
+}
+
 /// The framing of one pair has no naming change.
 fn assert_no_naming(f: &[Framing]) {
     assert!(

@@ -20,8 +20,10 @@
 //! sides' words equal, the pair is *the same fact in different wording*
 //! ([`Framing::word_diff`] false) and only its labelled changes are kept — differing names,
 //! numbers, loaded and scare-quoted words, attribution and hedges — not every changed word;
-//! a loaded or scare-quote change then spans only its loaded words or its scare quotes (with
-//! their marks), not the clause around them, and of a short wording change only the figures
+//! a loaded, scare-quote or attribution change then spans only its loaded words, its scare
+//! quotes (with their marks) or its verbs of saying, not the clause around them (verbs on both
+//! sides stand against each other: "insisted" / "claimed"; a verb on one side only is marked
+//! with nothing in its place), and of a short wording change only the figures
 //! one side gives and the other's sentences nowhere state are kept, each as a number change
 //! with nothing in its place ("$3.5 billion" where the other side has "the wall he seeks").
 //!
@@ -718,16 +720,8 @@ impl Context<'_, '_> {
         // A marker both sides' sentences use, in different places, is no difference. A verb
         // of saying is one when it is charged ("claimed") or the other side's sentences have
         // no neutral verb of saying: "said" against "told" is not.
-        let attribution = |here: Vec<&str>, there: Side| {
-            if here.is_empty() {
-                return false;
-            }
-            let (verbs, _) = self.markers_of(there);
-            here.iter().any(|m| {
-                !verbs.contains(m)
-                    && (!words::is_neutral(m) || !verbs.iter().any(|v| words::is_neutral(v)))
-            })
-        };
+        let attribution =
+            |here: Vec<&str>, there: Side| here.iter().any(|m| self.frames_speech(m, there));
         let hedge = |here: Vec<&str>, there: Side| {
             if here.is_empty() {
                 return false;
@@ -774,6 +768,15 @@ impl Context<'_, '_> {
             .get_or_init(|| (self.attributions(side, toks), words::hedges_in(toks)))
     }
 
+    /// True when the attribution verb `verb` (a lemma) is one the sentences of `there`, the
+    /// other side, do not use, and it is charged ("claimed") or `there` has no neutral verb of
+    /// saying: "said" against "told" is one way of reporting speech, not a framing of it.
+    fn frames_speech(&self, verb: &str, there: Side) -> bool {
+        let (verbs, _) = self.markers_of(there);
+        !verbs.contains(&verb)
+            && (!words::is_neutral(verb) || !verbs.iter().any(|v| words::is_neutral(v)))
+    }
+
     /// The attribution verbs `toks` (of `side`) hold: a form that is also a noun counts where
     /// the lexicon's entry for the verb found it (its sense rules read the part of speech).
     fn attributions(&self, side: Side, toks: &[DiffToken]) -> Vec<&'static str> {
@@ -806,6 +809,7 @@ impl Context<'_, '_> {
         match c.label {
             ContrastLabel::Loaded => self.narrow_loaded(c),
             ContrastLabel::ScareQuote => self.narrow_scare_quote(c),
+            ContrastLabel::Attribution => self.narrow_attribution(c),
             ContrastLabel::Wording => self.lone_figures(c),
             _ => vec![c],
         }
@@ -878,6 +882,61 @@ impl Context<'_, '_> {
             label: ContrastLabel::Number,
         });
         a.chain(b).collect()
+    }
+
+    /// An attribution change as its verbs of saying alone. When both stretches hold one, the
+    /// verbs stand against each other ("insisted that" / "repeatedly said" marks "insisted" /
+    /// "said"); otherwise each verb that makes the change one (see [`Context::frames_speech`])
+    /// stands alone on its side: "Doctors said" / "He remains in critical" marks "said" in B,
+    /// where A states the fact as its own.
+    fn narrow_attribution(&self, c: Change) -> Vec<Change> {
+        // The verbs of `side`'s stretch, each with whether it frames the speech.
+        let verbs = |side: Side, span: Option<Span>| -> Vec<(Span, bool)> {
+            let Some(span) = span else {
+                return Vec::new();
+            };
+            let all = if side == Side::A { self.ta } else { self.tb };
+            let toks: Vec<DiffToken> = all
+                .iter()
+                .filter(|t| span.contains(&t.span))
+                .cloned()
+                .collect();
+            let there = if side == Side::A { Side::B } else { Side::A };
+            let is_verb = |t: &DiffToken| {
+                self.loaded_in(side, Some(t.span))
+                    .contains(&words::CLAIM_ENTRY)
+            };
+            words::attributions_at(&toks, is_verb)
+                .into_iter()
+                .filter_map(|(lemma, r)| {
+                    Some((span_of(&toks[r])?, self.frames_speech(lemma, there)))
+                })
+                .collect()
+        };
+        let (va, vb) = (verbs(Side::A, c.a), verbs(Side::B, c.b));
+        if !va.iter().chain(&vb).any(|&(_, frames)| frames) {
+            return vec![c];
+        }
+        let hull = |v: &[(Span, bool)]| -> Option<Span> {
+            Some(Span::new(v.first()?.0.start, v.last()?.0.end))
+        };
+        if !va.is_empty() && !vb.is_empty() {
+            return vec![Change {
+                a: hull(&va),
+                b: hull(&vb),
+                label: ContrastLabel::Attribution,
+            }];
+        }
+        let alone = |v: Vec<(Span, bool)>, side: Side| {
+            v.into_iter()
+                .filter(|&(_, frames)| frames)
+                .map(move |(s, _)| Change {
+                    a: (side == Side::A).then_some(s),
+                    b: (side == Side::B).then_some(s),
+                    label: ContrastLabel::Attribution,
+                })
+        };
+        alone(va, Side::A).chain(alone(vb, Side::B)).collect()
     }
 
     /// A scare-quote change as the scare quotes (with their marks) that its stretch holds on

@@ -4,7 +4,7 @@
 //! framing profile counts them and these helpers label diff changes with them.
 
 use super::DiffToken;
-use crate::text::vocab::markers::lemmas_in;
+use crate::text::vocab::markers::{lemmas_at, lemmas_in};
 use crate::text::vocab::{attribution_verbs, boosters, hedges};
 
 /// The normalised words among `toks`.
@@ -30,8 +30,26 @@ pub const CLAIM_ENTRY: &str = "claim";
 /// A form that is also a noun ("claims") counts only where `verb` says it is the verb
 /// ("Trump claims", not "harassment claims").
 pub fn attributions(toks: &[DiffToken], verb: impl Fn(&DiffToken) -> bool) -> Vec<&'static str> {
-    let words: Vec<&str> = toks
-        .iter()
+    lemmas_in(&[attribution_verbs()], &verb_words(toks, verb))
+}
+
+/// The attribution verbs `toks` hold, as in [`attributions`], each with the tokens of `toks`
+/// its form covers (from the first to the last word), in text order.
+pub fn attributions_at(
+    toks: &[DiffToken],
+    verb: impl Fn(&DiffToken) -> bool,
+) -> Vec<(&'static str, std::ops::Range<usize>)> {
+    let at: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].word).collect();
+    lemmas_at(&[attribution_verbs()], &verb_words(toks, verb))
+        .into_iter()
+        .map(|(lemma, r)| (lemma, at[r.start]..at[r.end - 1] + 1))
+        .collect()
+}
+
+/// The normalised words among `toks`, a form that is [`also_a_noun`] left blank where `verb`
+/// does not find the verb.
+fn verb_words(toks: &[DiffToken], verb: impl Fn(&DiffToken) -> bool) -> Vec<&str> {
+    toks.iter()
         .filter(|t| t.word)
         .map(|t| {
             if also_a_noun(&t.norm) && !verb(t) {
@@ -40,8 +58,7 @@ pub fn attributions(toks: &[DiffToken], verb: impl Fn(&DiffToken) -> bool) -> Ve
                 t.norm.as_str()
             }
         })
-        .collect();
-    lemmas_in(&[attribution_verbs()], &words)
+        .collect()
 }
 
 /// True when `verb` (a lemma, as [`attributions`] gives it) only reports that someone spoke:

@@ -228,13 +228,29 @@ pub fn find_markers_where(
 /// `words` (normalised words in order; a multi-word form where its words follow one another),
 /// sorted and without repeats.
 pub fn lemmas_in(lists: &[&'static [Marker]], words: &[&str]) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = lemmas_at(lists, words)
+        .into_iter()
+        .map(|(lemma, _)| lemma)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Each form of a marker of `lists` that occurs in `words` (as in [`lemmas_in`]): its marker's
+/// lemma and the words it covers, by list, then by position.
+pub fn lemmas_at(
+    lists: &[&'static [Marker]],
+    words: &[&str],
+) -> Vec<(&'static str, std::ops::Range<usize>)> {
     // A form occurs at `i` when its words follow one another from there.
     let at = |form: &str, i: usize| {
         form.split(' ')
             .enumerate()
             .all(|(k, part)| words.get(i + k) == Some(&part))
     };
-    let mut out: Vec<&'static str> = Vec::new();
+    let covers = |form: &str, i: usize| i..i + form.split(' ').count();
+    let mut out = Vec::new();
     for &list in lists {
         match first_words(list) {
             // Only the forms whose first word is there.
@@ -244,20 +260,24 @@ pub fn lemmas_in(lists: &[&'static [Marker]], words: &[&str]) -> Vec<&'static st
                         out.extend(
                             forms
                                 .filter(|(_, form)| at(form, i))
-                                .map(|(m, _)| list[m].lemma()),
+                                .map(|(m, form)| (list[m].lemma(), covers(form, i))),
                         );
                     }
                 }
             }
-            None => out.extend(
-                list.iter()
-                    .filter(|m| m.forms().any(|form| (0..words.len()).any(|i| at(form, i))))
-                    .map(Marker::lemma),
-            ),
+            None => {
+                for i in 0..words.len() {
+                    for m in list {
+                        out.extend(
+                            m.forms()
+                                .filter(|form| at(form, i))
+                                .map(|form| (m.lemma(), covers(form, i))),
+                        );
+                    }
+                }
+            }
         }
     }
-    out.sort_unstable();
-    out.dedup();
     out
 }
 
