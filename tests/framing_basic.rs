@@ -26,6 +26,32 @@ fn framing_of_first(a: &Article, b: &Article, loaded: &[LoadedTerm]) -> Vec<Fram
     framing(a, b, &pairs, loaded)
 }
 
+/// The first sentences of two articles aligned as a weak pair: one fact told in words too
+/// different for a word diff.
+fn weak_pair() -> [AlignedPair; 1] {
+    [AlignedPair {
+        a: 0,
+        b: 0,
+        score: 0.3,
+        moved: false,
+    }]
+}
+
+/// The changes with `label` of the first sentences of `a` and `b` aligned as a [`weak_pair`]
+/// (checked to be too far apart for a word diff), as the texts of their two sides.
+fn weak_changes(a: &Article, b: &Article, label: ContrastLabel) -> Vec<(String, String)> {
+    let f = framing(a, b, &weak_pair(), &[]);
+    assert!(
+        f.iter().all(|f| !f.word_diff),
+        "the two sentences share few words"
+    );
+    f.iter()
+        .flat_map(|f| &f.changes)
+        .filter(|c| c.label == label)
+        .map(|c| texts(a, b, c))
+        .collect()
+}
+
 /// The changes of `f`'s first entry with `label`, as the texts of their two sides.
 fn labelled(
     a: &Article,
@@ -276,12 +302,7 @@ fn in_a_pair_too_far_apart_for_a_word_diff_the_scare_quote_alone_is_marked() {
          will be run by the “reformers” who have long opposed the port plan.",
     );
     scare_quote(&mut b, "reformers");
-    let pairs = [AlignedPair {
-        a: 0,
-        b: 0,
-        score: 0.3,
-        moved: false,
-    }];
+    let pairs = weak_pair();
     let f = framing(&a, &b, &pairs, &[]);
     assert_eq!(f.len(), 1);
     assert!(!f[0].word_diff, "the two sentences share few words");
@@ -296,24 +317,7 @@ fn in_a_pair_too_far_apart_for_a_word_diff_the_scare_quote_alone_is_marked() {
 
 #[test]
 fn in_a_pair_too_far_apart_for_a_word_diff_a_figure_one_side_alone_gives_is_marked() {
-    let pairs = [AlignedPair {
-        a: 0,
-        b: 0,
-        score: 0.3,
-        moved: false,
-    }];
-    let numbers = |a: &Article, b: &Article| -> Vec<(String, String)> {
-        let f = framing(a, b, &pairs, &[]);
-        assert!(
-            f.iter().all(|f| !f.word_diff),
-            "the two sentences share few words"
-        );
-        f.iter()
-            .flat_map(|f| &f.changes)
-            .filter(|c| c.label == ContrastLabel::Number)
-            .map(|c| texts(a, b, c))
-            .collect()
-    };
+    let numbers = |a: &Article, b: &Article| weak_changes(a, b, ContrastLabel::Number);
     // B's figure faces other words in A: the figure alone is marked, with its sign and
     // magnitude, and nothing in its place.
     let a = article(
@@ -342,24 +346,12 @@ fn in_a_pair_too_far_apart_for_a_word_diff_a_figure_one_side_alone_gives_is_mark
 
 #[test]
 fn in_a_pair_too_far_apart_for_a_word_diff_the_verbs_of_saying_alone_are_marked() {
-    let pairs = [AlignedPair {
-        a: 0,
-        b: 0,
-        score: 0.3,
-        moved: false,
-    }];
-    let attributions = |a: &str, b: &str| -> Vec<(String, String)> {
-        let (a, b) = (article("a", a), article("b", b));
-        let f = framing(&a, &b, &pairs, &[]);
-        assert!(
-            f.iter().all(|f| !f.word_diff),
-            "the two sentences share few words"
-        );
-        f.iter()
-            .flat_map(|f| &f.changes)
-            .filter(|c| c.label == ContrastLabel::Attribution)
-            .map(|c| texts(&a, &b, c))
-            .collect()
+    let attributions = |a: &str, b: &str| {
+        weak_changes(
+            &article("a", a),
+            &article("b", b),
+            ContrastLabel::Attribution,
+        )
     };
     // B attributes what A states as its own: B's verb alone, nothing in its place.
     assert_eq!(

@@ -1083,19 +1083,22 @@ impl Context<'_, '_> {
         if one_name(xa, xb) {
             return false;
         }
-        // The names of stretch `x` not in stretch `y` (initials left out: "Susan E."), each
-        // also a name in `other`, the other version's sentence, outside `y`.
-        let elsewhere = |x: &[DiffToken], y: &[DiffToken], other: &[DiffToken]| {
-            let mut names = x
-                .iter()
+        // The names of stretch `x` not in stretch `y` (initials left out: "Susan E.").
+        let own_names = |x: &'_ [DiffToken], y: &[DiffToken]| -> Vec<DiffToken> {
+            x.iter()
                 .filter(|t| {
                     self.name_like(t)
                         && t.norm.chars().count() > 1
                         && !y.iter().any(|u| u.norm == t.norm)
                 })
-                .peekable();
-            names.peek().is_some()
-                && names.all(|t| {
+                .cloned()
+                .collect()
+        };
+        // Each of those also a name in `other`, the other version's sentence, outside `y`.
+        let elsewhere = |x: &[DiffToken], y: &[DiffToken], other: &[DiffToken]| {
+            let names = own_names(x, y);
+            !names.is_empty()
+                && names.iter().all(|t| {
                     other
                         .iter()
                         .filter(|u| !y.iter().any(|v| v.span == u.span))
@@ -1110,15 +1113,8 @@ impl Context<'_, '_> {
         // unless the names qualify a shared noun (`head`): then they describe one holder.
         let casing = self.casing.get();
         let known_there = |x: &[DiffToken], y: &[DiffToken], there: Side| {
-            let mut names = x
-                .iter()
-                .filter(|t| {
-                    self.name_like(t)
-                        && t.norm.chars().count() > 1
-                        && !y.iter().any(|u| u.norm == t.norm)
-                })
-                .peekable();
-            names.peek().is_some() && names.all(|t| casing.names(there, &t.norm))
+            let names = own_names(x, y);
+            !names.is_empty() && names.iter().all(|t| casing.names(there, &t.norm))
         };
         if !head && known_there(xa, xb, Side::B) && known_there(xb, xa, Side::A) {
             return true;
