@@ -249,3 +249,15 @@ fn two_names_both_articles_use_are_two_actors() {
         vec![("Senate minority".to_string(), "Democratic".to_string())]
     );
 }
+
+#[test]
+fn a_party_letter_is_no_other_name() {
+    // "R" of "(R-Ohio)" against words about the party: an initial, not a name.
+    let (a, b, f) = diff(
+        "Okafor was invited by House Speaker John Reed (R-Ohio), who did not ask the mayor first.",
+        "Okafor was invited by House Speaker John Reed, the leader of the Republican-controlled \
+         chamber, without asking the mayor.",
+    );
+    assert!(!f.is_empty());
+    assert_eq!(naming(&a, &b, &f), Vec::<(String, String)>::new());
+}

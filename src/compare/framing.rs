@@ -52,7 +52,8 @@
 //! 6. [`Naming`]: a replacement of at most [`NAMING_MAX_WORDS`] words on each side that reads
 //!    as two names for one referent. Neither stretch holds a verb of saying, an auxiliary or
 //!    a pronoun (those make it part of a clause), nor a comma, semicolon, colon or dash (a
-//!    list or a clause boundary), and the two versions share a content word (not a function
+//!    list or a clause boundary), nor single-letter initials as its only names (a middle
+//!    initial, the "R" of "R-Ohio"), and the two versions share a content word (not a function
 //!    word) right before or right after it: two names stand in the same place of a shared
 //!    phrase, where a stretch with nothing shared around it is only where two differently
 //!    worded sentences happen to differ. Then either
@@ -1017,6 +1018,17 @@ impl Context<'_, '_> {
             return false;
         }
         let name = |t: &DiffToken| self.name_like(t);
+        // A stretch whose only names are single letters holds an initial, not a name: a
+        // middle initial one side leaves out ("Paul D. Ryan" / "Paul Ryan (R-Wis.)") or a
+        // party letter ("(R-Ohio)" / "the leader of the Republican-controlled chamber").
+        let initials_only = |x: &[DiffToken]| {
+            let mut names = x.iter().filter(|t| name(t)).peekable();
+            names.peek().is_some()
+                && names.all(|t| t.norm.chars().filter(|c| c.is_alphabetic()).count() <= 1)
+        };
+        if initials_only(xa) || initials_only(xb) {
+            return false;
+        }
         if xa.iter().any(name) && xb.iter().any(name) {
             // A name's own function words are its articles and "of" ("the United States",
             // "Secretary of State"); any other ("Dreamers to keep their", "Manhattan on
