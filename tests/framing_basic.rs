@@ -332,16 +332,6 @@ fn in_a_pair_too_far_apart_for_a_word_diff_a_figure_one_side_alone_gives_is_mark
         numbers(&a, &b),
         vec![(String::new(), "$3.5 billion".to_string())]
     );
-    // A figure the other side states elsewhere in its sentence is no figure it lacks.
-    let a = article(
-        "a",
-        "More than 800,000 federal employees were left without pay by the shutdown.",
-    );
-    let b = article(
-        "b",
-        "The shutdown closed many agencies and left 800,000 workers at home.",
-    );
-    assert_eq!(numbers(&a, &b), Vec::<(String, String)>::new());
 }
 
 #[test]
