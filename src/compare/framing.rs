@@ -584,6 +584,26 @@ fn span_of(toks: &[DiffToken]) -> Option<Span> {
     Some(Span::new(toks.first()?.span.start, toks.last()?.span.end))
 }
 
+/// One change with `label` per span of `a` (A's words with nothing in their place in B), then
+/// per span of `b`.
+fn one_sided(
+    a: impl Iterator<Item = Span>,
+    b: impl Iterator<Item = Span>,
+    label: ContrastLabel,
+) -> Vec<Change> {
+    a.map(|s| Change {
+        a: Some(s),
+        b: None,
+        label,
+    })
+    .chain(b.map(|s| Change {
+        a: None,
+        b: Some(s),
+        label,
+    }))
+    .collect()
+}
+
 impl Context<'_, '_> {
     /// The changes, and the share of both sides' words the diff finds equal.
     fn changes(&self) -> (Vec<Change>, f64) {
@@ -803,9 +823,9 @@ impl Context<'_, '_> {
         v
     }
 
-    /// A loaded or scare-quote change as its marked words alone (other changes as they are):
-    /// in a pair too far apart for a word diff, the loaded words and the scare quotes are
-    /// marked rather than the whole changed clause around them.
+    /// A change of a pair too far apart for a word diff as the words that make it one: loaded
+    /// words, scare quotes, verbs of saying, and of a wording change its lone figures (none
+    /// when it has none); other changes as they are.
     fn narrow(&self, c: Change) -> Vec<Change> {
         match c.label {
             ContrastLabel::Loaded => self.narrow_loaded(c),
@@ -816,26 +836,33 @@ impl Context<'_, '_> {
         }
     }
 
+    /// The tokens of `side` inside `span` (a stretch of its group's tokens, which are in text
+    /// order): none without a span.
+    fn within(&self, side: Side, span: Option<Span>) -> &[DiffToken] {
+        let all = if side == Side::A { self.ta } else { self.tb };
+        let Some(span) = span else {
+            return &[];
+        };
+        let lo = all.partition_point(|t| t.span.start < span.start);
+        let hi = lo + all[lo..].partition_point(|t| t.span.end <= span.end);
+        &all[lo..hi]
+    }
+
     /// The figures of a short wording change that one side gives and the other side's
     /// sentences nowhere state, each as a number change of its own: "tune of $3.5 billion" /
     /// "border wall he seeks" marks "3.5 billion", with nothing in its place. The words around
     /// a figure are no other figure, so they are not marked (see the module documentation).
     fn lone_figures(&self, c: Change) -> Vec<Change> {
-        let inside = |toks: &'_ [DiffToken], span: Option<Span>| -> Vec<DiffToken> {
-            span.map_or_else(Vec::new, |span| {
-                toks.iter()
-                    .filter(|t| t.word && span.contains(&t.span))
-                    .cloned()
-                    .collect()
-            })
+        let words = |side: Side, span: Option<Span>| -> Vec<&DiffToken> {
+            self.within(side, span).iter().filter(|t| t.word).collect()
         };
-        let (xa, xb) = (inside(self.ta, c.a), inside(self.tb, c.b));
+        let (xa, xb) = (words(Side::A, c.a), words(Side::B, c.b));
         if xa.len() > LABEL_MAX_WORDS || xb.len() > LABEL_MAX_WORDS {
             return Vec::new();
         }
         // Runs of numeric words holding a quantity, none of whose numbers the other side
         // states, with a magnitude after them ("3.5 billion") and a currency sign before.
-        let figures = |x: &[DiffToken], here: &[DiffToken], there: &[DiffToken]| -> Vec<Span> {
+        let figures = |x: &[&DiffToken], here: &[DiffToken], there: &[DiffToken]| -> Vec<Span> {
             let stated = |t: &DiffToken| there.iter().any(|u| u.numeric && u.norm == t.norm);
             let magnitude = |t: &DiffToken| {
                 matches!(
@@ -851,16 +878,14 @@ impl Context<'_, '_> {
                     continue;
                 }
                 let start = k;
-                while k < x.len() && (x[k].numeric || (k > start && magnitude(&x[k]))) {
+                while k < x.len() && (x[k].numeric || (k > start && magnitude(x[k]))) {
                     k += 1;
                 }
                 let run = &x[start..k];
-                if !run.iter().any(|t| t.quantity) || run.iter().any(stated) {
+                if !run.iter().any(|t| t.quantity) || run.iter().any(|t| stated(t)) {
                     continue;
                 }
-                let Some(mut span) = span_of(run) else {
-                    continue;
-                };
+                let mut span = Span::new(run[0].span.start, run[k - start - 1].span.end);
                 if let Some(sign) = here
                     .iter()
                     .find(|t| !t.word && t.span.end == span.start)
@@ -872,17 +897,9 @@ impl Context<'_, '_> {
             }
             out
         };
-        let a = figures(&xa, self.ta, self.tb).into_iter().map(|s| Change {
-            a: Some(s),
-            b: None,
-            label: ContrastLabel::Number,
-        });
-        let b = figures(&xb, self.tb, self.ta).into_iter().map(|s| Change {
-            a: None,
-            b: Some(s),
-            label: ContrastLabel::Number,
-        });
-        a.chain(b).collect()
+        let a = figures(&xa, self.ta, self.tb).into_iter();
+        let b = figures(&xb, self.tb, self.ta).into_iter();
+        one_sided(a, b, ContrastLabel::Number)
     }
 
     /// An attribution change as its verbs of saying alone. When both stretches hold one, the
@@ -893,21 +910,13 @@ impl Context<'_, '_> {
     fn narrow_attribution(&self, c: Change) -> Vec<Change> {
         // The verbs of `side`'s stretch, each with whether it frames the speech.
         let verbs = |side: Side, span: Option<Span>| -> Vec<(Span, bool)> {
-            let Some(span) = span else {
-                return Vec::new();
-            };
-            let all = if side == Side::A { self.ta } else { self.tb };
-            let toks: Vec<DiffToken> = all
-                .iter()
-                .filter(|t| span.contains(&t.span))
-                .cloned()
-                .collect();
+            let toks = self.within(side, span);
             let there = if side == Side::A { Side::B } else { Side::A };
             let is_verb = |t: &DiffToken| {
                 self.loaded_in(side, Some(t.span))
                     .contains(&words::CLAIM_ENTRY)
             };
-            words::attributions_at(&toks, is_verb)
+            words::attributions_at(toks, is_verb)
                 .into_iter()
                 .filter_map(|(lemma, r)| {
                     Some((span_of(&toks[r])?, self.frames_speech(lemma, there)))
@@ -928,16 +937,8 @@ impl Context<'_, '_> {
                 label: ContrastLabel::Attribution,
             }];
         }
-        let alone = |v: Vec<(Span, bool)>, side: Side| {
-            v.into_iter()
-                .filter(|&(_, frames)| frames)
-                .map(move |(s, _)| Change {
-                    a: (side == Side::A).then_some(s),
-                    b: (side == Side::B).then_some(s),
-                    label: ContrastLabel::Attribution,
-                })
-        };
-        alone(va, Side::A).chain(alone(vb, Side::B)).collect()
+        let framing = |v: Vec<(Span, bool)>| v.into_iter().filter(|v| v.1).map(|(s, _)| s);
+        one_sided(framing(va), framing(vb), ContrastLabel::Attribution)
     }
 
     /// A scare-quote change as the scare quotes (with their marks) that its stretch holds on
@@ -953,17 +954,11 @@ impl Context<'_, '_> {
                 .map(|&(outer, _)| outer)
                 .collect()
         };
-        let a = quotes(&self.scare.a, c.a).into_iter().map(|s| Change {
-            a: Some(s),
-            b: None,
-            label: ContrastLabel::ScareQuote,
-        });
-        let b = quotes(&self.scare.b, c.b).into_iter().map(|s| Change {
-            a: None,
-            b: Some(s),
-            label: ContrastLabel::ScareQuote,
-        });
-        a.chain(b).collect()
+        one_sided(
+            quotes(&self.scare.a, c.a).into_iter(),
+            quotes(&self.scare.b, c.b).into_iter(),
+            ContrastLabel::ScareQuote,
+        )
     }
 
     /// A loaded change as its loaded words alone, one change per hit whose entry the other
@@ -981,17 +976,11 @@ impl Context<'_, '_> {
                 .map(|(s, _)| Span::new(s.start.max(span.start), s.end.min(span.end)))
                 .collect()
         };
-        let a = hits(Side::A, c.a, terms_b).into_iter().map(|s| Change {
-            a: Some(s),
-            b: None,
-            label: ContrastLabel::Loaded,
-        });
-        let b = hits(Side::B, c.b, terms_a).into_iter().map(|s| Change {
-            a: None,
-            b: Some(s),
-            label: ContrastLabel::Loaded,
-        });
-        a.chain(b).collect()
+        one_sided(
+            hits(Side::A, c.a, terms_b).into_iter(),
+            hits(Side::B, c.b, terms_a).into_iter(),
+            ContrastLabel::Loaded,
+        )
     }
 
     fn naming(&self, st: &Stretch, wa: std::ops::Range<usize>, wb: std::ops::Range<usize>) -> bool {
