@@ -69,8 +69,8 @@ pub fn explain(c: &CompareState, keymap: &Keymap) -> Vec<DocLine> {
         out.push(DocLine::Text(if !f.word_diff {
             let labels: Vec<&str> = f.labels.iter().map(|l| l.name()).collect();
             format!(
-                "Same fact, different wording: only the differing names, numbers and loaded \
-                 words are marked ({changes}{}{})",
+                "Same fact, different wording: only the differing names, numbers, loaded \
+                 words, scare quotes and verbs of saying are marked ({changes}{}{})",
                 if labels.is_empty() { "" } else { ": " },
                 labels.join(", ")
             )
