@@ -8,7 +8,7 @@ use parallax::compare::{Options, compare};
 use parallax::corpus;
 
 mod align_support;
-use align_support::{article, paired};
+use align_support::{article, paired, sentence};
 
 const WIRE: &str = "FBI agent Peter Strzok fired over anti-Trump texts
 
@@ -307,4 +307,57 @@ fn a_pair_continuing_a_run_told_in_the_same_order_is_paired() {
         "{:?}",
         al.pairs
     );
+}
+
+const BRIDGE_FULL: &str = "Valley bridge approved
+
+The council approved the new bridge over the Marren River on Tuesday by nine votes to two.
+
+Mayor Lena Ortiz thanked the engineers.
+
+\"Marren Valley is not a museum.
+
+Marren Valley is not a theme park.
+
+It is where people live and work,\" she said.
+
+Work on the bridge starts in the spring.
+";
+
+const BRIDGE_SHORT: &str = "Council backs Marren bridge
+
+Councillors voted nine to two on Tuesday to build a bridge over the Marren River.
+
+Mayor Lena Ortiz thanked the engineers.
+
+\"Marren Valley is not a museum,\" she told a crowd of farmers and shopkeepers at the town hall.
+
+Opponents said the money should go to schools.
+";
+
+#[test]
+fn a_line_of_a_speech_one_outlet_alone_quotes_stays_in_the_row_of_the_one_before_it() {
+    let (a, b) = (article("full", BRIDGE_FULL), article("short", BRIDGE_SHORT));
+    let al = align(&a, &b, &Options::default());
+    assert!(
+        paired(&al, &a, &b, "is not a museum", "is not a museum"),
+        "{:?}",
+        al.pairs
+    );
+    // The mayor's next line, which only A quotes, says the same thing again in other words:
+    // it shares little with B's longer sentence, so the row's score drops when it joins, but
+    // it is part of what B's sentence reports.
+    let (museum, park) = (
+        sentence(&a, "is not a museum"),
+        sentence(&a, "is not a theme park"),
+    );
+    let row = al
+        .rows
+        .iter()
+        .find(|r| r.a.contains(&museum))
+        .expect("a row holds the first line");
+    assert!(row.a.contains(&park), "rows: {:?}", al.rows);
+    // Its last line, about where people live, is a third thing and stays on its own.
+    let live = sentence(&a, "where people live");
+    assert!(!row.a.contains(&live), "rows: {:?}", al.rows);
 }

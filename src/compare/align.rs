@@ -45,7 +45,7 @@
 //!    ("Lisa Page left the bureau earlier this year" / "Ms. Page … quit the F.B.I. in May").
 //!    Each unit then grows over the unaligned sentences next to it (up to
 //!    [`MAX_GROWN`] per side) while each added sentence tells mostly what the other side
-//!    tells and the unit's score does not drop: one sentence rewritten as a run of short ones.
+//!    tells: one sentence rewritten as a run of short ones.
 //!    Last, the pair right after (or before) each unit on both sides, both sentences free, is
 //!    added when it has evidence of one fact and scores at least [`CLEAR_FLOOR`] ×
 //!    `min_score`: framed on one side, it continues a run both outlets tell in the same order
@@ -789,9 +789,12 @@ fn fill_gaps(
 pub const MAX_GROWN: usize = 8;
 
 /// The in-order units, each grown over the free sentences next to it on either side while every
-/// added sentence tells mostly what the other side of the unit tells ([`MERGE_CONTAINED`]) and
-/// the unit's score does not drop: a sentence split into a run of short ones (a rewrite for
-/// easy reading, a wire report against a long feature) becomes one row.
+/// added sentence tells mostly what the other side of the unit tells ([`MERGE_CONTAINED`]): a
+/// sentence split into a run of short ones (a rewrite for easy reading, a wire report against a
+/// long feature) becomes one row. Of the neighbours that qualify, the one giving the unit the
+/// highest score is added first. The unit's score may drop as it grows: a piece of a split
+/// sentence ("It's not about you" / "It's not about your quality of life") shares what it
+/// tells, not the rest of its partner's words.
 fn grow(mut chain: Vec<Unit>, va: &[SparseVec], vb: &[SparseVec]) -> Vec<Unit> {
     for k in 0..chain.len() {
         // Free sentences lie between the previous unit's end and the next unit's start.
@@ -808,7 +811,7 @@ fn grow(mut chain: Vec<Unit>, va: &[SparseVec], vb: &[SparseVec]) -> Vec<Unit> {
                     return;
                 }
                 let s = run_sum(va, cand.a0..=cand.a1).cosine(&run_sum(vb, cand.b0..=cand.b1));
-                if s >= u.score && best.is_none_or(|b| s > b.0) {
+                if best.is_none_or(|b| s > b.0) {
                     best = Some((s, Unit { score: s, ..cand }));
                 }
             };
