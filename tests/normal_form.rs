@@ -59,6 +59,10 @@ fn house_styles_are_no_framing_difference() {
             "She called it “unfair” at 5 p.m.",
             "She called it \"unfair\" at 5pm.",
         ),
+        (
+            "The charity's web site says its work force is non-profit staff.",
+            "The charity's website says its workforce is nonprofit staff.",
+        ),
     ] {
         assert_eq!(changes(a, b), [], "{a:?} / {b:?}");
     }

@@ -733,6 +733,15 @@ mod tests {
             keys("health care and healthcare"),
             ["healthcare", "and", "healthcare"]
         );
+        // House styles: the hyphen of one outlet is the closed compound of another.
+        assert_eq!(
+            keys("a non-profit, two nonprofits, web sites"),
+            ["a", "nonprofit", "2", "nonprofits", "websites"]
+        );
+        assert_eq!(
+            keys("our work force and their workforce"),
+            ["our", "workforce", "and", "their", "workforce"]
+        );
     }
 
     #[test]
