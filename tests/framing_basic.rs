@@ -359,6 +359,19 @@ fn in_a_pair_too_far_apart_for_a_word_diff_the_verbs_of_saying_alone_are_marked(
         ),
         vec![("insisted".to_string(), "claimed".to_string())]
     );
+    // A speech act the sentence reports as its subject ("accused him of telling her") is what
+    // is reported, not who reports it: the verb of saying is "accused", and "telling" is no
+    // neutral verb of A that would make B's "said" only another way of reporting speech.
+    let changes = attributions(
+        "The aide accused the senator of telling her that the inquiry was a waste of time.",
+        "The senator's former aide said the inquiry was mishandled from the start.",
+    );
+    let (a, b): (Vec<&str>, Vec<&str>) = changes
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .unzip();
+    assert!(a.contains(&"accused") && b.contains(&"said"), "{changes:?}");
+    assert!(!a.iter().any(|a| a.contains("telling")), "{changes:?}");
 }
 
 /// The framing of one pair has no naming change.

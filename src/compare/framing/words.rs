@@ -47,15 +47,21 @@ pub fn attributions_at(
 }
 
 /// The normalised words among `toks`, a form that is [`also_a_noun`] left blank where `verb`
-/// does not find the verb.
+/// does not find the verb, and so is a verb of saying in "-ing" right after "of": "accused the
+/// senator of telling her …" reports a speech act as what someone is accused of, and the
+/// verb that reports is "accused".
 fn verb_words(toks: &[DiffToken], verb: impl Fn(&DiffToken) -> bool) -> Vec<&str> {
+    let mut before = "";
     toks.iter()
         .filter(|t| t.word)
         .map(|t| {
-            if also_a_noun(&t.norm) && !verb(t) {
+            let w = t.norm.as_str();
+            let reported = before == "of" && w.ends_with("ing");
+            before = w;
+            if (also_a_noun(w) && !verb(t)) || reported {
                 ""
             } else {
-                t.norm.as_str()
+                w
             }
         })
         .collect()
