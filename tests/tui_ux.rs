@@ -59,6 +59,40 @@ fn n_steps_through_search_matches_and_an_empty_search_repeats_the_last() {
 }
 
 #[test]
+fn esc_after_a_search_clears_its_highlights_first_and_n_finds_them_again() {
+    let mut s = handmade_state(100, 30);
+    press(&mut s, &[Action::Search]);
+    press(&mut s, &typed("satellite"));
+    press(&mut s, &[Action::Select]);
+    assert_eq!(s.compare.as_ref().unwrap().search.hits.len(), 2);
+    // The first Esc only clears the matches; the comparison stays open.
+    press(&mut s, &[Action::Back]);
+    let c = s.compare.as_ref().expect("still on the comparison");
+    assert!(c.search.hits.is_empty(), "the highlights are gone");
+    let said = s.status.message.clone().unwrap();
+    assert!(said.contains("search cleared"), "{said}");
+    assert!(said.contains("'satellite'"), "{said}");
+    // n brings the same search back, from the cursor.
+    press(&mut s, &[Action::Top, Action::NextMatch]);
+    let c = s.compare.as_ref().unwrap();
+    assert_eq!(c.search.hits.len(), 2);
+    assert_eq!(c.search.current, Some(0));
+    assert!(
+        c.model.rows[c.cursor_row().unwrap()]
+            .sides
+            .a
+            .text
+            .contains("satellite")
+    );
+    assert_eq!(s.status.message.as_deref(), Some("match 1 of 2"));
+    // Esc clears again, and a second Esc leaves for the library.
+    press(&mut s, &[Action::Back]);
+    assert!(s.compare.is_some());
+    press(&mut s, &[Action::Back]);
+    assert!(s.compare.is_none(), "the second Esc goes back");
+}
+
+#[test]
 fn highlight_jumps_wrap_round_and_say_so() {
     let mut s = handmade_state(100, 30);
     press(&mut s, &[Action::NextQuote]);

@@ -97,7 +97,7 @@ actions! {
     ForceQuit "force_quit" { Library | Compare | Story | Overlay: "quit at once" },
     /// Close the popup, leave the comparison or cancel a pending comparison.
     Back "back" {
-        Compare: "back to the library (or the story)",
+        Compare: "clear the search, then back to the library (or the story)",
         Story: "back to the library",
         Overlay: "close",
     },

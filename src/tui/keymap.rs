@@ -512,7 +512,10 @@ mod tests {
         let compare = &help.iter().find(|(c, _)| *c == Context::Compare).unwrap().1;
         assert!(compare.contains(&("n".to_string(), "next search match")));
         assert!(compare.contains(&("}".to_string(), "next shared quote")));
-        assert!(compare.contains(&("esc/q".to_string(), "back to the library (or the story)")));
+        assert!(compare.contains(&(
+            "esc/q".to_string(),
+            "clear the search, then back to the library (or the story)"
+        )));
         let story = &help.iter().find(|(c, _)| *c == Context::Story).unwrap().1;
         assert!(story.contains(&("o".to_string(), "next fact an outlet leaves out")));
         assert!(story.contains(&("}".to_string(), "next quotation")));

@@ -173,6 +173,17 @@ pub(super) fn compare_update(state: &mut State, msg: Msg) -> Effect {
     let mut moved_cursor = false;
     let from = c.cursor_row();
     match msg {
+        // The first Esc clears the search's highlights (n finds them again), the next leaves.
+        Msg::Do(Action::Back) if !c.search.hits.is_empty() => {
+            c.search.hits.clear();
+            c.search.current = None;
+            let shown = crate::text::sanitize::sanitize_line(&c.search.query);
+            state.status.info(format!(
+                "search cleared — {} finds '{shown}' again, {} goes back",
+                state.keymap.name_of(Action::NextMatch),
+                state.keymap.name_of(Action::Back)
+            ));
+        }
         Msg::Do(Action::Back) => {
             state.compare = None;
             state.status.message = None;
@@ -286,7 +297,10 @@ pub(super) fn compare_update(state: &mut State, msg: Msg) -> Effect {
             c.wrapped = Default::default();
             c.current = None;
             c.refresh_visible();
-            super::search::run_search(c);
+            // A cleared search stays cleared.
+            if !c.search.hits.is_empty() {
+                super::search::run_search(c);
+            }
             state
                 .status
                 .info(format!("quoted speech {}", c.toggles.speech.name()));

@@ -112,6 +112,11 @@ pub(super) fn match_step_msg(
     status: &mut Status,
     keymap: &Keymap,
 ) {
+    // After Esc cleared the highlights, n and N find the last search again from the cursor.
+    let again = c.search.hits.is_empty() && !c.search.query.is_empty();
+    if again {
+        run_search(c);
+    }
     if c.search.hits.is_empty() {
         if c.search.query.is_empty() {
             status.info(format!(
@@ -126,7 +131,7 @@ pub(super) fn match_step_msg(
         }
         return;
     }
-    if let Some(step) = step_match(c, forward, false) {
+    if let Some(step) = step_match(c, forward, again) {
         let i = c.search.current.unwrap_or(0);
         status.info(format!(
             "match {} of {}{}",

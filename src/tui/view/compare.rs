@@ -105,7 +105,9 @@ pub(super) fn draw_compare(
             (Action::Help, "help"),
             (
                 Action::Back,
-                if state.story.is_some() {
+                if searching {
+                    "clear search"
+                } else if state.story.is_some() {
                     "story"
                 } else {
                     "library"
