@@ -45,6 +45,9 @@ fn two_files_open_their_comparison_and_search_wraps_and_goes_back() {
         sc.contains("Comparison") && sc.contains("next shared quote") && !sc.contains("mark as A")
     });
     s.send("\x1b");
+    // The first q (or Esc) clears the search's highlights, the second leaves.
+    s.send("q");
+    s.wait_for("search cleared");
     s.send("q");
     s.wait_until("the library of the two, with ids", |sc| {
         sc.contains("2 articles") && sc.contains("ledger") && sc.contains("stdin")
