@@ -621,3 +621,47 @@ fn claims_as_a_noun_is_no_verb_of_saying() {
         f[0].changes
     );
 }
+
+#[test]
+fn a_tag_against_the_same_words_inside_a_quotation_tagged_elsewhere_is_not_attribution() {
+    // B quotes the mayor over two sentences with the tag on the first; A gives the second
+    // sentence alone with its own tag. Both put the words in the mayor's mouth: where the tag
+    // sits is no framing.
+    let a = article(
+        "a",
+        "\u{201c}We will rebuild the harbour wall before the winter storms arrive,\u{201d} Okafor said.",
+    );
+    let b = article(
+        "b",
+        "\u{201c}The council has a plan,\u{201d} Mayor Okafor said at the pier. \u{201c}We will rebuild \
+         the harbour wall before the winter storms arrive.\u{201d}",
+    );
+    let pair = [AlignedPair {
+        a: 0,
+        b: 1,
+        score: 0.9,
+        moved: false,
+    }];
+    let f = framing(&a, &b, &pair, &[]);
+    assert_eq!(f.len(), 1, "the tag is still a change of wording");
+    assert!(!has_label(&f, ContrastLabel::Attribution), "{f:?}");
+    // Words B states as its own, against A's tagged quotation, stay an attribution change.
+    let own = article(
+        "b",
+        "The council met at the pier. The city will rebuild the harbour wall before the winter \
+         storms arrive.",
+    );
+    let f = framing(&a, &own, &pair, &[]);
+    assert!(has_label(&f, ContrastLabel::Attribution), "{f:?}");
+    // And a charged verb against the same quotation is still how A frames the mayor's words.
+    let a = article(
+        "a",
+        "\u{201c}We will rebuild the harbour wall before the winter storms arrive,\u{201d} Okafor claimed.",
+    );
+    let f = framing(&a, &b, &pair, &[]);
+    assert_eq!(
+        labelled(&a, &b, &f, ContrastLabel::Attribution).len(),
+        1,
+        "{f:?}"
+    );
+}

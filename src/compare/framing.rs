@@ -42,7 +42,9 @@
 //!    another form of it — "saying" / "said" — is no difference), and that verb is charged
 //!    ("claimed", "insisted") or the other side's sentences have no neutral verb of saying: a
 //!    neutral verb against another ("said" / "told reporters", [`words::is_neutral`]) only
-//!    reports that someone spoke;
+//!    reports that someone spoke, and so does a neutral verb against sentences with no verb
+//!    of saying whose words are mostly inside a quotation of speech (the tag of a quotation
+//!    running over two sentences sits in the other one);
 //! 3. [`Hedge`]: either stretch holds a hedge or certainty marker ([`hedges`](crate::text::vocab::hedges), [`boosters`](crate::text::vocab::boosters))
 //!    that the other side's sentences do not use anywhere;
 //! 4. [`ScareQuote`]: the stretch is scare-quoted on one side only;
@@ -316,6 +318,10 @@ pub fn framing(
         a: SpanIndex::new(scare_quotes(a)),
         b: SpanIndex::new(scare_quotes(b)),
     };
+    let speech = PerSideIndex {
+        a: SpanIndex::new(speech_quotes(a)),
+        b: SpanIndex::new(speech_quotes(b)),
+    };
     let terms = |side: Side| {
         SpanIndex::new(
             loaded
@@ -350,6 +356,10 @@ pub fn framing(
                     b: entries_in(&loaded.b, &tb),
                 },
                 markers: PerSide::default(),
+                quoted: PerSide {
+                    a: mostly_quoted(&speech.a, &ta),
+                    b: mostly_quoted(&speech.b, &tb),
+                },
                 casing: &casing,
             };
             let (mut changes, shared) = ctx.changes();
@@ -444,6 +454,9 @@ struct Context<'x, 'c> {
     /// anywhere (as [`words::attributions`] and [`words::hedges_in`] give them), found when a
     /// changed stretch first holds one.
     markers: PerSide<OnceCell<Markers>>,
+    /// Whether most of each side's words are someone's quoted speech (a sentence inside a
+    /// quotation whose tag sits in another sentence is attributed all the same).
+    quoted: PerSide<bool>,
     /// How the two articles write their words, worked out when a label first needs it.
     casing: &'x LazyCasing<'c>,
 }
@@ -559,6 +572,30 @@ fn entries_in<'x>(index: &SpanIndex<&'x str>, toks: &[DiffToken]) -> Vec<&'x str
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The quotations of someone's speech in `art` (outer spans), in text order.
+fn speech_quotes(art: &Article) -> Vec<(Span, ())> {
+    art.analysis
+        .quotes
+        .iter()
+        .filter(|q| q.class == QuotationKind::Speech)
+        .map(|q| (q.outer, ()))
+        .collect()
+}
+
+/// True when more than half of the words of `toks` lie inside a quotation of `index`.
+fn mostly_quoted(index: &SpanIndex<()>, toks: &[DiffToken]) -> bool {
+    let words = toks.iter().filter(|t| t.word);
+    let inside = words
+        .clone()
+        .filter(|t| {
+            index
+                .near(t.span)
+                .any(|(q, _)| q.start <= t.span.start && t.span.end <= q.end)
+        })
+        .count();
+    2 * inside > words.count()
 }
 
 /// The scare quotes of `art` (outer and inner spans), in text order.
@@ -791,11 +828,20 @@ impl Context<'_, '_> {
 
     /// True when the attribution verb `verb` (a lemma) is one the sentences of `there`, the
     /// other side, do not use, and it is charged ("claimed") or `there` has no neutral verb of
-    /// saying: "said" against "told" is one way of reporting speech, not a framing of it.
+    /// saying: "said" against "told" is one way of reporting speech, not a framing of it. Nor
+    /// is a neutral verb against sentences with no verb of saying that are someone's quoted
+    /// words: `"…," Ryan said` against the same words inside a quotation whose tag sits in the
+    /// sentence before tells only where each outlet put the tag.
     fn frames_speech(&self, verb: &str, there: Side) -> bool {
         let (verbs, _) = self.markers_of(there);
-        !verbs.contains(&verb)
-            && (!words::is_neutral(verb) || !verbs.iter().any(|v| words::is_neutral(v)))
+        if verbs.contains(&verb) {
+            return false;
+        }
+        if !words::is_neutral(verb) {
+            return true;
+        }
+        let quoted_speech = verbs.is_empty() && *self.quoted.get(there);
+        !quoted_speech && !verbs.iter().any(|v| words::is_neutral(v))
     }
 
     /// The attribution verbs `toks` (of `side`) hold: a form that is also a noun counts where
