@@ -366,3 +366,45 @@ fn a_lone_pair_of_two_speakers_quotations_is_not_paired_by_its_place() {
         ],
     );
 }
+
+#[test]
+fn two_things_one_speaker_said_are_two_statements() {
+    // Each outlet quotes another line of the winner's speech; the two lines share a word
+    // ("towns") and their place between two aligned pairs, not what they say.
+    let vote = "Marsh keeps her party's leadership
+
+Delia Marsh was re-elected leader of the Harbour Party on Wednesday, defeating Owen Pike by 134 votes to 63.
+
+“We are talking about a betrayal of our towns,” Marsh said.
+
+The party lost 40 seats in the autumn election.
+";
+    let caucus = "Marsh fends off challenge
+
+Delia Marsh won re-election as leader of the Harbour Party on Wednesday, beating Owen Pike by 134 votes to 63.
+
+“We have more people leaving our towns than ever before,” Marsh said.
+
+The party lost 40 seats in the autumn election.
+";
+    let (a, b) = (article("vote", vote), article("caucus", caucus));
+    let al = align(&a, &b, &Options::default());
+    expect_pairs(
+        &al,
+        &a,
+        &b,
+        &[
+            ("re-elected leader", "won re-election", true),
+            ("lost 40 seats", "lost 40 seats", true),
+            ("betrayal", "leaving our towns", false),
+        ],
+    );
+    // One line of hers in two outlets' words stays one statement.
+    let caucus = caucus.replace(
+        "“We have more people leaving our towns than ever before,”",
+        "“This government has betrayed the port towns,”",
+    );
+    let b = article("caucus", &caucus);
+    let al = align(&a, &b, &Options::default());
+    expect_pairs(&al, &a, &b, &[("betrayal", "betrayed", true)]);
+}

@@ -23,8 +23,10 @@
 //!    the southern border"), so their place is the evidence those words cannot be; ledes
 //!    sharing only who and where ("the Harbour Ministry … the Kessel Strait") may tell two
 //!    different events. Nor is a pair below [`EVIDENT_SCORE`] aligned when both sentences are
-//!    quotations of two different named speakers that do not share five words in a row
-//!    ([`speakers`]): what two people said are two statements, whatever words they share.
+//!    quotations of two different named speakers that do not share five words in a row, or of
+//!    one speaker that share no three words in a row and at most one content word
+//!    ([`speakers`]): what two people said are two statements, whatever words they share, and
+//!    so are two different lines of one speech.
 //! 2. **Candidates.** An inverted index over the stems of B proposes, for every sentence, the
 //!    few sentences of the other article sharing the most weight (stems found in very many
 //!    sentences are left out of the index for long inputs; at most [`CANDIDATES_PER_SENTENCE`]

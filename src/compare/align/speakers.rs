@@ -2,13 +2,15 @@
 //! people are two statements, however many words they share ("“Clearly, this didn’t turn out
 //! the way we wanted,” Ryan said" / "“And a lot of really wanting to have a plan”", said by
 //! another member of Congress), unless they share the quoted words themselves — one statement
-//! attributed to a spokeswoman by one outlet and to her company by the other.
+//! attributed to a spokeswoman by one outlet and to her company by the other. Two quotations
+//! of one speaker are two statements too when they share neither a few words in a row nor
+//! more than one content word: each outlet quoted another line of the speech.
 
 use rustc_hash::FxHashSet;
 
 use crate::corpus::Article;
-use crate::text::QuotationKind;
 use crate::text::quotes::names::{may_be_one_speaker, name_words};
+use crate::text::{QuotationKind, vocab};
 
 /// Words in a row two sentences must share for their quotations to count as one statement
 /// whoever each names as its speaker.
@@ -59,9 +61,18 @@ pub fn of_sentences(art: &Article, sents: &[usize]) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Words in a row two quotations of one speaker must share to be one statement: fewer, and
+/// each outlet quotes another thing the speaker said.
+pub const SAME_SPEAKER_RUN: usize = 3;
+
 /// Whether sentence `ia` of `a` and sentence `ib` of `b`, quotations whose speakers' name
-/// words are `who_a` and `who_b` ([`of_sentences`]), are by two different named speakers and
-/// do not share [`SHARED_RUN`] words in a row: two statements.
+/// words are `who_a` and `who_b` ([`of_sentences`]), are two statements: by two different
+/// named speakers and not sharing [`SHARED_RUN`] words in a row, or by one speaker and not
+/// sharing [`SAME_SPEAKER_RUN`] nor more than one content word besides the speaker's name
+/// ("We're talking about an invasion of our country," Trump said / "We have far more people
+/// trying to get into our country today," Trump said). Two outlets quoting different words of
+/// one statement share more of what it is about ("distortions, ugliness" / "ugliness" and
+/// "distortions").
 pub fn two_statements(
     a: &Article,
     ia: usize,
@@ -70,15 +81,42 @@ pub fn two_statements(
     ib: usize,
     who_b: &[String],
 ) -> bool {
-    !may_be_one_speaker(who_a, who_b) && !shares_run(a, ia, b, ib)
+    if may_be_one_speaker(who_a, who_b) {
+        !shares_run(a, ia, b, ib, SAME_SPEAKER_RUN) && shared_content(a, ia, b, ib, who_a) <= 1
+    } else {
+        !shares_run(a, ia, b, ib, SHARED_RUN)
+    }
 }
 
-/// Whether sentence `ia` of `a` and `ib` of `b` share [`SHARED_RUN`] words in a row (in their
-/// normal form).
-fn shares_run(a: &Article, ia: usize, b: &Article, ib: usize) -> bool {
+/// How many content stems (not function words, not words of the speaker's name `who`)
+/// sentence `ia` of `a` and `ib` of `b` share.
+fn shared_content(a: &Article, ia: usize, b: &Article, ib: usize, who: &[String]) -> usize {
+    let stems = |art: &Article, i: usize| -> FxHashSet<String> {
+        art.analysis
+            .sentences
+            .get(i)
+            .map_or_else(FxHashSet::default, |s| {
+                art.analysis.tokens[art.analysis.tokens_in(s.span)]
+                    .iter()
+                    .filter(|t| {
+                        !t.stem.is_empty()
+                            && !vocab::is_function_word(&t.norm)
+                            && !who.iter().any(|w| w.eq_ignore_ascii_case(&t.norm))
+                    })
+                    .map(|t| t.stem.to_string())
+                    .collect()
+            })
+    };
+    let x = stems(a, ia);
+    stems(b, ib).iter().filter(|s| x.contains(*s)).count()
+}
+
+/// Whether sentence `ia` of `a` and `ib` of `b` share `run` words in a row (in their normal
+/// form).
+fn shares_run(a: &Article, ia: usize, b: &Article, ib: usize, run: usize) -> bool {
     let (x, y) = (words(a, ia), words(b, ib));
-    let runs: FxHashSet<&[&str]> = x.windows(SHARED_RUN).collect();
-    y.windows(SHARED_RUN).any(|w| runs.contains(w))
+    let runs: FxHashSet<&[&str]> = x.windows(run).collect();
+    y.windows(run).any(|w| runs.contains(w))
 }
 
 /// The words of sentence `i` of `art`, in their normal form.
