@@ -361,3 +361,56 @@ fn a_line_of_a_speech_one_outlet_alone_quotes_stays_in_the_row_of_the_one_before
     let live = sentence(&a, "where people live");
     assert!(!row.a.contains(&live), "rows: {:?}", al.rows);
 }
+
+/// One outlet gives the statement's last line early; the other keeps it for its end.
+const QUILL_WIRE: &str = "Quill resigns from the Harbour Assembly
+
+Representative Ada Quill resigned from the Harbour Assembly on Friday after months of complaints from her staff.
+
+“Leaving my service in the Assembly, I can look back on a career in public office and say that it was well worth it,” Quill said in a statement.
+
+Quill was sued by her former aide, Tom Reyes, in 2019, alleging a hostile workplace, unpaid overtime and retaliation.
+
+Quill pledged to repay the 84,000 crowns of public money spent to settle the claim.
+
+Her office did not answer questions about her plans.
+";
+
+const QUILL_PAPER: &str = "Assembly member who settled a complaint with public money resigns
+
+Ada Quill, the Harbour Assembly member who used 84,000 crowns of public money to settle a complaint by a former aide, resigned on Friday.
+
+Tom Reyes, her former aide, had complained of long hours for years before he went to court.
+
+He sued her in 2019, saying she had dismissed him after he complained about mistreatment.
+
+Her spokesman said she had pledged to repay the settlement.
+
+“Leaving my service in the Assembly,” she said, “I can look back on a career in public office and say that it was well worth it.”
+";
+
+#[test]
+fn a_quotation_moved_to_the_end_does_not_hold_the_facts_it_jumps_over() {
+    let (a, b) = (article("wire", QUILL_WIRE), article("paper", QUILL_PAPER));
+    let al = align(&a, &b, &Options::default());
+    // The quotation is still paired, as a sentence one outlet moved.
+    let (qa, qb) = (
+        sentence(&a, "Leaving my service"),
+        sentence(&b, "Leaving my service"),
+    );
+    let quote = al.pairs.iter().find(|p| (p.a, p.b) == (qa, qb));
+    assert!(quote.is_some_and(|p| p.moved), "{:?}", al.pairs);
+    // The facts both tell after the lede, in the same order, are paired around it.
+    assert!(
+        paired(&al, &a, &b, "was sued by", "went to court")
+            || paired(&al, &a, &b, "was sued by", "sued her in 2019"),
+        "{:?}",
+        al.pairs
+    );
+    assert!(
+        paired(&al, &a, &b, "pledged to repay", "pledged to repay"),
+        "{:?}",
+        al.pairs
+    );
+    assert!(paired(&al, &a, &b, "resigned from", "resigned on Friday"));
+}

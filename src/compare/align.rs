@@ -41,7 +41,10 @@
 //!    that keeps both articles' order and has the largest total weight (score × sentences
 //!    covered, the ledes' pair counting extra), skipping freely — a diff over sentences with
 //!    similarity scores. It runs over the sparse candidates with a prefix-maximum tree, in
-//!    `O(k log k)` for `k` candidates.
+//!    `O(k log k)` for `k` candidates. A 1:1 unit of that chain that would also stand as a
+//!    moved pair (step 4) gives way when, without it, at least [`RELEASED_FOR`] other units
+//!    fit between its neighbours: a quotation one outlet keeps for its end must not hold the
+//!    in-order pairing of every fact it jumps over; it is paired again as moved.
 //!    A lone sentence left out on each side between the same two units (or before the first)
 //!    is paired with the other when they share something ([`GAP_MIN_SCORE`]): framed by pairs, their place confirms what their words suggest
 //!    ("Lisa Page left the bureau earlier this year" / "Ms. Page … quit the F.B.I. in May").
@@ -232,9 +235,6 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
     let units = units(
         &vecs.a, &vecs.b, vecs.stems, &pairs, &clear, &supported, lede_event, min_score,
     );
-    let chain = fill_gaps(best_chain(&units), &vecs.a, &vecs.b, two_statements);
-    let chain = grow(chain, &vecs.a, &vecs.b);
-    let chain = extend_runs(chain, &pairs, &supported, CLEAR_FLOOR * min_score);
     // Out of order, a pair must stand out from the other candidates of its sentences.
     let movable: Vec<bool> = pairs
         .iter()
@@ -242,6 +242,17 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
         .zip(&rivals)
         .map(|((&(_, _, s), &ok), &r)| ok && s >= MOVED_RATIO * r)
         .collect();
+    let chain = release_anchors(
+        best_chain(&units),
+        &units,
+        &pairs,
+        &clear,
+        &movable,
+        min_score + MOVED_MARGIN,
+    );
+    let chain = fill_gaps(chain, &vecs.a, &vecs.b, two_statements);
+    let chain = grow(chain, &vecs.a, &vecs.b);
+    let chain = extend_runs(chain, &pairs, &supported, CLEAR_FLOOR * min_score);
     let moved = moved_pairs(
         &pairs,
         &clear,
@@ -752,6 +763,65 @@ fn best_chain(units: &[Unit]) -> Vec<Unit> {
     chain.reverse();
     chain
 }
+
+/// The in-order chain with each 1:1 unit that would also stand as a moved pair (step 4) taken
+/// out when, without it, at least [`RELEASED_FOR`] other units fit between its neighbours: one
+/// quotation an outlet moved to its end ("Leaving my service in the House…") must not hold the
+/// in-order alignment of every sentence it jumps over. The unit's sentences are left free, and
+/// the moved-pair step pairs them again.
+fn release_anchors(
+    chain: Vec<Unit>,
+    units: &[Unit],
+    pairs: &[(usize, usize, f64)],
+    clear: &[bool],
+    movable: &[bool],
+    threshold: f64,
+) -> Vec<Unit> {
+    let mut by_a: Vec<&Unit> = units.iter().collect();
+    by_a.sort_by_key(|u| (u.a0, u.b0, u.a1, u.b1));
+    let mut out: Vec<Unit> = Vec::with_capacity(chain.len());
+    for (k, u) in chain.iter().enumerate() {
+        let one_to_one = u.a0 == u.a1 && u.b0 == u.b1;
+        let as_moved = one_to_one
+            && pairs
+                .binary_search_by(|p| (p.0, p.1).cmp(&(u.a0, u.b0)))
+                .is_ok_and(|i| movable[i] && (pairs[i].2 >= threshold || clear[i]));
+        if !as_moved {
+            out.push(*u);
+            continue;
+        }
+        // The window between the neighbours in the chain as it stands (released units
+        // leave theirs).
+        let (a_lo, b_lo) = out.last().map_or((0, 0), |p| (p.a1 + 1, p.b1 + 1));
+        let (a_hi, b_hi) = chain
+            .get(k + 1)
+            .map_or((usize::MAX, usize::MAX), |n| (n.a0, n.b0));
+        let start = by_a.partition_point(|v| v.a0 < a_lo);
+        let inside: Vec<Unit> = by_a[start..]
+            .iter()
+            .take_while(|v| v.a0 < a_hi)
+            .filter(|v| {
+                v.a1 < a_hi
+                    && v.b0 >= b_lo
+                    && v.b1 < b_hi
+                    && !(v.a0..=v.a1).contains(&u.a0)
+                    && !(v.b0..=v.b1).contains(&u.b0)
+            })
+            .map(|v| **v)
+            .collect();
+        let instead = best_chain(&inside);
+        if instead.len() >= RELEASED_FOR {
+            out.extend(instead);
+        } else {
+            out.push(*u);
+        }
+    }
+    out
+}
+
+/// How many in-order units a strong pair out of place must give way to (see
+/// [`release_anchors`]).
+pub const RELEASED_FOR: usize = 2;
 
 /// The in-order units, with each lone pair of sentences between two of them (one sentence
 /// left out on each side, between the same two units, or before the first) added when they
