@@ -79,6 +79,30 @@ fn pronouns_resolve_to_the_last_named_speaker() {
 }
 
 #[test]
+fn a_pronoun_after_a_sentence_opening_with_a_participle_clause_is_its_subject() {
+    // The subject comes after the clause's comma, however long the clause, and past the
+    // commas inside it; an adjective in -ing before a name opens no clause.
+    let text = "Trying to regain ground after losing a long battle with the council over the harbour \
+                budget, Mayor Ines Varga insisted that the flooding was a threat to the whole city.\n\n\
+                “We are going to rebuild the sea wall one way or the other,” she said. \
+                “It is an emergency,” she added.\n\n\
+                Asked, for instance, if the council would be willing to revise the plan to win \
+                over the fishermen, the council's spokesman, Arno Beck, said changes would be fine.\n\n\
+                Then he cautioned: “The money will not come twice.”\n\n\
+                Outgoing Harbour Master Lena Ortiz warned on Monday that the wall was failing.\n\n\
+                “The next storm will find it,” she said.";
+    let v = voices(text);
+    assert_eq!(v[0].2, Some("Mayor Ines Varga"));
+    assert_eq!(v[1].2, Some("Mayor Ines Varga"));
+    assert_eq!(v[2].2, Some("Arno Beck"));
+    assert!(
+        v[3].2.is_some_and(|s| s.ends_with("Lena Ortiz")),
+        "{:?}",
+        v[3]
+    );
+}
+
+#[test]
 fn attribution_before_with_a_phrase_between_names_the_speaker() {
     let text = "Paul Ndiaye said in a statement: “The port will reopen on Friday morning.”\n\n\
                 The agency told reporters that the damage was “far worse than expected.”";

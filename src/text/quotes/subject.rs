@@ -95,6 +95,59 @@ fn is_time_word(w: &str) -> bool {
         )
 }
 
+/// A word opening a participle clause before a sentence's subject: a present participle
+/// (`Trying`, `Speaking`) or one of the past participles news writing opens with (`Asked`,
+/// `Pressed`). The caller also wants a lower-case word after it: `Outgoing White House
+/// adviser Larry Summers` opens with an adjective of the subject, not a clause.
+fn is_participle_opening(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    if matches!(
+        l.as_str(),
+        "asked" | "pressed" | "questioned" | "speaking" | "writing" | "interviewed"
+    ) {
+        return true;
+    }
+    let ascii_word = w.chars().all(|c| c.is_ascii_alphabetic());
+    let inner_capital = w.chars().skip(1).any(char::is_uppercase);
+    ascii_word
+        && !inner_capital
+        && l.len() >= 6
+        && l.ends_with("ing")
+        && !matches!(
+            l.as_str(),
+            "during"
+                | "nothing"
+                | "something"
+                | "anything"
+                | "everything"
+                | "morning"
+                | "evening"
+                | "meeting"
+                | "building"
+                | "funding"
+                | "spending"
+                | "hearing"
+                | "ruling"
+                | "warning"
+                | "briefing"
+                | "shooting"
+                | "bombing"
+                | "killing"
+                | "polling"
+                | "housing"
+                | "training"
+                | "opening"
+                | "ending"
+                | "spring"
+                | "string"
+                | "king"
+                | "thing"
+                | "wedding"
+                | "beijing"
+                | "reading"
+        )
+}
+
 /// An adverb between a subject and its verb ("The ministry *also* deplored", "The convoy
 /// *reportedly* included").
 fn is_adverb(w: &str) -> bool {
@@ -190,6 +243,18 @@ pub(super) fn opening_subject(text: &Src<'_>, from: usize, to: usize) -> Option<
         // An opening adverbial (`Thursday night, the hospital said`): the subject follows its
         // comma; without one, a day is no one's name (`Thursday’s vote …`).
         let k = (i + 1..words.len().min(i + 16)).find(|&k| gap_before(k).contains(','))?;
+        i = k;
+    } else if is_participle_opening(first.text)
+        && words.get(i + 1).is_some_and(|w| !capitalised(w.text))
+    {
+        // An opening participle clause (`Trying to regain momentum after …, Mr. Trump
+        // asserted`, `Asked about the vote, Pelosi said`) may run longer, and hold commas of
+        // its own (`Asked, for instance, if …, Robert Gibbs said`): the subject is after the
+        // first comma followed by a name or a determiner.
+        let k = (i + 1..words.len().min(i + 28)).find(|&k| {
+            gap_before(k).contains(',')
+                && (capitalised(words[k].text) || is_determiner(words[k].text))
+        })?;
         i = k;
     }
     let first = words.get(i)?;
