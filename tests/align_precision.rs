@@ -399,6 +399,16 @@ The party lost 40 seats in the autumn election.
             ("betrayal", "leaving our towns", false),
         ],
     );
+    // Three words in a row of one phrase ("of our towns") do not make the lines one.
+    let moving = caucus.replace("leaving our towns", "moving out of our towns");
+    let b = article("caucus", &moving);
+    let al = align(&a, &b, &Options::default());
+    expect_pairs(
+        &al,
+        &a,
+        &b,
+        &[("betrayal", "moving out of our towns", false)],
+    );
     // One line of hers in two outlets' words stays one statement.
     let caucus = caucus.replace(
         "“We have more people leaving our towns than ever before,”",

@@ -68,7 +68,8 @@ pub const SAME_SPEAKER_RUN: usize = 3;
 /// Whether sentence `ia` of `a` and sentence `ib` of `b`, quotations whose speakers' name
 /// words are `who_a` and `who_b` ([`of_sentences`]), are two statements: by two different
 /// named speakers and not sharing [`SHARED_RUN`] words in a row, or by one speaker and not
-/// sharing [`SAME_SPEAKER_RUN`] nor more than one content word besides the speaker's name
+/// sharing [`SAME_SPEAKER_RUN`] words in a row (two of them content words) nor more than one
+/// content word besides the speaker's name
 /// ("We're talking about an invasion of our country," Trump said / "We have far more people
 /// trying to get into our country today," Trump said). Two outlets quoting different words of
 /// one statement share more of what it is about ("distortions, ugliness" / "ugliness" and
@@ -82,9 +83,9 @@ pub fn two_statements(
     who_b: &[String],
 ) -> bool {
     if may_be_one_speaker(who_a, who_b) {
-        !shares_run(a, ia, b, ib, SAME_SPEAKER_RUN) && shared_content(a, ia, b, ib, who_a) <= 1
+        !shares_run(a, ia, b, ib, SAME_SPEAKER_RUN, 2) && shared_content(a, ia, b, ib, who_a) <= 1
     } else {
-        !shares_run(a, ia, b, ib, SHARED_RUN)
+        !shares_run(a, ia, b, ib, SHARED_RUN, 0)
     }
 }
 
@@ -112,10 +113,14 @@ fn shared_content(a: &Article, ia: usize, b: &Article, ib: usize, who: &[String]
 }
 
 /// Whether sentence `ia` of `a` and `ib` of `b` share `run` words in a row (in their normal
-/// form).
-fn shares_run(a: &Article, ia: usize, b: &Article, ib: usize, run: usize) -> bool {
+/// form), at least `content` of them not function words ("into our country" is a phrase of
+/// every speech about a border, "I used money" a statement).
+fn shares_run(a: &Article, ia: usize, b: &Article, ib: usize, run: usize, content: usize) -> bool {
     let (x, y) = (words(a, ia), words(b, ib));
-    let runs: FxHashSet<&[&str]> = x.windows(run).collect();
+    let runs: FxHashSet<&[&str]> = x
+        .windows(run)
+        .filter(|w| w.iter().filter(|t| !vocab::is_function_word(t)).count() >= content)
+        .collect();
     y.windows(run).any(|w| runs.contains(w))
 }
 
