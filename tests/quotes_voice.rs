@@ -354,3 +354,17 @@ fn two_names_joined_by_and_speak_together() {
     assert_eq!(v[1].2, Some("Harwick and Dover"));
     assert_eq!(v[2].2, Some("Senator Paul Okafor and Governor Rita Vance"));
 }
+
+#[test]
+fn a_speaker_after_an_opening_phrase_and_a_party_tag_speaks_her_quotations() {
+    // No attribution next to the quotations ("called the plan a …"), and the sentence opens
+    // with a phrase before its subject: the subject, not the last speaker, says them.
+    let text = "“There is no emergency,” Attorney General Rosa Vidal, who has sued the council twice, \
+                said in a statement.\n\n\
+                Prior to the vote, Speaker Ana Ruiz (D-Amsel) called the plan a “gross abuse of \
+                power” and vowed that “the assembly will defend its authority.”";
+    let v = voices(text);
+    assert_eq!(v[0].2, Some("Attorney General Rosa Vidal"));
+    assert_eq!(v[1].2, Some("Speaker Ana Ruiz"));
+    assert_eq!(v[2].2, Some("Speaker Ana Ruiz"));
+}

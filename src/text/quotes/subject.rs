@@ -95,6 +95,47 @@ fn is_time_word(w: &str) -> bool {
         )
 }
 
+/// A preposition that opens an adverbial phrase before a sentence's subject (`Prior to the
+/// declaration,`, `Amid the protests,`, `Despite the ruling,`) and is no function word of
+/// `function_words.txt`.
+fn is_opening_preposition(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "prior"
+            | "ahead"
+            | "amid"
+            | "amidst"
+            | "despite"
+            | "unlike"
+            | "like"
+            | "besides"
+            | "beyond"
+            | "within"
+            | "without"
+            | "among"
+            | "across"
+            | "against"
+            | "along"
+            | "around"
+            | "behind"
+            | "beside"
+            | "between"
+            | "inside"
+            | "outside"
+            | "since"
+            | "throughout"
+            | "toward"
+            | "towards"
+            | "under"
+            | "until"
+            | "upon"
+            | "although"
+            | "though"
+            | "whereas"
+            | "instead"
+    )
+}
+
 /// A word opening a participle clause before a sentence's subject: a present participle
 /// (`Trying`, `Speaking`) or one of the past participles news writing opens with (`Asked`,
 /// `Pressed`). The caller also wants a lower-case word after it: `Outgoing White House
@@ -239,6 +280,7 @@ pub(super) fn opening_subject(text: &Src<'_>, from: usize, to: usize) -> Option<
         || first.text.ends_with("ly")
         || is_number_word(first.text)
         || is_time_word(first.text)
+        || is_opening_preposition(first.text)
     {
         // An opening adverbial (`Thursday night, the hospital said`): the subject follows its
         // comma; without one, a day is no one's name (`Thursday’s vote …`).
