@@ -106,6 +106,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
+use super::voice::Voices;
 use super::{AlignedPair, Change, ContrastLabel, Framing, LoadedTerm, PerSide, Side};
 use crate::corpus::Article;
 use crate::text::normalize::fold_mark;
@@ -318,9 +319,9 @@ pub fn framing(
         a: SpanIndex::new(scare_quotes(a)),
         b: SpanIndex::new(scare_quotes(b)),
     };
-    let speech = PerSideIndex {
-        a: SpanIndex::new(speech_quotes(a)),
-        b: SpanIndex::new(speech_quotes(b)),
+    let voices = PerSide {
+        a: Voices::new(a),
+        b: Voices::new(b),
     };
     let terms = |side: Side| {
         SpanIndex::new(
@@ -356,10 +357,8 @@ pub fn framing(
                     b: entries_in(&loaded.b, &tb),
                 },
                 markers: PerSide::default(),
-                quoted: PerSide {
-                    a: mostly_quoted(&speech.a, &ta),
-                    b: mostly_quoted(&speech.b, &tb),
-                },
+                voices: &voices,
+                quoted: PerSide::default(),
                 casing: &casing,
             };
             let (mut changes, shared) = ctx.changes();
@@ -454,9 +453,12 @@ struct Context<'x, 'c> {
     /// anywhere (as [`words::attributions`] and [`words::hedges_in`] give them), found when a
     /// changed stretch first holds one.
     markers: PerSide<OnceCell<Markers>>,
+    /// Each article's speech quotations.
+    voices: &'x PerSide<Voices<'c>>,
     /// Whether most of each side's words are someone's quoted speech (a sentence inside a
-    /// quotation whose tag sits in another sentence is attributed all the same).
-    quoted: PerSide<bool>,
+    /// quotation whose tag sits in another sentence is attributed all the same), found when
+    /// a label first asks.
+    quoted: PerSide<OnceCell<bool>>,
     /// How the two articles write their words, worked out when a label first needs it.
     casing: &'x LazyCasing<'c>,
 }
@@ -574,27 +576,10 @@ fn entries_in<'x>(index: &SpanIndex<&'x str>, toks: &[DiffToken]) -> Vec<&'x str
     out
 }
 
-/// The quotations of someone's speech in `art` (outer spans), in text order.
-fn speech_quotes(art: &Article) -> Vec<(Span, ())> {
-    art.analysis
-        .quotes
-        .iter()
-        .filter(|q| q.class == QuotationKind::Speech)
-        .map(|q| (q.outer, ()))
-        .collect()
-}
-
-/// True when more than half of the words of `toks` lie inside a quotation of `index`.
-fn mostly_quoted(index: &SpanIndex<()>, toks: &[DiffToken]) -> bool {
+/// True when more than half of the words of `toks` are someone's quoted speech.
+fn mostly_quoted(voices: &Voices<'_>, toks: &[DiffToken]) -> bool {
     let words = toks.iter().filter(|t| t.word);
-    let inside = words
-        .clone()
-        .filter(|t| {
-            index
-                .near(t.span)
-                .any(|(q, _)| q.start <= t.span.start && t.span.end <= q.end)
-        })
-        .count();
+    let inside = words.clone().filter(|t| voices.quoted(t.span)).count();
     2 * inside > words.count()
 }
 
@@ -818,6 +803,15 @@ impl Context<'_, '_> {
         ContrastLabel::Wording
     }
 
+    /// Whether most of `side`'s words are someone's quoted speech.
+    fn quoted(&self, side: Side) -> bool {
+        let toks = if side == Side::A { self.ta } else { self.tb };
+        *self
+            .quoted
+            .get(side)
+            .get_or_init(|| mostly_quoted(self.voices.get(side), toks))
+    }
+
     /// The attribution verbs and hedge or certainty markers of `side`'s sentences.
     fn markers_of(&self, side: Side) -> &Markers {
         let toks = if side == Side::A { self.ta } else { self.tb };
@@ -840,7 +834,7 @@ impl Context<'_, '_> {
         if !words::is_neutral(verb) {
             return true;
         }
-        let quoted_speech = verbs.is_empty() && *self.quoted.get(there);
+        let quoted_speech = verbs.is_empty() && self.quoted(there);
         !quoted_speech && !verbs.iter().any(|v| words::is_neutral(v))
     }
 

@@ -36,6 +36,9 @@ pub struct Voices<'a> {
     /// Inner span, speaker and word count of every speech quotation, in text order (enclosing
     /// ones first).
     speech: Vec<(Span, Option<Span>, usize)>,
+    /// Length of the longest of them: only those starting less than that before a span can
+    /// hold it.
+    longest: usize,
 }
 
 impl<'a> Voices<'a> {
@@ -47,10 +50,12 @@ impl<'a> Voices<'a> {
             .iter()
             .filter(|q| q.class == QuotationKind::Speech)
             .map(|q| (q.inner, q.speaker, q.words))
-            .collect();
+            .collect::<Vec<_>>();
+        let longest = speech.iter().map(|(s, ..)| s.len()).max().unwrap_or(0);
         Voices {
             text: &art.text,
             speech,
+            longest,
         }
     }
 
@@ -58,11 +63,7 @@ impl<'a> Voices<'a> {
     /// innermost quotation's, or an enclosing one's when the inner one names nobody).
     pub fn of(&self, span: Span) -> (Voice, Option<String>) {
         // Quotations never cross: those holding `span` nest, so the last one is innermost.
-        let k = self.speech.partition_point(|(s, ..)| s.start <= span.start);
-        let holding: Vec<&(Span, Option<Span>, usize)> = self.speech[..k]
-            .iter()
-            .filter(|(s, ..)| s.contains(&span))
-            .collect();
+        let holding: Vec<&(Span, Option<Span>, usize)> = self.holding(span).collect();
         if holding.is_empty() {
             return (Voice::Outlet, None);
         }
@@ -73,6 +74,20 @@ impl<'a> Voices<'a> {
                 .join(" ")
         });
         (Voice::Quoted, speaker)
+    }
+
+    /// Whether `span` is inside someone's quoted speech.
+    pub fn quoted(&self, span: Span) -> bool {
+        self.holding(span).next().is_some()
+    }
+
+    /// The speech quotations holding `span`, outermost first.
+    fn holding(&self, span: Span) -> impl Iterator<Item = &(Span, Option<Span>, usize)> {
+        let k = self.speech.partition_point(|(s, ..)| s.start <= span.start);
+        let lo = self.speech[..k].partition_point(|(s, ..)| s.start + self.longest < span.start);
+        self.speech[lo..k]
+            .iter()
+            .filter(move |(s, ..)| s.contains(&span))
     }
 
     /// Number of words inside speech quotations whose start satisfies `keep` (quotations nested
