@@ -136,15 +136,15 @@ fn is_opening_preposition(w: &str) -> bool {
     )
 }
 
-/// A word opening a participle clause before a sentence's subject: a present participle
-/// (`Trying`, `Speaking`) or one of the past participles news writing opens with (`Asked`,
-/// `Pressed`). The caller also wants a lower-case word after it: `Outgoing White House
+/// A word opening a participle clause before a sentence's subject: a present participle of
+/// six letters or more (`Trying`, `Speaking`; not a noun in -ing such as `Meeting`) or one of
+/// the past participles news writing opens with (`Asked`, `Pressed`). The caller also wants a lower-case word after it: `Outgoing White House
 /// adviser Larry Summers` opens with an adjective of the subject, not a clause.
 fn is_participle_opening(w: &str) -> bool {
     let l = w.to_ascii_lowercase();
     if matches!(
         l.as_str(),
-        "asked" | "pressed" | "questioned" | "speaking" | "writing" | "interviewed"
+        "asked" | "pressed" | "questioned" | "interviewed"
     ) {
         return true;
     }
@@ -181,8 +181,6 @@ fn is_participle_opening(w: &str) -> bool {
                 | "ending"
                 | "spring"
                 | "string"
-                | "king"
-                | "thing"
                 | "wedding"
                 | "beijing"
                 | "reading"
