@@ -13,7 +13,9 @@
 //! except quote marks that make a scare quote on one side (reported as a [`ScareQuote`]
 //! change spanning the scare-quoted passage), and so are a party tag's two house styles
 //! ("R-Ky." / "Republican of Kentucky", "D-S.C." / "Democrat from South Carolina": one
-//! affiliation, not a difference). Pairs with no change left produce no entry.
+//! affiliation, not a difference), and a wording or naming change that is only one speaker's
+//! tag in two house styles ("said Gov. Perry" / "Perry said in a statement", "she added" /
+//! "Pelosi said": the private module `tags`). Pairs with no change left produce no entry.
 //!
 //! A word diff reads well only when the two versions share most of their words (like delta's
 //! `max-line-distance`): when the diff finds less than [`WORD_DIFF_MIN_SHARED`] of both
@@ -96,6 +98,7 @@
 //! [`Naming`]: ContrastLabel::Naming
 //! [`Wording`]: ContrastLabel::Wording
 
+mod tags;
 pub mod words;
 
 use std::cell::OnceCell;
@@ -323,6 +326,10 @@ pub fn framing(
         a: Voices::new(a),
         b: Voices::new(b),
     };
+    let tags = PerSide {
+        a: tags::Tags::new(a),
+        b: tags::Tags::new(b),
+    };
     let terms = |side: Side| {
         SpanIndex::new(
             loaded
@@ -362,6 +369,17 @@ pub fn framing(
                 casing: &casing,
             };
             let (mut changes, shared) = ctx.changes();
+            // Two house styles of one speaker's tag frame nothing.
+            let sentences = PerSide {
+                a: sentence_spans(a, &sa),
+                b: sentence_spans(b, &sb),
+            };
+            let styles: Vec<bool> = changes
+                .iter()
+                .map(|c| tags::house_style(c, &changes, &tags, &sentences))
+                .collect();
+            let mut styles = styles.into_iter();
+            changes.retain(|_| !styles.next().unwrap_or(false));
             let word_diff = shared >= WORD_DIFF_MIN_SHARED;
             if !word_diff {
                 // Narrowed, two changes can come to one span (a scare quote's marks and its
@@ -426,6 +444,15 @@ fn groups(pairs: &[AlignedPair]) -> Vec<(Vec<usize>, Vec<usize>)> {
         gb.sort_unstable();
     }
     out
+}
+
+/// The spans of `sentences` of `art`.
+fn sentence_spans(art: &Article, sentences: &[usize]) -> Vec<Span> {
+    sentences
+        .iter()
+        .filter_map(|&i| art.analysis.sentences.get(i))
+        .map(|s| s.span)
+        .collect()
 }
 
 fn group_tokens(art: &Article, sentences: &[usize]) -> Vec<DiffToken> {
