@@ -53,3 +53,29 @@ pub fn write(cmp: &Comparison, format: Format, sink: &mut dyn io::Write) -> io::
         Format::Markdown => sink.write_all(markdown::render(cmp).as_bytes()),
     }
 }
+
+/// `n` and the noun for that many: "1 framing difference", "3 framing differences".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counted;
+
+    #[test]
+    fn one_of_a_thing_is_singular() {
+        assert_eq!(
+            counted(1, "framing difference", "framing differences"),
+            "1 framing difference"
+        );
+        assert_eq!(
+            counted(0, "shared quote", "shared quotes"),
+            "0 shared quotes"
+        );
+        assert_eq!(
+            counted(3, "shared quote", "shared quotes"),
+            "3 shared quotes"
+        );
+    }
+}

@@ -93,17 +93,24 @@ fn render_with(cmp: &Comparison, p: &Paint) -> String {
     section(&mut o, "Summary");
     let _ = writeln!(
         o,
-        "  {:.0}% of content aligned · {} aligned sentence pairs ({} moved) · {} only in A · {} only in B",
+        "  {:.0}% of content aligned · {} ({} moved) · {} only in A · {} only in B",
         s.similarity * 100.0,
-        s.aligned,
+        super::counted(s.aligned, "aligned sentence pair", "aligned sentence pairs"),
         s.moved,
         s.only_a,
         s.only_b
     );
     let _ = writeln!(
         o,
-        "  {} shared quotations · {} framing differences · loaded terms: A {}, B {}",
-        s.shared_quotes, s.framing_differences, s.loaded_a, s.loaded_b
+        "  {} · {} · loaded terms: A {}, B {}",
+        super::counted(s.shared_quotes, "shared quotation", "shared quotations"),
+        super::counted(
+            s.framing_differences,
+            "framing difference",
+            "framing differences"
+        ),
+        s.loaded_a,
+        s.loaded_b
     );
     for l in &cmp.limits {
         let _ = writeln!(o, "  note: {}", one_line(&l.fallback));

@@ -158,8 +158,15 @@ pub fn summary(cmp: &Comparison) -> Vec<DocLine> {
             s.similarity * 100.0
         )),
         DocLine::Text(format!(
-            "{} shared quotes · {} framing differences · loaded terms: {} in A, {} in B",
-            s.shared_quotes, s.framing_differences, s.loaded_a, s.loaded_b
+            "{} · {} · loaded terms: {} in A, {} in B",
+            crate::report::counted(s.shared_quotes, "shared quote", "shared quotes"),
+            crate::report::counted(
+                s.framing_differences,
+                "framing difference",
+                "framing differences"
+            ),
+            s.loaded_a,
+            s.loaded_b
         )),
         DocLine::Blank,
         DocLine::Heading("Framing profile".to_string()),
