@@ -117,3 +117,60 @@ fn a_word_used_as_often_on_both_sides_is_not_distinctive_of_the_shorter() {
     }
     assert!(!d.b.is_empty(), "B's own words: session");
 }
+
+#[test]
+fn connectives_and_word_fragments_are_never_distinctive() {
+    // A repeats "because", "against", "one" and "between", and the "D" and "R" of party tags;
+    // B never uses them. They tell a reader about style, not what either side stresses.
+    let a_text = format!(
+        "{SHARED}Because of the vote, one member spoke against the plan. Rep. Hale (D-Ohio) \
+         and Rep. Ng (R-Ohio) stood between the two camps, because one side was against the \
+         other, and one vote was against the bridge because of its cost. Between them, one \
+         plan stood against another, because (D-Ohio) and (R-Ohio) said so."
+    );
+    let b_text = format!("{SHARED}The plan passed. Members thanked staff for the bridge.");
+    let (a, b) = (article("a", &a_text), article("b", &b_text));
+    let d = distinctive(&a, &b, &Options::default());
+    let stems: Vec<&str> = d.a.iter().map(|t| t.stem.as_str()).collect();
+    for never in ["becaus", "against", "one", "between", "d", "r"] {
+        assert!(!stems.contains(&never), "{never:?} in {stems:?}");
+    }
+    // The content words A repeats still are.
+    assert!(
+        stems.contains(&"plan") || stems.contains(&"ohio"),
+        "{stems:?}"
+    );
+}
+
+#[test]
+fn a_term_short_of_the_threshold_is_explained_as_leaning_not_notable() {
+    let lib = common::demo_library();
+    let find = |id: &str| {
+        lib.articles
+            .iter()
+            .find(|a| a.id == id)
+            .expect("demo article")
+    };
+    let cmp = parallax::compare::compare(
+        find("duran-doubles-down"),
+        find("meduza-screenshot"),
+        &Options::default(),
+    );
+    let mut weak = 0;
+    for (i, t) in cmp.distinctive.a.iter().enumerate() {
+        let h = cmp
+            .highlights
+            .a
+            .iter()
+            .find(|h| h.item == parallax::compare::HighlightRef::DistinctiveTerm(i))
+            .expect("a highlight for every distinctive term");
+        if t.z > Z_THRESHOLD {
+            assert!(h.why.starts_with("Distinctive term of A"), "{}", h.why);
+        } else {
+            weak += 1;
+            assert!(h.why.starts_with("Leans to A"), "{}", h.why);
+            assert!(!h.why.contains("is notable"), "{}", h.why);
+        }
+    }
+    assert!(weak > 0, "the demo pair has terms short of the threshold");
+}

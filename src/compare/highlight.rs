@@ -483,14 +483,26 @@ impl<'a> Describer<'a> {
                 let Some(d) = cmp.distinctive.get(side).get(i) else {
                     return String::new();
                 };
-                format!(
-                    "Distinctive term of {here}: “{}”, used {}× in {here} and {}× in {there} \
-                 (z = {:.2}; beyond ±1.96 is notable).",
-                    short(&d.term),
-                    d.count,
-                    d.other_count,
-                    d.z
-                )
+                if d.z > crate::compare::distinctive::Z_THRESHOLD {
+                    format!(
+                        "Distinctive term of {here}: “{}”, used {}× in {here} and {}× in \
+                         {there} (z = {:.2}; beyond ±1.96 is notable).",
+                        short(&d.term),
+                        d.count,
+                        d.other_count,
+                        d.z
+                    )
+                } else {
+                    // Lists are filled up with the strongest of the rest: say it is not notable.
+                    format!(
+                        "Leans to {here}: “{}”, used {}× in {here} and {}× in {there} (z = {:.2}; \
+                         notable only beyond ±1.96).",
+                        short(&d.term),
+                        d.count,
+                        d.other_count,
+                        d.z
+                    )
+                }
             }
             HighlightRef::Dateline => {
                 "Dateline: where the report was filed; page furniture, shown \
