@@ -143,6 +143,26 @@ fn connectives_and_word_fragments_are_never_distinctive() {
 }
 
 #[test]
+fn words_addressing_the_reader_are_never_distinctive() {
+    // A is written as a column: "now", "here", "your", "me" and "very" repeat, B never uses
+    // them. They are the voice of the piece, not a fact or a framing either side stresses.
+    let a_text = format!(
+        "{SHARED}Now here is the thing. Your council is very late, and now it asks me for your \
+         patience. Here is what I told them: now is the time, your vote is very much your own, \
+         and me, I am very tired of waiting. Here, now, your bridge stands half built, and \
+         the council tells me to wait. Now the council must answer."
+    );
+    let b_text = format!("{SHARED}The plan passed. Members thanked staff for the bridge.");
+    let (a, b) = (article("a", &a_text), article("b", &b_text));
+    let d = distinctive(&a, &b, &Options::default());
+    let stems: Vec<&str> = d.a.iter().map(|t| t.stem.as_str()).collect();
+    for never in ["now", "here", "your", "me", "veri", "am"] {
+        assert!(!stems.contains(&never), "{never:?} in {stems:?}");
+    }
+    assert!(stems.contains(&"council"), "{stems:?}");
+}
+
+#[test]
 fn a_term_short_of_the_threshold_is_explained_as_leaning_not_notable() {
     let lib = common::demo_library();
     let find = |id: &str| {
