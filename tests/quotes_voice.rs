@@ -368,3 +368,63 @@ fn a_speaker_after_an_opening_phrase_and_a_party_tag_speaks_her_quotations() {
     assert_eq!(v[1].2, Some("Speaker Ana Ruiz"));
     assert_eq!(v[2].2, Some("Speaker Ana Ruiz"));
 }
+
+#[test]
+fn quoted_as_saying_before_the_quotation_names_the_subject_and_he_refers_back() {
+    let text = "Mayor Ana Ruiz has been outspoken on the port.\n\n\
+                In 2019 Ms. Ruiz was quoted as saying, “Flooding is here, it’s real.”\n\n\
+                But more recently she has said she opposes “cap and trade” rules.\n\n\
+                “This kind of policy would have a horrible impact on our jobs,” she said.";
+    let v = voices(text);
+    assert_eq!(v[0].2, Some("Ms. Ruiz"), "{v:?}");
+    assert_eq!(v[2].2, Some("Ms. Ruiz"), "{v:?}");
+}
+
+#[test]
+fn a_conjunction_opening_the_sentence_is_not_part_of_the_speaker() {
+    let text = "Mayor Ana Ruiz spoke on Friday.\n\n\
+                But Ms. Ruiz said the children should stay because “you don’t punish a child \
+                for something her parents did.”";
+    let v = voices(text);
+    assert_eq!(v[0].2, Some("Ms. Ruiz"), "{v:?}");
+}
+
+#[test]
+fn he_said_between_commas_names_the_speaker_not_the_sentence_subject() {
+    let text = "Ms. Ruiz said the plan was a mistake.\n\n\
+                Councillors who back such changes, she said, “are embracing a port that lied to \
+                its people.”";
+    let v = voices(text);
+    assert_eq!(v[0].2, Some("Ms. Ruiz"), "{v:?}");
+}
+
+#[test]
+fn a_date_opening_an_update_is_nobody_who_speaks() {
+    let text = "The singer posted the photos on Monday.\n\n\
+                UPDATE - May 30, 10 p.m.: Rita Vance issued an apology on her page.\n\n\
+                “I went way too far,” she said in a video.";
+    let v = voices(text);
+    assert_ne!(v[0].2, Some("May"), "{v:?}");
+}
+
+#[test]
+fn a_page_repeating_its_headline_names_no_speaker_of_the_story() {
+    // Saved pages often carry the headline twice; the copy is page furniture, and its first
+    // words are nobody the lede's quotation could be quoting.
+    let text = "Mayor Attacks Harbour Board As 'Deep Swamp,' Calls For Audit\n\n\
+                Mayor Attacks Harbour Board As 'Deep Swamp,' Calls For Audit\n\n\
+                KESSEL ― Mayor Ana Ruiz on Tuesday renewed her attack on the “deep swamp” \
+                harbour board, and said its accounts should be audited.";
+    let title = parallax::text::Span::new(0, text.find('\n').unwrap());
+    let an = parallax::text::analyse(text, Some(title));
+    let q = an
+        .quotes
+        .iter()
+        .find(|q| q.inner.slice(text) == "deep swamp")
+        .expect("the lede's quotation");
+    let who = q.speaker.map(|s| s.slice(text));
+    assert!(
+        who.is_none_or(|w| !w.starts_with("Mayor Attacks")),
+        "speaker taken from the headline's copy: {who:?}"
+    );
+}

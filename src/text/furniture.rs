@@ -111,6 +111,12 @@ pub fn is_month_or_day(word: &str) -> bool {
         && (MONTHS.contains(&word) || DAYS.contains(&word))
 }
 
+/// True for the lower-case name of a month or its abbreviation ("may", "sept"), of any length:
+/// with a number after it, a date ("May 30"), however much it reads like a name.
+pub fn is_month(word: &str) -> bool {
+    MONTHS.contains(&word)
+}
+
 /// True for the lower-case name of a day ("thursday", "thurs", "today", "yesterday"): an
 /// abbreviation of four letters or more, so not "sun" or "sat".
 pub fn is_day(word: &str) -> bool {

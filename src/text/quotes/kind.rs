@@ -147,18 +147,21 @@ pub(super) fn classify(
             // The paragraph before this one (`spans` are in paragraph order), unless it is the
             // headline: then this paragraph's own sentences.
             let k = spans.partition_point(|&(p, _)| p < paragraph);
-            let from = match k.checked_sub(1) {
+            let para_from = match k.checked_sub(1) {
                 Some(j) if !headline.get(j).copied().unwrap_or(false) => spans[j].1.start,
                 Some(_) => spans.get(k).map_or(0, |&(_, s)| s.start),
                 None => 0,
-            }
-            .max(named.map_or(0, |s| s.end))
-            .max(start.saturating_sub(SUBJECT_LOOKBACK));
+            };
+            let from = para_from
+                .max(named.map_or(0, |s| s.end))
+                .max(start.saturating_sub(SUBJECT_LOOKBACK));
             let mut from = from.min(upto);
             while !text.is_char_boundary(from) {
                 from += 1;
             }
-            last_sentence_subject(text, from, upto).or(named)
+            // From just after a name seen mid-sentence (`Mr. Huckabee was quoted as saying,
+            // “Climate change …”`), the rest of its sentence opens no sentence.
+            last_sentence_subject(text, from, upto, from != para_from).or(named)
         };
         let speaker = if kind != QuotationKind::Speech {
             None
@@ -170,7 +173,19 @@ pub(super) fn classify(
                         p.slice(text).to_ascii_lowercase().as_str(),
                         "he" | "she" | "him" | "her"
                     );
-                    recent(personal, start, &seen)
+                    // "Republicans who back such changes, he said, “…”": a pronoun set off by
+                    // commas inside its sentence refers back past the sentence, not to its
+                    // opening subject (what the quotation is about).
+                    let upto = if p.end <= start && text[..p.start].trim_end().ends_with(',') {
+                        let mut floor = p.start.saturating_sub(SUBJECT_LOOKBACK);
+                        while !text.is_char_boundary(floor) {
+                            floor += 1;
+                        }
+                        sentence_start(text, floor, p.start)
+                    } else {
+                        start
+                    };
+                    recent(personal, upto, &seen)
                 }
                 // A quotation inside a sentence with a subject of its own (`Mr. Rhodes
                 // changed a reference to “diplomatic post.”`) is that subject's.

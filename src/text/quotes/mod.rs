@@ -31,7 +31,7 @@
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{Paragraph, ParagraphRole, Span};
+use super::{Boilerplate, Paragraph, ParagraphRole, Span};
 use speaker::Src;
 
 pub mod kind;
@@ -136,13 +136,17 @@ pub fn extract_with_words(
         open.push(q.inner);
     }
     // A headline is no sentence of the story: a later quotation's speaker is never its
-    // subject ("Shooting spurs calls for …" does not say “massacre”).
+    // subject ("Shooting spurs calls for …" does not say “massacre”), nor that of a page's
+    // repeat of it.
     let headline: Vec<bool> = spans
         .iter()
         .map(|&(i, _)| {
-            paragraphs
-                .get(i)
-                .is_some_and(|p| p.role == ParagraphRole::Title)
+            paragraphs.get(i).is_some_and(|p| {
+                matches!(
+                    p.role,
+                    ParagraphRole::Title | ParagraphRole::Boilerplate(Boilerplate::Repeated)
+                )
+            })
         })
         .collect();
     kind::classify(&src, &mut out, &spans, &headline);

@@ -3,7 +3,7 @@
 //! or earlier in its sentence (`Trump called it “very unfair”`, `X said in a statement: “…”`).
 //! A pronoun is returned as such; [`super::kind`] resolves it to a named speaker.
 
-use super::subject::{name_length, opening_subject};
+use super::subject::{is_opening_connective, name_length, opening_subject};
 use super::{Quote, Span};
 use crate::text::stretch::{Between, words_between};
 use crate::text::vocab::{
@@ -195,7 +195,7 @@ fn speaker_after(text: &Src<'_>, q: &Quote, para: Span) -> Option<Attribution> {
 fn quoted_as_saying(clause: &[Word<'_>]) -> Option<Who> {
     let k = clause
         .iter()
-        .position(|w| w.text.eq_ignore_ascii_case("quoted"))?;
+        .rposition(|w| w.text.eq_ignore_ascii_case("quoted"))?;
     if !clause[k..]
         .iter()
         .any(|w| w.text.eq_ignore_ascii_case("as"))
@@ -403,6 +403,20 @@ fn speaker_before(text: &Src<'_>, q: &Quote, para: Span) -> Option<Attribution> 
 /// (`“…,” says the letter, … — “…”`), else the subject opening the sentence (`Representative
 /// Steve Stivers, Republican of Ohio, also said in a statement that …`).
 fn verb_earlier(text: &Src<'_>, from: usize, words: &[Word<'_>]) -> Option<Attribution> {
+    // `X was quoted as saying, “…”`, `X is quoted by Tass as saying that …`: the subject of
+    // "quoted … as", close before the quotation.
+    // The sentence's opening subject comes first: `Sen. Charles Schumer, a New York Democrat,
+    // was quoted …` is Schumer, not the description set beside him.
+    if let Some(k) = words
+        .iter()
+        .rposition(|w| w.text.eq_ignore_ascii_case("quoted"))
+        && words.len() - k <= 8
+        && let Some(who) = opening_subject(text, from, words[k].span.start)
+            .map(Who::Named)
+            .or_else(|| quoted_as_saying(words))
+    {
+        return Some(attribution(who, words[k].span));
+    }
     let v = (0..words.len()).rev().find(|&i| {
         (is_attribution(words[i].text) || has_cue(words[i].text, Cue::Quoting))
             && !in_name(words, i)
@@ -499,6 +513,13 @@ fn noun_phrase_before(words: &[Word<'_>]) -> Option<Span> {
     let mut lo = words.len() - 1;
     while lo > 0 && capitalised(words[lo - 1].text) && words[lo].joined {
         lo -= 1;
+    }
+    // "But Mr. Huckabee said": a connective opening the sentence is not part of the name.
+    while lo + 1 < words.len()
+        && is_opening_connective(words[lo].text)
+        && words[lo].text[1..].chars().all(char::is_lowercase)
+    {
+        lo += 1;
     }
     Some(Span::new(words[lo].span.start, last.span.end))
 }

@@ -18,11 +18,19 @@ use crate::text::vocab::{
 /// 76-year-old Pelosi, in the months …`): the person a later "she said" most likely refers
 /// to. Sentences that open with a quotation are skipped (their first word is the speaker's).
 /// The sentences are read from the last, so only those after the name are looked at.
-pub(super) fn last_sentence_subject(text: &Src<'_>, from: usize, to: usize) -> Option<Span> {
+pub(super) fn last_sentence_subject(
+    text: &Src<'_>,
+    from: usize,
+    to: usize,
+    mid_sentence: bool,
+) -> Option<Span> {
     // A description with no name in it ("The image went viral") is no one a later quotation
     // could be continuing; "The 76-year-old Pelosi" and "The Russian military" are.
-    sentence_starts(text, from, to)
+    let starts = sentence_starts(text, from, to);
+    let skip = usize::from(mid_sentence && !text[..from].trim_end().ends_with('\n'));
+    starts
         .into_iter()
+        .skip(skip)
         .rev()
         .filter_map(|s| opening_subject(text, s, to))
         .find(|&np| names_someone(text, np) && !unnamed_aide(text, np))
@@ -198,7 +206,7 @@ fn is_adverb(w: &str) -> bool {
 }
 
 /// Words that open a sentence before its subject and are skipped ("But Trump said …").
-fn is_opening_connective(w: &str) -> bool {
+pub(super) fn is_opening_connective(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
         "but" | "and" | "yet" | "so" | "still" | "however" | "meanwhile" | "instead" | "now"
@@ -274,11 +282,17 @@ pub(super) fn opening_subject(text: &Src<'_>, from: usize, to: usize) -> Option<
     }
     let first = words.get(i)?;
     let gap_before = |k: usize| &text[words[k - 1].span.end..words[k].span.start];
+    // "May 30, 10 p.m.:": a month with a number is a date, not someone's name.
+    let date = crate::text::furniture::is_month(&first.text.to_ascii_lowercase())
+        && words
+            .get(i + 1)
+            .is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()));
     if is_function_word(first.text)
         || first.text.ends_with("ly")
         || is_number_word(first.text)
         || is_time_word(first.text)
         || is_opening_preposition(first.text)
+        || date
     {
         // An opening adverbial (`Thursday night, the hospital said`): the subject follows its
         // comma; without one, a day is no one's name (`Thursday’s vote …`).
