@@ -428,3 +428,65 @@ fn a_page_repeating_its_headline_names_no_speaker_of_the_story() {
         "speaker taken from the headline's copy: {who:?}"
     );
 }
+
+#[test]
+fn an_update_label_opening_the_lede_is_nobody_who_speaks() {
+    let text = "Ruiz Defends Her Comments\n\n\
+                Updated: Mayor Ana Ruiz on Sunday tried to clarify her comment that the board \
+                followed a “phony budget,” saying she meant its forecasts.";
+    let title = parallax::text::Span::new(0, text.find('\n').unwrap());
+    let an = parallax::text::analyse(text, Some(title));
+    let who: Vec<_> = an
+        .quotes
+        .iter()
+        .map(|q| q.speaker.map(|s| s.slice(text)))
+        .collect();
+    assert_eq!(who, [Some("Mayor Ana Ruiz")]);
+}
+
+#[test]
+fn a_sentence_inside_a_quotation_opens_no_name_for_a_later_one() {
+    let text = "It was at a rally on Saturday that Ms. Ruiz described the board’s “phony budget.”\n\n\
+                “It’s about some phony budget. Oh, not a budget based on figures,” she said. \
+                “But no less a budget.”";
+    let v = voices(text);
+    assert_eq!(v[2].2, Some("Ms. Ruiz"), "{v:?}");
+}
+
+#[test]
+fn a_phrase_of_time_after_a_statement_is_not_the_speaker() {
+    let text = "Council spokesman Ben Lott also issued a statement Saturday shortly after Ruiz \
+                told voters that the plan is “not about you.”";
+    let v = voices(text);
+    assert_eq!(v[0].2, Some("Ruiz"), "{v:?}");
+}
+
+#[test]
+fn a_participle_describing_a_noun_is_not_the_attribution() {
+    let text = "Harbour Secretary Ana Ruiz praised the plan on Friday.\n\n\
+                It came on the same day as the top Republican on the Port Committee called on \
+                the council to reverse its newly announced policy, labeling it the \
+                “wrong move at the wrong time.”";
+    let v = voices(text);
+    assert_eq!(v[0].2, Some("the top Republican"), "{v:?}");
+}
+
+#[test]
+fn an_attribution_between_commas_names_who_comes_after_its_verb() {
+    let text = "The council on Wednesday said the mayor agreed with the report.\n\n\
+                Her comments, said Josh Earl, the council spokesman, are “entirely consistent \
+                with what the mayor has already said.”";
+    let v = voices(text);
+    assert_eq!(v[0].2, Some("Josh Earl"), "{v:?}");
+}
+
+#[test]
+fn a_date_with_commas_before_the_subject_is_skipped_to_the_name() {
+    let text = "The Kessel Herald on July 20, 2006, described him as “a veteran of the war,” \
+                and on April 6, 2007, said that he had “served in the navy.”\n\n\
+                On May 26, 2009, The Harbour Post, a Kessel newspaper, described Mr. Hale as \
+                “a war veteran.”";
+    let v = voices(text);
+    assert_eq!(v[0].2, Some("The Kessel Herald"), "{v:?}");
+    assert_eq!(v[2].2, Some("The Harbour Post"), "{v:?}");
+}

@@ -128,6 +128,12 @@ pub(super) fn classify(
             }
         }
     }
+    // The quoted stretches (outermost quotations), in text order.
+    let quoted: Vec<Span> = quotes
+        .iter()
+        .filter(|q| !q.nested)
+        .map(|q| q.inner)
+        .collect();
     let mut seen: Vec<Seen> = Vec::new();
     for q in quotes.iter_mut() {
         let att = find_attribution(text, q, spans);
@@ -161,7 +167,7 @@ pub(super) fn classify(
             }
             // From just after a name seen mid-sentence (`Mr. Huckabee was quoted as saying,
             // “Climate change …”`), the rest of its sentence opens no sentence.
-            last_sentence_subject(text, from, upto, from != para_from).or(named)
+            last_sentence_subject(text, from, upto, from != para_from, &quoted).or(named)
         };
         let speaker = if kind != QuotationKind::Speech {
             None

@@ -310,11 +310,22 @@ fn subject(words: &[Word<'_>]) -> Option<Who> {
     // "Trump in the past has referred to", "Hale on Friday called": the noun phrase of a
     // phrase of time or place between the subject and its verb is not who speaks.
     let k = words.iter().position(|w| w.span.start == np.start)?;
+    // After "after", "before" or "since", a name is the subject of a clause of its own
+    // ("shortly after Santorum told voters"); a day or a month is a time.
+    let phrase = match k.checked_sub(1).map_or("", |j| words[j].text) {
+        "in" | "on" | "during" | "over" => true,
+        "after" | "before" | "since" => {
+            words[k]
+                .text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+                || crate::text::furniture::is_month_or_day(&words[k].text.to_ascii_lowercase())
+        }
+        _ => false,
+    };
     if k >= 2
-        && matches!(
-            words[k - 1].text,
-            "in" | "on" | "during" | "after" | "before" | "since" | "over"
-        )
+        && phrase
         && let Some(who) = subject(&words[..k - 1])
     {
         return Some(who);
@@ -417,9 +428,24 @@ fn verb_earlier(text: &Src<'_>, from: usize, words: &[Word<'_>]) -> Option<Attri
     {
         return Some(attribution(who, words[k].span));
     }
+    // "its newly announced policy": a participle after a determiner or a possessive
+    // describes a noun; it is no verb of the sentence.
+    let adjectival = |i: usize| {
+        let mut j = i;
+        while j > 0 && words[j - 1].text.ends_with("ly") {
+            j -= 1;
+        }
+        j > 0
+            && (is_determiner(words[j - 1].text)
+                || matches!(
+                    words[j - 1].text.to_ascii_lowercase().as_str(),
+                    "its" | "his" | "her" | "their" | "our" | "my" | "your"
+                ))
+    };
     let v = (0..words.len()).rev().find(|&i| {
         (is_attribution(words[i].text) || has_cue(words[i].text, Cue::Quoting))
             && !in_name(words, i)
+            && !adjectival(i)
     })?;
     // "the photos published by the ministry": a participle, not the sentence's verb.
     if words
@@ -451,6 +477,19 @@ fn verb_earlier(text: &Src<'_>, from: usize, words: &[Word<'_>]) -> Option<Attri
         && is_attribution(words[v].text)
         && let Some(np) = noun_phrase_forward(&words[v + 1..])
     {
+        return Some(attribution(Who::Named(np), words[v].span));
+    }
+    // "Her comments, said Josh Earnest, the White House press secretary, are “…”": an
+    // attribution set between commas, its subject after its verb.
+    if v > 0
+        && text[words[v - 1].span.end..words[v].span.start].trim() == ","
+        && is_attribution(words[v].text)
+        && let Some(np) = noun_phrase_forward(&words[v + 1..])
+        && let Some(next) = words.iter().find(|w| w.span.start >= np.end)
+        && text[np.end..next.span.start].trim() == ","
+        && !is_pronoun(words[v + 1].text)
+    {
+        let np = named_in_apposition(text, &words[v + 1..], np).unwrap_or(np);
         return Some(attribution(Who::Named(np), words[v].span));
     }
     let np = opening_subject(text, from, words[v].span.start)?;
@@ -503,7 +542,14 @@ fn noun_phrase_before(words: &[Word<'_>]) -> Option<Span> {
     let tail = words.len().saturating_sub(6);
     if let Some(d) = words[tail..].iter().rposition(|w| is_determiner(w.text)) {
         let d = tail + d;
-        if d + 1 < words.len() && words[d + 1..].iter().all(|w| !is_pronoun(w.text)) {
+        // "a statement Saturday shortly after Santorum": a phrase running on past a
+        // preposition or a clause word is no noun phrase.
+        if d + 1 < words.len()
+            && words[d + 1..].iter().all(|w| {
+                !is_pronoun(w.text)
+                    && (!is_function_word(w.text) || matches!(w.text, "and" | "of" | "for"))
+            })
+        {
             return Some(Span::new(words[d].span.start, last.span.end));
         }
     }

@@ -23,14 +23,23 @@ pub(super) fn last_sentence_subject(
     from: usize,
     to: usize,
     mid_sentence: bool,
+    quoted: &[Span],
 ) -> Option<Span> {
     // A description with no name in it ("The image went viral") is no one a later quotation
     // could be continuing; "The 76-year-old Pelosi" and "The Russian military" are.
     let starts = sentence_starts(text, from, to);
     let skip = usize::from(mid_sentence && !text[..from].trim_end().ends_with('\n'));
+    // A sentence inside a quotation ("… some phony theology. Oh, not a theology …") is the
+    // speaker's, and its first word nobody a later quotation is by. `quoted` is in text order
+    // and its spans do not overlap.
+    let inside = |s: usize| {
+        let k = quoted.partition_point(|q| q.end <= s);
+        quoted.get(k).is_some_and(|q| q.start < s)
+    };
     starts
         .into_iter()
         .skip(skip)
+        .filter(|&s| !inside(s))
         .rev()
         .filter_map(|s| opening_subject(text, s, to))
         .find(|&np| names_someone(text, np) && !unnamed_aide(text, np))
@@ -206,6 +215,19 @@ fn is_adverb(w: &str) -> bool {
 }
 
 /// Words that open a sentence before its subject and are skipped ("But Trump said …").
+/// True for the words of a label a page sets before its lede ("Updated:", "UPDATE:",
+/// "Editor's note:"): no one's name.
+fn is_lede_label(words: &[Word<'_>]) -> bool {
+    let label: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
+    let label: Vec<&str> = label.iter().map(String::as_str).collect();
+    matches!(
+        label.as_slice(),
+        ["updated" | "update" | "updates" | "correction" | "clarification" | "breaking"]
+            | ["editor's" | "editor’s" | "editors", "note"]
+            | ["breaking", "news"]
+    )
+}
+
 pub(super) fn is_opening_connective(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
@@ -277,6 +299,15 @@ pub(super) fn opening_subject(text: &Src<'_>, from: usize, to: usize) -> Option<
             i = k + 1;
         }
     }
+    // A label set before the lede ("Updated:", "Editor's note:").
+    if let Some(k) = (i..words.len().min(i + 2)).find(|&k| {
+        words
+            .get(k + 1)
+            .is_some_and(|n| text[words[k].span.end..n.span.start].trim() == ":")
+    }) && is_lede_label(&words[i..=k])
+    {
+        i = k + 1;
+    }
     if words.get(i).is_some_and(|w| is_opening_connective(w.text)) {
         i += 1;
     }
@@ -296,7 +327,16 @@ pub(super) fn opening_subject(text: &Src<'_>, from: usize, to: usize) -> Option<
     {
         // An opening adverbial (`Thursday night, the hospital said`): the subject follows its
         // comma; without one, a day is no one's name (`Thursday’s vote …`).
-        let k = (i + 1..words.len().min(i + 16)).find(|&k| gap_before(k).contains(','))?;
+        // A date holds commas of its own (`On May 26, 2009, The Connecticut Post …`): the
+        // first comma followed by a name or a determiner, else the first comma.
+        let window = i + 1..words.len().min(i + 16);
+        let k = window
+            .clone()
+            .find(|&k| {
+                gap_before(k).contains(',')
+                    && (capitalised(words[k].text) || is_determiner(words[k].text))
+            })
+            .or_else(|| window.clone().find(|&k| gap_before(k).contains(',')))?;
         i = k;
     } else if is_participle_opening(first.text)
         && words.get(i + 1).is_some_and(|w| !capitalised(w.text))
@@ -383,7 +423,13 @@ pub(super) fn opening_subject(text: &Src<'_>, from: usize, to: usize) -> Option<
     if n == 1 && !apposition && is_determiner(next.text) && !is_determiner(first.text) {
         return None;
     }
+    // "Mayor Ana Ruiz on Sunday tried …": a day after the name is when, not part of it.
+    let on_day = matches!(next.text, "on" | "late" | "early")
+        && rest
+            .get(n + 1)
+            .is_some_and(|w| crate::text::furniture::is_month_or_day(&w.text.to_ascii_lowercase()));
     if !apposition
+        && !on_day
         && (is_function_word(next.text)
             || matches!(
                 next.text.to_ascii_lowercase().as_str(),
