@@ -490,3 +490,16 @@ fn a_date_with_commas_before_the_subject_is_skipped_to_the_name() {
     assert_eq!(v[0].2, Some("The Kessel Herald"), "{v:?}");
     assert_eq!(v[2].2, Some("The Harbour Post"), "{v:?}");
 }
+
+#[test]
+fn a_word_of_another_party_named_on_the_way_is_not_the_subjects() {
+    let text = "KESSEL — The council on Wednesday released the full set of emails describing the \
+                May 3 sale of the docks, in response \
+                to continuing charges from opposition Greens that there was a massive \
+                political “cover-up” of the harbour deal.\n\n\
+                Councillors on Friday voted for charges from the harbour police that the \
+                board had acted “in bad faith” since spring.";
+    let v = voices(text);
+    assert_eq!(v[0].2, None, "{v:?}");
+    assert_eq!(v[1].2, None, "{v:?}");
+}

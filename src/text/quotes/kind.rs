@@ -195,8 +195,15 @@ pub(super) fn classify(
                 }
                 // A quotation inside a sentence with a subject of its own (`Mr. Rhodes
                 // changed a reference to “diplomatic post.”`) is that subject's.
-                None if !nested => own_subject(text, start, spans, paragraph)
-                    .or_else(|| recent(false, start, &seen)),
+                // Its own sentence's subject was weighed there: the name a later
+                // quotation could continue is looked for before that sentence.
+                None if !nested => own_subject(text, start, spans, paragraph).or_else(|| {
+                    recent(
+                        false,
+                        start_of_sentence(text, start, spans, paragraph),
+                        &seen,
+                    )
+                }),
                 None => None,
             }
         };
@@ -258,6 +265,22 @@ fn parallel_quotations(text: &str, quotes: &mut [Quote]) {
     }
 }
 
+/// Start of the sentence (in paragraph `paragraph`) holding byte `start`.
+fn start_of_sentence(
+    text: &Src<'_>,
+    start: usize,
+    spans: &[(usize, Span)],
+    paragraph: usize,
+) -> usize {
+    let k = spans.partition_point(|&(p, _)| p < paragraph);
+    let para = spans.get(k).map_or(0, |&(_, s)| s.start).min(start);
+    let mut floor = para.max(start.saturating_sub(SUBJECT_LOOKBACK));
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    sentence_start(text, floor, start)
+}
+
 /// The subject opening the sentence that holds the quotation starting at `start`, when the
 /// quotation does not open the sentence itself.
 fn own_subject(
@@ -266,19 +289,26 @@ fn own_subject(
     spans: &[(usize, Span)],
     paragraph: usize,
 ) -> Option<Span> {
-    let k = spans.partition_point(|&(p, _)| p < paragraph);
-    let para = spans.get(k).map_or(0, |&(_, s)| s.start).min(start);
-    let mut floor = para.max(start.saturating_sub(SUBJECT_LOOKBACK));
-    while !text.is_char_boundary(floor) {
-        floor += 1;
-    }
-    let from = sentence_start(text, floor, start);
+    let from = start_of_sentence(text, start, spans, paragraph);
     if text[from..start].trim().is_empty() {
         return None;
     }
     // Only a name speaks a quotation no verb introduces ("The convoy reportedly included “…”"
     // quotes someone else).
-    opening_subject(text, from, start).filter(|&np| names_someone(text, np))
+    // Nor is it the subject's when another party is named on the way to it ("charges from
+    // congressional Republicans that there was a massive political “cover-up”"): whose
+    // word it is, is not said.
+    opening_subject(text, from, start).filter(|&np| {
+        names_someone(text, np) && {
+            let words = super::speaker::words_in(text, np.end, start, 80);
+            !words.windows(3).any(|w| {
+                w[0].text == "from"
+                    && (super::speaker::capitalised(w[1].text)
+                        || crate::text::vocab::is_determiner(w[1].text)
+                        || super::speaker::capitalised(w[2].text))
+            })
+        }
+    })
 }
 
 /// Normal forms of the words of one text, each distinct word normalised once and known by

@@ -442,10 +442,25 @@ fn verb_earlier(text: &Src<'_>, from: usize, words: &[Word<'_>]) -> Option<Attri
                     "its" | "his" | "her" | "their" | "our" | "my" | "your"
                 ))
     };
+    // "continuing charges from congressional Republicans that …": a plural noun, not the
+    // verb of the sentence.
+    let plural_noun = |i: usize| {
+        let w = words[i].text;
+        w.ends_with('s')
+            && !w.eq_ignore_ascii_case("says")
+            && words
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.text, "from" | "by" | "of"))
+    };
+    // "talking points describing the Sept. 11 attack …": a participle quotes only what
+    // follows it closely ("labeling it the “wrong move”").
+    let far_participle = |i: usize| words[i].text.ends_with("ing") && words.len() - i > 6;
     let v = (0..words.len()).rev().find(|&i| {
         (is_attribution(words[i].text) || has_cue(words[i].text, Cue::Quoting))
             && !in_name(words, i)
             && !adjectival(i)
+            && !plural_noun(i)
+            && !far_participle(i)
     })?;
     // "the photos published by the ministry": a participle, not the sentence's verb.
     if words
