@@ -327,13 +327,14 @@ pub(super) fn opening_subject(text: &Src<'_>, from: usize, to: usize) -> Option<
     {
         // An opening adverbial (`Thursday night, the hospital said`): the subject follows its
         // comma; without one, a day is no one's name (`Thursday’s vote …`).
-        // A date holds commas of its own (`On May 26, 2009, The Connecticut Post …`): the
-        // first comma followed by a name or a determiner, else the first comma.
+        // A date holds commas of its own (`On May 26, 2009, The Connecticut Post …`, `May
+        // 30, 10 p.m.: Kathy Griffin …`): the first comma or colon followed by a name or a
+        // determiner, else the first comma.
         let window = i + 1..words.len().min(i + 16);
         let k = window
             .clone()
             .find(|&k| {
-                gap_before(k).contains(',')
+                gap_before(k).contains([',', ':'])
                     && (capitalised(words[k].text) || is_determiner(words[k].text))
             })
             .or_else(|| window.clone().find(|&k| gap_before(k).contains(',')))?;
