@@ -503,3 +503,11 @@ fn a_word_of_another_party_named_on_the_way_is_not_the_subjects() {
     assert_eq!(v[0].2, None, "{v:?}");
     assert_eq!(v[1].2, None, "{v:?}");
 }
+
+#[test]
+fn a_name_runs_on_across_of_and_its_state() {
+    let text = "Also on the council’s side, Sen. Ana Ruiz of Kessel said she was “hopeful” for \
+                a “constructive debate.”";
+    let v = voices(text);
+    assert_eq!(v[0].2, Some("Sen. Ana Ruiz of Kessel"), "{v:?}");
+}

@@ -572,8 +572,20 @@ fn noun_phrase_before(words: &[Word<'_>]) -> Option<Span> {
         return None;
     }
     let mut lo = words.len() - 1;
-    while lo > 0 && capitalised(words[lo - 1].text) && words[lo].joined {
-        lo -= 1;
+    loop {
+        if lo > 0 && capitalised(words[lo - 1].text) && words[lo].joined {
+            lo -= 1;
+        } else if lo > 1
+            // "Sen. Susan Collins of Maine said": a name runs on across "of".
+            && words[lo - 1].text == "of"
+            && words[lo].joined
+            && words[lo - 1].joined
+            && capitalised(words[lo - 2].text)
+        {
+            lo -= 2;
+        } else {
+            break;
+        }
     }
     // "But Mr. Huckabee said": a connective opening the sentence is not part of the name.
     while lo + 1 < words.len()
