@@ -101,3 +101,37 @@ fn demo_seeds_contrast_in_attribution_and_certainty() {
     assert!(count(&pm.hedges, "allegedly") >= 1, "{:?}", pm.hedges);
     assert!(pd.loaded_per_1000 > pm.loaded_per_1000);
 }
+
+#[test]
+fn who_is_quoted_counts_each_person_once_under_the_fullest_name() {
+    let a = article(
+        "a",
+        "The port vote\n\n“We lost the vote,” Gov. Ana Ruiz said on Tuesday.\n\n\
+         “We will try again,” Ms. Ruiz said.\n\n\
+         “It was close,” Ruiz said later.\n\n\
+         “The governor misread the room,” said Senator Tom Ruiz, her cousin.",
+    );
+    let b = article("b", "Other\n\nNothing.");
+    let loaded = loaded_terms(&a, &b, &Lexicon::builtin());
+    let p = profile(&a, Side::A, &loaded);
+    // Two people named Ruiz: a bare "Ruiz" could be either, so it joins neither, and the two
+    // full names stay apart.
+    assert_eq!(count(&p.quoted, "Gov. Ana Ruiz"), 1, "{:?}", p.quoted);
+    assert_eq!(count(&p.quoted, "Senator Tom Ruiz"), 1, "{:?}", p.quoted);
+
+    let c = article(
+        "c",
+        "The port vote\n\n“We lost the vote,” Gov. Ana Ruiz said on Tuesday.\n\n\
+         “We will try again,” Ms. Ruiz said.\n\n\
+         “It was close,” Ruiz said later.",
+    );
+    let loaded = loaded_terms(&c, &b, &Lexicon::builtin());
+    let p = profile(&c, Side::A, &loaded);
+    assert_eq!(
+        p.quoted
+            .iter()
+            .map(|c| (c.item.as_str(), c.count))
+            .collect::<Vec<_>>(),
+        [("Gov. Ana Ruiz", 3)]
+    );
+}

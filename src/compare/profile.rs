@@ -12,6 +12,7 @@ use crate::corpus::Article;
 use rustc_hash::FxHashMap;
 
 use super::framing::words::{CLAIM_ENTRY, also_a_noun};
+use crate::text::quotes::names::people;
 use crate::text::vocab::{self, attribution_verbs, boosters, find_markers_where};
 use crate::text::{Analysis, QuotationKind, QuoteKind, Span};
 
@@ -97,7 +98,7 @@ pub fn profile(art: &Article, side: Side, loaded: &[LoadedTerm]) -> Profile {
     }
 
     let mut scare_quotes: Vec<String> = Vec::new();
-    let mut quoted = BTreeMap::new();
+    let mut speakers: Vec<String> = Vec::new();
     let mut quotations = 0;
     for q in &an.quotes {
         if in_boilerplate(an, q.outer) {
@@ -122,11 +123,25 @@ pub fn profile(art: &Article, side: Side, loaded: &[LoadedTerm]) -> Profile {
                 if let Some(sp) = q.speaker {
                     let name = squash(sp.slice(&art.text));
                     if !name.is_empty() {
-                        *quoted.entry(name).or_default() += 1;
+                        speakers.push(name);
                     }
                 }
             }
         }
+    }
+    // One entry per person, under the fullest name given ("Mr. Christie", "Chris Christie"
+    // and "Gov. Chris Christie" are one); a name without a key stays as given.
+    let mut quoted: BTreeMap<String, usize> = BTreeMap::new();
+    let names: Vec<&str> = speakers.iter().map(String::as_str).collect();
+    let mut grouped = vec![false; names.len()];
+    for (name, members) in people(&names) {
+        for &i in &members {
+            grouped[i] = true;
+        }
+        *quoted.entry(name).or_default() += members.len();
+    }
+    for (name, _) in names.iter().zip(&grouped).filter(|&(_, &g)| !g) {
+        *quoted.entry((*name).to_string()).or_default() += 1;
     }
 
     let quoted_words = super::voice::Voices::new(art).quoted_words(|s| !in_boilerplate(an, s));

@@ -17,7 +17,7 @@ use super::facts::Node;
 use super::{QuoteCopy, QuotedBy, Speaker, StoryQuote};
 use crate::compare::Comparison;
 use crate::corpus::Article;
-use crate::text::quotes::names::name_key;
+use crate::text::quotes::names::{name_key, people};
 use crate::text::{QuotationKind, Span};
 
 /// The quotations and speakers of a story.
@@ -181,45 +181,21 @@ fn common_speaker(copies: &[QuoteCopy]) -> Option<String> {
 
 /// Who is quoted in `quotations`, by which outlet how often.
 fn speakers(quotations: &[StoryQuote]) -> Vec<Speaker> {
-    // key → (fullest name, count per article)
-    let mut by_key: BTreeMap<String, (String, BTreeMap<usize, usize>)> = BTreeMap::new();
-    for q in quotations {
-        for c in &q.copies {
-            let Some(name) = &c.speaker else { continue };
-            let key = name_key(name);
-            if key.is_empty() {
-                continue;
-            }
-            let entry = by_key
-                .entry(key)
-                .or_insert_with(|| (name.clone(), BTreeMap::new()));
-            if name.len() > entry.0.len() {
-                entry.0 = name.clone();
-            }
-            *entry.1.entry(c.article).or_default() += 1;
+    // Every named copy: its speaker and its article.
+    let named: Vec<(&str, usize)> = quotations
+        .iter()
+        .flat_map(|q| &q.copies)
+        .filter_map(|c| Some((c.speaker.as_deref()?, c.article)))
+        .collect();
+    let names: Vec<&str> = named.iter().map(|&(n, _)| n).collect();
+    let by_key = people(&names).into_iter().map(|(name, members)| {
+        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+        for i in members {
+            *counts.entry(named[i].1).or_default() += 1;
         }
-    }
-    // A bare surname joins the one fuller name that ends with it.
-    let keys: Vec<String> = by_key.keys().cloned().collect();
-    for key in &keys {
-        if key.contains(' ') {
-            continue;
-        }
-        let fuller: Vec<&String> = keys
-            .iter()
-            .filter(|k| k.ends_with(&format!(" {key}")))
-            .collect();
-        if let [one] = fuller[..]
-            && let Some((_, counts)) = by_key.remove(key)
-            && let Some(target) = by_key.get_mut(one.as_str())
-        {
-            for (a, n) in counts {
-                *target.1.entry(a).or_default() += n;
-            }
-        }
-    }
+        (name, counts)
+    });
     let mut out: Vec<Speaker> = by_key
-        .into_values()
         .map(|(name, counts)| Speaker {
             name,
             quoted_by: counts
