@@ -118,6 +118,14 @@ fn a_word_used_as_often_on_both_sides_is_not_distinctive_of_the_shorter() {
     assert!(!d.b.is_empty(), "B's own words: session");
 }
 
+/// The stems listed as distinctive of A, written as `a_text`, against a plain report B.
+fn distinctive_stems_of_a(a_text: &str) -> Vec<String> {
+    let b_text = format!("{SHARED}The plan passed. Members thanked staff for the bridge.");
+    let (a, b) = (article("a", a_text), article("b", &b_text));
+    let d = distinctive(&a, &b, &Options::default());
+    d.a.into_iter().map(|t| t.stem).collect()
+}
+
 #[test]
 fn connectives_and_word_fragments_are_never_distinctive() {
     // A repeats "because", "against", "one" and "between", and the "D" and "R" of party tags;
@@ -128,10 +136,8 @@ fn connectives_and_word_fragments_are_never_distinctive() {
          other, and one vote was against the bridge because of its cost. Between them, one \
          plan stood against another, because (D-Ohio) and (R-Ohio) said so."
     );
-    let b_text = format!("{SHARED}The plan passed. Members thanked staff for the bridge.");
-    let (a, b) = (article("a", &a_text), article("b", &b_text));
-    let d = distinctive(&a, &b, &Options::default());
-    let stems: Vec<&str> = d.a.iter().map(|t| t.stem.as_str()).collect();
+    let stems = distinctive_stems_of_a(&a_text);
+    let stems: Vec<&str> = stems.iter().map(String::as_str).collect();
     for never in ["becaus", "against", "one", "between", "d", "r"] {
         assert!(!stems.contains(&never), "{never:?} in {stems:?}");
     }
@@ -152,10 +158,8 @@ fn words_addressing_the_reader_are_never_distinctive() {
          and me, I am very tired of waiting. Here, now, your bridge stands half built, and \
          the council tells me to wait. Now the council must answer."
     );
-    let b_text = format!("{SHARED}The plan passed. Members thanked staff for the bridge.");
-    let (a, b) = (article("a", &a_text), article("b", &b_text));
-    let d = distinctive(&a, &b, &Options::default());
-    let stems: Vec<&str> = d.a.iter().map(|t| t.stem.as_str()).collect();
+    let stems = distinctive_stems_of_a(&a_text);
+    let stems: Vec<&str> = stems.iter().map(String::as_str).collect();
     for never in ["now", "here", "your", "me", "veri", "am"] {
         assert!(!stems.contains(&never), "{never:?} in {stems:?}");
     }

@@ -183,11 +183,7 @@ pub(super) fn classify(
                     // commas inside its sentence refers back past the sentence, not to its
                     // opening subject (what the quotation is about).
                     let upto = if p.end <= start && text[..p.start].trim_end().ends_with(',') {
-                        let mut floor = p.start.saturating_sub(SUBJECT_LOOKBACK);
-                        while !text.is_char_boundary(floor) {
-                            floor += 1;
-                        }
-                        sentence_start(text, floor, p.start)
+                        start_of_sentence(text, p.start, spans, paragraph)
                     } else {
                         start
                     };

@@ -143,8 +143,7 @@ pub fn people(names: &[&str]) -> Vec<(String, Vec<usize>)> {
         .iter()
         .filter_map(|(key, (name, _))| Some((person_words(name)?, key.clone())))
         .collect();
-    keys.sort();
-    keys.sort_by_key(|(words, _)| words.len());
+    keys.sort_by(|x, y| (x.0.len(), x).cmp(&(y.0.len(), y)));
     let ends = |long: &[String], short: &[String]| {
         long.len() > short.len() && long[long.len() - short.len()..] == *short
     };
