@@ -418,3 +418,47 @@ The party lost 40 seats in the autumn election.
     let al = align(&a, &b, &Options::default());
     expect_pairs(&al, &a, &b, &[("betrayal", "betrayed", true)]);
 }
+
+#[test]
+fn two_things_a_described_speaker_said_are_two_statements() {
+    // Each outlet quotes another line of one ministry, described, not named ("the agency",
+    // "the navy"): the lines share a place and their spot between two aligned pairs, not
+    // what they say.
+    let denial = "Veldor denies losses
+
+The Harbour Ministry of Veldor has denied reports that three of its sailors died in a raid on Tuesday.
+
+According to the agency, “there were no losses among the crews in the province of Amsel Bay, nor anywhere else on the coast.”
+
+The ministry accused two foreign newspapers of spreading rumours about the raid.
+";
+    let claims = "Veldor says the raiders were driven off
+
+The Harbour Ministry of Veldor has denied reports that three of its sailors died in a raid on Tuesday.
+
+The navy also said its patrols “drove off four fast boats on the road from Kessel to Amsel Bay” and freed two fishing villages.
+
+The ministry accused two foreign newspapers of spreading rumours about the raid.
+";
+    let (a, b) = (article("denial", denial), article("claims", claims));
+    let al = align(&a, &b, &Options::default());
+    expect_pairs(
+        &al,
+        &a,
+        &b,
+        &[
+            ("denied reports", "denied reports", true),
+            ("accused two", "accused two", true),
+            ("no losses", "fast boats", false),
+        ],
+    );
+    // One line of the ministry, quoted whole by one outlet and in part by the other, stays
+    // one statement.
+    let claims = claims.replace(
+        "The navy also said its patrols “drove off four fast boats on the road from Kessel to Amsel Bay” and freed two fishing villages.",
+        "The statement said there were “no losses among the crews” in Amsel Bay.",
+    );
+    let b = article("claims", &claims);
+    let al = align(&a, &b, &Options::default());
+    expect_pairs(&al, &a, &b, &[("no losses", "no losses", true)]);
+}

@@ -24,9 +24,10 @@
 //!    sharing only who and where ("the Harbour Ministry … the Kessel Strait") may tell two
 //!    different events. Nor is a pair below [`EVIDENT_SCORE`] aligned when both sentences are
 //!    quotations of two different named speakers that do not share five words in a row, or of
-//!    one speaker that share no three words in a row and at most one content word
-//!    ([`speakers`]): what two people said are two statements, whatever words they share, and
-//!    so are two different lines of one speech.
+//!    one speaker that share no three words in a row and at most one content word (a speaker
+//!    only described, "the agency", is perhaps the other's, and the quoted words alone are
+//!    compared) ([`speakers`]): what two people said are two statements, whatever words they
+//!    share, and so are two different lines of one speech.
 //! 2. **Candidates.** An inverted index over the stems of B proposes, for every sentence, the
 //!    few sentences of the other article sharing the most weight (stems found in very many
 //!    sentences are left out of the index for long inputs; at most [`CANDIDATES_PER_SENTENCE`]
@@ -214,10 +215,9 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
         || speakers::of_sentences(a, &sa),
         || speakers::of_sentences(b, &sb),
     );
-    let two_statements = |i: usize, j: usize| {
-        !who_a[i].is_empty()
-            && !who_b[j].is_empty()
-            && speakers::two_statements(a, sa[i], &who_a[i], b, sb[j], &who_b[j])
+    let two_statements = |i: usize, j: usize| match (&who_a[i], &who_b[j]) {
+        (Some(x), Some(y)) => speakers::two_statements(a, sa[i], x, b, sb[j], y),
+        _ => false,
     };
     for (k, &(i, j, s)) in pairs.iter().enumerate() {
         if supported[k] && s < EVIDENT_SCORE && two_statements(i, j) {
