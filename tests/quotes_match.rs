@@ -240,3 +240,56 @@ fn a_long_statement_quoted_in_pieces_pairs_every_piece() {
         ]
     );
 }
+
+#[test]
+fn a_few_words_of_a_statement_the_other_prints_at_length_are_shared() {
+    let a = "Harbour plan\n\n\
+             Mayor Ilse Varga called the harbour plan a “reckless gamble” on Tuesday.\n\n\
+             She said the council had been “frankly dishonest” about its cost.";
+    let b = "Mayor attacks harbour plan\n\n\
+             “This plan is a reckless gamble with our harbour and our savings,” Mayor Varga said.\n\n\
+             “The council has been frankly dishonest about what it costs,” Varga added.";
+    let (x, y, m) = shared(a, b);
+    let span = |text: &str, s: parallax::text::Span| text[s.start..s.end].to_string();
+    let found: Vec<(String, String)> = m
+        .iter()
+        .map(|q| (span(&x.text, q.a), span(&y.text, q.b)))
+        .collect();
+    assert!(
+        found
+            .iter()
+            .any(|(qa, qb)| qa == "reckless gamble"
+                && qb.starts_with("This plan is a reckless gamble")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(qa, qb)| qa == "frankly dishonest" && qb.starts_with("The council")),
+        "{found:?}"
+    );
+    let gamble = m
+        .iter()
+        .find(|q| span(&x.text, q.a) == "reckless gamble")
+        .unwrap();
+    assert_eq!(gamble.kind, QuoteMatchKind::Partial);
+    assert_eq!(gamble.edits, [TrimmedStart, TrimmedEnd]);
+}
+
+#[test]
+fn a_few_words_are_not_shared_with_someone_else_or_when_they_are_common() {
+    // The same two words in another person's statement are not her quotation.
+    let a = "Harbour plan\n\n\
+             Mayor Ilse Varga called the harbour plan a “reckless gamble” on Tuesday.";
+    let b = "Harbour plan\n\n\
+             “Calling it a reckless gamble is unfair to the engineers,” said Tomas Ek, the port director.";
+    let (_, _, m) = shared(a, b);
+    assert!(m.is_empty(), "{m:?}");
+    // A common word ("badly"), or a name in quotes, turns up in any two statements.
+    let a = "Harbour plan\n\n\
+             Mayor Ilse Varga said she felt “badly” about the vote, and named the “Kessel” route.";
+    let b = "Harbour plan\n\n\
+             “I feel very badly for the families on the Kessel route,” Mayor Varga said.";
+    let (_, _, m) = shared(a, b);
+    assert!(m.is_empty(), "{m:?}");
+}

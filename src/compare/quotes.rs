@@ -25,7 +25,9 @@
 //!   shared, so two different quotations on one topic, which share no three-word sequence, are
 //!   not paired.
 //!
-//! Quotations of fewer than four words are only paired when exact. Each quotation of B is
+//! Quotations of fewer than four words are only paired when exact, or when one holds the
+//! same speaker's words found whole inside a longer quotation of the other side (an outlet
+//! quoting a word or two of a statement the other prints at length: [`fragments`]). Each quotation of B is
 //! paired with its best match in A, and with further A quotations that match other words of it
 //! (A quoting one long statement of B in two pieces); every A quotation is likewise paired with
 //! its best B match. So a quotation one article repeats (a pull-quote and the body) is shared at
@@ -37,6 +39,7 @@
 //! words on the unquoted side.
 
 mod candidates;
+mod fragments;
 mod pairwise;
 mod unquoted;
 
@@ -84,7 +87,7 @@ pub fn match_quotes_within(a: &Article, b: &Article, budget: u64) -> (Vec<Shared
 
     // Every acceptable pair, best first (among equals, the first in A, then in B).
     let matches = candidates::class_matches((&qa, &ca), (&qb, &cb), &mut work, compare, exact);
-    let over = work.over;
+    let mut over = work.over;
     let mut cands = candidates::expand(&ca, &cb, matches);
     cands.sort_by(|p, q| {
         q.m.rank()
@@ -120,6 +123,20 @@ pub fn match_quotes_within(a: &Article, b: &Article, budget: u64) -> (Vec<Shared
             taken[k] = true;
             pairs.push(p.clone());
         }
+    }
+    // Short quotations found inside a longer quotation of the same speaker on the other side.
+    if !over {
+        let (mut with_a, mut with_b) = (vec![false; qa.len()], vec![false; qb.len()]);
+        for p in &pairs {
+            with_a[p.a] = true;
+            with_b[p.b] = true;
+        }
+        pairs.extend(fragments::fragment_pairs(
+            (a, &qa, &with_a),
+            (b, &qb, &with_b),
+            &mut work,
+        ));
+        over = work.over;
     }
     pairs.sort_by_key(|p| (p.a, p.b));
     // A pair nested inside another pair on both sides (a scare quote inside a shared
