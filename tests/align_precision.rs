@@ -462,3 +462,62 @@ The ministry accused two foreign newspapers of spreading rumours about the raid.
     let al = align(&a, &b, &Options::default());
     expect_pairs(&al, &a, &b, &[("no losses", "no losses", true)]);
 }
+
+#[test]
+fn sentences_carrying_one_shared_quotation_are_side_by_side() {
+    // Each outlet tells the mayor's reaction in its own words around one word of hers, in
+    // different places: word statistics alone leave the two sentences apart.
+    let local = "Varga keeps the harbour seat
+
+Mayor Ilse Varga won a third term on Sunday, beating Tomas Ek by 5,210 votes to 3,904.
+
+Varga said afterward that she was “exhilarated” by the turnout and that she had predicted the margin.
+
+Turnout reached 61 percent, the highest in twenty years.
+
+Ek conceded before midnight and promised to work with the council.
+
+Varga described rebuilding the old pier as a “shared duty,” her campaign's central promise.
+";
+    let wire = "Mayor re-elected in port town
+
+Ilse Varga was re-elected mayor on Sunday with 5,210 votes to 3,904 for Tomas Ek.
+
+Turnout reached 61 percent, the highest in twenty years.
+
+Ek conceded before midnight and promised to work with the council.
+
+“Rebuilding the old pier is a shared duty for every family here,” Varga said.
+
+Speaking to supporters outside the town hall, the mayor said she felt “exhilarated” to be returned.
+";
+    let (a, b) = (article("local", local), article("wire", wire));
+    let opts = Options::default();
+    let (x, y) = ("was “exhilarated”", "felt “exhilarated”");
+    // The alignment alone does not pair them.
+    let al = align(&a, &b, &opts);
+    assert!(!paired(&al, &a, &b, x, y));
+    // The comparison, which knows the shared quotations, does, as a moved pair.
+    let cmp = parallax::compare::compare(&a, &b, &opts);
+    let (i, j) = (sentence(&a, x), sentence(&b, y));
+    assert!(
+        cmp.alignment
+            .iter()
+            .any(|p| (p.a, p.b, p.moved) == (i, j, true)),
+        "{:?}",
+        cmp.alignment
+    );
+    // Every sentence still stands in exactly one row.
+    for (side, n) in [
+        (0, a.analysis.sentences.len()),
+        (1, b.analysis.sentences.len()),
+    ] {
+        let mut seen = vec![0; n];
+        for r in &cmp.rows {
+            for &k in if side == 0 { &r.a } else { &r.b } {
+                seen[k] += 1;
+            }
+        }
+        assert!(seen.iter().all(|&c| c == 1), "{side}: {seen:?}");
+    }
+}

@@ -3,7 +3,7 @@
 //! Only sentences of body paragraphs take part; the headline and page furniture are shown in the
 //! reading order as [`RowKind::Excluded`] rows but never aligned.
 //!
-//! The method, in five steps:
+//! The method, in six steps:
 //!
 //! 1. **Vectors.** Each analysed sentence becomes a vector of stems weighted by how informative
 //!    they are ([`vectors`]: local IDF × bundled background frequency × library IDF, names and
@@ -71,6 +71,13 @@
 //!    aide" … "She sued him in 2014"), which consecutive blocks do not reach. The joining
 //!    sentence must tell mostly what its partner tells ([`JOIN_CONTAINED`]): a sentence about
 //!    something else that shares one clause with the unit stays on its own.
+//! 6. **Shared quotations.** Once the shared quotations are known ([`crate::compare::compare`]
+//!    matches them beside steps 1–5), the two sentences of each quotation of speech both
+//!    print are brought together ([`Units::join_shared_quotes`], module `quoted`): paired
+//!    when both are unaligned (moved when out of order), or the unaligned one joins the
+//!    other's unit. The same person's same words, "“exhilarated” by the strong support" /
+//!    "saying she feels “exhilarated”", are one report whatever the words around them.
+//!    [`align`] alone stops after step 5.
 //!
 //! A pair is *clearly best* when it scores at least [`CLEAR_FLOOR`] × `min_score` and at least
 //! [`CLEAR_RATIO`] times the best rival of either of its sentences (margin scoring): a
@@ -86,6 +93,7 @@
 //! row (which may then hold sentences that are not consecutive, `b: [j, j + 4]`), not at its
 //! own position, and gives one pair with each sentence of the unit's other side.
 
+mod quoted;
 mod rows;
 pub mod speakers;
 pub mod synonyms;
@@ -201,6 +209,24 @@ pub fn analysed_sentences(an: &Analysis) -> Vec<usize> {
 
 /// Align the sentences of `a` and `b`.
 pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
+    units(a, b, opts).finish(a, b)
+}
+
+/// The alignment before its pairs and rows are written out: the analysed sentences, their
+/// vectors and the units found, so that a later step may add pairs it knows of
+/// ([`Units::join_shared_quotes`]).
+pub struct Units {
+    sa: Vec<usize>,
+    sb: Vec<usize>,
+    vecs: vectors::Vectors,
+    chain: Vec<Unit>,
+    moved: Vec<(usize, usize, f64)>,
+    attached: Vec<Attached>,
+}
+
+/// Steps 1–5 of the alignment (see the module documentation), without writing out pairs and
+/// rows ([`Units::finish`]).
+pub fn units(a: &Article, b: &Article, opts: &Options) -> Units {
     let sa = analysed_sentences(&a.analysis);
     let sb = analysed_sentences(&b.analysis);
     let vecs = vectors::build(&a.analysis, &sa, &b.analysis, &sb, opts.corpus.as_deref());
@@ -232,7 +258,7 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
         (Some(x), Some(y)) => evidence(x, y, &vecs.naming) >= MIN_EVIDENCE,
         _ => false,
     };
-    let units = units(
+    let units = candidate_units(
         &vecs.a, &vecs.b, vecs.stems, &pairs, &clear, &supported, lede_event, min_score,
     );
     // Out of order, a pair must stand out from the other candidates of its sentences.
@@ -287,63 +313,84 @@ pub fn align(a: &Article, b: &Article, opts: &Options) -> Alignment {
         sb.len(),
         min_score + ATTACH_MARGIN,
     );
+    Units {
+        sa,
+        sb,
+        vecs,
+        chain,
+        moved,
+        attached,
+    }
+}
 
-    let mut out_pairs = Vec::new();
-    for u in &chain {
-        for &ga in &sa[u.a0..=u.a1] {
-            for &gb in &sb[u.b0..=u.b1] {
-                out_pairs.push(AlignedPair {
-                    a: ga,
-                    b: gb,
-                    score: round(u.score),
-                    moved: false,
-                });
+impl Units {
+    /// The alignment: its pairs, reading order and similarity.
+    pub fn finish(self, a: &Article, b: &Article) -> Alignment {
+        let Units {
+            sa,
+            sb,
+            vecs,
+            chain,
+            moved,
+            attached,
+        } = self;
+        let mut out_pairs = Vec::new();
+        for u in &chain {
+            for &ga in &sa[u.a0..=u.a1] {
+                for &gb in &sb[u.b0..=u.b1] {
+                    out_pairs.push(AlignedPair {
+                        a: ga,
+                        b: gb,
+                        score: round(u.score),
+                        moved: false,
+                    });
+                }
             }
         }
-    }
-    for &(i, j, s) in &moved {
-        out_pairs.push(AlignedPair {
-            a: sa[i],
-            b: sb[j],
-            score: round(s),
-            moved: true,
-        });
-    }
-    for x in &attached {
-        // The joined sentence faces the whole unit, as in a block.
-        let u = &chain[x.unit];
-        let (ra, rb) = if x.free_a {
-            (x.a..=x.a, u.b0..=u.b1)
-        } else {
-            (u.a0..=u.a1, x.b..=x.b)
-        };
-        for i in ra {
-            for j in rb.clone() {
-                out_pairs.push(AlignedPair {
-                    a: sa[i],
-                    b: sb[j],
-                    score: round(x.score),
-                    moved: false,
-                });
+        for &(i, j, s) in &moved {
+            out_pairs.push(AlignedPair {
+                a: sa[i],
+                b: sb[j],
+                score: round(s),
+                moved: true,
+            });
+        }
+        for x in &attached {
+            // The joined sentence faces the whole unit, as in a block.
+            let u = &chain[x.unit];
+            let (ra, rb) = if x.free_a {
+                (x.a..=x.a, u.b0..=u.b1)
+            } else {
+                (u.a0..=u.a1, x.b..=x.b)
+            };
+            for i in ra {
+                for j in rb.clone() {
+                    out_pairs.push(AlignedPair {
+                        a: sa[i],
+                        b: sb[j],
+                        score: round(x.score),
+                        moved: false,
+                    });
+                }
             }
         }
-    }
-    out_pairs.sort_by_key(|p| (p.a, p.b));
+        out_pairs.sort_by_key(|p| (p.a, p.b));
 
-    let similarity = similarity(&vecs.a, &vecs.b, &chain, &moved, &attached);
-    let rows = rows::rows(
-        a.analysis.sentences.len(),
-        b.analysis.sentences.len(),
-        &sa,
-        &sb,
-        &chain,
-        &moved,
-        &attached,
-    );
-    Alignment {
-        pairs: out_pairs,
-        rows,
-        similarity: round(similarity),
+        let similarity = similarity(&vecs.a, &vecs.b, &chain, &moved, &attached);
+        let rows = rows::rows(
+            a.analysis.sentences.len(),
+            b.analysis.sentences.len(),
+            &sa,
+            &sb,
+            &chain,
+            &moved,
+            &attached,
+        );
+        Alignment {
+            pairs: out_pairs,
+            rows,
+            similarity: round(similarity),
+        }
     }
 }
 
@@ -491,7 +538,7 @@ fn clear_best(pairs: &[(usize, usize, f64)], rivals: &[f64], min_score: f64) -> 
 /// least `min_score` and clearly above their best 1:1 pair, in which every sentence shares
 /// content with the other side.
 #[allow(clippy::too_many_arguments)]
-fn units(
+fn candidate_units(
     va: &[SparseVec],
     vb: &[SparseVec],
     stems: usize,

@@ -99,10 +99,10 @@ pub fn warm_up() {
 pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
     // The alignment, shared quotations, loaded terms and distinctive terms do not read each
     // other: four tasks, which the thread pool spreads over the cores there are.
-    let ((alignment, distinctive), ((shared_quotes, quotes_cut), loaded_terms)) = rayon::join(
+    let ((units, distinctive), ((shared_quotes, quotes_cut), loaded_terms)) = rayon::join(
         || {
             rayon::join(
-                || align::align(a, b, opts),
+                || align::units(a, b, opts),
                 || distinctive::distinctive(a, b, opts),
             )
         },
@@ -113,6 +113,10 @@ pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
             )
         },
     );
+    // Sentences that carry one shared quotation belong side by side.
+    let mut units = units;
+    units.join_shared_quotes(a, b, &shared_quotes);
+    let alignment = units.finish(a, b);
     let mut limits = Vec::new();
     if quotes_cut.pairs {
         limits.push(Limit {

@@ -36,7 +36,7 @@ pub struct Said {
 /// Share of a sentence's words its quotations must hold for the sentence to count as what its
 /// speaker said ("The Russian military also said the regime forces “neutralised mobile IS
 /// groups on the road from Palmyra to Deir-Ezzor” and freed the captured villages").
-const QUOTED_SHARE: (usize, usize) = (1, 3);
+pub const QUOTED_SHARE: (usize, usize) = (1, 3);
 
 /// For each analysed sentence (`sents`, indices into the article's sentences), its speech
 /// quotations with a speaker when they hold at least [`QUOTED_SHARE`] of its words; `None`
