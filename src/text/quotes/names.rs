@@ -147,9 +147,21 @@ pub fn people(names: &[&str]) -> Vec<(String, Vec<usize>)> {
     let ends = |long: &[String], short: &[String]| {
         long.len() > short.len() && long[long.len() - short.len()..] == *short
     };
+    // A name ending with another ends with its last word: the names by last word, in order.
+    let mut by_last: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for (k, (words, _)) in keys.iter().enumerate() {
+        if let Some(last) = words.last() {
+            by_last.entry(last.as_str()).or_default().push(k);
+        }
+    }
     for (own, key) in &keys {
-        let fuller: Vec<&(Vec<String>, String)> = keys
+        let same_last = own
+            .last()
+            .and_then(|last| by_last.get(last.as_str()))
+            .map_or(&[][..], Vec::as_slice);
+        let fuller: Vec<&(Vec<String>, String)> = same_last
             .iter()
+            .map(|&k| &keys[k])
             .filter(|(w, k)| by_key.contains_key(k) && ends(w, own))
             .collect();
         let fullest: Vec<&String> = fuller
