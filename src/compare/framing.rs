@@ -13,7 +13,8 @@
 //! except quote marks that make a scare quote on one side (reported as a [`ScareQuote`]
 //! change spanning the scare-quoted passage), and so are a party tag's two house styles
 //! ("R-Ky." / "Republican of Kentucky", "D-S.C." / "Democrat from South Carolina": one
-//! affiliation, not a difference), and a wording or naming change that is only one speaker's
+//! affiliation, not a difference), a name against its abbreviation ("U.S." / "United States",
+//! "RNC" / "Republican National Committee": house style, not naming), and a wording or naming change that is only one speaker's
 //! tag in two house styles ("said Gov. Perry" / "Perry said in a statement", "she added" /
 //! "Pelosi said": the private module `tags`). Pairs with no change left produce no entry.
 //!
@@ -718,6 +719,12 @@ impl Context<'_, '_> {
         {
             return None;
         }
+        // "U.S." / "United States", "RNC" / "Republican National Committee": one name, spelled
+        // out by one house style and abbreviated by the other.
+        let (xa, xb) = (&self.ta[wa.clone()], &self.tb[wb.clone()]);
+        if initials_of(xa, xb) || initials_of(xb, xa) {
+            return None;
+        }
         let a = span_of(&self.ta[wa.clone()]);
         let b = span_of(&self.tb[wb.clone()]);
         let label = self.label(st, wa, wb, a, b);
@@ -1353,6 +1360,36 @@ fn opens_quotation(text: &str, start: usize) -> bool {
     before
         .next()
         .is_none_or(|c| c.is_whitespace() || matches!(fold_mark(c), '(' | '[' | '—' | '-' | ':'))
+}
+
+/// True when `short` is one abbreviation (capitals after its first letter: "U.S.", "RNC",
+/// "DHS") whose letters are the first letters of the capitalised words of `long`, which holds
+/// only those and the small words of a name ("Department of Homeland Security").
+fn initials_of(short: &[DiffToken], long: &[DiffToken]) -> bool {
+    let words = |x: &[DiffToken]| x.iter().filter(|t| t.word).cloned().collect::<Vec<_>>();
+    let (s, l) = (words(short), words(long));
+    let [only] = s.as_slice() else {
+        return false;
+    };
+    let letters: String = only
+        .norm
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let names: Vec<&DiffToken> = l
+        .iter()
+        .filter(|t| !matches!(t.norm.as_str(), "of" | "the" | "and" | "for"))
+        .collect();
+    only.inner_capital
+        && letters.len() >= 2
+        && names.len() == letters.len()
+        && names.iter().all(|t| t.capitalized && !t.numeric)
+        && names
+            .iter()
+            .filter_map(|t| t.norm.chars().next())
+            .map(|c| c.to_ascii_uppercase())
+            .eq(letters.chars())
 }
 
 /// True when two stretches' names are visibly forms of one name: one is the initials of the
