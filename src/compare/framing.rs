@@ -14,8 +14,8 @@
 //! change spanning the scare-quoted passage), and so are a party tag's two house styles
 //! ("R-Ky." / "Republican of Kentucky", "D-S.C." / "Democrat from South Carolina": one
 //! affiliation, not a difference), a name against its abbreviation ("U.S." / "United States",
-//! "RNC" / "Republican National Committee": house style, not naming), and a wording or naming change that is only one speaker's
-//! tag in two house styles ("said Gov. Perry" / "Perry said in a statement", "she added" /
+//! "RNC" / "Republican National Committee": house style, not naming), and a wording or naming
+//! change that is only one speaker's tag in two house styles ("said Gov. Perry" / "Perry said in a statement", "she added" /
 //! "Pelosi said": the private module `tags`). Pairs with no change left produce no entry.
 //!
 //! A word diff reads well only when the two versions share most of their words (like delta's
@@ -1366,30 +1366,37 @@ fn opens_quotation(text: &str, start: usize) -> bool {
 /// "DHS") whose letters are the first letters of the capitalised words of `long`, which holds
 /// only those and the small words of a name ("Department of Homeland Security").
 fn initials_of(short: &[DiffToken], long: &[DiffToken]) -> bool {
-    let words = |x: &[DiffToken]| x.iter().filter(|t| t.word).cloned().collect::<Vec<_>>();
-    let (s, l) = (words(short), words(long));
-    let [only] = s.as_slice() else {
+    let s: Vec<&DiffToken> = short.iter().filter(|t| t.word).collect();
+    let [only] = s[..] else {
         return false;
     };
-    let letters: String = only
-        .norm
-        .chars()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    let names: Vec<&DiffToken> = l
+    let letters = letters_of(only);
+    let names: Vec<&DiffToken> = long
         .iter()
-        .filter(|t| !matches!(t.norm.as_str(), "of" | "the" | "and" | "for"))
+        .filter(|t| t.word && !matches!(t.norm.as_str(), "of" | "the" | "and" | "for"))
         .collect();
     only.inner_capital
         && letters.len() >= 2
-        && names.len() == letters.len()
         && names.iter().all(|t| t.capitalized && !t.numeric)
-        && names
-            .iter()
-            .filter_map(|t| t.norm.chars().next())
-            .map(|c| c.to_ascii_uppercase())
-            .eq(letters.chars())
+        && first_letters(&names) == letters
+}
+
+/// The letters of an abbreviation, in capitals ("U.S." → "US").
+fn letters_of(t: &DiffToken) -> String {
+    t.norm
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// The first letters of words, in capitals ("Republican National Committee" → "RNC").
+fn first_letters(words: &[&DiffToken]) -> String {
+    words
+        .iter()
+        .filter_map(|t| t.norm.chars().next())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
 }
 
 /// True when two stretches' names are visibly forms of one name: one is the initials of the
@@ -1407,17 +1414,8 @@ fn one_name(xa: &[DiffToken], xb: &[DiffToken]) -> bool {
         let [only] = short else {
             return false;
         };
-        let letters: String = only
-            .norm
-            .chars()
-            .filter(char::is_ascii_alphabetic)
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
-        let firsts: String = long
-            .iter()
-            .filter_map(|t| t.norm.chars().next())
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
+        let letters = letters_of(only);
+        let firsts = first_letters(long);
         let abbreviation = only.inner_capital || letters.len() == 1;
         abbreviation
             && !letters.is_empty()

@@ -51,14 +51,13 @@ impl Units {
 
     /// Pair analysed sentences `i` of A and `j` of B, or join one to the other's unit.
     fn bring_together(&mut self, i: usize, j: usize) {
+        // The chain keeps both articles' order: a binary search finds a sentence's unit.
         let unit_of = |chain: &[Unit], a: bool, x: usize| {
-            chain.iter().position(|u| {
-                if a {
-                    (u.a0..=u.a1).contains(&x)
-                } else {
-                    (u.b0..=u.b1).contains(&x)
-                }
-            })
+            let k = chain.partition_point(|u| if a { u.a1 < x } else { u.b1 < x });
+            chain
+                .get(k)
+                .is_some_and(|u| if a { u.a0 <= x } else { u.b0 <= x })
+                .then_some(k)
         };
         let moved_a = self.moved.iter().any(|m| m.0 == i);
         let moved_b = self.moved.iter().any(|m| m.1 == j);
