@@ -464,6 +464,60 @@ The ministry accused two foreign newspapers of spreading rumours about the raid.
 }
 
 #[test]
+fn a_sentence_quoting_two_lines_of_a_statement_is_shown_with_both() {
+    // One outlet sums up the mayor's statement in one sentence with two phrases of it; the
+    // other prints the statement, two sentences, early on. Out of order, the first phrase
+    // makes a moved pair; the second brings its sentence into that row.
+    let local = "Varga keeps the harbour seat
+
+Mayor Ilse Varga won a third term on Sunday, beating Tomas Ek by 5,210 votes to 3,904.
+
+Turnout reached 61 percent, the highest in twenty years.
+
+Ek conceded before midnight and promised to work with the council.
+
+Varga called rebuilding the pier a “shared duty” that reaches “beyond party lines.”
+";
+    let wire = "Mayor re-elected in port town
+
+Ilse Varga was re-elected mayor on Sunday with 5,210 votes to 3,904 for Tomas Ek.
+
+“Rebuilding the old pier is a shared duty for every family here,” Varga told supporters. “It goes well beyond party lines, and the council will vote on the money in March.”
+
+Turnout reached 61 percent, the highest in twenty years.
+
+Ek conceded before midnight and promised to work with the council.
+";
+    let (a, b) = (article("local", local), article("wire", wire));
+    let cmp = parallax::compare::compare(&a, &b, &Options::default());
+    let i = sentence(&a, "“shared duty”");
+    let (j1, j2) = (
+        sentence(&b, "Rebuilding the old pier"),
+        sentence(&b, "It goes well"),
+    );
+    for j in [j1, j2] {
+        assert!(
+            cmp.alignment
+                .iter()
+                .any(|p| (p.a, p.b, p.moved) == (i, j, true)),
+            "A{i} with B{j}: {:?}",
+            cmp.alignment
+        );
+    }
+    // One row, at A's place, holds the three sentences; each appears nowhere else.
+    let row: Vec<_> = cmp.rows.iter().filter(|r| r.a.contains(&i)).collect();
+    assert_eq!(row.len(), 1);
+    assert_eq!(
+        (row[0].a.clone(), row[0].b.clone()),
+        (vec![i], vec![j1, j2])
+    );
+    assert_eq!(row[0].kind, parallax::compare::RowKind::Moved);
+    for j in [j1, j2] {
+        assert_eq!(cmp.rows.iter().filter(|r| r.b.contains(&j)).count(), 1);
+    }
+}
+
+#[test]
 fn sentences_carrying_one_shared_quotation_are_side_by_side() {
     // Each outlet tells the mayor's reaction in its own words around one word of hers, in
     // different places: word statistics alone leave the two sentences apart.

@@ -75,7 +75,7 @@
 //!    matches them beside steps 1–5), the two sentences of each quotation of speech both
 //!    print are brought together ([`Units::join_shared_quotes`], module `quoted`): paired
 //!    when both are unaligned (moved when out of order), or the unaligned one joins the
-//!    other's unit. The same person's same words, "“exhilarated” by the strong support" /
+//!    other's unit or moved pair. The same person's same words, "“exhilarated” by the strong support" /
 //!    "saying she feels “exhilarated”", are one report whatever the words around them.
 //!    [`align`] alone stops after step 5.
 //!
@@ -87,11 +87,12 @@
 //! The reading order ([`Alignment::rows`]) walks both articles along the in-order alignment:
 //! before each aligned row come the sentences of A then of B that precede it (excluded ones as
 //! `Excluded` rows, unaligned ones as `OnlyA`/`OnlyB`). A moved pair is shown once, at A's
-//! position, as a `Moved` row holding both sentences; B's sentence does not appear again at its
-//! own position. A block is one row, e.g. `a: [i], b: [j, j + 1]`, and gives one pair per
-//! sentence combination, all with the block's score. A joined sentence is shown in its unit's
-//! row (which may then hold sentences that are not consecutive, `b: [j, j + 4]`), not at its
-//! own position, and gives one pair with each sentence of the unit's other side.
+//! position, as a `Moved` row holding both sentences and any joined to it in step 6; B's sentences
+//! do not appear again at their own positions. A block is one row, e.g. `a: [i], b: [j, j + 1]`,
+//! and gives one pair per sentence combination, all with the block's score. A joined sentence is
+//! shown in its unit's row (which may then hold sentences that are not consecutive,
+//! `b: [j, j + 4]`), not at its own position, and gives one pair with each sentence of the unit's
+//! other side.
 
 mod quoted;
 mod rows;
@@ -222,6 +223,8 @@ pub struct Units {
     chain: Vec<Unit>,
     moved: Vec<(usize, usize, f64)>,
     attached: Vec<Attached>,
+    /// Sentences joined to a moved pair by a shared quotation (step 6).
+    grown: Vec<Grown>,
 }
 
 /// Steps 1–5 of the alignment (see the module documentation), without writing out pairs and
@@ -320,12 +323,18 @@ pub fn units(a: &Article, b: &Article, opts: &Options) -> Units {
         chain,
         moved,
         attached,
+        grown: Vec::new(),
     }
 }
 
 impl Units {
     /// The alignment: its pairs, reading order and similarity.
     pub fn finish(self, a: &Article, b: &Article) -> Alignment {
+        let rows = rows::rows(
+            a.analysis.sentences.len(),
+            b.analysis.sentences.len(),
+            &self,
+        );
         let Units {
             sa,
             sb,
@@ -333,6 +342,7 @@ impl Units {
             chain,
             moved,
             attached,
+            grown,
         } = self;
         let mut out_pairs = Vec::new();
         for u in &chain {
@@ -374,18 +384,22 @@ impl Units {
                 }
             }
         }
+        for g in &grown {
+            let (i, j) = if g.free_a {
+                (g.free, g.pair.1)
+            } else {
+                (g.pair.0, g.free)
+            };
+            out_pairs.push(AlignedPair {
+                a: sa[i],
+                b: sb[j],
+                score: round(g.score),
+                moved: true,
+            });
+        }
         out_pairs.sort_by_key(|p| (p.a, p.b));
 
-        let similarity = similarity(&vecs.a, &vecs.b, &chain, &moved, &attached);
-        let rows = rows::rows(
-            a.analysis.sentences.len(),
-            b.analysis.sentences.len(),
-            &sa,
-            &sb,
-            &chain,
-            &moved,
-            &attached,
-        );
+        let similarity = similarity(&vecs.a, &vecs.b, &chain, &moved, &attached, &grown);
         Alignment {
             pairs: out_pairs,
             rows,
@@ -1110,6 +1124,18 @@ pub(super) struct Attached {
     score: f64,
 }
 
+/// A sentence joined to a moved pair because it carries a quotation both articles print with
+/// one of the pair (step 6): the moved row then holds it too.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Grown {
+    /// The moved pair it joins: analysed-sentence indices of A and B.
+    pair: (usize, usize),
+    /// The joining sentence: of A when `free_a` (facing the pair's B sentence), else of B.
+    free: usize,
+    free_a: bool,
+    score: f64,
+}
+
 /// Sentences the in-order alignment and the moved pairs left out whose best candidate is a
 /// sentence of an in-order unit, scoring at least `threshold`: strongest first, each joins
 /// that unit once, and a unit grows on one side only.
@@ -1194,6 +1220,7 @@ fn similarity(
     chain: &[Unit],
     moved: &[(usize, usize, f64)],
     attached: &[Attached],
+    grown: &[Grown],
 ) -> f64 {
     let total: f64 = va.iter().chain(vb).map(|v| v.mass).sum();
     if total <= 0.0 {
@@ -1211,6 +1238,14 @@ fn similarity(
     for x in attached {
         let m = if x.free_a { va[x.a].mass } else { vb[x.b].mass };
         covered += x.score * m;
+    }
+    for g in grown {
+        let m = if g.free_a {
+            va[g.free].mass
+        } else {
+            vb[g.free].mass
+        };
+        covered += g.score * m;
     }
     (covered / total).clamp(0.0, 1.0)
 }

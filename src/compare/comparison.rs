@@ -430,9 +430,9 @@ pub struct Row {
     pub b: Vec<usize>,
     /// Alignment score for aligned and moved rows.
     pub score: Option<f64>,
-    /// For an aligned row, the side whose sentences in it were brought together from separate
-    /// places (not next to each other in its reading order): that article tells in two places
-    /// what the other tells in one. `None` when each side's sentences are consecutive.
+    /// For an aligned or moved row, the side whose sentences in it were brought together from
+    /// separate places (not next to each other in its reading order): that article tells in two
+    /// places what the other tells in one. `None` when each side's sentences are consecutive.
     #[serde(default)]
     pub joined: Option<Side>,
 }
@@ -443,9 +443,14 @@ impl Row {
     /// counterpart of a moved row sits elsewhere. `None` for a plain row.
     pub fn describe(&self) -> Option<String> {
         match (self.kind, self.joined) {
-            (RowKind::Moved, _) => {
+            (RowKind::Moved, None) => {
                 Some("Moved: the counterpart sits elsewhere in the other article.".to_string())
             }
+            (RowKind::Moved, Some(side)) => Some(format!(
+                "Moved: the counterpart sits elsewhere in the other article; {} tells this in \
+                 separate places, brought together here.",
+                side.name()
+            )),
             (RowKind::Aligned, Some(side)) => Some(format!(
                 "Joined: {} tells this in separate places, brought together here; {} tells it in \
                  one place.",

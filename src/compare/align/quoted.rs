@@ -11,7 +11,10 @@
 //!   aligned units around them, else a moved pair;
 //! - one aligned in an in-order unit, the other unaligned: the unaligned one joins that unit
 //!   (a unit grows on one side only, as in step 5);
-//! - otherwise (both aligned, or one in a moved pair) nothing changes.
+//! - one in a moved pair, the other unaligned: the unaligned one joins the moved pair, which
+//!   then grows on that side only ("historic challenge" and "beyond politics" taken from two
+//!   sentences of one statement the other outlet prints);
+//! - otherwise (both aligned) nothing changes.
 //!
 //! Only quotations of speech on both sides count: two outlets naming one show ("Face the
 //! Nation") or one book report different things about it, and words found unquoted on one side
@@ -22,7 +25,7 @@
 
 use rustc_hash::FxHashSet;
 
-use super::{Attached, Unit, Units};
+use super::{Attached, Grown, Unit, Units};
 use crate::compare::{QuoteEdit, SharedQuote};
 use crate::corpus::Article;
 use crate::text::{QuotationKind, Span};
@@ -59,15 +62,34 @@ impl Units {
                 .is_some_and(|u| if a { u.a0 <= x } else { u.b0 <= x })
                 .then_some(k)
         };
-        let moved_a = self.moved.iter().any(|m| m.0 == i);
-        let moved_b = self.moved.iter().any(|m| m.1 == j);
+        // The moved pair holding each sentence, whether as one of its two or joined to it.
+        let moved_a = self
+            .moved
+            .iter()
+            .find(|m| m.0 == i)
+            .map(|m| (m.0, m.1))
+            .or(self
+                .grown
+                .iter()
+                .find(|g| g.free_a && g.free == i)
+                .map(|g| g.pair));
+        let moved_b = self
+            .moved
+            .iter()
+            .find(|m| m.1 == j)
+            .map(|m| (m.0, m.1))
+            .or(self
+                .grown
+                .iter()
+                .find(|g| !g.free_a && g.free == j)
+                .map(|g| g.pair));
         let joined_a = self.attached.iter().find(|x| x.free_a && x.a == i);
         let joined_b = self.attached.iter().find(|x| !x.free_a && x.b == j);
         let in_a = unit_of(&self.chain, true, i).or(joined_a.map(|x| x.unit));
         let in_b = unit_of(&self.chain, false, j).or(joined_b.map(|x| x.unit));
         let score = self.vecs.a[i].cosine(&self.vecs.b[j]);
         match (in_a, in_b) {
-            (None, None) if !moved_a && !moved_b => {
+            (None, None) if moved_a.is_none() && moved_b.is_none() => {
                 // Both unaligned: a pair of their own, in order when it fits.
                 let k = self.chain.partition_point(|u| u.a1 < i);
                 let after = k == 0 || self.chain[k - 1].b1 < j;
@@ -93,10 +115,33 @@ impl Units {
                     self.moved.sort_by_key(|m| (m.0, m.1));
                 }
             }
-            (Some(k), None) if !moved_b => self.join(k, false, i, j, score),
-            (None, Some(k)) if !moved_a => self.join(k, true, i, j, score),
+            (Some(k), None) if moved_b.is_none() => self.join(k, false, i, j, score),
+            (None, Some(k)) if moved_a.is_none() => self.join(k, true, i, j, score),
+            (None, None) => match (moved_a, moved_b) {
+                (Some(pair), None) => self.join_moved(pair, false, j, score),
+                (None, Some(pair)) => self.join_moved(pair, true, i, score),
+                _ => {}
+            },
             _ => {}
         }
+    }
+
+    /// Join the free sentence `free` (of A when `free_a`, else of B) to the moved pair `pair`,
+    /// when that pair does not already grow on the other side.
+    fn join_moved(&mut self, pair: (usize, usize), free_a: bool, free: usize, score: f64) {
+        if self
+            .grown
+            .iter()
+            .any(|g| g.pair == pair && g.free_a != free_a)
+        {
+            return;
+        }
+        self.grown.push(Grown {
+            pair,
+            free,
+            free_a,
+            score,
+        });
     }
 
     /// Join the free sentence (`free_a`: A's `i`, else B's `j`) to unit `k`, when the unit does

@@ -1,8 +1,8 @@
 //! The side-by-side reading order of an alignment ([`super::Alignment::rows`]): every
 //! sentence of both articles once, aligned units as rows, moved pairs at A's place, joined
-//! sentences in their unit's row; see the parent module's documentation.
+//! sentences in their unit's or moved pair's row; see the parent module's documentation.
 
-use super::{Attached, Unit, round};
+use super::{Units, round};
 use crate::compare::{Row, RowKind, Side};
 
 #[derive(Clone, Copy, PartialEq)]
@@ -15,15 +15,17 @@ enum Slot {
 }
 
 /// The reading order; see the module documentation.
-pub(super) fn rows(
-    na: usize,
-    nb: usize,
-    sa: &[usize],
-    sb: &[usize],
-    chain: &[Unit],
-    moved: &[(usize, usize, f64)],
-    attached: &[Attached],
-) -> Vec<Row> {
+pub(super) fn rows(na: usize, nb: usize, units: &Units) -> Vec<Row> {
+    let Units {
+        sa,
+        sb,
+        chain,
+        moved,
+        attached,
+        grown,
+        ..
+    } = units;
+    let (sa, sb) = (sa.as_slice(), sb.as_slice());
     let mut slot_a = vec![Slot::Excluded; na];
     let mut slot_b = vec![Slot::Excluded; nb];
     for &g in sa {
@@ -56,6 +58,28 @@ pub(super) fn rows(
             extra_b[x.unit].push(sb[x.b]);
         }
     }
+    // Sentences joined to a moved pair wait for its row too.
+    for g in grown {
+        if g.free_a {
+            slot_a[sa[g.free]] = Slot::Attached;
+        } else {
+            slot_b[sb[g.free]] = Slot::Attached;
+        }
+    }
+    // A moved row's sentences: the pair's own and those joined to it, each side in order.
+    let moved_row = |ga: usize, gb: usize| {
+        let (mut a, mut b) = (vec![ga], vec![gb]);
+        for g in grown.iter().filter(|g| sa[g.pair.0] == ga) {
+            if g.free_a {
+                a.push(sa[g.free]);
+            } else {
+                b.push(sb[g.free]);
+            }
+        }
+        a.sort_unstable();
+        b.sort_unstable();
+        (a, b)
+    };
     let mut rows = Vec::new();
     let mut done_a = vec![false; na];
     let mut done_b = vec![false; nb];
@@ -77,13 +101,22 @@ pub(super) fn rows(
             let row = match slot_a[g] {
                 Slot::Excluded => one_sided(RowKind::Excluded, vec![g], vec![]),
                 Slot::Moved(j, s) => {
-                    done_b[j] = true;
+                    let (a, b) = moved_row(g, j);
+                    a.iter().for_each(|&x| done_a[x] = true);
+                    b.iter().for_each(|&x| done_b[x] = true);
+                    let joined = if apart(&a, sa) {
+                        Some(Side::A)
+                    } else if apart(&b, sb) {
+                        Some(Side::B)
+                    } else {
+                        None
+                    };
                     Row {
                         kind: RowKind::Moved,
-                        a: vec![g],
-                        b: vec![j],
+                        a,
+                        b,
                         score: Some(round(s)),
-                        joined: None,
+                        joined,
                     }
                 }
                 Slot::Only | Slot::Unit(_) | Slot::Attached => {
@@ -116,13 +149,6 @@ pub(super) fn rows(
         b.sort_unstable();
         a.iter().for_each(|&g| done_a[g] = true);
         b.iter().for_each(|&g| done_b[g] = true);
-        // A side whose sentences skip over analysed sentences between them was joined.
-        let apart = |side: &[usize], analysed: &[usize]| {
-            side.windows(2).any(|w| {
-                let (x, y) = (analysed.binary_search(&w[0]), analysed.binary_search(&w[1]));
-                matches!((x, y), (Ok(x), Ok(y)) if y > x + 1)
-            })
-        };
         let joined = if apart(&a, sa) {
             Some(Side::A)
         } else if apart(&b, sb) {
@@ -140,6 +166,15 @@ pub(super) fn rows(
     }
     flush(&mut rows, &mut done_a, &mut done_b, &mut from, na, nb);
     rows
+}
+
+/// Whether a row's sentences on one side skip over analysed sentences between them: they were
+/// joined from separate places.
+fn apart(side: &[usize], analysed: &[usize]) -> bool {
+    side.windows(2).any(|w| {
+        let (x, y) = (analysed.binary_search(&w[0]), analysed.binary_search(&w[1]));
+        matches!((x, y), (Ok(x), Ok(y)) if y > x + 1)
+    })
 }
 
 fn one_sided(kind: RowKind, a: Vec<usize>, b: Vec<usize>) -> Row {
