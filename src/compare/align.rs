@@ -385,14 +385,9 @@ impl Units {
             }
         }
         for g in &grown {
-            let (i, j) = if g.free_a {
-                (g.free, g.pair.1)
-            } else {
-                (g.pair.0, g.free)
-            };
             out_pairs.push(AlignedPair {
-                a: sa[i],
-                b: sb[j],
+                a: sa[g.a],
+                b: sb[g.b],
                 score: round(g.score),
                 moved: true,
             });
@@ -1130,8 +1125,11 @@ pub(super) struct Attached {
 pub(super) struct Grown {
     /// The moved pair it joins: analysed-sentence indices of A and B.
     pair: (usize, usize),
-    /// The joining sentence: of A when `free_a` (facing the pair's B sentence), else of B.
-    free: usize,
+    /// The two sentences carrying the shared quotation: analysed-sentence indices of A and B,
+    /// one of them of the moved row already.
+    a: usize,
+    b: usize,
+    /// True when the joining sentence is A's (`a`), false when it is B's (`b`).
     free_a: bool,
     score: f64,
 }
@@ -1240,11 +1238,7 @@ fn similarity(
         covered += x.score * m;
     }
     for g in grown {
-        let m = if g.free_a {
-            va[g.free].mass
-        } else {
-            vb[g.free].mass
-        };
+        let m = if g.free_a { va[g.a].mass } else { vb[g.b].mass };
         covered += g.score * m;
     }
     (covered / total).clamp(0.0, 1.0)

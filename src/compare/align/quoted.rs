@@ -11,9 +11,11 @@
 //!   aligned units around them, else a moved pair;
 //! - one aligned in an in-order unit, the other unaligned: the unaligned one joins that unit
 //!   (a unit grows on one side only, as in step 5);
-//! - one in a moved pair, the other unaligned: the unaligned one joins the moved pair, which
-//!   then grows on that side only ("historic challenge" and "beyond politics" taken from two
-//!   sentences of one statement the other outlet prints);
+//! - one in a moved pair (or joined to one), the other unaligned: the unaligned one joins the
+//!   moved pair's row, paired with the sentence it shares the quotation with ("historic
+//!   challenge" and "beyond politics" taken from two sentences of one statement the other
+//!   outlet prints); such a row may grow on both sides, since each pair in it is a quotation
+//!   both print;
 //! - otherwise (both aligned) nothing changes.
 //!
 //! Only quotations of speech on both sides count: two outlets naming one show ("Face the
@@ -71,7 +73,7 @@ impl Units {
             .or(self
                 .grown
                 .iter()
-                .find(|g| g.free_a && g.free == i)
+                .find(|g| g.free_a && g.a == i)
                 .map(|g| g.pair));
         let moved_b = self
             .moved
@@ -81,7 +83,7 @@ impl Units {
             .or(self
                 .grown
                 .iter()
-                .find(|g| !g.free_a && g.free == j)
+                .find(|g| !g.free_a && g.b == j)
                 .map(|g| g.pair));
         let joined_a = self.attached.iter().find(|x| x.free_a && x.a == i);
         let joined_b = self.attached.iter().find(|x| !x.free_a && x.b == j);
@@ -118,30 +120,24 @@ impl Units {
             (Some(k), None) if moved_b.is_none() => self.join(k, false, i, j, score),
             (None, Some(k)) if moved_a.is_none() => self.join(k, true, i, j, score),
             (None, None) => match (moved_a, moved_b) {
-                (Some(pair), None) => self.join_moved(pair, false, j, score),
-                (None, Some(pair)) => self.join_moved(pair, true, i, score),
+                (Some(pair), None) => self.grown.push(Grown {
+                    pair,
+                    a: i,
+                    b: j,
+                    free_a: false,
+                    score,
+                }),
+                (None, Some(pair)) => self.grown.push(Grown {
+                    pair,
+                    a: i,
+                    b: j,
+                    free_a: true,
+                    score,
+                }),
                 _ => {}
             },
             _ => {}
         }
-    }
-
-    /// Join the free sentence `free` (of A when `free_a`, else of B) to the moved pair `pair`,
-    /// when that pair does not already grow on the other side.
-    fn join_moved(&mut self, pair: (usize, usize), free_a: bool, free: usize, score: f64) {
-        if self
-            .grown
-            .iter()
-            .any(|g| g.pair == pair && g.free_a != free_a)
-        {
-            return;
-        }
-        self.grown.push(Grown {
-            pair,
-            free,
-            free_a,
-            score,
-        });
     }
 
     /// Join the free sentence (`free_a`: A's `i`, else B's `j`) to unit `k`, when the unit does

@@ -61,9 +61,9 @@ pub(super) fn rows(na: usize, nb: usize, units: &Units) -> Vec<Row> {
     // Sentences joined to a moved pair wait for its row too.
     for g in grown {
         if g.free_a {
-            slot_a[sa[g.free]] = Slot::Attached;
+            slot_a[sa[g.a]] = Slot::Attached;
         } else {
-            slot_b[sb[g.free]] = Slot::Attached;
+            slot_b[sb[g.b]] = Slot::Attached;
         }
     }
     // A moved row's sentences: the pair's own and those joined to it, each side in order.
@@ -71,9 +71,9 @@ pub(super) fn rows(na: usize, nb: usize, units: &Units) -> Vec<Row> {
         let (mut a, mut b) = (vec![ga], vec![gb]);
         for g in grown.iter().filter(|g| sa[g.pair.0] == ga) {
             if g.free_a {
-                a.push(sa[g.free]);
+                a.push(sa[g.a]);
             } else {
-                b.push(sb[g.free]);
+                b.push(sb[g.b]);
             }
         }
         a.sort_unstable();
