@@ -132,6 +132,26 @@ fn one_changed_word_is_a_fuzzy_rewording() {
 }
 
 #[test]
+fn a_phrase_reworded_inside_a_trimmed_quotation_is_a_fuzzy_match() {
+    // One outlet quotes the end of the governor's sentence and rewords it inside the quote
+    // marks: a fact-checker wants that pair, marked as reworded, not two separate quotations.
+    let a = "The governor toured the flooded towns on Monday.\n\n\
+             “We owe it to every family here to rebuild the bridges that will carry the \
+             school buses in the valley before winter,” the governor said.\n\n\
+             Residents were sceptical.";
+    let b = b_with("she would “rebuild the bridges carrying buses in the valley before winter.”");
+    let (kind, edits, score) = one(a, &b);
+    assert_eq!(kind, QuoteMatchKind::Fuzzy);
+    assert_eq!(edits, [TrimmedStart, Reworded]);
+    assert_eq!(score, 1.0);
+    // Found words must follow closely, all of them: a different ending is another sentence.
+    let b =
+        b_with("she would “rebuild the bridges first, and then turn to the roads and schools.”");
+    let (_, _, m) = shared(a, &b);
+    assert!(m.is_empty(), "{m:?}");
+}
+
+#[test]
 fn a_different_quotation_by_the_same_speaker_on_the_same_topic_is_not_matched() {
     let b = b_with("“Every family in the valley will have a dry home before the bridge opens”");
     let (_, _, m) = shared(A, &b);

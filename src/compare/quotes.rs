@@ -25,6 +25,12 @@
 //!   shared, so two different quotations on one topic, which share no three-word sequence, are
 //!   not paired.
 //!
+//! Where the local alignment stops short of the shorter quotation's end (or start) and the
+//! words left there all follow, in order and at most two apart, in the other quotation, the
+//! alignment is carried to that end and the words passed over count as changed: a phrase
+//! reworded inside the quote marks ("the administration coming in January" / "the
+//! administration that will come into Washington in January") is the same quotation, altered.
+//!
 //! Quotations of fewer than four words are only paired when exact, or when one holds the
 //! same speaker's words found whole inside a longer quotation of the other side (an outlet
 //! quoting a word or two of a statement the other prints at length: [`fragments`]). Each quotation of B is

@@ -401,10 +401,11 @@ pub(super) fn compare(x: &Prepared, y: &Prepared) -> Option<Match> {
     {
         return None;
     }
-    let path = align(x, y);
+    let mut path = align(x, y);
     if path.matched == 0 {
         return None;
     }
+    reach_ends(x, y, &mut path);
     let lead_a = content_in(x, 0..path.a.0);
     let lead_b = content_in(y, 0..path.b.0);
     let tail_a = content_in(x, path.a.1..x.words.len());
@@ -456,6 +457,89 @@ pub(super) fn compare(x: &Prepared, y: &Prepared) -> Option<Match> {
         matched: path.matched,
         b_words: path.b,
     })
+}
+
+/// Most words of the longer quotation passed over between two words of the shorter one when
+/// the alignment is carried to the shorter one's ends ([`reach_ends`]).
+const REWORD_GAP: usize = 2;
+
+/// Carry the alignment `path` to the ends of the shorter quotation when its words left before
+/// or after the path are all found, in order, in the other quotation next to the path, at most
+/// [`REWORD_GAP`] words apart: a phrase reworded inside the quotation ("…the administration
+/// coming in January" / "…the administration that will come into Washington in January"). The
+/// local alignment stops before such a phrase, since the words put in cost more than the few
+/// found after them gain; but the quotation is then the other's, altered, not a trimmed part of
+/// it. The words passed over count as changed. Quotations with brackets or ellipses are left
+/// as they are (their marks already let the alignment skip words).
+fn reach_ends(x: &Prepared, y: &Prepared, path: &mut Path) {
+    let plain = |p: &Prepared| !p.ellipsis.iter().any(|&e| e) && p.content == p.words.len();
+    if !plain(x) || !plain(y) {
+        return;
+    }
+    let x_short = x.content <= y.content;
+    let (s, l) = if x_short { (x, y) } else { (y, x) };
+    let (mut sr, mut lr) = if x_short {
+        (path.a, path.b)
+    } else {
+        (path.b, path.a)
+    };
+    let same = |i: usize, k: usize| {
+        let (u, v) = (&s.words[i], &l.words[k]);
+        u.norm_id == v.norm_id || u.stem_id == v.stem_id
+    };
+    // After the path: each next word of the shorter side within the next few of the longer.
+    let mut found = Vec::new();
+    let (mut i, mut k) = (sr.1, lr.1);
+    while i < s.words.len() {
+        let Some(at) = (k..(k + REWORD_GAP + 1).min(l.words.len())).find(|&at| same(i, at)) else {
+            break;
+        };
+        found.push((i, at - k));
+        k = at + 1;
+        i += 1;
+    }
+    let after = (i == s.words.len()).then_some((found, k));
+    // Before the path, walking backwards.
+    let mut found_before = Vec::new();
+    let (mut i, mut k) = (sr.0, lr.0);
+    while i > 0 {
+        let lo = k.saturating_sub(REWORD_GAP + 1);
+        let Some(at) = (lo..k).rev().find(|&at| same(i - 1, at)) else {
+            break;
+        };
+        found_before.push((i - 1, k - 1 - at));
+        k = at;
+        i -= 1;
+    }
+    let before = (i == 0).then_some((found_before, k));
+    let mut take = |found: Vec<(usize, usize)>| {
+        for (w, skipped) in found {
+            path.matched += 1;
+            path.changed += skipped;
+            if s.words[w].informative {
+                path.informative += 1;
+            }
+        }
+    };
+    if let Some((found, end)) = after
+        && !found.is_empty()
+    {
+        take(found);
+        sr.1 = s.words.len();
+        lr.1 = end;
+    }
+    if let Some((found, start)) = before
+        && !found.is_empty()
+    {
+        take(found);
+        sr.0 = 0;
+        lr.0 = start;
+    }
+    if x_short {
+        (path.a, path.b) = (sr, lr);
+    } else {
+        (path.b, path.a) = (sr, lr);
+    }
 }
 
 /// True when either side marks an omission at its start (`start`) or end with an ellipsis.
