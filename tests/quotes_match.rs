@@ -152,6 +152,32 @@ fn a_phrase_reworded_inside_a_trimmed_quotation_is_a_fuzzy_match() {
 }
 
 #[test]
+fn passages_joined_by_an_ellipsis_are_each_shared_with_the_quotation_printing_them() {
+    // One outlet joins two sentences of the governor's statement with "…", rewording a word;
+    // the other prints each sentence as its own quotation.
+    let a = "The governor toured the flooded towns on Monday.\n\n\
+             She said the state and the towns “agree that every bridge & every school road \
+             must reopen…the repair money is released from Monday.”\n\n\
+             Residents were sceptical.";
+    let b = "Flood repairs\n\n\
+             “The towns and I have met, and we agree that every bridge and every school road \
+             must reopen,” the governor said.\n\n\
+             “For that reason the repair money is being released from Monday to the councils.”";
+    let (x, y, m) = shared(a, b);
+    let first = y.text.find("The towns and I").unwrap();
+    let second = y.text.find("For that reason").unwrap();
+    let qa = x.text.find("agree that every bridge").unwrap();
+    for at in [first, second] {
+        assert!(
+            m.iter()
+                .any(|q| q.a.start == qa && q.b.start == at && q.kind == QuoteMatchKind::Fuzzy),
+            "{at}: {m:?}"
+        );
+    }
+    assert_eq!(m.len(), 2, "{m:?}");
+}
+
+#[test]
 fn a_different_quotation_by_the_same_speaker_on_the_same_topic_is_not_matched() {
     let b = b_with("“Every family in the valley will have a dry home before the bridge opens”");
     let (_, _, m) = shared(A, &b);

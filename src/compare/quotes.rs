@@ -30,6 +30,9 @@
 //! alignment is carried to that end and the words passed over count as changed: a phrase
 //! reworded inside the quote marks ("the administration coming in January" / "the
 //! administration that will come into Washington in January") is the same quotation, altered.
+//! A quotation joining passages with an ellipsis is measured by the passages the alignment
+//! reaches, not its whole length: "…healthy herds are critical…the issuing of permits is put
+//! on hold…" is shared with each of the two quotations the other outlet prints them in.
 //!
 //! Quotations of fewer than four words are only paired when exact, or when one holds the
 //! same speaker's words found whole inside a longer quotation of the other side (an outlet

@@ -357,6 +357,21 @@ fn content_in(p: &Prepared, range: std::ops::Range<usize>) -> usize {
     p.words[range].iter().filter(|w| !w.bracketed).count()
 }
 
+/// Number of words of `p` outside brackets in the passages between its ellipses that the
+/// word range `lo..hi` reaches (all of them when it has no ellipsis inside): one outlet joins
+/// two sentences of a statement with "…" ("both believe that conservation & healthy herds are
+/// critical…the issuing of permits is put on hold"), the other quotes each of them apart.
+fn pieces_content(p: &Prepared, (lo, hi): (usize, usize)) -> usize {
+    if hi <= lo {
+        return p.content;
+    }
+    let start = (1..=lo).rev().find(|&i| p.ellipsis[i]).unwrap_or(0);
+    let end = (hi..p.words.len())
+        .find(|&i| p.ellipsis[i])
+        .unwrap_or(p.words.len());
+    content_in(p, start..end)
+}
+
 /// The same quotation word for word, with no brackets or ellipses on either side.
 pub(super) fn exact(x: &Prepared, y: &Prepared) -> Option<Match> {
     let no_marks = |p: &Prepared| !p.ellipsis.iter().any(|&e| e) && p.content == p.words.len();
@@ -428,6 +443,9 @@ pub(super) fn compare(x: &Prepared, y: &Prepared) -> Option<Match> {
     if changed > 0 {
         edits.push(QuoteEdit::Reworded);
     }
+    // A quotation joining passages with an ellipsis is matched passage by passage: its
+    // length is that of the passages the alignment reaches.
+    let short = pieces_content(x, path.a).min(pieces_content(y, path.b));
     let score = (path.matched as f64 / short as f64).clamp(0.0, 1.0);
     let contained = changed == 0 && path.matched >= short;
     let accepted = if contained {
