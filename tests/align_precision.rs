@@ -518,6 +518,78 @@ Ek conceded before midnight and promised to work with the council.
 }
 
 #[test]
+fn a_moved_row_grows_on_both_sides_and_faces_all_its_sentences() {
+    // Each side tells the mayor's statement in two sentences, in a different place: the
+    // local paper sums it up at the end, the wire prints it early. Every sentence carries a
+    // phrase of it that the other side prints too, so all four are one row.
+    let local = "Varga keeps the harbour seat
+
+Mayor Ilse Varga won a third term on Sunday, beating Tomas Ek by 5,210 votes to 3,904.
+
+Turnout reached 61 percent, the highest in twenty years.
+
+Ek conceded before midnight and promised to work with the council.
+
+Varga called rebuilding the pier a “shared duty” to be paid for “without new taxes.”
+
+Work would start, she said, “before the storms.”
+";
+    let wire = "Mayor re-elected in port town
+
+Ilse Varga was re-elected mayor on Sunday with 5,210 votes to 3,904 for Tomas Ek.
+
+“Rebuilding the old pier is a shared duty for every family here,” Varga told supporters. “We will do it without new taxes, and the harbour board will sign off before the storms.”
+
+Turnout reached 61 percent, the highest in twenty years.
+
+Ek conceded before midnight and promised to work with the council.
+";
+    let (a, b) = (article("local", local), article("wire", wire));
+    let cmp = parallax::compare::compare(&a, &b, &Options::default());
+    let (i1, i2) = (
+        sentence(&a, "“shared duty”"),
+        sentence(&a, "Work would start"),
+    );
+    let (j1, j2) = (
+        sentence(&b, "Rebuilding the old pier"),
+        sentence(&b, "We will do it"),
+    );
+    for (i, j) in [(i1, j1), (i1, j2), (i2, j1), (i2, j2)] {
+        assert!(
+            cmp.alignment
+                .iter()
+                .any(|p| (p.a, p.b, p.moved) == (i, j, true)),
+            "A{i} with B{j}: {:?}",
+            cmp.alignment
+        );
+    }
+    let rows: Vec<_> = cmp
+        .rows
+        .iter()
+        .filter(|r| r.a.contains(&i1) || r.a.contains(&i2))
+        .collect();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].kind, parallax::compare::RowKind::Moved);
+    assert_eq!(
+        (rows[0].a.clone(), rows[0].b.clone()),
+        (vec![i1, i2], vec![j1, j2])
+    );
+    // Each sentence stands in one row only.
+    for (side, n) in [
+        (0, a.analysis.sentences.len()),
+        (1, b.analysis.sentences.len()),
+    ] {
+        let mut seen = vec![0; n];
+        for r in &cmp.rows {
+            for &k in if side == 0 { &r.a } else { &r.b } {
+                seen[k] += 1;
+            }
+        }
+        assert!(seen.iter().all(|&c| c == 1), "{side}: {seen:?}");
+    }
+}
+
+#[test]
 fn sentences_carrying_one_shared_quotation_are_side_by_side() {
     // Each outlet tells the mayor's reaction in its own words around one word of hers, in
     // different places: word statistics alone leave the two sentences apart.

@@ -384,15 +384,42 @@ impl Units {
                 }
             }
         }
-        for g in &grown {
-            out_pairs.push(AlignedPair {
-                a: sa[g.a],
-                b: sb[g.b],
-                score: round(g.score),
-                moved: true,
-            });
+        // A moved row that grew faces its sentences with each other, as a block does: each
+        // pair scores as the weaker of its two sentences' ties to the row.
+        for &(i, j, s) in &moved {
+            let joined: Vec<&Grown> = grown.iter().filter(|g| g.pair == (i, j)).collect();
+            if joined.is_empty() {
+                continue;
+            }
+            let mut side_a = vec![(i, s)];
+            let mut side_b = vec![(j, s)];
+            for g in &joined {
+                if g.free_a {
+                    side_a.push((g.a, g.score));
+                } else {
+                    side_b.push((g.b, g.score));
+                }
+            }
+            for &(x, sx) in &side_a {
+                for &(y, sy) in &side_b {
+                    if (x, y) == (i, j) {
+                        continue;
+                    }
+                    let score = joined
+                        .iter()
+                        .find(|g| (g.a, g.b) == (x, y))
+                        .map_or(sx.min(sy), |g| g.score);
+                    out_pairs.push(AlignedPair {
+                        a: sa[x],
+                        b: sb[y],
+                        score: round(score),
+                        moved: true,
+                    });
+                }
+            }
         }
         out_pairs.sort_by_key(|p| (p.a, p.b));
+        out_pairs.dedup_by_key(|p| (p.a, p.b));
 
         let similarity = similarity(&vecs.a, &vecs.b, &chain, &moved, &attached, &grown);
         Alignment {
