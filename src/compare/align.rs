@@ -464,7 +464,11 @@ fn candidates(
     // Stems in very many sentences propose nothing (they still count in the exact score).
     let cap = 64.max(vb.len() / 8);
     let mut acc = vec![0.0f64; vb.len()];
-    let mut touched: Vec<u32> = Vec::new();
+    // The B sentences a row reaches, written without a branch: each posting writes its
+    // sentence at `n` and moves `n` on only when the sentence was not reached before (a zero
+    // sum; weights are positive). A sentence whose products all round to zero is listed more
+    // than once, and its later entries find a zero sum, as the first does.
+    let mut touched: Vec<u32> = vec![0; vb.len() + 1];
     // One A sentence's proposals: (partial score, B index).
     let mut row: Vec<(f64, usize)> = Vec::with_capacity(CANDIDATES_PER_SENTENCE);
     let mut proposed: Vec<(usize, usize)> = Vec::new();
@@ -474,22 +478,25 @@ fn candidates(
     // The score a proposer must beat to enter a full list.
     let mut floor_b = vec![0.0f64; vb.len()];
     for (i, v) in va.iter().enumerate() {
+        let mut n = 0usize;
         for &(id, x) in &v.terms {
             let p = &postings[start[id as usize] as usize..start[id as usize + 1] as usize];
             if p.len() > cap {
                 continue;
             }
+            if touched.len() < n + p.len() + 1 {
+                touched.resize(n + p.len() + 1, 0);
+            }
             for &(j, y) in p {
                 let sum = &mut acc[j as usize];
-                if *sum == 0.0 {
-                    touched.push(j);
-                }
+                touched[n] = j;
+                n += usize::from(*sum == 0.0);
                 *sum += x * y;
             }
         }
         // The row's best `k` (highest score, then lowest index), best first.
         row.clear();
-        for j in touched.drain(..) {
+        for &j in &touched[..n] {
             let sum = std::mem::take(&mut acc[j as usize]);
             let s = sum / (v.norm * vb[j as usize].norm).max(f64::MIN_POSITIVE);
             if s <= 0.0 {
