@@ -10,6 +10,9 @@ use parallax::tui::explain::explain;
 use parallax::tui::keymap::Keymap;
 use parallax::tui::state::{CompareState, DocLine};
 
+mod common;
+use common::headed_article;
+
 /// The comparisons of every pair of demo articles.
 fn demo_pairs() -> Vec<(String, Comparison)> {
     let lib = parallax::corpus::demo();
@@ -241,5 +244,63 @@ fn the_text_and_markdown_reports_list_every_highlight_with_its_explanation() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn explaining_a_quotation_shared_with_two_of_the_other_side_names_both() {
+    // A's one quotation joins two sentences of a statement that B prints as two quotations:
+    // jumping to it and asking why it is marked must name both partners, not the first alone.
+    let a = headed_article(
+        "a",
+        "Flood repairs\n\nThe governor toured the flooded towns on Monday.\n\n\
+         She said the state and the towns “agree that every bridge & every school road must \
+         reopen…the repair money is released from Monday.”\n\nResidents were sceptical.\n",
+    );
+    let b = headed_article(
+        "b",
+        "Repairs to start\n\n“The towns and I have met, and we agree that every bridge and \
+         every school road must reopen,” the governor said.\n\n“For that reason the repair \
+         money is being released from Monday to the councils.”\n",
+    );
+    let cmp = compare(&a, &b, &Options::default());
+    assert_eq!(cmp.shared_quotes.len(), 2, "{:?}", cmp.shared_quotes);
+    let keymap = Keymap::default();
+    let mut c = CompareState::new(cmp.clone(), (0, 1));
+    let (row, mark) = c
+        .model
+        .rows
+        .iter()
+        .enumerate()
+        .find_map(|(i, r)| {
+            r.sides
+                .a
+                .marks
+                .iter()
+                .find(|m| m.kind == HighlightKind::SharedQuote)
+                .map(|m| (i, m.clone()))
+        })
+        .expect("a marked quotation in A");
+    c.cursor = c.visible.iter().position(|&v| v == row).expect("row shown");
+    c.current = Some(parallax::tui::model::Target {
+        row,
+        side: Side::A,
+        range: mark.range.clone(),
+        highlight: mark.highlight,
+    });
+    let shown: Vec<String> = explain(&c, &keymap)
+        .into_iter()
+        .filter_map(|l| match l {
+            DocLine::Text(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    for h in cmp
+        .highlights
+        .a
+        .iter()
+        .filter(|h| h.kind == HighlightKind::SharedQuote)
+    {
+        assert!(shown.contains(&h.why), "{shown:?} lacks {}", h.why);
     }
 }

@@ -84,7 +84,21 @@ pub fn explain(c: &CompareState, keymap: &Keymap) -> Vec<DocLine> {
     // (side, highlight) pairs to explain, each explanation once.
     let mut picked: Vec<(Side, usize)> = Vec::new();
     match current {
-        Some(t) => picked.push((t.side, t.highlight)),
+        Some(t) => {
+            picked.push((t.side, t.highlight));
+            // Other marks of the same kind on the very same words are explained with it: one
+            // quotation shared with two of the other side's.
+            if let Some(h) = c.highlight(t.side, t.highlight) {
+                for m in &r.sides.get(t.side).marks {
+                    let twin = c
+                        .highlight(t.side, m.highlight)
+                        .is_some_and(|o| o.span == h.span && o.kind == h.kind);
+                    if twin && !picked.contains(&(t.side, m.highlight)) {
+                        picked.push((t.side, m.highlight));
+                    }
+                }
+            }
+        }
         None => {
             for side in [focus, focus.other()] {
                 for m in &r.sides.get(side).marks {
