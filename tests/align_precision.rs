@@ -464,6 +464,47 @@ The ministry accused two foreign newspapers of spreading rumours about the raid.
 }
 
 #[test]
+fn out_of_order_sentences_sharing_one_word_are_not_moved_pairs() {
+    // Each side has one sentence the other does not tell, out of order, sharing one word: a
+    // coincidence, not the same fact, however rare the word.
+    let local = "Varga keeps the harbour seat
+
+Mayor Ilse Varga won a third term on Sunday, beating Tomas Ek by 5,210 votes to 3,904.
+
+Turnout reached 61 percent, the highest in twenty years.
+
+Ek conceded before midnight and promised to work with the council.
+
+Critics called the response sluggish.
+";
+    let wire = "Mayor re-elected in port town
+
+Ilse Varga was re-elected mayor on Sunday with 5,210 votes to 3,904 for Tomas Ek.
+
+A terse response followed.
+
+Turnout reached 61 percent, the highest in twenty years.
+
+Ek conceded before midnight and promised to work with the council.
+";
+    let (a, b) = (article("local", local), article("wire", wire));
+    let al = align(&a, &b, &Options::default());
+    assert!(!paired(&al, &a, &b, "Critics called", "A terse response"));
+    // Two words in common, out of order, still make a moved pair.
+    let local = local.replace(
+        "Critics called the response sluggish.",
+        "Critics called the response to the flood sluggish.",
+    );
+    let wire = wire.replace(
+        "A terse response followed.",
+        "A terse response followed the flood.",
+    );
+    let (a, b) = (article("local", &local), article("wire", &wire));
+    let al = align(&a, &b, &Options::default());
+    assert!(paired(&al, &a, &b, "Critics called", "A terse response"));
+}
+
+#[test]
 fn a_sentence_quoting_two_lines_of_a_statement_is_shown_with_both() {
     // One outlet sums up the mayor's statement in one sentence with two phrases of it; the
     // other prints the statement, two sentences, early on. Out of order, the first phrase

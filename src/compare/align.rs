@@ -113,6 +113,11 @@ pub const CANDIDATES_PER_SENTENCE: usize = 8;
 /// Extra score an out-of-order pair needs beyond `min_score` to count as moved.
 pub const MOVED_MARGIN: f64 = 0.1;
 
+/// Content words other than names an out-of-order pair scoring below `min_score +`
+/// [`MOVED_MARGIN`] must share to be moved as clearly best: out of order, one word in common
+/// ("response", "together"), however rare, is a coincidence.
+pub const MOVED_SHARED_WORDS: usize = 2;
+
 /// How many times the best rival's score (another candidate of either sentence) a moved pair
 /// needs: out of order, its place does not support it, so its words must single it out.
 pub const MOVED_RATIO: f64 = 1.25;
@@ -290,6 +295,7 @@ pub fn units(a: &Article, b: &Article, opts: &Options) -> Units {
         sa.len(),
         sb.len(),
         min_score + MOVED_MARGIN,
+        |i, j| speakers::shared_words(a, sa[i], b, sb[j]) >= MOVED_SHARED_WORDS,
     );
     let (chain, moved, passed_over) = prefer_in_order(chain, moved, &pairs, &supported, min_score);
 
@@ -1004,6 +1010,7 @@ fn grow(mut chain: Vec<Unit>, va: &[SparseVec], vb: &[SparseVec]) -> Vec<Unit> {
 
 /// Strong 1:1 pairs among the sentences the in-order alignment left out, strongest first (of
 /// the candidates marked `movable`: evidence of one fact, standing out from their rivals).
+#[allow(clippy::too_many_arguments)]
 fn moved_pairs(
     pairs: &[(usize, usize, f64)],
     clear: &[bool],
@@ -1012,6 +1019,7 @@ fn moved_pairs(
     na: usize,
     nb: usize,
     threshold: f64,
+    shares_enough: impl Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize, f64)> {
     let mut used_a = vec![false; na];
     let mut used_b = vec![false; nb];
@@ -1023,7 +1031,9 @@ fn moved_pairs(
         .iter()
         .zip(clear)
         .zip(movable)
-        .filter(|&((&(i, j, s), &c), &ok)| ok && (s >= threshold || c) && !used_a[i] && !used_b[j])
+        .filter(|&((&(i, j, s), &c), &ok)| {
+            ok && !used_a[i] && !used_b[j] && (s >= threshold || (c && shares_enough(i, j)))
+        })
         .map(|((&p, _), _)| p)
         .collect();
     strong.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));

@@ -118,10 +118,32 @@ pub fn two_statements(a: &Article, ia: usize, x: &Said, b: &Article, ib: usize, 
     }
 }
 
+/// How many content stems sentence `ia` of `a` and sentence `ib` of `b` share, names left out
+/// (a capitalised word not opening its sentence) and a run of shared stems next to each other
+/// on both sides counting once: what two sentences have in common besides who they are about.
+pub fn shared_words(a: &Article, ia: usize, b: &Article, ib: usize) -> usize {
+    let (x, y) = (
+        Words::of(a, ia, None).without_names(),
+        Words::of(b, ib, None).without_names(),
+    );
+    x.shared_content(&y, &[])
+}
+
 /// The word tokens of a sentence, or of the part of it inside a quotation.
 struct Words<'a>(Vec<&'a Token>);
 
 impl<'a> Words<'a> {
+    /// The words but capitalised ones not opening the sentence (names).
+    fn without_names(self) -> Self {
+        let first = self.0.first().map(|t| t.span.start);
+        Words(
+            self.0
+                .into_iter()
+                .filter(|t| !t.capitalized || Some(t.span.start) == first)
+                .collect(),
+        )
+    }
+
     /// The tokens of sentence `i` of `art`, only those inside one of `within` when given.
     fn of(art: &'a Article, i: usize, within: Option<&[Span]>) -> Self {
         let an = &art.analysis;
