@@ -118,15 +118,20 @@ pub fn two_statements(a: &Article, ia: usize, x: &Said, b: &Article, ib: usize, 
     }
 }
 
-/// How many content stems sentence `ia` of `a` and sentence `ib` of `b` share, names left out
-/// (a capitalised word not opening its sentence) and a run of shared stems next to each other
-/// on both sides counting once: what two sentences have in common besides who they are about.
+/// How many distinct content stems sentence `ia` of `a` and sentence `ib` of `b` share, names
+/// left out (a capitalised word not opening its sentence): what two sentences have in common
+/// besides who they are about. A phrase counts by its words ("a civilian employee", two).
 pub fn shared_words(a: &Article, ia: usize, b: &Article, ib: usize) -> usize {
-    let (x, y) = (
-        Words::of(a, ia, None).without_names(),
-        Words::of(b, ib, None).without_names(),
-    );
-    x.shared_content(&y, &[])
+    let stems = |w: Words<'_>| -> FxHashSet<String> {
+        w.without_names()
+            .0
+            .into_iter()
+            .filter(|t| !t.stem.is_empty() && !vocab::is_function_word(&t.norm))
+            .map(|t| t.stem.to_string())
+            .collect()
+    };
+    let (x, y) = (stems(Words::of(a, ia, None)), stems(Words::of(b, ib, None)));
+    x.intersection(&y).count()
 }
 
 /// The word tokens of a sentence, or of the part of it inside a quotation.
